@@ -1,0 +1,65 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApplicationModule, AuthService } from '@sandbridge/application';
+import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
+import { PersistenceModule } from '@sandbridge/persistence';
+import { AuthGuard } from './auth/auth.guard.js';
+import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
+import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { InputValidationPipe } from './graphql/validation.pipe.js';
+import { HealthController } from './health/health.controller.js';
+import { AccountResolver } from './identity/account.resolver.js';
+import { AuthorityResolver } from './reference/authority.resolver.js';
+import { JurisdictionResolver } from './reference/jurisdiction.resolver.js';
+import { OrganisationResolver } from './reference/organisation.resolver.js';
+
+/** Wires the context factory's dependencies so GraphQLModule can use it. */
+@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory, ApplicationModule] })
+class ApiCoreModule {}
+
+@Module({})
+export class AppModule implements OnApplicationBootstrap {
+  constructor(private readonly auth: AuthService) {}
+
+  /** `config` comes from the environment in production; tests pass their own. */
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(config),
+        PersistenceModule,
+        ApiCoreModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [ApiCoreModule],
+          inject: [APP_CONFIG, GraphQLContextFactory],
+          useFactory: (appConfig: AppConfig, contexts: GraphQLContextFactory) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: appConfig.graphql.graphiql,
+            introspection: appConfig.graphql.introspection,
+            includeStacktraceInErrorResponses: false,
+            formatError,
+            context: (request: { headers?: Record<string, unknown> }) => contexts.create(request.headers?.authorization),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        AccountResolver,
+        JurisdictionResolver,
+        AuthorityResolver,
+        OrganisationResolver,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.auth.ensureAdmin();
+  }
+}

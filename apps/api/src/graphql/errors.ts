@@ -1,0 +1,88 @@
+import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { type GqlExceptionFilter } from '@nestjs/graphql';
+import { DomainError, ErrorCode } from '@sandbridge/domain';
+import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+
+const logger = new Logger('GraphQLErrors');
+
+/** Apollo's own codes that may reach clients unchanged (DESIGN.md §7a). */
+const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** The HTTP-level meaning of each code, for logs and for clients that look at it. */
+function describe(code: ErrorCode): string {
+  switch (code) {
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.CONFLICT:
+    case ErrorCode.INVALID_TRANSITION:
+      return code;
+    default: {
+      // A new code must be mapped here before it compiles.
+      const unmapped: never = code;
+      return unmapped;
+    }
+  }
+}
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  const extensions: Record<string, unknown> = { code: describe(error.code) };
+  if (error.code === ErrorCode.BAD_USER_INPUT) extensions.errors = error.errors;
+  return new GraphQLError(error.message, { extensions });
+}
+
+/**
+ * The one place exceptions become GraphQL errors. Domain errors keep their code; a unique or
+ * foreign-key violation that slipped past a service's checks is a CONFLICT; anything else is logged
+ * here and reaches the client only as INTERNAL_SERVER_ERROR, without stack or SQL.
+ */
+@Catch()
+export class GraphQLErrorFilter implements GqlExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    if (exception instanceof DomainError) return toGraphQLError(exception);
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code;
+      if (code === '23505') return toGraphQLError(DomainError.conflict('This would duplicate an existing record'));
+      if (code === '23503') return toGraphQLError(DomainError.conflict('This refers to, or is referred to by, another record'));
+    }
+    if (exception instanceof GraphQLError) return exception;
+    logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}
+
+/**
+ * Last line of defence, applied to every error in every response: known codes pass with their
+ * message (and `errors` for bad input); nothing else (stack traces, SQL, driver details) does.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (code && (Object.values(ErrorCode) as string[]).includes(code)) {
+    const extensions: Record<string, unknown> = { code };
+    if (code === ErrorCode.BAD_USER_INPUT) {
+      extensions.errors = (formatted.extensions?.errors as unknown) ?? variableProblems(formatted.message);
+    }
+    return { ...base, extensions };
+  }
+  if (code && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };
+  if (code !== 'INTERNAL_SERVER_ERROR') logger.error(`Unmapped error: ${String((error as Error)?.stack ?? formatted.message)}`);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Apollo reports variables that do not coerce (a wrong enum value, a missing field) as
+ * BAD_USER_INPUT without field paths; recover the path from its message.
+ */
+function variableProblems(message: string): { path: string; message: string }[] {
+  const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!match) {
+    const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.?$/.exec(message);
+    return missing ? [{ path: missing[1], message: 'is required' }] : [{ path: '', message }];
+  }
+  const [, variable, at, reason] = match;
+  return [{ path: at ?? variable, message: reason }];
+}

@@ -1,0 +1,106 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Role } from '@sandbridge/domain';
+import type { AccountEntity } from '@sandbridge/persistence';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Connection } from '../graphql/connection.model.js';
+
+registerEnumType(Role, { name: 'Role', description: 'ADMIN runs the platform; the others are bound to one tenant (DESIGN.md §1).' });
+
+@ObjectType({ description: 'A person who signs in. Never carries the password hash.' })
+export class Account {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  authorityId: string | null;
+  organisationId: string | null;
+  jurisdictionCode: string | null;
+
+  static from(entity: AccountEntity): Account {
+    return Object.assign(new Account(), {
+      id: entity.id,
+      email: entity.email,
+      displayName: entity.displayName,
+      role: entity.role as Role,
+      createdAt: entity.createdAt,
+      authorityId: entity.authorityId,
+      organisationId: entity.organisationId,
+      jurisdictionCode: entity.jurisdictionCode,
+    });
+  }
+}
+
+@ObjectType()
+export class AccountConnection extends Connection(Account) {}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>`.' })
+  token: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  @Field(() => Account)
+  account: Account;
+}
+
+@InputType()
+export class CreateAccountInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(320)
+  email: string;
+
+  @Field(() => String)
+  @IsString() @Length(1, 200)
+  displayName: string;
+
+  @Field(() => String, { description: 'At least 12 characters.' })
+  @IsString() @Length(12, 200, { message: 'must be 12 to 200 characters long' })
+  password: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Required for REGULATOR, empty otherwise.' })
+  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  authorityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Required for INNOVATOR, empty otherwise.' })
+  @IsOptional() @IsUUID('all', { message: 'must be an organisation id' })
+  organisationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for NEGOTIATOR, empty otherwise.' })
+  @IsOptional() @Matches(/^[A-Z]{2,3}(-[A-Z0-9]{1,3})?$/, { message: 'must be an upper-case code such as EU, GB or US-CO' })
+  jurisdictionCode?: string | null;
+}
+
+@InputType()
+export class AccountFilterInput {
+  @Field(() => Role, { nullable: true })
+  role?: Role | null;
+
+  @Field(() => ID, { nullable: true })
+  authorityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  jurisdictionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the e-mail or name, any case.' })
+  search?: string | null;
+}

@@ -1,0 +1,45 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { JurisdictionService } from '@sandbridge/application';
+import { type Actor, Role } from '@sandbridge/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { PageArgs, toConnection } from '../graphql/connection.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Authority } from './authority.model.js';
+import { Jurisdiction, JurisdictionConnection, JurisdictionFilterInput } from './jurisdiction.model.js';
+import { CreateJurisdictionInput, UpdateJurisdictionInput } from './reference.inputs.js';
+
+@Resolver(() => Jurisdiction)
+export class JurisdictionResolver {
+  constructor(private readonly jurisdictionsService: JurisdictionService) {}
+
+  @Query(() => JurisdictionConnection, { description: 'Jurisdictions by code.' })
+  async jurisdictions(
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => JurisdictionFilterInput, nullable: true }) filter?: JurisdictionFilterInput | null,
+  ): Promise<JurisdictionConnection> {
+    return toConnection(await this.jurisdictionsService.list(filter ?? {}, page), Jurisdiction.from);
+  }
+
+  @Query(() => Jurisdiction, { nullable: true })
+  async jurisdiction(@Args('code', { type: () => String }) code: string): Promise<Jurisdiction | null> {
+    const entity = await this.jurisdictionsService.findByCode(code);
+    return entity && Jurisdiction.from(entity);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Jurisdiction)
+  async createJurisdiction(@CurrentActor() actor: Actor, @Args('input') input: CreateJurisdictionInput): Promise<Jurisdiction> {
+    return Jurisdiction.from(await this.jurisdictionsService.create(actor, input));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Jurisdiction)
+  async updateJurisdiction(@CurrentActor() actor: Actor, @Args('input') input: UpdateJurisdictionInput): Promise<Jurisdiction> {
+    return Jurisdiction.from(await this.jurisdictionsService.update(actor, input));
+  }
+
+  @ResolveField(() => [Authority], { description: 'Its authorities, by name.' })
+  async authorities(@Parent() jurisdiction: Jurisdiction, @Context() ctx: GraphQLContext): Promise<Authority[]> {
+    return (await ctx.loaders.authoritiesOfJurisdiction.load(jurisdiction.code)).map(Authority.from);
+  }
+}

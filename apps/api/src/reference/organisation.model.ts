@@ -1,0 +1,30 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import type { OrganisationEntity } from '@sandbridge/persistence';
+import { Connection } from '../graphql/connection.model.js';
+
+@ObjectType({ description: 'An innovator company that enrols AI systems.' })
+export class Organisation {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  homeJurisdictionCode: string;
+
+  static from(entity: OrganisationEntity): Organisation {
+    return Object.assign(new Organisation(), { id: entity.id, name: entity.name, homeJurisdictionCode: entity.homeJurisdictionCode });
+  }
+}
+
+@ObjectType()
+export class OrganisationConnection extends Connection(Organisation) {}
+
+@InputType()
+export class OrganisationFilterInput {
+  @Field(() => String, { nullable: true })
+  homeJurisdictionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
+  search?: string | null;
+}

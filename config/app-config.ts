@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * The environment schema: every variable Sandbridge reads, its type and default.
+ * `.env.example` documents the same list; a test keeps the two in step.
+ */
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+    ? true
+    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+      ? false
+      : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export class EnvironmentSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** A PostgreSQL URL. Unset: the embedded database (PGlite) under DATA_DIR. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded database keeps its files, or `memory://`. */
+  @IsString() @MinLength(1)
+  DATA_DIR = './.data';
+
+  @Transform(toBool) @IsBoolean()
+  DB_MIGRATE_ON_START = true;
+
+  /** Log SQL statements (TypeORM logging). */
+  @Transform(toBool) @IsBoolean()
+  DB_LOG_SQL = false;
+
+  /** Signs access tokens. Required in production; a fixed development value otherwise. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** The first ADMIN account, created at start when no account has that e-mail. */
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** scrypt cost as log2(N): 15 = 32 MiB per hash. Tests lower it. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(20)
+  PASSWORD_HASH_COST = 15;
+
+  /** Redis for jobs and subscriptions; unset = in-process. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** GraphiQL at GET /graphql. Defaults to on outside production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHIQL?: boolean;
+
+  /** Schema introspection. Defaults to on outside production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Largest request body, in bytes (reports and scenarios can be large). */
+  @Transform(toInt) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+  /** Load the demo data at start on an empty database (never in production). */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number; bodyLimit: number };
+  database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean };
+  auth: { jwtSecret: string; jwtTtlSeconds: number; passwordHashCost: number; admin?: { email: string; password: string } };
+  graphql: { graphiql: boolean; introspection: boolean };
+  redisUrl?: string;
+  seedDemo: boolean;
+  logLevel: EnvironmentSchema['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'sandbridge-development-secret-not-for-production';
+
+/** Reads and validates the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentSchema()).concat(
+    'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL', 'GRAPHIQL', 'GRAPHQL_INTROSPECTION', 'SEED_DEMO',
+  );
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+  const parsed = plainToInstance(EnvironmentSchema, raw);
+  const problems = validateSync(parsed, { forbidUnknownValues: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message.replace(`${e.property} `, '')} (got ${JSON.stringify(raw[e.property])})`),
+  );
+  const production = parsed.NODE_ENV === 'production';
+  if (production && !parsed.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    problems.push(`${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
+  }
+  if (production && parsed.SEED_DEMO) problems.push('SEED_DEMO: demo data and accounts are refused when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: parsed.NODE_ENV,
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimit: parsed.BODY_LIMIT_BYTES },
+    database: {
+      url: parsed.DATABASE_URL,
+      dataDir: parsed.DATA_DIR,
+      migrateOnStart: parsed.DB_MIGRATE_ON_START,
+      logSql: parsed.DB_LOG_SQL,
+    },
+    auth: {
+      jwtSecret: parsed.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+      passwordHashCost: parsed.PASSWORD_HASH_COST,
+      admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD } : undefined,
+    },
+    graphql: {
+      graphiql: parsed.GRAPHIQL ?? !production,
+      introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
+    },
+    redisUrl: parsed.REDIS_URL,
+    // Demo data goes on embedded databases by default: a new user's `npm start` has something to show.
+    seedDemo: parsed.SEED_DEMO ?? (!production && !parsed.DATABASE_URL),
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
+import { AccountService } from './identity/account.service.js';
+import { AuthService } from './identity/auth.service.js';
+import { PasswordHasher } from './identity/password-hasher.js';
+import { AuthorityService } from './reference/authority.service.js';
+import { JurisdictionService } from './reference/jurisdiction.service.js';
+import { OrganisationService } from './reference/organisation.service.js';
+
+const SERVICES = [PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService];
+
+/** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ApplicationModule {}

@@ -1,0 +1,4 @@
+export * from './errors/domain-error.js';
+export * from './identity/roles.js';
+export * from './pagination/cursor.js';
+export * from './identity/ids.js';

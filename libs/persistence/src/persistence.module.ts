@@ -1,0 +1,36 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
+import { DataSource } from 'typeorm';
+import { openDatabase } from './database/open-database.js';
+import { TransactionalConnection } from './database/transactional-connection.js';
+import { AccountRepository } from './repositories/account.repository.js';
+import { AuthorityRepository } from './repositories/authority.repository.js';
+import { JurisdictionRepository } from './repositories/jurisdiction.repository.js';
+import { OrganisationRepository } from './repositories/organisation.repository.js';
+
+const REPOSITORIES = [JurisdictionRepository, AuthorityRepository, OrganisationRepository, AccountRepository];
+
+/**
+ * The database and its repositories. The DataSource is opened (embedded or real, migrated when
+ * configured) before anything that needs it, and closed last.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openDatabase(config.database),
+    },
+    TransactionalConnection,
+    ...REPOSITORIES,
+  ],
+  exports: [DataSource, TransactionalConnection, ...REPOSITORIES],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dataSource.destroy();
+  }
+}

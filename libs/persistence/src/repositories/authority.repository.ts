@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../database/transactional-connection.js';
+import { AuthorityEntity } from '../entities/authority.entity.js';
+import { likePattern, paginate } from './paginate.js';
+
+export interface AuthorityFilter {
+  jurisdictionCode?: string | null;
+  sector?: string | null;
+  search?: string | null;
+}
+
+@Injectable()
+export class AuthorityRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  private get repo() {
+    return this.connection.getRepository(AuthorityEntity);
+  }
+
+  findById(id: string): Promise<AuthorityEntity | null> {
+    return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  findByIds(ids: readonly string[]): Promise<AuthorityEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+  }
+
+  /** Authorities of these jurisdictions, in the same order as the `authorities` list (name, id). */
+  findByJurisdictionCodes(codes: readonly string[]): Promise<AuthorityEntity[]> {
+    if (!codes.length) return Promise.resolve([]);
+    return this.repo.find({ where: { jurisdictionCode: In([...codes]) }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  findByName(jurisdictionCode: string, name: string): Promise<AuthorityEntity | null> {
+    return this.repo.findOneBy({ jurisdictionCode, name });
+  }
+
+  page(filter: AuthorityFilter, request: PageRequest): Promise<Page<AuthorityEntity>> {
+    const query = this.repo.createQueryBuilder('a');
+    if (filter.jurisdictionCode) query.andWhere('a.jurisdiction_code = :code', { code: filter.jurisdictionCode });
+    if (filter.sector) query.andWhere(':sector = ANY(a.sectors)', { sector: filter.sector });
+    if (filter.search) query.andWhere('(a.name ILIKE :search OR a.acronym ILIKE :search)', { search: likePattern(filter.search) });
+    return paginate(
+      query,
+      [
+        { expression: 'a.name', value: (a) => a.name },
+        { expression: 'a.id', value: (a) => a.id },
+      ],
+      request,
+    );
+  }
+
+  insert(values: Pick<AuthorityEntity, 'jurisdictionCode' | 'name' | 'acronym' | 'sectors' | 'website'>): Promise<AuthorityEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  save(entity: AuthorityEntity): Promise<AuthorityEntity> {
+    return this.repo.save(entity);
+  }
+}

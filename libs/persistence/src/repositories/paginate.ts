@@ -1,0 +1,42 @@
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageRequest } from '@sandbridge/domain';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** One key of a stable order: the SQL expression and how to read it from an item. */
+export interface OrderKey<T> {
+  expression: string;
+  value: (item: T) => string | number;
+}
+
+/**
+ * Keyset pagination over a stable, unique order (the last key must be unique). The cursor holds the
+ * order key of the last item, so pages stay correct while rows are added (no OFFSET drift).
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: OrderKey<T>[],
+  request: PageRequest,
+): Promise<Page<T>> {
+  const first = pageSize(request);
+  const totalCount = await query.clone().getCount();
+  const page = query.clone();
+  if (request.after) {
+    const key = decodeCursor(request.after, order.length);
+    const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
+    page.andWhere(`(${order.map((o) => o.expression).join(', ')}) > (${key.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  order.forEach((o, i) => (i === 0 ? page.orderBy(o.expression, 'ASC') : page.addOrderBy(o.expression, 'ASC')));
+  const rows = first === 0 ? [] : await page.limit(first + 1).getMany();
+  const items = rows.slice(0, first);
+  return {
+    items,
+    cursors: items.map((item) => encodeCursor(order.map((o) => o.value(item)))),
+    hasNextPage: rows.length > first || (first === 0 && totalCount > 0 && !request.after),
+    hasPreviousPage: Boolean(request.after),
+    totalCount,
+  };
+}
+
+/** Escapes LIKE wildcards so a search term matches literally. */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
