@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApplicationModule, AuthService } from '@sandbridge/application';
+import { ApplicationModule, AuthService, ReferenceDataSeeder } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -21,7 +21,10 @@ class ApiCoreModule {}
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly referenceData: ReferenceDataSeeder,
+  ) {}
 
   /** `config` comes from the environment in production; tests pass their own. */
   static forRoot(config?: AppConfig): DynamicModule {
@@ -60,6 +63,7 @@ export class AppModule implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.referenceData.ensure();
     await this.auth.ensureAdmin();
   }
 }

@@ -7,8 +7,9 @@ import { PasswordHasher } from './identity/password-hasher.js';
 import { AuthorityService } from './reference/authority.service.js';
 import { JurisdictionService } from './reference/jurisdiction.service.js';
 import { OrganisationService } from './reference/organisation.service.js';
+import { ReferenceDataSeeder } from './reference/reference-data.seeder.js';
 
-const SERVICES = [PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService];
+const SERVICES = [PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService, ReferenceDataSeeder];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
 @Module({

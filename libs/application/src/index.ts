@@ -6,3 +6,5 @@ export * from './identity/password-hasher.js';
 export * from './reference/authority.service.js';
 export * from './reference/jurisdiction.service.js';
 export * from './reference/organisation.service.js';
+export * from './reference/reference-data.js';
+export * from './reference/reference-data.seeder.js';

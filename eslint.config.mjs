@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Imports flow one way (STYLE.md): apps → application → domain, application → persistence → domain.
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const deep = { group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'], message: 'Import a library through its @sandbridge/* alias.' };
+const framework = ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'graphql/*', '@apollo/*', 'rxjs', 'rxjs/*', 'pg', 'class-validator', 'class-transformer'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'libs/persistence/src/migrations/1*.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: restrict([{ group: framework, message: 'libs/domain is pure: no framework, ORM, GraphQL or rxjs.' }, { group: ['@sandbridge/*'], message: 'libs/domain imports no other library.' }]),
+  },
+  {
+    files: ['libs/persistence/**/*.ts'],
+    rules: restrict([deep, { group: ['@sandbridge/application', '@sandbridge/testing', '@nestjs/graphql', 'graphql', '**/apps/**'], message: 'libs/persistence knows the domain and the database only.' }]),
+  },
+  {
+    files: ['libs/application/**/*.ts'],
+    rules: restrict([deep, { group: ['@sandbridge/testing', '@nestjs/graphql', '@nestjs/apollo', 'graphql', '**/apps/**'], message: 'libs/application knows no GraphQL and no app.' }]),
+  },
+  {
+    files: ['libs/common/**/*.ts', 'config/**/*.ts'],
+    rules: restrict([deep, { group: ['@sandbridge/application', '@sandbridge/persistence', '@sandbridge/testing', '**/apps/**'], message: 'config and common are at the bottom of the stack.' }]),
+  },
+  {
+    files: ['apps/**/*.ts'],
+    ignores: ['apps/**/*.spec.ts'],
+    rules: restrict([deep, { group: ['@sandbridge/testing'], message: 'Production code never imports the test library.' }, { group: ['typeorm/*'], message: 'Apps talk to services, not to TypeORM internals.' }]),
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

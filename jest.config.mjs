@@ -1,0 +1,35 @@
+// Jest in ESM mode (NestJS 12 is ESM-only): ts-jest transpiles each file alone (isolatedModules);
+// type-checking is the build's and lint's job.
+//
+// Tests that need a real service say so in their file name and are left out, with a note, when the
+// service is not configured — never skipped inside the file:
+//   *.postgres.e2e-spec.ts  need DATABASE_URL (concurrency, locking, isolation)
+//   *.redis.e2e-spec.ts     need REDIS_URL (queues, pub/sub across instances)
+const leftOut = [];
+if (!process.env.DATABASE_URL) leftOut.push(['\\.postgres\\.e2e-spec\\.ts$', 'need DATABASE_URL (a real PostgreSQL)']);
+if (!process.env.REDIS_URL) leftOut.push(['\\.redis\\.e2e-spec\\.ts$', 'need REDIS_URL (a Redis server)']);
+if (leftOut.length && !process.env.JEST_QUIET_LEFT_OUT) {
+  for (const [pattern, why] of leftOut) process.stderr.write(`[jest] left out: tests matching /${pattern}/ — they ${why}\n`);
+}
+
+const aliases = {
+  '^@sandbridge/config$': '<rootDir>/config/index.ts',
+  '^@sandbridge/(domain|application|persistence|common|testing)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+export default {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...leftOut.map(([pattern]) => pattern)],
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  testTimeout: 60_000,
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+};

@@ -1,0 +1,147 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccountService, AuthorityService, OrganisationService } from '@sandbridge/application';
+import { type AppConfig, loadConfig } from '@sandbridge/config';
+import { type Actor, Role } from '@sandbridge/domain';
+import request from 'supertest';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { createApiApp } from '../../../apps/api/src/bootstrap.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const ADMIN = { email: 'admin@sandbridge.test', password: 'admin-password-for-tests' };
+export const TEST_PASSWORD = 'a-long-test-password';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; errors?: { path: string; message: string }[]; [k: string]: unknown } }[];
+}
+
+/** Counts SQL statements sent by TypeORM (for N+1 tests). */
+export class QueryCounter implements TypeOrmLogger {
+  readonly queries: string[] = [];
+  logQuery(query: string): void {
+    this.queries.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(): void {
+    this.queries.length = 0;
+  }
+}
+
+/**
+ * The API on its own database (one per test file), with helpers to call it over HTTP as a client
+ * would, and builders that create data through the services.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async create(env: Record<string, string> = {}): Promise<TestApp> {
+    const database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'fatal',
+      PASSWORD_HASH_COST: '10',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO: 'false',
+      DATA_DIR: database.dataDir,
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    });
+    try {
+      const app = await createApiApp(config, { logger: ['fatal'] });
+      return new TestApp(app, config, database);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  get<T>(type: new (...args: any[]) => T): T {
+    return this.app.get(type);
+  }
+
+  /** POSTs one GraphQL operation to /graphql, as a client would. */
+  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+    const call = request(this.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (token) call.set('authorization', `Bearer ${token}`);
+    const response = await call.send({ query, variables });
+    return { status: response.status, data: response.body.data, errors: response.body.errors };
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async login(email: string, password: string = TEST_PASSWORD): Promise<string> {
+    const response = await this.gql<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: email, p: password },
+    );
+    if (!response.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(response.errors)}`);
+    return response.data.login.token;
+  }
+
+  adminToken(): Promise<string> {
+    return this.login(ADMIN.email, ADMIN.password);
+  }
+
+  /** The system actor used by builders (an administrator). */
+  private get adminActor(): Actor {
+    return { accountId: 'test-builder', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+  }
+
+  /** Reference authority by acronym and jurisdiction (loaded at start). */
+  async authorityId(jurisdictionCode: string, acronym: string): Promise<string> {
+    const page = await this.get(AuthorityService).list({ jurisdictionCode }, { first: 100 });
+    const found = page.items.find((a) => a.acronym === acronym);
+    if (!found) throw new Error(`No reference authority ${acronym} in ${jurisdictionCode}`);
+    return found.id;
+  }
+
+  async createOrganisation(name: string, homeJurisdictionCode = 'GB'): Promise<string> {
+    return (await this.get(OrganisationService).create(this.adminActor, { name, homeJurisdictionCode })).id;
+  }
+
+  /** Creates an account of `role` bound to `tenant` and returns its token. */
+  async accountWithToken(
+    email: string,
+    role: Role,
+    tenant: { authorityId?: string; organisationId?: string; jurisdictionCode?: string } = {},
+  ): Promise<{ id: string; token: string }> {
+    const account = await this.get(AccountService).create(this.adminActor, { email, displayName: email.split('@')[0], password: TEST_PASSWORD, role, ...tenant });
+    return { id: account.id, token: await this.login(email) };
+  }
+
+  /** Installs a counting logger on the DataSource; returns it. */
+  countQueries(): QueryCounter {
+    const counter = new QueryCounter();
+    (this.dataSource as unknown as { logger: TypeOrmLogger }).logger = counter;
+    return counter;
+  }
+
+  async count(table: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${table}"`);
+    return row.n;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.app.close();
+    } finally {
+      await this.database.drop();
+    }
+  }
+}
