@@ -1,0 +1,14 @@
+/** How the participating authorities' entry decisions combine (DESIGN.md §3). */
+export enum JointEntryRule {
+  /** Each authority admits or declines for its own jurisdiction; at least one admission starts testing. */
+  EACH_AUTHORITY = 'EACH_AUTHORITY',
+  UNANIMOUS = 'UNANIMOUS',
+  LEAD_DECIDES = 'LEAD_DECIDES',
+}
+
+export enum ProgrammeStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  RUNNING = 'RUNNING',
+  CLOSED = 'CLOSED',
+}
