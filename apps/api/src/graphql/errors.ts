@@ -63,9 +63,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (code && (Object.values(ErrorCode) as string[]).includes(code)) {
     const extensions: Record<string, unknown> = { code };
-    if (code === ErrorCode.BAD_USER_INPUT) {
-      extensions.errors = (formatted.extensions?.errors as unknown) ?? variableProblems(formatted.message);
+    if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.errors) {
+      // Apollo's message echoes the whole variable value, a password included: say only what is wrong.
+      const problems = variableProblems(formatted.message);
+      const message = problems[0].path ? `Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : formatted.message;
+      return { ...base, message, extensions: { code, errors: problems } };
     }
+    if (code === ErrorCode.BAD_USER_INPUT) extensions.errors = formatted.extensions?.errors;
     return { ...base, extensions };
   }
   if (code && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };
@@ -84,5 +88,7 @@ function variableProblems(message: string): { path: string; message: string }[] 
     return missing ? [{ path: missing[1], message: 'is required' }] : [{ path: '', message }];
   }
   const [, variable, at, reason] = match;
-  return [{ path: at ?? variable, message: reason }];
+  // A missing or unknown field is named only in the reason: `Field "role" of required type …`.
+  const field = /^Field "([^"]+)" (?:of required type|is not defined by type) /.exec(reason)?.[1];
+  return [{ path: field ? `${at ?? variable}.${field}` : at ?? variable, message: reason }];
 }

@@ -33,7 +33,8 @@ export class AccountResolver {
   async accounts(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AccountFilterInput, nullable: true }) filter?: AccountFilterInput | null,
+    // No `| null` here: TypeScript records `X | null` as Object, and the validation pipe would skip the filter.
+    @Args('filter', { type: () => AccountFilterInput, nullable: true }) filter?: AccountFilterInput,
   ): Promise<AccountConnection> {
     return toConnection(await this.accountsService.list(actor, filter ?? {}, page), Account.from);
   }

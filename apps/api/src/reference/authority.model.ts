@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { AuthorityEntity } from '@sandbridge/persistence';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 
 @ObjectType({ description: 'A regulator of one jurisdiction with a sector remit (e.g. FCA in GB, MAS in SG).' })
@@ -40,11 +41,14 @@ export class AuthorityConnection extends Connection(Authority) {}
 @InputType()
 export class AuthorityFilterInput {
   @Field(() => String, { nullable: true })
+  @IsOptional() @IsString() @MaxLength(16)
   jurisdictionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Authorities whose remit includes this sector.' })
+  @IsOptional() @IsString() @MaxLength(40)
   sector?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name or acronym, any case.' })
+  @IsOptional() @IsString() @MaxLength(200)
   search?: string | null;
 }

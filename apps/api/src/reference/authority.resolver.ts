@@ -15,7 +15,8 @@ export class AuthorityResolver {
   @Query(() => AuthorityConnection, { description: 'Authorities by name.' })
   async authorities(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AuthorityFilterInput, nullable: true }) filter?: AuthorityFilterInput | null,
+    // No `| null` here: TypeScript records `X | null` as Object, and the validation pipe would skip the filter.
+    @Args('filter', { type: () => AuthorityFilterInput, nullable: true }) filter?: AuthorityFilterInput,
   ): Promise<AuthorityConnection> {
     return toConnection(await this.authoritiesService.list(filter ?? {}, page), Authority.from);
   }

@@ -15,7 +15,8 @@ export class JurisdictionResolver {
   @Query(() => JurisdictionConnection, { description: 'Jurisdictions by code.' })
   async jurisdictions(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => JurisdictionFilterInput, nullable: true }) filter?: JurisdictionFilterInput | null,
+    // No `| null` here: TypeScript records `X | null` as Object, and the validation pipe would skip the filter.
+    @Args('filter', { type: () => JurisdictionFilterInput, nullable: true }) filter?: JurisdictionFilterInput,
   ): Promise<JurisdictionConnection> {
     return toConnection(await this.jurisdictionsService.list(filter ?? {}, page), Jurisdiction.from);
   }

@@ -16,7 +16,8 @@ export class OrganisationResolver {
   async organisations(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => OrganisationFilterInput, nullable: true }) filter?: OrganisationFilterInput | null,
+    // No `| null` here: TypeScript records `X | null` as Object, and the validation pipe would skip the filter.
+    @Args('filter', { type: () => OrganisationFilterInput, nullable: true }) filter?: OrganisationFilterInput,
   ): Promise<OrganisationConnection> {
     return toConnection(await this.organisationsService.list(actor, filter ?? {}, page), Organisation.from);
   }

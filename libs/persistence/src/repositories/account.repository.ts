@@ -39,7 +39,7 @@ export class AccountRepository {
       query,
       [
         { expression: 'acc.email', value: (a) => a.email },
-        { expression: 'acc.id', value: (a) => a.id },
+        { expression: 'acc.id', value: (a) => a.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );

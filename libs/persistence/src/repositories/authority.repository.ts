@@ -47,7 +47,7 @@ export class AuthorityRepository {
       query,
       [
         { expression: 'a.name', value: (a) => a.name },
-        { expression: 'a.id', value: (a) => a.id },
+        { expression: 'a.id', value: (a) => a.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );

@@ -42,7 +42,7 @@ export class OrganisationRepository {
       query,
       [
         { expression: 'o.name', value: (o) => o.name },
-        { expression: 'o.id', value: (o) => o.id },
+        { expression: 'o.id', value: (o) => o.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );

@@ -1,10 +1,12 @@
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageRequest } from '@sandbridge/domain';
+import { decodeCursor, DomainError, encodeCursor, pageSize, type Page, type PageRequest } from '@sandbridge/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** One key of a stable order: the SQL expression and how to read it from an item. */
 export interface OrderKey<T> {
   expression: string;
   value: (item: T) => string | number;
+  /** Checks a cursor's value for this key (e.g. a uuid) so a forged cursor is bad input, not an SQL error. */
+  accepts?: (value: string | number) => boolean;
 }
 
 /**
@@ -21,6 +23,9 @@ export async function paginate<T extends ObjectLiteral>(
   const page = query.clone();
   if (request.after) {
     const key = decodeCursor(request.after, order.length);
+    if (key.some((value, i) => (typeof value === 'string' && value.includes('\u0000')) || (order[i].accepts && !order[i].accepts(value)))) {
+      throw DomainError.badInput([{ path: 'after', message: 'is not a cursor this list returned' }]);
+    }
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
     page.andWhere(`(${order.map((o) => o.expression).join(', ')}) > (${key.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
