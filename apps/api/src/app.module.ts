@@ -14,6 +14,11 @@ import { AccountResolver } from './identity/account.resolver.js';
 import { AuthorityResolver } from './reference/authority.resolver.js';
 import { JurisdictionResolver } from './reference/jurisdiction.resolver.js';
 import { OrganisationResolver } from './reference/organisation.resolver.js';
+import { CriterionResolver } from './catalogue/criterion.resolver.js';
+import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
+import { StandardResolver } from './catalogue/standard.resolver.js';
+import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
+import { AiSystemResolver } from './systems/ai-system.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
 @Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory, ApplicationModule] })
@@ -55,6 +60,13 @@ export class AppModule implements OnApplicationBootstrap {
         JurisdictionResolver,
         AuthorityResolver,
         OrganisationResolver,
+        StandardResolver,
+        CriterionResolver,
+        CrosswalkResolver,
+        AiSystemResolver,
+        ProgrammeResolver,
+        ProgrammeParticipantResolver,
+        StageCriterionResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

@@ -8,8 +8,21 @@ import { AuthorityService } from './reference/authority.service.js';
 import { JurisdictionService } from './reference/jurisdiction.service.js';
 import { OrganisationService } from './reference/organisation.service.js';
 import { ReferenceDataSeeder } from './reference/reference-data.seeder.js';
+import { CriterionService } from './catalogue/criterion.service.js';
+import { CrosswalkService } from './catalogue/crosswalk.service.js';
+import { StandardService } from './catalogue/standard.service.js';
+import { ProgrammeService } from './programmes/programme.service.js';
+import { AiSystemService } from './systems/ai-system.service.js';
 
-const SERVICES = [PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService, ReferenceDataSeeder];
+const SERVICES = [
+  PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
+  ReferenceDataSeeder,
+  StandardService,
+  CriterionService,
+  CrosswalkService,
+  AiSystemService,
+  ProgrammeService,
+];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
 @Module({

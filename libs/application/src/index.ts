@@ -8,3 +8,8 @@ export * from './reference/jurisdiction.service.js';
 export * from './reference/organisation.service.js';
 export * from './reference/reference-data.js';
 export * from './reference/reference-data.seeder.js';
+export * from './catalogue/standard.service.js';
+export * from './catalogue/criterion.service.js';
+export * from './catalogue/crosswalk.service.js';
+export * from './systems/ai-system.service.js';
+export * from './programmes/programme.service.js';

@@ -4,3 +4,6 @@ export * from './pagination/cursor.js';
 export * from './identity/ids.js';
 export * from './criteria/criteria.js';
 export * from './programmes/programmes.js';
+export * from './criteria/criterion-definition.js';
+export * from './programmes/programme-lifecycle.js';
+export * from './time/utc-day.js';

@@ -7,8 +7,23 @@ import { AccountRepository } from './repositories/account.repository.js';
 import { AuthorityRepository } from './repositories/authority.repository.js';
 import { JurisdictionRepository } from './repositories/jurisdiction.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
+import { AiSystemRepository } from './repositories/ai-system.repository.js';
+import { CriterionRepository } from './repositories/criterion.repository.js';
+import { CrosswalkRepository } from './repositories/crosswalk.repository.js';
+import { ProgrammeRepository } from './repositories/programme.repository.js';
+import { StandardRepository } from './repositories/standard.repository.js';
 
-const REPOSITORIES = [JurisdictionRepository, AuthorityRepository, OrganisationRepository, AccountRepository];
+const REPOSITORIES = [
+  JurisdictionRepository,
+  AuthorityRepository,
+  OrganisationRepository,
+  AccountRepository,
+  StandardRepository,
+  CriterionRepository,
+  CrosswalkRepository,
+  AiSystemRepository,
+  ProgrammeRepository,
+];
 
 /**
  * The database and its repositories. The DataSource is opened (embedded or real, migrated when

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorityService, AuthService, JurisdictionService, OrganisationService } from '@sandbridge/application';
+import {
+  AuthorityService,
+  AuthService,
+  CriterionService,
+  JurisdictionService,
+  OrganisationService,
+  ProgrammeService,
+  StandardService,
+} from '@sandbridge/application';
 import { type Actor, DomainError } from '@sandbridge/domain';
 import { Loaders } from './loaders.js';
 
@@ -19,19 +27,27 @@ export class GraphQLContextFactory {
     private readonly jurisdictions: JurisdictionService,
     private readonly authorities: AuthorityService,
     private readonly organisations: OrganisationService,
+    private readonly standards: StandardService,
+    private readonly criteria: CriterionService,
+    private readonly programmes: ProgrammeService,
   ) {}
 
+  private loaders(actor: Actor | null): Loaders {
+    const { jurisdictions, authorities, organisations, standards, criteria, programmes } = this;
+    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes }, actor);
+  }
+
   async create(authorization: unknown): Promise<GraphQLContext> {
-    const loaders = new Loaders({ jurisdictions: this.jurisdictions, authorities: this.authorities, organisations: this.organisations });
-    if (authorization === undefined || authorization === null || authorization === '') return { actor: null, authError: null, loaders };
+    if (authorization === undefined || authorization === null || authorization === '') return { actor: null, authError: null, loaders: this.loaders(null) };
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
     if (!match) {
-      return { actor: null, authError: DomainError.unauthenticated('The authorization header must be "Bearer <token>"'), loaders };
+      return { actor: null, authError: DomainError.unauthenticated('The authorization header must be "Bearer <token>"'), loaders: this.loaders(null) };
     }
     try {
-      return { actor: await this.auth.actorFromToken(match[1]), authError: null, loaders };
+      const actor = await this.auth.actorFromToken(match[1]);
+      return { actor, authError: null, loaders: this.loaders(actor) };
     } catch (error) {
-      if (error instanceof DomainError) return { actor: null, authError: error, loaders };
+      if (error instanceof DomainError) return { actor: null, authError: error, loaders: this.loaders(null) };
       throw error;
     }
   }

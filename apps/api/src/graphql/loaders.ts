@@ -1,25 +1,58 @@
-import { AuthorityService, JurisdictionService, OrganisationService } from '@sandbridge/application';
-import type { AuthorityEntity, JurisdictionEntity, OrganisationEntity } from '@sandbridge/persistence';
+import {
+  AuthorityService,
+  CriterionService,
+  JurisdictionService,
+  OrganisationService,
+  ProgrammeService,
+  StandardService,
+} from '@sandbridge/application';
+import type { Actor } from '@sandbridge/domain';
+import type {
+  AuthorityEntity,
+  ClauseEntity,
+  CriterionEntity,
+  JurisdictionEntity,
+  OrganisationEntity,
+  ProgrammeCriterionEntity,
+} from '@sandbridge/persistence';
 import DataLoader from 'dataloader';
 
-/** The services loaders batch through; one instance per request (never shared between users). */
+/** The services loaders batch through. */
 export interface LoaderServices {
   jurisdictions: JurisdictionService;
   authorities: AuthorityService;
   organisations: OrganisationService;
+  standards: StandardService;
+  criteria: CriterionService;
+  programmes: ProgrammeService;
 }
 
-/** Per-request DataLoaders: a list field costs one query per level, not one per item. */
+/**
+ * Per-request DataLoaders: a list field costs one query per level, not one per item. Built for one
+ * caller (never shared between users), so loaders that filter by visibility can use the actor.
+ */
 export class Loaders {
   readonly jurisdiction: DataLoader<string, JurisdictionEntity | null>;
   readonly authority: DataLoader<string, AuthorityEntity | null>;
   readonly authoritiesOfJurisdiction: DataLoader<string, AuthorityEntity[]>;
   readonly organisation: DataLoader<string, OrganisationEntity | null>;
+  readonly clausesOfStandard: DataLoader<string, ClauseEntity[]>;
+  readonly clause: DataLoader<string, ClauseEntity | null>;
+  readonly clauseIdsOfCriterion: DataLoader<string, string[]>;
+  readonly criterion: DataLoader<string, CriterionEntity | null>;
+  readonly participantsOfProgramme: DataLoader<string, string[]>;
+  readonly criteriaOfProgramme: DataLoader<string, ProgrammeCriterionEntity[]>;
 
-  constructor(services: LoaderServices) {
+  constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
     this.authority = new DataLoader((ids) => services.authorities.findByIds(ids));
     this.authoritiesOfJurisdiction = new DataLoader((codes) => services.authorities.findByJurisdictionCodes(codes));
     this.organisation = new DataLoader((ids) => services.organisations.findByIds(ids));
+    this.clausesOfStandard = new DataLoader((ids) => services.standards.clausesOfStandards(ids));
+    this.clause = new DataLoader((ids) => services.standards.findClausesByIds(ids));
+    this.clauseIdsOfCriterion = new DataLoader((ids) => services.criteria.clauseIdsOf(ids));
+    this.criterion = new DataLoader((ids) => (actor ? services.criteria.findByIds(actor, ids) : Promise.resolve(ids.map(() => null))));
+    this.participantsOfProgramme = new DataLoader((ids) => services.programmes.participantIdsOf(ids));
+    this.criteriaOfProgramme = new DataLoader((ids) => services.programmes.attachmentsOf(ids));
   }
 }

@@ -1,9 +1,46 @@
 import { AccountEntity } from './account.entity.js';
+import { AiSystemEntity } from './ai-system.entity.js';
 import { AuthorityEntity } from './authority.entity.js';
+import { ClauseEntity } from './clause.entity.js';
+import { CriterionClauseEntity } from './criterion-clause.entity.js';
+import { CriterionEntity } from './criterion.entity.js';
+import { CrosswalkEntity } from './crosswalk.entity.js';
 import { JurisdictionEntity } from './jurisdiction.entity.js';
 import { OrganisationEntity } from './organisation.entity.js';
+import { ProgrammeCriterionEntity } from './programme-criterion.entity.js';
+import { ProgrammeParticipantEntity } from './programme-participant.entity.js';
+import { ProgrammeEntity } from './programme.entity.js';
+import { StandardEntity } from './standard.entity.js';
 
-export { AccountEntity, AuthorityEntity, JurisdictionEntity, OrganisationEntity };
+export {
+  AccountEntity,
+  AiSystemEntity,
+  AuthorityEntity,
+  ClauseEntity,
+  CriterionClauseEntity,
+  CriterionEntity,
+  CrosswalkEntity,
+  JurisdictionEntity,
+  OrganisationEntity,
+  ProgrammeCriterionEntity,
+  ProgrammeEntity,
+  ProgrammeParticipantEntity,
+  StandardEntity,
+};
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
-export const ENTITIES = [JurisdictionEntity, AuthorityEntity, OrganisationEntity, AccountEntity];
+export const ENTITIES = [
+  JurisdictionEntity,
+  AuthorityEntity,
+  OrganisationEntity,
+  AccountEntity,
+  StandardEntity,
+  ClauseEntity,
+  CriterionEntity,
+  CriterionClauseEntity,
+  CrosswalkEntity,
+  AiSystemEntity,
+  ProgrammeEntity,
+  ProgrammeParticipantEntity,
+  ProgrammeCriterionEntity,
+];

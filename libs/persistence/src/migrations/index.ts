@@ -1,4 +1,5 @@
 import { InitialSchema1795324553868 } from './1795324553868-initial-schema.js';
+import { ReferenceModel1795324953316 } from './1795324953316-reference-model.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
-export const MIGRATIONS: Function[] = [InitialSchema1795324553868];
+export const MIGRATIONS: Function[] = [InitialSchema1795324553868, ReferenceModel1795324953316];

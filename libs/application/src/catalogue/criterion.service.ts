@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sandbridge/common';
+import {
+  type Actor,
+  Category,
+  checkCriterionDefinition,
+  Comparator,
+  CriterionKind,
+  CriterionStatus,
+  DomainError,
+  type Page,
+  type PageRequest,
+  RiskClass,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
+import {
+  AuthorityRepository,
+  type CriterionEntity,
+  type CriterionFilter,
+  CriterionRepository,
+  StandardRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+
+export interface CriterionFields {
+  title: string;
+  description?: string | null;
+  stage: Stage;
+  category: Category;
+  kind: CriterionKind;
+  metricKey?: string | null;
+  unit?: string | null;
+  comparator?: Comparator | null;
+  threshold?: number | null;
+  thresholdHigh?: number | null;
+  evidenceType?: string | null;
+  statement?: string | null;
+  sectors?: string[] | null;
+  riskClasses?: RiskClass[] | null;
+  clauseIds?: string[] | null;
+}
+
+export interface CreateCriterionCommand extends CriterionFields {
+  /** Defaults to the regulator's own authority; an administrator must name one. */
+  authorityId?: string | null;
+  key: string;
+}
+
+/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
+export type UpdateCriterionCommand = { id: string } & { [K in keyof CriterionFields]?: CriterionFields[K] | null };
+
+/**
+ * Criteria are versioned: version 1 starts as DRAFT; only a DRAFT is edited; publishing makes it
+ * ACTIVE and retires the previously active version of the same key without touching its content;
+ * `revise` copies the newest version into n+1 as DRAFT. An evaluation that used version n therefore
+ * stays explainable for ever (DESIGN.md §2).
+ */
+@Injectable()
+export class CriterionService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly criteria: CriterionRepository,
+    private readonly authorities: AuthorityRepository,
+    private readonly standards: StandardRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** DRAFT versions are shown only to their own authority's regulators (and administrators). */
+  async findById(actor: Actor, id: string): Promise<CriterionEntity | null> {
+    const criterion = await this.criteria.findById(id);
+    return criterion && this.canSee(actor, criterion) ? criterion : null;
+  }
+
+  async findByIds(actor: Actor, ids: readonly string[]): Promise<(CriterionEntity | null)[]> {
+    const found = new Map((await this.criteria.findByIds(ids)).map((c) => [c.id, c]));
+    return ids.map((id) => {
+      const criterion = found.get(id);
+      return criterion && this.canSee(actor, criterion) ? criterion : null;
+    });
+  }
+
+  list(actor: Actor, filter: Omit<CriterionFilter, 'draftsVisibleTo'>, page: PageRequest): Promise<Page<CriterionEntity>> {
+    const draftsVisibleTo = actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
+    return this.criteria.page({ ...filter, draftsVisibleTo }, page);
+  }
+
+  async versions(actor: Actor, criterion: CriterionEntity): Promise<CriterionEntity[]> {
+    return (await this.criteria.versions(criterion.authorityId, criterion.key)).filter((c) => this.canSee(actor, c));
+  }
+
+  /** For DataLoader: clause ids of each criterion. */
+  async clauseIdsOf(criterionIds: readonly string[]): Promise<string[][]> {
+    const links = await this.criteria.clauseLinks(criterionIds);
+    return criterionIds.map((id) => links.filter((l) => l.criterionId === id).map((l) => l.clauseId));
+  }
+
+  create(actor: Actor, command: CreateCriterionCommand): Promise<CriterionEntity> {
+    const authorityId = this.owningAuthority(actor, command.authorityId);
+    return this.connection.withTransaction(async () => {
+      if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority', authorityId);
+      this.checkDefinition(command);
+      await this.criteria.lockKey(authorityId, command.key);
+      if ((await this.criteria.versions(authorityId, command.key)).length) {
+        throw DomainError.conflict(`This authority already has a criterion with key ${JSON.stringify(command.key)}: revise it instead`);
+      }
+      const clauseIds = await this.checkClauses(command.clauseIds ?? []);
+      const criterion = await this.criteria.insert({
+        authorityId,
+        key: command.key,
+        version: 1,
+        status: CriterionStatus.DRAFT,
+        publishedAt: null,
+        retiredAt: null,
+        ...this.columns(command),
+      });
+      await this.criteria.setClauses(criterion.id, clauseIds);
+      return criterion;
+    });
+  }
+
+  update(actor: Actor, command: UpdateCriterionCommand): Promise<CriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const criterion = await this.editable(actor, command.id);
+      if (criterion.status !== CriterionStatus.DRAFT) {
+        throw DomainError.invalidTransition(`Version ${criterion.version} is ${criterion.status} and can no longer change: revise it to make version ${criterion.version + 1}`);
+      }
+      const merged: CriterionFields = { ...this.fieldsOf(criterion), ...definedOnly(command) };
+      // Switching kind clears the fields of the old kind unless the caller gave them again.
+      if (command.kind && command.kind !== criterion.kind) {
+        for (const field of ['metricKey', 'unit', 'comparator', 'threshold', 'thresholdHigh', 'evidenceType', 'statement'] as const) {
+          if (command[field] === undefined) merged[field] = null;
+        }
+      }
+      this.checkDefinition(merged);
+      Object.assign(criterion, this.columns(merged));
+      const saved = await this.criteria.save(criterion);
+      if (command.clauseIds) await this.criteria.setClauses(criterion.id, await this.checkClauses(command.clauseIds));
+      return saved;
+    });
+  }
+
+  publish(actor: Actor, id: string): Promise<CriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const criterion = await this.editable(actor, id);
+      await this.criteria.lockKey(criterion.authorityId, criterion.key);
+      if (criterion.status !== CriterionStatus.DRAFT) {
+        throw DomainError.invalidTransition(`Only a DRAFT can be published; version ${criterion.version} is ${criterion.status}`);
+      }
+      const now = this.clock.now();
+      for (const other of await this.criteria.versions(criterion.authorityId, criterion.key)) {
+        if (other.id !== criterion.id && other.status === CriterionStatus.ACTIVE) {
+          other.status = CriterionStatus.RETIRED;
+          other.retiredAt = now;
+          await this.criteria.save(other);
+        }
+      }
+      criterion.status = CriterionStatus.ACTIVE;
+      criterion.publishedAt = now;
+      return this.criteria.save(criterion);
+    });
+  }
+
+  revise(actor: Actor, id: string): Promise<CriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const source = await this.editable(actor, id);
+      await this.criteria.lockKey(source.authorityId, source.key);
+      const versions = await this.criteria.versions(source.authorityId, source.key);
+      const draft = versions.find((v) => v.status === CriterionStatus.DRAFT);
+      if (draft) throw DomainError.conflict(`Version ${draft.version} of ${source.key} is already a draft: edit it instead`);
+      const newest = versions[versions.length - 1];
+      const revision = await this.criteria.insert({
+        authorityId: newest.authorityId,
+        key: newest.key,
+        version: newest.version + 1,
+        status: CriterionStatus.DRAFT,
+        publishedAt: null,
+        retiredAt: null,
+        ...this.columns(this.fieldsOf(newest)),
+      });
+      const [clauseIds] = await this.clauseIdsOf([newest.id]);
+      await this.criteria.setClauses(revision.id, clauseIds);
+      return revision;
+    });
+  }
+
+  retire(actor: Actor, id: string): Promise<CriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const criterion = await this.editable(actor, id);
+      if (criterion.status !== CriterionStatus.ACTIVE) {
+        throw DomainError.invalidTransition(`Only an ACTIVE criterion can be retired; version ${criterion.version} is ${criterion.status}`);
+      }
+      criterion.status = CriterionStatus.RETIRED;
+      criterion.retiredAt = this.clock.now();
+      return this.criteria.save(criterion);
+    });
+  }
+
+  private canSee(actor: Actor, criterion: CriterionEntity): boolean {
+    return criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId);
+  }
+
+  /** Only a regulator of the owning authority edits its criteria (an administrator may act for one). */
+  private owningAuthority(actor: Actor, requested: string | null | undefined): string {
+    if (actor.role === Role.REGULATOR) {
+      if (requested && requested !== actor.authorityId) throw DomainError.forbidden('A regulator edits only its own authority’s criteria');
+      return actor.authorityId!;
+    }
+    if (actor.role === Role.ADMIN) {
+      if (!requested) throw DomainError.badInput([{ path: 'input.authorityId', message: 'is required when an administrator creates a criterion' }]);
+      return requested;
+    }
+    throw DomainError.forbidden(`Only regulators define criteria; you are ${actor.role}`);
+  }
+
+  private async editable(actor: Actor, id: string): Promise<CriterionEntity> {
+    const criterion = await this.criteria.findById(id);
+    if (!criterion || !this.canSee(actor, criterion)) throw DomainError.notFound('Criterion', id);
+    this.owningAuthority(actor, criterion.authorityId);
+    return criterion;
+  }
+
+  private checkDefinition(fields: CriterionFields): void {
+    const problems = checkCriterionDefinition(fields);
+    if (problems.length) throw DomainError.badInput(problems);
+  }
+
+  private async checkClauses(clauseIds: string[]): Promise<string[]> {
+    const unique = [...new Set(clauseIds)];
+    const known = new Set((await this.standards.findClausesByIds(unique)).map((c) => c.id));
+    const unknown = unique.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw DomainError.badInput([{ path: `input.clauseIds.${clauseIds.indexOf(unique[unknown])}`, message: `names no known clause (${unique[unknown]})` }]);
+    return unique;
+  }
+
+  private fieldsOf(c: CriterionEntity): CriterionFields {
+    return {
+      title: c.title,
+      description: c.description,
+      stage: c.stage as Stage,
+      category: c.category as Category,
+      kind: c.kind as CriterionKind,
+      metricKey: c.metricKey,
+      unit: c.unit,
+      comparator: c.comparator as Comparator | null,
+      threshold: c.threshold,
+      thresholdHigh: c.thresholdHigh,
+      evidenceType: c.evidenceType,
+      statement: c.statement,
+      sectors: c.sectors,
+      riskClasses: c.riskClasses as RiskClass[],
+    };
+  }
+
+  private columns(f: CriterionFields) {
+    return {
+      title: f.title,
+      description: f.description ?? '',
+      stage: f.stage,
+      category: f.category,
+      kind: f.kind,
+      metricKey: f.metricKey ?? null,
+      unit: f.unit ?? null,
+      comparator: f.comparator ?? null,
+      threshold: f.threshold ?? null,
+      thresholdHigh: f.thresholdHigh ?? null,
+      evidenceType: f.evidenceType ?? null,
+      statement: f.statement ?? null,
+      sectors: [...new Set(f.sectors ?? [])].sort(),
+      riskClasses: [...new Set(f.riskClasses ?? [])].sort(),
+    };
+  }
+}
+
+const REQUIRED_FIELDS = new Set(['title', 'stage', 'category', 'kind']);
+
+/** The fields an update changes: given ones, except nulls for fields that cannot be empty. */
+function definedOnly(value: UpdateCriterionCommand): Partial<CriterionFields> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([key, v]) => v !== undefined && key !== 'id' && key !== 'clauseIds' && !(v === null && REQUIRED_FIELDS.has(key))),
+  ) as Partial<CriterionFields>;
+}

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  CriterionStatus,
+  decideProgrammeTransition,
+  DomainError,
+  JointEntryRule,
+  type Page,
+  type PageRequest,
+  ProgrammeAction,
+  ProgrammeStatus,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
+import {
+  AuthorityRepository,
+  CriterionRepository,
+  type ProgrammeCriterionEntity,
+  type ProgrammeEntity,
+  type ProgrammeFilter,
+  ProgrammeRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+
+export interface ProgrammeFields {
+  name: string;
+  description?: string | null;
+  sectors?: string[] | null;
+  /** UTC days `YYYY-MM-DD`. */
+  applicationOpens?: string | null;
+  applicationCloses?: string | null;
+  maxTestingDays: number;
+  cohortCapacity: number;
+  jointEntryRule: JointEntryRule;
+}
+
+export interface CreateProgrammeCommand extends ProgrammeFields {
+  /** Defaults to the regulator's own authority; an administrator must name one. */
+  leadAuthorityId?: string | null;
+  /** Other participating authorities (the lead always participates). */
+  participantAuthorityIds?: string[] | null;
+}
+
+/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
+export type UpdateProgrammeCommand = { id: string } & { [K in keyof ProgrammeFields]?: ProgrammeFields[K] | null };
+
+const REQUIRED_FIELDS = new Set(['name', 'maxTestingDays', 'cohortCapacity', 'jointEntryRule']);
+
+export interface AttachCriterionCommand {
+  programmeId: string;
+  criterionId: string;
+  mandatory?: boolean | null;
+}
+
+/** Programmes run jointly: the lead authority steers, each participant attaches its own criteria. */
+@Injectable()
+export class ProgrammeService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly programmes: ProgrammeRepository,
+    private readonly authorities: AuthorityRepository,
+    private readonly criteria: CriterionRepository,
+  ) {}
+
+  async findById(actor: Actor, id: string): Promise<ProgrammeEntity | null> {
+    const programme = await this.programmes.findById(id);
+    if (!programme) return null;
+    return (await this.canSee(actor, programme)) ? programme : null;
+  }
+
+  list(actor: Actor, filter: Omit<ProgrammeFilter, 'draftsVisibleTo'>, page: PageRequest): Promise<Page<ProgrammeEntity>> {
+    const draftsVisibleTo = actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
+    return this.programmes.page({ ...filter, draftsVisibleTo }, page);
+  }
+
+  /** For DataLoader: participating authority ids of each programme (the lead first). */
+  async participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
+    const [rows, programmes] = await Promise.all([this.programmes.participantsOf(programmeIds), this.programmes.findByIds(programmeIds)]);
+    const lead = new Map(programmes.map((p) => [p.id, p.leadAuthorityId]));
+    return programmeIds.map((id) => {
+      const ids = rows.filter((r) => r.programmeId === id).map((r) => r.authorityId);
+      return [...ids.filter((a) => a === lead.get(id)), ...ids.filter((a) => a !== lead.get(id))];
+    });
+  }
+
+  /** For DataLoader: the criteria attached to each programme. */
+  async attachmentsOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[][]> {
+    const rows = await this.programmes.criteriaOf(programmeIds);
+    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+  }
+
+  create(actor: Actor, command: CreateProgrammeCommand): Promise<ProgrammeEntity> {
+    const leadAuthorityId = this.leadFor(actor, command.leadAuthorityId);
+    return this.connection.withTransaction(async () => {
+      this.checkFields(command);
+      const participantIds = [...new Set([leadAuthorityId, ...(command.participantAuthorityIds ?? [])])];
+      const found = new Set((await this.authorities.findByIds(participantIds)).map((a) => a.id));
+      const missing = participantIds.find((id) => !found.has(id));
+      if (missing) throw DomainError.notFound('Authority', missing);
+      if (await this.programmes.findByName(command.name)) throw DomainError.conflict(`A programme named ${JSON.stringify(command.name)} already exists`);
+      const programme = await this.programmes.insert({
+        leadAuthorityId,
+        status: ProgrammeStatus.DRAFT,
+        ...this.columns(command),
+      });
+      for (const authorityId of participantIds) await this.programmes.addParticipant(programme.id, authorityId);
+      return programme;
+    });
+  }
+
+  update(actor: Actor, command: UpdateProgrammeCommand): Promise<ProgrammeEntity> {
+    return this.connection.withTransaction(async () => {
+      const programme = await this.asLead(actor, command.id);
+      if (programme.status === ProgrammeStatus.RUNNING || programme.status === ProgrammeStatus.CLOSED) {
+        throw DomainError.invalidTransition(`A ${programme.status} programme can no longer be edited`);
+      }
+      if (programme.status === ProgrammeStatus.OPEN && command.jointEntryRule != null && command.jointEntryRule !== programme.jointEntryRule) {
+        // Applicants applied under the published rule: it cannot change under them.
+        throw DomainError.invalidTransition('The joint-entry rule cannot change once the programme is OPEN');
+      }
+      const changes = Object.entries(command).filter(([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)));
+      const merged: ProgrammeFields = { ...this.fieldsOf(programme), ...Object.fromEntries(changes) };
+      this.checkFields(merged);
+      if (merged.name !== programme.name) {
+        const other = await this.programmes.findByName(merged.name);
+        if (other && other.id !== programme.id) throw DomainError.conflict(`A programme named ${JSON.stringify(merged.name)} already exists`);
+      }
+      Object.assign(programme, this.columns(merged));
+      return this.programmes.save(programme);
+    });
+  }
+
+  addParticipant(actor: Actor, programmeId: string, authorityId: string): Promise<ProgrammeEntity> {
+    return this.connection.withTransaction(async () => {
+      const programme = await this.asLead(actor, programmeId);
+      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'add a participant to');
+      if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority', authorityId);
+      const [participants] = await this.participantIdsOf([programme.id]);
+      if (participants.includes(authorityId)) throw DomainError.conflict('This authority already takes part in the programme');
+      await this.programmes.addParticipant(programme.id, authorityId);
+      return programme;
+    });
+  }
+
+  removeParticipant(actor: Actor, programmeId: string, authorityId: string): Promise<ProgrammeEntity> {
+    return this.connection.withTransaction(async () => {
+      const programme = await this.asLead(actor, programmeId);
+      this.requireStatus(programme, [ProgrammeStatus.DRAFT], 'remove a participant from');
+      if (authorityId === programme.leadAuthorityId) throw DomainError.badInput([{ path: 'input.authorityId', message: 'is the lead authority, which cannot leave its programme' }]);
+      const [participants] = await this.participantIdsOf([programme.id]);
+      if (!participants.includes(authorityId)) throw DomainError.notFound('Participant', authorityId);
+      await this.programmes.removeParticipant(programme.id, authorityId);
+      return programme;
+    });
+  }
+
+  /** A participating authority attaches one of its ACTIVE criteria; the stage is the criterion's. */
+  attachCriterion(actor: Actor, command: AttachCriterionCommand): Promise<ProgrammeCriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const programme = await this.visible(actor, command.programmeId);
+      const criterion = await this.criteria.findById(command.criterionId);
+      if (!criterion) throw DomainError.notFound('Criterion', command.criterionId);
+      this.requireRegulatorOf(actor, criterion.authorityId, 'attach this authority’s criteria');
+      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN, ProgrammeStatus.RUNNING], 'attach criteria to');
+      const [participants] = await this.participantIdsOf([programme.id]);
+      if (!participants.includes(criterion.authorityId)) throw DomainError.forbidden('Only a participating authority attaches criteria to this programme');
+      if (criterion.status !== CriterionStatus.ACTIVE) {
+        throw DomainError.invalidTransition(`Only an ACTIVE criterion can be attached; version ${criterion.version} of ${criterion.key} is ${criterion.status}`);
+      }
+      const [attached] = await this.attachmentsOf([programme.id]);
+      const sameKey = attached.length
+        ? (await this.criteria.findByIds(attached.map((a) => a.criterionId))).find((c) => c.authorityId === criterion.authorityId && c.key === criterion.key && c.id !== criterion.id)
+        : undefined;
+      if (sameKey) throw DomainError.conflict(`Version ${sameKey.version} of ${criterion.key} is already attached: detach it first`);
+      return this.programmes.saveAttachment({
+        programmeId: programme.id,
+        criterionId: criterion.id,
+        authorityId: criterion.authorityId,
+        stage: criterion.stage as Stage,
+        mandatory: command.mandatory ?? true,
+      });
+    });
+  }
+
+  detachCriterion(actor: Actor, programmeId: string, criterionId: string): Promise<ProgrammeCriterionEntity> {
+    return this.connection.withTransaction(async () => {
+      const programme = await this.visible(actor, programmeId);
+      const attachment = await this.programmes.findAttachment(programme.id, criterionId);
+      if (!attachment) throw DomainError.notFound('Attached criterion', criterionId);
+      this.requireRegulatorOf(actor, attachment.authorityId, 'detach this authority’s criteria');
+      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'detach criteria from');
+      await this.programmes.detach(programme.id, criterionId);
+      return attachment;
+    });
+  }
+
+  /** DRAFT → OPEN → RUNNING → CLOSED, by the lead only (libs/domain decides). */
+  transition(actor: Actor, programmeId: string, action: ProgrammeAction): Promise<ProgrammeEntity> {
+    return this.connection.withTransaction(async () => {
+      await this.asLead(actor, programmeId);
+      const programme = (await this.programmes.findByIdForUpdate(programmeId))!;
+      const [[participants], [attached]] = await Promise.all([this.participantIdsOf([programme.id]), this.attachmentsOf([programme.id])]);
+      const verdict = decideProgrammeTransition(
+        {
+          status: programme.status as ProgrammeStatus,
+          participants,
+          authoritiesWithEntryCriteria: [...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId))],
+        },
+        action,
+      );
+      if (!verdict.allowed) throw DomainError.invalidTransition(verdict.reason);
+      programme.status = verdict.to;
+      return this.programmes.save(programme);
+    });
+  }
+
+  private async canSee(actor: Actor, programme: ProgrammeEntity): Promise<boolean> {
+    if (programme.status !== ProgrammeStatus.DRAFT || actor.role === Role.ADMIN) return true;
+    if (actor.role !== Role.REGULATOR) return false;
+    const [participants] = await this.participantIdsOf([programme.id]);
+    return participants.includes(actor.authorityId!);
+  }
+
+  private async visible(actor: Actor, id: string): Promise<ProgrammeEntity> {
+    const programme = await this.findById(actor, id);
+    if (!programme) throw DomainError.notFound('Programme', id);
+    return programme;
+  }
+
+  /** Only a regulator of the lead authority (or an administrator) steers the programme. */
+  private async asLead(actor: Actor, id: string): Promise<ProgrammeEntity> {
+    const programme = await this.visible(actor, id);
+    if (actor.role === Role.ADMIN) return programme;
+    if (actor.role === Role.REGULATOR && actor.authorityId === programme.leadAuthorityId) return programme;
+    throw DomainError.forbidden('Only the lead authority’s regulators may do this');
+  }
+
+  private requireRegulatorOf(actor: Actor, authorityId: string, what: string): void {
+    if (actor.role === Role.ADMIN) return;
+    if (actor.role === Role.REGULATOR && actor.authorityId === authorityId) return;
+    throw DomainError.forbidden(`Only that authority’s regulators may ${what}`);
+  }
+
+  private requireStatus(programme: ProgrammeEntity, allowed: ProgrammeStatus[], what: string): void {
+    if (!allowed.includes(programme.status as ProgrammeStatus)) {
+      throw DomainError.invalidTransition(`Cannot ${what} a ${programme.status} programme (only ${allowed.join(' or ')})`);
+    }
+  }
+
+  private leadFor(actor: Actor, requested: string | null | undefined): string {
+    if (actor.role === Role.REGULATOR) {
+      if (requested && requested !== actor.authorityId) throw DomainError.forbidden('A regulator creates programmes led by its own authority');
+      return actor.authorityId!;
+    }
+    if (actor.role === Role.ADMIN) {
+      if (!requested) throw DomainError.badInput([{ path: 'input.leadAuthorityId', message: 'is required when an administrator creates a programme' }]);
+      return requested;
+    }
+    throw DomainError.forbidden(`Only regulators run programmes; you are ${actor.role}`);
+  }
+
+  private checkFields(fields: ProgrammeFields): void {
+    if (fields.applicationOpens && fields.applicationCloses && fields.applicationOpens > fields.applicationCloses) {
+      throw DomainError.badInput([{ path: 'input.applicationCloses', message: 'must not be before applicationOpens' }]);
+    }
+  }
+
+  private fieldsOf(p: ProgrammeEntity): ProgrammeFields {
+    return {
+      name: p.name,
+      description: p.description,
+      sectors: p.sectors,
+      applicationOpens: p.applicationOpens,
+      applicationCloses: p.applicationCloses,
+      maxTestingDays: p.maxTestingDays,
+      cohortCapacity: p.cohortCapacity,
+      jointEntryRule: p.jointEntryRule as JointEntryRule,
+    };
+  }
+
+  private columns(f: ProgrammeFields) {
+    return {
+      name: f.name,
+      description: f.description ?? '',
+      sectors: [...new Set(f.sectors ?? [])].sort(),
+      applicationOpens: f.applicationOpens ?? null,
+      applicationCloses: f.applicationCloses ?? null,
+      maxTestingDays: f.maxTestingDays,
+      cohortCapacity: f.cohortCapacity,
+      jointEntryRule: f.jointEntryRule,
+    };
+  }
+}
