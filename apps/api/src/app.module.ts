@@ -1,8 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApplicationModule, AuthService, ReferenceDataSeeder } from '@sandbridge/application';
+import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -29,6 +29,8 @@ export class AppModule implements OnApplicationBootstrap {
   constructor(
     private readonly auth: AuthService,
     private readonly referenceData: ReferenceDataSeeder,
+    private readonly demo: DemoSeeder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `config` comes from the environment in production; tests pass their own. */
@@ -77,5 +79,7 @@ export class AppModule implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.referenceData.ensure();
     await this.auth.ensureAdmin();
+    // A new user's `npm start` (embedded database, not production) has something to show.
+    if (this.config.seedDemo) await this.demo.seedIfEmpty();
   }
 }

@@ -9,6 +9,7 @@ const USAGE = `Usage: sandbridge <command>
   migration:revert           undo the last migration
   migration:generate NAME    write a migration for entity changes (into libs/persistence/src/migrations)
   migration:check            exit 1 when entities and migrations drift
+  seed                       load the demo data (idempotent; refused in production)
   schema                     print the GraphQL schema (SDL)
 The database is DATABASE_URL, or the embedded one under DATA_DIR.`;
 
@@ -59,6 +60,15 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await dataSource.destroy();
       }
+      return 0;
+    }
+    case 'seed': {
+      if (config.env === 'production') {
+        console.error('seed: demo data and demo accounts are refused when NODE_ENV=production');
+        return 2;
+      }
+      const { seedDemo } = await import('./commands/seed.command.js');
+      await seedDemo(config);
       return 0;
     }
     case 'schema': {

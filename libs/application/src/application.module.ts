@@ -13,6 +13,7 @@ import { CrosswalkService } from './catalogue/crosswalk.service.js';
 import { StandardService } from './catalogue/standard.service.js';
 import { ProgrammeService } from './programmes/programme.service.js';
 import { AiSystemService } from './systems/ai-system.service.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -22,6 +23,7 @@ const SERVICES = [
   CrosswalkService,
   AiSystemService,
   ProgrammeService,
+  DemoSeeder,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

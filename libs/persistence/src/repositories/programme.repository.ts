@@ -83,10 +83,17 @@ export class ProgrammeRepository {
       : Promise.resolve([]);
   }
 
+  /** Attached criteria in reading order: by stage (ENTRY, TESTING, EXIT), then criterion key. */
   criteriaOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[]> {
-    return programmeIds.length
-      ? this.criteria.find({ where: { programmeId: In([...programmeIds]) }, order: { attachedAt: 'ASC', criterionId: 'ASC' } })
-      : Promise.resolve([]);
+    if (!programmeIds.length) return Promise.resolve([]);
+    return this.criteria
+      .createQueryBuilder('pc')
+      .innerJoin('criterion', 'c', 'c.id = pc.criterion_id')
+      .where('pc.programme_id IN (:...ids)', { ids: [...programmeIds] })
+      .orderBy(`CASE pc.stage WHEN 'ENTRY' THEN 0 WHEN 'TESTING' THEN 1 ELSE 2 END`)
+      .addOrderBy('c.key')
+      .addOrderBy('pc.criterion_id')
+      .getMany();
   }
 
   findAttachment(programmeId: string, criterionId: string): Promise<ProgrammeCriterionEntity | null> {
