@@ -16,7 +16,7 @@ export class CriterionResolver {
   async criteria(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => CriterionFilterInput, nullable: true }) filter?: CriterionFilterInput | null,
+    @Args('filter', { type: () => CriterionFilterInput, nullable: true }) filter?: CriterionFilterInput,
   ): Promise<CriterionConnection> {
     return toConnection(await this.criterionService.list(actor, filter ?? {}, page), Criterion.from);
   }

@@ -13,7 +13,7 @@ export class CrosswalkResolver {
   @Query(() => CrosswalkConnection)
   async crosswalks(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => CrosswalkFilterInput, nullable: true }) filter?: CrosswalkFilterInput | null,
+    @Args('filter', { type: () => CrosswalkFilterInput, nullable: true }) filter?: CrosswalkFilterInput,
   ): Promise<CrosswalkConnection> {
     return toConnection(await this.crosswalkService.list(filter ?? {}, page), Crosswalk.from);
   }

@@ -22,7 +22,7 @@ export class StandardResolver {
   @Query(() => StandardConnection, { description: 'Standards and catalogues criteria reference, by code.' })
   async standards(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => StandardFilterInput, nullable: true }) filter?: StandardFilterInput | null,
+    @Args('filter', { type: () => StandardFilterInput, nullable: true }) filter?: StandardFilterInput,
   ): Promise<StandardConnection> {
     return toConnection(await this.standardService.list(filter ?? {}, page), Standard.from);
   }

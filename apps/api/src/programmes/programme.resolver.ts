@@ -29,7 +29,7 @@ export class ProgrammeResolver {
   async programmes(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => ProgrammeFilterInput, nullable: true }) filter?: ProgrammeFilterInput | null,
+    @Args('filter', { type: () => ProgrammeFilterInput, nullable: true }) filter?: ProgrammeFilterInput,
   ): Promise<ProgrammeConnection> {
     return toConnection(await this.programmeService.list(actor, filter ?? {}, page), Programme.from);
   }

@@ -16,7 +16,7 @@ export class AiSystemResolver {
   async aiSystems(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => AiSystemFilterInput, nullable: true }) filter?: AiSystemFilterInput | null,
+    @Args('filter', { type: () => AiSystemFilterInput, nullable: true }) filter?: AiSystemFilterInput,
   ): Promise<AiSystemConnection> {
     return toConnection(await this.aiSystemService.list(actor, filter ?? {}, page), AiSystem.from);
   }
