@@ -87,7 +87,9 @@ function variableProblems(message: string): { path: string; message: string }[] 
     const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.?$/.exec(message);
     return missing ? [{ path: missing[1], message: 'is required' }] : [{ path: '', message }];
   }
-  const [, variable, at, reason] = match;
+  const [, variable, rawAt, reason] = match;
+  // Apollo writes list items as `clauseIds[1]`; every other path here is `clauseIds.1`.
+  const at = rawAt?.replace(/\[(\d+)\]/g, '.$1');
   // A missing or unknown field is named only in the reason: `Field "role" of required type …`.
   const field = /^Field "([^"]+)" (?:of required type|is not defined by type) /.exec(reason)?.[1];
   return [{ path: field ? `${at ?? variable}.${field}` : at ?? variable, message: reason }];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, type Page, type PageRequest, Relation, Role } from '@sandbridge/domain';
-import { type CrosswalkEntity, type CrosswalkFilter, CrosswalkRepository, CriterionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { type Actor, CriterionStatus, DomainError, type Page, type PageRequest, Relation, Role } from '@sandbridge/domain';
+import { type CriterionEntity, type CrosswalkEntity, type CrosswalkFilter, CrosswalkRepository, CriterionRepository, TransactionalConnection } from '@sandbridge/persistence';
 
 export interface CreateCrosswalkCommand {
   fromCriterionId: string;
@@ -28,11 +28,16 @@ export class CrosswalkService {
   create(actor: Actor, command: CreateCrosswalkCommand): Promise<CrosswalkEntity> {
     return this.connection.withTransaction(async () => {
       const [from, to] = await Promise.all([this.criteria.findById(command.fromCriterionId), this.criteria.findById(command.toCriterionId)]);
-      if (!from) throw DomainError.notFound('Criterion', command.fromCriterionId);
-      if (!to) throw DomainError.notFound('Criterion', command.toCriterionId);
+      // A draft the caller may not see does not exist for it (DESIGN.md §1): same answer as an unknown id.
+      if (!from || !this.canSee(actor, from)) throw DomainError.notFound('Criterion', command.fromCriterionId);
+      if (!to || !this.canSee(actor, to)) throw DomainError.notFound('Criterion', command.toCriterionId);
       this.requireEitherSide(actor, from.authorityId, to.authorityId);
       if (from.authorityId === to.authorityId) {
         throw DomainError.badInput([{ path: 'input.toCriterionId', message: 'must belong to another authority than fromCriterionId' }]);
+      }
+      const drafts = ([['fromCriterionId', from], ['toCriterionId', to]] as const).filter(([, c]) => c.status === CriterionStatus.DRAFT);
+      if (drafts.length) {
+        throw DomainError.badInput(drafts.map(([field]) => ({ path: `input.${field}`, message: 'is a DRAFT: only a published version can correspond to another criterion' })));
       }
       if (await this.crosswalks.findPair(from.id, to.id)) throw DomainError.conflict('A crosswalk between these two criteria, in this direction, already exists');
       return this.crosswalks.insert({ fromCriterionId: from.id, toCriterionId: to.id, relation: command.relation, note: command.note ?? '' });
@@ -51,6 +56,10 @@ export class CrosswalkService {
       await this.crosswalks.delete(id);
       return crosswalk;
     });
+  }
+
+  private canSee(actor: Actor, criterion: CriterionEntity): boolean {
+    return criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId);
   }
 
   private requireEitherSide(actor: Actor, a: string, b: string): void {

@@ -72,9 +72,9 @@ export class CriterionRepository {
     return paginate(
       query,
       [
-        { expression: 'c.key', value: (c) => c.key },
-        { expression: 'c.version', value: (c) => c.version },
-        { expression: 'c.id', value: (c) => c.id },
+        { expression: 'c.key', value: (c) => c.key, accepts: (key) => typeof key === 'string' },
+        { expression: 'c.version', value: (c) => c.version, accepts: (version) => Number.isInteger(version) && Math.abs(version as number) <= 2_147_483_647 },
+        { expression: 'c.id', value: (c) => c.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );

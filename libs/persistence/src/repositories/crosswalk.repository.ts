@@ -48,7 +48,7 @@ export class CrosswalkRepository {
       );
     }
     if (filter.relation) query.andWhere('x.relation = :relation', { relation: filter.relation });
-    return paginate(query, [{ expression: 'x.id', value: (x) => x.id }], request);
+    return paginate(query, [{ expression: 'x.id', value: (x) => x.id, accepts: (id) => typeof id === 'string' && isUuid(id) }], request);
   }
 
   insert(values: Pick<CrosswalkEntity, 'fromCriterionId' | 'toCriterionId' | 'relation' | 'note'>): Promise<CrosswalkEntity> {
