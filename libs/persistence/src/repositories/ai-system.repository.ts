@@ -43,7 +43,7 @@ export class AiSystemRepository {
       query,
       [
         { expression: 's.name', value: (s) => s.name },
-        { expression: 's.id', value: (s) => s.id },
+        { expression: 's.id', value: (s) => s.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );

@@ -71,7 +71,7 @@ export class ProgrammeRepository {
       query,
       [
         { expression: 'p.name', value: (p) => p.name },
-        { expression: 'p.id', value: (p) => p.id },
+        { expression: 'p.id', value: (p) => p.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
     );
