@@ -945,14 +945,14 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
       }
     });
 
-    it('resolves authority, jurisdiction and clauses of a page in a constant number of SQL statements (no N+1)', async () => {
+    it('resolves authority, jurisdiction, clauses and versions of a page in a constant number of SQL statements (no N+1)', async () => {
       const sqlTag = `sql${hex()}`;
       const owners = [fca, mas, aiOffice, fca2];
       for (let i = 0; i < 12; i++) {
         await active(owners[i % owners.length], metric(`${sqlTag}.c${i.toString().padStart(2, '0')}`, { clauseIds: [clauses[i % 3], clauses[(i + 1) % 3]] }));
       }
       const query = `query($first: Int, $filter: CriterionFilterInput) {
-        criteria(first: $first, filter: $filter) { edges { node { authority { jurisdiction { code } } clauses { id } } } }
+        criteria(first: $first, filter: $filter) { edges { node { key authority { jurisdiction { code } } clauses { id } versions { version } } } }
       }`;
       const logger = (t.dataSource as unknown as { logger: unknown }).logger;
       const counter = t.countQueries();
@@ -966,14 +966,15 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
           for (const { node } of data.criteria.edges) {
             expect(['GB', 'SG', 'EU']).toContain(node.authority.jurisdiction.code);
             expect(node.clauses).toHaveLength(2);
+            expect(node.versions).toEqual([{ version: 1 }]);
           }
         }
       } finally {
         (t.dataSource as unknown as { logger: unknown }).logger = logger;
       }
       expect(counts[2]).toBe(counts[10]);
-      // count, page, authorities, their jurisdictions, clause links, clauses: one statement each.
-      expect(counts[10]).toBeLessThanOrEqual(6);
+      // count, page, authorities, their jurisdictions, clause links, clauses, versions: one statement each.
+      expect(counts[10]).toBeLessThanOrEqual(7);
     });
   });
 

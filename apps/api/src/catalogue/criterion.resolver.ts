@@ -66,12 +66,11 @@ export class CriterionResolver {
   async clauses(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Clause[]> {
     const ids = await ctx.loaders.clauseIdsOfCriterion.load(criterion.id);
     const clauses = await ctx.loaders.clause.loadMany(ids);
-    return clauses.filter((c): c is NonNullable<typeof c> & { id: string } => c != null && !(c instanceof Error)).map((c) => Clause.from(c as never));
+    return clauses.flatMap((c) => (c && !(c instanceof Error) ? [Clause.from(c)] : []));
   }
 
   @ResolveField(() => [Criterion], { description: 'Every version of this key you may see, oldest first.' })
-  async versions(@CurrentActor() actor: Actor, @Parent() criterion: Criterion): Promise<Criterion[]> {
-    const entity = await this.criterionService.findById(actor, criterion.id);
-    return entity ? (await this.criterionService.versions(actor, entity)).map(Criterion.from) : [];
+  async versions(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
+    return (await ctx.loaders.versionsOfCriterion.load({ authorityId: criterion.authorityId, key: criterion.key })).map(Criterion.from);
   }
 }

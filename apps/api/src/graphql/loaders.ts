@@ -40,6 +40,7 @@ export class Loaders {
   readonly clause: DataLoader<string, ClauseEntity | null>;
   readonly clauseIdsOfCriterion: DataLoader<string, string[]>;
   readonly criterion: DataLoader<string, CriterionEntity | null>;
+  readonly versionsOfCriterion: DataLoader<{ authorityId: string; key: string }, CriterionEntity[], string>;
   readonly participantsOfProgramme: DataLoader<string, string[]>;
   readonly criteriaOfProgramme: DataLoader<string, ProgrammeCriterionEntity[]>;
 
@@ -52,6 +53,10 @@ export class Loaders {
     this.clause = new DataLoader((ids) => services.standards.findClausesByIds(ids));
     this.clauseIdsOfCriterion = new DataLoader((ids) => services.criteria.clauseIdsOf(ids));
     this.criterion = new DataLoader((ids) => (actor ? services.criteria.findByIds(actor, ids) : Promise.resolve(ids.map(() => null))));
+    this.versionsOfCriterion = new DataLoader(
+      (keys) => (actor ? services.criteria.versionsOf(actor, keys) : Promise.resolve(keys.map(() => []))),
+      { cacheKeyFn: (k) => `${k.authorityId}\u0000${k.key}` },
+    );
     this.participantsOfProgramme = new DataLoader((ids) => services.programmes.participantIdsOf(ids));
     this.criteriaOfProgramme = new DataLoader((ids) => services.programmes.attachmentsOf(ids));
   }

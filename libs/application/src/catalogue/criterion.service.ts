@@ -85,8 +85,10 @@ export class CriterionService {
     return this.criteria.page({ ...filter, draftsVisibleTo }, page);
   }
 
-  async versions(actor: Actor, criterion: CriterionEntity): Promise<CriterionEntity[]> {
-    return (await this.criteria.versions(criterion.authorityId, criterion.key)).filter((c) => this.canSee(actor, c));
+  /** For DataLoader: every version of each criterion's key the actor may see, oldest first. */
+  async versionsOf(actor: Actor, criteria: readonly { authorityId: string; key: string }[]): Promise<CriterionEntity[][]> {
+    const all = (await this.criteria.versionsOfKeys(criteria)).filter((c) => this.canSee(actor, c));
+    return criteria.map((k) => all.filter((c) => c.authorityId === k.authorityId && c.key === k.key));
   }
 
   /** For DataLoader: clause ids of each criterion. */

@@ -46,6 +46,19 @@ export class CriterionRepository {
     return this.repo.find({ where: { authorityId, key }, order: { version: 'ASC' } });
   }
 
+  /** Every version of each (authority, key), oldest first, in one query. */
+  versionsOfKeys(keys: readonly { authorityId: string; key: string }[]): Promise<CriterionEntity[]> {
+    if (!keys.length) return Promise.resolve([]);
+    const query = this.repo.createQueryBuilder('c');
+    const params: Record<string, string> = {};
+    const clauses = keys.map((k, i) => {
+      params[`a${i}`] = k.authorityId;
+      params[`k${i}`] = k.key;
+      return `(c.authority_id = :a${i} AND c.key = :k${i})`;
+    });
+    return query.where(clauses.join(' OR '), params).orderBy('c.version', 'ASC').getMany();
+  }
+
   /** Locks the versions of a key (FOR UPDATE) so two revisions never both become n+1. */
   async lockKey(authorityId: string, key: string): Promise<void> {
     await this.repo.createQueryBuilder('c').setLock('pessimistic_write').where('c.authority_id = :authorityId AND c.key = :key', { authorityId, key }).getMany();
