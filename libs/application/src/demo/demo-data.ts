@@ -1160,6 +1160,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 ];
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'admin@demo.sandbridge.test', displayName: 'Platform administrator (demo)', role: 'ADMIN' },
   { email: 'regulator.fca@demo.sandbridge.test', displayName: 'Fiona Ashworth (FCA Innovation)', role: 'REGULATOR', authority: FCA },
   { email: 'regulator.mas@demo.sandbridge.test', displayName: 'Tan Wei Ling (MAS FinTech)', role: 'REGULATOR', authority: MAS },
   { email: 'regulator.aioffice@demo.sandbridge.test', displayName: 'Lucía Romero (EU AI Office)', role: 'REGULATOR', authority: AI_OFFICE },

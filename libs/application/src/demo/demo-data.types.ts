@@ -69,7 +69,7 @@ export interface DemoProgramme {
 export interface DemoAccount {
   email: string;
   displayName: string;
-  role: 'REGULATOR' | 'INNOVATOR' | 'NEGOTIATOR';
+  role: 'ADMIN' | 'REGULATOR' | 'INNOVATOR' | 'NEGOTIATOR';
   /** REGULATOR */
   authority?: AuthorityRef;
   /** INNOVATOR: the demo organisation's name */

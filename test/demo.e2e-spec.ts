@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@sandbridge/application';
+import { loadConfig } from '@sandbridge/config';
+import { TestApp } from '@sandbridge/testing';
+
+/** The demo data a new user meets on `npm start`, and the README's demo walkthrough. */
+describe('demo data', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.create({ SEED_DEMO: 'true' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is loaded on a fresh database: standards, 30+ active criteria, crosswalks, an OPEN joint programme', async () => {
+    expect(await t.count('standard')).toBeGreaterThanOrEqual(5);
+    const [{ n: active }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM criterion WHERE status = 'ACTIVE'`);
+    expect(active).toBeGreaterThanOrEqual(30);
+    expect(await t.count('crosswalk')).toBeGreaterThanOrEqual(8);
+    const [programme] = await t.dataSource.query(`SELECT name, status, joint_entry_rule FROM programme`);
+    expect(programme).toEqual({ name: 'Cross-border AI credit-scoring pilot', status: 'OPEN', joint_entry_rule: 'EACH_AUTHORITY' });
+  });
+
+  it('gives every demo account the documented password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const token = await t.login(account.email, DEMO_PASSWORD);
+      const me = await t.gql('{ me { email role } }', {}, token);
+      expect(me.data!.me).toEqual({ email: account.email, role: account.role });
+    }
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(['ADMIN', 'REGULATOR', 'INNOVATOR', 'NEGOTIATOR']));
+  });
+
+  it('is idempotent: seeding again creates nothing and changes nothing', async () => {
+    const tables = ['standard', 'clause', 'criterion', 'criterion_clause', 'crosswalk', 'organisation', 'ai_system', 'programme', 'programme_participant', 'programme_criterion', 'account'];
+    const before = await Promise.all(tables.map((table) => t.count(table)));
+    expect((await t.get(DemoSeeder).seed()).created).toBe(0);
+    expect(await Promise.all(tables.map((table) => t.count(table)))).toEqual(before);
+  });
+
+  it('is refused in production, by the configuration and by the seeder', async () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    const seeder = t.get(DemoSeeder) as unknown as { config: { env: string } };
+    const env = seeder.config.env;
+    seeder.config.env = 'production';
+    try {
+      await expect(t.get(DemoSeeder).seed()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    } finally {
+      seeder.config.env = env;
+    }
+  });
+
+  it('answers the README walkthrough: the demo regulator lists programmes and reads criteria', async () => {
+    const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
+    const programmes = await t.gql(
+      `{ programmes(first: 10) { totalCount edges { node { name status jointEntryRule leadAuthority { acronym }
+           participants { isLead authority { acronym jurisdiction { code } } } } } } }`,
+      {},
+      token,
+    );
+    expect(programmes.errors).toBeUndefined();
+    const pilot = programmes.data!.programmes.edges[0].node;
+    expect(pilot.leadAuthority.acronym).toBe('FCA');
+    expect(pilot.participants.map((p: { authority: { acronym: string } }) => p.authority.acronym).sort()).toEqual(['AI Office', 'FCA', 'MAS']);
+
+    const criteria = await t.gql(
+      `{ criteria(first: 5, filter: { jurisdictionCode: "GB", stage: ENTRY }) { totalCount
+           edges { node { key version title kind status clauses { id } authority { acronym } } } } }`,
+      {},
+      token,
+    );
+    expect(criteria.errors).toBeUndefined();
+    expect(criteria.data!.criteria.totalCount).toBeGreaterThanOrEqual(3);
+    for (const { node } of criteria.data!.criteria.edges) {
+      expect(node).toMatchObject({ status: 'ACTIVE', authority: { acronym: 'FCA' } });
+    }
+  });
+});
