@@ -93,7 +93,8 @@ export class ProgrammeResolver {
 
   @ResolveField(() => [ProgrammeParticipant], { description: 'Participating authorities, the lead first.' })
   async participants(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
-    const ids = await ctx.loaders.participantsOfProgramme.load(programme.id);
+    const joined = await ctx.loaders.participantsOfProgramme.load(programme.id);
+    const ids = [programme.leadAuthorityId, ...joined.filter((id) => id !== programme.leadAuthorityId)];
     return ids.map((authorityId) => Object.assign(new ProgrammeParticipant(), { authorityId, programmeId: programme.id, isLead: authorityId === programme.leadAuthorityId }));
   }
 

@@ -73,14 +73,10 @@ export class ProgrammeService {
     return this.programmes.page({ ...filter, draftsVisibleTo }, page);
   }
 
-  /** For DataLoader: participating authority ids of each programme (the lead first). */
+  /** For DataLoader: participating authority ids of each programme, in the order they joined. */
   async participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
-    const [rows, programmes] = await Promise.all([this.programmes.participantsOf(programmeIds), this.programmes.findByIds(programmeIds)]);
-    const lead = new Map(programmes.map((p) => [p.id, p.leadAuthorityId]));
-    return programmeIds.map((id) => {
-      const ids = rows.filter((r) => r.programmeId === id).map((r) => r.authorityId);
-      return [...ids.filter((a) => a === lead.get(id)), ...ids.filter((a) => a !== lead.get(id))];
-    });
+    const rows = await this.programmes.participantsOf(programmeIds);
+    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id).map((r) => r.authorityId));
   }
 
   /** For DataLoader: the criteria attached to each programme. */
