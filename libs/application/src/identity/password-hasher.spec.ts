@@ -57,3 +57,12 @@ describe('PasswordHasher', () => {
     expect(await hasher.verify('a password', '')).toBe(false);
   });
 });
+
+describe('PasswordHasher with a malformed stored hash', () => {
+  it('answers false instead of throwing', async () => {
+    const hasher = new PasswordHasher({ auth: { passwordHashCost: 10 } } as never);
+    await expect(hasher.verify('x', 'scrypt$abc$8$1$c2FsdA==$a2V5')).resolves.toBe(false);
+    await expect(hasher.verify('x', 'scrypt$10$0$1$c2FsdA==$a2V5')).resolves.toBe(false);
+    await expect(hasher.verify('x', 'bcrypt$whatever')).resolves.toBe(false);
+  });
+});
