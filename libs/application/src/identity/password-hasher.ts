@@ -22,9 +22,11 @@ export class PasswordHasher {
 
   async verify(password: string, stored: string): Promise<boolean> {
     const [scheme, logN, r, p, salt, key] = stored.split('$');
-    if (scheme !== 'scrypt' || !key) return false;
+    const [n, blockSize, parallel] = [logN, r, p].map(Number);
+    // A malformed stored hash verifies nothing (rather than failing the login with an internal error).
+    if (scheme !== 'scrypt' || !key || ![n, blockSize, parallel].every((v) => Number.isInteger(v) && v > 0) || n > 24) return false;
     const expected = Buffer.from(key, 'base64');
-    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, params(Number(logN), Number(r), Number(p)));
+    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, params(n, blockSize, parallel));
     return timingSafeEqual(actual, expected);
   }
 }

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { type Actor, DomainError, ErrorCode, Role } from '@sandbridge/domain';
+import type {
+  AccountEntity,
+  AccountRepository,
+  AuthorityRepository,
+  JurisdictionRepository,
+  OrganisationRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+import { AccountService, type CreateAccountCommand } from './account.service.js';
+import type { PasswordHasher } from './password-hasher.js';
+
+const AUTHORITY_ID = randomUUID();
+const ORGANISATION_ID = randomUUID();
+
+const actor = (role: Role, tenant: Partial<Actor> = {}): Actor => ({
+  accountId: randomUUID(),
+  role,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+  ...tenant,
+});
+const ADMIN = actor(Role.ADMIN);
+
+async function failure(work: () => unknown): Promise<DomainError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+function setup() {
+  const rows: AccountEntity[] = [];
+  const accounts = {
+    rows,
+    findById: jest.fn(async (id: string) => rows.find((r) => r.id === id) ?? null),
+    findByEmail: jest.fn(async (email: string) => rows.find((r) => r.email === email.toLowerCase()) ?? null),
+    page: jest.fn(async () => ({ items: rows, cursors: rows.map((r) => r.id), hasNextPage: false, hasPreviousPage: false, totalCount: rows.length })),
+    insert: jest.fn(async (values: Omit<AccountEntity, 'id' | 'createdAt' | 'updatedAt'>) => {
+      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
+      rows.push(row);
+      return row;
+    }),
+  };
+  const authorities = { findById: jest.fn(async (id: string) => (id === AUTHORITY_ID ? { id } : null)) };
+  const organisations = { findById: jest.fn(async (id: string) => (id === ORGANISATION_ID ? { id } : null)) };
+  const jurisdictions = { findByCode: jest.fn(async (code: string) => (code === 'GB' ? { code } : null)) };
+  const hasher = { hash: jest.fn(async (password: string) => `hashed(${password})`) };
+  let transactions = 0;
+  const connection = {
+    withTransaction: <T>(work: () => Promise<T>) => {
+      transactions++;
+      return work();
+    },
+  };
+  const service = new AccountService(
+    connection as unknown as TransactionalConnection,
+    accounts as unknown as AccountRepository,
+    authorities as unknown as AuthorityRepository,
+    organisations as unknown as OrganisationRepository,
+    jurisdictions as unknown as JurisdictionRepository,
+    hasher as unknown as PasswordHasher,
+  );
+  return { service, accounts, hasher, transactions: () => transactions };
+}
+
+const command = (overrides: Partial<CreateAccountCommand> = {}): CreateAccountCommand => ({
+  email: 'New.Person@Example.org',
+  displayName: 'New Person',
+  password: 'a-long-enough-password',
+  role: Role.REGULATOR,
+  authorityId: AUTHORITY_ID,
+  ...overrides,
+});
+
+describe('AccountService', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => {
+    t = setup();
+  });
+
+  describe('me', () => {
+    it('returns the caller’s account', async () => {
+      const created = await t.service.create(ADMIN, command());
+      expect(await t.service.me({ ...actor(Role.REGULATOR, { authorityId: AUTHORITY_ID }), accountId: created.id })).toBe(created);
+    });
+
+    it('is UNAUTHENTICATED when the account no longer exists', async () => {
+      expect((await failure(() => t.service.me(actor(Role.ADMIN)))).code).toBe(ErrorCode.UNAUTHENTICATED);
+    });
+  });
+
+  describe('list', () => {
+    it('is for administrators only', async () => {
+      for (const role of [Role.REGULATOR, Role.INNOVATOR, Role.NEGOTIATOR]) {
+        expect((await failure(() => t.service.list(actor(role), {}, {}))).code).toBe(ErrorCode.FORBIDDEN);
+      }
+      expect(t.accounts.page).not.toHaveBeenCalled();
+    });
+
+    it('passes the filter and page through for an administrator', async () => {
+      await t.service.list(ADMIN, { role: Role.INNOVATOR }, { first: 5 });
+      expect(t.accounts.page).toHaveBeenCalledWith({ role: Role.INNOVATOR }, { first: 5 });
+    });
+  });
+
+  describe('create', () => {
+    it('creates a regulator bound to its authority, with a hashed password and a lower-case e-mail', async () => {
+      const created = await t.service.create(ADMIN, command());
+      expect(created).toMatchObject({
+        email: 'new.person@example.org',
+        displayName: 'New Person',
+        role: Role.REGULATOR,
+        authorityId: AUTHORITY_ID,
+        organisationId: null,
+        jurisdictionCode: null,
+        passwordHash: 'hashed(a-long-enough-password)',
+      });
+      expect(t.transactions()).toBe(1);
+    });
+
+    it('binds each role to its own kind of tenant', async () => {
+      await t.service.create(ADMIN, command({ email: 'admin2@example.org', role: Role.ADMIN, authorityId: null }));
+      await t.service.create(ADMIN, command({ email: 'inn@example.org', role: Role.INNOVATOR, authorityId: null, organisationId: ORGANISATION_ID }));
+      await t.service.create(ADMIN, command({ email: 'neg@example.org', role: Role.NEGOTIATOR, authorityId: null, jurisdictionCode: 'GB' }));
+      expect(t.accounts.rows.map((r) => [r.role, r.authorityId, r.organisationId, r.jurisdictionCode])).toEqual([
+        [Role.ADMIN, null, null, null],
+        [Role.INNOVATOR, null, ORGANISATION_ID, null],
+        [Role.NEGOTIATOR, null, null, 'GB'],
+      ]);
+    });
+
+    it('is for administrators only, and refuses before hashing anything', async () => {
+      const regulator = actor(Role.REGULATOR, { authorityId: AUTHORITY_ID });
+      expect((await failure(() => t.service.create(regulator, command()))).code).toBe(ErrorCode.FORBIDDEN);
+      expect(t.hasher.hash).not.toHaveBeenCalled();
+      expect(t.accounts.insert).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['a regulator without an authority', { role: Role.REGULATOR, authorityId: null }, [{ path: 'input.authorityId', message: 'is required for the role REGULATOR' }]],
+      ['an innovator without an organisation', { role: Role.INNOVATOR, authorityId: null }, [{ path: 'input.organisationId', message: 'is required for the role INNOVATOR' }]],
+      ['an admin with an authority', { role: Role.ADMIN }, [{ path: 'input.authorityId', message: 'must be empty for the role ADMIN' }]],
+      [
+        'a negotiator with an organisation and no jurisdiction',
+        { role: Role.NEGOTIATOR, authorityId: null, organisationId: ORGANISATION_ID },
+        [
+          { path: 'input.organisationId', message: 'must be empty for the role NEGOTIATOR' },
+          { path: 'input.jurisdictionCode', message: 'is required for the role NEGOTIATOR' },
+        ],
+      ],
+    ])('refuses %s as BAD_USER_INPUT naming the fields', async (_, overrides, problems) => {
+      const error = await failure(() => t.service.create(ADMIN, command(overrides)));
+      expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(error.errors).toEqual(problems);
+      expect(t.accounts.insert).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['authority', { authorityId: randomUUID() }],
+      ['organisation', { role: Role.INNOVATOR, authorityId: null, organisationId: randomUUID() }],
+      ['jurisdiction', { role: Role.NEGOTIATOR, authorityId: null, jurisdictionCode: 'XX' }],
+    ])('is NOT_FOUND for an unknown %s', async (what, overrides) => {
+      const error = await failure(() => t.service.create(ADMIN, command(overrides)));
+      expect(error.code).toBe(ErrorCode.NOT_FOUND);
+      expect(error.message.toLowerCase()).toContain(what);
+      expect(t.accounts.insert).not.toHaveBeenCalled();
+    });
+
+    it('is a CONFLICT when the e-mail is taken, whatever its case', async () => {
+      await t.service.create(ADMIN, command());
+      const error = await failure(() => t.service.create(ADMIN, command({ email: 'NEW.PERSON@example.ORG' })));
+      expect(error.code).toBe(ErrorCode.CONFLICT);
+      expect(error.message).toContain('new.person@example.org');
+      expect(t.accounts.rows).toHaveLength(1);
+    });
+  });
+});
