@@ -7,3 +7,6 @@ export * from './programmes/programmes.js';
 export * from './criteria/criterion-definition.js';
 export * from './programmes/programme-lifecycle.js';
 export * from './time/utc-day.js';
+export * from './enrolments/enrolment-states.js';
+export * from './enrolments/enrolment-lifecycle.js';
+export * from './evaluation/evaluation.js';
