@@ -56,7 +56,7 @@ const TABLE: Record<EnrolmentAction, { by: 'INNOVATOR' | 'REGULATOR'; from: Enro
   [EnrolmentAction.REQUEST_EXIT]: { by: 'INNOVATOR', from: [EnrolmentState.TESTING] },
   [EnrolmentAction.DECIDE_EXIT]: { by: 'REGULATOR', from: [EnrolmentState.EXIT_REVIEW] },
   [EnrolmentAction.SUSPEND]: { by: 'REGULATOR', from: [EnrolmentState.TESTING, EnrolmentState.EXIT_REVIEW] },
-  [EnrolmentAction.RESUME]: { by: 'REGULATOR', from: [EnrolmentState.SUSPENDED, EnrolmentState.TESTING, EnrolmentState.EXIT_REVIEW] },
+  [EnrolmentAction.RESUME]: { by: 'REGULATOR', from: [EnrolmentState.SUSPENDED] },
   [EnrolmentAction.WITHDRAW]: {
     by: 'INNOVATOR',
     from: Object.values(EnrolmentState).filter((s) => !TERMINAL.includes(s)),
@@ -97,8 +97,9 @@ export function applyLifecycle(snapshot: EnrolmentSnapshot, actor: LifecycleActo
       if (track!.state !== TrackState.ADMITTED) return invalid(`Reports go to an admitted, unsuspended track; this one is ${track!.state}`);
       return { ok: true, next: snapshot, admitted: false };
     case EnrolmentAction.REQUEST_EXIT:
-      // A new exit round: every admitted track is asked again.
-      for (const t of next.tracks) if (t.state === TrackState.ADMITTED) t.exitDecision = null;
+      // A new exit round: every track without a final decision is asked again (a suspended one too,
+      // so that a decision from an earlier round never counts in this one once it is resumed).
+      for (const t of next.tracks) if (t.state === TrackState.ADMITTED || t.state === TrackState.SUSPENDED) t.exitDecision = null;
       return done(next, EnrolmentState.EXIT_REVIEW);
     case EnrolmentAction.DECIDE_EXIT:
       return decideExit(next, track!, command.decision);
