@@ -19,6 +19,14 @@ import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
 import { StandardResolver } from './catalogue/standard.resolver.js';
 import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
+import {
+  CriterionCountResolver,
+  CriterionEvaluationResolver,
+  EnrolmentResolver,
+  EnrolmentTrackResolver,
+  FunnelAuthorityResolver,
+  TestReportResolver,
+} from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
 @Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory, ApplicationModule] })
@@ -69,6 +77,12 @@ export class AppModule implements OnApplicationBootstrap {
         ProgrammeResolver,
         ProgrammeParticipantResolver,
         StageCriterionResolver,
+        EnrolmentResolver,
+        EnrolmentTrackResolver,
+        CriterionEvaluationResolver,
+        TestReportResolver,
+        FunnelAuthorityResolver,
+        CriterionCountResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

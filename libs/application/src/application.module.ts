@@ -14,6 +14,9 @@ import { StandardService } from './catalogue/standard.service.js';
 import { ProgrammeService } from './programmes/programme.service.js';
 import { AiSystemService } from './systems/ai-system.service.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { EnrolmentService } from './enrolments/enrolment.service.js';
+import { ExitReportService } from './enrolments/exit-report.service.js';
+import { TestReportService } from './enrolments/test-report.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -24,6 +27,9 @@ const SERVICES = [
   AiSystemService,
   ProgrammeService,
   DemoSeeder,
+  EnrolmentService,
+  TestReportService,
+  ExitReportService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

@@ -16,3 +16,6 @@ export * from './programmes/programme.service.js';
 export * from './demo/demo-seeder.js';
 export * from './demo/demo-data.types.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
+export * from './enrolments/enrolment.service.js';
+export * from './enrolments/test-report.service.js';
+export * from './enrolments/exit-report.service.js';

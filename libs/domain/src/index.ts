@@ -10,3 +10,4 @@ export * from './time/utc-day.js';
 export * from './enrolments/enrolment-states.js';
 export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
+export * from './enrolments/exit-report.js';

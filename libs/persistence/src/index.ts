@@ -14,4 +14,6 @@ export * from './repositories/criterion.repository.js';
 export * from './repositories/crosswalk.repository.js';
 export * from './repositories/ai-system.repository.js';
 export * from './repositories/programme.repository.js';
+export * from './repositories/enrolment.repository.js';
+export * from './repositories/test-report.repository.js';
 export * from './persistence.module.js';

@@ -12,6 +12,8 @@ import { CriterionRepository } from './repositories/criterion.repository.js';
 import { CrosswalkRepository } from './repositories/crosswalk.repository.js';
 import { ProgrammeRepository } from './repositories/programme.repository.js';
 import { StandardRepository } from './repositories/standard.repository.js';
+import { EnrolmentRepository } from './repositories/enrolment.repository.js';
+import { TestReportRepository } from './repositories/test-report.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -23,6 +25,8 @@ const REPOSITORIES = [
   CrosswalkRepository,
   AiSystemRepository,
   ProgrammeRepository,
+  EnrolmentRepository,
+  TestReportRepository,
 ];
 
 /**

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AiSystemService,
   AuthorityService,
+  EnrolmentService,
+  TestReportService,
   AuthService,
   CriterionService,
   JurisdictionService,
@@ -30,11 +33,14 @@ export class GraphQLContextFactory {
     private readonly standards: StandardService,
     private readonly criteria: CriterionService,
     private readonly programmes: ProgrammeService,
+    private readonly systems: AiSystemService,
+    private readonly enrolments: EnrolmentService,
+    private readonly reports: TestReportService,
   ) {}
 
   private loaders(actor: Actor | null): Loaders {
-    const { jurisdictions, authorities, organisations, standards, criteria, programmes } = this;
-    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes }, actor);
+    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports } = this;
+    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports }, actor);
   }
 
   async create(authorization: unknown): Promise<GraphQLContext> {

@@ -1,6 +1,9 @@
 import {
+  AiSystemService,
   AuthorityService,
   CriterionService,
+  EnrolmentService,
+  TestReportService,
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
@@ -8,7 +11,13 @@ import {
 } from '@sandbridge/application';
 import type { Actor } from '@sandbridge/domain';
 import type {
+  AiSystemEntity,
   AuthorityEntity,
+  EnrolmentTrackEntity,
+  EntryResultEntity,
+  ProgrammeEntity,
+  TestReportEntity,
+  TestResultEntity,
   ClauseEntity,
   CriterionEntity,
   JurisdictionEntity,
@@ -25,6 +34,9 @@ export interface LoaderServices {
   standards: StandardService;
   criteria: CriterionService;
   programmes: ProgrammeService;
+  systems: AiSystemService;
+  enrolments: EnrolmentService;
+  reports: TestReportService;
 }
 
 /**
@@ -43,6 +55,13 @@ export class Loaders {
   readonly versionsOfCriterion: DataLoader<{ authorityId: string; key: string }, CriterionEntity[], string>;
   readonly participantsOfProgramme: DataLoader<string, string[]>;
   readonly criteriaOfProgramme: DataLoader<string, ProgrammeCriterionEntity[]>;
+  /** Programmes and systems as seen through a record the caller may already see (an enrolment). */
+  readonly programme: DataLoader<string, ProgrammeEntity | null>;
+  readonly aiSystem: DataLoader<string, AiSystemEntity | null>;
+  readonly tracksOfEnrolment: DataLoader<string, EnrolmentTrackEntity[]>;
+  readonly entryResultsOfEnrolment: DataLoader<string, EntryResultEntity[]>;
+  readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
+  readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
 
   constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
@@ -59,5 +78,11 @@ export class Loaders {
     );
     this.participantsOfProgramme = new DataLoader((ids) => services.programmes.participantIdsOf(ids));
     this.criteriaOfProgramme = new DataLoader((ids) => services.programmes.attachmentsOf(ids));
+    this.programme = new DataLoader((ids) => services.programmes.findByIdsUnchecked(ids));
+    this.aiSystem = new DataLoader((ids) => services.systems.findByIdsUnchecked(ids));
+    this.tracksOfEnrolment = new DataLoader((ids) => services.enrolments.tracksOf(ids));
+    this.entryResultsOfEnrolment = new DataLoader((ids) => services.enrolments.entryResultsOf(ids));
+    this.reportsOfEnrolment = new DataLoader((ids) => (actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => []))));
+    this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));
   }
 }

@@ -68,6 +68,12 @@ export class ProgrammeService {
     return (await this.canSee(actor, programme)) ? programme : null;
   }
 
+  /** For DataLoader under a record the caller may already see (an enrolment): no visibility check. */
+  async findByIdsUnchecked(ids: readonly string[]): Promise<(ProgrammeEntity | null)[]> {
+    const found = new Map((await this.programmes.findByIds(ids)).map((p) => [p.id, p]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
   list(actor: Actor, filter: Omit<ProgrammeFilter, 'draftsVisibleTo'>, page: PageRequest): Promise<Page<ProgrammeEntity>> {
     const draftsVisibleTo = actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
     return this.programmes.page({ ...filter, draftsVisibleTo }, page);

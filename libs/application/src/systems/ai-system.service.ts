@@ -31,6 +31,12 @@ export class AiSystemService {
     return system && this.canSee(actor, system) ? system : null;
   }
 
+  /** For DataLoader under a record the caller may already see (an enrolment): no visibility check. */
+  async findByIdsUnchecked(ids: readonly string[]): Promise<(AiSystemEntity | null)[]> {
+    const found = new Map((await this.systems.findByIds(ids)).map((s) => [s.id, s]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
   list(actor: Actor, filter: AiSystemFilter, page: PageRequest): Promise<Page<AiSystemEntity>> {
     if (actor.role === Role.INNOVATOR) return this.systems.page({ ...filter, organisationId: actor.organisationId }, page);
     if (actor.role !== Role.ADMIN) throw DomainError.forbidden('AI systems are listed for their own organisation’s innovators and for administrators');

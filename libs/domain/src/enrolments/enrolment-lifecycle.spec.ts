@@ -602,3 +602,13 @@ describe('allowedActions', () => {
     }
   });
 });
+
+describe('enrolment lifecycle: suspension during exit review', () => {
+  it('closes the exit round when the last undecided track is suspended (it is not waited for)', () => {
+    const round = snap(S.EXIT_REVIEW, [track('a1', T.ADMITTED), track('a2', T.ADMITTED)]);
+    const extended = run(round, reg('a1'), exit('a1', ExitDecision.EXTENDED));
+    expect(extended.ok && extended.next.state).toBe(S.EXIT_REVIEW);
+    const suspended = run((extended as { next: EnrolmentSnapshot }).next, reg('a2'), { action: A.SUSPEND, authorityId: 'a2' });
+    expect(suspended.ok && suspended.next.state).toBe(S.TESTING);
+  });
+});

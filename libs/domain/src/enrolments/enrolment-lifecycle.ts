@@ -109,6 +109,8 @@ export function applyLifecycle(snapshot: EnrolmentSnapshot, actor: LifecycleActo
       track!.suspendedBy = command.authorityId;
       // The enrolment is SUSPENDED once no admitted track remains running.
       if (!next.tracks.some((t) => t.state === TrackState.ADMITTED)) return done({ ...next, resumeState: snapshot.state }, EnrolmentState.SUSPENDED);
+      // A suspended track is not waited for: if everyone still running has decided exit, the round closes.
+      if (next.state === EnrolmentState.EXIT_REVIEW) return closeExitRoundIfDecided(next);
       return { ok: true, next, admitted: false };
     }
     case EnrolmentAction.RESUME: {
@@ -152,13 +154,16 @@ function decideExit(next: EnrolmentSnapshot, track: TrackSnapshot, decision: Exi
   if (track.exitDecision) return invalid(`This authority has already decided exit in this round (${track.exitDecision})`);
   track.exitDecision = decision;
   if (FINAL_EXIT_DECISIONS.includes(decision)) track.state = decision === ExitDecision.AUTHORISED ? TrackState.AUTHORISED : TrackState.REJECTED;
+  return closeExitRoundIfDecided(next);
+}
+
+/** Once every admitted, unsuspended track of the round has decided: EXITED if all were final, else TESTING. */
+function closeExitRoundIfDecided(next: EnrolmentSnapshot): LifecycleOutcome {
   const round = next.tracks.filter((t) => t.state === TrackState.ADMITTED || ((t.state === TrackState.AUTHORISED || t.state === TrackState.REJECTED) && t.exitDecision));
   if (round.some((t) => !t.exitDecision)) return { ok: true, next, admitted: false };
-  // Everyone has decided: the enrolment exits only when every decision was final.
   return done(next, round.every((t) => t.state !== TrackState.ADMITTED) ? EnrolmentState.EXITED : EnrolmentState.TESTING);
 }
 
-/** `admitted`: this step moved the enrolment into testing (the service checks cohort capacity then). */
 function done(next: EnrolmentSnapshot, state: EnrolmentState, admitted = false): LifecycleOutcome {
   return { ok: true, next: { ...next, state }, admitted };
 }

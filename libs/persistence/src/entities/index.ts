@@ -11,6 +11,11 @@ import { ProgrammeCriterionEntity } from './programme-criterion.entity.js';
 import { ProgrammeParticipantEntity } from './programme-participant.entity.js';
 import { ProgrammeEntity } from './programme.entity.js';
 import { StandardEntity } from './standard.entity.js';
+import { EnrolmentTrackEntity } from './enrolment-track.entity.js';
+import { EnrolmentEntity } from './enrolment.entity.js';
+import { EntryResultEntity } from './entry-result.entity.js';
+import { TestReportEntity } from './test-report.entity.js';
+import { TestResultEntity } from './test-result.entity.js';
 
 export {
   AccountEntity,
@@ -26,6 +31,11 @@ export {
   ProgrammeEntity,
   ProgrammeParticipantEntity,
   StandardEntity,
+  EnrolmentEntity,
+  EnrolmentTrackEntity,
+  EntryResultEntity,
+  TestReportEntity,
+  TestResultEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -43,4 +53,9 @@ export const ENTITIES = [
   ProgrammeEntity,
   ProgrammeParticipantEntity,
   ProgrammeCriterionEntity,
+  EnrolmentEntity,
+  EnrolmentTrackEntity,
+  EntryResultEntity,
+  TestReportEntity,
+  TestResultEntity,
 ];

@@ -1,5 +1,6 @@
 import { InitialSchema1795324553868 } from './1795324553868-initial-schema.js';
 import { ReferenceModel1795324953316 } from './1795324953316-reference-model.js';
+import { Enrolments1795327409627 } from './1795327409627-enrolments.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
-export const MIGRATIONS: Function[] = [InitialSchema1795324553868, ReferenceModel1795324953316];
+export const MIGRATIONS: Function[] = [InitialSchema1795324553868, ReferenceModel1795324953316, Enrolments1795327409627];

@@ -1,0 +1,45 @@
+import { type Actor, type LifecycleActor, Role } from '@sandbridge/domain';
+import type { EnrolmentEntity, TestReportEntity } from '@sandbridge/persistence';
+
+/** Who the caller is to this enrolment's lifecycle. */
+export function lifecycleActor(actor: Actor, enrolment: EnrolmentEntity): LifecycleActor {
+  if (actor.role === Role.INNOVATOR && actor.organisationId === enrolment.organisationId) return { kind: 'INNOVATOR' };
+  if (actor.role === Role.REGULATOR && actor.authorityId) return { kind: 'REGULATOR', authorityId: actor.authorityId };
+  return { kind: 'OTHER' };
+}
+
+/**
+ * DESIGN.md §1: an innovator sees its own organisation's enrolments; a regulator the submitted
+ * enrolments of programmes its authority takes part in; an administrator all; a negotiator none.
+ */
+export function canSeeEnrolment(actor: Actor, enrolment: EnrolmentEntity, programmeParticipants: string[]): boolean {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return true;
+    case Role.INNOVATOR:
+      return actor.organisationId === enrolment.organisationId;
+    case Role.REGULATOR:
+      return enrolment.state !== 'DRAFT' && programmeParticipants.includes(actor.authorityId!);
+    case Role.NEGOTIATOR:
+      return false;
+  }
+}
+
+/**
+ * Confidential evidence (DESIGN.md §1): PUBLIC reports every authority (never other innovators),
+ * PARTICIPANTS the programme's authorities, HOME_AUTHORITY only the authority it was submitted to.
+ */
+export function canSeeReport(actor: Actor, report: TestReportEntity, enrolment: EnrolmentEntity, programmeParticipants: string[]): boolean {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return true;
+    case Role.INNOVATOR:
+      return actor.organisationId === enrolment.organisationId;
+    case Role.NEGOTIATOR:
+      return false;
+    case Role.REGULATOR:
+      if (report.confidentiality === 'PUBLIC') return true;
+      if (report.confidentiality === 'PARTICIPANTS') return programmeParticipants.includes(actor.authorityId!);
+      return report.submittedTo === actor.authorityId;
+  }
+}

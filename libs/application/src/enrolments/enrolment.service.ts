@@ -1,0 +1,449 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sandbridge/common';
+import {
+  type Actor,
+  allowedActions,
+  applyLifecycle,
+  CriterionStatus,
+  DomainError,
+  EnrolmentAction,
+  type EnrolmentSnapshot,
+  EnrolmentState,
+  EntryDecision,
+  ErrorCode,
+  evaluateResult,
+  evaluateStage,
+  type CriterionEvaluation,
+  ExitDecision,
+  type FieldProblem,
+  JointEntryRule,
+  type LifecycleCommand,
+  type Page,
+  type PageRequest,
+  ProgrammeStatus,
+  Role,
+  Stage,
+  toUtcDay,
+  TrackState,
+  unmetMandatory,
+  type CriterionSpec,
+  type RecordedResult,
+  ResultOutcome,
+  type Comparator,
+  type CriterionKind,
+} from '@sandbridge/domain';
+import {
+  AiSystemRepository,
+  type CriterionEntity,
+  CriterionRepository,
+  type EnrolmentEntity,
+  type EnrolmentFilter,
+  EnrolmentRepository,
+  type EnrolmentTrackEntity,
+  type EntryResultEntity,
+  type ProgrammeEntity,
+  ProgrammeRepository,
+  TestReportRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+import { canSeeEnrolment, lifecycleActor } from './enrolment-access.js';
+
+/** A result as the applicant or a lab supplies it. */
+export interface ResultCommand {
+  criterionId: string;
+  value?: number | null;
+  evidenceReference?: string | null;
+  evidenceSha256?: string | null;
+  attested?: boolean | null;
+}
+
+export interface CreateEnrolmentCommand {
+  programmeId: string;
+  aiSystemId: string;
+  targetAuthorityIds: string[];
+  entryResults?: ResultCommand[] | null;
+}
+
+export interface UpdateApplicationCommand {
+  enrolmentId: string;
+  expectedVersion: number;
+  targetAuthorityIds?: string[] | null;
+  entryResults?: ResultCommand[] | null;
+}
+
+export interface DecisionCommand {
+  enrolmentId: string;
+  expectedVersion: number;
+  reasons?: string | null;
+}
+
+export interface EntryDecisionCommand extends DecisionCommand {
+  decision: EntryDecision;
+  /** Required when admitting over an unmet mandatory entry criterion. */
+  justification?: string | null;
+}
+
+export interface ExitDecisionCommand extends DecisionCommand {
+  decision: ExitDecision;
+}
+
+/** Everything a lifecycle step needs, loaded once. */
+interface Loaded {
+  enrolment: EnrolmentEntity;
+  programme: ProgrammeEntity;
+  participants: string[];
+  tracks: EnrolmentTrackEntity[];
+}
+
+export interface TrackEvaluation {
+  authorityId: string;
+  stage: Stage;
+  criteria: (CriterionEvaluation & { criterion: CriterionEntity })[];
+}
+
+export function toCriterionSpec(c: CriterionEntity): CriterionSpec {
+  return {
+    id: c.id,
+    kind: c.kind as CriterionKind,
+    comparator: c.comparator as Comparator | null,
+    threshold: c.threshold,
+    thresholdHigh: c.thresholdHigh,
+    unit: c.unit,
+    sectors: c.sectors,
+    riskClasses: c.riskClasses,
+  };
+}
+
+/**
+ * Enrolments: the application, the lifecycle (libs/domain decides every step; this service loads,
+ * checks tenancy, optimistic version and cohort capacity, and writes in one transaction).
+ */
+@Injectable()
+export class EnrolmentService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly enrolments: EnrolmentRepository,
+    private readonly programmes: ProgrammeRepository,
+    private readonly systems: AiSystemRepository,
+    private readonly criteria: CriterionRepository,
+    private readonly reports: TestReportRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  // ── reads ──────────────────────────────────────────────────────────────────────────────────
+
+  async findById(actor: Actor, id: string): Promise<EnrolmentEntity | null> {
+    const enrolment = await this.enrolments.findById(id);
+    if (!enrolment) return null;
+    const [participants] = await this.participantsOf([enrolment.programmeId]);
+    return canSeeEnrolment(actor, enrolment, participants) ? enrolment : null;
+  }
+
+  list(actor: Actor, filter: Omit<EnrolmentFilter, 'organisationId' | 'participantAuthorityId'>, page: PageRequest): Promise<Page<EnrolmentEntity>> {
+    switch (actor.role) {
+      case Role.ADMIN:
+        return this.enrolments.page(filter, page);
+      case Role.INNOVATOR:
+        return this.enrolments.page({ ...filter, organisationId: actor.organisationId }, page);
+      case Role.REGULATOR:
+        return this.enrolments.page({ ...filter, participantAuthorityId: actor.authorityId }, page);
+      default:
+        throw DomainError.forbidden('Negotiators read aggregated figures only, never enrolments');
+    }
+  }
+
+  /** For DataLoader: tracks of each enrolment (by authority id). */
+  async tracksOf(enrolmentIds: readonly string[]): Promise<EnrolmentTrackEntity[][]> {
+    const all = await this.enrolments.tracksOf(enrolmentIds);
+    return enrolmentIds.map((id) => all.filter((t) => t.enrolmentId === id));
+  }
+
+  async entryResultsOf(enrolmentIds: readonly string[]): Promise<EntryResultEntity[][]> {
+    const all = await this.enrolments.entryResultsOf(enrolmentIds);
+    return enrolmentIds.map((id) => all.filter((r) => r.enrolmentId === id));
+  }
+
+  /** What the caller may do next on this enrolment, and why the rest is blocked. */
+  async allowedTransitions(actor: Actor, enrolment: EnrolmentEntity, tracks: EnrolmentTrackEntity[], programme: ProgrammeEntity) {
+    return allowedActions(this.snapshot(enrolment, programme, tracks), lifecycleActor(actor, enrolment));
+  }
+
+  /** Entry criteria of each targeted authority, evaluated against the application (before anyone decides). */
+  async entryEvaluation(enrolment: EnrolmentEntity, authorityId: string): Promise<TrackEvaluation> {
+    const results = await this.enrolments.entryResultsOf([enrolment.id]);
+    return this.evaluate(enrolment, authorityId, Stage.ENTRY, results.map((r) => ({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: r.recordedAt.toISOString() })));
+  }
+
+  /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected. */
+  async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage): Promise<TrackEvaluation> {
+    if (stage === Stage.ENTRY) return this.entryEvaluation(enrolment, authorityId);
+    return this.evaluate(enrolment, authorityId, stage, await this.reportResults(enrolment.id));
+  }
+
+  /** Results of the enrolment's reports that were not rejected, dated by their report. */
+  async reportResults(enrolmentId: string): Promise<RecordedResult[]> {
+    const reports = (await this.reports.ofEnrolments([enrolmentId])).filter((r) => r.status !== 'REJECTED');
+    const submittedAt = new Map(reports.map((r) => [r.id, r.submittedAt.toISOString()]));
+    return (await this.reports.resultsOf(reports.map((r) => r.id))).map((r) => ({
+      id: r.id,
+      criterionId: r.criterionId,
+      outcome: r.outcome as ResultOutcome,
+      recordedAt: submittedAt.get(r.reportId)!,
+    }));
+  }
+
+  /** Evaluates one authority's criteria of one stage against recorded results. */
+  async evaluate(
+    enrolment: EnrolmentEntity,
+    authorityId: string,
+    stage: Stage,
+    results: RecordedResult[],
+  ): Promise<TrackEvaluation> {
+    const [attached] = await this.programmesAttachments([enrolment.programmeId]);
+    const own = attached.filter((a) => a.authorityId === authorityId && a.stage === stage);
+    const criteria = new Map((await this.criteria.findByIds(own.map((a) => a.criterionId))).map((c) => [c.id, c]));
+    const system = await this.systems.findById(enrolment.aiSystemId);
+    const evaluations = evaluateStage(
+      own.map((a) => ({ criterion: toCriterionSpec(criteria.get(a.criterionId)!), mandatory: a.mandatory })),
+      { sector: system?.sector ?? null, riskClass: system?.riskClass ?? null },
+      results,
+    );
+    return { authorityId, stage, criteria: evaluations.map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) };
+  }
+
+  // ── the application ───────────────────────────────────────────────────────────────────────
+
+  create(actor: Actor, command: CreateEnrolmentCommand): Promise<EnrolmentEntity> {
+    if (actor.role !== Role.INNOVATOR) throw DomainError.forbidden(`Only innovators apply to programmes; you are ${actor.role}`);
+    return this.connection.withTransaction(async () => {
+      const system = await this.systems.findById(command.aiSystemId);
+      if (!system || system.organisationId !== actor.organisationId) throw DomainError.notFound('AI system', command.aiSystemId);
+      const programme = await this.programmes.findById(command.programmeId);
+      if (!programme || programme.status === ProgrammeStatus.DRAFT) throw DomainError.notFound('Programme', command.programmeId);
+      this.requireApplicationWindow(programme);
+      const [participants] = await this.participantsOf([programme.id]);
+      const targets = this.checkTargets(programme, participants, command.targetAuthorityIds);
+      if (await this.enrolments.findActive(programme.id, system.id)) {
+        throw DomainError.conflict('This AI system already has an application in this programme: withdraw it first');
+      }
+      const enrolment = await this.enrolments.insert({ programmeId: programme.id, aiSystemId: system.id, organisationId: system.organisationId, state: EnrolmentState.DRAFT });
+      await this.enrolments.insertTracks(enrolment.id, targets);
+      if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
+      return enrolment;
+    });
+  }
+
+  updateApplication(actor: Actor, command: UpdateApplicationCommand): Promise<EnrolmentEntity> {
+    return this.connection.withTransaction(async () => {
+      const { enrolment, programme, participants } = await this.load(actor, command.enrolmentId);
+      if (lifecycleActor(actor, enrolment).kind !== 'INNOVATOR') throw DomainError.forbidden('Only the enrolling organisation edits its application');
+      this.requireVersion(enrolment, command.expectedVersion);
+      if (enrolment.state !== EnrolmentState.DRAFT) throw DomainError.invalidTransition(`The application can change only while DRAFT; it is ${enrolment.state}`);
+      if (command.targetAuthorityIds) await this.enrolments.replaceTracks(enrolment.id, this.checkTargets(programme, participants, command.targetAuthorityIds));
+      if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
+      if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, {}))) throw this.stale();
+      return (await this.enrolments.findById(enrolment.id))!;
+    });
+  }
+
+  // ── the lifecycle ─────────────────────────────────────────────────────────────────────────
+
+  submit(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, () => ({ action: EnrolmentAction.SUBMIT }));
+  }
+
+  startReview(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, () => ({ action: EnrolmentAction.START_REVIEW }));
+  }
+
+  requestExit(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, () => ({ action: EnrolmentAction.REQUEST_EXIT }));
+  }
+
+  withdraw(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, () => ({ action: EnrolmentAction.WITHDRAW }));
+  }
+
+  decideEntry(actor: Actor, c: EntryDecisionCommand) {
+    return this.act(
+      actor,
+      c,
+      (authorityId) => ({ action: EnrolmentAction.DECIDE_ENTRY, authorityId, decision: c.decision }),
+      async (loaded, authorityId, changed) => {
+        const evaluation = await this.entryEvaluation(loaded.enrolment, authorityId);
+        const unmet = unmetMandatory(evaluation.criteria);
+        // Admitting over an unmet mandatory criterion is a deliberate act: it needs a written reason.
+        if (c.decision === EntryDecision.ADMIT && unmet.length && !c.justification?.trim()) {
+          throw DomainError.badInput(
+            [{ path: 'input.justification', message: `is required: mandatory entry criteria not met (${unmet.map((u) => evaluation.criteria.find((e) => e.criterionId === u.criterionId)!.criterion.key).join(', ')})` }],
+            'Admission over unmet mandatory criteria needs a justification',
+          );
+        }
+        const now = this.clock.now();
+        // Under LEAD_DECIDES the lead's decision is recorded on every track it applies to.
+        for (const track of changed) {
+          track.entryDecision = track.state === TrackState.ADMITTED ? EntryDecision.ADMIT : EntryDecision.DECLINE;
+          track.entryReasons = c.reasons ?? null;
+          track.entryJustification = c.justification?.trim() || null;
+          track.entryDecidedBy = actor.accountId;
+          track.entryDecidedAt = now;
+          track.entryUnmetCriteria = track.authorityId === authorityId ? evaluation.criteria.filter((e) => e.outcome !== 'MET' && e.outcome !== 'NOT_APPLICABLE').map((e) => e.criterionId) : track.entryUnmetCriteria;
+        }
+      },
+    );
+  }
+
+  decideExit(actor: Actor, c: ExitDecisionCommand) {
+    return this.act(
+      actor,
+      c,
+      (authorityId) => ({ action: EnrolmentAction.DECIDE_EXIT, authorityId, decision: c.decision }),
+      async (_loaded, authorityId, changed) => {
+        const track = changed.find((t) => t.authorityId === authorityId)!;
+        track.exitReasons = c.reasons ?? null;
+        track.exitDecidedBy = actor.accountId;
+        track.exitDecidedAt = this.clock.now();
+      },
+    );
+  }
+
+  suspend(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, (authorityId) => ({ action: EnrolmentAction.SUSPEND, authorityId }));
+  }
+
+  resume(actor: Actor, c: DecisionCommand) {
+    return this.act(actor, c, (authorityId) => ({ action: EnrolmentAction.RESUME, authorityId }));
+  }
+
+  /**
+   * One lifecycle step: load, check the version the caller saw, let the domain decide, check
+   * cohort capacity on admission, write state and tracks — all or nothing.
+   */
+  private act(
+    actor: Actor,
+    command: DecisionCommand,
+    build: (authorityId: string) => LifecycleCommand,
+    record?: (loaded: Loaded, authorityId: string, changed: EnrolmentTrackEntity[]) => Promise<void>,
+  ): Promise<EnrolmentEntity> {
+    return this.connection.withTransaction(async () => {
+      const loaded = await this.load(actor, command.enrolmentId);
+      const { enrolment, programme, tracks } = loaded;
+      this.requireVersion(enrolment, command.expectedVersion);
+      const authorityId = actor.authorityId ?? '';
+      const lifecycle = build(authorityId);
+      const before = this.snapshot(enrolment, programme, tracks);
+      const outcome = applyLifecycle(before, lifecycleActor(actor, enrolment), lifecycle);
+      if (!outcome.ok) throw new DomainError(outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION, outcome.veto.reason);
+      if (lifecycle.action === EnrolmentAction.SUBMIT) this.requireApplicationWindow(programme);
+      const next = outcome.next;
+      if (outcome.admitted) {
+        // Serialise admissions per programme so two decisions cannot both take the last place.
+        await this.programmes.findByIdForUpdate(programme.id);
+        if ((await this.enrolments.countInCohort(programme.id, enrolment.id)) >= programme.cohortCapacity) {
+          throw DomainError.invalidTransition(`The programme's cohort is full (${programme.cohortCapacity} places)`);
+        }
+      }
+      const changed = tracks.filter((t) => {
+        const after = next.tracks.find((n) => n.authorityId === t.authorityId)!;
+        const differs = after.state !== t.state || after.exitDecision !== t.exitDecision || after.suspendedBy !== t.suspendedBy;
+        Object.assign(t, { state: after.state, exitDecision: after.exitDecision, suspendedBy: after.suspendedBy });
+        return differs;
+      });
+      await record?.(loaded, authorityId, changed);
+      const now = this.clock.now();
+      const stateChanges: Parameters<EnrolmentRepository['updateIfVersion']>[2] = { state: next.state, resumeState: next.resumeState };
+      if (next.state !== before.state) {
+        if (next.state === EnrolmentState.SUBMITTED) stateChanges.submittedAt = now;
+        if (next.state === EnrolmentState.TESTING && !enrolment.testingStartedAt) stateChanges.testingStartedAt = now;
+        if (next.state === EnrolmentState.EXITED) stateChanges.exitedAt = now;
+      }
+      if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, stateChanges))) throw this.stale();
+      for (const track of changed) await this.enrolments.saveTrack(track);
+      return (await this.enrolments.findById(enrolment.id))!;
+    });
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────
+
+  snapshot(enrolment: EnrolmentEntity, programme: ProgrammeEntity, tracks: EnrolmentTrackEntity[]): EnrolmentSnapshot {
+    return {
+      state: enrolment.state as EnrolmentState,
+      resumeState: enrolment.resumeState as EnrolmentState | null,
+      jointEntryRule: programme.jointEntryRule as JointEntryRule,
+      leadAuthorityId: programme.leadAuthorityId,
+      tracks: tracks.map((t) => ({ authorityId: t.authorityId, state: t.state as TrackState, exitDecision: t.exitDecision as ExitDecision | null, suspendedBy: t.suspendedBy })),
+    };
+  }
+
+  /** Loads an enrolment the caller may see (NOT_FOUND otherwise, so nothing leaks). */
+  async load(actor: Actor, enrolmentId: string): Promise<Loaded> {
+    const enrolment = await this.enrolments.findById(enrolmentId);
+    if (!enrolment) throw DomainError.notFound('Enrolment', enrolmentId);
+    const [participants] = await this.participantsOf([enrolment.programmeId]);
+    if (!canSeeEnrolment(actor, enrolment, participants)) throw DomainError.notFound('Enrolment', enrolmentId);
+    const programme = (await this.programmes.findById(enrolment.programmeId))!;
+    const [tracks] = await this.tracksOf([enrolment.id]);
+    return { enrolment, programme, participants, tracks };
+  }
+
+  private requireVersion(enrolment: EnrolmentEntity, expectedVersion: number): void {
+    if (enrolment.version !== expectedVersion) throw this.stale(enrolment.version);
+  }
+
+  private stale(current?: number): DomainError {
+    return DomainError.conflict(`The enrolment has changed since you read it${current ? ` (it is at version ${current})` : ''}: reload and decide again`);
+  }
+
+  private requireApplicationWindow(programme: ProgrammeEntity): void {
+    if (programme.status !== ProgrammeStatus.OPEN) throw DomainError.invalidTransition(`The programme is ${programme.status}: applications are accepted only while it is OPEN`);
+    const today = toUtcDay(this.clock.now());
+    if (programme.applicationOpens && today < programme.applicationOpens) throw DomainError.invalidTransition(`Applications open on ${programme.applicationOpens}`);
+    if (programme.applicationCloses && today > programme.applicationCloses) throw DomainError.invalidTransition(`Applications closed on ${programme.applicationCloses}`);
+  }
+
+  private checkTargets(programme: ProgrammeEntity, participants: string[], targets: string[]): string[] {
+    const unique = [...new Set(targets)];
+    const problems: FieldProblem[] = [];
+    if (!unique.length) problems.push({ path: 'input.targetAuthorityIds', message: 'must name at least one participating authority' });
+    unique.forEach((id) => {
+      if (!participants.includes(id)) problems.push({ path: `input.targetAuthorityIds.${targets.indexOf(id)}`, message: 'is not an authority of this programme' });
+    });
+    if (programme.jointEntryRule === JointEntryRule.LEAD_DECIDES && !unique.includes(programme.leadAuthorityId)) {
+      problems.push({ path: 'input.targetAuthorityIds', message: 'must include the lead authority under LEAD_DECIDES' });
+    }
+    if (problems.length) throw DomainError.badInput(problems);
+    return unique;
+  }
+
+  /** Evaluates and stores the applicant's entry results; each must name an ENTRY criterion of the programme. */
+  private async saveEntryResults(enrolment: EnrolmentEntity, programme: ProgrammeEntity, results: ResultCommand[]): Promise<void> {
+    const [attached] = await this.programmesAttachments([programme.id]);
+    const entry = new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.criterionId));
+    const criteria = new Map((await this.criteria.findByIds([...entry])).map((c) => [c.id, c]));
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    const rows = results.flatMap((r, i) => {
+      const criterion = criteria.get(r.criterionId);
+      if (!criterion || criterion.status === CriterionStatus.DRAFT) {
+        problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'is not an entry criterion of this programme' });
+        return [];
+      }
+      if (seen.has(r.criterionId)) problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'appears twice' });
+      seen.add(r.criterionId);
+      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
+      return [{ enrolmentId: enrolment.id, criterionId: r.criterionId, value: r.value ?? null, evidenceReference: r.evidenceReference ?? null, evidenceSha256: r.evidenceSha256 ?? null, attested: r.attested ?? null, outcome, detail }];
+    });
+    if (problems.length) throw DomainError.badInput(problems);
+    await this.enrolments.upsertEntryResults(rows);
+  }
+
+  private async participantsOf(programmeIds: string[]): Promise<string[][]> {
+    const rows = await this.programmes.participantsOf(programmeIds);
+    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id).map((r) => r.authorityId));
+  }
+
+  private async programmesAttachments(programmeIds: string[]) {
+    const rows = await this.programmes.criteriaOf(programmeIds);
+    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+  }
+}

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sandbridge/common';
+import canonicalize from 'canonicalize';
+import {
+  type Actor,
+  applyLifecycle,
+  CriterionStatus,
+  DomainError,
+  EnrolmentAction,
+  ErrorCode,
+  evaluateResult,
+  type FieldProblem,
+  Role,
+} from '@sandbridge/domain';
+import {
+  CriterionRepository,
+  type EnrolmentEntity,
+  EnrolmentRepository,
+  JurisdictionRepository,
+  ProgrammeRepository,
+  type TestReportEntity,
+  TestReportRepository,
+  type TestResultEntity,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+import { canSeeReport, lifecycleActor } from './enrolment-access.js';
+import { EnrolmentService, type ResultCommand, toCriterionSpec } from './enrolment.service.js';
+
+export enum Confidentiality {
+  PUBLIC = 'PUBLIC',
+  PARTICIPANTS = 'PARTICIPANTS',
+  HOME_AUTHORITY = 'HOME_AUTHORITY',
+}
+
+export enum ReportReview {
+  ACCEPT = 'ACCEPT',
+  REJECT = 'REJECT',
+}
+
+export interface SubmitTestReportCommand {
+  enrolmentId: string;
+  submittedTo: string;
+  /** UTC days `YYYY-MM-DD`. */
+  periodStart: string;
+  periodEnd: string;
+  lab: { name: string; accredited: boolean; accreditationBody?: string | null };
+  method: { id: string; version?: string | null };
+  testedIn: string;
+  confidentiality: Confidentiality;
+  idempotencyKey: string;
+  results: ResultCommand[];
+}
+
+export interface ReviewTestReportCommand {
+  reportId: string;
+  decision: ReportReview;
+  reasons: string;
+}
+
+export const MAX_RESULTS_PER_REPORT = 10_000;
+
+/** Test reports: submitted once per idempotency key, evaluated result by result, in one transaction. */
+@Injectable()
+export class TestReportService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly reports: TestReportRepository,
+    private readonly enrolmentRepo: EnrolmentRepository,
+    private readonly enrolments: EnrolmentService,
+    private readonly programmes: ProgrammeRepository,
+    private readonly criteria: CriterionRepository,
+    private readonly jurisdictions: JurisdictionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async findById(actor: Actor, id: string): Promise<TestReportEntity | null> {
+    const report = await this.reports.findById(id);
+    if (!report) return null;
+    return (await this.visible(actor, [report]))[0] ?? null;
+  }
+
+  /** Reports of each enrolment the actor may see (confidentiality applied), oldest first. */
+  async ofEnrolments(actor: Actor, enrolmentIds: readonly string[]): Promise<TestReportEntity[][]> {
+    const visible = await this.visible(actor, await this.reports.ofEnrolments(enrolmentIds));
+    return enrolmentIds.map((id) => visible.filter((r) => r.enrolmentId === id));
+  }
+
+  async resultsOf(reportIds: readonly string[]): Promise<TestResultEntity[][]> {
+    const all = await this.reports.resultsOf(reportIds);
+    return reportIds.map((id) => all.filter((r) => r.reportId === id));
+  }
+
+  submit(actor: Actor, command: SubmitTestReportCommand): Promise<TestReportEntity> {
+    const payloadHash = hashPayload(command);
+    return this.connection.withTransaction(async () => {
+      // The row lock serialises submissions of one enrolment: a retried submission sees the first.
+      const enrolment = await this.enrolmentRepo.findByIdForUpdate(command.enrolmentId);
+      const { programme, tracks } = await this.enrolments.load(actor, command.enrolmentId);
+      const existing = await this.reports.findByIdempotencyKey(enrolment!.id, command.idempotencyKey);
+      if (existing) {
+        if (existing.payloadHash !== payloadHash) throw DomainError.conflict('This idempotency key was used for a different report');
+        return existing;
+      }
+      const outcome = applyLifecycle(this.enrolments.snapshot(enrolment!, programme, tracks), lifecycleActor(actor, enrolment!), {
+        action: EnrolmentAction.SUBMIT_TEST_REPORT,
+        authorityId: command.submittedTo,
+      });
+      if (!outcome.ok) throw new DomainError(outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION, outcome.veto.reason);
+      const problems: FieldProblem[] = [];
+      if (command.periodStart > command.periodEnd) problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
+      if (!(await this.jurisdictions.findByCode(command.testedIn))) problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
+      const rows = await this.evaluateResults(enrolment!, command.results, problems);
+      if (problems.length) throw DomainError.badInput(problems.slice(0, 50), `The report was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
+      const report = await this.reports.insertReport({
+        enrolmentId: enrolment!.id,
+        submittedTo: command.submittedTo,
+        submittedBy: actor.accountId,
+        periodStart: command.periodStart,
+        periodEnd: command.periodEnd,
+        labName: command.lab.name,
+        labAccredited: command.lab.accredited,
+        labAccreditationBody: command.lab.accreditationBody ?? null,
+        methodId: command.method.id,
+        methodVersion: command.method.version ?? null,
+        testedIn: command.testedIn,
+        confidentiality: command.confidentiality,
+        idempotencyKey: command.idempotencyKey,
+        payloadHash,
+        status: 'SUBMITTED',
+        reviewReasons: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        resultCount: rows.length,
+      });
+      await this.reports.insertResults(rows.map((row) => ({ ...row, reportId: report.id })));
+      return report;
+    });
+  }
+
+  /** The authority a report was submitted to accepts or rejects it, with reasons. */
+  review(actor: Actor, command: ReviewTestReportCommand): Promise<TestReportEntity> {
+    return this.connection.withTransaction(async () => {
+      const report = await this.findById(actor, command.reportId);
+      if (!report) throw DomainError.notFound('Test report', command.reportId);
+      if (actor.role !== Role.REGULATOR || actor.authorityId !== report.submittedTo) {
+        throw DomainError.forbidden('Only a regulator of the authority the report was submitted to reviews it');
+      }
+      if (report.status !== 'SUBMITTED') throw DomainError.invalidTransition(`The report is already ${report.status}`);
+      report.status = command.decision === ReportReview.ACCEPT ? 'ACCEPTED' : 'REJECTED';
+      report.reviewReasons = command.reasons;
+      report.reviewedBy = actor.accountId;
+      report.reviewedAt = this.clock.now();
+      return this.reports.save(report);
+    });
+  }
+
+  /** Each result must name a published criterion of an authority of the programme. */
+  private async evaluateResults(enrolment: EnrolmentEntity, results: ResultCommand[], problems: FieldProblem[]) {
+    if (!results.length) problems.push({ path: 'input.results', message: 'must hold at least one result' });
+    if (results.length > MAX_RESULTS_PER_REPORT) problems.push({ path: 'input.results', message: `must hold at most ${MAX_RESULTS_PER_REPORT} results` });
+    const participants = new Set((await this.programmes.participantsOf([enrolment.programmeId])).map((p) => p.authorityId));
+    const criteria = new Map((await this.criteria.findByIds([...new Set(results.map((r) => r.criterionId))])).map((c) => [c.id, c]));
+    return results.flatMap((r, position) => {
+      const criterion = criteria.get(r.criterionId);
+      if (!criterion || criterion.status === CriterionStatus.DRAFT || !participants.has(criterion.authorityId)) {
+        problems.push({ path: `input.results.${position}.criterionId`, message: 'is not a published criterion of an authority of this programme' });
+        return [];
+      }
+      if (r.evidenceSha256 != null && !/^[0-9a-f]{64}$/.test(r.evidenceSha256)) {
+        problems.push({ path: `input.results.${position}.evidenceSha256`, message: 'must be 64 lower-case hexadecimal characters' });
+      }
+      if (r.value == null && r.evidenceReference == null && r.attested == null) {
+        problems.push({ path: `input.results.${position}`, message: 'must give a value, an evidence reference or an attestation' });
+      }
+      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
+      return [{ position, criterionId: criterion.id, value: r.value ?? null, evidenceReference: r.evidenceReference ?? null, evidenceSha256: r.evidenceSha256 ?? null, attested: r.attested ?? null, outcome, detail }];
+    });
+  }
+
+  private async visible(actor: Actor, reports: TestReportEntity[]): Promise<TestReportEntity[]> {
+    if (!reports.length) return [];
+    const enrolmentIds = [...new Set(reports.map((r) => r.enrolmentId))];
+    const enrolments = new Map((await this.enrolmentRepo.findByIds(enrolmentIds)).map((e) => [e.id, e]));
+    const participantRows = await this.programmes.participantsOf([...new Set([...enrolments.values()].map((e) => e.programmeId))]);
+    return reports.filter((report) => {
+      const enrolment = enrolments.get(report.enrolmentId)!;
+      const participants = participantRows.filter((p) => p.programmeId === enrolment.programmeId).map((p) => p.authorityId);
+      return canSeeReport(actor, report, enrolment, participants);
+    });
+  }
+}
+
+/** SHA-256 of the submission without its idempotency key, over its canonical JSON (RFC 8785). */
+function hashPayload(command: SubmitTestReportCommand): string {
+  const { idempotencyKey: _key, ...payload } = command;
+  return createHash('sha256').update(canonicalize(payload) ?? '').digest('hex');
+}

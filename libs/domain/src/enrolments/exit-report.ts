@@ -1,0 +1,67 @@
+/** The structured exit report (DESIGN.md §3): per authority, each exit criterion, evidence, outcome, decision, reasons. */
+export interface ExitReport {
+  enrolmentId: string;
+  state: string;
+  programme: { id: string; name: string };
+  aiSystem: { id: string; name: string; sector: string; riskClass: string };
+  organisation: { id: string; name: string };
+  authorities: ExitReportAuthority[];
+}
+
+export interface ExitReportAuthority {
+  authorityId: string;
+  name: string;
+  acronym: string;
+  jurisdiction: string;
+  trackState: string;
+  entry: { decision: string | null; reasons: string | null; justification: string | null; decidedAt: string | null };
+  exit: { decision: string | null; reasons: string | null; decidedAt: string | null };
+  criteria: ExitReportCriterion[];
+}
+
+export interface ExitReportCriterion {
+  criterionId: string;
+  key: string;
+  version: number;
+  title: string;
+  mandatory: boolean;
+  outcome: string;
+  /** Results recorded for the criterion that the reader may see (confidentiality applied). */
+  evidence: { reportId: string; resultId: string; outcome: string; detail: string }[];
+  /** Results the reader may not see (their report's confidentiality). */
+  withheld: number;
+}
+
+const cell = (text: string | number | null) => String(text ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Renders the exit report as Markdown a regulator can file or share. Deterministic: same report, same text. */
+export function renderExitReportMarkdown(report: ExitReport): string {
+  const lines = [
+    `# Exit report — ${report.aiSystem.name}`,
+    '',
+    `- Programme: ${report.programme.name}`,
+    `- Organisation: ${report.organisation.name}`,
+    `- AI system: ${report.aiSystem.name} (sector ${report.aiSystem.sector}, risk class ${report.aiSystem.riskClass})`,
+    `- Enrolment: \`${report.enrolmentId}\` — ${report.state}`,
+  ];
+  for (const a of report.authorities) {
+    lines.push(
+      '',
+      `## ${a.name} (${a.acronym}, ${a.jurisdiction}) — ${a.trackState}`,
+      '',
+      `- Entry: ${a.entry.decision ?? 'not decided'}${a.entry.decidedAt ? ` on ${a.entry.decidedAt.slice(0, 10)}` : ''}${a.entry.reasons ? ` — ${a.entry.reasons}` : ''}`,
+    );
+    if (a.entry.justification) lines.push(`- Justification: ${a.entry.justification}`);
+    lines.push(`- Exit: ${a.exit.decision ?? 'not decided'}${a.exit.decidedAt ? ` on ${a.exit.decidedAt.slice(0, 10)}` : ''}${a.exit.reasons ? ` — ${a.exit.reasons}` : ''}`, '');
+    if (!a.criteria.length) {
+      lines.push('_No exit criteria attached._');
+      continue;
+    }
+    lines.push('| criterion | version | mandatory | outcome | evidence |', '|---|---|---|---|---|');
+    for (const c of a.criteria) {
+      const evidence = [...c.evidence.map((e) => `${e.outcome}: ${e.detail}`), ...(c.withheld ? [`${c.withheld} withheld (confidential)`] : [])].join('; ');
+      lines.push(`| ${cell(`${c.key} — ${c.title}`)} | ${c.version} | ${c.mandatory ? 'yes' : 'no'} | ${c.outcome} | ${cell(evidence || null)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

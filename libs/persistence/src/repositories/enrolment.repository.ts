@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../database/transactional-connection.js';
+import { EnrolmentTrackEntity } from '../entities/enrolment-track.entity.js';
+import { EnrolmentEntity } from '../entities/enrolment.entity.js';
+import { EntryResultEntity } from '../entities/entry-result.entity.js';
+import { paginate } from './paginate.js';
+
+export interface EnrolmentFilter {
+  programmeId?: string | null;
+  aiSystemId?: string | null;
+  state?: string | null;
+  /** Visibility (DESIGN.md §1), applied by the service: one organisation's enrolments… */
+  organisationId?: string | null;
+  /** …or the submitted enrolments of the programmes this authority takes part in. */
+  participantAuthorityId?: string | null;
+}
+
+/** States of an enrolment that hold a place in the programme's cohort. */
+export const COHORT_STATES = ['TESTING', 'EXIT_REVIEW', 'SUSPENDED', 'EXITED'];
+
+@Injectable()
+export class EnrolmentRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  private get repo() {
+    return this.connection.getRepository(EnrolmentEntity);
+  }
+
+  private get tracks() {
+    return this.connection.getRepository(EnrolmentTrackEntity);
+  }
+
+  private get entryResults() {
+    return this.connection.getRepository(EntryResultEntity);
+  }
+
+  findById(id: string): Promise<EnrolmentEntity | null> {
+    return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /** Locks the enrolment row until the transaction ends (serialises report submissions). */
+  findByIdForUpdate(id: string): Promise<EnrolmentEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repo.createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+  }
+
+  findByIds(ids: readonly string[]): Promise<EnrolmentEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+  }
+
+  findActive(programmeId: string, aiSystemId: string): Promise<EnrolmentEntity | null> {
+    return this.repo
+      .createQueryBuilder('e')
+      .where('e.programme_id = :programmeId AND e.ai_system_id = :aiSystemId', { programmeId, aiSystemId })
+      .andWhere(`e.state NOT IN ('WITHDRAWN','DECLINED')`)
+      .getOne();
+  }
+
+  page(filter: EnrolmentFilter, request: PageRequest): Promise<Page<EnrolmentEntity>> {
+    const query = this.repo.createQueryBuilder('e');
+    if (filter.programmeId) query.andWhere('e.programme_id = :programmeId', { programmeId: isUuid(filter.programmeId) ? filter.programmeId : null });
+    if (filter.aiSystemId) query.andWhere('e.ai_system_id = :aiSystemId', { aiSystemId: isUuid(filter.aiSystemId) ? filter.aiSystemId : null });
+    if (filter.state) query.andWhere('e.state = :state', { state: filter.state });
+    if (filter.organisationId) query.andWhere('e.organisation_id = :org', { org: filter.organisationId });
+    if (filter.participantAuthorityId) {
+      query
+        .andWhere(`e.state <> 'DRAFT'`)
+        .andWhere('e.programme_id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :viewer)', { viewer: filter.participantAuthorityId });
+    }
+    return paginate(
+      query,
+      [
+        // Milliseconds, as JavaScript dates carry them: the cursor then names the row exactly.
+        { expression: `date_trunc('milliseconds', e.created_at)`, value: (e) => e.createdAt.toISOString(), accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) },
+        { expression: 'e.id', value: (e) => e.id, accepts: (v) => typeof v === 'string' && isUuid(v) },
+      ],
+      request,
+    );
+  }
+
+  insert(values: Pick<EnrolmentEntity, 'programmeId' | 'aiSystemId' | 'organisationId' | 'state'>): Promise<EnrolmentEntity> {
+    return this.repo.save(this.repo.create({ ...values, version: 1, resumeState: null, submittedAt: null, testingStartedAt: null, exitedAt: null }));
+  }
+
+  /**
+   * Writes the new state if, and only if, the row still has `expectedVersion` (optimistic lock).
+   * Returns false when another decision got there first.
+   */
+  async updateIfVersion(
+    id: string,
+    expectedVersion: number,
+    changes: Partial<Pick<EnrolmentEntity, 'state' | 'resumeState' | 'submittedAt' | 'testingStartedAt' | 'exitedAt'>>,
+  ): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(EnrolmentEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  tracksOf(enrolmentIds: readonly string[]): Promise<EnrolmentTrackEntity[]> {
+    return enrolmentIds.length ? this.tracks.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { authorityId: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  async insertTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
+    await this.tracks.insert(authorityIds.map((authorityId) => ({ enrolmentId, authorityId, state: 'PENDING', entryUnmetCriteria: [] })));
+  }
+
+  async replaceTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
+    await this.tracks.delete({ enrolmentId });
+    await this.insertTracks(enrolmentId, authorityIds);
+  }
+
+  saveTrack(track: EnrolmentTrackEntity): Promise<EnrolmentTrackEntity> {
+    return this.tracks.save(track);
+  }
+
+  entryResultsOf(enrolmentIds: readonly string[]): Promise<EntryResultEntity[]> {
+    return enrolmentIds.length ? this.entryResults.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** Replaces the application's result for each named criterion (one per criterion). */
+  async upsertEntryResults(rows: Omit<EntryResultEntity, 'id' | 'recordedAt' | 'enrolment' | 'criterion'>[]): Promise<void> {
+    for (const row of rows) {
+      await this.entryResults.delete({ enrolmentId: row.enrolmentId, criterionId: row.criterionId });
+    }
+    if (rows.length) await this.entryResults.insert(rows);
+  }
+
+  /** Enrolments of a programme holding a cohort place, other than `exceptId`. */
+  countInCohort(programmeId: string, exceptId: string): Promise<number> {
+    return this.repo
+      .createQueryBuilder('e')
+      .where('e.programme_id = :programmeId AND e.id <> :exceptId', { programmeId, exceptId })
+      .andWhere('e.state IN (:...states)', { states: COHORT_STATES })
+      .getCount();
+  }
+
+  /** Every enrolment of a programme with its tracks, for the funnel. */
+  async ofProgramme(programmeId: string): Promise<{ enrolments: EnrolmentEntity[]; tracks: EnrolmentTrackEntity[] }> {
+    const enrolments = await this.repo.find({ where: { programmeId } });
+    return { enrolments, tracks: await this.tracksOf(enrolments.map((e) => e.id)) };
+  }
+}
