@@ -1,2 +1,4 @@
+export * from './assertions.js';
+export * from './sandbox-builder.js';
 export * from './test-app.js';
 export * from './test-database.js';
