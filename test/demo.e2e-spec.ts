@@ -23,6 +23,22 @@ describe('demo data', () => {
     expect(programme).toEqual({ name: 'Cross-border AI credit-scoring pilot', status: 'OPEN', joint_entry_rule: 'EACH_AUTHORITY' });
   });
 
+  it('has enrolments in every state on the demo programme, each reached through the lifecycle', async () => {
+    const rows: { state: string; n: number }[] = await t.dataSource.query(`SELECT state, count(*)::int AS n FROM enrolment GROUP BY state ORDER BY state`);
+    expect(rows.map((r) => r.state)).toEqual(['DECLINED', 'DRAFT', 'EXITED', 'EXIT_REVIEW', 'SUBMITTED', 'SUSPENDED', 'TESTING', 'UNDER_REVIEW', 'WITHDRAWN']);
+    // Each decision left its trace: tracks decided with reasons, reports with evaluated results.
+    const [{ decided }] = await t.dataSource.query(`SELECT count(*)::int AS decided FROM enrolment_track WHERE entry_decision IS NOT NULL AND entry_reasons IS NOT NULL`);
+    expect(decided).toBeGreaterThanOrEqual(9);
+    expect(await t.count('test_result')).toBeGreaterThan(0);
+    const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
+    const funnel = await t.gql(
+      `query($id: ID!) { programmeFunnel(programmeId: $id) { applications submitted tested exited declined withdrawn } }`,
+      { id: (await t.dataSource.query(`SELECT id FROM programme`))[0].id },
+      token,
+    );
+    expect(funnel.data!.programmeFunnel).toEqual({ applications: 9, submitted: 8, tested: 4, exited: 1, declined: 1, withdrawn: 1 });
+  });
+
   it('gives every demo account the documented password', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const token = await t.login(account.email, DEMO_PASSWORD);

@@ -13,6 +13,7 @@ import { CrosswalkService } from './catalogue/crosswalk.service.js';
 import { StandardService } from './catalogue/standard.service.js';
 import { ProgrammeService } from './programmes/programme.service.js';
 import { AiSystemService } from './systems/ai-system.service.js';
+import { DemoEnrolments } from './demo/demo-enrolments.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
@@ -27,6 +28,7 @@ const SERVICES = [
   AiSystemService,
   ProgrammeService,
   DemoSeeder,
+  DemoEnrolments,
   EnrolmentService,
   TestReportService,
   ExitReportService,

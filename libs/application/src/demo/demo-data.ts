@@ -1122,6 +1122,13 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
           'A conversational assistant, disclosed as AI, that helps borrowers in arrears understand their options and book a call with a human adviser; it takes no credit decision.',
         riskClass: RiskClass.LIMITED,
       },
+      {
+        name: 'Lumen Affordability Checker',
+        sector: 'FINANCE',
+        intendedPurpose:
+          'Estimates a loan applicant’s disposable income from consented open-banking data so that partner lenders can assess affordability before a credit decision.',
+        riskClass: RiskClass.HIGH,
+      },
     ],
   },
   {
@@ -1153,6 +1160,13 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         sector: 'FINANCE',
         intendedPurpose:
           'Evaluates the creditworthiness of natural persons and establishes their credit score for consumer loans of up to EUR 50,000 offered online in several Member States.',
+        riskClass: RiskClass.HIGH,
+      },
+      {
+        name: 'Nordvik SME Cash-flow Underwriter',
+        sector: 'FINANCE',
+        intendedPurpose:
+          'Scores sole traders and small companies for working-capital credit lines from accounting and bank-account cash flows; a credit officer takes the final decision.',
         riskClass: RiskClass.HIGH,
       },
     ],

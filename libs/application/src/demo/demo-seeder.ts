@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
-import { type Actor, CriterionStatus, DomainError, ProgrammeAction, ProgrammeStatus, Role } from '@sandbridge/domain';
+import { APP_CONFIG, type AppConfig, Clock } from '@sandbridge/common';
+import { type Actor, CriterionStatus, DomainError, ProgrammeAction, ProgrammeStatus, Role, toUtcDay } from '@sandbridge/domain';
 import {
   AccountRepository,
   AiSystemRepository,
@@ -20,6 +20,7 @@ import { ProgrammeService } from '../programmes/programme.service.js';
 import { OrganisationService } from '../reference/organisation.service.js';
 import { ReferenceDataSeeder } from '../reference/reference-data.seeder.js';
 import { AiSystemService } from '../systems/ai-system.service.js';
+import { DemoEnrolments } from './demo-enrolments.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_CRITERIA,
@@ -66,6 +67,8 @@ export class DemoSeeder {
     private readonly systems: AiSystemService,
     private readonly programmes: ProgrammeService,
     private readonly accounts: AccountService,
+    private readonly demoEnrolments: DemoEnrolments,
+    private readonly clock: Clock,
   ) {}
 
   /** Seeds only a database that has no programme yet (a fresh one). */
@@ -170,8 +173,9 @@ export class DemoSeeder {
           leadAuthorityId: authorityId(p.lead),
           participantAuthorityIds: p.participants.map(authorityId),
           sectors: p.sectors,
-          applicationOpens: p.applicationOpens,
-          applicationCloses: p.applicationCloses,
+          // The window moves with the clock, so the demo is open for applications whenever it is loaded.
+          applicationOpens: this.day(-60),
+          applicationCloses: this.day(120),
           maxTestingDays: p.maxTestingDays,
           cohortCapacity: p.cohortCapacity,
           jointEntryRule: p.jointEntryRule,
@@ -197,9 +201,29 @@ export class DemoSeeder {
         });
         created++;
       }
+
+      const accountId = async (email: string) => (await this.accountsRepo.findByEmail(email))!.id;
+      const regulators: Record<string, string> = {};
+      const innovators: Record<string, string> = {};
+      for (const a of DEMO_ACCOUNTS) {
+        if (a.authority) regulators[authorityId(a.authority)] = await accountId(a.email);
+        if (a.organisation) innovators[organisationIds.get(a.organisation)!] = await accountId(a.email);
+      }
+      const participants = [p.lead, ...p.participants];
+      created += await this.demoEnrolments.load({
+        programmeId: programme.id,
+        authorities: Object.fromEntries(participants.map((ref) => [ref.acronym, authorityId(ref)])),
+        jurisdictionOf: Object.fromEntries(participants.map((ref) => [authorityId(ref), ref.jurisdiction])),
+        regulators,
+        innovators,
+      });
     });
     this.logger.log(created ? `Loaded the demo data (${created} records); demo accounts use the password "${DEMO_PASSWORD}"` : 'The demo data is already loaded');
     return { created };
+  }
+
+  private day(offset: number): string {
+    return toUtcDay(new Date(this.clock.now().getTime() + offset * 86_400_000));
   }
 
   private async authorityIndex(): Promise<Map<string, string>> {
