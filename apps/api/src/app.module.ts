@@ -24,8 +24,10 @@ import {
   CriterionEvaluationResolver,
   EnrolmentResolver,
   EnrolmentTrackResolver,
+  EntryResultResolver,
   FunnelAuthorityResolver,
   TestReportResolver,
+  TestResultResolver,
 } from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
@@ -83,6 +85,8 @@ export class AppModule implements OnApplicationBootstrap {
         TestReportResolver,
         FunnelAuthorityResolver,
         CriterionCountResolver,
+        EntryResultResolver,
+        TestResultResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
