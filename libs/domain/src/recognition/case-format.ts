@@ -1,0 +1,366 @@
+import { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
+import { isUtcDay, toUtcDay } from '../time/utc-day.js';
+import {
+  AgreementKind,
+  AgreementStatus,
+  type CaseAgreement,
+  type CaseAuthority,
+  type CaseCriterion,
+  type CaseCrosswalk,
+  type CaseJurisdiction,
+  type CaseQuery,
+  type CaseResult,
+  type CaseRule,
+  type CaseSystem,
+  RECOGNITION_CASE_FORMAT,
+  RecognitionMode,
+  type RecognitionCase,
+  RuleEffect,
+  type RuleConditions,
+  type Supplementary,
+  type UtcDay,
+} from './recognition.js';
+
+/**
+ * A `sandbridge/recognition-case@1` document that cannot be read. `path` is the JSON path of the
+ * first problem (`criteria[3].comparator`), and the message reads `path: problem`.
+ */
+export class CaseFormatError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'CaseFormatError';
+  }
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * The UTC calendar day of an ISO 8601 day (`2026-06-01`) or timestamp with an offset
+ * (`2026-06-01T23:30:00-02:00` is `2026-06-02`); null when the text is neither. A timestamp
+ * without an offset names no instant and is refused.
+ */
+export function parseUtcDay(text: string): UtcDay | null {
+  if (isUtcDay(text)) return text;
+  const match = TIMESTAMP.exec(text);
+  if (!match) return null;
+  const [, day, hh, mm, ss = '00', zulu, sign, oh = '00', om = '00'] = match;
+  const [hours, minutes, seconds, offsetHours, offsetMinutes] = [hh, mm, ss, oh, om].map(Number);
+  if (!isUtcDay(day) || hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59) return null;
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  const local = Date.parse(`${day}T00:00:00Z`) + ((hours * 60 + minutes) * 60 + seconds) * 1000;
+  return toUtcDay(new Date(local - offset * 60_000));
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const absent = (value: unknown) => value === undefined || value === null;
+const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+function fail(path: string, problem: string): never {
+  throw new CaseFormatError(path, problem);
+}
+
+function object(value: unknown, path: string): Json {
+  if (!isObject(value)) fail(path, 'must be an object');
+  return value;
+}
+
+function required(o: Json, key: string, path: string): unknown {
+  const value = o[key];
+  if (absent(value)) fail(field(path, key), 'is required');
+  return value;
+}
+
+function string(value: unknown, path: string): string {
+  if (typeof value !== 'string') fail(path, 'must be a string');
+  return value;
+}
+
+function optionalString(o: Json, key: string, path: string): string | null {
+  return absent(o[key]) ? null : string(o[key], field(path, key));
+}
+
+function number(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a number');
+  return value;
+}
+
+function boolean(o: Json, key: string, path: string, fallback: boolean): boolean {
+  const value = o[key];
+  if (absent(value)) return fallback;
+  if (typeof value !== 'boolean') fail(field(path, key), 'must be a boolean');
+  return value;
+}
+
+function oneOf<E extends string>(values: Record<string, E>) {
+  const allowed = Object.values(values);
+  return (value: unknown, path: string): E => {
+    if (typeof value !== 'string' || !(allowed as string[]).includes(value)) fail(path, `must be one of ${allowed.join(', ')}`);
+    return value as E;
+  };
+}
+
+function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) fail(path, 'must be an array');
+  return value.map((entry, i) => item(entry, `${path}[${i}]`));
+}
+
+const requiredList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => list(required(o, key, path), field(path, key), item);
+const optionalList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => (absent(o[key]) ? [] : list(o[key], field(path, key), item));
+
+function day(value: unknown, path: string): UtcDay {
+  const parsed = typeof value === 'string' ? parseUtcDay(value) : null;
+  if (parsed === null) fail(path, 'must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset');
+  return parsed;
+}
+
+const optionalDay = (o: Json, key: string, path: string): UtcDay | null => (absent(o[key]) ? null : day(o[key], field(path, key)));
+
+const stage = oneOf(Stage);
+const category = oneOf(Category);
+const kind = oneOf(CriterionKind);
+const comparator = oneOf(Comparator);
+const riskClass = oneOf(RiskClass);
+const relation = oneOf(Relation);
+const agreementStatus = oneOf(AgreementStatus);
+const agreementKind = oneOf(AgreementKind);
+const mode = oneOf(RecognitionMode);
+const effect = oneOf(RuleEffect);
+
+/** Ids must be unique where other objects (or the output) name them. */
+class Ids {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly what: string) {}
+
+  add(id: string, path: string): void {
+    const first = this.seen.get(id);
+    if (first !== undefined) fail(`${path}.id`, `duplicate id ${JSON.stringify(id)} (also ${first})`);
+    this.seen.set(id, path);
+  }
+
+  reference(value: unknown, path: string): string {
+    const id = string(value, path);
+    if (!this.seen.has(id)) fail(path, `unknown ${this.what} ${JSON.stringify(id)}`);
+    return id;
+  }
+}
+
+function readCriterion(value: unknown, path: string, authorities: Ids, criteria: Ids): CaseCriterion {
+  const o = object(value, path);
+  const id = string(required(o, 'id', path), field(path, 'id'));
+  criteria.add(id, path);
+  const authority = authorities.reference(required(o, 'authority', path), field(path, 'authority'));
+  const criterion: CaseCriterion = {
+    id,
+    authority,
+    key: id,
+    version: 1,
+    stage: stage(required(o, 'stage', path), field(path, 'stage')),
+    category: category(required(o, 'category', path), field(path, 'category')),
+    kind: kind(required(o, 'kind', path), field(path, 'kind')),
+    metric: null,
+    comparator: null,
+    threshold: null,
+    thresholdHigh: null,
+    sectors: [],
+    riskClasses: [],
+    clauses: [],
+  };
+  // Metric fields belong to METRIC criteria; on other kinds they are not read.
+  if (criterion.kind === CriterionKind.METRIC) {
+    criterion.metric = string(required(o, 'metric', path), field(path, 'metric'));
+    criterion.comparator = comparator(required(o, 'comparator', path), field(path, 'comparator'));
+    const threshold = required(o, 'threshold', path);
+    const at = field(path, 'threshold');
+    if (criterion.comparator === Comparator.BETWEEN) {
+      if (!Array.isArray(threshold) || threshold.length !== 2) fail(at, 'must be [low, high] for BETWEEN');
+      [criterion.threshold, criterion.thresholdHigh] = [number(threshold[0], `${at}[0]`), number(threshold[1], `${at}[1]`)];
+      if (criterion.threshold > criterion.thresholdHigh) fail(at, 'low must not exceed high');
+    } else {
+      criterion.threshold = number(threshold, at);
+    }
+  }
+  if (!absent(o.key)) criterion.key = string(o.key, field(path, 'key'));
+  if (!absent(o.version)) {
+    const version = number(o.version, field(path, 'version'));
+    if (!Number.isInteger(version) || version < 1) fail(field(path, 'version'), 'must be a positive integer');
+    criterion.version = version;
+  }
+  criterion.sectors = optionalList(o, 'sectors', path, string);
+  criterion.riskClasses = optionalList(o, 'riskClasses', path, riskClass);
+  criterion.clauses = optionalList(o, 'clauses', path, string);
+  return criterion;
+}
+
+function readConditions(value: unknown, path: string): RuleConditions {
+  const conditions: RuleConditions = { requireAccreditedLab: false, accreditationBodies: [], maxResultAgeDays: null, acceptedMethods: [], minMargin: 0 };
+  if (absent(value)) return conditions;
+  const o = object(value, path);
+  conditions.requireAccreditedLab = boolean(o, 'requireAccreditedLab', path, false);
+  conditions.accreditationBodies = optionalList(o, 'accreditationBodies', path, string);
+  if (!absent(o.maxResultAgeDays)) {
+    const days = number(o.maxResultAgeDays, field(path, 'maxResultAgeDays'));
+    if (days < 0) fail(field(path, 'maxResultAgeDays'), 'must not be negative');
+    conditions.maxResultAgeDays = days;
+  }
+  conditions.acceptedMethods = optionalList(o, 'acceptedMethods', path, string);
+  if (!absent(o.minMargin)) {
+    const margin = number(o.minMargin, field(path, 'minMargin'));
+    if (margin < 0) fail(field(path, 'minMargin'), 'must not be negative');
+    conditions.minMargin = margin;
+  }
+  return conditions;
+}
+
+function readSupplementary(value: unknown, path: string): Supplementary {
+  if (absent(value)) return null;
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) fail(path, 'must be null, a string or { "text": …, "criteria": [ids] }');
+  return { text: string(required(value, 'text', path), field(path, 'text')), criteria: optionalList(value, 'criteria', path, string) };
+}
+
+function readRule(value: unknown, path: string, ruleIds: Ids): CaseRule {
+  const o = object(value, path);
+  const id = string(required(o, 'id', path), field(path, 'id'));
+  ruleIds.add(id, path);
+  const rule: CaseRule = {
+    id,
+    origins: requiredList(o, 'origins', path, string),
+    recognising: requiredList(o, 'recognising', path, string),
+    effect: effect(required(o, 'effect', path), field(path, 'effect')),
+    mode: null,
+    categories: [],
+    stages: [],
+    sectors: [],
+    riskClasses: [],
+    criteria: [],
+    effectiveFrom: null,
+    effectiveTo: null,
+    conditions: readConditions(null, ''),
+    supplementary: null,
+  };
+  const excludes = rule.effect === RuleEffect.EXCLUDE;
+  // An EXCLUDE rule is scope only: its mode and conditions are ignored, so not read.
+  if (!excludes) rule.mode = mode(required(o, 'mode', path), field(path, 'mode'));
+  rule.categories = optionalList(o, 'categories', path, category);
+  rule.stages = optionalList(o, 'stages', path, stage);
+  rule.sectors = optionalList(o, 'sectors', path, string);
+  rule.riskClasses = optionalList(o, 'riskClasses', path, riskClass);
+  rule.criteria = optionalList(o, 'criteria', path, string);
+  rule.effectiveFrom = optionalDay(o, 'effectiveFrom', path);
+  rule.effectiveTo = optionalDay(o, 'effectiveTo', path);
+  if (!excludes) rule.conditions = readConditions(o.conditions, field(path, 'conditions'));
+  rule.supplementary = readSupplementary(o.supplementary, field(path, 'supplementary'));
+  return rule;
+}
+
+function readAgreement(value: unknown, path: string, agreements: Ids): CaseAgreement {
+  const o = object(value, path);
+  const id = string(required(o, 'id', path), field(path, 'id'));
+  agreements.add(id, path);
+  const status = agreementStatus(required(o, 'status', path), field(path, 'status'));
+  // Rule ids are unique within their agreement (tie-breaks read agreement id, then rule id).
+  const ruleIds = new Ids('rule');
+  const rules = requiredList(o, 'rules', path, (item, at) => readRule(item, at, ruleIds));
+  return {
+    id,
+    kind: absent(o.kind) ? null : agreementKind(o.kind, field(path, 'kind')),
+    parties: optionalList(o, 'parties', path, string),
+    status,
+    effectiveFrom: optionalDay(o, 'effectiveFrom', path),
+    effectiveTo: optionalDay(o, 'effectiveTo', path),
+    rules,
+  };
+}
+
+function readResult(value: unknown, path: string, systems: Ids, criteria: Ids, results: Ids): CaseResult {
+  const o = object(value, path);
+  const id = string(required(o, 'id', path), field(path, 'id'));
+  results.add(id, path);
+  const result: CaseResult = {
+    id,
+    system: systems.reference(required(o, 'system', path), field(path, 'system')),
+    criterion: criteria.reference(required(o, 'criterion', path), field(path, 'criterion')),
+    testedIn: string(required(o, 'testedIn', path), field(path, 'testedIn')),
+    testedAt: day(required(o, 'testedAt', path), field(path, 'testedAt')),
+    value: absent(o.value) ? null : number(o.value, field(path, 'value')),
+    passed: boolean(o, 'passed', path, false),
+    method: optionalString(o, 'method', path),
+    lab: { accredited: false, accreditationBody: null },
+  };
+  if (!absent(o.lab)) {
+    const at = field(path, 'lab');
+    const lab = object(o.lab, at);
+    result.lab = { accredited: boolean(lab, 'accredited', at, false), accreditationBody: optionalString(lab, 'accreditationBody', at) };
+  }
+  return result;
+}
+
+/**
+ * Reads a parsed JSON value as a `sandbridge/recognition-case@1` document (DESIGN.md §8.1): fills
+ * in the defaults, reduces every date to its UTC day, ignores unknown fields, and refuses an
+ * unknown format, a missing required field, a wrong type, an unknown enum value, a dangling
+ * reference or a duplicate id with a {@link CaseFormatError} naming the first problem's JSON path.
+ */
+export function parseRecognitionCase(value: unknown): RecognitionCase {
+  const root = object(value, '(root)');
+  if (absent(root.format)) fail('format', 'is required');
+  if (root.format !== RECOGNITION_CASE_FORMAT) fail('format', `must be "${RECOGNITION_CASE_FORMAT}"`);
+  const asOf = day(required(root, 'asOf', ''), 'asOf');
+
+  const jurisdictions = optionalList(root, 'jurisdictions', '', (item, path): CaseJurisdiction => {
+    const o = object(item, path);
+    return { code: string(required(o, 'code', path), field(path, 'code')) };
+  });
+  const authorityIds = new Ids('authority');
+  const authorities = requiredList(root, 'authorities', '', (item, path): CaseAuthority => {
+    const o = object(item, path);
+    const id = string(required(o, 'id', path), field(path, 'id'));
+    authorityIds.add(id, path);
+    return { id, jurisdiction: string(required(o, 'jurisdiction', path), field(path, 'jurisdiction')) };
+  });
+  const criterionIds = new Ids('criterion');
+  const criteria = requiredList(root, 'criteria', '', (item, path) => readCriterion(item, path, authorityIds, criterionIds));
+  const crosswalks = optionalList(root, 'crosswalks', '', (item, path): CaseCrosswalk => {
+    const o = object(item, path);
+    return {
+      from: criterionIds.reference(required(o, 'from', path), field(path, 'from')),
+      to: criterionIds.reference(required(o, 'to', path), field(path, 'to')),
+      relation: relation(required(o, 'relation', path), field(path, 'relation')),
+    };
+  });
+  const agreementIds = new Ids('agreement');
+  const agreements = optionalList(root, 'agreements', '', (item, path) => readAgreement(item, path, agreementIds));
+  const systemIds = new Ids('system');
+  const systems = requiredList(root, 'systems', '', (item, path): CaseSystem => {
+    const o = object(item, path);
+    const id = string(required(o, 'id', path), field(path, 'id'));
+    systemIds.add(id, path);
+    return { id, sector: optionalString(o, 'sector', path), riskClass: absent(o.riskClass) ? null : riskClass(o.riskClass, field(path, 'riskClass')) };
+  });
+  const resultIds = new Ids('result');
+  const results = requiredList(root, 'results', '', (item, path) => readResult(item, path, systemIds, criterionIds, resultIds));
+  const queries = requiredList(root, 'queries', '', (item, path): CaseQuery => {
+    const o = object(item, path);
+    return {
+      system: systemIds.reference(required(o, 'system', path), field(path, 'system')),
+      authority: authorityIds.reference(required(o, 'authority', path), field(path, 'authority')),
+    };
+  });
+  return { format: RECOGNITION_CASE_FORMAT, asOf, jurisdictions, authorities, criteria, crosswalks, agreements, systems, results, queries };
+}
+
+/** Parses JSON text, then reads it as {@link parseRecognitionCase} does; text that is not JSON is refused at `(root)`. */
+export function parseRecognitionCaseJson(text: string): RecognitionCase {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CaseFormatError('(root)', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return parseRecognitionCase(value);
+}
