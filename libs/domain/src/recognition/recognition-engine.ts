@@ -409,7 +409,9 @@ export function resolveCriterion(index: RecognitionIndex, system: CaseSystem, c:
   }
   const localExpected = `passing result against ${c.id} tested in ${jurisdiction}`;
   if (local) {
-    return resolution(c, RecognitionOutcome.SATISFIED_LOCALLY, [applicable, check(CheckName.local, localExpected, `${local.result.id} (tested ${local.result.testedAt})`, true)]);
+    const satisfied = resolution(c, RecognitionOutcome.SATISFIED_LOCALLY, [applicable, check(CheckName.local, localExpected, `${local.result.id} (tested ${local.result.testedAt})`, true)]);
+    satisfied.result = local.result.id;
+    return satisfied;
   }
 
   const candidates: { entry: IndexedResult; correspondence: Correspondence }[] = [];
