@@ -635,8 +635,8 @@ describe('§4 output', () => {
     expect(resolution.outcome).toBe(GAP);
     const failed = resolution.candidates[0].checks.filter((x) => !x.passed);
     expect(failed).toEqual([
-      { name: 'resultAge', expected: '<= 30 (eu-sg/r1)', actual: '92', passed: false },
-      { name: 'method', expected: 'one of M9 (eu-sg/r2)', actual: 'M1', passed: false },
+      { name: 'resultAge', expected: '<= 30 under eu-sg/r1', actual: '92', passed: false },
+      { name: 'method', expected: 'one of M9 under eu-sg/r2', actual: 'M1', passed: false },
     ]);
   });
 

@@ -431,7 +431,7 @@ export function resolveCriterion(index: RecognitionIndex, system: CaseSystem, c:
   }
   const listed: RecognitionCandidate[] = verdicts.map((verdict) => ({
     result: verdict.candidate.result.id,
-    checks: [...verdict.checks, ...verdict.rules.flatMap((rule) => rule.checks.map((x) => ({ ...x, expected: `${x.expected} (${rule.rule.ref})` })))],
+    checks: [...verdict.checks, ...verdict.rules.flatMap((rule) => rule.checks.map((x) => ({ ...x, expected: `${x.expected} under ${rule.rule.ref}` })))],
   }));
 
   if (!chosen) {
