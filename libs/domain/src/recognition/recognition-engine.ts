@@ -101,6 +101,8 @@ export class RecognitionIndex {
   /** Each authority's criteria, in input order. */
   readonly criteriaByAuthority = new Map<string, CaseCriterion[]>();
   private readonly rulesByPair = new Map<string, IndexedRule[]>();
+  /** The same, only those in force at asOf (agreement IN_FORCE, both windows holding). */
+  private readonly liveRulesByPair = new Map<string, IndexedRule[]>();
   private readonly resultsBySystem = new Map<string, Map<string, IndexedResult[]>>();
   private readonly byClauseAndMetric = new Map<string, CaseCriterion[]>();
   private readonly crosswalksTo = new Map<string, { from: string; relation: Relation }[]>();
@@ -126,8 +128,9 @@ export class RecognitionIndex {
     for (const agreement of input.agreements) {
       for (const rule of agreement.rules) this.indexRule(agreement, rule);
     }
-    for (const rules of this.rulesByPair.values()) {
+    for (const [pair, rules] of this.rulesByPair) {
       rules.sort((a, b) => compareIds(a.agreement.id, b.agreement.id) || compareIds(a.rule.id, b.rule.id));
+      this.liveRulesByPair.set(pair, rules.filter((rule) => rule.live));
     }
     input.results.forEach((result, order) => {
       const day = dayNumber(result.testedAt);
@@ -168,6 +171,11 @@ export class RecognitionIndex {
   /** Rules from origin O to recognising jurisdiction J, live or not, by agreement id then rule id. */
   rulesFor(origin: string, recognising: string): readonly IndexedRule[] {
     return this.rulesByPair.get(pairKey(origin, recognising)) ?? [];
+  }
+
+  /** The rules from O to J in force at asOf, by agreement id then rule id. */
+  liveRulesFor(origin: string, recognising: string): readonly IndexedRule[] {
+    return this.liveRulesByPair.get(pairKey(origin, recognising)) ?? [];
   }
 
   /** The system's results (tested on or before asOf) against one criterion, in input order. */
@@ -335,11 +343,10 @@ function judgeCandidate(
   ];
   const verdict: CandidateVerdict = { candidate, checks, rules: [], best: null };
   // Only rules from where it was tested to J: a result recognised by O from P stays P's.
-  const rules = index.rulesFor(r.testedIn, jurisdiction);
-  const live = rules.filter((rule) => rule.live);
+  const live = index.liveRulesFor(r.testedIn, jurisdiction);
   const inForceExpected = `rule ${r.testedIn} -> ${jurisdiction} in force on ${index.asOf}`;
   if (!live.length) {
-    const reasons = [...new Set(rules.map((rule) => rule.whyNot!))];
+    const reasons = [...new Set(index.rulesFor(r.testedIn, jurisdiction).map((rule) => rule.whyNot!))];
     checks.push(check(CheckName.agreementInForce, inForceExpected, reasons.length ? `none (${listRefs(reasons)})` : 'none', false));
     return verdict;
   }
