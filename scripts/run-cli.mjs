@@ -3,13 +3,16 @@
 // `npm ci`. The build's own output goes to stderr: stdout carries only the command's output (for
 // `recognise`, exactly one JSON document).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/apps/cli/src/main.js');
-const lock = join(root, 'node_modules/.cache/sandbridge-cli-build.lock');
+// Outside dist (the build empties it) and outside node_modules (worktrees may share one).
+const lock = join(tmpdir(), `sandbridge-cli-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
 
 /** Newest modification time of what the build reads (tests are not built, so not counted). */
 function newestSource() {
@@ -34,7 +37,6 @@ const stale = () => !existsSync(entry) || statSync(entry).mtimeMs < newestSource
 /** One build at a time (the build empties dist first): others wait for it, then look again. */
 async function buildWhenStale() {
   if (!stale()) return true;
-  mkdirSync(dirname(lock), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
