@@ -25,8 +25,10 @@ import {
   CriterionEvaluationResolver,
   EnrolmentResolver,
   EnrolmentTrackResolver,
+  EntryResultResolver,
   FunnelAuthorityResolver,
   TestReportResolver,
+  TestResultResolver,
 } from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
@@ -87,6 +89,8 @@ export class AppModule implements OnApplicationBootstrap {
         TestReportResolver,
         FunnelAuthorityResolver,
         CriterionCountResolver,
+        EntryResultResolver,
+        TestResultResolver,
         CooperationResolver,
         EnrolmentIncidentsResolver,
         { provide: APP_GUARD, useClass: AuthGuard },

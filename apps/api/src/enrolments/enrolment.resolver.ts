@@ -246,3 +246,19 @@ export class CriterionCountResolver {
     return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
   }
 }
+
+@Resolver(() => EntryResult)
+export class EntryResultResolver {
+  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
+  async criterion(@Parent() result: EntryResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
+    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
+  }
+}
+
+@Resolver(() => TestResult)
+export class TestResultResolver {
+  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
+  async criterion(@Parent() result: TestResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
+    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
+  }
+}

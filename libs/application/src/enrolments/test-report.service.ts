@@ -102,6 +102,8 @@ export class TestReportService {
       // The row lock serialises submissions of one enrolment: a retried submission sees the first.
       const enrolment = await this.enrolmentRepo.findByIdForUpdate(command.enrolmentId);
       const { programme, tracks } = await this.enrolments.load(actor, command.enrolmentId);
+      // Only the enrolling organisation submits, and only it may get a report back by replaying its key.
+      if (lifecycleActor(actor, enrolment!).kind !== 'INNOVATOR') throw DomainError.forbidden('Only the enrolling organisation submits test reports');
       const existing = await this.reports.findByIdempotencyKey(enrolment!.id, command.idempotencyKey);
       if (existing) {
         if (existing.payloadHash !== payloadHash) throw DomainError.conflict('This idempotency key was used for a different report');
