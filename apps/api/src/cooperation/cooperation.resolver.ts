@@ -1,11 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { AuditService, EnrolmentService, EventAccess, IncidentService } from '@sandbridge/application';
+import { AuditService, EnrolmentService, EventAccess, IncidentService, TestReportService } from '@sandbridge/application';
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
-import { eachValueFrom } from 'rxjs-for-await';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Enrolment } from '../enrolments/enrolment.model.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { observableIterator } from '../graphql/observable-iterator.js';
 import { AuditEntry, AuditEntryConnection, AuditFilterInput, AuditVerificationModel, EnrolmentEventModel, Incident, ReportIncidentInput } from './cooperation.model.js';
 
 @Resolver()
@@ -15,6 +15,7 @@ export class CooperationResolver {
     private readonly incidents: IncidentService,
     private readonly audit: AuditService,
     private readonly enrolments: EnrolmentService,
+    private readonly reports: TestReportService,
   ) {}
 
   @Subscription(() => EnrolmentEventModel, {
@@ -24,7 +25,7 @@ export class CooperationResolver {
   async enrolmentEvents(@CurrentActor() actor: Actor, @Args('programmeId', { type: () => ID }) programmeId: string) {
     const stream = await this.access.programmeEvents(actor, programmeId);
     if (!stream) throw DomainError.notFound('Programme', programmeId);
-    return eachValueFrom(stream);
+    return observableIterator(stream);
   }
 
   @Mutation(() => Incident, { description: 'The innovator or a targeted authority reports an incident during testing; every participating authority is notified at once.' })
@@ -38,7 +39,13 @@ export class CooperationResolver {
     @Args() page: PageArgs,
     @Args('filter', { type: () => AuditFilterInput, nullable: true }) filter?: AuditFilterInput,
   ): Promise<AuditEntryConnection> {
-    const entries = await this.audit.list(actor, filter ?? {}, page, async (id) => (await this.enrolments.findById(actor, id)) !== null);
+    const entries = await this.audit.list(
+      actor,
+      filter ?? {},
+      page,
+      async (id) => (await this.enrolments.findById(actor, id)) !== null,
+      (id) => this.reports.hiddenFrom(actor, id),
+    );
     return toConnection(entries, AuditEntry.from);
   }
 

@@ -54,14 +54,23 @@ export class AuditService {
     });
   }
 
-  /** ADMIN: everything; others: the trail of one enrolment they may see (checked by the caller). */
-  list(actor: Actor, filter: AuditFilter, page: PageRequest, canSeeEnrolment: (id: string) => Promise<boolean>): Promise<Page<AuditEntryEntity>> {
+  /**
+   * ADMIN: everything; others: the trail of one enrolment they may see (checked by the caller),
+   * without the entries about what they may not see there (`hiddenEntities`: e.g. a HOME_AUTHORITY
+   * report of another authority — its entries name its outcomes and review reasons).
+   */
+  list(
+    actor: Actor,
+    filter: AuditFilter,
+    page: PageRequest,
+    canSeeEnrolment: (id: string) => Promise<boolean>,
+    hiddenEntities: (enrolmentId: string) => Promise<string[]> = async () => [],
+  ): Promise<Page<AuditEntryEntity>> {
     return (async () => {
-      if (actor.role !== Role.ADMIN) {
-        if (!filter.enrolmentId) throw DomainError.forbidden('Only administrators read the whole trail: filter by an enrolment you can see');
-        if (!(await canSeeEnrolment(filter.enrolmentId))) throw DomainError.notFound('Enrolment', filter.enrolmentId);
-      }
-      return this.audit.page(filter, page);
+      if (actor.role === Role.ADMIN) return this.audit.page(filter, page);
+      if (!filter.enrolmentId) throw DomainError.forbidden('Only administrators read the whole trail: filter by an enrolment you can see');
+      if (!(await canSeeEnrolment(filter.enrolmentId))) throw DomainError.notFound('Enrolment', filter.enrolmentId);
+      return this.audit.page(filter, page, await hiddenEntities(filter.enrolmentId));
     })();
   }
 

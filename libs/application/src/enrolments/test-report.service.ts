@@ -91,6 +91,13 @@ export class TestReportService {
     return enrolmentIds.map((id) => visible.filter((r) => r.enrolmentId === id));
   }
 
+  /** Ids of the enrolment's reports the actor may not see (their confidentiality withholds them). */
+  async hiddenFrom(actor: Actor, enrolmentId: string): Promise<string[]> {
+    const all = await this.reports.ofEnrolments([enrolmentId]);
+    const visible = new Set((await this.visible(actor, all)).map((r) => r.id));
+    return all.filter((r) => !visible.has(r.id)).map((r) => r.id);
+  }
+
   async resultsOf(reportIds: readonly string[]): Promise<TestResultEntity[][]> {
     const all = await this.reports.resultsOf(reportIds);
     return reportIds.map((id) => all.filter((r) => r.reportId === id));

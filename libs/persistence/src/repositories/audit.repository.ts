@@ -39,8 +39,10 @@ export class AuditRepository {
     return this.repo.find({ where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: size });
   }
 
-  page(filter: AuditFilter, request: PageRequest): Promise<Page<AuditEntryEntity>> {
+  /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
+  page(filter: AuditFilter, request: PageRequest, hiddenEntityIds: readonly string[] = []): Promise<Page<AuditEntryEntity>> {
     const query = this.repo.createQueryBuilder('a');
+    if (hiddenEntityIds.length) query.andWhere('a.entity_id NOT IN (:...hidden)', { hidden: [...hiddenEntityIds] });
     if (filter.enrolmentId) query.andWhere('a.enrolment_id = :enrolmentId', { enrolmentId: isUuid(filter.enrolmentId) ? filter.enrolmentId : null });
     if (filter.actorAccountId) query.andWhere('a.actor_account_id = :actor', { actor: filter.actorAccountId });
     return paginate(query, [{ expression: 'a.seq', value: (a) => a.seq, accepts: (v) => Number.isInteger(v) }], request);
