@@ -11,3 +11,4 @@ export * from './enrolments/enrolment-states.js';
 export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
 export * from './enrolments/exit-report.js';
+export * from './audit/audit-chain.js';
