@@ -2,14 +2,21 @@
 // type-checking is the build's and lint's job.
 //
 // Tests that need a real service say so in their file name and are left out, with a note, when the
-// service is not configured — never skipped inside the file:
-//   *.postgres.e2e-spec.ts  need DATABASE_URL (concurrency, locking, isolation)
-//   *.redis.e2e-spec.ts     need REDIS_URL (queues, pub/sub across instances)
-const leftOut = [];
-if (!process.env.DATABASE_URL) leftOut.push(['\\.postgres\\.e2e-spec\\.ts$', 'need DATABASE_URL (a real PostgreSQL)']);
-if (!process.env.REDIS_URL) leftOut.push(['\\.redis\\.e2e-spec\\.ts$', 'need REDIS_URL (a Redis server)']);
+// service is not configured — never skipped inside the file. The markers combine: a file needs
+// every service its name mentions, and is left out when any of them is missing.
+//   *.postgres.*  need DATABASE_URL (concurrency, locking, isolation)
+//   *.redis.*     need REDIS_URL (queues, pub/sub across instances)
+//   e.g. cooperation-instances.redis.postgres.e2e-spec.ts needs both.
+// The patterns match the file name only (no '/' after the marker), not a directory on the way.
+const services = [
+  ['postgres', 'DATABASE_URL', 'a real PostgreSQL'],
+  ['redis', 'REDIS_URL', 'a Redis server'],
+];
+const leftOut = services
+  .filter(([, variable]) => !process.env[variable])
+  .map(([marker, variable, what]) => [`\\.${marker}\\.[^/]*$`, `*.${marker}.* files need ${variable} (${what}), which is not set`]);
 if (leftOut.length && !process.env.JEST_QUIET_LEFT_OUT) {
-  for (const [pattern, why] of leftOut) process.stderr.write(`[jest] left out: tests matching /${pattern}/ — they ${why}\n`);
+  for (const [pattern, why] of leftOut) process.stderr.write(`[jest] left out: tests matching /${pattern}/ — ${why}\n`);
 }
 
 const aliases = {

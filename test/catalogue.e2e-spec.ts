@@ -1,48 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
-import { type GraphQLResponse, TestApp } from '@sandbridge/testing';
+import { expectBadInput, expectError, expectForbidden, expectOk, expectUnauthenticated, TestApp, walkConnection } from '@sandbridge/testing';
 
 // The catalogue end to end through GraphQL over HTTP: standards and clauses, versioned criteria,
 // crosswalks (DESIGN.md §1, §2, §7a; issue 3). Every refusal is checked to change nothing.
 
-type GqlError = NonNullable<GraphQLResponse['errors']>[number];
 type Vars = Record<string, unknown>;
-
-/** No error may carry a stack trace, SQL or driver details, whatever went wrong (DESIGN.md §7a). */
-function expectNoLeak(res: GraphQLResponse): void {
-  for (const error of res.errors ?? []) {
-    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
-    expect(JSON.stringify(error)).not.toMatch(/\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+/);
-  }
-}
-
-/** Exactly one error, with this code; returns it. */
-function expectError(res: GraphQLResponse, code: string): GqlError {
-  expectNoLeak(res);
-  expect(res.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  return res.errors![0];
-}
-
-/** BAD_USER_INPUT naming exactly these field paths, each with a message. */
-function expectBadInput(res: GraphQLResponse, ...paths: string[]): GqlError {
-  const error = expectError(res, 'BAD_USER_INPUT');
-  const problems = error.extensions?.errors ?? [];
-  expect(problems.length).toBeGreaterThan(0);
-  for (const problem of problems) {
-    expect(typeof problem.path).toBe('string');
-    expect(typeof problem.message).toBe('string');
-    expect(problem.message.length).toBeGreaterThan(0);
-  }
-  expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([...paths].sort());
-  return error;
-}
-
-function expectOk<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  expect(res.data).toBeTruthy();
-  return res.data!;
-}
 
 let seq = 0;
 const hex = () => randomUUID().replace(/-/g, '').slice(0, 10);
@@ -168,49 +132,17 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     ] as const,
   });
 
-  async function expectUnauthenticated(query: string, variables: Vars): Promise<void> {
-    for (const token of tokens().anonymous) {
-      const res = await gql(query, variables, token);
-      expectError(res, 'UNAUTHENTICATED');
-      expect(Object.values(res.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+  async function expectUnauthenticatedFor(query: string, variables: Vars): Promise<void> {
+    for (const token of tokens().anonymous) expectUnauthenticated(await gql(query, variables, token), token ?? 'no token');
   }
 
-  async function expectForbidden(query: string, variables: Vars, who: readonly (readonly [string, string])[]): Promise<void> {
-    for (const [label, token] of who) {
-      const res = await gql(query, variables, token);
-      expect([label, res.errors?.map((e) => e.extensions?.code)]).toEqual([label, ['FORBIDDEN']]);
-      expectError(res, 'FORBIDDEN');
-      expect(res.data ?? null).toBeNull();
-    }
+  async function expectForbiddenFor(query: string, variables: Vars, who: readonly (readonly [string, string])[]): Promise<void> {
+    for (const [label, token] of who) expectForbidden(await gql(query, variables, token), label);
   }
 
   /** Pages through a connection with `first`, checking each page's pageInfo; returns all nodes. */
-  async function walk(query: string, field: string, variables: Vars, first: number, token = admin) {
-    const nodes: any[] = [];
-    const cursors: string[] = [];
-    let after: string | null = null;
-    let totalCount: number | undefined;
-    for (let page = 0; page < 200; page++) {
-      const conn: any = (await ok(query, { ...variables, first, after }, token))[field];
-      totalCount ??= conn.totalCount as number;
-      expect(conn.totalCount).toBe(totalCount);
-      expect(conn.pageInfo.hasPreviousPage).toBe(page > 0);
-      expect(conn.edges.length).toBeLessThanOrEqual(first);
-      if (conn.pageInfo.hasNextPage) expect(conn.edges.length).toBe(first);
-      expect(conn.pageInfo.startCursor).toBe(conn.edges[0]?.cursor ?? null);
-      expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1]?.cursor ?? null);
-      nodes.push(...conn.edges.map((e: any) => e.node));
-      cursors.push(...conn.edges.map((e: any) => e.cursor));
-      if (!conn.pageInfo.hasNextPage) {
-        expect(new Set(cursors).size).toBe(cursors.length);
-        expect(nodes.length).toBe(totalCount);
-        return { nodes, totalCount: totalCount!, pages: page + 1 };
-      }
-      after = conn.pageInfo.endCursor;
-    }
-    throw new Error(`${field} never reached its last page`);
-  }
+  const walk = (query: string, field: string, variables: Vars, first: number, token = admin) =>
+    walkConnection((after) => gql(query, { ...variables, first, after }, token), field, first);
 
   /** A complete METRIC criterion input. */
   const metric = (key: string, overrides: Vars = {}): Vars => ({
@@ -353,8 +285,8 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     it('createStandard is for administrators only, and needs a signed-in caller; nothing changes', async () => {
       const input = { code: `NOPE ${hex()}`, title: 'Not allowed', publisher: 'Tests', clauses: [clause(`NOPE${hex()}:1`)] };
       await unchanged(async () => {
-        await expectForbidden(CREATE_STANDARD, { input }, [...tokens().nonAdmins, ['MAS REGULATOR', mas]]);
-        await expectUnauthenticated(CREATE_STANDARD, { input });
+        await expectForbiddenFor(CREATE_STANDARD, { input }, [...tokens().nonAdmins, ['MAS REGULATOR', mas]]);
+        await expectUnauthenticatedFor(CREATE_STANDARD, { input });
       });
     });
 
@@ -380,14 +312,14 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     it('addClause is for administrators only, and needs a signed-in caller; nothing changes', async () => {
       const input = { standardCode, id: `${standardCode.split(' ')[1]}:9.9`, ref: '9.9', title: 'Not allowed' };
       await unchanged(async () => {
-        await expectForbidden(ADD_CLAUSE, { input }, tokens().nonAdmins);
-        await expectUnauthenticated(ADD_CLAUSE, { input });
+        await expectForbiddenFor(ADD_CLAUSE, { input }, tokens().nonAdmins);
+        await expectUnauthenticatedFor(ADD_CLAUSE, { input });
       });
     });
 
     it('standards and standard(code) need a signed-in caller', async () => {
-      await expectUnauthenticated(STANDARDS, {});
-      await expectUnauthenticated(STANDARD, { code: standardCode });
+      await expectUnauthenticatedFor(STANDARDS, {});
+      await expectUnauthenticatedFor(STANDARD, { code: standardCode });
     });
   });
 
@@ -465,12 +397,12 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     it('innovators and negotiators are FORBIDDEN; no token is UNAUTHENTICATED; nothing created', async () => {
       const input = metric(newKey('not.allowed'));
       await unchanged(async () => {
-        await expectForbidden(CREATE_CRITERION, { input }, [
+        await expectForbiddenFor(CREATE_CRITERION, { input }, [
           ['INNOVATOR', innovator],
           ['NEGOTIATOR', negotiator],
         ]);
-        await expectForbidden(CREATE_CRITERION, { input: { ...input, authorityId: fcaId } }, [['INNOVATOR naming an authority', innovator]]);
-        await expectUnauthenticated(CREATE_CRITERION, { input });
+        await expectForbiddenFor(CREATE_CRITERION, { input: { ...input, authorityId: fcaId } }, [['INNOVATOR naming an authority', innovator]]);
+        await expectUnauthenticatedFor(CREATE_CRITERION, { input });
       });
     });
 
@@ -723,14 +655,14 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
         ['NEGOTIATOR', negotiator],
       ] as const;
       await unchanged(async () => {
-        await expectForbidden(UPDATE_CRITERION, { input: { id: draft.id, title: 'Outsider edit' } }, outsiders);
-        await expectForbidden(PUBLISH_CRITERION, { input: { id: draft.id } }, outsiders);
-        await expectForbidden(REVISE_CRITERION, { input: { id: live.id } }, outsiders);
-        await expectForbidden(RETIRE_CRITERION, { input: { id: live.id } }, outsiders);
-        await expectUnauthenticated(UPDATE_CRITERION, { input: { id: draft.id, title: 'Anonymous edit' } });
-        await expectUnauthenticated(PUBLISH_CRITERION, { input: { id: draft.id } });
-        await expectUnauthenticated(REVISE_CRITERION, { input: { id: live.id } });
-        await expectUnauthenticated(RETIRE_CRITERION, { input: { id: live.id } });
+        await expectForbiddenFor(UPDATE_CRITERION, { input: { id: draft.id, title: 'Outsider edit' } }, outsiders);
+        await expectForbiddenFor(PUBLISH_CRITERION, { input: { id: draft.id } }, outsiders);
+        await expectForbiddenFor(REVISE_CRITERION, { input: { id: live.id } }, outsiders);
+        await expectForbiddenFor(RETIRE_CRITERION, { input: { id: live.id } }, outsiders);
+        await expectUnauthenticatedFor(UPDATE_CRITERION, { input: { id: draft.id, title: 'Anonymous edit' } });
+        await expectUnauthenticatedFor(PUBLISH_CRITERION, { input: { id: draft.id } });
+        await expectUnauthenticatedFor(REVISE_CRITERION, { input: { id: live.id } });
+        await expectUnauthenticatedFor(RETIRE_CRITERION, { input: { id: live.id } });
       });
     });
   });
@@ -794,8 +726,8 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
 
     it('criteria and criterion(id) need a signed-in caller', async () => {
       const live = await active(fca, attestation(newKey('anonymous.read')));
-      await expectUnauthenticated(CRITERIA, {});
-      await expectUnauthenticated(CRITERION, { id: live.id });
+      await expectUnauthenticatedFor(CRITERIA, {});
+      await expectUnauthenticatedFor(CRITERION, { id: live.id });
     });
   });
 
@@ -1038,12 +970,12 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     it('a regulator of a third authority is FORBIDDEN; innovators and negotiators too; no token UNAUTHENTICATED; nothing changes', async () => {
       const input = { fromCriterionId: masCard.id, toCriterionId: fcaNoise.id, relation: 'INTERSECTS' };
       await unchanged(async () => {
-        await expectForbidden(CREATE_CROSSWALK, { input }, [
+        await expectForbiddenFor(CREATE_CROSSWALK, { input }, [
           ['AI Office REGULATOR', aiOffice],
           ['INNOVATOR', innovator],
           ['NEGOTIATOR', negotiator],
         ]);
-        await expectUnauthenticated(CREATE_CROSSWALK, { input });
+        await expectUnauthenticatedFor(CREATE_CROSSWALK, { input });
       });
     });
 
@@ -1108,7 +1040,7 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
       expectBadInput(await gql(CROSSWALKS, { filter: { relation: 'SAME' } }, fca), 'filter.relation');
       expectBadInput(await gql(CROSSWALKS, { first: 101 }, fca), 'first');
       for (const after of ['garbage', cursorOf(['not-a-uuid']), cursorOf([1]), cursorOf([randomUUID(), 1])]) expectBadInput(await gql(CROSSWALKS, { after }, fca), 'after');
-      await expectUnauthenticated(CROSSWALKS, {});
+      await expectUnauthenticatedFor(CROSSWALKS, {});
     });
 
     it('deleteCrosswalk: a regulator of either side removes it and gets it back as it was', async () => {
@@ -1130,12 +1062,12 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
     it('deleteCrosswalk: a third authority, innovators and negotiators are FORBIDDEN; unknown NOT_FOUND; malformed BAD_USER_INPUT; nothing changes', async () => {
       const xw = await createXw(fca, { fromCriterionId: fcaNoise.id, toCriterionId: masCard.id, relation: 'INTERSECTS' });
       await unchanged(async () => {
-        await expectForbidden(DELETE_CROSSWALK, { input: { id: xw.id } }, [
+        await expectForbiddenFor(DELETE_CROSSWALK, { input: { id: xw.id } }, [
           ['AI Office REGULATOR', aiOffice],
           ['INNOVATOR', innovator],
           ['NEGOTIATOR', negotiator],
         ]);
-        await expectUnauthenticated(DELETE_CROSSWALK, { input: { id: xw.id } });
+        await expectUnauthenticatedFor(DELETE_CROSSWALK, { input: { id: xw.id } });
         expectError(await gql(DELETE_CROSSWALK, { input: { id: randomUUID() } }, fca), 'NOT_FOUND');
         expectBadInput(await gql(DELETE_CROSSWALK, { input: { id: 'nope' } }, fca), 'input.id');
       });

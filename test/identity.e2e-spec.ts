@@ -2,49 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { ADMIN, type GraphQLResponse, TEST_PASSWORD, TestApp } from '@sandbridge/testing';
+import { ADMIN, expectBadInput, expectError, expectForbidden, expectOk, type GraphQLResponse, TEST_PASSWORD, TestApp } from '@sandbridge/testing';
 
 // login, me, accounts, createAccount — end to end through GraphQL over HTTP (DESIGN.md §1, §7a).
-
-type GqlError = NonNullable<GraphQLResponse['errors']>[number];
-
-/** No error may carry a stack trace, SQL or driver details, whatever went wrong (DESIGN.md §7a). */
-function expectNoLeak(res: GraphQLResponse): void {
-  for (const error of res.errors ?? []) {
-    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
-    expect(error.extensions).not.toHaveProperty('stacktrace');
-    expect(error.extensions).not.toHaveProperty('exception');
-    const text = JSON.stringify(error);
-    expect(text).not.toMatch(/\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+|password_hash|scrypt\$/);
-  }
-}
-
-/** Exactly one error, with this code; returns it. */
-function expectError(res: GraphQLResponse, code: string): GqlError {
-  expectNoLeak(res);
-  expect(res.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  return res.errors![0];
-}
-
-/** BAD_USER_INPUT naming exactly these field paths, each with a message. */
-function expectBadInput(res: GraphQLResponse, ...paths: string[]): GqlError {
-  const error = expectError(res, 'BAD_USER_INPUT');
-  const problems = error.extensions?.errors ?? [];
-  expect(problems.length).toBeGreaterThan(0);
-  for (const problem of problems) {
-    expect(typeof problem.path).toBe('string');
-    expect(typeof problem.message).toBe('string');
-    expect(problem.message.length).toBeGreaterThan(0);
-  }
-  expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([...paths].sort());
-  return error;
-}
-
-function expectOk<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  expect(res.data).toBeTruthy();
-  return res.data!;
-}
 
 let seq = 0;
 /** A name no other test uses. */
@@ -364,8 +324,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('refuses every role but ADMIN with FORBIDDEN', async () => {
       for (const token of [regulator.token, innovator.token, negotiator.token]) {
         const res = await t.gql(ACCOUNTS, { first: 5 }, token);
-        expectError(res, 'FORBIDDEN');
-        expect(res.data ?? null).toBeNull();
+        expectForbidden(res);
       }
     });
 
@@ -534,8 +493,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const before = await t.count('account');
       for (const token of [regulator.token, innovator.token, negotiator.token]) {
         const res = await t.gql(CREATE_ACCOUNT, { input: input({ role: 'ADMIN' }) }, token);
-        expectError(res, 'FORBIDDEN');
-        expect(res.data ?? null).toBeNull();
+        expectForbidden(res);
       }
       expect(await t.count('account')).toBe(before);
     });

@@ -2,51 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { type GraphQLResponse, TestApp } from '@sandbridge/testing';
+import { expectBadInput, expectError, expectForbidden, expectOk, expectUnauthenticated, type GraphQLResponse, TestApp, walkConnection } from '@sandbridge/testing';
 
 // Joint programmes and AI systems end to end through GraphQL over HTTP (DESIGN.md §1, §3 up to
 // enrolments, §7a): every operation, every role and tenant, the programme lifecycle, visibility,
 // bad input that changes nothing, and the N+1 acceptance test of issue 3.
 
-type GqlError = NonNullable<GraphQLResponse['errors']>[number];
 type Stage = 'ENTRY' | 'TESTING' | 'EXIT';
 type Action = 'OPEN' | 'START' | 'CLOSE';
 type Status = 'DRAFT' | 'OPEN' | 'RUNNING' | 'CLOSED';
-
-/** No error may carry a stack trace, SQL or driver details (DESIGN.md §7a). */
-function expectNoLeak(res: GraphQLResponse): void {
-  for (const error of res.errors ?? []) {
-    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
-    expect(JSON.stringify(error)).not.toMatch(/\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+/);
-  }
-}
-
-/** Exactly one error, with this code; returns it. */
-function expectError(res: GraphQLResponse, code: string): GqlError {
-  expectNoLeak(res);
-  expect(res.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  return res.errors![0];
-}
-
-/** BAD_USER_INPUT naming exactly these field paths, each with a message. */
-function expectBadInput(res: GraphQLResponse, ...paths: string[]): GqlError {
-  const error = expectError(res, 'BAD_USER_INPUT');
-  const problems = error.extensions?.errors ?? [];
-  expect(problems.length).toBeGreaterThan(0);
-  for (const problem of problems) {
-    expect(typeof problem.path).toBe('string');
-    expect(typeof problem.message).toBe('string');
-    expect(problem.message.length).toBeGreaterThan(0);
-  }
-  expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([...paths].sort());
-  return error;
-}
-
-function expectOk<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  expect(res.data).toBeTruthy();
-  return res.data!;
-}
 
 let seq = 0;
 /** A name no other test uses. */
@@ -250,50 +214,17 @@ describe('programmes and AI systems', () => {
     };
   }
 
-  async function expectUnauthenticated(query: string, variables: Record<string, unknown>): Promise<void> {
-    for (const { label, token } of anonymous) {
-      const res = await gql(query, variables, token);
-      expect([label, res.errors?.[0]?.extensions?.code]).toEqual([label, 'UNAUTHENTICATED']);
-      expectError(res, 'UNAUTHENTICATED');
-      expect(Object.values(res.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+  async function expectUnauthenticatedFor(query: string, variables: Record<string, unknown>): Promise<void> {
+    for (const { label, token } of anonymous) expectUnauthenticated(await gql(query, variables, token), label);
   }
 
-  async function expectForbidden(query: string, variables: Record<string, unknown>, tokens: [string, string][]): Promise<void> {
-    for (const [label, token] of tokens) {
-      const res = await gql(query, variables, token);
-      expect([label, res.errors?.[0]?.extensions?.code]).toEqual([label, 'FORBIDDEN']);
-      expectError(res, 'FORBIDDEN');
-      expect(res.data ?? null).toBeNull();
-    }
+  async function expectForbiddenFor(query: string, variables: Record<string, unknown>, tokens: [string, string][]): Promise<void> {
+    for (const [label, token] of tokens) expectForbidden(await gql(query, variables, token), label);
   }
 
   /** Pages through a connection with `first`, checking every page's pageInfo; returns all nodes. */
-  async function walk(query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) {
-    const nodes: any[] = [];
-    const cursors: string[] = [];
-    let after: string | null = null;
-    let totalCount: number | undefined;
-    for (let page = 0; page < 200; page++) {
-      const conn: any = expectOk(await gql(query, { ...variables, first, after }, token))[field];
-      totalCount ??= conn.totalCount as number;
-      expect(conn.totalCount).toBe(totalCount);
-      expect(conn.pageInfo.hasPreviousPage).toBe(page > 0);
-      expect(conn.edges.length).toBeLessThanOrEqual(first);
-      if (conn.pageInfo.hasNextPage) expect(conn.edges.length).toBe(first);
-      expect(conn.pageInfo.startCursor).toBe(conn.edges[0]?.cursor ?? null);
-      expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1]?.cursor ?? null);
-      nodes.push(...conn.edges.map((e: any) => e.node));
-      cursors.push(...conn.edges.map((e: any) => e.cursor));
-      if (!conn.pageInfo.hasNextPage) {
-        expect(new Set(cursors).size).toBe(cursors.length);
-        expect(nodes.length).toBe(totalCount);
-        return { nodes, totalCount: totalCount!, pages: page + 1 };
-      }
-      after = conn.pageInfo.endCursor;
-    }
-    throw new Error(`${field} never reached its last page`);
-  }
+  const walk = (query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) =>
+    walkConnection((after) => gql(query, { ...variables, first, after }, token), field, first);
 
   const programmeIds = async (token: string, filter: Record<string, unknown> = {}) => (await walk(PROGRAMMES, 'programmes', { filter }, 100, token)).nodes.map((n) => n.id);
 
@@ -361,8 +292,8 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; nothing created', async () => {
       const before = await totals();
-      await expectForbidden(CREATE_PROGRAMME, { input: programmeInput() }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
-      await expectForbidden(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput() }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
       expect(await totals()).toEqual(before);
     });
 
@@ -425,7 +356,7 @@ describe('programmes and AI systems', () => {
 
     it('requires a signed-in caller; nothing created', async () => {
       const before = await totals();
-      await expectUnauthenticated(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) });
+      await expectUnauthenticatedFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) });
       expect(await totals()).toEqual(before);
     });
   });
@@ -586,8 +517,8 @@ describe('programmes and AI systems', () => {
 
     it('require a signed-in caller', async () => {
       const p = await programmeIn('OPEN');
-      await expectUnauthenticated(PROGRAMMES, {});
-      await expectUnauthenticated(PROGRAMME, { id: p.id });
+      await expectUnauthenticatedFor(PROGRAMMES, {});
+      await expectUnauthenticatedFor(PROGRAMME, { id: p.id });
     });
   });
 
@@ -653,7 +584,7 @@ describe('programmes and AI systems', () => {
     it('innovators and negotiators are FORBIDDEN; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      await expectForbidden(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 1 } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 1 } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -698,7 +629,7 @@ describe('programmes and AI systems', () => {
     it('requires a signed-in caller; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      await expectUnauthenticated(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 2 } });
+      await expectUnauthenticatedFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 2 } });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -772,8 +703,8 @@ describe('programmes and AI systems', () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
       const tokens: [string, string][] = [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]];
-      await expectForbidden(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, tokens);
-      await expectForbidden(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, tokens);
+      await expectForbiddenFor(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, tokens);
+      await expectForbiddenFor(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, tokens);
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -812,8 +743,8 @@ describe('programmes and AI systems', () => {
     it('require a signed-in caller; nothing changes', async () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
-      await expectUnauthenticated(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } });
-      await expectUnauthenticated(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } });
+      await expectUnauthenticatedFor(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } });
+      await expectUnauthenticatedFor(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -940,8 +871,8 @@ describe('programmes and AI systems', () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
       const tokens: [string, string][] = [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]];
-      await expectForbidden(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, tokens);
-      await expectForbidden(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, tokens);
+      await expectForbiddenFor(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, tokens);
+      await expectForbiddenFor(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, tokens);
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -978,8 +909,8 @@ describe('programmes and AI systems', () => {
     it('require a signed-in caller; nothing changes', async () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
-      await expectUnauthenticated(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } });
-      await expectUnauthenticated(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } });
+      await expectUnauthenticatedFor(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } });
+      await expectUnauthenticatedFor(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -1089,7 +1020,7 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; the status stays', async () => {
       const p = await readyProgramme();
-      await expectForbidden(TRANSITION, { input: { id: p.id, action: 'OPEN' } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
       expect(await statusOf(p.id)).toBe('DRAFT');
     });
 
@@ -1105,7 +1036,7 @@ describe('programmes and AI systems', () => {
 
     it('requires a signed-in caller; the status stays', async () => {
       const p = await readyProgramme();
-      await expectUnauthenticated(TRANSITION, { input: { id: p.id, action: 'OPEN' } });
+      await expectUnauthenticatedFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } });
       expect(await statusOf(p.id)).toBe('DRAFT');
     });
   });
@@ -1217,8 +1148,8 @@ describe('programmes and AI systems', () => {
 
       it('regulators and negotiators are FORBIDDEN; nothing created', async () => {
         const before = await totals();
-        await expectForbidden(REGISTER_AI_SYSTEM, { input: systemInput() }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
-        await expectForbidden(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) }, [['REGULATOR', reg.mas], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput() }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) }, [['REGULATOR', reg.mas], ['NEGOTIATOR', negotiator]]);
         expect(await totals()).toEqual(before);
       });
 
@@ -1256,7 +1187,7 @@ describe('programmes and AI systems', () => {
 
       it('requires a signed-in caller; nothing created', async () => {
         const before = await totals();
-        await expectUnauthenticated(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) });
+        await expectUnauthenticatedFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) });
         expect(await totals()).toEqual(before);
       });
     });
@@ -1287,7 +1218,7 @@ describe('programmes and AI systems', () => {
         const all = (await q('SELECT id FROM ai_system ORDER BY name, id')).map((r) => r.id);
         expect((await walk(AI_SYSTEMS, 'aiSystems', {}, 3, admin)).nodes.map((n) => n.id)).toEqual(all);
         expect(expectOk(await gql(AI_SYSTEM, { id: mine.id }, admin)).aiSystem).toEqual(mine);
-        await expectForbidden(AI_SYSTEMS, {}, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(AI_SYSTEMS, {}, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
         for (const token of [reg.fca, negotiator]) {
           const res = await gql(AI_SYSTEM, { id: mine.id }, token);
           expect(res.errors).toBeUndefined();
@@ -1330,8 +1261,8 @@ describe('programmes and AI systems', () => {
 
       it('require a signed-in caller', async () => {
         const mine = await register(innovator);
-        await expectUnauthenticated(AI_SYSTEMS, {});
-        await expectUnauthenticated(AI_SYSTEM, { id: mine.id });
+        await expectUnauthenticatedFor(AI_SYSTEMS, {});
+        await expectUnauthenticatedFor(AI_SYSTEM, { id: mine.id });
       });
     });
 
@@ -1367,7 +1298,7 @@ describe('programmes and AI systems', () => {
       it('regulators and negotiators are FORBIDDEN; nothing changes', async () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        await expectForbidden(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
         expect(await systemRow(s.id)).toEqual(before);
       });
 
@@ -1392,7 +1323,7 @@ describe('programmes and AI systems', () => {
       it('requires a signed-in caller; nothing changes', async () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        await expectUnauthenticated(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } });
+        await expectUnauthenticatedFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } });
         expect(await systemRow(s.id)).toEqual(before);
       });
     });

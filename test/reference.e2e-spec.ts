@@ -2,49 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { type GraphQLResponse, TestApp } from '@sandbridge/testing';
+import { expectBadInput, expectError, expectForbidden, expectOk, expectUnauthenticated, TestApp, walkConnection } from '@sandbridge/testing';
 
 // Reference data end to end through GraphQL over HTTP: jurisdictions, authorities, organisations
 // (DESIGN.md §1, §2, §7a).
-
-type GqlError = NonNullable<GraphQLResponse['errors']>[number];
-
-/** No error may carry a stack trace, SQL or driver details, whatever went wrong (DESIGN.md §7a). */
-function expectNoLeak(res: GraphQLResponse): void {
-  for (const error of res.errors ?? []) {
-    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
-    expect(error.extensions).not.toHaveProperty('stacktrace');
-    expect(error.extensions).not.toHaveProperty('exception');
-    expect(JSON.stringify(error)).not.toMatch(/\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+/);
-  }
-}
-
-/** Exactly one error, with this code; returns it. */
-function expectError(res: GraphQLResponse, code: string): GqlError {
-  expectNoLeak(res);
-  expect(res.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  return res.errors![0];
-}
-
-/** BAD_USER_INPUT naming exactly these field paths, each with a message. */
-function expectBadInput(res: GraphQLResponse, ...paths: string[]): GqlError {
-  const error = expectError(res, 'BAD_USER_INPUT');
-  const problems = error.extensions?.errors ?? [];
-  expect(problems.length).toBeGreaterThan(0);
-  for (const problem of problems) {
-    expect(typeof problem.path).toBe('string');
-    expect(typeof problem.message).toBe('string');
-    expect(problem.message.length).toBeGreaterThan(0);
-  }
-  expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([...paths].sort());
-  return error;
-}
-
-function expectOk<T = Record<string, any>>(res: GraphQLResponse<T>): T {
-  expect(res.errors).toBeUndefined();
-  expect(res.data).toBeTruthy();
-  return res.data!;
-}
 
 let seq = 0;
 /** A name no other test uses. */
@@ -129,51 +90,17 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
   const gql = (query: string, variables: Record<string, unknown>, token?: string) => t.gql(query, variables, token);
 
-  async function expectUnauthenticated(query: string, variables: Record<string, unknown>): Promise<void> {
-    for (const { label, token } of anonymous) {
-      const res = await gql(query, variables, token);
-      expect([label, res.errors?.[0]?.extensions?.code]).toEqual([label, 'UNAUTHENTICATED']);
-      expectError(res, 'UNAUTHENTICATED');
-      // A nullable root field comes back as null next to the error; a non-null one nulls `data`.
-      expect(Object.values(res.data ?? {}).every((value) => value === null)).toBe(true);
-    }
+  async function expectUnauthenticatedFor(query: string, variables: Record<string, unknown>): Promise<void> {
+    for (const { label, token } of anonymous) expectUnauthenticated(await gql(query, variables, token), label);
   }
 
-  async function expectForbidden(query: string, variables: Record<string, unknown>, tokens: { label: string; token: string }[]): Promise<void> {
-    for (const { label, token } of tokens) {
-      const res = await gql(query, variables, token);
-      expect([label, res.errors?.[0]?.extensions?.code]).toEqual([label, 'FORBIDDEN']);
-      expectError(res, 'FORBIDDEN');
-      expect(res.data ?? null).toBeNull();
-    }
+  async function expectForbiddenFor(query: string, variables: Record<string, unknown>, tokens: { label: string; token: string }[]): Promise<void> {
+    for (const { label, token } of tokens) expectForbidden(await gql(query, variables, token), label);
   }
 
   /** Pages through a connection with `first`, checking every page's pageInfo; returns all nodes. */
-  async function walk(query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) {
-    const nodes: any[] = [];
-    const cursors: string[] = [];
-    let after: string | null = null;
-    let totalCount: number | undefined;
-    for (let page = 0; page < 200; page++) {
-      const conn: any = expectOk(await gql(query, { ...variables, first, after }, token))[field];
-      totalCount ??= conn.totalCount as number;
-      expect(conn.totalCount).toBe(totalCount);
-      expect(conn.pageInfo.hasPreviousPage).toBe(page > 0);
-      expect(conn.edges.length).toBeLessThanOrEqual(first);
-      if (conn.pageInfo.hasNextPage) expect(conn.edges.length).toBe(first);
-      expect(conn.pageInfo.startCursor).toBe(conn.edges[0]?.cursor ?? null);
-      expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1]?.cursor ?? null);
-      nodes.push(...conn.edges.map((e: any) => e.node));
-      cursors.push(...conn.edges.map((e: any) => e.cursor));
-      if (!conn.pageInfo.hasNextPage) {
-        expect(new Set(cursors).size).toBe(cursors.length);
-        expect(nodes.length).toBe(totalCount);
-        return { nodes, totalCount: totalCount!, pages: page + 1, lastCursor: conn.pageInfo.endCursor as string | null };
-      }
-      after = conn.pageInfo.endCursor;
-    }
-    throw new Error(`${field} never reached its last page`);
-  }
+  const walk = (query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) =>
+    walkConnection((after) => gql(query, { ...variables, first, after }, token), field, first);
 
   async function createJurisdiction(approach = 'SECTORAL'): Promise<{ code: string; name: string }> {
     const input = { code: newCode(), name: unique('Testland'), approach };
@@ -327,7 +254,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('requires a signed-in caller', async () => {
-      await expectUnauthenticated(JURISDICTIONS, {});
+      await expectUnauthenticatedFor(JURISDICTIONS, {});
     });
   });
 
@@ -361,7 +288,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('requires a signed-in caller', async () => {
-      await expectUnauthenticated(JURISDICTION, { code: 'GB' });
+      await expectUnauthenticatedFor(JURISDICTION, { code: 'GB' });
     });
   });
 
@@ -414,13 +341,13 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('is for administrators only: FORBIDDEN for every other role, nothing created', async () => {
       const before = await t.count('jurisdiction');
-      await expectForbidden(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Forbiddenland', approach: 'RISK_BASED' } }, nonAdmins);
+      await expectForbiddenFor(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Forbiddenland', approach: 'RISK_BASED' } }, nonAdmins);
       expect(await t.count('jurisdiction')).toBe(before);
     });
 
     it('requires a signed-in caller, nothing created', async () => {
       const before = await t.count('jurisdiction');
-      await expectUnauthenticated(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Anonland', approach: 'RISK_BASED' } });
+      await expectUnauthenticatedFor(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Anonland', approach: 'RISK_BASED' } });
       expect(await t.count('jurisdiction')).toBe(before);
     });
   });
@@ -454,12 +381,12 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('is for administrators only (even a negotiator of that jurisdiction): FORBIDDEN, nothing changed', async () => {
-      await expectForbidden(UPDATE_JURISDICTION, { input: { code: 'GB', name: 'Taken Over', approach: 'STATE_LED' } }, nonAdmins);
+      await expectForbiddenFor(UPDATE_JURISDICTION, { input: { code: 'GB', name: 'Taken Over', approach: 'STATE_LED' } }, nonAdmins);
       expect(await jurisdictionRow('GB')).toEqual({ code: 'GB', name: 'United Kingdom', approach: 'PRINCIPLES_BASED' });
     });
 
     it('requires a signed-in caller, nothing changed', async () => {
-      await expectUnauthenticated(UPDATE_JURISDICTION, { input: { code: 'GB', name: 'Anon Kingdom' } });
+      await expectUnauthenticatedFor(UPDATE_JURISDICTION, { input: { code: 'GB', name: 'Anon Kingdom' } });
       expect(await jurisdictionRow('GB')).toEqual({ code: 'GB', name: 'United Kingdom', approach: 'PRINCIPLES_BASED' });
     });
   });
@@ -531,7 +458,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       for (const token of [regulator, innovator, negotiator]) {
         expect(expectOk(await gql(AUTHORITIES, { filter: { search: 'FCA' } }, token)).authorities.totalCount).toBe(1);
       }
-      await expectUnauthenticated(AUTHORITIES, {});
+      await expectUnauthenticatedFor(AUTHORITIES, {});
     });
   });
 
@@ -556,7 +483,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('requires a signed-in caller', async () => {
-      await expectUnauthenticated(AUTHORITY, { id: fcaId });
+      await expectUnauthenticatedFor(AUTHORITY, { id: fcaId });
     });
   });
 
@@ -631,13 +558,13 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('is for administrators only: FORBIDDEN for every other role (a regulator too), nothing created', async () => {
       const before = await t.count('authority');
-      await expectForbidden(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Rogue Authority'), acronym: 'RA' } }, nonAdmins);
+      await expectForbiddenFor(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Rogue Authority'), acronym: 'RA' } }, nonAdmins);
       expect(await t.count('authority')).toBe(before);
     });
 
     it('requires a signed-in caller, nothing created', async () => {
       const before = await t.count('authority');
-      await expectUnauthenticated(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Anon Authority'), acronym: 'AA' } });
+      await expectUnauthenticatedFor(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Anon Authority'), acronym: 'AA' } });
       expect(await t.count('authority')).toBe(before);
     });
   });
@@ -682,7 +609,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('innovators and negotiators are FORBIDDEN, and nothing changes', async () => {
       const before = await authorityRow(fcaId);
-      await expectForbidden(UPDATE_AUTHORITY, { input: { id: fcaId, acronym: 'HACK' } }, nonAdmins.filter((r) => r.label !== 'REGULATOR'));
+      await expectForbiddenFor(UPDATE_AUTHORITY, { input: { id: fcaId, acronym: 'HACK' } }, nonAdmins.filter((r) => r.label !== 'REGULATOR'));
       expect(await authorityRow(fcaId)).toEqual(before);
     });
 
@@ -721,7 +648,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('requires a signed-in caller, and nothing changes', async () => {
       const before = await authorityRow(fcaId);
-      await expectUnauthenticated(UPDATE_AUTHORITY, { input: { id: fcaId, acronym: 'ANON' } });
+      await expectUnauthenticatedFor(UPDATE_AUTHORITY, { input: { id: fcaId, acronym: 'ANON' } });
       expect(await authorityRow(fcaId)).toEqual(before);
     });
   });
@@ -784,8 +711,8 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('require a signed-in caller', async () => {
-      await expectUnauthenticated(ORGANISATIONS, {});
-      await expectUnauthenticated(ORGANISATION, { id: innovatorOrgId });
+      await expectUnauthenticatedFor(ORGANISATIONS, {});
+      await expectUnauthenticatedFor(ORGANISATION, { id: innovatorOrgId });
     });
   });
 
@@ -827,13 +754,13 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('is for administrators only: FORBIDDEN for every other role; nothing created', async () => {
       const before = await t.count('organisation');
-      await expectForbidden(CREATE_ORGANISATION, { input: { name: unique('Self Made'), homeJurisdictionCode: 'GB' } }, nonAdmins);
+      await expectForbiddenFor(CREATE_ORGANISATION, { input: { name: unique('Self Made'), homeJurisdictionCode: 'GB' } }, nonAdmins);
       expect(await t.count('organisation')).toBe(before);
     });
 
     it('requires a signed-in caller; nothing created', async () => {
       const before = await t.count('organisation');
-      await expectUnauthenticated(CREATE_ORGANISATION, { input: { name: unique('Anon Org'), homeJurisdictionCode: 'GB' } });
+      await expectUnauthenticatedFor(CREATE_ORGANISATION, { input: { name: unique('Anon Org'), homeJurisdictionCode: 'GB' } });
       expect(await t.count('organisation')).toBe(before);
     });
   });
@@ -871,7 +798,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('regulators and negotiators are FORBIDDEN, and nothing changes', async () => {
       const before = await organisationRow(innovatorOrgId);
-      await expectForbidden(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Regulated Away') } }, nonAdmins.filter((r) => r.label !== 'INNOVATOR'));
+      await expectForbiddenFor(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Regulated Away') } }, nonAdmins.filter((r) => r.label !== 'INNOVATOR'));
       expect(await organisationRow(innovatorOrgId)).toEqual(before);
     });
 
@@ -910,7 +837,7 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('requires a signed-in caller, and nothing changes', async () => {
       const before = await organisationRow(innovatorOrgId);
-      await expectUnauthenticated(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Anon Rename') } });
+      await expectUnauthenticatedFor(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Anon Rename') } });
       expect(await organisationRow(innovatorOrgId)).toEqual(before);
     });
   });

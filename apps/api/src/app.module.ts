@@ -10,6 +10,7 @@ import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
+import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
 import { AccountResolver } from './identity/account.resolver.js';
 import { AuthorityResolver } from './reference/authority.resolver.js';
 import { JurisdictionResolver } from './reference/jurisdiction.resolver.js';
@@ -62,7 +63,10 @@ export class AppModule implements OnApplicationBootstrap {
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,
             formatError,
-            context: (request: { headers?: Record<string, unknown> }) => contexts.create(request.headers?.authorization),
+            // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
+            context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
+              contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
+            subscriptions: { 'graphql-ws': true },
           }),
         }),
       ],
@@ -87,6 +91,8 @@ export class AppModule implements OnApplicationBootstrap {
         CriterionCountResolver,
         EntryResultResolver,
         TestResultResolver,
+        CooperationResolver,
+        EnrolmentIncidentsResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

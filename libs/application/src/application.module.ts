@@ -13,6 +13,10 @@ import { CrosswalkService } from './catalogue/crosswalk.service.js';
 import { StandardService } from './catalogue/standard.service.js';
 import { ProgrammeService } from './programmes/programme.service.js';
 import { AiSystemService } from './systems/ai-system.service.js';
+import { AuditService } from './cooperation/audit.service.js';
+import { EventAccess } from './cooperation/event-access.js';
+import { EventBus } from './cooperation/event-bus.js';
+import { IncidentService } from './cooperation/incident.service.js';
 import { DemoEnrolments } from './demo/demo-enrolments.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { EnrolmentService } from './enrolments/enrolment.service.js';
@@ -32,6 +36,10 @@ const SERVICES = [
   EnrolmentService,
   TestReportService,
   ExitReportService,
+  AuditService,
+  EventBus,
+  EventAccess,
+  IncidentService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

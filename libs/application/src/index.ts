@@ -19,3 +19,8 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
 export * from './enrolments/enrolment.service.js';
 export * from './enrolments/test-report.service.js';
 export * from './enrolments/exit-report.service.js';
+export * from './cooperation/audit.service.js';
+export * from './cooperation/event-bus.js';
+export * from './cooperation/event-access.js';
+export * from './cooperation/events.js';
+export * from './cooperation/incident.service.js';

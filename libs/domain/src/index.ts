@@ -11,6 +11,7 @@ export * from './enrolments/enrolment-states.js';
 export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
 export * from './enrolments/exit-report.js';
+export * from './audit/audit-chain.js';
 export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
 export * from './recognition/case-format.js';

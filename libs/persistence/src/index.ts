@@ -16,4 +16,6 @@ export * from './repositories/ai-system.repository.js';
 export * from './repositories/programme.repository.js';
 export * from './repositories/enrolment.repository.js';
 export * from './repositories/test-report.repository.js';
+export * from './repositories/audit.repository.js';
+export * from './repositories/incident.repository.js';
 export * from './persistence.module.js';

@@ -14,6 +14,8 @@ import { ProgrammeRepository } from './repositories/programme.repository.js';
 import { StandardRepository } from './repositories/standard.repository.js';
 import { EnrolmentRepository } from './repositories/enrolment.repository.js';
 import { TestReportRepository } from './repositories/test-report.repository.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { IncidentRepository } from './repositories/incident.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -27,6 +29,8 @@ const REPOSITORIES = [
   ProgrammeRepository,
   EnrolmentRepository,
   TestReportRepository,
+  AuditRepository,
+  IncidentRepository,
 ];
 
 /**

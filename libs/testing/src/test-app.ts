@@ -44,7 +44,22 @@ export class TestApp {
   ) {}
 
   static async create(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+    return TestApp.start(await createTestDatabase(), env);
+  }
+
+  /**
+   * Another API instance on `first`'s database (e.g. two instances sharing one Redis): the same test
+   * defaults with `env` on top. Real PostgreSQL only — the embedded database belongs to one process.
+   * The database stays `first`'s: closing this instance leaves it, closing `first` drops it, so close
+   * this one first.
+   */
+  static async createSecondInstance(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+    const { url, dataDir } = first.database;
+    if (!url) throw new Error('A second API instance needs a real PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
+    return TestApp.start({ url, dataDir, drop: async () => {} }, env);
+  }
+
+  private static async start(database: TestDatabase, env: Record<string, string>): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'fatal',

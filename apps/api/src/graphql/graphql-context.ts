@@ -3,6 +3,7 @@ import {
   AiSystemService,
   AuthorityService,
   EnrolmentService,
+  IncidentService,
   TestReportService,
   AuthService,
   CriterionService,
@@ -36,11 +37,12 @@ export class GraphQLContextFactory {
     private readonly systems: AiSystemService,
     private readonly enrolments: EnrolmentService,
     private readonly reports: TestReportService,
+    private readonly incidents: IncidentService,
   ) {}
 
   private loaders(actor: Actor | null): Loaders {
-    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports } = this;
-    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports }, actor);
+    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents } = this;
+    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents }, actor);
   }
 
   async create(authorization: unknown): Promise<GraphQLContext> {

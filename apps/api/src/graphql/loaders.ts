@@ -3,6 +3,7 @@ import {
   AuthorityService,
   CriterionService,
   EnrolmentService,
+  IncidentService,
   TestReportService,
   JurisdictionService,
   OrganisationService,
@@ -15,6 +16,7 @@ import type {
   AuthorityEntity,
   EnrolmentTrackEntity,
   EntryResultEntity,
+  IncidentEntity,
   ProgrammeEntity,
   TestReportEntity,
   TestResultEntity,
@@ -37,6 +39,7 @@ export interface LoaderServices {
   systems: AiSystemService;
   enrolments: EnrolmentService;
   reports: TestReportService;
+  incidents: IncidentService;
 }
 
 /**
@@ -62,6 +65,7 @@ export class Loaders {
   readonly entryResultsOfEnrolment: DataLoader<string, EntryResultEntity[]>;
   readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
   readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
+  readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
 
   constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
@@ -84,5 +88,6 @@ export class Loaders {
     this.entryResultsOfEnrolment = new DataLoader((ids) => services.enrolments.entryResultsOf(ids));
     this.reportsOfEnrolment = new DataLoader((ids) => (actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => []))));
     this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));
+    this.incidentsOfEnrolment = new DataLoader((ids) => services.incidents.ofEnrolments(ids));
   }
 }

@@ -46,6 +46,9 @@ import {
   TestReportRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
+import { AuditService } from '../cooperation/audit.service.js';
+import { EventBus } from '../cooperation/event-bus.js';
+import { EnrolmentEventType } from '../cooperation/events.js';
 import { canSeeEnrolment, lifecycleActor } from './enrolment-access.js';
 
 /** A result as the applicant or a lab supplies it. */
@@ -128,6 +131,8 @@ export class EnrolmentService {
     private readonly criteria: CriterionRepository,
     private readonly reports: TestReportRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   // ── reads ──────────────────────────────────────────────────────────────────────────────────
@@ -229,6 +234,24 @@ export class EnrolmentService {
       const enrolment = await this.enrolments.insert({ programmeId: programme.id, aiSystemId: system.id, organisationId: system.organisationId, state: EnrolmentState.DRAFT });
       await this.enrolments.insertTracks(enrolment.id, targets);
       if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
+      await this.audit.append(actor, {
+        action: 'CREATE_APPLICATION',
+        entityType: 'ENROLMENT',
+        entityId: enrolment.id,
+        enrolmentId: enrolment.id,
+        programmeId: programme.id,
+        data: { aiSystemId: system.id, targetAuthorityIds: targets, entryResults: command.entryResults?.length ?? 0 },
+      });
+      this.events.publish({
+        type: EnrolmentEventType.APPLICATION_CREATED,
+        programmeId: programme.id,
+        enrolmentId: enrolment.id,
+        organisationId: enrolment.organisationId,
+        actorAccountId: actor.accountId,
+        action: 'CREATE_APPLICATION',
+        toState: EnrolmentState.DRAFT,
+        summary: 'Application created (DRAFT)',
+      });
       return enrolment;
     });
   }
@@ -242,6 +265,14 @@ export class EnrolmentService {
       if (command.targetAuthorityIds) await this.enrolments.replaceTracks(enrolment.id, this.checkTargets(programme, participants, command.targetAuthorityIds));
       if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
       if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, {}))) throw this.stale();
+      await this.audit.append(actor, {
+        action: 'UPDATE_APPLICATION',
+        entityType: 'ENROLMENT',
+        entityId: enrolment.id,
+        enrolmentId: enrolment.id,
+        programmeId: programme.id,
+        data: { version: command.expectedVersion + 1, targetAuthorityIds: command.targetAuthorityIds ?? null, entryResults: command.entryResults?.length ?? 0 },
+      });
       return (await this.enrolments.findById(enrolment.id))!;
     });
   }
@@ -359,6 +390,38 @@ export class EnrolmentService {
       }
       if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, stateChanges))) throw this.stale();
       for (const track of changed) await this.enrolments.saveTrack(track);
+      const { decision, reasons, justification } = command as Partial<EntryDecisionCommand>;
+      const trackAction = 'authorityId' in lifecycle;
+      // The audit entry joins this transaction; the event waits for its commit.
+      await this.audit.append(actor, {
+        action: lifecycle.action,
+        entityType: 'ENROLMENT',
+        entityId: enrolment.id,
+        enrolmentId: enrolment.id,
+        programmeId: programme.id,
+        data: {
+          fromState: before.state,
+          toState: next.state,
+          version: command.expectedVersion + 1,
+          authorityId: trackAction ? authorityId : null,
+          decision: decision ?? null,
+          reasons: reasons ?? null,
+          justification: justification ?? null,
+          tracks: changed.map((t) => ({ authorityId: t.authorityId, state: t.state, exitDecision: t.exitDecision })),
+        },
+      });
+      this.events.publish({
+        type: next.state !== before.state ? EnrolmentEventType.STATE_CHANGED : EnrolmentEventType.TRACK_DECIDED,
+        programmeId: programme.id,
+        enrolmentId: enrolment.id,
+        organisationId: enrolment.organisationId,
+        actorAccountId: actor.accountId,
+        authorityId: trackAction ? authorityId : null,
+        action: lifecycle.action,
+        fromState: before.state,
+        toState: next.state,
+        summary: `${lifecycle.action}${decision ? ` ${decision}` : ''}: ${before.state} → ${next.state}`,
+      });
       return (await this.enrolments.findById(enrolment.id))!;
     });
   }

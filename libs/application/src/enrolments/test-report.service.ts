@@ -24,6 +24,9 @@ import {
   type TestResultEntity,
   TransactionalConnection,
 } from '@sandbridge/persistence';
+import { AuditService } from '../cooperation/audit.service.js';
+import { EventBus } from '../cooperation/event-bus.js';
+import { EnrolmentEventType } from '../cooperation/events.js';
 import { canSeeReport, lifecycleActor } from './enrolment-access.js';
 import { EnrolmentService, type ResultCommand, toCriterionSpec } from './enrolment.service.js';
 
@@ -72,6 +75,8 @@ export class TestReportService {
     private readonly criteria: CriterionRepository,
     private readonly jurisdictions: JurisdictionRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   async findById(actor: Actor, id: string): Promise<TestReportEntity | null> {
@@ -84,6 +89,13 @@ export class TestReportService {
   async ofEnrolments(actor: Actor, enrolmentIds: readonly string[]): Promise<TestReportEntity[][]> {
     const visible = await this.visible(actor, await this.reports.ofEnrolments(enrolmentIds));
     return enrolmentIds.map((id) => visible.filter((r) => r.enrolmentId === id));
+  }
+
+  /** Ids of the enrolment's reports the actor may not see (their confidentiality withholds them). */
+  async hiddenFrom(actor: Actor, enrolmentId: string): Promise<string[]> {
+    const all = await this.reports.ofEnrolments([enrolmentId]);
+    const visible = new Set((await this.visible(actor, all)).map((r) => r.id));
+    return all.filter((r) => !visible.has(r.id)).map((r) => r.id);
   }
 
   async resultsOf(reportIds: readonly string[]): Promise<TestResultEntity[][]> {
@@ -136,6 +148,27 @@ export class TestReportService {
         resultCount: rows.length,
       });
       await this.reports.insertResults(rows.map((row) => ({ ...row, reportId: report.id })));
+      const outcomes = { PASS: 0, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 };
+      for (const row of rows) outcomes[row.outcome as keyof typeof outcomes]++;
+      await this.audit.append(actor, {
+        action: 'SUBMIT_TEST_REPORT',
+        entityType: 'TEST_REPORT',
+        entityId: report.id,
+        enrolmentId: report.enrolmentId,
+        programmeId: programme.id,
+        data: { submittedTo: report.submittedTo, confidentiality: report.confidentiality, payloadHash, results: rows.length, outcomes },
+      });
+      this.events.publish({
+        type: EnrolmentEventType.TEST_REPORT_SUBMITTED,
+        programmeId: programme.id,
+        enrolmentId: report.enrolmentId,
+        organisationId: enrolment!.organisationId,
+        actorAccountId: actor.accountId,
+        reportId: report.id,
+        confidentiality: report.confidentiality,
+        submittedTo: report.submittedTo,
+        summary: `Test report submitted (${rows.length} results)`,
+      });
       return report;
     });
   }
@@ -153,7 +186,29 @@ export class TestReportService {
       report.reviewReasons = command.reasons;
       report.reviewedBy = actor.accountId;
       report.reviewedAt = this.clock.now();
-      return this.reports.save(report);
+      const saved = await this.reports.save(report);
+      const enrolment = (await this.enrolmentRepo.findById(report.enrolmentId))!;
+      await this.audit.append(actor, {
+        action: 'REVIEW_TEST_REPORT',
+        entityType: 'TEST_REPORT',
+        entityId: report.id,
+        enrolmentId: report.enrolmentId,
+        programmeId: enrolment.programmeId,
+        data: { status: report.status, reasons: command.reasons },
+      });
+      this.events.publish({
+        type: EnrolmentEventType.TEST_REPORT_REVIEWED,
+        programmeId: enrolment.programmeId,
+        enrolmentId: report.enrolmentId,
+        organisationId: enrolment.organisationId,
+        actorAccountId: actor.accountId,
+        authorityId: actor.authorityId,
+        reportId: report.id,
+        confidentiality: report.confidentiality,
+        submittedTo: report.submittedTo,
+        summary: `Test report ${report.status.toLowerCase()}`,
+      });
+      return saved;
     });
   }
 

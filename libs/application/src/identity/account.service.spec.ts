@@ -1,73 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { type Actor, DomainError, ErrorCode, Role } from '@sandbridge/domain';
-import type {
-  AccountEntity,
-  AccountRepository,
-  AuthorityRepository,
-  JurisdictionRepository,
-  OrganisationRepository,
-  TransactionalConnection,
-} from '@sandbridge/persistence';
+import { ErrorCode, Role } from '@sandbridge/domain';
+import type { AccountRepository, AuthorityRepository, JurisdictionRepository, OrganisationRepository } from '@sandbridge/persistence';
+import { actor, ADMIN, failure, fakeAccounts, fakeConnection, knownIds, knownJurisdictions, regulatorOf } from '../testing/fakes.spec-helpers.js';
 import { AccountService, type CreateAccountCommand } from './account.service.js';
 import type { PasswordHasher } from './password-hasher.js';
 
 const AUTHORITY_ID = randomUUID();
 const ORGANISATION_ID = randomUUID();
 
-const actor = (role: Role, tenant: Partial<Actor> = {}): Actor => ({
-  accountId: randomUUID(),
-  role,
-  authorityId: null,
-  organisationId: null,
-  jurisdictionCode: null,
-  ...tenant,
-});
-const ADMIN = actor(Role.ADMIN);
-
-async function failure(work: () => unknown): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
-
 function setup() {
-  const rows: AccountEntity[] = [];
-  const accounts = {
-    rows,
-    findById: jest.fn(async (id: string) => rows.find((r) => r.id === id) ?? null),
-    findByEmail: jest.fn(async (email: string) => rows.find((r) => r.email === email.toLowerCase()) ?? null),
-    page: jest.fn(async () => ({ items: rows, cursors: rows.map((r) => r.id), hasNextPage: false, hasPreviousPage: false, totalCount: rows.length })),
-    insert: jest.fn(async (values: Omit<AccountEntity, 'id' | 'createdAt' | 'updatedAt'>) => {
-      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
-      rows.push(row);
-      return row;
-    }),
-  };
-  const authorities = { findById: jest.fn(async (id: string) => (id === AUTHORITY_ID ? { id } : null)) };
-  const organisations = { findById: jest.fn(async (id: string) => (id === ORGANISATION_ID ? { id } : null)) };
-  const jurisdictions = { findByCode: jest.fn(async (code: string) => (code === 'GB' ? { code } : null)) };
+  const accounts = fakeAccounts();
   const hasher = { hash: jest.fn(async (password: string) => `hashed(${password})`) };
-  let transactions = 0;
-  const connection = {
-    withTransaction: <T>(work: () => Promise<T>) => {
-      transactions++;
-      return work();
-    },
-  };
+  const { connection, transactions } = fakeConnection();
   const service = new AccountService(
-    connection as unknown as TransactionalConnection,
+    connection,
     accounts as unknown as AccountRepository,
-    authorities as unknown as AuthorityRepository,
-    organisations as unknown as OrganisationRepository,
-    jurisdictions as unknown as JurisdictionRepository,
+    knownIds(AUTHORITY_ID) as unknown as AuthorityRepository,
+    knownIds(ORGANISATION_ID) as unknown as OrganisationRepository,
+    knownJurisdictions('GB') as unknown as JurisdictionRepository,
     hasher as unknown as PasswordHasher,
   );
-  return { service, accounts, hasher, transactions: () => transactions };
+  return { service, accounts, hasher, transactions };
 }
 
 const command = (overrides: Partial<CreateAccountCommand> = {}): CreateAccountCommand => ({
@@ -88,7 +42,7 @@ describe('AccountService', () => {
   describe('me', () => {
     it('returns the caller’s account', async () => {
       const created = await t.service.create(ADMIN, command());
-      expect(await t.service.me({ ...actor(Role.REGULATOR, { authorityId: AUTHORITY_ID }), accountId: created.id })).toBe(created);
+      expect(await t.service.me({ ...regulatorOf(AUTHORITY_ID), accountId: created.id })).toBe(created);
     });
 
     it('is UNAUTHENTICATED when the account no longer exists', async () => {
@@ -137,7 +91,7 @@ describe('AccountService', () => {
     });
 
     it('is for administrators only, and refuses before hashing anything', async () => {
-      const regulator = actor(Role.REGULATOR, { authorityId: AUTHORITY_ID });
+      const regulator = regulatorOf(AUTHORITY_ID);
       expect((await failure(() => t.service.create(regulator, command()))).code).toBe(ErrorCode.FORBIDDEN);
       expect(t.hasher.hash).not.toHaveBeenCalled();
       expect(t.accounts.insert).not.toHaveBeenCalled();

@@ -3,8 +3,9 @@ import { beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { type AppConfig, Clock } from '@sandbridge/common';
-import { DomainError, ErrorCode, Role } from '@sandbridge/domain';
+import { ErrorCode, Role } from '@sandbridge/domain';
 import type { AccountEntity, AccountRepository } from '@sandbridge/persistence';
+import { failure, fakeAccounts } from '../testing/fakes.spec-helpers.js';
 import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -23,35 +24,11 @@ class FakeClock extends Clock {
   }
 }
 
-/** An account table in memory, with the repository methods AuthService uses. */
-function fakeAccounts() {
-  const rows: AccountEntity[] = [];
-  return {
-    rows,
-    findByEmail: jest.fn(async (email: string) => rows.find((r) => r.email === email.toLowerCase()) ?? null),
-    insert: jest.fn(async (values: Pick<AccountEntity, 'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'>) => {
-      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
-      rows.push(row);
-      return row;
-    }),
-  };
-}
-
 function config(admin?: { email: string; password: string }): AppConfig {
   return { auth: { jwtSecret: SECRET, jwtTtlSeconds: TTL, passwordHashCost: 10, admin } } as AppConfig;
 }
 
 const jwtWith = (secret: string) => new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
-
-async function failure(work: () => Promise<unknown>): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('AuthService', () => {
   const hasher = new PasswordHasher(config());

@@ -1,28 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { type Actor, DomainError, ErrorCode, Role } from '@sandbridge/domain';
-import type { AuthorityEntity, AuthorityRepository, JurisdictionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { ErrorCode } from '@sandbridge/domain';
+import type { AuthorityEntity, AuthorityRepository, JurisdictionRepository } from '@sandbridge/persistence';
+import { ADMIN, failure, fakeConnection, fakeTable, innovatorOf, knownJurisdictions, negotiatorOf, regulatorOf } from '../testing/fakes.spec-helpers.js';
 import { AuthorityService, type CreateAuthorityCommand } from './authority.service.js';
-
-const actor = (role: Role, tenant: Partial<Actor> = {}): Actor => ({
-  accountId: 'acc',
-  role,
-  authorityId: null,
-  organisationId: null,
-  jurisdictionCode: null,
-  ...tenant,
-});
-const ADMIN = actor(Role.ADMIN);
-
-async function failure(work: () => unknown): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function setup() {
   const fca = { id: randomUUID(), jurisdictionCode: 'GB', name: 'Financial Conduct Authority', acronym: 'FCA', sectors: ['FINANCE'], website: 'https://www.fca.org.uk' } as AuthorityEntity;
@@ -30,32 +11,13 @@ function setup() {
   const mas = { id: randomUUID(), jurisdictionCode: 'SG', name: 'Monetary Authority of Singapore', acronym: 'MAS', sectors: ['FINANCE'], website: null } as AuthorityEntity;
   const rows = [fca, ico, mas];
   const authorities = {
-    rows,
-    findById: jest.fn(async (id: string) => rows.find((r) => r.id === id) ?? null),
-    findByIds: jest.fn(async (ids: readonly string[]) => rows.filter((r) => ids.includes(r.id))),
+    ...fakeTable(rows),
     findByJurisdictionCodes: jest.fn(async (codes: readonly string[]) => rows.filter((r) => codes.includes(r.jurisdictionCode))),
     findByName: jest.fn(async (code: string, name: string) => rows.find((r) => r.jurisdictionCode === code && r.name === name) ?? null),
-    insert: jest.fn(async (values: Omit<AuthorityEntity, 'id' | 'createdAt' | 'updatedAt'>) => {
-      const row = { ...values, id: randomUUID() } as AuthorityEntity;
-      rows.push(row);
-      return row;
-    }),
-    save: jest.fn(async (entity: AuthorityEntity) => ({ ...entity })),
   };
-  const jurisdictions = { findByCode: jest.fn(async (code: string) => (['GB', 'SG'].includes(code) ? { code } : null)) };
-  let transactions = 0;
-  const connection = {
-    withTransaction: <T>(work: () => Promise<T>) => {
-      transactions++;
-      return work();
-    },
-  };
-  const service = new AuthorityService(
-    connection as unknown as TransactionalConnection,
-    authorities as unknown as AuthorityRepository,
-    jurisdictions as unknown as JurisdictionRepository,
-  );
-  return { service, authorities, fca, ico, mas, transactions: () => transactions };
+  const { connection, transactions } = fakeConnection();
+  const service = new AuthorityService(connection, authorities as unknown as AuthorityRepository, knownJurisdictions('GB', 'SG') as unknown as JurisdictionRepository);
+  return { service, authorities, fca, ico, mas, transactions };
 }
 
 const command = (overrides: Partial<CreateAuthorityCommand> = {}): CreateAuthorityCommand => ({
@@ -92,7 +54,7 @@ describe('AuthorityService', () => {
     });
 
     it('is FORBIDDEN to everyone but an administrator, a regulator included', async () => {
-      for (const other of [actor(Role.REGULATOR, { authorityId: t.fca.id }), actor(Role.INNOVATOR, { organisationId: 'o' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })]) {
+      for (const other of [regulatorOf(t.fca.id), innovatorOf('o'), negotiatorOf('GB')]) {
         expect((await failure(() => t.service.create(other, command()))).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.authorities.insert).not.toHaveBeenCalled();
@@ -113,13 +75,13 @@ describe('AuthorityService', () => {
 
   describe('update', () => {
     it('lets a regulator of the authority keep its profile up to date', async () => {
-      const own = actor(Role.REGULATOR, { authorityId: t.fca.id });
+      const own = regulatorOf(t.fca.id);
       const updated = await t.service.update(own, { id: t.fca.id, acronym: 'FCA UK', sectors: ['PAYMENTS', 'FINANCE'] });
       expect(updated).toMatchObject({ id: t.fca.id, name: 'Financial Conduct Authority', acronym: 'FCA UK', sectors: ['FINANCE', 'PAYMENTS'], website: 'https://www.fca.org.uk' });
     });
 
     it('is FORBIDDEN to a regulator of another authority and to other roles', async () => {
-      for (const other of [actor(Role.REGULATOR, { authorityId: t.ico.id }), actor(Role.INNOVATOR, { organisationId: 'o' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })]) {
+      for (const other of [regulatorOf(t.ico.id), innovatorOf('o'), negotiatorOf('GB')]) {
         expect((await failure(() => t.service.update(other, { id: t.fca.id, acronym: 'X' }))).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.authorities.save).not.toHaveBeenCalled();

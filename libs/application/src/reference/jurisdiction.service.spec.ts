@@ -1,28 +1,8 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { type Actor, DomainError, ErrorCode, RegulatoryApproach, Role } from '@sandbridge/domain';
-import type { JurisdictionEntity, JurisdictionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { ErrorCode, RegulatoryApproach } from '@sandbridge/domain';
+import type { JurisdictionEntity, JurisdictionRepository } from '@sandbridge/persistence';
+import { ADMIN, failure, fakeConnection, NOT_ADMINS } from '../testing/fakes.spec-helpers.js';
 import { JurisdictionService } from './jurisdiction.service.js';
-
-const actor = (role: Role, tenant: Partial<Actor> = {}): Actor => ({
-  accountId: 'acc',
-  role,
-  authorityId: null,
-  organisationId: null,
-  jurisdictionCode: null,
-  ...tenant,
-});
-const ADMIN = actor(Role.ADMIN);
-const NOT_ADMINS = [actor(Role.REGULATOR, { authorityId: 'a' }), actor(Role.INNOVATOR, { organisationId: 'o' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })];
-
-async function failure(work: () => unknown): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function setup() {
   const rows: JurisdictionEntity[] = [
@@ -41,16 +21,8 @@ function setup() {
     }),
     save: jest.fn(async (entity: JurisdictionEntity) => entity),
   };
-  const inTransaction: string[] = [];
-  const connection = {
-    withTransaction: async <T>(work: () => Promise<T>) => {
-      inTransaction.push('begin');
-      const result = await work();
-      inTransaction.push('commit');
-      return result;
-    },
-  };
-  const service = new JurisdictionService(connection as unknown as TransactionalConnection, jurisdictions as unknown as JurisdictionRepository);
+  const { connection, log: inTransaction } = fakeConnection();
+  const service = new JurisdictionService(connection, jurisdictions as unknown as JurisdictionRepository);
   return { service, jurisdictions, inTransaction };
 }
 

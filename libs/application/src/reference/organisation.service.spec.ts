@@ -1,61 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { type Actor, DomainError, ErrorCode, Role } from '@sandbridge/domain';
-import type { JurisdictionRepository, OrganisationEntity, OrganisationFilter, OrganisationRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { ErrorCode } from '@sandbridge/domain';
+import type { JurisdictionRepository, OrganisationEntity, OrganisationFilter, OrganisationRepository } from '@sandbridge/persistence';
+import { ADMIN, failure, fakeConnection, fakeTable, innovatorOf, knownJurisdictions, negotiatorOf, regulatorOf } from '../testing/fakes.spec-helpers.js';
 import { OrganisationService } from './organisation.service.js';
-
-const actor = (role: Role, tenant: Partial<Actor> = {}): Actor => ({
-  accountId: 'acc',
-  role,
-  authorityId: null,
-  organisationId: null,
-  jurisdictionCode: null,
-  ...tenant,
-});
-const ADMIN = actor(Role.ADMIN);
-
-async function failure(work: () => unknown): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function setup() {
   const acme = { id: randomUUID(), name: 'Acme AI', homeJurisdictionCode: 'GB' } as OrganisationEntity;
   const globex = { id: randomUUID(), name: 'Globex Robotics', homeJurisdictionCode: 'SG' } as OrganisationEntity;
   const rows = [acme, globex];
   const organisations = {
-    rows,
-    findById: jest.fn(async (id: string) => rows.find((r) => r.id === id) ?? null),
-    findByIds: jest.fn(async (ids: readonly string[]) => rows.filter((r) => ids.includes(r.id))),
+    ...fakeTable(rows),
     // Names compare case-insensitively, as the repository's lower(name) query does.
     findByName: jest.fn(async (name: string) => rows.find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? null),
     page: jest.fn(async (_filter: OrganisationFilter) => ({ items: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: 0 })),
-    insert: jest.fn(async (values: Pick<OrganisationEntity, 'name' | 'homeJurisdictionCode'>) => {
-      const row = { ...values, id: randomUUID() } as OrganisationEntity;
-      rows.push(row);
-      return row;
-    }),
-    save: jest.fn(async (entity: OrganisationEntity) => ({ ...entity })),
   };
-  const jurisdictions = { findByCode: jest.fn(async (code: string) => (['GB', 'SG', 'EU'].includes(code) ? { code } : null)) };
-  let transactions = 0;
-  const connection = {
-    withTransaction: <T>(work: () => Promise<T>) => {
-      transactions++;
-      return work();
-    },
-  };
-  const service = new OrganisationService(
-    connection as unknown as TransactionalConnection,
-    organisations as unknown as OrganisationRepository,
-    jurisdictions as unknown as JurisdictionRepository,
-  );
-  return { service, organisations, acme, globex, transactions: () => transactions };
+  const { connection, transactions } = fakeConnection();
+  const service = new OrganisationService(connection, organisations as unknown as OrganisationRepository, knownJurisdictions('GB', 'SG', 'EU') as unknown as JurisdictionRepository);
+  return { service, organisations, acme, globex, transactions };
 }
 
 describe('OrganisationService', () => {
@@ -66,19 +28,19 @@ describe('OrganisationService', () => {
 
   describe('what an innovator sees', () => {
     it('finds only its own organisation', async () => {
-      const innovator = actor(Role.INNOVATOR, { organisationId: t.acme.id });
+      const innovator = innovatorOf(t.acme.id);
       expect(await t.service.findById(innovator, t.acme.id)).toBe(t.acme);
       expect(await t.service.findById(innovator, t.globex.id)).toBeNull();
       expect(t.organisations.findById).toHaveBeenCalledTimes(1); // the other one is not even looked up
     });
 
     it('lists only its own organisation, whatever the filter', async () => {
-      await t.service.list(actor(Role.INNOVATOR, { organisationId: t.acme.id }), { search: 'Globex' }, { first: 10 });
+      await t.service.list(innovatorOf(t.acme.id), { search: 'Globex' }, { first: 10 });
       expect(t.organisations.page).toHaveBeenCalledWith({ search: 'Globex', ids: [t.acme.id] }, { first: 10 });
     });
 
     it('while other roles see every organisation', async () => {
-      for (const other of [ADMIN, actor(Role.REGULATOR, { authorityId: 'a' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })]) {
+      for (const other of [ADMIN, regulatorOf('a'), negotiatorOf('GB')]) {
         expect(await t.service.findById(other, t.globex.id)).toBe(t.globex);
         await t.service.list(other, { search: 'x' }, {});
         expect(t.organisations.page).toHaveBeenLastCalledWith({ search: 'x' }, {});
@@ -98,7 +60,7 @@ describe('OrganisationService', () => {
     });
 
     it('is FORBIDDEN to everyone else, innovators included', async () => {
-      for (const other of [actor(Role.INNOVATOR, { organisationId: t.acme.id }), actor(Role.REGULATOR, { authorityId: 'a' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })]) {
+      for (const other of [innovatorOf(t.acme.id), regulatorOf('a'), negotiatorOf('GB')]) {
         expect((await failure(() => t.service.create(other, { name: 'Initech', homeJurisdictionCode: 'GB' }))).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.organisations.insert).not.toHaveBeenCalled();
@@ -117,13 +79,13 @@ describe('OrganisationService', () => {
 
   describe('update', () => {
     it('lets an innovator update its own organisation', async () => {
-      const innovator = actor(Role.INNOVATOR, { organisationId: t.acme.id });
+      const innovator = innovatorOf(t.acme.id);
       const updated = await t.service.update(innovator, { id: t.acme.id, name: 'Acme Intelligence', homeJurisdictionCode: 'EU' });
       expect(updated).toMatchObject({ id: t.acme.id, name: 'Acme Intelligence', homeJurisdictionCode: 'EU' });
     });
 
     it('is FORBIDDEN to an innovator of another organisation and to non-members', async () => {
-      for (const other of [actor(Role.INNOVATOR, { organisationId: t.globex.id }), actor(Role.REGULATOR, { authorityId: 'a' }), actor(Role.NEGOTIATOR, { jurisdictionCode: 'GB' })]) {
+      for (const other of [innovatorOf(t.globex.id), regulatorOf('a'), negotiatorOf('GB')]) {
         expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.organisations.save).not.toHaveBeenCalled();

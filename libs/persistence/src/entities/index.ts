@@ -16,6 +16,8 @@ import { EnrolmentEntity } from './enrolment.entity.js';
 import { EntryResultEntity } from './entry-result.entity.js';
 import { TestReportEntity } from './test-report.entity.js';
 import { TestResultEntity } from './test-result.entity.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+import { IncidentEntity } from './incident.entity.js';
 
 export {
   AccountEntity,
@@ -36,6 +38,8 @@ export {
   EntryResultEntity,
   TestReportEntity,
   TestResultEntity,
+  AuditEntryEntity,
+  IncidentEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -58,4 +62,6 @@ export const ENTITIES = [
   EntryResultEntity,
   TestReportEntity,
   TestResultEntity,
+  AuditEntryEntity,
+  IncidentEntity,
 ];

@@ -1,0 +1,65 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { AuditService, EnrolmentService, EventAccess, IncidentService, TestReportService } from '@sandbridge/application';
+import { type Actor, DomainError, Role } from '@sandbridge/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Enrolment } from '../enrolments/enrolment.model.js';
+import { PageArgs, toConnection } from '../graphql/connection.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { observableIterator } from '../graphql/observable-iterator.js';
+import { AuditEntry, AuditEntryConnection, AuditFilterInput, AuditVerificationModel, EnrolmentEventModel, Incident, ReportIncidentInput } from './cooperation.model.js';
+
+@Resolver()
+export class CooperationResolver {
+  constructor(
+    private readonly access: EventAccess,
+    private readonly incidents: IncidentService,
+    private readonly audit: AuditService,
+    private readonly enrolments: EnrolmentService,
+    private readonly reports: TestReportService,
+  ) {}
+
+  @Subscription(() => EnrolmentEventModel, {
+    description: 'Live events of one programme (graphql-ws; authenticate with connectionParams.authorization). Each event is re-checked against your access rules.',
+    resolve: (event: EnrolmentEventModel) => event,
+  })
+  async enrolmentEvents(@CurrentActor() actor: Actor, @Args('programmeId', { type: () => ID }) programmeId: string) {
+    const stream = await this.access.programmeEvents(actor, programmeId);
+    if (!stream) throw DomainError.notFound('Programme', programmeId);
+    return observableIterator(stream);
+  }
+
+  @Mutation(() => Incident, { description: 'The innovator or a targeted authority reports an incident during testing; every participating authority is notified at once.' })
+  async reportIncident(@CurrentActor() actor: Actor, @Args('input') input: ReportIncidentInput): Promise<Incident> {
+    return Incident.from(await this.incidents.report(actor, input));
+  }
+
+  @Query(() => AuditEntryConnection, { description: 'Administrators: the whole trail; others: the trail of an enrolment they can see.' })
+  async auditTrail(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => AuditFilterInput, nullable: true }) filter?: AuditFilterInput,
+  ): Promise<AuditEntryConnection> {
+    const entries = await this.audit.list(
+      actor,
+      filter ?? {},
+      page,
+      async (id) => (await this.enrolments.findById(actor, id)) !== null,
+      (id) => this.reports.hiddenFrom(actor, id),
+    );
+    return toConnection(entries, AuditEntry.from);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => AuditVerificationModel, { description: 'Recomputes the chain and reports the first broken link.' })
+  async verifyAuditTrail(@CurrentActor() actor: Actor): Promise<AuditVerificationModel> {
+    return this.audit.verify(actor);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentIncidentsResolver {
+  @ResolveField(() => [Incident], { description: 'Incidents reported during testing, oldest first.' })
+  async incidents(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Incident[]> {
+    return (await ctx.loaders.incidentsOfEnrolment.load(enrolment.id)).map(Incident.from);
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Clock } from '@sandbridge/common';
+import { TransactionalConnection } from '@sandbridge/persistence';
+import { Redis } from 'ioredis';
+import { type Observable, Subject } from 'rxjs';
+import type { EnrolmentEvent } from './events.js';
+
+const CHANNEL = 'sandbridge:events';
+
+/** An event to publish: what it is about and a summary; the rest defaults to null. */
+export type NewEnrolmentEvent = Pick<EnrolmentEvent, 'type' | 'programmeId' | 'enrolmentId' | 'organisationId' | 'summary'> &
+  Partial<Omit<EnrolmentEvent, 'id' | 'occurredAt'>>;
+
+/**
+ * Events after commit, as an rxjs stream (Vendure's event bus). `publish` inside a transaction
+ * waits for the commit and is dropped on rollback. With REDIS_URL every instance publishes to one
+ * Redis channel and emits what it receives, its own events included, so all instances see the same
+ * stream; without it the stream stays in-process.
+ */
+@Injectable()
+export class EventBus implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(EventBus.name);
+  private readonly subject = new Subject<EnrolmentEvent>();
+  private publisher: Redis | null = null;
+  private subscriber: Redis | null = null;
+
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get events$(): Observable<EnrolmentEvent> {
+    return this.subject.asObservable();
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.redisUrl) return;
+    this.publisher = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.subscriber = new Redis(this.config.redisUrl, { lazyConnect: true });
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        this.subject.next(JSON.parse(message) as EnrolmentEvent);
+      } catch (error) {
+        this.logger.warn(`Dropped a malformed event from Redis: ${(error as Error).message}`);
+      }
+    });
+    // Subscribed before the application serves anything: no event published later is missed.
+    await this.subscriber.subscribe(CHANNEL);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subject.complete();
+    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].filter(Boolean));
+  }
+
+  /** Publishes once the current transaction commits (at once outside one); never on rollback. */
+  publish(event: NewEnrolmentEvent): void {
+    const full: EnrolmentEvent = {
+      id: randomUUID(),
+      occurredAt: this.clock.now().toISOString(),
+      actorAccountId: null,
+      authorityId: null,
+      action: null,
+      fromState: null,
+      toState: null,
+      reportId: null,
+      confidentiality: null,
+      submittedTo: null,
+      incidentId: null,
+      ...event,
+    };
+    this.connection.afterCommit(() => this.deliver(full));
+  }
+
+  private deliver(event: EnrolmentEvent): void {
+    if (!this.publisher) {
+      this.subject.next(event);
+      return;
+    }
+    this.publisher.publish(CHANNEL, JSON.stringify(event)).catch((error: Error) => {
+      // The change is committed; the live stream is best effort. Say so loudly and keep serving.
+      this.logger.error(`Could not publish event ${event.type} for ${event.enrolmentId} to Redis: ${error.message}`);
+    });
+  }
+}

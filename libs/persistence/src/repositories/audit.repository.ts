@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { MoreThan } from 'typeorm';
+import { TransactionalConnection } from '../database/transactional-connection.js';
+import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
+import { paginate } from './paginate.js';
+
+/** Any fixed number: the key of the advisory lock that serialises appends to the chain. */
+const AUDIT_CHAIN_LOCK = 742_021_001;
+
+export interface AuditFilter {
+  enrolmentId?: string | null;
+  actorAccountId?: string | null;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  private get repo() {
+    return this.connection.getRepository(AuditEntryEntity);
+  }
+
+  /** Takes the chain's lock until the current transaction ends: one writer at a time, no fork. */
+  async lockChain(): Promise<void> {
+    await this.connection.manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  }
+
+  last(): Promise<AuditEntryEntity | null> {
+    return this.repo.findOne({ where: {}, order: { seq: 'DESC' } });
+  }
+
+  insert(entry: AuditEntryEntity): Promise<AuditEntryEntity> {
+    return this.repo.save(this.repo.create(entry));
+  }
+
+  /** The next `size` entries after `afterSeq`, in chain order. */
+  batch(afterSeq: number, size: number): Promise<AuditEntryEntity[]> {
+    return this.repo.find({ where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: size });
+  }
+
+  /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
+  page(filter: AuditFilter, request: PageRequest, hiddenEntityIds: readonly string[] = []): Promise<Page<AuditEntryEntity>> {
+    const query = this.repo.createQueryBuilder('a');
+    if (hiddenEntityIds.length) query.andWhere('a.entity_id NOT IN (:...hidden)', { hidden: [...hiddenEntityIds] });
+    if (filter.enrolmentId) query.andWhere('a.enrolment_id = :enrolmentId', { enrolmentId: isUuid(filter.enrolmentId) ? filter.enrolmentId : null });
+    if (filter.actorAccountId) query.andWhere('a.actor_account_id = :actor', { actor: filter.actorAccountId });
+    return paginate(query, [{ expression: 'a.seq', value: (a) => a.seq, accepts: (v) => Number.isInteger(v) }], request);
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@sandbridge/domain';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../database/transactional-connection.js';
+import { IncidentEntity } from '../entities/incident.entity.js';
+
+@Injectable()
+export class IncidentRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  private get repo() {
+    return this.connection.getRepository(IncidentEntity);
+  }
+
+  findById(id: string): Promise<IncidentEntity | null> {
+    return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /** Incidents of these enrolments, oldest first. */
+  ofEnrolments(enrolmentIds: readonly string[]): Promise<IncidentEntity[]> {
+    return enrolmentIds.length ? this.repo.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { reportedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  insert(values: Omit<IncidentEntity, 'id' | 'reportedAt' | 'enrolment'>): Promise<IncidentEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+}
