@@ -12,3 +12,5 @@ export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
 export * from './enrolments/exit-report.js';
 export * from './audit/audit-chain.js';
+export * from './agreements/agreements.js';
+export * from './agreements/agreement-lifecycle.js';
