@@ -125,8 +125,11 @@ export class AgreementService {
       for (const rule of rules) {
         const label = rule.name || rule.id;
         for (const p of validateRule(this.draftOf(rule), terms, new Set(rule.criteria), 'rule')) {
-          const field = p.path === 'rule.origins' || p.path === 'rule.recognising' ? 'parties' : p.path.replace('rule.', '');
-          if (field === 'parties' || field === 'effectiveFrom' || field === 'effectiveTo') problems.set(`input.${field}`, `would make rule ${label} invalid (${p.message})`);
+          let field = p.path === 'rule.origins' || p.path === 'rule.recognising' ? 'parties' : p.path.replace('rule.', '');
+          if (field !== 'parties' && field !== 'effectiveFrom' && field !== 'effectiveTo') continue;
+          // A rule window problem comes from the bound the caller changed.
+          if (field !== 'parties' && command[field] === undefined) field = field === 'effectiveFrom' ? 'effectiveTo' : 'effectiveFrom';
+          problems.set(`input.${field}`, `would make rule ${label} invalid (${p.message})`);
         }
       }
       if (problems.size) throw DomainError.badInput([...problems].map(([path, message]) => ({ path, message })));
