@@ -7,7 +7,7 @@ import { expectBadInput, expectError, expectOk, TestApp } from '@sandbridge/test
 // draft agreements and rules, every party approves before IN_FORCE, invalid moves and strangers are
 // refused without changing anything, and every change leaves an audit entry.
 
-const FIELDS = `id name kind status parties effectiveFrom effectiveTo
+const FIELDS = `id name kind status allowedActions parties effectiveFrom effectiveTo
   approvals { jurisdictionCode approvedByAccountId approvedAt }
   rules { id name origins recognising categories stages sectors riskClasses criteria effectiveFrom effectiveTo mode effect
     conditions { requireAccreditedLab accreditationBodies maxResultAgeDays acceptedMethods minMargin } supplementary }`;
@@ -149,10 +149,12 @@ describe('agreements (e2e)', () => {
 
     const first = expectOk(await t.gql(APPROVE, { input: { id } }, eu.token)).approveAgreement;
     expect(first.status).toBe('PROPOSED');
+    expect(first.allowedActions).toEqual(['APPROVE']);
     expect(first.approvals).toEqual([{ jurisdictionCode: 'EU', approvedByAccountId: eu.id, approvedAt: expect.any(String) }]);
 
     const second = expectOk(await t.gql(APPROVE, { input: { id } }, sg.token)).approveAgreement;
     expect(second.status).toBe('IN_FORCE');
+    expect(second.allowedActions).toEqual(['SUSPEND', 'TERMINATE']);
     expect(second.approvals.map((a: { jurisdictionCode: string; approvedByAccountId: string }) => [a.jurisdictionCode, a.approvedByAccountId])).toEqual([
       ['EU', eu.id],
       ['SG', sg.id],

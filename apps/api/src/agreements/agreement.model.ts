@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AgreementKind, AgreementStatus, Category, RecognitionEffect, RecognitionMode, RiskClass, Stage } from '@sandbridge/domain';
+import { AgreementAction, agreementActionsFrom, AgreementKind, AgreementStatus, Category, RecognitionEffect, RecognitionMode, RiskClass, Stage } from '@sandbridge/domain';
 import type { AgreementApprovalEntity, AgreementEntity, AgreementRuleEntity } from '@sandbridge/persistence';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
@@ -11,6 +11,7 @@ registerEnumType(AgreementKind, { name: 'AgreementKind' });
 registerEnumType(AgreementStatus, { name: 'AgreementStatus', description: 'DRAFT → PROPOSED → IN_FORCE (every party approved) ↔ SUSPENDED → TERMINATED.' });
 registerEnumType(RecognitionMode, { name: 'RecognitionMode', description: 'CONFORMITY: tested against the target’s requirements; EQUIVALENCE: the origin’s criterion is deemed equivalent.' });
 registerEnumType(RecognitionEffect, { name: 'RecognitionEffect' });
+registerEnumType(AgreementAction, { name: 'AgreementAction', description: 'PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE: one mutation each.' });
 
 @ObjectType({ description: 'Conditions of an allow rule; null or an empty list = no restriction (DESIGN.md §4).' })
 export class RuleConditions {
@@ -149,6 +150,11 @@ export class Agreement {
 
   @Field(() => Date)
   updatedAt: Date;
+
+  @Field(() => [AgreementAction], { description: 'The status changes this status allows (guards aside: rules to propose, your party not yet approved), so clients never guess.' })
+  get allowedActions(): AgreementAction[] {
+    return agreementActionsFrom(this.status);
+  }
 
   static from(e: AgreementEntity): Agreement {
     return Object.assign(new Agreement(), {
