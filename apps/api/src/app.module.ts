@@ -20,6 +20,7 @@ import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
 import { StandardResolver } from './catalogue/standard.resolver.js';
 import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
+import { AgreementResolver } from './agreements/agreement.resolver.js';
 import {
   CriterionCountResolver,
   CriterionEvaluationResolver,
@@ -73,6 +74,7 @@ export class AppModule implements OnApplicationBootstrap {
       controllers: [HealthController],
       providers: [
         AccountResolver,
+        AgreementResolver,
         JurisdictionResolver,
         AuthorityResolver,
         OrganisationResolver,

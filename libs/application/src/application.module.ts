@@ -22,6 +22,7 @@ import { DemoSeeder } from './demo/demo-seeder.js';
 import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
+import { AgreementService } from './agreements/agreement.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -40,6 +41,7 @@ const SERVICES = [
   EventBus,
   EventAccess,
   IncidentService,
+  AgreementService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

@@ -13,6 +13,7 @@ export * from './catalogue/criterion.service.js';
 export * from './catalogue/crosswalk.service.js';
 export * from './systems/ai-system.service.js';
 export * from './programmes/programme.service.js';
+export * from './agreements/agreement.service.js';
 export * from './demo/demo-seeder.js';
 export * from './demo/demo-data.types.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';

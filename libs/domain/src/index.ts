@@ -15,3 +15,5 @@ export * from './audit/audit-chain.js';
 export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
 export * from './recognition/case-format.js';
+export * from './agreements/agreements.js';
+export * from './agreements/agreement-lifecycle.js';

@@ -18,4 +18,5 @@ export * from './repositories/enrolment.repository.js';
 export * from './repositories/test-report.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/incident.repository.js';
+export * from './repositories/agreement.repository.js';
 export * from './persistence.module.js';

@@ -16,6 +16,7 @@ import { EnrolmentRepository } from './repositories/enrolment.repository.js';
 import { TestReportRepository } from './repositories/test-report.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { AgreementRepository } from './repositories/agreement.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   TestReportRepository,
   AuditRepository,
   IncidentRepository,
+  AgreementRepository,
 ];
 
 /**

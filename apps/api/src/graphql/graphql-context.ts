@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AgreementService,
   AiSystemService,
   AuthorityService,
   EnrolmentService,
@@ -38,11 +39,12 @@ export class GraphQLContextFactory {
     private readonly enrolments: EnrolmentService,
     private readonly reports: TestReportService,
     private readonly incidents: IncidentService,
+    private readonly agreements: AgreementService,
   ) {}
 
   private loaders(actor: Actor | null): Loaders {
-    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents } = this;
-    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents }, actor);
+    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents, agreements } = this;
+    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents, agreements }, actor);
   }
 
   async create(authorization: unknown): Promise<GraphQLContext> {

@@ -1,4 +1,5 @@
 import {
+  AgreementService,
   AiSystemService,
   AuthorityService,
   CriterionService,
@@ -12,6 +13,8 @@ import {
 } from '@sandbridge/application';
 import type { Actor } from '@sandbridge/domain';
 import type {
+  AgreementApprovalEntity,
+  AgreementRuleEntity,
   AiSystemEntity,
   AuthorityEntity,
   EnrolmentTrackEntity,
@@ -40,6 +43,7 @@ export interface LoaderServices {
   enrolments: EnrolmentService;
   reports: TestReportService;
   incidents: IncidentService;
+  agreements: AgreementService;
 }
 
 /**
@@ -66,6 +70,8 @@ export class Loaders {
   readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
   readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
   readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
+  readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
+  readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
 
   constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
@@ -89,5 +95,8 @@ export class Loaders {
     this.reportsOfEnrolment = new DataLoader((ids) => (actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => []))));
     this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));
     this.incidentsOfEnrolment = new DataLoader((ids) => services.incidents.ofEnrolments(ids));
+    // Agreements are public instruments: no visibility filter.
+    this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
+    this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));
   }
 }

@@ -18,6 +18,9 @@ import { TestReportEntity } from './test-report.entity.js';
 import { TestResultEntity } from './test-result.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { IncidentEntity } from './incident.entity.js';
+import { AgreementEntity } from './agreement.entity.js';
+import { AgreementRuleEntity } from './agreement-rule.entity.js';
+import { AgreementApprovalEntity } from './agreement-approval.entity.js';
 
 export {
   AccountEntity,
@@ -40,6 +43,9 @@ export {
   TestResultEntity,
   AuditEntryEntity,
   IncidentEntity,
+  AgreementEntity,
+  AgreementRuleEntity,
+  AgreementApprovalEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -64,4 +70,7 @@ export const ENTITIES = [
   TestResultEntity,
   AuditEntryEntity,
   IncidentEntity,
+  AgreementEntity,
+  AgreementRuleEntity,
+  AgreementApprovalEntity,
 ];
