@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseRecognitionCaseJson, resolveCase } from '@sandbridge/domain';
 import { recognise, type RecogniseIo } from './recognise.command.js';
 
-const EXAMPLES = resolve(process.cwd(), '../shared/examples/recognition');
+const EXAMPLES = resolve(process.cwd(), 'examples/recognition');
 const P1 = join(EXAMPLES, 'p1-conformity.case.json');
 const INVALID_MESSAGE = 'criteria[3].comparator: must be one of GTE, LTE, EQ, BETWEEN';
 

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { parseRecognitionCaseJson } from './case-format.js';
 import { resolveCase } from './recognition-engine.js';
 
-// The shared worked examples (DESIGN.md §8.1) live beside the project: ../shared/examples from its root.
-const EXAMPLES = resolve(process.cwd(), '../shared/examples/recognition');
+// The worked examples of DESIGN.md §8.1, copied into the repository (examples/recognition) so a clone tests alone.
+const EXAMPLES = resolve(process.cwd(), 'examples/recognition');
 const FIELDS = ['criterion', 'outcome', 'result', 'agreement', 'rule', 'divergent', 'supplementary'] as const;
 
 const names = readdirSync(EXAMPLES)
