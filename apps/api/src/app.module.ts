@@ -21,6 +21,7 @@ import { StandardResolver } from './catalogue/standard.resolver.js';
 import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
+import { CriterionRecognitionResolver, RecognitionResolver } from './recognition/recognition.resolver.js';
 import {
   CriterionCountResolver,
   CriterionEvaluationResolver,
@@ -75,6 +76,8 @@ export class AppModule implements OnApplicationBootstrap {
       providers: [
         AccountResolver,
         AgreementResolver,
+        RecognitionResolver,
+        CriterionRecognitionResolver,
         JurisdictionResolver,
         AuthorityResolver,
         OrganisationResolver,

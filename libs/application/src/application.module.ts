@@ -23,6 +23,7 @@ import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
+import { RecognitionService } from './recognition/recognition.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -42,6 +43,7 @@ const SERVICES = [
   EventAccess,
   IncidentService,
   AgreementService,
+  RecognitionService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

@@ -14,6 +14,7 @@ export * from './catalogue/crosswalk.service.js';
 export * from './systems/ai-system.service.js';
 export * from './programmes/programme.service.js';
 export * from './agreements/agreement.service.js';
+export * from './recognition/recognition.service.js';
 export * from './demo/demo-seeder.js';
 export * from './demo/demo-data.types.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';

@@ -62,6 +62,11 @@ export class AgreementRepository {
     return this.repo.save(entity);
   }
 
+  /** Every agreement, whatever its status (the recognition engine reads them all), by id. */
+  all(): Promise<AgreementEntity[]> {
+    return this.repo.find({ order: { id: 'ASC' } });
+  }
+
   findRule(id: string): Promise<AgreementRuleEntity | null> {
     return isUuid(id) ? this.rules.findOneBy({ id }) : Promise.resolve(null);
   }

@@ -41,6 +41,11 @@ export class CriterionRepository {
     return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
   }
 
+  /** The ACTIVE criterion versions of one authority, by key. */
+  activeOf(authorityId: string): Promise<CriterionEntity[]> {
+    return isUuid(authorityId) ? this.repo.find({ where: { authorityId, status: 'ACTIVE' }, order: { key: 'ASC', version: 'ASC' } }) : Promise.resolve([]);
+  }
+
   /** Every version of one criterion key, oldest first. */
   versions(authorityId: string, key: string): Promise<CriterionEntity[]> {
     return this.repo.find({ where: { authorityId, key }, order: { version: 'ASC' } });

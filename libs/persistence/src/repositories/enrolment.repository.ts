@@ -46,6 +46,11 @@ export class EnrolmentRepository {
     return this.repo.createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
   }
 
+  /** Every enrolment of one AI system, whatever its state. */
+  ofSystem(aiSystemId: string): Promise<EnrolmentEntity[]> {
+    return isUuid(aiSystemId) ? this.repo.find({ where: { aiSystemId }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+
   findByIds(ids: readonly string[]): Promise<EnrolmentEntity[]> {
     const valid = ids.filter(isUuid);
     return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);

@@ -1,0 +1,93 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CheckName, type CriterionResolution, type RecognitionCheck, RecognitionOutcome, type Supplementary } from '@sandbridge/domain';
+import { GraphQLJSON } from 'graphql-scalars';
+
+registerEnumType(RecognitionOutcome, { name: 'RecognitionOutcome', description: 'How a target criterion is met (DESIGN.md §4).' });
+registerEnumType(CheckName, { name: 'RecognitionCheckName', description: 'The checks of DESIGN.md §4, in evaluation order.' });
+
+@ObjectType({ description: 'One explained verdict of the recognition engine.' })
+export class RecognitionCheckModel {
+  @Field(() => CheckName)
+  name: CheckName;
+
+  @Field()
+  expected: string;
+
+  @Field()
+  actual: string;
+
+  @Field()
+  passed: boolean;
+
+  static from(check: RecognitionCheck): RecognitionCheckModel {
+    return Object.assign(new RecognitionCheckModel(), check);
+  }
+}
+
+@ObjectType({ description: 'A result the engine considered for a criterion, with the checks it ran on it.' })
+export class RecognitionCandidate {
+  @Field(() => ID, { description: 'The test result id.' })
+  result: string;
+
+  @Field(() => [RecognitionCheckModel])
+  checks: RecognitionCheckModel[];
+}
+
+@ObjectType({ description: 'The resolution of one criterion of the target authority (DESIGN.md §8.1).' })
+export class CriterionRecognition {
+  /** Resolved to a Criterion by field resolver. */
+  criterionId: string;
+
+  @Field(() => RecognitionOutcome)
+  outcome: RecognitionOutcome;
+
+  @Field(() => ID, { nullable: true, description: 'The test result that satisfies or is recognised for it.' })
+  result: string | null;
+
+  @Field(() => ID, { nullable: true })
+  agreement: string | null;
+
+  @Field(() => ID, { nullable: true })
+  rule: string | null;
+
+  @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
+  divergent: boolean;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'null, a string, or { text, criteria }.' })
+  supplementary: Supplementary;
+
+  @Field(() => [RecognitionCheckModel])
+  checks: RecognitionCheckModel[];
+
+  @Field(() => [RecognitionCandidate])
+  candidates: RecognitionCandidate[];
+
+  static from(r: CriterionResolution): CriterionRecognition {
+    return Object.assign(new CriterionRecognition(), {
+      criterionId: r.criterion,
+      outcome: r.outcome,
+      result: r.result,
+      agreement: r.agreement,
+      rule: r.rule,
+      divergent: r.divergent,
+      supplementary: r.supplementary,
+      checks: r.checks.map(RecognitionCheckModel.from),
+      candidates: r.candidates.map((c) => Object.assign(new RecognitionCandidate(), { result: c.result, checks: c.checks.map(RecognitionCheckModel.from) })),
+    });
+  }
+}
+
+@ObjectType({ description: 'How an authority’s active criteria are met by a system’s accepted results, locally or through agreements.' })
+export class RecognitionStatus {
+  @Field(() => ID)
+  aiSystemId: string;
+
+  @Field(() => ID)
+  authorityId: string;
+
+  @Field({ description: 'The UTC day the status is computed for.' })
+  asOf: string;
+
+  @Field(() => [CriterionRecognition])
+  criteria: CriterionRecognition[];
+}

@@ -1,0 +1,51 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RecognitionService } from '@sandbridge/application';
+import { type Actor, resolveCase } from '@sandbridge/domain';
+import { GraphQLJSON } from 'graphql-scalars';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { Criterion } from '../catalogue/criterion.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { DateScalar, utcDay } from '../graphql/scalars.js';
+import { CriterionRecognition, RecognitionStatus } from './recognition.model.js';
+
+@Resolver(() => RecognitionStatus)
+export class RecognitionResolver {
+  constructor(private readonly recognitionService: RecognitionService) {}
+
+  @Query(() => GraphQLJSON, {
+    description: 'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, UTC): replayable with the CLI.',
+  })
+  async recognitionCase(
+    @CurrentActor() actor: Actor,
+    @Args('aiSystemId', { type: () => ID }) aiSystemId: string,
+    @Args('authorityId', { type: () => ID }) authorityId: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<unknown> {
+    return this.recognitionService.buildCase(actor, aiSystemId, authorityId, utcDay(asOf));
+  }
+
+  @Query(() => RecognitionStatus, { description: 'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with the checks).' })
+  async recognitionStatus(
+    @CurrentActor() actor: Actor,
+    @Args('aiSystemId', { type: () => ID }) aiSystemId: string,
+    @Args('authorityId', { type: () => ID }) authorityId: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<RecognitionStatus> {
+    const recognitionCase = await this.recognitionService.buildCase(actor, aiSystemId, authorityId, utcDay(asOf));
+    const resolution = resolveCase(recognitionCase).resolutions[0];
+    return Object.assign(new RecognitionStatus(), {
+      aiSystemId: resolution.system,
+      authorityId: resolution.authority,
+      asOf: recognitionCase.asOf,
+      criteria: resolution.criteria.map(CriterionRecognition.from),
+    });
+  }
+}
+
+@Resolver(() => CriterionRecognition)
+export class CriterionRecognitionResolver {
+  @ResolveField(() => Criterion)
+  async criterion(@Parent() row: CriterionRecognition, @Context() ctx: GraphQLContext): Promise<Criterion> {
+    return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
+  }
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CrosswalkService } from '@sandbridge/application';
+import { type Actor, parseRecognitionCase, Relation, resolveCase, Role } from '@sandbridge/domain';
+import { buildSandbox, entryResultsMeeting, expectError, expectOk, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+
+// Recognition status over the platform's data (DESIGN.md §4, §8.1; issue 6 items 3–4): an SG
+// system's accepted SG result is recognised for the EU AI Office's equivalent criterion while an
+// EU–SG agreement is IN_FORCE, becomes a GAP when it is suspended, and the exported case replays
+// to the same answer through the pure engine.
+
+type Vars = Record<string, unknown>;
+const REF = 'id state version';
+const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
+const SUBMIT = step('submitEnrolment');
+const START_REVIEW = step('startReview');
+const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
+const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id outcome } } }`;
+const REVIEW_REPORT = `mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }`;
+const CREATE_AGREEMENT = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id status } }`;
+const ADD_RULE = `mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { id rules { id } } }`;
+const move = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
+const [PROPOSE, APPROVE, SUSPEND] = ['proposeAgreement', 'approveAgreement', 'suspendAgreement'].map(move);
+const STATUS = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) {
+  recognitionStatus(aiSystemId: $aiSystemId, authorityId: $authorityId, asOf: $asOf) {
+    aiSystemId authorityId asOf
+    criteria { criterion { id key } outcome result agreement rule divergent supplementary checks { name expected actual passed } candidates { result checks { name passed } } }
+  }
+}`;
+const CASE = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) { recognitionCase(aiSystemId: $aiSystemId, authorityId: $authorityId, asOf: $asOf) }`;
+
+describe('recognition status (e2e)', () => {
+  let t: TestApp;
+  let sb: Sandbox;
+  let MAS: SandboxAuthority;
+  let AIO: SandboxAuthority;
+  let eu: { token: string };
+  let sg: { token: string };
+  let resultId: string;
+  let agreementId: string;
+  let ruleId: string;
+  const asOf = '2026-06-01';
+
+  const gql = (query: string, variables: Vars, token: string) => t.gql<Record<string, any>>(query, variables, token);
+  const act = async (mutation: string, token: string, ref: { id: string; version: number }, extra: Vars = {}) =>
+    Object.values(expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token)))[0] as { id: string; version: number; state: string };
+  const statusFor = async (token: string) => expectOk(await gql(STATUS, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, token)).recognitionStatus;
+  const target = (status: { criteria: any[] }) => status.criteria.find((c) => c.criterion.id === AIO.criteria.TESTING[0]);
+
+  beforeAll(async () => {
+    t = await TestApp.create();
+    sb = await buildSandbox(t, { authorities: [['SG', 'MAS'], ['EU', 'AI Office']] });
+    [MAS, AIO] = sb.authorities;
+    const tag = randomUUID().slice(0, 8);
+    eu = await t.accountWithToken(`neg.eu.${tag}@recognition.test`, Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
+    sg = await t.accountWithToken(`neg.sg.${tag}@recognition.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' });
+
+    // The sandbox's system enters testing with MAS and submits an SG-tested AUC result to it, which MAS accepts.
+    let ref = expectOk(
+      await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [MAS.id], entryResults: entryResultsMeeting([MAS]) } }, sb.innovator.token),
+    ).createEnrolment;
+    ref = await act(SUBMIT, sb.innovator.token, ref);
+    ref = await act(START_REVIEW, MAS.regulator.token, ref);
+    ref = await act(DECIDE_ENTRY, MAS.regulator.token, ref, { decision: 'ADMIT', reasons: 'MAS: ready to test' });
+    expect(ref.state).toBe('TESTING');
+    const report = expectOk(
+      await gql(
+        SUBMIT_REPORT,
+        {
+          input: {
+            enrolmentId: ref.id,
+            submittedTo: MAS.id,
+            periodStart: '2026-01-05',
+            periodEnd: '2026-03-27',
+            lab: { name: 'Merlion Assurance Lab', accredited: true, accreditationBody: 'SAC' },
+            method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
+            testedIn: 'SG',
+            confidentiality: 'PARTICIPANTS',
+            idempotencyKey: randomUUID(),
+            results: [{ criterionId: MAS.criteria.TESTING[0], value: 0.91 }],
+          },
+        },
+        sb.innovator.token,
+      ),
+    ).submitTestReport;
+    expect(report.results[0].outcome).toBe('PASS');
+    resultId = report.results[0].id;
+    expect(expectOk(await gql(REVIEW_REPORT, { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'Method followed' } }, MAS.regulator.token)).reviewTestReport.status).toBe('ACCEPTED');
+
+    // MAS's AUC criterion is equivalent to the AI Office's.
+    const masActor: Actor = { accountId: 'recognition-spec', role: Role.REGULATOR, authorityId: MAS.id, organisationId: null, jurisdictionCode: null };
+    await t.get(CrosswalkService).create(masActor, { fromCriterionId: MAS.criteria.TESTING[0], toCriterionId: AIO.criteria.TESTING[0], relation: Relation.EQUIVALENT });
+
+    // An EU–SG agreement: SG results recognised by the EU for that criterion, approved by both.
+    const agreement = expectOk(await gql(CREATE_AGREEMENT, { input: { name: `EU–SG AUC MRA ${tag}`, kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: '2026-01-01' } }, eu.token)).createAgreement;
+    agreementId = agreement.id;
+    const withRule = expectOk(
+      await gql(
+        ADD_RULE,
+        { input: { agreementId, name: 'sg-to-eu-auc', origins: ['SG'], recognising: ['EU'], criteria: [AIO.criteria.TESTING[0]], mode: 'CONFORMITY', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true } } },
+        eu.token,
+      ),
+    ).addAgreementRule;
+    ruleId = withRule.rules[0].id;
+    expectOk(await gql(PROPOSE, { input: { id: agreementId } }, eu.token));
+    expectOk(await gql(APPROVE, { input: { id: agreementId } }, eu.token));
+    expect(expectOk(await gql(APPROVE, { input: { id: agreementId } }, sg.token)).approveAgreement.status).toBe('IN_FORCE');
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('recognises the SG result for the AI Office while the agreement is in force; a GAP once it is suspended; the exported case replays the same', async () => {
+    const inForce = await statusFor(AIO.regulator.token);
+    expect(inForce).toMatchObject({ aiSystemId: sb.systemId, authorityId: AIO.id, asOf });
+    expect(target(inForce)).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: agreementId, rule: ruleId, divergent: false, supplementary: null });
+    // The innovator sees the same.
+    expect(target(await statusFor(sb.innovator.token))).toMatchObject({ outcome: 'RECOGNISED', result: resultId });
+
+    const exported = expectOk(await gql(CASE, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, sb.innovator.token)).recognitionCase;
+    expect(exported).toMatchObject({ format: 'sandbridge/recognition-case@1', asOf, queries: [{ system: sb.systemId, authority: AIO.id }] });
+    const replayed = resolveCase(parseRecognitionCase(JSON.parse(JSON.stringify(exported)))).resolutions[0];
+    expect(replayed.criteria.find((c) => c.criterion === AIO.criteria.TESTING[0])).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: agreementId, rule: ruleId });
+    expect(replayed.criteria.map((c) => [c.criterion, c.outcome])).toEqual(inForce.criteria.map((c: any) => [c.criterion.id, c.outcome]));
+
+    expect(expectOk(await gql(SUSPEND, { input: { id: agreementId } }, sg.token)).suspendAgreement.status).toBe('SUSPENDED');
+    const suspended = target(await statusFor(AIO.regulator.token));
+    expect(suspended).toMatchObject({ outcome: 'GAP', result: null, agreement: null, rule: null });
+    const candidate = suspended.candidates.find((c: any) => c.result === resultId);
+    expect(candidate.checks).toContainEqual({ name: 'agreementInForce', passed: false });
+
+    const replayedGap = resolveCase(parseRecognitionCase(expectOk(await gql(CASE, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, AIO.regulator.token)).recognitionCase));
+    expect(replayedGap.resolutions[0].criteria.find((c) => c.criterion === AIO.criteria.TESTING[0])?.outcome).toBe('GAP');
+  });
+
+  it('refuses negotiators and unknown ids', async () => {
+    expectError(await gql(STATUS, { aiSystemId: sb.systemId, authorityId: AIO.id }, eu.token), 'FORBIDDEN');
+    expectError(await gql(CASE, { aiSystemId: sb.systemId, authorityId: AIO.id }, eu.token), 'FORBIDDEN');
+    expectError(await gql(STATUS, { aiSystemId: randomUUID(), authorityId: AIO.id }, AIO.regulator.token), 'NOT_FOUND');
+    expectError(await gql(STATUS, { aiSystemId: sb.systemId, authorityId: randomUUID() }, AIO.regulator.token), 'NOT_FOUND');
+    expectError(await gql(CASE, { aiSystemId: 'not-an-id', authorityId: AIO.id }, sb.innovator.token), 'NOT_FOUND');
+  });
+});
