@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TestReportService } from '../enrolments/test-report.service.js';
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
@@ -41,6 +42,7 @@ export class RecognitionService {
     private readonly agreements: AgreementRepository,
     private readonly enrolments: EnrolmentRepository,
     private readonly reports: TestReportRepository,
+    private readonly reportAccess: TestReportService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +79,9 @@ export class RecognitionService {
       if (!authority) throw DomainError.notFound('Authority', authorityId);
 
       const enrolments = await this.enrolments.ofSystem(system.id);
-      const reports = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status === 'ACCEPTED');
+      // Only reports whose confidentiality lets the caller see them (DESIGN.md §1): a regulator's
+      // answer never rests on evidence it may not read, and the exported case never carries it.
+      const reports = (await this.reportAccess.ofEnrolments(actor, enrolments.map((e) => e.id))).flat().filter((r) => r.status === 'ACCEPTED');
       const reportById = new Map(reports.map((r) => [r.id, r]));
       const results = await this.reports.resultsOf(reports.map((r) => r.id));
 
