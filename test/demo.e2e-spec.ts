@@ -39,6 +39,24 @@ describe('demo data', () => {
     expect(funnel.data!.programmeFunnel).toEqual({ applications: 9, submitted: 8, tested: 4, exited: 1, declined: 1, withdrawn: 1 });
   });
 
+  it('answers recognitionStatus for a demo system whose criteria include BETWEEN thresholds', async () => {
+    const token = await t.login('regulator.aioffice@demo.sandbridge.test', DEMO_PASSWORD);
+    const [{ id: system }] = await t.dataSource.query(`SELECT id FROM ai_system WHERE name = 'Lumen Thin-File Scorer'`);
+    const [{ id: authority }] = await t.dataSource.query(`SELECT id FROM authority WHERE acronym = 'AI Office'`);
+    const [{ n: between }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM criterion WHERE authority_id = $1 AND comparator = 'BETWEEN' AND status = 'ACTIVE'`, [authority]);
+    expect(between).toBeGreaterThan(0);
+    const res = await t.gql(
+      `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { criteria { outcome criterion { key } } } }`,
+      { s: system, a: authority },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const outcomes = res.data!.recognitionStatus.criteria.map((c: { outcome: string }) => c.outcome);
+    expect(outcomes.length).toBeGreaterThanOrEqual(10);
+    // The system was tested with the AI Office itself (in the EU): those criteria are satisfied locally.
+    expect(outcomes).toContain('SATISFIED_LOCALLY');
+  });
+
   it('gives every demo account the documented password', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const token = await t.login(account.email, DEMO_PASSWORD);

@@ -122,8 +122,8 @@ export class RecognitionService {
           kind: c.kind,
           metric: c.metricKey,
           comparator: c.comparator,
-          threshold: c.threshold,
-          thresholdHigh: c.thresholdHigh,
+          // The file format writes a BETWEEN threshold as [low, high] (DESIGN.md §8.1).
+          threshold: c.comparator === 'BETWEEN' ? [c.threshold, c.thresholdHigh] : c.threshold,
           sectors: c.sectors,
           riskClasses: c.riskClasses,
           clauses: clauses.get(c.id) ?? [],
