@@ -129,6 +129,24 @@ describe('recognition status (e2e)', () => {
     expect(replayed.criteria.find((c) => c.criterion === AIO.criteria.TESTING[0])).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: agreementId, rule: ruleId });
     expect(replayed.criteria.map((c) => [c.criterion, c.outcome])).toEqual(inForce.criteria.map((c: any) => [c.criterion.id, c.outcome]));
 
+    // The passport: every authority, with MAS's own criterion met locally and the AI Office's recognised.
+    const passport = expectOk(
+      await gql(
+        `query($s: ID!, $d: Date) { recognitionPassport(aiSystemId: $s, asOf: $d) { asOf authorities {
+           authority { id } satisfiedLocally recognised recognisedWithConditions gaps notApplicable testsNeeded { id } } } }`,
+        { s: sb.systemId, d: asOf },
+        sb.innovator.token,
+      ),
+    ).recognitionPassport;
+    expect(passport.asOf).toBe(asOf);
+    const [{ n: authorityCount }] = await t.dataSource.query('SELECT count(*)::int AS n FROM authority');
+    expect(passport.authorities).toHaveLength(authorityCount);
+    const page = (id: string) => passport.authorities.find((a: any) => a.authority.id === id);
+    expect(page(MAS.id).satisfiedLocally).toBeGreaterThanOrEqual(1);
+    expect(page(AIO.id).recognised).toBe(1);
+    expect(page(AIO.id).testsNeeded.map((c: any) => c.id)).not.toContain(AIO.criteria.TESTING[0]);
+    expect(page(AIO.id).gaps).toBe(page(AIO.id).testsNeeded.length);
+
     expect(expectOk(await gql(SUSPEND, { input: { id: agreementId } }, sg.token)).suspendAgreement.status).toBe('SUSPENDED');
     const suspended = target(await statusFor(AIO.regulator.token));
     expect(suspended).toMatchObject({ outcome: 'GAP', result: null, agreement: null, rule: null });

@@ -21,7 +21,7 @@ import { StandardResolver } from './catalogue/standard.resolver.js';
 import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
-import { CriterionRecognitionResolver, RecognitionResolver } from './recognition/recognition.resolver.js';
+import { CriterionRecognitionResolver, PassportEntryResolver, RecognitionResolver } from './recognition/recognition.resolver.js';
 import {
   CriterionCountResolver,
   CriterionEvaluationResolver,
@@ -78,6 +78,7 @@ export class AppModule implements OnApplicationBootstrap {
         AgreementResolver,
         RecognitionResolver,
         CriterionRecognitionResolver,
+        PassportEntryResolver,
         JurisdictionResolver,
         AuthorityResolver,
         OrganisationResolver,

@@ -1,12 +1,13 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RecognitionService } from '@sandbridge/application';
-import { type Actor, resolveCase } from '@sandbridge/domain';
+import { type Actor, RecognitionOutcome, resolveCase } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { Criterion } from '../catalogue/criterion.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { DateScalar, utcDay } from '../graphql/scalars.js';
-import { CriterionRecognition, RecognitionStatus } from './recognition.model.js';
+import { Authority } from '../reference/authority.model.js';
+import { CriterionRecognition, PassportEntry, RecognitionPassport, RecognitionStatus } from './recognition.model.js';
 
 @Resolver(() => RecognitionStatus)
 export class RecognitionResolver {
@@ -39,6 +40,47 @@ export class RecognitionResolver {
       asOf: recognitionCase.asOf,
       criteria: resolution.criteria.map(CriterionRecognition.from),
     });
+  }
+
+  @Query(() => RecognitionPassport, { description: 'For every authority of every jurisdiction: criteria met locally, recognised, recognised with conditions, gaps — and which tests are still needed where.' })
+  async recognitionPassport(
+    @CurrentActor() actor: Actor,
+    @Args('aiSystemId', { type: () => ID }) aiSystemId: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<RecognitionPassport> {
+    const passport = await this.recognitionService.passport(actor, aiSystemId, utcDay(asOf));
+    const count = (criteria: { outcome: string }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
+    return Object.assign(new RecognitionPassport(), {
+      aiSystemId,
+      asOf: passport.asOf,
+      authorities: passport.resolutions.map((r) =>
+        Object.assign(new PassportEntry(), {
+          authorityId: r.authority,
+          satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
+          recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
+          recognisedWithConditions: count(r.criteria, RecognitionOutcome.RECOGNISED_WITH_CONDITIONS),
+          gaps: count(r.criteria, RecognitionOutcome.GAP),
+          notApplicable: count(r.criteria, RecognitionOutcome.NOT_APPLICABLE),
+          testsNeededIds: r.criteria
+            .filter((c) => c.outcome === RecognitionOutcome.GAP || c.outcome === RecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
+            .map((c) => c.criterion),
+        }),
+      ),
+    });
+  }
+}
+
+@Resolver(() => PassportEntry)
+export class PassportEntryResolver {
+  @ResolveField(() => Authority)
+  async authority(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Authority> {
+    return Authority.from((await ctx.loaders.authority.load(entry.authorityId))!);
+  }
+
+  @ResolveField(() => [Criterion], { description: 'Criteria still to be tested for this authority (gaps, and recognitions with supplementary conditions).' })
+  async testsNeeded(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
+    const criteria = await ctx.loaders.criterion.loadMany(entry.testsNeededIds);
+    return criteria.flatMap((c) => (c && !(c instanceof Error) ? [Criterion.from(c)] : []));
   }
 }
 

@@ -69,14 +69,31 @@ export class RecognitionService {
   }
 
   async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
+    return this.assemble(actor, aiSystemId, asOf, async () => {
+      const authority = await this.authorities.findById(authorityId);
+      if (!authority) throw DomainError.notFound('Authority', authorityId);
+      return [authority.id];
+    });
+  }
+
+  /**
+   * For every authority of every jurisdiction: how many of its ACTIVE criteria the system
+   * satisfies locally, has recognised (fully or with conditions), or still has to test — one case,
+   * one engine run.
+   */
+  async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<{ asOf: string; resolutions: QueryResolution[] }> {
+    const recognitionCase = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
+    return { asOf: recognitionCase.asOf, resolutions: resolveCase(recognitionCase).resolutions };
+  }
+
+  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<RecognitionCase> {
     const day = asOf ?? this.today();
     if (!isUtcDay(day)) throw DomainError.badInput([{ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' }]);
     return this.connection.withTransaction(async () => {
       const system = await this.systems.findById(aiSystemId);
       if (!system) throw DomainError.notFound('AI system', aiSystemId);
       if (!this.canSee(actor, system)) throw DomainError.forbidden('Only the system’s innovators, regulators and administrators see its recognition status');
-      const authority = await this.authorities.findById(authorityId);
-      if (!authority) throw DomainError.notFound('Authority', authorityId);
+      const targetIds = await targets();
 
       const enrolments = await this.enrolments.ofSystem(system.id);
       // Only reports whose confidentiality lets the caller see them (DESIGN.md §1): a regulator's
@@ -86,7 +103,7 @@ export class RecognitionService {
       const results = await this.reports.resultsOf(reports.map((r) => r.id));
 
       const criteria = new Map<string, CriterionEntity>();
-      for (const c of await this.criteria.activeOf(authority.id)) criteria.set(c.id, c);
+      for (const target of targetIds) for (const c of await this.criteria.activeOf(target)) criteria.set(c.id, c);
       const named = [...new Set(results.map((r) => r.criterionId))].filter((id) => !criteria.has(id));
       for (const c of await this.criteria.findByIds(named)) criteria.set(c.id, c);
       const criterionIds = [...criteria.keys()];
@@ -98,7 +115,7 @@ export class RecognitionService {
       const agreements = await this.agreements.all();
       const rules = await this.agreements.rulesOf(agreements.map((a) => a.id));
 
-      const authorityIds = new Set([authority.id, ...[...criteria.values()].map((c) => c.authorityId)]);
+      const authorityIds = new Set([...targetIds, ...[...criteria.values()].map((c) => c.authorityId)]);
       const authorities = await this.authorities.findByIds([...authorityIds]);
       const jurisdictions = new Set<string>([
         ...authorities.map((a) => a.jurisdictionCode),
@@ -170,7 +187,7 @@ export class RecognitionService {
             lab: { accredited: report.labAccredited, accreditationBody: report.labAccreditationBody },
           };
         }),
-        queries: [{ system: system.id, authority: authority.id }],
+        queries: targetIds.map((target) => ({ system: system.id, authority: target })),
       };
       // The platform's data must always make a readable case; a CaseFormatError here is a bug.
       return parseRecognitionCase(document);
