@@ -1,6 +1,6 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RecognitionService } from '@sandbridge/application';
-import { type Actor, RecognitionOutcome, resolveCase } from '@sandbridge/domain';
+import { type Actor, resolveCase } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { Criterion } from '../catalogue/criterion.model.js';
@@ -49,23 +49,10 @@ export class RecognitionResolver {
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
   ): Promise<RecognitionPassport> {
     const passport = await this.recognitionService.passport(actor, aiSystemId, utcDay(asOf));
-    const count = (criteria: { outcome: string }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
     return Object.assign(new RecognitionPassport(), {
       aiSystemId,
       asOf: passport.asOf,
-      authorities: passport.resolutions.map((r) =>
-        Object.assign(new PassportEntry(), {
-          authorityId: r.authority,
-          satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
-          recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
-          recognisedWithConditions: count(r.criteria, RecognitionOutcome.RECOGNISED_WITH_CONDITIONS),
-          gaps: count(r.criteria, RecognitionOutcome.GAP),
-          notApplicable: count(r.criteria, RecognitionOutcome.NOT_APPLICABLE),
-          testsNeededIds: r.criteria
-            .filter((c) => c.outcome === RecognitionOutcome.GAP || c.outcome === RecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
-            .map((c) => c.criterion),
-        }),
-      ),
+      authorities: passport.authorities.map((page) => Object.assign(new PassportEntry(), page)),
     });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TestReportService } from '../enrolments/test-report.service.js';
 import { Clock } from '@sandbridge/common';
 import {
+  RecognitionOutcome,
   type Actor,
   DomainError,
   isUtcDay,
@@ -31,6 +32,22 @@ import {
  * `sandbridge/recognition-case@1` document for one (system, authority) question and resolves it
  * with the pure engine, so the exported case replays to the same answer.
  */
+/** One authority's page of a system's recognition passport. */
+export interface PassportPage {
+  authorityId: string;
+  satisfiedLocally: number;
+  recognised: number;
+  recognisedWithConditions: number;
+  gaps: number;
+  notApplicable: number;
+  testsNeededIds: string[];
+}
+
+export interface RecognitionPassport {
+  asOf: string;
+  authorities: PassportPage[];
+}
+
 @Injectable()
 export class RecognitionService {
   constructor(
@@ -81,9 +98,24 @@ export class RecognitionService {
    * satisfies locally, has recognised (fully or with conditions), or still has to test — one case,
    * one engine run.
    */
-  async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<{ asOf: string; resolutions: QueryResolution[] }> {
+  async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<RecognitionPassport> {
     const recognitionCase = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
-    return { asOf: recognitionCase.asOf, resolutions: resolveCase(recognitionCase).resolutions };
+    const count = (criteria: { outcome: RecognitionOutcome }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
+    return {
+      asOf: recognitionCase.asOf,
+      authorities: resolveCase(recognitionCase).resolutions.map((r) => ({
+        authorityId: r.authority,
+        satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
+        recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
+        recognisedWithConditions: count(r.criteria, RecognitionOutcome.RECOGNISED_WITH_CONDITIONS),
+        gaps: count(r.criteria, RecognitionOutcome.GAP),
+        notApplicable: count(r.criteria, RecognitionOutcome.NOT_APPLICABLE),
+        // Still to test there: gaps, and recognitions that come with supplementary conditions.
+        testsNeededIds: r.criteria
+          .filter((c) => c.outcome === RecognitionOutcome.GAP || c.outcome === RecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
+          .map((c) => c.criterion),
+      })),
+    };
   }
 
   private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<RecognitionCase> {
