@@ -85,6 +85,10 @@ describe('loadConfig refuses bad values, naming the variable', () => {
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['PASSWORD_HASH_COST=9', { PASSWORD_HASH_COST: '9' }, 'PASSWORD_HASH_COST'],
     ['BODY_LIMIT_BYTES=10', { BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES'],
+    ['QUEUE_PREFIX with a colon', { QUEUE_PREFIX: 'a:b' }, 'QUEUE_PREFIX'],
+    ['WORKER_CONCURRENCY=0', { WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
+    ['WORKER_LOCK_DURATION_MS=fast', { WORKER_LOCK_DURATION_MS: 'fast' }, 'WORKER_LOCK_DURATION_MS'],
+    ['WORKER_STALLED_INTERVAL_MS=10', { WORKER_STALLED_INTERVAL_MS: '10' }, 'WORKER_STALLED_INTERVAL_MS'],
   ];
 
   it.each(cases)('%s', (_label, env, variable) => {
@@ -113,6 +117,24 @@ describe('loadConfig defaults', () => {
     expect(config.auth.admin).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(config.logLevel).toBe('log');
+  });
+
+  it('the simulation queue: prefix sandbridge, one chunk at a time, BullMQ’s 30 s lock and stalled check', () => {
+    expect(loadConfig({}).queue).toEqual({ prefix: 'sandbridge', workerConcurrency: 1, lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
+    expect(loadConfig({ QUEUE_PREFIX: 'test-7', WORKER_CONCURRENCY: '2', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '500' }).queue).toEqual({
+      prefix: 'test-7',
+      workerConcurrency: 2,
+      lockDurationMs: 2000,
+      stalledIntervalMs: 500,
+    });
+  });
+
+  it('a worker needs no JWT_SECRET in production (it signs nothing); the API does', () => {
+    expect(configError({ NODE_ENV: 'production' }).problems.some((p) => p.startsWith('JWT_SECRET:'))).toBe(true);
+    const worker = loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://redis:6379' }, { purpose: 'worker' });
+    expect(worker.env).toBe('production');
+    expect(worker.redisUrl).toBe('redis://redis:6379');
+    expect(() => loadConfig({ NODE_ENV: 'production', REDIS_URL: 'http://x' }, { purpose: 'worker' })).toThrow(/REDIS_URL:/);
   });
 
   it('production turns GraphiQL and introspection off, unless asked', () => {

@@ -76,6 +76,22 @@ export class EnvironmentSchema {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Key prefix of the simulation queue and its run keys in Redis (API and workers must agree). */
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_" or "-"' })
+  QUEUE_PREFIX = 'sandbridge';
+
+  /** Simulation chunks one worker process computes at once (CPU-bound: scale with processes). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY = 1;
+
+  /** How long a worker's hold on a chunk lasts unrenewed, in ms: a dead worker's chunk is retried after it. */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600_000)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /** How often workers look for chunks whose worker died, in ms. */
+  @Transform(toInt) @IsInt() @Min(200) @Max(600_000)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
+
   /** GraphiQL at GET /graphql. Defaults to on outside production. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   GRAPHIQL?: boolean;
@@ -115,6 +131,10 @@ export const CONFIG_VARIABLES = [
   'ADMIN_PASSWORD',
   'PASSWORD_HASH_COST',
   'REDIS_URL',
+  'QUEUE_PREFIX',
+  'WORKER_CONCURRENCY',
+  'WORKER_LOCK_DURATION_MS',
+  'WORKER_STALLED_INTERVAL_MS',
   'GRAPHIQL',
   'GRAPHQL_INTROSPECTION',
   'BODY_LIMIT_BYTES',
@@ -133,6 +153,8 @@ export interface AppConfig {
   auth: { jwtSecret: string; jwtTtlSeconds: number; passwordHashCost: number; admin?: { email: string; password: string } };
   graphql: { graphiql: boolean; introspection: boolean };
   redisUrl?: string;
+  /** The simulation queue (Redis only) and the worker process's settings. */
+  queue: { prefix: string; workerConcurrency: number; lockDurationMs: number; stalledIntervalMs: number };
   seedDemo: boolean;
   logLevel: EnvironmentSchema['LOG_LEVEL'];
 }
@@ -146,8 +168,12 @@ export class ConfigError extends Error {
 
 const DEV_JWT_SECRET = 'sandbridge-development-secret-not-for-production';
 
-/** Reads and validates the environment; throws ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and validates the environment; throws ConfigError naming each bad variable. `purpose:
+ * 'worker'` (apps/worker) leaves out the checks of what only the API uses: a worker signs no
+ * token and creates no account, so it needs no JWT_SECRET even in production.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'api' }: { purpose?: 'api' | 'worker' } = {}): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of CONFIG_VARIABLES) if (env[key] !== undefined) raw[key] = env[key];
   const parsed = plainToInstance(EnvironmentSchema, raw);
@@ -155,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message.replace(`${e.property} `, '')} (got ${JSON.stringify(raw[e.property])})`),
   );
   const production = parsed.NODE_ENV === 'production';
-  if (production && !parsed.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (production && !parsed.JWT_SECRET && purpose === 'api') problems.push('JWT_SECRET: required when NODE_ENV=production');
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push(`${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
   }
@@ -181,6 +207,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     },
     redisUrl: parsed.REDIS_URL,
+    queue: {
+      prefix: parsed.QUEUE_PREFIX,
+      workerConcurrency: parsed.WORKER_CONCURRENCY,
+      lockDurationMs: parsed.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: parsed.WORKER_STALLED_INTERVAL_MS,
+    },
     // Demo data goes on embedded databases by default: a new user's `npm start` has something to show.
     seedDemo: parsed.SEED_DEMO ?? (!production && !parsed.DATABASE_URL),
     logLevel: parsed.LOG_LEVEL,

@@ -26,3 +26,7 @@ export * from './cooperation/event-bus.js';
 export * from './cooperation/event-access.js';
 export * from './cooperation/events.js';
 export * from './cooperation/incident.service.js';
+export * from './simulation/simulation-queue.js';
+export * from './simulation/redis-chunk-executor.js';
+export * from './simulation/chunk-worker.js';
+export * from './simulation/redis-simulation.js';

@@ -1,0 +1,135 @@
+import { hostname } from 'node:os';
+import { mergePartials, parseScenario, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { ChunkComputer } from './chunk-executor.js';
+import { type ChunkJobData, cancelledKey, DEFAULT_QUEUE_PREFIX, scenarioKey, SIMULATION_QUEUE } from './simulation-queue.js';
+
+export interface ChunkWorkerOptions {
+  redisUrl: string;
+  /** Key prefix; the same as the executor's (default `sandbridge`). */
+  prefix?: string;
+  /** Chunks computed at once by this worker (default 1: the work is CPU-bound, scale with processes). */
+  concurrency?: number;
+  /**
+   * How long a job's lock lasts without renewal, in ms (default 30 s). A dead worker's chunk goes back
+   * to the queue once its lock has expired and a stalled check has run: tests shorten both.
+   */
+  lockDurationMs?: number;
+  /** Interval of the stalled-job check, in ms (default 30 s). */
+  stalledIntervalMs?: number;
+  /** How often a chunk may come back after its worker died before it counts as failed (default 5). */
+  maxStalledCount?: number;
+  /** Recorded on each job it takes (`processedBy`); default `host:pid`. */
+  name?: string;
+  /** Population units computed between two yields to the event loop (default 32). */
+  sliceUnits?: number;
+  /** Substitute for `simulateChunk` (tests). */
+  compute?: ChunkComputer;
+  /** Where the worker reports what it does (default: nowhere). */
+  log?: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+export interface ChunkWorker {
+  readonly name: string;
+  /** Resolves once the worker is connected and taking jobs. */
+  waitUntilReady(): Promise<void>;
+  /** Stops taking jobs, lets the chunks in progress finish, closes the connections. */
+  close(): Promise<void>;
+}
+
+/** Parsed scenarios of the runs seen lately; a worker usually serves one run at a time. */
+const SCENARIO_CACHE_SIZE = 4;
+/** A chunk in progress looks at its run's cancel mark at most this often (one Redis round trip). */
+const CANCEL_CHECK_MS = 500;
+
+/**
+ * A queue consumer for simulation chunks, database-free: everything it needs is in Redis (the
+ * scenario, stored once per run) and in the pure domain (simulateChunk). Used by apps/worker and
+ * by tests that run workers in-process.
+ */
+export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
+  const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
+  const compute = options.compute ?? simulateChunk;
+  const slice = Math.max(1, options.sliceUnits ?? 32);
+  const name = options.name ?? `${hostname()}:${process.pid}`;
+  const log = options.log ?? (() => {});
+  // Our own reads (scenario, cancel mark); BullMQ duplicates the worker connection for its blocking pops.
+  const commands = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  const scenarios = new Map<string, Promise<Scenario>>();
+
+  async function assertNotCancelled(runId: string): Promise<void> {
+    if (await commands.exists(cancelledKey(prefix, runId))) throw new UnrecoverableError(`run ${runId} was cancelled`);
+  }
+
+  function scenarioOf(runId: string): Promise<Scenario> {
+    let entry = scenarios.get(runId);
+    if (entry) {
+      scenarios.delete(runId); // re-inserted below: most recently used last
+    } else {
+      entry = (async () => {
+        const text = await commands.get(scenarioKey(prefix, runId));
+        if (text === null) throw new UnrecoverableError(`the scenario of run ${runId} is not in Redis (expired, or the run ended)`);
+        // Validated again: what comes out of Redis is input like any other.
+        return parseScenario(JSON.parse(text));
+      })();
+      entry.catch(() => scenarios.delete(runId));
+    }
+    scenarios.set(runId, entry);
+    while (scenarios.size > SCENARIO_CACHE_SIZE) scenarios.delete(scenarios.keys().next().value!);
+    return entry;
+  }
+
+  async function processChunk(job: Job<ChunkJobData, SimulationPartial>): Promise<SimulationPartial> {
+    const { runId, from, to } = job.data;
+    await assertNotCancelled(runId);
+    const scenario = await scenarioOf(runId);
+    // The chunk is computed in slices with a yield between them, so that BullMQ can renew the lock
+    // (a blocked event loop would lose it and the chunk would run twice) and a cancel is seen.
+    const parts: SimulationPartial[] = [];
+    let checked = Date.now();
+    for (let at = from; at < to || parts.length === 0; at += slice) {
+      parts.push(compute(scenario, at, Math.min(to, at + slice)));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (Date.now() - checked >= CANCEL_CHECK_MS) {
+        await assertNotCancelled(runId);
+        checked = Date.now();
+      }
+    }
+    return parts.length === 1 ? parts[0] : mergePartials(parts);
+  }
+
+  const worker = new Worker<ChunkJobData, SimulationPartial>(SIMULATION_QUEUE, processChunk, {
+    connection,
+    prefix,
+    name,
+    concurrency: Math.max(1, options.concurrency ?? 1),
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.stalledIntervalMs ?? 30_000,
+    // BullMQ's default (1) fails a chunk the first time its worker dies; a crash is not the chunk's fault.
+    maxStalledCount: options.maxStalledCount ?? 5,
+  });
+  worker.on('error', (error) => log('error', `queue error: ${error.message}`));
+  worker.on('failed', (job, error) => {
+    if (job) log('warn', `chunk ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
+  });
+  worker.on('stalled', (jobId) => log('warn', `chunk ${jobId} stalled (its worker stopped renewing its lock): back in the queue`));
+
+  let closing: Promise<void> | undefined;
+  return {
+    name,
+    waitUntilReady: async () => {
+      await worker.waitUntilReady();
+      await commands.connect().catch((error: Error) => {
+        if (!/already connect/i.test(error.message)) throw error;
+      });
+    },
+    close: () =>
+      (closing ??= (async () => {
+        await worker.close();
+        commands.disconnect();
+        connection.disconnect();
+      })()),
+  };
+}
