@@ -15,7 +15,8 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: (string | number | { target: number; published?: string | number })[];
-  healthcheck?: { test?: string | string[] };
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  command?: string | string[];
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
 
@@ -59,8 +60,8 @@ function finalStage(): [string, string][] {
 const api = compose.services.api;
 
 describe('docker-compose.yml', () => {
-  it('has the postgres, redis and api services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis']);
+  it('has the postgres, redis, api and worker services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
     expect(compose.services.postgres.image).toMatch(/^postgres:16/);
     expect(compose.services.redis.image).toMatch(/^redis:7/);
   });
@@ -116,6 +117,43 @@ describe('docker-compose.yml', () => {
     expect(containerPorts).toEqual([exposed[0]]);
     expect(String(api.ports![0])).toBe(`${exposed[0]}:${exposed[0]}`);
     expect(String(loadConfig(environmentOf(api)).http.port)).toBe(exposed[0]);
+  });
+});
+
+describe('docker-compose.yml: the simulation worker', () => {
+  const worker = compose.services.worker;
+
+  it('is the api’s image with the file `npm run worker` runs, built from apps/worker/src/main.ts', () => {
+    expect(worker.build).toEqual(api.build);
+    const argv = worker.command as string[]; // exec form: SIGTERM reaches node, which finishes its chunk
+    expect(Array.isArray(argv)).toBe(true);
+    expect(argv[0]).toBe('node');
+    const script = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.worker;
+    expect(script.split(/\s+/)).toEqual(argv);
+    expect(argv.at(-1)).toBe(`dist/${'apps/worker/src/main.ts'.replace(/\.ts$/, '.js')}`);
+    expect(existsSync(new URL('apps/worker/src/main.ts', root))).toBe(true);
+    const nest = JSON.parse(read('nest-cli.json')) as { projects: Record<string, { root: string; entryFile: string }> };
+    expect(nest.projects.worker).toMatchObject({ root: 'apps/worker', entryFile: 'main' });
+  });
+
+  it('needs Redis only: REDIS_URL points at redis, no database, no port, no HTTP healthcheck', () => {
+    const env = environmentOf(worker);
+    expect(new URL(env.REDIS_URL).hostname).toBe('redis');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(worker.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
+    expect(worker.ports).toBeUndefined();
+    expect(worker.healthcheck?.disable).toBe(true);
+  });
+
+  it('runs in production with variables loadConfig knows, and needs no JWT_SECRET', () => {
+    const env = environmentOf(worker);
+    expect(env.NODE_ENV).toBe('production');
+    for (const key of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(key);
+    expect(env.JWT_SECRET).toBeUndefined();
+    const config = loadConfig(env, { purpose: 'worker' });
+    expect(config.redisUrl).toBe(env.REDIS_URL);
+    // The same queue as the api's: same prefix (both default unless both set it).
+    expect(config.queue.prefix).toBe(loadConfig(environmentOf(api)).queue.prefix);
   });
 });
 
