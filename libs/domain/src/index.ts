@@ -17,3 +17,6 @@ export * from './recognition/recognition-engine.js';
 export * from './recognition/case-format.js';
 export * from './agreements/agreements.js';
 export * from './agreements/agreement-lifecycle.js';
+export * from './simulation/scenario.js';
+export * from './simulation/scenario-format.js';
+export * from './simulation/simulation.js';
