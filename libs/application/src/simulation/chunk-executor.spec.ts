@@ -1,11 +1,13 @@
-import { planChunks, type Scenario, type SimulationPartial } from '@sandbridge/domain';
+import type { ChunkSpec, Scenario, SimulationPartial } from '@sandbridge/domain';
 import { ChunkFailedError, type ChunkOutcome, InProcessChunkExecutor } from './chunk-executor.js';
 
 // The executor never looks inside the scenario or the partial: stand-ins keep this spec about
 // scheduling, retries and cancellation (the domain's own specs cover the arithmetic).
 const scenario = {} as Scenario;
 const fakePartial = (from: number, to: number) => ({ units: to - from, from }) as unknown as SimulationPartial;
-const run = (size: number, chunkSize: number) => ({ runId: 'run-1', scenario, chunks: planChunks(size, chunkSize) });
+const plan = (size: number, chunkSize: number): ChunkSpec[] =>
+  Array.from({ length: Math.ceil(size / chunkSize) }, (_, chunk) => ({ chunk, from: chunk * chunkSize, to: Math.min(size, (chunk + 1) * chunkSize) }));
+const run = (size: number, chunkSize: number) => ({ runId: 'run-1', scenario, chunks: plan(size, chunkSize) });
 
 describe('InProcessChunkExecutor', () => {
   it('reports every chunk once, in order, with the partial of its range', async () => {
