@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { mergePartials, parseScenario, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
+import { mergePartials, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ChunkComputer } from './chunk-executor.js';
@@ -71,8 +71,9 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
       entry = (async () => {
         const text = await commands.get(scenarioKey(prefix, runId));
         if (text === null) throw new UnrecoverableError(`the scenario of run ${runId} is not in Redis (expired, or the run ended)`);
-        // Validated again: what comes out of Redis is input like any other.
-        return parseScenario(JSON.parse(text));
+        // Written by RedisChunkExecutor from a scenario parseScenario already validated and
+        // normalised (a normalised scenario is not a §8.2 document: BETWEEN thresholds are split).
+        return JSON.parse(text) as Scenario;
       })();
       entry.catch(() => scenarios.delete(runId));
     }

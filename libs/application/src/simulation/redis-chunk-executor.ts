@@ -135,24 +135,27 @@ export class RedisChunkExecutor extends ChunkExecutor {
     onChunk: (outcome: ChunkOutcome) => Promise<void>,
     signal: AbortSignal,
   ): Promise<void> {
-    const jobs = await Promise.all(chunks.map((chunk) => this.queue.getJob(chunkJobId(run.runId, chunk))));
-    const states = await Promise.all(jobs.map((job) => (job ? job.getState() : Promise.resolve('missing' as const))));
+    // The state first, then the job: a job read while still active has no return value yet, and
+    // BullMQ writes the return value and the completed state in one script.
+    const states = await Promise.all(chunks.map((chunk) => this.queue.getJobState(chunkJobId(run.runId, chunk))));
     const vanished: ChunkSpec[] = [];
     for (let i = 0; i < chunks.length; i++) {
       if (signal.aborted) return;
       const spec = pending.get(chunks[i]);
-      const job = jobs[i];
       if (!spec) continue;
-      if (!job || states[i] === 'missing' || states[i] === 'unknown') {
+      const state = states[i];
+      if (state === 'unknown') {
         if (sweep) vanished.push(spec);
         continue;
       }
-      if (states[i] === 'failed') {
-        throw new ChunkFailedError(spec.chunk, job.attemptsMade, job.failedReason || 'unknown error');
-      }
-      if (states[i] !== 'completed') continue;
+      if (state !== 'completed' && state !== 'failed') continue;
+      const job = await this.queue.getJob(chunkJobId(run.runId, spec.chunk));
+      if (!job) continue; // removed meanwhile: the next sweep re-enqueues it
+      if (state === 'failed') throw new ChunkFailedError(spec.chunk, job.attemptsMade, job.failedReason || 'unknown error');
+      const partial = job.returnvalue as SimulationPartial | null;
+      if (!partial || !Array.isArray(partial.variants)) throw new ChunkFailedError(spec.chunk, job.attemptsMade, 'the worker returned no partial result');
       pending.delete(spec.chunk);
-      await onChunk({ chunk: spec.chunk, partial: job.returnvalue, attempt: attemptOf(job) });
+      await onChunk({ chunk: spec.chunk, partial, attempt: attemptOf(job) });
       // Reported and stored by the caller: the job is no longer needed.
       await job.remove().catch(() => {});
     }

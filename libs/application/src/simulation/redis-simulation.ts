@@ -123,7 +123,7 @@ export interface RedisSimulationOptions extends LocalWorkerSettings {
   workers: number;
   /** Population units per chunk (default: about 8 chunks per worker, at most 1,000 units each). */
   chunkSize?: number;
-  /** Called after each new chunk with (chunks done, chunks in all). */
+  /** Called after each new chunk with (units done, units in all), as `simulate` calls it. */
   onProgress?: (done: number, total: number) => void;
   /** Cancels the run: waiting chunks are removed, the workers stopped, and the promise rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -157,13 +157,15 @@ export async function simulateOnRedis(scenario: Scenario, options: RedisSimulati
     workers = await LocalWorkers.start(options.workers, options);
     options.onWorkers?.(workers);
     const partials = new Map<number, SimulationPartial>();
+    let done = 0;
     await executor.execute(
       { runId: options.runId ?? randomUUID(), scenario, chunks },
       async ({ chunk, partial }) => {
         // At-least-once delivery: a chunk seen twice is stored once.
         if (partials.has(chunk)) return;
         partials.set(chunk, partial);
-        options.onProgress?.(partials.size, chunks.length);
+        done += partial.units;
+        options.onProgress?.(done, size);
       },
       signal,
     );
