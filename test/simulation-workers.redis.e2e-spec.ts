@@ -20,6 +20,7 @@ import {
   type Scenario,
   type SimulationPartial,
   simulate,
+  simulateChunk,
   SyntheticGenerator,
 } from '@sandbridge/domain';
 import { Queue } from 'bullmq';
@@ -177,6 +178,43 @@ describe('a worker process killed mid-chunk', () => {
     expect(merged.units).toBe(1200);
     expect(json(finaliseSimulation(scenario, merged))).toBe(expected);
   }, 240_000);
+});
+
+describe('missed events', () => {
+  it('chunks that finished while no executor listened are found by the sweep and not computed again', async () => {
+    // As after an API restart: a run was enqueued and its chunks computed while nobody listened.
+    let computed = 0;
+    const worker = createChunkWorker({
+      redisUrl: REDIS_URL,
+      prefix,
+      ...FAST,
+      compute: (s, from, to) => {
+        computed += 1;
+        return simulateChunk(s, from, to);
+      },
+      sliceUnits: 1000,
+    });
+    toClose.push(worker);
+    await worker.waitUntilReady();
+    const queue = new Queue(SIMULATION_QUEUE, { connection: { ...redisOptions() }, prefix });
+    toClose.push(queue);
+    const scenario = synthetic(90, 4);
+    const chunks = planChunks(90, 30);
+    const runId = randomUUID();
+    await redis.set(scenarioKey(prefix, runId), JSON.stringify(scenario), 'EX', 600);
+    await queue.addBulk(chunks.map((spec) => ({ name: 'chunk', data: { runId, ...spec }, opts: { jobId: chunkJobId(runId, spec.chunk) } })));
+    await until(async () => (await queue.getJobCounts('completed')).completed === 3, 'the three chunks to be computed');
+    expect(computed).toBe(3);
+
+    const executor = new RedisChunkExecutor({ redisUrl: REDIS_URL, prefix, reconcileIntervalMs: 200 });
+    toClose.push(executor);
+    const outcomes: ChunkOutcome[] = [];
+    await executor.execute({ runId, scenario, chunks }, async (outcome) => void outcomes.push(outcome), new AbortController().signal);
+    expect(outcomes.map((o) => [o.chunk, o.attempt]).sort()).toEqual([[0, 1], [1, 1], [2, 1]]);
+    expect(computed).toBe(3);
+    expect(json(finaliseSimulation(scenario, mergePartials(outcomes.map((o) => o.partial))))).toBe(json(simulate(scenario)));
+    expect(await queue.getJobCounts('completed', 'wait', 'active')).toEqual({ completed: 0, wait: 0, active: 0 });
+  }, 120_000);
 });
 
 describe('cancelling a run', () => {

@@ -87,9 +87,10 @@ export class RedisChunkExecutor extends ChunkExecutor {
     const onAbort = () => watch.wake();
     signal.addEventListener('abort', onAbort);
     try {
-      // Listen before enqueueing, so that the fast path sees the first completions.
-      await this.queueEvents();
+      // The scenario first (a Redis that is down fails the run here, fast), then listen before
+      // enqueueing, so that the fast path sees the first completions.
       await this.redis.set(scenarioKey(this.prefix, run.runId), JSON.stringify(run.scenario), 'EX', this.ttl);
+      await this.queueEvents();
       await this.enqueue(run.runId, [...pending.values()]);
       let lastSweep = Date.now();
       while (pending.size > 0) {
@@ -100,7 +101,11 @@ export class RedisChunkExecutor extends ChunkExecutor {
         const sweep = Date.now() - lastSweep >= this.reconcileMs;
         const toCheck = sweep ? [...pending.keys()] : [...watch.hinted].filter((chunk) => pending.has(chunk));
         watch.hinted.clear();
-        if (sweep) lastSweep = Date.now();
+        if (sweep) {
+          lastSweep = Date.now();
+          // A run may outlast the TTL: the scenario lives as long as someone waits for the run.
+          await this.redis.expire(scenarioKey(this.prefix, run.runId), this.ttl);
+        }
         if (toCheck.length > 0) {
           await this.settle(run, pending, toCheck, sweep, onChunk, signal);
           continue;
@@ -209,7 +214,6 @@ export class RedisChunkExecutor extends ChunkExecutor {
       };
       events.on('completed', hint);
       events.on('failed', hint);
-      events.on('removed', hint);
       // A lost connection is retried by ioredis; the sweep covers what was missed meanwhile.
       events.on('error', () => {});
       await events.waitUntilReady();
