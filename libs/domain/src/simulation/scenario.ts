@@ -95,21 +95,46 @@ export class ScenarioFormatError extends DomainError {
   }
 }
 
-/** The §8.2 totals of one variant, keys in output order. */
+/**
+ * The §8.2 totals of one variant, keys in output order. A *pair* is one system and one target
+ * authority; the criteria of a target are all the authority's criteria in the reference (as a
+ * recognition-case query resolves them).
+ */
 export interface SimulationTotals {
+  /** Target criteria applicable to the systems, summed over pairs. */
   applicable: number;
   satisfiedLocally: number;
+  /** Outcome RECOGNISED only. */
   recognised: number;
   recognisedWithConditions: number;
   gaps: number;
+  /**
+   * (recognised + recognisedWithConditions) / (applicable − satisfiedLocally), 0 when the
+   * denominator is 0; rounded to 6 decimals (half away from zero). In `deltaVsBaseline`, the exact
+   * difference of the exact rates, rounded once.
+   */
   recognitionRate: number;
+  /** = recognised. */
   testsAvoided: number;
+  /** Σ over RECOGNISED criteria of the target jurisdiction's testCost; rounded to 6 decimals. */
   costSaved: number;
+  /**
+   * Σ over pairs of (time-to-market with no recognition − time-to-market in this agreement set).
+   * Time-to-market is the target jurisdiction's testDays when any applicable criterion still needs
+   * a test there, else 0. "With no recognition" is the same population with no agreement at all:
+   * every applicable criterion not satisfied locally needs a test. In the set, a criterion needs a
+   * test when it is a GAP or RECOGNISED_WITH_CONDITIONS. So a pair saves testDays exactly when it
+   * has some applicable criterion not satisfied locally and none that is a gap or conditional;
+   * never negative per pair.
+   */
   daysSaved: number;
+  /** Pairs with no gap and no conditions (a pair with no applicable criterion included). */
   marketAccess: number;
+  /** Recognitions flagged divergent (EQUIVALENCE whose value misses the target's bar). */
   divergent: number;
 }
 
+/** One origin → recognising pair with a non-zero count: origin = where the chosen result was tested, recognising = the target's jurisdiction. */
 export interface PairFigures {
   origin: string;
   recognising: string;
@@ -118,6 +143,11 @@ export interface PairFigures {
   divergent: number;
 }
 
+/**
+ * What one agreement in force in the set (IN_FORCE, asOf inside its window) contributes: the set's
+ * figure minus the figure with that agreement alone removed. Negative for an agreement whose
+ * EXCLUDE rules block recognitions others would grant.
+ */
 export interface MarginalFigures {
   agreement: string;
   recognised: number;
