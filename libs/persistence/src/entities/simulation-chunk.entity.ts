@@ -17,8 +17,8 @@ export class SimulationChunkEntity {
   @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'simulation_chunk_run_fk' })
   run?: Relation<SimulationRunEntity>;
 
-  /** A `SimulationPartial` (integers only, so it round-trips exactly). */
-  @Column({ type: 'jsonb' })
+  /** A `SimulationPartial` (integers only, so it round-trips exactly; `json` keeps its key order). */
+  @Column({ type: 'json' })
   partial: Record<string, unknown>;
 
   /** The attempt that produced the stored partial. */

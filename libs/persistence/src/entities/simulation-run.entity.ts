@@ -37,8 +37,12 @@ export class SimulationRunEntity {
   @JoinColumn({ name: 'jurisdiction_code', foreignKeyConstraintName: 'simulation_run_jurisdiction_fk' })
   jurisdiction?: Relation<JurisdictionEntity>;
 
-  /** The complete `sandbridge/scenario@1` document the run computes (keys sorted: canonical JSON). */
-  @Column({ type: 'jsonb' })
+  /**
+   * The complete `sandbridge/scenario@1` document the run computes (keys sorted: canonical JSON).
+   * `json`, not `jsonb`, here and for the result and partials: `json` keeps the document as written
+   * (key order included), which the byte-for-byte reproducibility of results relies on.
+   */
+  @Column({ type: 'json' })
   scenario: Record<string, unknown>;
 
   /** Where the population came from: RECORDED snapshots hold other tenants' (anonymised) data. */
@@ -46,7 +50,7 @@ export class SimulationRunEntity {
   populationKind: string;
 
   /** The filter a RECORDED population was taken with; null otherwise. */
-  @Column({ name: 'population_filter', type: 'jsonb', nullable: true })
+  @Column({ name: 'population_filter', type: 'json', nullable: true })
   populationFilter: Record<string, unknown> | null;
 
   @Column({ name: 'population_size', type: 'int' })
@@ -66,7 +70,7 @@ export class SimulationRunEntity {
   error: string | null;
 
   /** The `sandbridge/simulation-result@1` document of a COMPLETED run. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   result: Record<string, unknown> | null;
 
   /** The run this one reproduces (rerunSimulation). */
