@@ -6,10 +6,9 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 /**
- * Canonical JSON: object keys sorted (UTF-16 order) at every depth, arrays kept in order. A stored
- * scenario is canonical, and every run computes from the canonical form — PostgreSQL's jsonb keeps
- * no key order, so the same canonicalisation after reading back makes a rerun see exactly the
- * input the first run saw.
+ * Canonical JSON: object keys sorted (UTF-16 order) at every depth, arrays kept in order, undefined
+ * members dropped. A stored scenario is canonical and every run computes from its canonical form,
+ * so the first run and every rerun see exactly the same document, however the client wrote it.
  */
 export function canonical(value: unknown): JsonValue {
   if (Array.isArray(value)) return value.map(canonical);
