@@ -24,6 +24,10 @@ import { ExitReportService } from './enrolments/exit-report.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
 import { RecognitionService } from './recognition/recognition.service.js';
+import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js';
+import { ChunkExecutor } from './simulation/chunk-executor.js';
+import { ScenarioAssembler } from './simulation/scenario-assembler.js';
+import { SimulationService } from './simulation/simulation.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -44,6 +48,8 @@ const SERVICES = [
   IncidentService,
   AgreementService,
   RecognitionService,
+  ScenarioAssembler,
+  SimulationService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
@@ -54,7 +60,7 @@ const SERVICES = [
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER],
+  exports: [...SERVICES, ChunkExecutor],
 })
 export class ApplicationModule {}
