@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
+  type ChunkOutcome,
   cancelledKey,
   chunkJobId,
   createChunkWorker,
@@ -26,7 +27,7 @@ import {
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { syntheticScenario } from '../bench/simulation-scenario.js';
-import type { ChunkOutcome } from '../libs/application/src/simulation/chunk-executor.js';
+
 import { ensureBuilt } from './ensure-built.js';
 
 // Issue 7, simulation on Redis: worker processes (the built apps/worker) consume chunk jobs that
