@@ -194,6 +194,7 @@ describe('missed events', () => {
         return simulateChunk(s, from, to);
       },
       sliceUnits: 1000,
+      sliceMs: 60_000, // one compute call per chunk, so that calls count chunks
     });
     toClose.push(worker);
     await worker.waitUntilReady();
@@ -221,7 +222,7 @@ describe('missed events', () => {
 describe('cancelling a run', () => {
   it('removes its waiting chunks, stops the chunk in progress, and the worker goes on with the next run', async () => {
     // A worker in this process (the same code as apps/worker's) so the test can watch it closely.
-    const worker = createChunkWorker({ redisUrl: REDIS_URL, prefix, ...FAST, sliceUnits: 4 });
+    const worker = createChunkWorker({ redisUrl: REDIS_URL, prefix, ...FAST, sliceUnits: 4, sliceMs: 20 });
     toClose.push(worker);
     await worker.waitUntilReady();
     const executor = new RedisChunkExecutor({ redisUrl: REDIS_URL, prefix, reconcileIntervalMs: 200 });

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { mergePartials, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -22,8 +23,14 @@ export interface ChunkWorkerOptions {
   maxStalledCount?: number;
   /** Recorded on each job it takes (`processedBy`); default `host:pid`. */
   name?: string;
-  /** Population units computed between two yields to the event loop (default 32). */
+  /**
+   * A chunk is computed in slices with a yield to the event loop between them (lock renewal, cancel
+   * checks). Units of the first slice (default 32); later ones are sized from the time per unit
+   * measured so far to last about `sliceMs` (default a quarter of the lock, at most 1 s): each
+   * `simulateChunk` call has a set-up cost, so slices are no smaller than they need to be.
+   */
   sliceUnits?: number;
+  sliceMs?: number;
   /** Substitute for `simulateChunk` (tests). */
   compute?: ChunkComputer;
   /** Where the worker reports what it does (default: nowhere). */
@@ -51,7 +58,11 @@ const CANCEL_CHECK_MS = 500;
 export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
   const compute = options.compute ?? simulateChunk;
-  const slice = Math.max(1, options.sliceUnits ?? 32);
+  const firstSlice = Math.max(1, options.sliceUnits ?? 32);
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const sliceMs = Math.max(1, options.sliceMs ?? Math.min(1000, lockDuration / 4));
+  /** Milliseconds per unit in the last slice computed (any run: it re-adapts after one slice). */
+  let msPerUnit: number | undefined;
   const name = options.name ?? `${hostname()}:${process.pid}`;
   const log = options.log ?? (() => {});
   // Our own reads (scenario, cancel mark); BullMQ duplicates the worker connection for its blocking pops.
@@ -90,14 +101,20 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
     // (a blocked event loop would lose it and the chunk would run twice) and a cancel is seen.
     const parts: SimulationPartial[] = [];
     let checked = Date.now();
-    for (let at = from; at < to || parts.length === 0; at += slice) {
-      parts.push(compute(scenario, at, Math.min(to, at + slice)));
+    let at = from;
+    do {
+      const units = msPerUnit === undefined ? firstSlice : Math.max(1, Math.floor(sliceMs / Math.max(msPerUnit, 1e-3)));
+      const end = Math.min(to, at + units);
+      const started = performance.now();
+      parts.push(compute(scenario, at, end));
+      if (end > at) msPerUnit = (performance.now() - started) / (end - at);
+      at = end;
       await new Promise((resolve) => setImmediate(resolve));
       if (Date.now() - checked >= CANCEL_CHECK_MS) {
         await assertNotCancelled(runId);
         checked = Date.now();
       }
-    }
+    } while (at < to);
     return parts.length === 1 ? parts[0] : mergePartials(parts);
   }
 
@@ -106,7 +123,7 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
     prefix,
     name,
     concurrency: Math.max(1, options.concurrency ?? 1),
-    lockDuration: options.lockDurationMs ?? 30_000,
+    lockDuration,
     stalledInterval: options.stalledIntervalMs ?? 30_000,
     // BullMQ's default (1) fails a chunk the first time its worker dies; a crash is not the chunk's fault.
     maxStalledCount: options.maxStalledCount ?? 5,
