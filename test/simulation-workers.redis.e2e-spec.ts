@@ -249,15 +249,19 @@ describe('cancelling a run', () => {
     expect(ofRun(await queue.getJobs(['wait', 'delayed', 'prioritized', 'paused']))).toEqual([]);
     expect(await redis.exists(cancelledKey(prefix, runId))).toBe(1);
     expect(await redis.exists(scenarioKey(prefix, runId))).toBe(0);
-    // The chunk the worker held (if any) ends without a result: failed as cancelled, never retried.
+    // What the worker held around the abort: a chunk it finished while the second report was being
+    // handled (completed, never reported) and the one it took next, failed as cancelled at its next
+    // look at the mark and never retried. Nothing after that.
     await until(async () => ofRun(await queue.getJobs(['active'])).length === 0, 'the worker to drop the cancelled chunk', 10_000);
     const settled = ofRun(await queue.getJobs(['completed', 'failed']));
-    expect(settled.length).toBeLessThanOrEqual(1);
+    expect(settled.length).toBeLessThanOrEqual(2);
     for (const job of settled) {
       const state = await queue.getJobState(job.id!);
       if (state === 'failed') expect((await queue.getJob(job.id!))!.failedReason).toMatch(/cancelled/);
     }
-    expect(reported.length + settled.length).toBeLessThan(chunks.length);
+    await sleep(1500);
+    expect(ofRun(await queue.getJobs(['completed', 'failed', 'active', 'wait', 'delayed'])).length).toBe(settled.length);
+    expect(reported.length + settled.length).toBeLessThanOrEqual(4); // of 30 chunks
 
     // The worker is free for the next run.
     const small = synthetic(60, 3);
