@@ -10,6 +10,7 @@ export * from './time/utc-day.js';
 export * from './enrolments/enrolment-states.js';
 export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
+export * from './evaluation/recognised-results.js';
 export * from './enrolments/exit-report.js';
 export * from './audit/audit-chain.js';
 export * from './recognition/recognition.js';
