@@ -23,7 +23,7 @@ const SERIES = [
 const FONT = 'Helvetica, Arial, sans-serif';
 const MAX_ROW_WIDTH = 960;
 const PANEL_LEFT = 64; // room for the origin labels and the axis title left of each matrix
-const PANEL_TOP = 56; // the variant's name and the recognising labels above each matrix
+const PANEL_TOP = 48; // the variant's name and the recognising labels above each matrix
 const PANEL_BOTTOM = 28; // the recognising axis title below each matrix
 const PANEL_GAP = 28;
 
@@ -55,7 +55,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   const columns = Math.max(1, Math.min(variants.length, Math.floor(MAX_ROW_WIDTH / panelWidth)));
   const rows = Math.ceil(variants.length / columns);
   const panelHeight = PANEL_TOP + side + PANEL_BOTTOM + PANEL_GAP;
-  const matricesTop = 48;
+  const matricesTop = 0;
   const matricesHeight = rows * panelHeight;
 
   const cellsOf = (index: number) => {
@@ -74,7 +74,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   const panels = variants.map((variant, index) => ({
     type: 'group' as const,
     name: `matrix-${index}`,
-    title: { text: variant.name, anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 28, limit: side + PANEL_LEFT },
+    title: { text: variant.name, anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 8, limit: side + PANEL_LEFT },
     encode: {
       enter: {
         x: { value: (index % columns) * panelWidth + PANEL_LEFT },
@@ -135,7 +135,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   // Totals: one group of bars per variant, keyed by position so that equal names stay apart.
   const totals = variants.flatMap((variant, index) => SERIES.map((series) => ({ variant: index, series: series.key, value: variant.totals[series.key] })));
   const rates = variants.map((variant, index) => ({ variant: index, label: `rate ${percent(variant.totals.recognitionRate)}`, top: Math.max(...SERIES.map((series) => variant.totals[series.key])) }));
-  const barsTop = matricesTop + matricesHeight + 40;
+  const barsTop = matricesTop + matricesHeight + 24;
   const barsHeight = 220;
   const barsWidth = Math.max(Math.min(columns * panelWidth, MAX_ROW_WIDTH) - PANEL_LEFT - PANEL_GAP, variants.length * 120);
   const groupWidth = barsWidth / Math.max(variants.length, 1);
@@ -163,7 +163,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         labelLimit: Math.max(60, Math.floor(groupWidth * 0.9)),
         encode: { labels: { update: { text: { signal: 'variantNames[datum.value]' } } } },
       },
-      { orient: 'left' as const, scale: 'value', grid: true, labelFontSize: 11, title: 'target criteria', titleFontSize: 11, format: ',d', tickCount: 5 },
+      { orient: 'left' as const, scale: 'value', grid: true, gridScale: 'variant', labelFontSize: 11, title: 'target criteria', titleFontSize: 11, format: ',d', tickCount: 5 },
     ],
     marks: [
       {
@@ -210,7 +210,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     config: { font: FONT, title: { font: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 } },
     title: {
       text: options.title ?? `Recognition simulation as of ${result.asOf}`,
-      subtitle: 'Criteria recognised (with or without conditions), by origin (rows) → recognising jurisdiction (columns)',
+      subtitle: 'Criteria recognised (with or without conditions), by origin (rows) → recognising jurisdiction (columns); grey: same jurisdiction',
       anchor: 'start',
       fontSize: 16,
       subtitleFontSize: 12,
@@ -227,6 +227,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         fill: 'seriesColour',
         title: 'outcome',
         orient: 'none',
+        labelLimit: 280,
         legendX: PANEL_LEFT + barsWidth + 16,
         legendY: barsTop + 24,
         encode: { labels: { update: { text: { signal: `${JSON.stringify(Object.fromEntries(SERIES.map((series) => [series.key, series.label])))}[datum.value]` } } } },
