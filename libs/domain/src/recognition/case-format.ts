@@ -54,49 +54,49 @@ export function parseUtcDay(text: string): UtcDay | null {
   return toUtcDay(new Date(local - offset * 60_000));
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const absent = (value: unknown) => value === undefined || value === null;
-const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const absent = (value: unknown) => value === undefined || value === null;
+export const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-function fail(path: string, problem: string): never {
+export function fail(path: string, problem: string): never {
   throw new CaseFormatError(path, problem);
 }
 
-function object(value: unknown, path: string): Json {
+export function object(value: unknown, path: string): Json {
   if (!isObject(value)) fail(path, 'must be an object');
   return value;
 }
 
-function required(o: Json, key: string, path: string): unknown {
+export function required(o: Json, key: string, path: string): unknown {
   const value = o[key];
   if (absent(value)) fail(field(path, key), 'is required');
   return value;
 }
 
-function string(value: unknown, path: string): string {
+export function string(value: unknown, path: string): string {
   if (typeof value !== 'string') fail(path, 'must be a string');
   return value;
 }
 
-function optionalString(o: Json, key: string, path: string): string | null {
+export function optionalString(o: Json, key: string, path: string): string | null {
   return absent(o[key]) ? null : string(o[key], field(path, key));
 }
 
-function number(value: unknown, path: string): number {
+export function number(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a number');
   return value;
 }
 
-function boolean(o: Json, key: string, path: string, fallback: boolean): boolean {
+export function boolean(o: Json, key: string, path: string, fallback: boolean): boolean {
   const value = o[key];
   if (absent(value)) return fallback;
   if (typeof value !== 'boolean') fail(field(path, key), 'must be a boolean');
   return value;
 }
 
-function oneOf<E extends string>(values: Record<string, E>) {
+export function oneOf<E extends string>(values: Record<string, E>) {
   const allowed = Object.values(values);
   return (value: unknown, path: string): E => {
     if (typeof value !== 'string' || !(allowed as string[]).includes(value)) fail(path, `must be one of ${allowed.join(', ')}`);
@@ -104,27 +104,27 @@ function oneOf<E extends string>(values: Record<string, E>) {
   };
 }
 
-function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
+export function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
   if (!Array.isArray(value)) fail(path, 'must be an array');
   return value.map((entry, i) => item(entry, `${path}[${i}]`));
 }
 
-const requiredList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => list(required(o, key, path), field(path, key), item);
-const optionalList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => (absent(o[key]) ? [] : list(o[key], field(path, key), item));
+export const requiredList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => list(required(o, key, path), field(path, key), item);
+export const optionalList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => (absent(o[key]) ? [] : list(o[key], field(path, key), item));
 
-function day(value: unknown, path: string): UtcDay {
+export function day(value: unknown, path: string): UtcDay {
   const parsed = typeof value === 'string' ? parseUtcDay(value) : null;
   if (parsed === null) fail(path, 'must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset');
   return parsed;
 }
 
-const optionalDay = (o: Json, key: string, path: string): UtcDay | null => (absent(o[key]) ? null : day(o[key], field(path, key)));
+export const optionalDay = (o: Json, key: string, path: string): UtcDay | null => (absent(o[key]) ? null : day(o[key], field(path, key)));
 
 const stage = oneOf(Stage);
 const category = oneOf(Category);
 const kind = oneOf(CriterionKind);
 const comparator = oneOf(Comparator);
-const riskClass = oneOf(RiskClass);
+export const riskClass = oneOf(RiskClass);
 const relation = oneOf(Relation);
 const agreementStatus = oneOf(AgreementStatus);
 const agreementKind = oneOf(AgreementKind);
@@ -132,7 +132,7 @@ const mode = oneOf(RecognitionMode);
 const effect = oneOf(RuleEffect);
 
 /** Ids must be unique where other objects (or the output) name them. */
-class Ids {
+export class Ids {
   private readonly seen = new Map<string, string>();
   constructor(private readonly what: string) {}
 
@@ -149,7 +149,7 @@ class Ids {
   }
 }
 
-function readCriterion(value: unknown, path: string, authorities: Ids, criteria: Ids): CaseCriterion {
+export function readCriterion(value: unknown, path: string, authorities: Ids, criteria: Ids): CaseCriterion {
   const o = object(value, path);
   const id = string(required(o, 'id', path), field(path, 'id'));
   criteria.add(id, path);
@@ -258,7 +258,7 @@ function readRule(value: unknown, path: string, ruleIds: Ids): CaseRule {
   return rule;
 }
 
-function readAgreement(value: unknown, path: string, agreements: Ids): CaseAgreement {
+export function readAgreement(value: unknown, path: string, agreements: Ids): CaseAgreement {
   const o = object(value, path);
   const id = string(required(o, 'id', path), field(path, 'id'));
   agreements.add(id, path);
@@ -277,7 +277,7 @@ function readAgreement(value: unknown, path: string, agreements: Ids): CaseAgree
   };
 }
 
-function readResult(value: unknown, path: string, systems: Ids, criteria: Ids, results: Ids): CaseResult {
+export function readResult(value: unknown, path: string, systems: Ids, criteria: Ids, results: Ids): CaseResult {
   const o = object(value, path);
   const id = string(required(o, 'id', path), field(path, 'id'));
   results.add(id, path);
@@ -301,6 +301,43 @@ function readResult(value: unknown, path: string, systems: Ids, criteria: Ids, r
 }
 
 /**
+ * The reference model of a case (or a scenario's `reference` block): jurisdictions, authorities,
+ * criteria and crosswalks read from object `o` at `path`, with the id registries later readers
+ * check references against.
+ */
+export function readReferenceModel(o: Json, path: string) {
+  const jurisdictions = optionalList(o, 'jurisdictions', path, (item, at): CaseJurisdiction => {
+    const j = object(item, at);
+    return { code: string(required(j, 'code', at), field(at, 'code')) };
+  });
+  const authorityIds = new Ids('authority');
+  const authorities = requiredList(o, 'authorities', path, (item, at): CaseAuthority => {
+    const a = object(item, at);
+    const id = string(required(a, 'id', at), field(at, 'id'));
+    authorityIds.add(id, at);
+    return { id, jurisdiction: string(required(a, 'jurisdiction', at), field(at, 'jurisdiction')) };
+  });
+  const criterionIds = new Ids('criterion');
+  const criteria = requiredList(o, 'criteria', path, (item, at) => readCriterion(item, at, authorityIds, criterionIds));
+  const crosswalks = optionalList(o, 'crosswalks', path, (item, at): CaseCrosswalk => {
+    const x = object(item, at);
+    return {
+      from: criterionIds.reference(required(x, 'from', at), field(at, 'from')),
+      to: criterionIds.reference(required(x, 'to', at), field(at, 'to')),
+      relation: relation(required(x, 'relation', at), field(at, 'relation')),
+    };
+  });
+  return { jurisdictions, authorities, criteria, crosswalks, authorityIds, criterionIds };
+}
+
+export function readSystem(value: unknown, path: string, systems: Ids): CaseSystem {
+  const o = object(value, path);
+  const id = string(required(o, 'id', path), field(path, 'id'));
+  systems.add(id, path);
+  return { id, sector: optionalString(o, 'sector', path), riskClass: absent(o.riskClass) ? null : riskClass(o.riskClass, field(path, 'riskClass')) };
+}
+
+/**
  * Reads a parsed JSON value as a `sandbridge/recognition-case@1` document (DESIGN.md §8.1): fills
  * in the defaults, reduces every date to its UTC day, ignores unknown fields, and refuses an
  * unknown format, a missing required field, a wrong type, an unknown enum value, a dangling
@@ -312,36 +349,11 @@ export function parseRecognitionCase(value: unknown): RecognitionCase {
   if (root.format !== RECOGNITION_CASE_FORMAT) fail('format', `must be "${RECOGNITION_CASE_FORMAT}"`);
   const asOf = day(required(root, 'asOf', ''), 'asOf');
 
-  const jurisdictions = optionalList(root, 'jurisdictions', '', (item, path): CaseJurisdiction => {
-    const o = object(item, path);
-    return { code: string(required(o, 'code', path), field(path, 'code')) };
-  });
-  const authorityIds = new Ids('authority');
-  const authorities = requiredList(root, 'authorities', '', (item, path): CaseAuthority => {
-    const o = object(item, path);
-    const id = string(required(o, 'id', path), field(path, 'id'));
-    authorityIds.add(id, path);
-    return { id, jurisdiction: string(required(o, 'jurisdiction', path), field(path, 'jurisdiction')) };
-  });
-  const criterionIds = new Ids('criterion');
-  const criteria = requiredList(root, 'criteria', '', (item, path) => readCriterion(item, path, authorityIds, criterionIds));
-  const crosswalks = optionalList(root, 'crosswalks', '', (item, path): CaseCrosswalk => {
-    const o = object(item, path);
-    return {
-      from: criterionIds.reference(required(o, 'from', path), field(path, 'from')),
-      to: criterionIds.reference(required(o, 'to', path), field(path, 'to')),
-      relation: relation(required(o, 'relation', path), field(path, 'relation')),
-    };
-  });
+  const { jurisdictions, authorities, criteria, crosswalks, authorityIds, criterionIds } = readReferenceModel(root, '');
   const agreementIds = new Ids('agreement');
   const agreements = optionalList(root, 'agreements', '', (item, path) => readAgreement(item, path, agreementIds));
   const systemIds = new Ids('system');
-  const systems = requiredList(root, 'systems', '', (item, path): CaseSystem => {
-    const o = object(item, path);
-    const id = string(required(o, 'id', path), field(path, 'id'));
-    systemIds.add(id, path);
-    return { id, sector: optionalString(o, 'sector', path), riskClass: absent(o.riskClass) ? null : riskClass(o.riskClass, field(path, 'riskClass')) };
-  });
+  const systems = requiredList(root, 'systems', '', (item, path) => readSystem(item, path, systemIds));
   const resultIds = new Ids('result');
   const results = requiredList(root, 'results', '', (item, path) => readResult(item, path, systemIds, criterionIds, resultIds));
   const queries = requiredList(root, 'queries', '', (item, path): CaseQuery => {
