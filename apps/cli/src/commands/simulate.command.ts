@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseScenario, type Scenario, ScenarioFormatError, simulate as simulateInProcess, type SimulationResult } from '@sandbridge/domain';
+import { parseScenarioJson, populationSize, type Scenario, ScenarioFormatError, simulate as simulateInProcess, type SimulationResult } from '@sandbridge/domain';
 import { type ProgressReporter, silentProgress, terminalProgress } from '../simulation/simulation-progress.js';
 import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
 import { type RedisSimulationOptions, simulateOnRedisQueue } from '../simulation/simulate-on-redis.js';
@@ -144,14 +144,7 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
   }
   let scenario: Scenario;
   try {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      io.stderr(`$: not valid JSON (${describe(error)})\n`);
-      return 2;
-    }
-    scenario = parseScenario(value);
+    scenario = parseScenarioJson(text);
   } catch (error) {
     if (!(error instanceof ScenarioFormatError)) throw error;
     io.stderr(error.errors.length ? error.errors.map((problem) => `${problem.path}: ${problem.message}\n`).join('') : `${error.message}\n`);
@@ -162,6 +155,8 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
   let result: SimulationResult;
   try {
     const onProgress = (done: number, total: number) => progress.update(done, total);
+    // The bar appears before the first chunk finishes (the core reports after each chunk).
+    progress.update(0, populationSize(scenario));
     result =
       options.workers !== undefined
         ? await io.simulateOnRedis(scenario, { redisUrl: redisUrl!, workers: options.workers, chunkSize: options.chunkSize, onProgress })

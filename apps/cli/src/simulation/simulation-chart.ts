@@ -1,5 +1,6 @@
 import type { SimulationResult } from '@sandbridge/domain';
 import type { Spec } from 'vega';
+import { formatNumber } from './simulation-report.js';
 
 // The `simulate --svg` chart, for a negotiator's brief: per variant, the origin × recognising matrix
 // of criteria recognised (small multiples on one colour scale, so variants compare at a glance), then
@@ -30,11 +31,18 @@ const PANEL_GAP = 28;
 /** 1234 → "1.2k": counts fit a matrix cell whatever the population size. */
 export function compactCount(n: number): string {
   const abs = Math.abs(n);
-  const short = (value: number, suffix: string) => `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10}${suffix}`;
+  const short = (value: number, suffix: string) => `${value >= 9.95 ? Math.round(value) : value.toFixed(1)}${suffix}`;
   if (abs < 1000) return String(n);
   const sign = n < 0 ? '-' : '';
   if (abs < 999_500) return sign + short(abs / 1000, 'k');
   return sign + short(abs / 1_000_000, 'M');
+}
+
+/** A cell's label: the exact count (1,234) when it fits the cell, else compact (12k). */
+export function cellLabel(count: number, cellWidth: number): string {
+  const exact = formatNumber(count);
+  // About 6.5 px per character at the cells' 11 px font, with a little margin.
+  return exact.length <= Math.floor((cellWidth - 4) / 6.5) ? exact : compactCount(count);
 }
 
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)} %`;
@@ -65,7 +73,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         const pair = counts.get(`${origin}\u0000${recognising}`);
         const count = pair ? pair.recognised + pair.recognisedWithConditions : 0;
         const self = origin === recognising;
-        return { origin, recognising, count, self, label: self || count === 0 ? '' : compactCount(count) };
+        return { origin, recognising, count, self, label: self || count === 0 ? '' : cellLabel(count, cell) };
       }),
     );
   };
@@ -137,7 +145,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   const rates = variants.map((variant, index) => ({ variant: index, label: `rate ${percent(variant.totals.recognitionRate)}`, top: Math.max(...SERIES.map((series) => variant.totals[series.key])) }));
   const barsTop = matricesTop + matricesHeight + 24;
   const barsHeight = 220;
-  const barsWidth = Math.max(Math.min(columns * panelWidth, MAX_ROW_WIDTH) - PANEL_LEFT - PANEL_GAP, variants.length * 120);
+  const barsWidth = Math.max(Math.min(columns * panelWidth, MAX_ROW_WIDTH) - PANEL_LEFT - PANEL_GAP, variants.length * 200);
   const groupWidth = barsWidth / Math.max(variants.length, 1);
 
   const bars = {
@@ -160,7 +168,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         orient: 'bottom' as const,
         scale: 'variant',
         labelFontSize: 12,
-        labelLimit: Math.max(60, Math.floor(groupWidth * 0.9)),
+        labelLimit: Math.max(60, Math.floor(groupWidth)),
         encode: { labels: { update: { text: { signal: 'variantNames[datum.value]' } } } },
       },
       { orient: 'left' as const, scale: 'value', grid: true, gridScale: 'variant', labelFontSize: 11, title: 'target criteria', titleFontSize: 11, format: ',d', tickCount: 5 },
@@ -210,7 +218,8 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     config: { font: FONT, title: { font: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 } },
     title: {
       text: options.title ?? `Recognition simulation as of ${result.asOf}`,
-      subtitle: 'Criteria recognised (with or without conditions), by origin (rows) → recognising jurisdiction (columns); grey: same jurisdiction',
+      // Two short lines: without a font, vega estimates text at 0.8 em per character, and one long line would widen the whole SVG.
+      subtitle: ['Criteria recognised (with or without conditions),', 'by origin (rows) → recognising jurisdiction (columns); grey: same jurisdiction'],
       anchor: 'start',
       fontSize: 16,
       subtitleFontSize: 12,
