@@ -246,7 +246,8 @@ export function mergePartials(parts: readonly SimulationPartial[]): SimulationPa
 }
 
 /**
- * Rates and money are rounded to 6 decimals (half away from zero on the scaled value, via
+ * Rates and money are rounded to 6 decimals — totals from the exact values, deltas from the exact
+ * difference (so a delta is never off by a rounding of its own) (half away from zero on the scaled value, via
  * Math.round on |x|), so that float noise never shows and the JSON is the same on every run.
  */
 function round6(x: number): number {
@@ -254,6 +255,7 @@ function round6(x: number): number {
   return r === 0 ? 0 : r; // no -0
 }
 
+/** Exact totals (rate and money unrounded): deltas are taken between these, then rounded once. */
 function totalsOf(s: Scenario, p: VariantPartial): SimulationTotals {
   const jurisdictions = Object.keys(p.byTarget).sort(compareIds);
   const denominator = p.applicable - p.satisfiedLocally;
@@ -263,14 +265,17 @@ function totalsOf(s: Scenario, p: VariantPartial): SimulationTotals {
     recognised: p.recognised,
     recognisedWithConditions: p.recognisedWithConditions,
     gaps: p.gaps,
-    recognitionRate: denominator === 0 ? 0 : round6((p.recognised + p.recognisedWithConditions) / denominator),
+    recognitionRate: denominator === 0 ? 0 : (p.recognised + p.recognisedWithConditions) / denominator,
     testsAvoided: p.recognised,
-    costSaved: round6(sum(jurisdictions.map((j) => p.byTarget[j].recognised * s.costs[j].testCost))),
+    costSaved: sum(jurisdictions.map((j) => p.byTarget[j].recognised * s.costs[j].testCost)),
     daysSaved: sum(jurisdictions.map((j) => p.byTarget[j].pairsSaved * s.costs[j].testDays)),
     marketAccess: p.marketAccess,
     divergent: p.divergent,
   };
 }
+
+/** The published totals: rate and money rounded to 6 decimals. */
+const rounded = (t: SimulationTotals): SimulationTotals => ({ ...t, recognitionRate: round6(t.recognitionRate), costSaved: round6(t.costSaved) });
 
 function delta(a: SimulationTotals, b: SimulationTotals): SimulationTotals {
   return {
@@ -330,7 +335,7 @@ export function finaliseSimulation(s: Scenario, merged: SimulationPartial): Simu
   const baseline = totalsOf(s, normalised[0]);
   const variants: VariantResult[] = sets.map((set, k) => {
     const totals = totalsOf(s, normalised[k]);
-    return { name: set.name, totals, byPair: pairsOf(normalised[k]), deltaVsBaseline: delta(totals, baseline), marginal: marginalOf(s, set.agreements, normalised[k]) };
+    return { name: set.name, totals: rounded(totals), byPair: pairsOf(normalised[k]), deltaVsBaseline: delta(totals, baseline), marginal: marginalOf(s, set.agreements, normalised[k]) };
   });
   return { format: SIMULATION_RESULT_FORMAT, asOf: s.asOf, variants };
 }
