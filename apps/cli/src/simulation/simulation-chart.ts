@@ -24,7 +24,11 @@ const SERIES = [
 const FONT = 'Helvetica, Arial, sans-serif';
 const MAX_ROW_WIDTH = 960;
 const PANEL_LEFT = 64; // room for the origin labels and the axis title left of each matrix
-const PANEL_TOP = 48; // the variant's name and the recognising labels above each matrix
+const PANEL_TOP = 48; // one line of the variant's name and the recognising labels above each matrix
+const TITLE_LINE = 16;
+const MAX_TITLE_LINES = 3;
+/** Vega's own estimate of text width when no font metrics are available (0.8 em per character). */
+const estimateWidth = (text: string, fontSize: number) => Math.ceil(0.8 * fontSize * text.length);
 const PANEL_BOTTOM = 28; // the recognising axis title below each matrix
 const PANEL_GAP = 28;
 
@@ -36,6 +40,37 @@ export function compactCount(n: number): string {
   const sign = n < 0 ? '-' : '';
   if (abs < 999_500) return sign + short(abs / 1000, 'k');
   return sign + short(abs / 1_000_000, 'M');
+}
+
+/**
+ * Breaks a name into lines of at most `maxChars` characters, at spaces when it can (a longer word
+ * is cut), keeping at most `maxLines` (the last one ends with … when text was left out).
+ */
+export function wrapText(text: string, maxChars: number, maxLines = MAX_TITLE_LINES): string[] {
+  const width = Math.max(1, maxChars);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length) {
+      const candidate = line ? `${line} ${rest}` : rest;
+      if (candidate.length <= width) {
+        line = candidate;
+        rest = '';
+      } else if (line) {
+        lines.push(line);
+        line = '';
+      } else {
+        lines.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.length ? lines : [''];
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, Math.max(0, width - 1))}…`;
+  return kept;
 }
 
 /** A cell's label: the exact count (1,234) when it fits the cell, else compact (12k). */
@@ -59,10 +94,16 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   const cell = Math.max(16, Math.min(40, Math.floor(400 / n)));
   const labelCells = cell >= 26;
   const side = n * cell;
-  const panelWidth = PANEL_LEFT + side + PANEL_GAP;
+  // A panel widens (up to a point) for its variant's name; a longer name wraps onto more lines.
+  const longestName = Math.max(...variants.map((variant) => estimateWidth(variant.name, 13)));
+  const panelWidth = Math.max(PANEL_LEFT + side + PANEL_GAP, Math.min(longestName + PANEL_GAP, 360));
+  const titleRoom = panelWidth - 8; // from the matrix's left edge to the next panel's matrix
+  const titles = variants.map((variant) => wrapText(variant.name, Math.floor(titleRoom / (0.8 * 13))));
+  const titleLines = Math.max(...titles.map((lines) => lines.length));
+  const panelTop = PANEL_TOP + (titleLines - 1) * TITLE_LINE;
   const columns = Math.max(1, Math.min(variants.length, Math.floor(MAX_ROW_WIDTH / panelWidth)));
   const rows = Math.ceil(variants.length / columns);
-  const panelHeight = PANEL_TOP + side + PANEL_BOTTOM + PANEL_GAP;
+  const panelHeight = panelTop + side + PANEL_BOTTOM + PANEL_GAP;
   const matricesTop = 0;
   const matricesHeight = rows * panelHeight;
 
@@ -82,11 +123,13 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   const panels = variants.map((variant, index) => ({
     type: 'group' as const,
     name: `matrix-${index}`,
-    title: { text: variant.name, anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 8, limit: side + PANEL_LEFT },
+    title: { text: titles[index], anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 8, lineHeight: TITLE_LINE },
     encode: {
       enter: {
         x: { value: (index % columns) * panelWidth + PANEL_LEFT },
-        y: { value: matricesTop + Math.floor(index / columns) * panelHeight + PANEL_TOP },
+        y: { value: matricesTop + Math.floor(index / columns) * panelHeight + panelTop },
+        // The full name for screen readers and search (the title may be wrapped).
+        description: { value: `Recognition matrix: ${variant.name}` },
         width: { value: side },
         height: { value: side },
       },
@@ -153,7 +196,8 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     name: 'totals',
     title: { text: 'Target criteria by outcome, per variant (label: recognition rate)', anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 16 },
     encode: { enter: { x: { value: PANEL_LEFT }, y: { value: barsTop + 24 }, width: { value: barsWidth }, height: { value: barsHeight } } },
-    signals: [{ name: 'variantNames', value: variants.map((variant) => variant.name) }],
+    // Names wrapped to their group's width (an array is drawn as lines).
+    signals: [{ name: 'variantNames', value: variants.map((variant) => wrapText(variant.name, Math.floor(groupWidth / (0.8 * 12)), 2)) }],
     data: [
       { name: 'totals', values: totals },
       { name: 'rates', values: rates },
@@ -168,7 +212,9 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         orient: 'bottom' as const,
         scale: 'variant',
         labelFontSize: 12,
-        labelLimit: Math.max(60, Math.floor(groupWidth)),
+        labelLimit: 0,
+        labelBaseline: 'top' as const,
+        labelLineHeight: 14,
         encode: { labels: { update: { text: { signal: 'variantNames[datum.value]' } } } },
       },
       { orient: 'left' as const, scale: 'value', grid: true, gridScale: 'variant', labelFontSize: 11, title: 'target criteria', titleFontSize: 11, format: ',d', tickCount: 5 },
@@ -231,7 +277,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
       { name: 'seriesColour', type: 'ordinal', domain: SERIES.map((series) => series.key), range: SERIES.map((series) => series.colour) },
     ],
     legends: [
-      { fill: 'color', type: 'gradient', title: 'criteria recognised', orient: 'none', legendX: width + 8, legendY: matricesTop + PANEL_TOP, gradientLength: Math.max(120, Math.min(side, 240)), format: ',d' },
+      { fill: 'color', type: 'gradient', title: 'criteria recognised', orient: 'none', legendX: width + 8, legendY: matricesTop + panelTop, gradientLength: Math.max(120, Math.min(side, 240)), format: ',d' },
       {
         fill: 'seriesColour',
         title: 'outcome',
