@@ -261,7 +261,7 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     padding: 16,
     autosize: { type: 'pad' },
     background: '#ffffff',
-    config: { font: FONT, title: { font: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 } },
+    config: { font: FONT, text: { font: FONT }, title: { font: FONT, subtitleFont: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 } },
     title: {
       text: options.title ?? `Recognition simulation as of ${result.asOf}`,
       // Two short lines: without a font, vega estimates text at 0.8 em per character, and one long line would widen the whole SVG.
