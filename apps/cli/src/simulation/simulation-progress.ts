@@ -18,7 +18,8 @@ export function terminalProgress(stream: NodeJS.WriteStream): ProgressReporter {
     {
       stream,
       format: 'simulating |{bar}| {percentage}% | {value}/{total} population units | ETA {eta_formatted}',
-      hideCursor: true,
+      // Left visible: an interrupted synchronous run could not show it again.
+      hideCursor: false,
       clearOnComplete: true,
       // The core runs synchronously: the bar redraws from update() (synchronousUpdate), not from a timer.
       synchronousUpdate: true,
