@@ -23,23 +23,25 @@ function mix32(x: number): number {
 
 const TWO_32 = 4_294_967_296;
 
-function hashWords(words: readonly number[]): number {
-  let h = 0x9e3779b9;
-  for (const word of words) h = mix32((h ^ word) >>> 0) ^ mix32((word + 0x85ebca6b) >>> 0);
-  return mix32(h >>> 0);
-}
+/** Folds one 32-bit word into the hash state `h`. */
+const fold = (h: number, word: number): number => mix32((h ^ word) >>> 0) ^ mix32((word + 0x85ebca6b) >>> 0);
 
 /** The draws of one innovator: `uniform(field, k)` ∈ [0, 1). */
 class InnovatorDraws {
-  private readonly base: number[];
+  /** The state after (seed low, seed high, innovator low, innovator high): shared by every draw of the innovator. */
+  private readonly base: number;
   constructor(seed: number, innovator: number) {
     // A safe integer is split into two 32-bit words (the high word of a negative seed included).
-    this.base = [seed >>> 0, Math.floor(seed / TWO_32) >>> 0, innovator >>> 0, Math.floor(innovator / TWO_32) >>> 0];
+    let h = 0x9e3779b9;
+    for (const word of [seed >>> 0, Math.floor(seed / TWO_32) >>> 0, innovator >>> 0, Math.floor(innovator / TWO_32) >>> 0]) h = fold(h, word);
+    this.base = h;
   }
 
+  /** hash(seed, innovator, field, k, 1) gives 27 high bits, hash(…, 2) 26 low bits of a 53-bit uniform. */
   uniform(field: Field, k = 0): number {
-    const hi = hashWords([...this.base, field, k, 1]) >>> 5; // 27 bits
-    const lo = hashWords([...this.base, field, k, 2]) >>> 6; // 26 bits
+    const h = fold(fold(this.base, field), k);
+    const hi = mix32(fold(h, 1) >>> 0) >>> 5;
+    const lo = mix32(fold(h, 2) >>> 0) >>> 6;
     return (hi * 67_108_864 + lo) / 9_007_199_254_740_992;
   }
 
