@@ -162,6 +162,7 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
         ? await io.simulateOnRedis(scenario, { redisUrl: redisUrl!, workers: options.workers, chunkSize: options.chunkSize, onProgress })
         : simulateInProcess(scenario, { chunkSize: options.chunkSize, onProgress });
   } catch (error) {
+    progress.stop(); // clears the bar first, so the message gets its own line
     io.stderr(`simulate: the run failed: ${describe(error)}\n`);
     return 1;
   } finally {
