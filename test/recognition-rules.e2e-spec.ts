@@ -41,7 +41,8 @@ const STATUS = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) {
   }
 }`;
 const CASE = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) { recognitionCase(aiSystemId: $aiSystemId, authorityId: $authorityId, asOf: $asOf) }`;
-const PASSPORT = `query($aiSystemId: ID!, $asOf: Date) { recognitionPassport(aiSystemId: $aiSystemId, asOf: $asOf) { asOf authorities { authority { id } gaps } } }`;
+const PASSPORT = `query($aiSystemId: ID!, $asOf: Date) { recognitionPassport(aiSystemId: $aiSystemId, asOf: $asOf) {
+  asOf authorities { authority { id } satisfiedLocally recognised recognisedWithConditions gaps notApplicable } } }`;
 
 interface CliRun {
   code: number | null;
@@ -91,6 +92,8 @@ describe('recognition rules through the API (e2e)', () => {
   let clauseId: string;
   /** Ids of accepted results, in submission order. */
   const accepted: string[] = [];
+  /** Retired versions of the AI Office's criteria that accepted results name (so exported cases carry them). */
+  const retiredVersions: string[] = [];
 
   const gql = (query: string, variables: Vars, token?: string) => t.gql<Record<string, any>>(query, variables, token);
   const ok = async (query: string, variables: Vars, token: string) => expectOk(await gql(query, variables, token));
@@ -182,9 +185,11 @@ describe('recognition rules through the API (e2e)', () => {
    * "The CLI and the API agree": the exported case of this state, replayed by the real CLI, gives
    * every criterion of recognitionStatus the same verdict (outcome, result, agreement, rule,
    * divergent, supplementary — and the same checks and candidates), in the same order; `--explain`
-   * exits 0 and names each criterion. Returns the API's status.
+   * exits 0 and names each criterion. The file may also hold retired versions of the authority's
+   * criteria (named by a result), which the CLI resolves and the API leaves out: exactly `retired`.
+   * Returns the API's status, with the CLI's rows for those retired versions.
    */
-  async function expectCliAgrees(asOf: string, token = AIO.regulator.token) {
+  async function expectCliAgrees(asOf: string, token = AIO.regulator.token, retired = retiredVersions) {
     const api = await status(asOf, token);
     const exported = await exportCase(asOf, token);
     const run = await runCli(['-'], JSON.stringify(exported));
@@ -194,13 +199,18 @@ describe('recognition rules through the API (e2e)', () => {
     expect(document).toMatchObject({ format: 'sandbridge/recognition-result@1', asOf });
     expect(document.resolutions).toHaveLength(1);
     expect(document.resolutions[0]).toMatchObject({ system: sb.systemId, authority: AIO.id });
-    expect(document.resolutions[0].criteria.map(verdict)).toEqual(api.criteria.map(verdict));
+    const listed = new Set(api.criteria.map((row) => row.criterion.id));
+    const rows = document.resolutions[0].criteria as Row[];
+    expect(rows.filter((row) => listed.has(row.criterion)).map(verdict)).toEqual(api.criteria.map(verdict));
+    // The file resolves every version it lists; the API only ACTIVE ones. Any other is named here.
+    const extra = rows.filter((row) => !listed.has(row.criterion));
+    expect(extra.map((row) => row.criterion)).toEqual(retired);
 
     const explained = await runCli(['--explain', '-'], JSON.stringify(exported));
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain(`Recognition as of ${asOf}`);
     for (const row of api.criteria) expect(explained.stdout).toMatch(new RegExp(`^ +${row.criterion.id} +${row.outcome} `, 'm'));
-    return api;
+    return { ...api, retired: extra };
   }
 
   beforeAll(async () => {
@@ -279,15 +289,17 @@ describe('recognition rules through the API (e2e)', () => {
     const metricKey = `revision.noise.${tag}`;
     const source = await publishedCriterion(MAS.regulator.token, 'revision.noise', { category: 'ROBUSTNESS', metricKey, threshold: 0.85, clauseIds: [clauseId] });
     const v1 = await publishedCriterion(AIO.regulator.token, 'revision.noise', { category: 'ROBUSTNESS', metricKey, threshold: 0.9, clauseIds: [clauseId] });
+    // A foreign lab also tested against version 1 itself (earlier: the newer result is the one chosen).
+    const { resultIds: [againstV1] } = await report('SG', '2026-02-15', [{ criterionId: v1, value: 0.95 }]);
     const { resultIds: [resultId] } = await report('SG', '2026-03-01', [{ criterionId: source, value: 0.93 }]);
     const { id, ruleIds: [ruleId] } = await draftAgreement('SG', { effectiveFrom: '2026-01-01' }, [
       { name: 'sg-to-eu-noise-v1', origins: ['SG'], recognising: ['EU'], criteria: [v1], mode: 'CONFORMITY', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true } },
     ]);
     await bringIntoForce(id, 'SG');
     const asOf = '2026-06-01';
-    expect(await target(v1, asOf)).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: id, rule: ruleId });
+    const pinned = { outcome: 'RECOGNISED', result: resultId, agreement: id, rule: ruleId };
+    expect(await target(v1, asOf)).toMatchObject(pinned);
     const before = await expectCliAgrees(asOf);
-    const exportedBefore = await exportCase(asOf);
 
     // The AI Office raises its bar in version 2 (0.93 still meets it); publishing retires version 1.
     const v2 = (await ok(REVISE_CRITERION, { input: { id: v1 } }, AIO.regulator.token)).reviseCriterion;
@@ -295,39 +307,46 @@ describe('recognition rules through the API (e2e)', () => {
     expect(v2.id).not.toBe(v1);
     expect((await ok(UPDATE_CRITERION, { input: { id: v2.id, threshold: 0.92 } }, AIO.regulator.token)).updateCriterion.threshold).toBe(0.92);
     expect((await ok(PUBLISH_CRITERION, { input: { id: v2.id } }, AIO.regulator.token)).publishCriterion.status).toBe('ACTIVE');
+    retiredVersions.push(v1);
 
-    // The product resolves the authority's ACTIVE criteria (§4): version 2 now, whatever the asOf.
+    // The product answers for the authority's ACTIVE criteria (§4): version 2 in version 1's place —
+    // even though a result still names the retired version 1.
     const after = await status(asOf);
     expect(after.criteria.map((c) => c.criterion.id)).toEqual(before.criteria.map((c) => (c.criterion.id === v1 ? v2.id : c.criterion.id)));
     const gap = rowOf(after, v2.id);
     expect(gap).toMatchObject({ outcome: 'GAP', result: null, agreement: null, rule: null });
+    expect(gap.candidates.map((c: Row) => c.result)).toEqual([againstV1, resultId]);
     const checks = candidateChecks(gap, resultId);
     expect(checks).toContainEqual({ name: 'correspondence', expected: `corresponds to ${v2.id}`, actual: `${source}: shared clause ${clauseId} and metric ${metricKey}`, passed: true });
-    expect(failed(checks)).toEqual([
-      {
-        name: 'scope',
-        expected: `scope covering ${v2.id} (ROBUSTNESS, TESTING; sector FINANCE, riskClass HIGH)`,
-        actual: expect.stringContaining(`${id}/${ruleId}`),
-        passed: false,
-      },
-    ]);
-    expect(rowOf(await status('2026-04-01'), v2.id).outcome).toBe('GAP');
-    expect(after.criteria.some((c) => c.criterion.id === v1)).toBe(false);
+    for (const result of [againstV1, resultId]) {
+      expect(failed(candidateChecks(gap, result))).toEqual([
+        { name: 'scope', expected: `scope covering ${v2.id} (ROBUSTNESS, TESTING; sector FINANCE, riskClass HIGH)`, actual: expect.stringContaining(`${id}/${ruleId}`), passed: false },
+      ]);
+    }
+    // The passport counts the same criteria: the retired version 1 is not among the AI Office's.
+    const page = (await ok(PASSPORT, { aiSystemId: sb.systemId, asOf }, AIO.regulator.token)).recognitionPassport.authorities.find((a: Row) => a.authority.id === AIO.id);
+    const tally = (outcome: string) => after.criteria.filter((c) => c.outcome === outcome).length;
+    expect(page).toEqual({
+      authority: { id: AIO.id },
+      satisfiedLocally: tally('SATISFIED_LOCALLY'),
+      recognised: tally('RECOGNISED'),
+      recognisedWithConditions: tally('RECOGNISED_WITH_CONDITIONS'),
+      gaps: tally('GAP'),
+      notApplicable: tally('NOT_APPLICABLE'),
+    });
+    // Status, not history: an asOf before the revision does not bring version 1 back.
+    expect((await status('2026-04-01')).criteria.map((c) => c.criterion.id)).toEqual(after.criteria.map((c) => c.criterion.id));
 
-    // The exported case carries version 2 (and the rule still pinned to version 1's id).
-    const exported = await expectCliAgrees(asOf).then(() => exportCase(asOf));
-    expect(exported.criteria.filter((c: Row) => c.key === `revision.noise.${tag}` && c.authority === AIO.id)).toEqual([expect.objectContaining({ id: v2.id, version: 2, threshold: 0.92 })]);
+    // The exported case carries both versions (version 1 because a result names it) and the rule still
+    // pinned to version 1's id. The CLI resolves every version in the file (§8.1): the pinned version 1
+    // is still recognised there, version 2 falls outside the rule — and on version 2 and every other
+    // ACTIVE criterion it agrees with the API.
+    const exported = await exportCase(asOf);
+    const versions = exported.criteria.filter((c: Row) => c.key === `revision.noise.${tag}` && c.authority === AIO.id).sort((a: Row, b: Row) => a.version - b.version);
+    expect(versions).toEqual([expect.objectContaining({ id: v1, version: 1, threshold: 0.9 }), expect.objectContaining({ id: v2.id, version: 2, threshold: 0.92 })]);
     expect(exported.agreements.find((a: Row) => a.id === id).rules[0].criteria).toEqual([v1]);
-
-    // A file holding both versions (the format resolves every version it lists): the pinned version 1
-    // is still recognised by the CLI, version 2 is not — §4's "a new version falls outside it".
-    const v1Entry = exportedBefore.criteria.find((c: Row) => c.id === v1);
-    const both = { ...exported, criteria: [...exported.criteria, v1Entry] };
-    const run = await runCli(['-'], JSON.stringify(both));
-    expect(run.code).toBe(0);
-    const resolved = JSON.parse(run.stdout).resolutions[0].criteria as Row[];
-    expect(resolved.find((c) => c.criterion === v1)).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: id, rule: ruleId });
-    expect(resolved.find((c) => c.criterion === v2.id)).toMatchObject({ outcome: 'GAP' });
+    const { retired: [version1] } = await expectCliAgrees(asOf);
+    expect(version1).toMatchObject(pinned);
   });
 
   it('EXCLUDE wins: a second in-force agreement excluding the same pair and scope turns a full recognition into a GAP naming it; suspending or terminating it restores recognition', async () => {
