@@ -15,6 +15,8 @@ type Vars = Record<string, unknown>;
 type Row = Record<string, any>;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Each test spawns the CLI a few times (a node start each) next to its GraphQL calls: room for a busy machine. */
+const CLI_TIMEOUT = 180_000;
 const REF = 'id state version';
 const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
@@ -282,7 +284,7 @@ describe('recognition rules through the API (e2e)', () => {
     }
     await expectCliAgrees('2026-03-01');
     await expectCliAgrees('2026-09-01');
-  });
+  }, CLI_TIMEOUT);
 
   it('a rule pinned to a criterion version: recognised for that version; after the regulator revises and publishes it, the new version falls outside the rule (`scope`) while the pinned one still is', async () => {
     // Both criteria measure the same metric under the same clause: inferred EQUIVALENT, for every version.
@@ -347,7 +349,7 @@ describe('recognition rules through the API (e2e)', () => {
     expect(exported.agreements.find((a: Row) => a.id === id).rules[0].criteria).toEqual([v1]);
     const { retired: [version1] } = await expectCliAgrees(asOf);
     expect(version1).toMatchObject(pinned);
-  });
+  }, CLI_TIMEOUT);
 
   it('EXCLUDE wins: a second in-force agreement excluding the same pair and scope turns a full recognition into a GAP naming it; suspending or terminating it restores recognition', async () => {
     const { source, target: criterion } = await correspondingPair('exclude.auc', 'ACCURACY', 0.8, 0.85);
@@ -377,7 +379,7 @@ describe('recognition rules through the API (e2e)', () => {
     const restored = await expectCliAgrees(asOf).then((s) => rowOf(s, criterion));
     expect(restored).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: allow.id, rule: allow.ruleIds[0], divergent: false, supplementary: null });
     expect(restored.checks).toContainEqual({ name: 'excluded', expected: 'no EXCLUDE rule applies', actual: 'none', passed: true });
-  });
+  }, CLI_TIMEOUT);
 
   it('maxResultAgeDays: a result exactly that many days old is recognised, one day older is a GAP (`resultAge`), one tested after asOf does not exist yet', async () => {
     const { source, target: criterion } = await correspondingPair('age.auc', 'ACCURACY', 0.8, 0.85);
@@ -409,7 +411,7 @@ describe('recognition rules through the API (e2e)', () => {
     // Before its testedAt the result does not exist: no candidate at all.
     expect(await target(criterion, '2026-02-28')).toMatchObject({ outcome: 'GAP', candidates: [] });
     expect(await target(criterion, '2026-03-01')).toMatchObject({ outcome: 'RECOGNISED_WITH_CONDITIONS', result: resultId });
-  });
+  }, CLI_TIMEOUT);
 
   it('who may ask: confidentiality decides which results count for each caller; only ACCEPTED reports count; other organisations, negotiators and anonymous callers are refused', async () => {
     const { source, target: criterion } = await correspondingPair('access.auc', 'ACCURACY', 0.8, 0.85);
@@ -457,5 +459,5 @@ describe('recognition rules through the API (e2e)', () => {
     expectForbidden(await gql(PASSPORT, { aiSystemId: sb.systemId, asOf }, negotiator.EU), 'negotiator: recognitionPassport');
     // The passport is allowed to the system's innovator and reaches every authority.
     expect((await ok(PASSPORT, { aiSystemId: sb.systemId, asOf }, sb.innovator.token)).recognitionPassport.asOf).toBe(asOf);
-  });
+  }, CLI_TIMEOUT);
 });
