@@ -80,6 +80,10 @@ export class RecognitionService {
   }
 
   async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
+    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf)).recognitionCase;
+  }
+
+  private assembleFor(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<AssembledCase> {
     return this.assemble(actor, aiSystemId, asOf, async () => {
       const authority = await this.authorities.findById(authorityId);
       if (!authority) throw DomainError.notFound('Authority', authorityId);
@@ -93,11 +97,11 @@ export class RecognitionService {
    * one engine run.
    */
   async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<RecognitionPassport> {
-    const recognitionCase = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
+    const { recognitionCase, active } = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
     const count = (criteria: { outcome: RecognitionOutcome }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
     return {
       asOf: recognitionCase.asOf,
-      authorities: resolveCase(recognitionCase).resolutions.map((r) => ({
+      authorities: resolveCase(recognitionCase).resolutions.map((resolution) => onlyActive(resolution, active)).map((r) => ({
         authorityId: r.authority,
         satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
         recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
@@ -112,7 +116,7 @@ export class RecognitionService {
     };
   }
 
-  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<RecognitionCase> {
+  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<AssembledCase> {
     const day = asOf ?? this.today();
     if (!isUtcDay(day)) throw DomainError.badInput([{ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' }]);
     return this.connection.withTransaction(async () => {
@@ -127,12 +131,31 @@ export class RecognitionService {
       const reports = (await this.reportAccess.ofEnrolments(actor, enrolments.map((e) => e.id))).flat().filter((r) => r.status === 'ACCEPTED');
       const targetCriteria: CriterionEntity[] = [];
       for (const target of targetIds) targetCriteria.push(...(await this.criteria.activeOf(target)));
-      return this.caseBuilder.build({ asOf: day, system, reports, targetAuthorityIds: targetIds, targetCriteria });
+      const recognitionCase = await this.caseBuilder.build({ asOf: day, system, reports, targetAuthorityIds: targetIds, targetCriteria });
+      return { recognitionCase, active: new Set(targetCriteria.map((c) => c.id)) };
     });
   }
 
-  /** The engine's answer for the one query of the case. */
-  async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<QueryResolution> {
-    return resolveCase(await this.buildCase(actor, aiSystemId, authorityId, asOf)).resolutions[0];
+  /** The engine's answer for the one query of the case, for the authority's ACTIVE criteria. */
+  async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<{ asOf: string; resolution: QueryResolution }> {
+    const { recognitionCase, active } = await this.assembleFor(actor, aiSystemId, authorityId, asOf);
+    return { asOf: recognitionCase.asOf, resolution: onlyActive(resolveCase(recognitionCase).resolutions[0], active) };
   }
+}
+
+/** A case, and the ids of the target authorities' ACTIVE criteria: the ones the product answers for. */
+interface AssembledCase {
+  recognitionCase: RecognitionCase;
+  active: ReadonlySet<string>;
+}
+
+/**
+ * The case must also carry the criteria its results name — among them, possibly, a retired version
+ * of the target authority's own criterion (a foreign lab tested against it), which the file format
+ * then resolves like any of that authority's criteria (§8.1: all versions). The product answers for
+ * the ACTIVE ones only (§4), so the others are left out of its answer; every criterion it keeps
+ * resolves exactly as the exported case replays.
+ */
+function onlyActive(resolution: QueryResolution, active: ReadonlySet<string>): QueryResolution {
+  return { ...resolution, criteria: resolution.criteria.filter((c) => active.has(c.criterion)) };
 }
