@@ -21,6 +21,7 @@ import { StandardResolver } from './catalogue/standard.resolver.js';
 import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
+import { SimulationResolver } from './simulations/simulation.resolver.js';
 import { CriterionRecognitionResolver, PassportEntryResolver, RecognitionResolver } from './recognition/recognition.resolver.js';
 import {
   CriterionCountResolver,
@@ -76,6 +77,7 @@ export class AppModule implements OnApplicationBootstrap {
       providers: [
         AccountResolver,
         AgreementResolver,
+        SimulationResolver,
         RecognitionResolver,
         CriterionRecognitionResolver,
         PassportEntryResolver,

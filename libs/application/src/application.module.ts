@@ -25,6 +25,10 @@ import { TestReportService } from './enrolments/test-report.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
 import { RecognitionCaseBuilder } from './recognition/recognition-case.builder.js';
 import { RecognitionService } from './recognition/recognition.service.js';
+import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js';
+import { ChunkExecutor } from './simulation/chunk-executor.js';
+import { ScenarioAssembler } from './simulation/scenario-assembler.js';
+import { SimulationService } from './simulation/simulation.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -46,6 +50,8 @@ const SERVICES = [
   AgreementService,
   RecognitionCaseBuilder,
   RecognitionService,
+  ScenarioAssembler,
+  SimulationService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
@@ -56,7 +62,7 @@ const SERVICES = [
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER],
+  exports: [...SERVICES, ChunkExecutor],
 })
 export class ApplicationModule {}

@@ -26,3 +26,8 @@ export * from './cooperation/event-bus.js';
 export * from './cooperation/event-access.js';
 export * from './cooperation/events.js';
 export * from './cooperation/incident.service.js';
+export * from './simulation/chunk-executor.js';
+export * from './simulation/chunk-executor.provider.js';
+export * from './simulation/platform-documents.js';
+export * from './simulation/scenario-assembler.js';
+export * from './simulation/simulation.service.js';

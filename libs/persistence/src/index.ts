@@ -19,4 +19,6 @@ export * from './repositories/test-report.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/incident.repository.js';
 export * from './repositories/agreement.repository.js';
+export * from './repositories/simulation-run.repository.js';
+export * from './repositories/simulation-data.repository.js';
 export * from './persistence.module.js';

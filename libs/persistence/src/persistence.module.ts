@@ -17,6 +17,8 @@ import { TestReportRepository } from './repositories/test-report.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
 import { AgreementRepository } from './repositories/agreement.repository.js';
+import { SimulationDataRepository } from './repositories/simulation-data.repository.js';
+import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -33,6 +35,8 @@ const REPOSITORIES = [
   AuditRepository,
   IncidentRepository,
   AgreementRepository,
+  SimulationRunRepository,
+  SimulationDataRepository,
 ];
 
 /**

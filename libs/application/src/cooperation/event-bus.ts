@@ -4,9 +4,10 @@ import { APP_CONFIG, type AppConfig, Clock } from '@sandbridge/common';
 import { TransactionalConnection } from '@sandbridge/persistence';
 import { Redis } from 'ioredis';
 import { type Observable, Subject } from 'rxjs';
-import type { EnrolmentEvent } from './events.js';
+import type { EnrolmentEvent, SimulationProgressEvent } from './events.js';
 
 const CHANNEL = 'sandbridge:events';
+const SIMULATION_CHANNEL = 'sandbridge:simulation-events';
 
 /** An event to publish: what it is about and a summary; the rest defaults to null. */
 export type NewEnrolmentEvent = Pick<EnrolmentEvent, 'type' | 'programmeId' | 'enrolmentId' | 'organisationId' | 'summary'> &
@@ -22,6 +23,7 @@ export type NewEnrolmentEvent = Pick<EnrolmentEvent, 'type' | 'programmeId' | 'e
 export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventBus.name);
   private readonly subject = new Subject<EnrolmentEvent>();
+  private readonly simulationSubject = new Subject<SimulationProgressEvent>();
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
 
@@ -35,24 +37,31 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     return this.subject.asObservable();
   }
 
+  /** Simulation progress, from every instance (the run may execute on another one). */
+  get simulationEvents$(): Observable<SimulationProgressEvent> {
+    return this.simulationSubject.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     if (!this.config.redisUrl) return;
     this.publisher = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(this.config.redisUrl, { lazyConnect: true });
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber.on('message', (channel: string, message: string) => {
       try {
-        this.subject.next(JSON.parse(message) as EnrolmentEvent);
+        if (channel === SIMULATION_CHANNEL) this.simulationSubject.next(JSON.parse(message) as SimulationProgressEvent);
+        else this.subject.next(JSON.parse(message) as EnrolmentEvent);
       } catch (error) {
         this.logger.warn(`Dropped a malformed event from Redis: ${(error as Error).message}`);
       }
     });
     // Subscribed before the application serves anything: no event published later is missed.
-    await this.subscriber.subscribe(CHANNEL);
+    await this.subscriber.subscribe(CHANNEL, SIMULATION_CHANNEL);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.subject.complete();
+    this.simulationSubject.complete();
     await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].filter(Boolean));
   }
 
@@ -73,6 +82,20 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       ...event,
     };
     this.connection.afterCommit(() => this.deliver(full));
+  }
+
+  /** Publishes a simulation progress event once the current transaction commits; never on rollback. */
+  publishSimulation(event: Omit<SimulationProgressEvent, 'occurredAt'>): void {
+    const full: SimulationProgressEvent = { ...event, occurredAt: this.clock.now().toISOString() };
+    this.connection.afterCommit(() => {
+      if (!this.publisher) {
+        this.simulationSubject.next(full);
+        return;
+      }
+      this.publisher.publish(SIMULATION_CHANNEL, JSON.stringify(full)).catch((error: Error) => {
+        this.logger.error(`Could not publish progress of simulation ${full.runId} to Redis: ${error.message}`);
+      });
+    });
   }
 
   private deliver(event: EnrolmentEvent): void {

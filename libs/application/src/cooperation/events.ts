@@ -29,3 +29,15 @@ export interface EnrolmentEvent {
   incidentId: string | null;
   summary: string;
 }
+
+/** Progress of one simulation run (DESIGN.md §5), after commit; plain JSON so it crosses Redis unchanged. */
+export interface SimulationProgressEvent {
+  runId: string;
+  /** The run's jurisdiction: who may receive the event. */
+  jurisdictionCode: string;
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+  occurredAt: string;
+}

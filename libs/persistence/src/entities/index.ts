@@ -21,6 +21,8 @@ import { IncidentEntity } from './incident.entity.js';
 import { AgreementEntity } from './agreement.entity.js';
 import { AgreementRuleEntity } from './agreement-rule.entity.js';
 import { AgreementApprovalEntity } from './agreement-approval.entity.js';
+import { SimulationRunEntity } from './simulation-run.entity.js';
+import { SimulationChunkEntity } from './simulation-chunk.entity.js';
 
 export {
   AccountEntity,
@@ -46,6 +48,8 @@ export {
   AgreementEntity,
   AgreementRuleEntity,
   AgreementApprovalEntity,
+  SimulationRunEntity,
+  SimulationChunkEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -73,4 +77,6 @@ export const ENTITIES = [
   AgreementEntity,
   AgreementRuleEntity,
   AgreementApprovalEntity,
+  SimulationRunEntity,
+  SimulationChunkEntity,
 ];

@@ -1,0 +1,396 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '@sandbridge/common';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  finaliseSimulation,
+  mergePartials,
+  type PairFigures,
+  type Page,
+  type PageRequest,
+  parseScenario,
+  planChunks,
+  populationSize,
+  Role,
+  type Scenario,
+  type SimulationPartial,
+  type SimulationResult,
+  type SimulationTotals,
+} from '@sandbridge/domain';
+import { type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { Observable, type Subscription } from 'rxjs';
+import { EventBus } from '../cooperation/event-bus.js';
+import type { SimulationProgressEvent } from '../cooperation/events.js';
+import { ChunkExecutor, ChunkFailedError, type ChunkOutcome } from './chunk-executor.js';
+import { canonical, type JsonObject } from './platform-documents.js';
+import { type RecordedPopulationFilter, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
+
+export enum SimulationStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+const FINISHED = new Set<string>([SimulationStatus.COMPLETED, SimulationStatus.FAILED, SimulationStatus.CANCELLED]);
+
+export const DEFAULT_CHUNK_SIZE = 500;
+export const MAX_CHUNK_SIZE = 100_000;
+/** More chunks than this only adds bookkeeping (one row and one event per chunk). */
+export const MAX_CHUNKS = 10_000;
+
+/** In byPair rows shown to a negotiator: every pair its jurisdiction is not part of, summed. */
+export const OTHER_PAIRS = '*';
+
+export interface StartSimulationCommand extends ScenarioRequest {
+  name?: string | null;
+  chunkSize?: number | null;
+}
+
+/** A run as the caller may see it: recorded populations and other jurisdictions' pairs withheld. */
+export interface SimulationRunView {
+  run: SimulationRunEntity;
+  /** The stored scenario; for a RECORDED population, `population` is `{ recorded: filter, systems: n }`. */
+  scenario: JsonObject;
+  result: SimulationResult | null;
+}
+
+export interface VariantComparison {
+  name: string;
+  totals: SimulationTotals;
+  deltaVsBaseline: SimulationTotals;
+  byPair: PairFigures[];
+}
+
+export interface RunComparison {
+  view: SimulationRunView;
+  variants: VariantComparison[];
+}
+
+export interface RecordedPopulationSnapshot {
+  systems: number;
+  results: number;
+  targets: number;
+  /** Administrators: the whole snapshot; negotiators: only the systems homed in their jurisdiction. */
+  population: JsonObject;
+}
+
+const INTERRUPTED = 'interrupted: the server running it shut down before it finished — rerun it';
+
+/**
+ * Simulation runs for negotiators (DESIGN.md §5): a run is a job over a stored, complete scenario,
+ * executed chunk by chunk by the ChunkExecutor (in-process, or workers through Redis). Chunk
+ * partials are stored idempotently, progress is published after each commit, and the last chunk
+ * stored merges every partial in chunk order and finalises the result — once.
+ *
+ * Who: negotiators start, cancel and rerun runs for their jurisdiction and read its runs;
+ * administrators read and cancel every run but start none (a run belongs to a jurisdiction, which
+ * an administrator does not act for); innovators and regulators have no access.
+ */
+@Injectable()
+export class SimulationService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(SimulationService.name);
+  /** Runs executing from this instance: aborting one stops its chunks. */
+  private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private cancellations: Subscription | null = null;
+
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly runs: SimulationRunRepository,
+    private readonly assembler: ScenarioAssembler,
+    private readonly executor: ChunkExecutor,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // A cancel served by another instance reaches the one executing the run through the bus.
+    this.cancellations = this.bus.simulationEvents$.subscribe((event) => {
+      if (event.status === SimulationStatus.CANCELLED) this.active.get(event.runId)?.controller.abort();
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.cancellations?.unsubscribe();
+    const interrupted = [...this.active.entries()];
+    for (const [, { controller }] of interrupted) controller.abort();
+    await Promise.all(interrupted.map(([, { done }]) => done));
+    // Still open while the application shuts down (the database closes after this hook).
+    for (const [runId] of interrupted) await this.runs.fail(runId, INTERRUPTED, this.clock.now()).catch(() => false);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.executor.close();
+  }
+
+  async start(actor: Actor, command: StartSimulationCommand): Promise<SimulationRunEntity> {
+    const jurisdiction = this.negotiatorJurisdiction(actor);
+    const chunkSize = command.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+      throw DomainError.badInput([{ path: 'input.chunkSize', message: `must be an integer from 1 to ${MAX_CHUNK_SIZE}` }]);
+    }
+    const name = (command.name ?? '').trim() || 'Simulation';
+    const assembled = await this.assembler.assemble(command);
+    const document = canonical(assembled.document) as JsonObject;
+    const scenario = this.parse(document, 'input.scenario');
+    const size = populationSize(scenario);
+    if (size === 0) {
+      throw DomainError.badInput([
+        assembled.populationKind === 'RECORDED'
+          ? { path: 'input.recordedPopulation', message: 'no recorded system with a target matches this filter' }
+          : { path: 'input.scenario.population', message: 'has no systems or innovators to simulate' },
+      ]);
+    }
+    const chunksTotal = planChunks(size, chunkSize).length;
+    if (chunksTotal > MAX_CHUNKS) throw DomainError.badInput([{ path: 'input.chunkSize', message: `makes ${chunksTotal} chunks; at most ${MAX_CHUNKS} (use larger chunks)` }]);
+    const filter = assembled.populationKind === 'RECORDED' ? (canonical(command.recordedPopulation) as JsonObject) : null;
+    return this.enqueue({
+      name,
+      createdBy: actor.accountId,
+      jurisdictionCode: jurisdiction,
+      scenario: document,
+      populationKind: assembled.populationKind,
+      populationFilter: filter,
+      populationSize: size,
+      chunkSize,
+      chunksTotal,
+      rerunOf: null,
+    });
+  }
+
+  /** A new run of the same stored scenario and chunking: the result is identical. */
+  async rerun(actor: Actor, runId: string): Promise<SimulationRunEntity> {
+    const jurisdiction = this.negotiatorJurisdiction(actor);
+    const original = await this.runs.findById(runId);
+    if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
+    return this.enqueue({
+      name: original.name,
+      createdBy: actor.accountId,
+      jurisdictionCode: jurisdiction,
+      scenario: original.scenario,
+      populationKind: original.populationKind,
+      populationFilter: original.populationFilter,
+      populationSize: original.populationSize,
+      chunkSize: original.chunkSize,
+      chunksTotal: original.chunksTotal,
+      rerunOf: original.id,
+    });
+  }
+
+  /** The starter, a negotiator of the run's jurisdiction or an administrator stops a QUEUED or RUNNING run. */
+  async cancel(actor: Actor, runId: string): Promise<SimulationRunEntity> {
+    this.reader(actor);
+    const run = await this.connection.withTransaction(async () => {
+      const found = await this.runs.findById(runId);
+      if (!found || !this.canSee(actor, found)) throw DomainError.notFound('Simulation run', runId);
+      if (!(await this.runs.cancel(found.id, this.clock.now()))) {
+        throw DomainError.invalidTransition(`A ${found.status} simulation run cannot be cancelled (only QUEUED or RUNNING)`);
+      }
+      const cancelled = (await this.runs.findById(found.id))!;
+      this.publish(cancelled);
+      return cancelled;
+    });
+    this.active.get(run.id)?.controller.abort();
+    return run;
+  }
+
+  async findById(actor: Actor, runId: string): Promise<SimulationRunEntity | null> {
+    this.reader(actor);
+    const run = await this.runs.findById(runId);
+    return run && this.canSee(actor, run) ? run : null;
+  }
+
+  /** Negotiators: their jurisdiction's runs; administrators: every run. Oldest first. */
+  list(actor: Actor, filter: Pick<SimulationRunFilter, 'status'>, page: PageRequest): Promise<Page<SimulationRunEntity>> {
+    this.reader(actor);
+    return this.runs.page({ status: filter.status, jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode }, page);
+  }
+
+  /** What the caller may read of a run it can see. */
+  view(actor: Actor, run: SimulationRunEntity): SimulationRunView {
+    const restricted = run.populationKind === 'RECORDED' && actor.role !== Role.ADMIN;
+    const scenario = restricted ? { ...run.scenario, population: { recorded: run.populationFilter, systems: run.populationSize } } : run.scenario;
+    const result = run.result as SimulationResult | null;
+    return { run, scenario: scenario as JsonObject, result: result && restricted ? restrictPairs(result, actor.jurisdictionCode ?? '') : result };
+  }
+
+  /** Side by side, in the order asked: per run and variant the totals, delta and pair matrix. */
+  async compare(actor: Actor, runIds: readonly string[]): Promise<RunComparison[]> {
+    this.reader(actor);
+    if (runIds.length < 1 || runIds.length > 10) throw DomainError.badInput([{ path: 'ids', message: 'must name 1 to 10 runs' }]);
+    const found = new Map((await this.runs.findByIds(runIds)).filter((r) => this.canSee(actor, r)).map((r) => [r.id, r]));
+    return runIds.map((id) => {
+      const run = found.get(id);
+      if (!run) throw DomainError.notFound('Simulation run', id);
+      const view = this.view(actor, run);
+      return {
+        view,
+        variants: (view.result?.variants ?? []).map((v) => ({ name: v.name, totals: v.totals, deltaVsBaseline: v.deltaVsBaseline, byPair: v.byPair })),
+      };
+    });
+  }
+
+  /** A preview of the anonymised snapshot a recorded-population run would take. */
+  async recordedPopulation(actor: Actor, filter: RecordedPopulationFilter): Promise<RecordedPopulationSnapshot> {
+    if (actor.role !== Role.ADMIN) this.negotiatorJurisdiction(actor);
+    const { population, homeOf } = await this.assembler.recordedPopulation(filter);
+    const counts = { systems: population.systems.length, results: population.results.length, targets: population.targets.reduce((n, t) => n + (t.authorities as string[]).length, 0) };
+    if (actor.role === Role.ADMIN) return { ...counts, population };
+    // Other jurisdictions' systems only ever count in aggregates (DESIGN.md §1).
+    const own = (item: JsonObject, key: string) => homeOf.get(item[key] as string) === actor.jurisdictionCode;
+    return {
+      ...counts,
+      population: { systems: population.systems.filter((s) => own(s, 'id')), results: population.results.filter((r) => own(r, 'system')), targets: population.targets.filter((t) => own(t, 'system')) },
+    };
+  }
+
+  /**
+   * Progress of one run: its current state at once, then each change (in order, never backwards),
+   * completing after the final state. Null when the caller cannot see the run.
+   */
+  async progress(actor: Actor, runId: string): Promise<Observable<SimulationProgressEvent> | null> {
+    const run = await this.findById(actor, runId);
+    if (!run) return null;
+    const rank = (status: string) => (status === SimulationStatus.QUEUED ? 0 : status === SimulationStatus.RUNNING ? 1 : 2);
+    return new Observable<SimulationProgressEvent>((subscriber) => {
+      let last: SimulationProgressEvent | null = null;
+      let buffered: SimulationProgressEvent[] | null = [];
+      const emit = (event: SimulationProgressEvent) => {
+        if (subscriber.closed) return;
+        if (last && !(rank(event.status) > rank(last.status) || (rank(event.status) === rank(last.status) && rank(last.status) < 2 && event.done > last.done))) return;
+        last = event;
+        subscriber.next(event);
+        if (FINISHED.has(event.status)) subscriber.complete();
+      };
+      // Listening before reading the current state: nothing published in between is lost.
+      const live = this.bus.simulationEvents$.subscribe((event) => {
+        // Re-checked per event: the run's jurisdiction must still be the caller's (or an administrator).
+        if (event.runId !== run.id || (actor.role !== Role.ADMIN && event.jurisdictionCode !== actor.jurisdictionCode)) return;
+        if (buffered) buffered.push(event);
+        else emit(event);
+      });
+      this.runs.findById(run.id).then(
+        (current) => {
+          if (current) emit(this.progressEvent(current));
+          for (const event of buffered ?? []) emit(event);
+          buffered = null;
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => live.unsubscribe();
+    });
+  }
+
+  private async enqueue(values: Parameters<SimulationRunRepository['insert']>[0]): Promise<SimulationRunEntity> {
+    const run = await this.connection.withTransaction(async () => {
+      const inserted = await this.runs.insert(values);
+      this.publish(inserted);
+      // Started after the commit, outside the request's transaction scope (it outlives the request).
+      this.connection.afterCommit(() => this.launch(inserted));
+      return inserted;
+    });
+    return run;
+  }
+
+  private launch(run: SimulationRunEntity): void {
+    const controller = new AbortController();
+    const done = this.execute(run, controller.signal)
+      .catch((error: unknown) => this.logger.error(`Simulation run ${run.id} could not be recorded as failed: ${(error as Error).message}`))
+      .finally(() => this.active.delete(run.id));
+    this.active.set(run.id, { controller, done });
+  }
+
+  private async execute(run: SimulationRunEntity, signal: AbortSignal): Promise<void> {
+    let scenario: Scenario;
+    try {
+      if (!(await this.runs.markRunning(run.id, this.clock.now()))) return;
+      this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status: SimulationStatus.RUNNING, done: 0, total: run.chunksTotal, error: null });
+      scenario = this.parse(run.scenario, '$');
+      const chunks = planChunks(run.populationSize, run.chunkSize);
+      await this.executor.execute({ runId: run.id, scenario, chunks }, (outcome) => this.store(run, scenario, outcome), signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      const reason = error instanceof ChunkFailedError ? `simulation failed: ${error.message}` : 'simulation failed: internal error while running the simulation';
+      if (!(error instanceof ChunkFailedError)) this.logger.error(`Simulation run ${run.id} failed: ${(error as Error).stack ?? String(error)}`);
+      await this.connection.withTransaction(async () => {
+        if (await this.runs.fail(run.id, reason, this.clock.now())) this.publish((await this.runs.findById(run.id))!);
+      });
+    }
+  }
+
+  /** Stores one chunk's partial (at most once); the store that brings the last chunk finalises. */
+  private async store(run: SimulationRunEntity, scenario: Scenario, outcome: ChunkOutcome): Promise<void> {
+    const event = (status: SimulationStatus, done: number, total: number) => this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status, done, total, error: null });
+    const stillRunning = await this.connection.withTransaction(async () => {
+      const stored = await this.runs.storeChunk(run.id, outcome.chunk, outcome.partial as unknown as Record<string, unknown>, outcome.attempt);
+      if (stored.status !== SimulationStatus.RUNNING) return false;
+      // Already stored (a retry or a duplicate delivery): counted once, nothing changes.
+      if (!stored.stored) return true;
+      if (stored.chunksDone < stored.chunksTotal) {
+        event(SimulationStatus.RUNNING, stored.chunksDone, stored.chunksTotal);
+        return true;
+      }
+      // The run row is locked by storeChunk: only this transaction sees the last chunk arrive.
+      const partials = (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[];
+      const result = finaliseSimulation(scenario, mergePartials(partials));
+      if (await this.runs.complete(run.id, result as unknown as Record<string, unknown>, this.clock.now())) event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
+      return true;
+    });
+    // Cancelled (possibly on another instance): stop computing chunks nobody will store.
+    if (!stillRunning) this.active.get(run.id)?.controller.abort();
+  }
+
+  private publish(run: SimulationRunEntity): void {
+    this.bus.publishSimulation(this.progressEvent(run));
+  }
+
+  private progressEvent(run: SimulationRunEntity): SimulationProgressEvent {
+    return { runId: run.id, jurisdictionCode: run.jurisdictionCode, status: run.status, done: run.chunksDone, total: run.chunksTotal, error: run.error, occurredAt: (run.finishedAt ?? run.startedAt ?? run.createdAt).toISOString() };
+  }
+
+  /** Reads a scenario document; format problems become BAD_USER_INPUT under `root` (`$` → `input.scenario`). */
+  private parse(document: unknown, root: string): Scenario {
+    try {
+      return parseScenario(canonical(document));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
+        throw DomainError.badInput(error.errors.map((e) => ({ path: e.path.replace(/^\$/, root), message: e.message })));
+      }
+      throw error;
+    }
+  }
+
+  private negotiatorJurisdiction(actor: Actor): string {
+    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode) throw DomainError.forbidden(`Only negotiators run simulations; you are ${actor.role}`);
+    return actor.jurisdictionCode;
+  }
+
+  private reader(actor: Actor): void {
+    if (actor.role !== Role.ADMIN) this.negotiatorJurisdiction(actor);
+  }
+
+  private canSee(actor: Actor, run: SimulationRunEntity): boolean {
+    return actor.role === Role.ADMIN || (actor.role === Role.NEGOTIATOR && run.jurisdictionCode === actor.jurisdictionCode);
+  }
+}
+
+/**
+ * A negotiator sees the pairs its jurisdiction is part of; every other pair is summed into one
+ * row `{ origin: "*", recognising: "*" }` (aggregated figures only, DESIGN.md §1).
+ */
+export function restrictPairs(result: SimulationResult, jurisdiction: string): SimulationResult {
+  return {
+    ...result,
+    variants: result.variants.map((v) => {
+      const own = v.byPair.filter((p) => p.origin === jurisdiction || p.recognising === jurisdiction);
+      const others = v.byPair.filter((p) => p.origin !== jurisdiction && p.recognising !== jurisdiction);
+      const sum = (key: 'recognised' | 'recognisedWithConditions' | 'divergent') => others.reduce((n, p) => n + p[key], 0);
+      const aggregated: PairFigures = { origin: OTHER_PAIRS, recognising: OTHER_PAIRS, recognised: sum('recognised'), recognisedWithConditions: sum('recognisedWithConditions'), divergent: sum('divergent') };
+      return { ...v, byPair: others.length ? [...own, aggregated] : own };
+    }),
+  };
+}
+
+

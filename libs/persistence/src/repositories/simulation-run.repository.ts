@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../database/transactional-connection.js';
+import { SimulationChunkEntity } from '../entities/simulation-chunk.entity.js';
+import { SimulationRunEntity } from '../entities/simulation-run.entity.js';
+import { paginate } from './paginate.js';
+
+export interface SimulationRunFilter {
+  status?: string | null;
+  /** Runs of this jurisdiction only; null = every jurisdiction. */
+  jurisdictionCode?: string | null;
+}
+
+export type NewSimulationRun = Pick<
+  SimulationRunEntity,
+  'name' | 'createdBy' | 'jurisdictionCode' | 'scenario' | 'populationKind' | 'populationFilter' | 'populationSize' | 'chunkSize' | 'chunksTotal' | 'rerunOf'
+>;
+
+/** What storing one chunk did: whether it was new, and the run's progress after it. */
+export interface StoredChunk {
+  /** False when the run is not RUNNING any more (cancelled, failed) or the chunk was already stored. */
+  stored: boolean;
+  status: string;
+  chunksDone: number;
+  chunksTotal: number;
+}
+
+/** Simulation runs and their stored chunk partials: one aggregate. */
+@Injectable()
+export class SimulationRunRepository {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  private get repo() {
+    return this.connection.getRepository(SimulationRunEntity);
+  }
+
+  private get chunks() {
+    return this.connection.getRepository(SimulationChunkEntity);
+  }
+
+  findById(id: string): Promise<SimulationRunEntity | null> {
+    return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  findByIds(ids: readonly string[]): Promise<SimulationRunEntity[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+  }
+
+  /** Oldest first (a stable keyset order). */
+  page(filter: SimulationRunFilter, request: PageRequest): Promise<Page<SimulationRunEntity>> {
+    const query = this.repo.createQueryBuilder('r');
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.jurisdictionCode) query.andWhere('r.jurisdiction_code = :jurisdiction', { jurisdiction: filter.jurisdictionCode });
+    return paginate(
+      query,
+      [
+        // Milliseconds: the cursor carries a JavaScript date, which has no microseconds.
+        { expression: "date_trunc('milliseconds', r.created_at)", value: (r) => r.createdAt.toISOString(), accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) },
+        { expression: 'r.id', value: (r) => r.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
+      ],
+      request,
+    );
+  }
+
+  insert(values: NewSimulationRun): Promise<SimulationRunEntity> {
+    return this.repo.save(this.repo.create({ ...values, status: 'QUEUED', chunksDone: 0, error: null, result: null, startedAt: null, finishedAt: null }));
+  }
+
+  /** QUEUED → RUNNING; false when the run left QUEUED meanwhile (cancelled before it started). */
+  async markRunning(id: string, at: Date): Promise<boolean> {
+    const update = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'RUNNING', startedAt: at })
+      .where('id = :id AND status = :from', { id, from: 'QUEUED' })
+      .execute();
+    return (update.affected ?? 0) > 0;
+  }
+
+  /**
+   * Stores one chunk's partial at most once. Locks the run row first, so stores of one run
+   * serialise: the count each sees includes every earlier store, and exactly one store sees the
+   * last chunk arrive (the one that then completes the run). Must run inside a transaction.
+   */
+  async storeChunk(runId: string, chunk: number, partial: Record<string, unknown>, attempt: number): Promise<StoredChunk> {
+    const run = await this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :runId', { runId }).getOne();
+    if (!run) return { stored: false, status: 'MISSING', chunksDone: 0, chunksTotal: 0 };
+    const progress = { status: run.status, chunksDone: run.chunksDone, chunksTotal: run.chunksTotal };
+    if (run.status !== 'RUNNING') return { stored: false, ...progress };
+    const inserted: unknown[] = await this.connection.manager.query(
+      'INSERT INTO "simulation_chunk" ("run_id", "chunk", "partial", "attempts") VALUES ($1, $2, $3, $4) ON CONFLICT ("run_id", "chunk") DO NOTHING RETURNING "chunk"',
+      [runId, chunk, JSON.stringify(partial), attempt],
+    );
+    if (inserted.length === 0) return { stored: false, ...progress };
+    await this.repo.update({ id: runId }, { chunksDone: run.chunksDone + 1 });
+    return { stored: true, ...progress, chunksDone: run.chunksDone + 1 };
+  }
+
+  /** The stored partials of a run, in chunk order. */
+  async partialsOf(runId: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.chunks.find({ where: { runId }, order: { chunk: 'ASC' }, select: { chunk: true, partial: true } });
+    return rows.map((r) => r.partial);
+  }
+
+  /** RUNNING → COMPLETED with the result; false when the run is not RUNNING (guards a double completion). */
+  complete(id: string, result: Record<string, unknown>, at: Date): Promise<boolean> {
+    return this.finish(id, { status: 'COMPLETED', result, finishedAt: at }, ['RUNNING']);
+  }
+
+  /** QUEUED/RUNNING → FAILED with a reason; false when it had already finished. */
+  fail(id: string, error: string, at: Date): Promise<boolean> {
+    return this.finish(id, { status: 'FAILED', error, finishedAt: at }, ['QUEUED', 'RUNNING']);
+  }
+
+  /** QUEUED/RUNNING → CANCELLED; false when it had already finished. */
+  cancel(id: string, at: Date): Promise<boolean> {
+    return this.finish(id, { status: 'CANCELLED', finishedAt: at }, ['QUEUED', 'RUNNING']);
+  }
+
+  private async finish(id: string, values: Partial<SimulationRunEntity>, from: string[]): Promise<boolean> {
+    const update = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set(values as never)
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
+    return (update.affected ?? 0) > 0;
+  }
+}
