@@ -17,3 +17,5 @@ export * from './recognition/recognition-engine.js';
 export * from './recognition/case-format.js';
 export * from './agreements/agreements.js';
 export * from './agreements/agreement-lifecycle.js';
+export * from './recognition/recognition-bulk.js';
+export * from './recognition/synthetic-case.js';
