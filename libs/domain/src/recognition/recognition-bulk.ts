@@ -189,6 +189,12 @@ export class CompiledRecognition {
   readonly sectorIndex: Map<string, number>;
   /** @internal */ readonly sectorCount: number;
   /** @internal */ readonly riskBit: Map<string, number>;
+  /** @internal */ readonly riskCount: number;
+  /**
+   * @internal Per applicability class (sector × risk class of a system, see `applicabilityClass`):
+   * NOT_APPLICABLE or GAP for every criterion, laid out like `authorityCriteria`; built on first use.
+   */
+  readonly applicabilityTemplates: (Uint8Array | undefined)[];
   /** @internal */ readonly bodyIndex: Map<string, number>;
   /** @internal */ readonly bodyCount: number;
   /** @internal */ readonly methodIndex: Map<string, number>;
@@ -271,6 +277,8 @@ export class CompiledRecognition {
     this.sectorIndex = sectors.index;
     this.sectorCount = sectors.size;
     this.riskBit = new Map(risks.values.map((r, i) => [r, 1 << i]));
+    this.riskCount = risks.size;
+    this.applicabilityTemplates = new Array((sectors.size + 1) * (risks.size + 1));
     this.bodyIndex = bodies.index;
     this.bodyCount = bodies.size;
     this.methodIndex = methods.index;
@@ -380,6 +388,27 @@ export class CompiledRecognition {
     }
   }
 
+  /**
+   * @internal Step 1 for every criterion at once: what a system of this sector (-1: none or
+   * unknown) and risk class (-1: none or unknown) starts from, NOT_APPLICABLE or GAP per criterion.
+   */
+  applicabilityTemplate(sector: number, risk: number): Uint8Array {
+    const klass = (sector + 1) * (this.riskCount + 1) + (risk + 1);
+    let template = this.applicabilityTemplates[klass];
+    if (template) return template;
+    template = new Uint8Array(this.authorityCriteria.length);
+    const S = this.sectorCount;
+    const bit = risk < 0 ? 0 : 1 << risk;
+    for (let k = 0; k < template.length; k++) {
+      const c = this.authorityCriteria[k];
+      const sectorOk = this.criterionSectorAny[c] === 1 || (sector >= 0 && this.criterionSectors[c * S + sector] === 1);
+      const riskOk = this.criterionRiskMask[c] === 0 || (this.criterionRiskMask[c] & bit) !== 0;
+      template[k] = sectorOk && riskOk ? GAP : NA;
+    }
+    this.applicabilityTemplates[klass] = template;
+    return template;
+  }
+
   /** The index of an authority id, or -1. */
   authorityOf(id: string): number {
     return this.authorityIndex.get(id) ?? -1;
@@ -431,7 +460,7 @@ export class BulkSystem {
   /** @internal Per rule: its sector and risk-class scope admits this system. */
   ruleScopeOk: Uint8Array = new Uint8Array(0);
   /** @internal */ sector = -1;
-  /** @internal The sector as criterion applicability reads it (an empty sector is none there). */ applicabilitySector = -1;
+  /** @internal NOT_APPLICABLE or GAP per criterion for this system's sector and risk class. */ applicability: Uint8Array = new Uint8Array(0);
   /** @internal */ riskBit = 0;
   /** @internal Per result (input position). */ criterion = new Int32Array(0);
   /** @internal */ testedIn = new Int32Array(0);
@@ -471,8 +500,9 @@ export function prepareBulkSystem(compiled: CompiledRecognition, system: CaseSys
   into.results = results;
   into.count = n;
   into.sector = system.sector === null ? -1 : (compiled.sectorIndex.get(system.sector) ?? -1);
-  into.applicabilitySector = system.sector ? into.sector : -1;
   into.riskBit = system.riskClass === null ? 0 : (compiled.riskBit.get(system.riskClass) ?? 0);
+  // Criterion applicability reads an empty sector as none (criterionApplies tests it for truth).
+  into.applicability = compiled.applicabilityTemplate(system.sector ? into.sector : -1, into.riskBit ? 31 - Math.clz32(into.riskBit) : -1);
   const R = compiled.rules.length;
   if (into.ruleScopeOk.length < R) into.ruleScopeOk = new Uint8Array(R);
   const S = compiled.sectorCount;
@@ -565,24 +595,22 @@ export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: Bul
   const J = compiled.authorityJurisdiction[authority];
   const A = compiled.authorities.length;
   const C = compiled.criteria.length;
-  const S = compiled.sectorCount;
   const { outcome, result, rule, agreement, divergent } = out;
   out.authority = authority;
   out.count = count;
   out.system = prepared;
 
-  // 1. Applicability.
+  // 1. Applicability, from the system's template (computed once per sector × risk class).
+  const applicability = prepared.applicability;
+  const criteria = out.criterion;
   for (let k = 0; k < count; k++) {
-    const c = compiled.authorityCriteria[from + k];
-    out.criterion[k] = c;
-    const sectorOk = compiled.criterionSectorAny[c] === 1 || (prepared.applicabilitySector >= 0 && compiled.criterionSectors[c * S + prepared.applicabilitySector] === 1);
-    const riskOk = compiled.criterionRiskMask[c] === 0 || (compiled.criterionRiskMask[c] & prepared.riskBit) !== 0;
-    outcome[k] = sectorOk && riskOk ? GAP : NA;
-    result[k] = -1;
-    rule[k] = -1;
-    agreement[k] = -1;
-    divergent[k] = 0;
+    outcome[k] = applicability[from + k];
+    criteria[k] = compiled.authorityCriteria[from + k];
   }
+  result.fill(-1, 0, count);
+  rule.fill(-1, 0, count);
+  agreement.fill(-1, 0, count);
+  divergent.fill(0, 0, count);
 
   const n = prepared.count;
   const { criterion: crit, testedIn, day, passed, value } = prepared;
