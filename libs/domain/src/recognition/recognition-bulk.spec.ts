@@ -66,6 +66,22 @@ describe('bulk mode = explained mode', () => {
     );
   });
 
+  it('on random small cases where one sector is the empty string (criteria read it as none, rule scopes as a sector)', () => {
+    const blank = (list: string[]) => list.map((s) => (s === 'FIN' ? '' : s));
+    fc.assert(
+      fc.property(caseArb, (original) => {
+        const input: RecognitionCase = {
+          ...original,
+          criteria: original.criteria.map((c) => ({ ...c, sectors: blank(c.sectors) })),
+          agreements: original.agreements.map((a) => ({ ...a, rules: a.rules.map((r) => ({ ...r, sectors: blank(r.sectors) })) })),
+          systems: original.systems.map((s) => ({ ...s, sector: s.sector === 'FIN' ? '' : s.sector })),
+        };
+        expect(resolveCaseBulk(input)).toEqual(decisionsOf(resolveCase(input)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   const EXAMPLES = resolve(process.cwd(), 'examples/recognition');
   const examples = readdirSync(EXAMPLES)
     .filter((name) => name.endsWith('.case.json'))

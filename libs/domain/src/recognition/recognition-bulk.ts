@@ -91,6 +91,12 @@ export function fastDayNumber(day: UtcDay): number {
 
 const windowHolds = (from: UtcDay | null, to: UtcDay | null, day: number) => (from === null || dayNumber(from) <= day) && (to === null || day < dayNumber(to));
 
+/** What a system's sector and risk class alone decide (see `CompiledRecognition.systemClass`). */
+interface SystemClass {
+  applicability: Uint8Array;
+  ruleScopeOk: Uint8Array;
+}
+
 /** Interns strings as small consecutive numbers. */
 class Dictionary {
   readonly index = new Map<string, number>();
@@ -190,11 +196,8 @@ export class CompiledRecognition {
   /** @internal */ readonly sectorCount: number;
   /** @internal */ readonly riskBit: Map<string, number>;
   /** @internal */ readonly riskCount: number;
-  /**
-   * @internal Per applicability class (sector × risk class of a system, see `applicabilityClass`):
-   * NOT_APPLICABLE or GAP for every criterion, laid out like `authorityCriteria`; built on first use.
-   */
-  readonly applicabilityTemplates: (Uint8Array | undefined)[];
+  /** @internal Per system class (sector × risk class), what a system of that class starts from; built on first use. */
+  readonly systemClasses: (SystemClass | undefined)[];
   /** @internal */ readonly bodyIndex: Map<string, number>;
   /** @internal */ readonly bodyCount: number;
   /** @internal */ readonly methodIndex: Map<string, number>;
@@ -278,7 +281,7 @@ export class CompiledRecognition {
     this.sectorCount = sectors.size;
     this.riskBit = new Map(risks.values.map((r, i) => [r, 1 << i]));
     this.riskCount = risks.size;
-    this.applicabilityTemplates = new Array((sectors.size + 1) * (risks.size + 1));
+    this.systemClasses = new Array((sectors.size + 1) * (risks.size + 1) * 2);
     this.bodyIndex = bodies.index;
     this.bodyCount = bodies.size;
     this.methodIndex = methods.index;
@@ -389,24 +392,34 @@ export class CompiledRecognition {
   }
 
   /**
-   * @internal Step 1 for every criterion at once: what a system of this sector (-1: none or
-   * unknown) and risk class (-1: none or unknown) starts from, NOT_APPLICABLE or GAP per criterion.
+   * @internal What depends on a system's sector (-1: none or unknown) and risk class (-1: none or
+   * unknown) alone, computed once per such class: step 1 for every criterion (NOT_APPLICABLE or
+   * GAP, laid out like `authorityCriteria`) and which rules' sector and risk-class scope admit it.
+   * `emptySector`: criterion applicability reads an empty sector as none (criterionApplies tests
+   * it for truth), rule scope does not.
    */
-  applicabilityTemplate(sector: number, risk: number): Uint8Array {
-    const klass = (sector + 1) * (this.riskCount + 1) + (risk + 1);
-    let template = this.applicabilityTemplates[klass];
-    if (template) return template;
-    template = new Uint8Array(this.authorityCriteria.length);
+  systemClass(sector: number, risk: number, emptySector: boolean): SystemClass {
+    const key = ((sector + 1) * (this.riskCount + 1) + (risk + 1)) * 2 + (emptySector ? 1 : 0);
+    let found = this.systemClasses[key];
+    if (found) return found;
     const S = this.sectorCount;
     const bit = risk < 0 ? 0 : 1 << risk;
-    for (let k = 0; k < template.length; k++) {
+    const applicabilitySector = emptySector ? -1 : sector;
+    const applicability = new Uint8Array(this.authorityCriteria.length);
+    for (let k = 0; k < applicability.length; k++) {
       const c = this.authorityCriteria[k];
-      const sectorOk = this.criterionSectorAny[c] === 1 || (sector >= 0 && this.criterionSectors[c * S + sector] === 1);
+      const sectorOk = this.criterionSectorAny[c] === 1 || (applicabilitySector >= 0 && this.criterionSectors[c * S + applicabilitySector] === 1);
       const riskOk = this.criterionRiskMask[c] === 0 || (this.criterionRiskMask[c] & bit) !== 0;
-      template[k] = sectorOk && riskOk ? GAP : NA;
+      applicability[k] = sectorOk && riskOk ? GAP : NA;
     }
-    this.applicabilityTemplates[klass] = template;
-    return template;
+    const ruleScopeOk = new Uint8Array(this.rules.length);
+    for (let r = 0; r < ruleScopeOk.length; r++) {
+      const sectorOk = this.ruleSectorAny[r] === 1 || (sector >= 0 && this.ruleSectors[r * S + sector] === 1);
+      const riskOk = this.ruleRiskMask[r] === 0 || (this.ruleRiskMask[r] & bit) !== 0;
+      ruleScopeOk[r] = sectorOk && riskOk ? 1 : 0;
+    }
+    this.systemClasses[key] = found = { applicability, ruleScopeOk };
+    return found;
   }
 
   /** The index of an authority id, or -1. */
@@ -499,18 +512,11 @@ export function prepareBulkSystem(compiled: CompiledRecognition, system: CaseSys
   into.system = system;
   into.results = results;
   into.count = n;
-  into.sector = system.sector === null ? -1 : (compiled.sectorIndex.get(system.sector) ?? -1);
-  into.riskBit = system.riskClass === null ? 0 : (compiled.riskBit.get(system.riskClass) ?? 0);
-  // Criterion applicability reads an empty sector as none (criterionApplies tests it for truth).
-  into.applicability = compiled.applicabilityTemplate(system.sector ? into.sector : -1, into.riskBit ? 31 - Math.clz32(into.riskBit) : -1);
-  const R = compiled.rules.length;
-  if (into.ruleScopeOk.length < R) into.ruleScopeOk = new Uint8Array(R);
-  const S = compiled.sectorCount;
-  for (let r = 0; r < R; r++) {
-    const sectorOk = compiled.ruleSectorAny[r] === 1 || (into.sector >= 0 && compiled.ruleSectors[r * S + into.sector] === 1);
-    const riskOk = compiled.ruleRiskMask[r] === 0 || (compiled.ruleRiskMask[r] & into.riskBit) !== 0;
-    into.ruleScopeOk[r] = sectorOk && riskOk ? 1 : 0;
-  }
+  const sector = system.sector === null ? -1 : (compiled.sectorIndex.get(system.sector) ?? -1);
+  const riskBit = system.riskClass === null ? 0 : (compiled.riskBit.get(system.riskClass) ?? 0);
+  const klass = compiled.systemClass(sector, riskBit ? 31 - Math.clz32(riskBit) : -1, system.sector === '');
+  into.applicability = klass.applicability;
+  into.ruleScopeOk = klass.ruleScopeOk;
   const asOfDay = compiled.asOfDay;
   for (let i = 0; i < n; i++) {
     const r = results[i];
