@@ -76,10 +76,10 @@ const COMPARATOR_CODE: Record<Comparator, number> = { [Comparator.GTE]: 0, [Comp
  * number as `dayNumber`, cheap enough to run on every result of every simulated system.
  */
 export function fastDayNumber(day: UtcDay): number {
-  const digit = (i: number) => day.charCodeAt(i) - 48;
-  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  // '0' is char code 48: 48 × 1111 = 53328, 48 × 11 = 528.
+  let y = day.charCodeAt(0) * 1000 + day.charCodeAt(1) * 100 + day.charCodeAt(2) * 10 + day.charCodeAt(3) - 53328;
+  const m = day.charCodeAt(5) * 10 + day.charCodeAt(6) - 528;
+  const d = day.charCodeAt(8) * 10 + day.charCodeAt(9) - 528;
   // Howard Hinnant's days_from_civil: March-based years make February the year's last month.
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
