@@ -7,9 +7,11 @@ import { TestApp } from '@sandbridge/testing';
 describe('demo data', () => {
   let t: TestApp;
 
+  // Seeding the demo walks every enrolment through the real lifecycle: about 30 s alone, and well
+  // over a minute on a busy 2-core machine running other suites.
   beforeAll(async () => {
     t = await TestApp.create({ SEED_DEMO: 'true' });
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
   });

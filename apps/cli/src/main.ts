@@ -1,11 +1,15 @@
-// The command line. `recognise` reads a file and needs no configuration, database or framework, so
-// it is dispatched before any of them is loaded: the platform commands (and with them Nest,
+// The command line. `recognise` and `simulate` read a file and need no configuration, database or
+// framework, so they are dispatched before any of them is loaded: the platform commands (and with them Nest,
 // TypeORM and the configuration) are imported only when one of them runs.
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'recognise') {
     const { processIo, recognise } = await import('./commands/recognise.command.js');
     return recognise(args, processIo());
+  }
+  if (command === 'simulate') {
+    const { processIo, simulate } = await import('./commands/simulate.command.js');
+    return simulate(args, processIo());
   }
   const { runPlatformCommand } = await import('./platform-commands.js');
   return runPlatformCommand(command, args);

@@ -12,6 +12,8 @@ const USAGE = `Usage: sandbridge <command>
   seed                       load the demo data (idempotent; refused in production)
   schema                     print the GraphQL schema (SDL)
   recognise [--explain] FILE resolve a recognition case (- for stdin); needs no database
+  simulate [--json|--csv] [--svg OUT] FILE
+                             run a simulation scenario (- for stdin); needs no database (simulate --help)
 The database is DATABASE_URL, or the embedded one under DATA_DIR.`;
 
 /** The commands that need the configuration, and most the database. A bad configuration is reported, not thrown. */

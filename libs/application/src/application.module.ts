@@ -23,6 +23,7 @@ import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
+import { RecognitionCaseBuilder } from './recognition/recognition-case.builder.js';
 import { RecognitionService } from './recognition/recognition.service.js';
 import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js';
 import { ChunkExecutor } from './simulation/chunk-executor.js';
@@ -47,6 +48,7 @@ const SERVICES = [
   EventAccess,
   IncidentService,
   AgreementService,
+  RecognitionCaseBuilder,
   RecognitionService,
   ScenarioAssembler,
   SimulationService,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Confidentiality, ReportReview } from '@sandbridge/application';
-import { CriterionOutcome, EnrolmentAction, EnrolmentState, EntryDecision, ExitDecision, ResultOutcome, TrackState } from '@sandbridge/domain';
+import { CriterionOutcome, EnrolmentAction, MetBy, EnrolmentState, EntryDecision, ExitDecision, ResultOutcome, TrackState } from '@sandbridge/domain';
 import type { EnrolmentEntity, EnrolmentTrackEntity, EntryResultEntity, TestReportEntity, TestResultEntity } from '@sandbridge/persistence';
 import { Type } from 'class-transformer';
 import {
@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { RecognisedResultModel } from '../recognition/recognition.model.js';
 
 registerEnumType(EnrolmentState, { name: 'EnrolmentState' });
 registerEnumType(TrackState, { name: 'TrackState' });
@@ -145,8 +146,17 @@ export class CriterionEvaluationModel {
   @Field(() => CriterionOutcome)
   outcome: CriterionOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The result that decided the outcome.' })
+  @Field(() => ID, { nullable: true, description: 'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT.' })
   resultId: string | null;
+
+  @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })
+  metBy: MetBy | null;
+
+  @Field(() => RecognisedResultModel, {
+    nullable: true,
+    description: 'When the programme accepts recognised results: the system’s result recognised for this criterion through an agreement in force today, met or not (null when none).',
+  })
+  recognition: RecognisedResultModel | null;
 
   criterionId: string;
 }

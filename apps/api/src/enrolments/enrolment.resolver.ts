@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EnrolmentService, ExitReportService, TestReportService } from '@sandbridge/application';
+import { EnrolmentService, type EvaluationOptions, ExitReportService, TestReportService } from '@sandbridge/application';
 import { type Actor, renderExitReportMarkdown, Role, Stage } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Criterion } from '../catalogue/criterion.model.js';
@@ -183,23 +183,36 @@ export class EnrolmentTrackResolver {
     return track.suspendedBy !== null;
   }
 
-  @ResolveField(() => [CriterionEvaluationModel], { description: 'This authority’s entry criteria evaluated against the application.' })
-  async entryEvaluation(@CurrentActor() actor: Actor, @Parent() track: EnrolmentTrack): Promise<CriterionEvaluationModel[]> {
+  @ResolveField(() => [CriterionEvaluationModel], {
+    description: 'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
+  })
+  async entryEvaluation(@CurrentActor() actor: Actor, @Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<CriterionEvaluationModel[]> {
     const enrolment = await this.enrolmentService.findById(actor, track.enrolmentId);
     if (!enrolment) return [];
-    return (await this.enrolmentService.entryEvaluation(enrolment, track.authorityId)).criteria;
+    return (await this.enrolmentService.entryEvaluation(enrolment, track.authorityId, await evaluationOptions(ctx, enrolment.programmeId))).criteria;
   }
 
-  @ResolveField(() => [CriterionEvaluationModel], { description: 'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected.' })
+  @ResolveField(() => [CriterionEvaluationModel], {
+    description: 'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
+  })
   async evaluation(
     @CurrentActor() actor: Actor,
     @Parent() track: EnrolmentTrack,
+    @Context() ctx: GraphQLContext,
     @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage,
   ): Promise<CriterionEvaluationModel[]> {
     const enrolment = await this.enrolmentService.findById(actor, track.enrolmentId);
     if (!enrolment) return [];
-    return (await this.enrolmentService.stageEvaluation(enrolment, track.authorityId, stage ?? Stage.EXIT)).criteria;
+    return (await this.enrolmentService.stageEvaluation(enrolment, track.authorityId, stage ?? Stage.EXIT, await evaluationOptions(ctx, enrolment.programmeId))).criteria;
   }
+}
+
+/** The request's programme and recognition loaders, so the tracks of one request share them. */
+async function evaluationOptions(ctx: GraphQLContext, programmeId: string): Promise<EvaluationOptions> {
+  return {
+    programme: (await ctx.loaders.programme.load(programmeId)) ?? undefined,
+    recognitions: (p, aiSystemId, authorityId) => ctx.loaders.recognisedResults.load({ programmeId: p, aiSystemId, authorityId }),
+  };
 }
 
 @Resolver(() => CriterionEvaluationModel)

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MetBy } from '@sandbridge/domain';
+import { RecognisedResultModel } from '../recognition/recognition.model.js';
 
 @ObjectType()
 export class ExitReportEvidence {
@@ -34,6 +36,12 @@ export class ExitReportCriterionModel {
 
   @Field(() => String)
   outcome: string;
+
+  @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })
+  metBy: MetBy | null;
+
+  @Field(() => RecognisedResultModel, { nullable: true, description: 'The system’s result recognised for it, when the programme accepts recognised results.' })
+  recognition: RecognisedResultModel | null;
 
   @Field(() => [ExitReportEvidence], { description: 'Results you may see (confidentiality applied).' })
   evidence: ExitReportEvidence[];

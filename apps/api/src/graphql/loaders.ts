@@ -6,6 +6,7 @@ import {
   EnrolmentService,
   IncidentService,
   TestReportService,
+  type TrackRecognitions,
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
@@ -72,6 +73,12 @@ export class Loaders {
   readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
+  /**
+   * Recognised results per (programme, system, authority): one recognition case each per request,
+   * shared by the entry and exit evaluations of every track that asks. Not filtered by the caller:
+   * what counts is what the track's authority may read (EnrolmentService.recognisedResults).
+   */
+  readonly recognisedResults: DataLoader<{ programmeId: string; aiSystemId: string; authorityId: string }, TrackRecognitions, string>;
 
   constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
@@ -98,5 +105,14 @@ export class Loaders {
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));
+    this.recognisedResults = new DataLoader(
+      async (keys) => {
+        // One case per key, built one after the other (each is several queries on the one connection).
+        const out: TrackRecognitions[] = [];
+        for (const k of keys) out.push(await services.enrolments.recognisedResults(k.programmeId, k.aiSystemId, k.authorityId));
+        return out;
+      },
+      { cacheKeyFn: (k) => `${k.programmeId}\u0000${k.aiSystemId}\u0000${k.authorityId}` },
+    );
   }
 }

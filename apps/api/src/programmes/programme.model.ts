@@ -41,6 +41,12 @@ export class Programme {
   @Field(() => ProgrammeStatus)
   status: ProgrammeStatus;
 
+  @Field(() => Boolean, {
+    description:
+      'Entry and exit evaluation also count a criterion as met when a result of the same AI system is RECOGNISED for it through an agreement in force (RECOGNISED_WITH_CONDITIONS is shown, not counted).',
+  })
+  acceptsRecognisedResults: boolean;
+
   leadAuthorityId: string;
 
   static from(e: ProgrammeEntity): Programme {
@@ -55,6 +61,7 @@ export class Programme {
       cohortCapacity: e.cohortCapacity,
       jointEntryRule: e.jointEntryRule as JointEntryRule,
       status: e.status as ProgrammeStatus,
+      acceptsRecognisedResults: e.acceptsRecognisedResults,
       leadAuthorityId: e.leadAuthorityId,
     });
   }
@@ -106,6 +113,10 @@ abstract class ProgrammeFieldsInput {
 
   @Field(() => DateScalar, { nullable: true })
   applicationCloses?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Count results recognised through agreements in force at entry and exit (default false; null = unchanged on update).' })
+  @IsOptional() @IsBoolean()
+  acceptsRecognisedResults?: boolean | null;
 }
 
 @InputType()

@@ -1,9 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CheckName, type CriterionResolution, type RecognitionCheck, RecognitionOutcome, type Supplementary } from '@sandbridge/domain';
+import { CheckName, type CriterionResolution, MetBy, type RecognitionCheck, RecognitionOutcome, type Supplementary } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 
 registerEnumType(RecognitionOutcome, { name: 'RecognitionOutcome', description: 'How a target criterion is met (DESIGN.md §4).' });
 registerEnumType(CheckName, { name: 'RecognitionCheckName', description: 'The checks of DESIGN.md §4, in evaluation order.' });
+registerEnumType(MetBy, {
+  name: 'MetBy',
+  description: 'What made a criterion MET: the enrolment’s own result, or a result of the same system recognised through an agreement (programmes with acceptsRecognisedResults).',
+});
 
 @ObjectType({ description: 'One explained verdict of the recognition engine.' })
 export class RecognitionCheckModel {
@@ -75,6 +79,36 @@ export class CriterionRecognition {
       candidates: r.candidates.map((c) => Object.assign(new RecognitionCandidate(), { result: c.result, checks: c.checks.map(RecognitionCheckModel.from) })),
     });
   }
+}
+
+@ObjectType({
+  description:
+    'A result of the same AI system recognised for a programme criterion through an agreement in force (DESIGN.md §4). RECOGNISED counts as met; RECOGNISED_WITH_CONDITIONS does not on its own — its supplementary requirements still need testing.',
+})
+export class RecognisedResultModel {
+  @Field(() => RecognitionOutcome, { description: 'RECOGNISED or RECOGNISED_WITH_CONDITIONS.' })
+  outcome: RecognitionOutcome;
+
+  @Field(() => ID, { description: 'The test result recognised.' })
+  result: string;
+
+  @Field(() => String, { description: 'The jurisdiction it was tested in.' })
+  testedIn: string;
+
+  @Field(() => ID)
+  agreement: string;
+
+  @Field(() => ID)
+  rule: string;
+
+  @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
+  divergent: boolean;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The supplementary requirements (RECOGNISED_WITH_CONDITIONS): null, a string, or { text, criteria }.' })
+  supplementary: Supplementary;
+
+  @Field(() => [RecognitionCheckModel], { description: 'Every check of the chosen result and rule.' })
+  checks: RecognitionCheckModel[];
 }
 
 @ObjectType({ description: 'How an authority’s active criteria are met by a system’s accepted results, locally or through agreements.' })

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RecognitionService } from '@sandbridge/application';
-import { type Actor, resolveCase } from '@sandbridge/domain';
+import type { Actor } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { Criterion } from '../catalogue/criterion.model.js';
@@ -32,12 +32,11 @@ export class RecognitionResolver {
     @Args('authorityId', { type: () => ID }) authorityId: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
   ): Promise<RecognitionStatus> {
-    const recognitionCase = await this.recognitionService.buildCase(actor, aiSystemId, authorityId, utcDay(asOf));
-    const resolution = resolveCase(recognitionCase).resolutions[0];
+    const { asOf: day, resolution } = await this.recognitionService.status(actor, aiSystemId, authorityId, utcDay(asOf));
     return Object.assign(new RecognitionStatus(), {
       aiSystemId: resolution.system,
       authorityId: resolution.authority,
-      asOf: recognitionCase.asOf,
+      asOf: day,
       criteria: resolution.criteria.map(CriterionRecognition.from),
     });
   }

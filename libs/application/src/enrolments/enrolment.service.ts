@@ -13,7 +13,6 @@ import {
   ErrorCode,
   evaluateResult,
   evaluateStage,
-  type CriterionEvaluation,
   ExitDecision,
   type FieldProblem,
   JointEntryRule,
@@ -31,6 +30,11 @@ import {
   ResultOutcome,
   type Comparator,
   type CriterionKind,
+  countRecognisedResults,
+  type RecognisedResult,
+  type RecognitionAwareEvaluation,
+  recognisedResultOf,
+  resolveCase,
 } from '@sandbridge/domain';
 import {
   AiSystemRepository,
@@ -43,13 +47,15 @@ import {
   type EntryResultEntity,
   type ProgrammeEntity,
   ProgrammeRepository,
+  type TestReportEntity,
   TestReportRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
 import { AuditService } from '../cooperation/audit.service.js';
+import { RecognitionCaseBuilder } from '../recognition/recognition-case.builder.js';
 import { EventBus } from '../cooperation/event-bus.js';
 import { EnrolmentEventType } from '../cooperation/events.js';
-import { canSeeEnrolment, lifecycleActor } from './enrolment-access.js';
+import { authorityMaySeeReport, canSeeEnrolment, lifecycleActor } from './enrolment-access.js';
 
 /** A result as the applicant or a lab supplies it. */
 export interface ResultCommand {
@@ -101,7 +107,21 @@ interface Loaded {
 export interface TrackEvaluation {
   authorityId: string;
   stage: Stage;
-  criteria: (CriterionEvaluation & { criterion: CriterionEntity })[];
+  criteria: (RecognitionAwareEvaluation & { criterion: CriterionEntity })[];
+}
+
+/** Recognised results of one system for one authority's criteria attached to a programme, by criterion id. */
+export type TrackRecognitions = ReadonlyMap<string, RecognisedResult>;
+
+export interface EvaluationOptions {
+  /** The enrolment's programme, when the caller has it already (saves a query). */
+  programme?: ProgrammeEntity;
+  /**
+   * Where recognised results come from when the programme accepts them. The API passes a
+   * per-request DataLoader so every track of one system and authority shares one case; the
+   * default builds one with `recognisedResults`.
+   */
+  recognitions?: (programmeId: string, aiSystemId: string, authorityId: string) => Promise<TrackRecognitions>;
 }
 
 export function toCriterionSpec(c: CriterionEntity): CriterionSpec {
@@ -133,6 +153,7 @@ export class EnrolmentService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly caseBuilder: RecognitionCaseBuilder,
   ) {}
 
   // ── reads ──────────────────────────────────────────────────────────────────────────────────
@@ -174,15 +195,21 @@ export class EnrolmentService {
   }
 
   /** Entry criteria of each targeted authority, evaluated against the application (before anyone decides). */
-  async entryEvaluation(enrolment: EnrolmentEntity, authorityId: string): Promise<TrackEvaluation> {
+  async entryEvaluation(enrolment: EnrolmentEntity, authorityId: string, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
     const results = await this.enrolments.entryResultsOf([enrolment.id]);
-    return this.evaluate(enrolment, authorityId, Stage.ENTRY, results.map((r) => ({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: r.recordedAt.toISOString() })));
+    return this.evaluate(
+      enrolment,
+      authorityId,
+      Stage.ENTRY,
+      results.map((r) => ({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: r.recordedAt.toISOString() })),
+      options,
+    );
   }
 
   /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected. */
-  async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage): Promise<TrackEvaluation> {
-    if (stage === Stage.ENTRY) return this.entryEvaluation(enrolment, authorityId);
-    return this.evaluate(enrolment, authorityId, stage, await this.reportResults(enrolment.id));
+  async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
+    if (stage === Stage.ENTRY) return this.entryEvaluation(enrolment, authorityId, options);
+    return this.evaluate(enrolment, authorityId, stage, await this.reportResults(enrolment.id), options);
   }
 
   /** Results of the enrolment's reports that were not rejected, dated by their report. */
@@ -197,12 +224,17 @@ export class EnrolmentService {
     }));
   }
 
-  /** Evaluates one authority's criteria of one stage against recorded results. */
+  /**
+   * Evaluates one authority's criteria of one stage against recorded results; when the programme
+   * accepts recognised results, a criterion the engine RECOGNISES for the system counts as met
+   * (libs/domain `countRecognisedResults` decides; RECOGNISED_WITH_CONDITIONS is shown, not counted).
+   */
   async evaluate(
     enrolment: EnrolmentEntity,
     authorityId: string,
     stage: Stage,
     results: RecordedResult[],
+    options: EvaluationOptions = {},
   ): Promise<TrackEvaluation> {
     const [attached] = await this.programmesAttachments([enrolment.programmeId]);
     const own = attached.filter((a) => a.authorityId === authorityId && a.stage === stage);
@@ -213,7 +245,55 @@ export class EnrolmentService {
       { sector: system?.sector ?? null, riskClass: system?.riskClass ?? null },
       results,
     );
-    return { authorityId, stage, criteria: evaluations.map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) };
+    let recognitions: TrackRecognitions | null = null;
+    if (own.length) {
+      const programme = options.programme ?? (await this.programmes.findById(enrolment.programmeId))!;
+      if (programme.acceptsRecognisedResults) {
+        const source = options.recognitions ?? ((p, s, a) => this.recognisedResults(p, s, a));
+        recognitions = await source(programme.id, enrolment.aiSystemId, authorityId);
+      }
+    }
+    return { authorityId, stage, criteria: countRecognisedResults(evaluations, recognitions).map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) };
+  }
+
+  /**
+   * What the recognition engine recognises, today (the Clock's UTC day), of an AI system's results
+   * for one authority's criteria attached to a programme (every stage: one case serves entry and
+   * exit). Results are per system: its ACCEPTED reports from any enrolment, in this or another
+   * programme, count — but only those a regulator of that authority may read (confidentiality,
+   * DESIGN.md §1), since that authority is the one deciding on them. The case is the same
+   * `recognition-case@1` recognitionStatus builds, so the answer replays offline.
+   */
+  async recognisedResults(programmeId: string, aiSystemId: string, authorityId: string): Promise<TrackRecognitions> {
+    const [attached] = await this.programmesAttachments([programmeId]);
+    const wanted = new Set(attached.filter((a) => a.authorityId === authorityId).map((a) => a.criterionId));
+    const system = await this.systems.findById(aiSystemId);
+    if (!wanted.size || !system) return new Map();
+    const recognitionCase = await this.caseBuilder.build({
+      asOf: toUtcDay(this.clock.now()),
+      system,
+      reports: await this.acceptedReportsReadableBy(authorityId, aiSystemId),
+      targetAuthorityIds: [authorityId],
+      targetCriteria: await this.criteria.findByIds([...wanted]),
+    });
+    const testedIn = new Map(recognitionCase.results.map((r) => [r.id, r.testedIn]));
+    const recognised = new Map<string, RecognisedResult>();
+    for (const resolution of resolveCase(recognitionCase).resolutions[0].criteria) {
+      const view = wanted.has(resolution.criterion) ? recognisedResultOf(resolution, (id) => testedIn.get(id)) : null;
+      if (view) recognised.set(resolution.criterion, view);
+    }
+    return recognised;
+  }
+
+  /** The system's ACCEPTED reports, in every programme, that a regulator of `authorityId` may read. */
+  private async acceptedReportsReadableBy(authorityId: string, aiSystemId: string): Promise<TestReportEntity[]> {
+    const enrolments = await this.enrolments.ofSystem(aiSystemId);
+    const accepted = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status === 'ACCEPTED');
+    if (!accepted.length) return [];
+    const programmeOf = new Map(enrolments.map((e) => [e.id, e.programmeId]));
+    const programmeIds = [...new Set(enrolments.map((e) => e.programmeId))];
+    const participants = new Map((await this.participantsOf(programmeIds)).map((ids, i) => [programmeIds[i], ids]));
+    return accepted.filter((r) => authorityMaySeeReport(authorityId, r, participants.get(programmeOf.get(r.enrolmentId)!) ?? []));
   }
 
   // ── the application ───────────────────────────────────────────────────────────────────────
@@ -301,7 +381,8 @@ export class EnrolmentService {
       c,
       (authorityId) => ({ action: EnrolmentAction.DECIDE_ENTRY, authorityId, decision: c.decision }),
       async (loaded, authorityId, changed) => {
-        const evaluation = await this.entryEvaluation(loaded.enrolment, authorityId);
+        // The same evaluation the regulator read: recognised results count when the programme accepts them.
+        const evaluation = await this.entryEvaluation(loaded.enrolment, authorityId, { programme: loaded.programme });
         const unmet = unmetMandatory(evaluation.criteria);
         // Admitting over an unmet mandatory criterion is a deliberate act: it needs a written reason.
         if (c.decision === EntryDecision.ADMIT && unmet.length && !c.justification?.trim()) {

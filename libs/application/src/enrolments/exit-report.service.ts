@@ -67,7 +67,7 @@ export class ExitReportService {
     const sections = [];
     for (const track of tracks) {
       const authority = authorities.find((a) => a.id === track.authorityId)!;
-      const evaluation = await this.enrolments.evaluate(enrolment, track.authorityId, Stage.EXIT, recorded);
+      const evaluation = await this.enrolments.evaluate(enrolment, track.authorityId, Stage.EXIT, recorded, { programme });
       sections.push({
         authorityId: authority.id,
         name: authority.name,
@@ -85,6 +85,8 @@ export class ExitReportService {
             title: e.criterion.title,
             mandatory: e.mandatory,
             outcome: e.outcome,
+            metBy: e.metBy,
+            recognition: e.recognition,
             evidence: own.filter((r) => visible.has(r.reportId)).map((r) => ({ reportId: r.reportId, resultId: r.id, outcome: r.outcome, detail: r.detail })),
             withheld: own.filter((r) => !visible.has(r.reportId)).length,
           };

@@ -32,6 +32,12 @@ export interface ProgrammeFields {
   maxTestingDays: number;
   cohortCapacity: number;
   jointEntryRule: JointEntryRule;
+  /**
+   * When on, entry and exit evaluation count a criterion as met by a result of the same AI system
+   * recognised (fully) through an agreement in force, so innovators do not re-test what an
+   * agreement already covers. Default false.
+   */
+  acceptsRecognisedResults?: boolean | null;
 }
 
 export interface CreateProgrammeCommand extends ProgrammeFields {
@@ -44,7 +50,7 @@ export interface CreateProgrammeCommand extends ProgrammeFields {
 /** Absent (or null, for required fields) = unchanged; null clears an optional field. */
 export type UpdateProgrammeCommand = { id: string } & { [K in keyof ProgrammeFields]?: ProgrammeFields[K] | null };
 
-const REQUIRED_FIELDS = new Set(['name', 'maxTestingDays', 'cohortCapacity', 'jointEntryRule']);
+const REQUIRED_FIELDS = new Set(['name', 'maxTestingDays', 'cohortCapacity', 'jointEntryRule', 'acceptsRecognisedResults']);
 
 export interface AttachCriterionCommand {
   programmeId: string;
@@ -277,6 +283,7 @@ export class ProgrammeService {
       maxTestingDays: p.maxTestingDays,
       cohortCapacity: p.cohortCapacity,
       jointEntryRule: p.jointEntryRule as JointEntryRule,
+      acceptsRecognisedResults: p.acceptsRecognisedResults,
     };
   }
 
@@ -290,6 +297,7 @@ export class ProgrammeService {
       maxTestingDays: f.maxTestingDays,
       cohortCapacity: f.cohortCapacity,
       jointEntryRule: f.jointEntryRule,
+      acceptsRecognisedResults: f.acceptsRecognisedResults ?? false,
     };
   }
 }

@@ -1,3 +1,6 @@
+import { MetBy, type RecognisedResult } from '../evaluation/recognised-results.js';
+import { RecognitionOutcome } from '../recognition/recognition.js';
+
 /** The structured exit report (DESIGN.md §3): per authority, each exit criterion, evidence, outcome, decision, reasons. */
 export interface ExitReport {
   enrolmentId: string;
@@ -26,6 +29,10 @@ export interface ExitReportCriterion {
   title: string;
   mandatory: boolean;
   outcome: string;
+  /** What made it MET (null otherwise). */
+  metBy: MetBy | null;
+  /** The result recognised for it through an agreement, when the programme accepts recognised results. */
+  recognition: RecognisedResult | null;
   /** Results recorded for the criterion that the reader may see (confidentiality applied). */
   evidence: { reportId: string; resultId: string; outcome: string; detail: string }[];
   /** Results the reader may not see (their report's confidentiality). */
@@ -33,6 +40,16 @@ export interface ExitReportCriterion {
 }
 
 const cell = (text: string | number | null) => String(text ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** How a recognised result bears on the criterion, for the evidence cell (empty without one). */
+function recognitionNote(c: ExitReportCriterion): string {
+  const r = c.recognition;
+  if (!r) return '';
+  const source = `result ${r.result} tested in ${r.testedIn}, agreement ${r.agreement} rule ${r.rule}${r.divergent ? ', divergent' : ''}`;
+  if (r.outcome === RecognitionOutcome.RECOGNISED) return `${c.metBy === MetBy.RECOGNISED_RESULT ? 'met by recognised' : 'also recognised'}: ${source}`;
+  const supplementary = r.supplementary === null ? '' : typeof r.supplementary === 'string' ? r.supplementary : r.supplementary.text;
+  return `recognised with conditions (not counted): ${source}${supplementary ? ` — still required: ${supplementary}` : ''}`;
+}
 
 /** Renders the exit report as Markdown a regulator can file or share. Deterministic: same report, same text. */
 export function renderExitReportMarkdown(report: ExitReport): string {
@@ -60,7 +77,7 @@ export function renderExitReportMarkdown(report: ExitReport): string {
     lines.push('| criterion | version | mandatory | outcome | evidence |', '|---|---|---|---|---|');
     for (const c of a.criteria) {
       const evidence = [...c.evidence.map((e) => `${e.outcome}: ${e.detail}`), ...(c.withheld ? [`${c.withheld} withheld (confidential)`] : [])].join('; ');
-      lines.push(`| ${cell(`${c.key} — ${c.title}`)} | ${c.version} | ${c.mandatory ? 'yes' : 'no'} | ${c.outcome} | ${cell(evidence || null)} |`);
+      lines.push(`| ${cell(`${c.key} — ${c.title}`)} | ${c.version} | ${c.mandatory ? 'yes' : 'no'} | ${c.outcome} | ${cell([evidence, recognitionNote(c)].filter(Boolean).join('; ') || null)} |`);
     }
   }
   return `${lines.join('\n')}\n`;

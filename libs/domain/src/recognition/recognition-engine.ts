@@ -108,6 +108,9 @@ export class RecognitionIndex {
   private readonly crosswalksTo = new Map<string, { from: string; relation: Relation }[]>();
   private readonly crosswalksFrom = new Map<string, { to: string; relation: Relation }[]>();
   private readonly correspondences = new Map<string, Map<string, Correspondence>>();
+  /** The inverse of correspondencesOf (source criterion → targets it is a candidate for), built on first use. */
+  private targetsBySource: Map<string, string[]> | null = null;
+  private readonly reachBySystem = new Map<string, ReadonlySet<string>>();
 
   constructor(input: RecognitionCase) {
     this.asOf = input.asOf;
@@ -209,6 +212,24 @@ export class RecognitionIndex {
     }
     this.correspondences.set(c.id, found);
     return found;
+  }
+
+  /**
+   * The target criteria for which the system has at least one corresponding result (tested on or
+   * before asOf, in any jurisdiction): for every other criterion the candidate search finds
+   * nothing, so resolution skips it. Cached per system.
+   */
+  reachOf(system: string): ReadonlySet<string> {
+    let reach = this.reachBySystem.get(system);
+    if (reach) return reach;
+    if (!this.targetsBySource) {
+      this.targetsBySource = new Map();
+      for (const c of this.criteria.values()) for (const source of this.correspondencesOf(c).keys()) push(this.targetsBySource, source, c.id);
+    }
+    const found = new Set<string>();
+    for (const source of this.resultsBySystem.get(system)?.keys() ?? []) for (const target of this.targetsBySource.get(source) ?? []) found.add(target);
+    this.reachBySystem.set(system, (reach = found));
+    return reach;
   }
 }
 
@@ -422,9 +443,12 @@ export function resolveCriterion(index: RecognitionIndex, system: CaseSystem, c:
   }
 
   const candidates: { entry: IndexedResult; correspondence: Correspondence }[] = [];
-  for (const [source, correspondence] of index.correspondencesOf(c)) {
-    for (const entry of index.resultsFor(system.id, source)) {
-      if (entry.result.testedIn !== jurisdiction) candidates.push({ entry, correspondence });
+  // Most criteria have no corresponding result at all: the system's reach says so without a look-up per correspondence.
+  if (index.reachOf(system.id).has(c.id)) {
+    for (const [source, correspondence] of index.correspondencesOf(c)) {
+      for (const entry of index.resultsFor(system.id, source)) {
+        if (entry.result.testedIn !== jurisdiction) candidates.push({ entry, correspondence });
+      }
     }
   }
   candidates.sort((a, b) => a.entry.order - b.entry.order);

@@ -48,6 +48,10 @@ export class ProgrammeEntity {
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
+  /** Entry and exit evaluation also count results recognised through agreements in force (DESIGN.md §4). */
+  @Column({ name: 'accepts_recognised_results', type: 'boolean', default: false })
+  acceptsRecognisedResults: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -30,9 +30,17 @@ export class TestReportRepository {
     return enrolmentIds.length ? this.reports.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
   }
 
-  /** Results of these reports, in submission order. */
-  resultsOf(reportIds: readonly string[]): Promise<TestResultEntity[]> {
-    return reportIds.length ? this.results.find({ where: { reportId: In([...reportIds]) }, order: { reportId: 'ASC', position: 'ASC' } }) : Promise.resolve([]);
+  /**
+   * Results of these reports, report by report in the order given (callers pass reports oldest
+   * first), each report's in position order. Report ids are random UUIDs: ordering by them would
+   * list a recognition case's results, and so its candidates, in an arbitrary order.
+   */
+  async resultsOf(reportIds: readonly string[]): Promise<TestResultEntity[]> {
+    if (!reportIds.length) return [];
+    const rank = new Map<string, number>();
+    for (const id of reportIds) if (!rank.has(id)) rank.set(id, rank.size);
+    const rows = await this.results.find({ where: { reportId: In([...rank.keys()]) }, order: { position: 'ASC' } });
+    return rows.sort((a, b) => rank.get(a.reportId)! - rank.get(b.reportId)! || a.position - b.position);
   }
 
   insertReport(values: Omit<TestReportEntity, 'id' | 'submittedAt' | 'enrolment' | 'submittedToAuthority' | 'testedInJurisdiction'>): Promise<TestReportEntity> {

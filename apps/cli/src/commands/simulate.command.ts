@@ -1,0 +1,187 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseScenarioJson, populationSize, type Scenario, ScenarioFormatError, simulate as simulateInProcess, type SimulationResult } from '@sandbridge/domain';
+import { type ProgressReporter, silentProgress, terminalProgress } from '../simulation/simulation-progress.js';
+import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
+import { type RedisSimulationOptions, simulateOnRedisQueue } from '../simulation/simulate-on-redis.js';
+import { processIo as recogniseProcessIo, type RecogniseIo } from './recognise.command.js';
+
+// Database-free, like `recognise`: the pure simulation core of libs/domain and the file (DESIGN.md
+// §8.2); only --workers reaches a service (the Redis queue), and only when REDIS_URL says where.
+
+export const SIMULATE_USAGE = `Usage: sandbridge simulate [--json | --csv] [--svg OUT.svg] [--chunk-size N] [--workers N] FILE
+  FILE            a sandbridge/scenario@1 document, or - for stdin
+  (default)       a readable summary per variant: totals, deltas vs the baseline, top agreements
+  --json          exactly one sandbridge/simulation-result@1 JSON document
+  --csv           one CSV row per variant: variant, every total, every delta_<total> vs the baseline
+  --svg OUT.svg   also write a chart (recognition matrix per variant, totals per variant) to OUT.svg
+  --chunk-size N  population units per chunk (progress and parallelism granularity)
+  --workers N     run the chunks on the Redis queue with N workers (needs REDIS_URL)
+Progress goes to stderr, as a bar when stderr is a terminal; stdout carries only the result.
+Exit codes: 0 done, 2 invalid scenario or usage, 1 unexpected failure.`;
+
+/** What the command reads and writes: the process's streams, files and environment in production, fakes in tests. */
+export interface SimulateIo extends RecogniseIo {
+  writeFile(path: string, text: string): Promise<void>;
+  env: Readonly<Record<string, string | undefined>>;
+  /** A fresh progress reporter for one run. */
+  progress(): ProgressReporter;
+  /** --workers: the run on the Redis queue. */
+  simulateOnRedis(scenario: Scenario, options: RedisSimulationOptions): Promise<SimulationResult>;
+}
+
+export function processIo(): SimulateIo {
+  return {
+    ...recogniseProcessIo(),
+    writeFile: (path, text) => writeFile(resolve(path), text, 'utf8'),
+    env: process.env,
+    progress: () => (process.stderr.isTTY ? terminalProgress(process.stderr) : silentProgress),
+    simulateOnRedis: simulateOnRedisQueue,
+  };
+}
+
+export interface SimulateArgs {
+  file: string;
+  output: 'table' | 'json' | 'csv';
+  svg: string | null;
+  chunkSize: number | undefined;
+  workers: number | undefined;
+}
+
+/** A command line that cannot be run as given (exit code 2). */
+export class UsageError extends Error {}
+
+/** Parses the command line; throws UsageError with a one-line reason. `--opt value` and `--opt=value` both work. */
+export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
+  const files: string[] = [];
+  const parsed: SimulateArgs = { file: '', output: 'table', svg: null, chunkSize: undefined, workers: undefined };
+  const positiveInteger = (option: string, text: string | undefined) => {
+    if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) {
+      throw new UsageError(`${option} needs a whole number of at least 1${text === undefined ? '' : ` (got ${JSON.stringify(text)})`}`);
+    }
+    return Number(text);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-' || !arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const [option, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith('--') && next !== '-')) return undefined;
+      i++;
+      return next;
+    };
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`${option} takes no value`);
+    };
+    switch (option) {
+      case '--json':
+      case '--csv': {
+        flag();
+        const output = option === '--json' ? 'json' : 'csv';
+        if (parsed.output !== 'table' && parsed.output !== output) throw new UsageError('--json and --csv both write stdout: choose one');
+        parsed.output = output;
+        break;
+      }
+      case '--svg': {
+        const path = value();
+        if (!path || path === '-') throw new UsageError('--svg needs the path of the file to write (stdout carries the result)');
+        parsed.svg = path;
+        break;
+      }
+      case '--chunk-size':
+        parsed.chunkSize = positiveInteger(option, value());
+        break;
+      case '--workers':
+        parsed.workers = positiveInteger(option, value());
+        break;
+      default:
+        throw new UsageError(`unknown option ${option}`);
+    }
+  }
+  if (files.length !== 1) throw new UsageError('name one scenario file (or - for stdin)');
+  parsed.file = files[0];
+  return parsed;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * `simulate [options] FILE|-`: runs a sandbridge/scenario@1 and prints the result (see
+ * SIMULATE_USAGE). Exit codes: 0 done, 2 usage or an unreadable or invalid scenario (each problem
+ * on stderr as `path: message`), 1 a failure of the run itself.
+ */
+export async function simulate(args: string[], io: SimulateIo): Promise<number> {
+  if (args.includes('--help')) {
+    io.stderr(`${SIMULATE_USAGE}\n`);
+    return 0;
+  }
+  let options: SimulateArgs;
+  try {
+    options = parseSimulateArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`simulate: ${error.message}\n${SIMULATE_USAGE}\n`);
+    return 2;
+  }
+  // Checked before reading anything: a usage problem, whatever the file says.
+  const redisUrl = io.env.REDIS_URL?.trim();
+  if (options.workers !== undefined && !redisUrl) {
+    io.stderr('simulate: --workers needs REDIS_URL (the Redis queue the workers share); without --workers the scenario runs in this process\n');
+    return 2;
+  }
+
+  let text: string;
+  try {
+    text = options.file === '-' ? await io.readStdin() : await io.readFile(options.file);
+  } catch (error) {
+    io.stderr(`simulate: cannot read ${options.file}: ${describe(error)}\n`);
+    return 2;
+  }
+  let scenario: Scenario;
+  try {
+    scenario = parseScenarioJson(text);
+  } catch (error) {
+    if (!(error instanceof ScenarioFormatError)) throw error;
+    io.stderr(error.errors.length ? error.errors.map((problem) => `${problem.path}: ${problem.message}\n`).join('') : `${error.message}\n`);
+    return 2;
+  }
+
+  const progress = io.progress();
+  let result: SimulationResult;
+  try {
+    const onProgress = (done: number, total: number) => progress.update(done, total);
+    // The bar appears before the first chunk finishes (the core reports after each chunk).
+    progress.update(0, populationSize(scenario));
+    result =
+      options.workers !== undefined
+        ? await io.simulateOnRedis(scenario, { redisUrl: redisUrl!, workers: options.workers, chunkSize: options.chunkSize, onProgress })
+        : simulateInProcess(scenario, { chunkSize: options.chunkSize, onProgress });
+  } catch (error) {
+    progress.stop(); // clears the bar first, so the message gets its own line
+    io.stderr(`simulate: the run failed: ${describe(error)}\n`);
+    return 1;
+  } finally {
+    progress.stop();
+  }
+
+  // The chart first: when it cannot be written, stdout stays empty rather than half a report.
+  if (options.svg !== null) {
+    const { renderSimulationSvg } = await import('../simulation/simulation-chart.js');
+    const jurisdictions = scenario.reference.jurisdictions.map((jurisdiction) => jurisdiction.code);
+    const svg = await renderSimulationSvg(result, { jurisdictions });
+    try {
+      await io.writeFile(options.svg, svg);
+    } catch (error) {
+      io.stderr(`simulate: cannot write ${options.svg}: ${describe(error)}\n`);
+      return 2;
+    }
+  }
+  const output = options.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : options.output === 'csv' ? formatSimulationCsv(result) : formatSimulationTable(result);
+  await io.stdout(output);
+  return 0;
+}

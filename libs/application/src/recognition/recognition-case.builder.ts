@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { parseRecognitionCase, RECOGNITION_CASE_FORMAT, type RecognitionCase, type UtcDay } from '@sandbridge/domain';
+import {
+  AgreementRepository,
+  type AiSystemEntity,
+  AuthorityRepository,
+  type CriterionEntity,
+  CriterionRepository,
+  CrosswalkRepository,
+  type TestReportEntity,
+  TestReportRepository,
+} from '@sandbridge/persistence';
+
+/** What one recognition case is about: a system, the reports that may count, the target criteria. */
+export interface CaseRequest {
+  asOf: UtcDay;
+  system: AiSystemEntity;
+  /** The system's reports that may count, already filtered (ACCEPTED, and readable by whoever the answer is for). */
+  reports: TestReportEntity[];
+  /** The authorities queried, in order. */
+  targetAuthorityIds: string[];
+  /** The criteria resolved for them (ACTIVE ones for recognition status; attached ones for a programme). */
+  targetCriteria: CriterionEntity[];
+}
+
+/**
+ * Builds the `sandbridge/recognition-case@1` document (DESIGN.md §8.1) from the platform's data, so
+ * every answer the product gives replays offline through the same pure engine. Callers decide which
+ * reports may count (confidentiality) and which criteria are resolved; this adds what the engine
+ * needs around them: the results, the criteria they name, clauses, crosswalks, every agreement.
+ */
+@Injectable()
+export class RecognitionCaseBuilder {
+  constructor(
+    private readonly authorities: AuthorityRepository,
+    private readonly criteria: CriterionRepository,
+    private readonly crosswalks: CrosswalkRepository,
+    private readonly agreements: AgreementRepository,
+    private readonly reports: TestReportRepository,
+  ) {}
+
+  async build(request: CaseRequest): Promise<RecognitionCase> {
+    const { system, reports, targetAuthorityIds } = request;
+    const reportById = new Map(reports.map((r) => [r.id, r]));
+    const results = await this.reports.resultsOf(reports.map((r) => r.id));
+
+    const criteria = new Map<string, CriterionEntity>(request.targetCriteria.map((c) => [c.id, c]));
+    const named = [...new Set(results.map((r) => r.criterionId))].filter((id) => !criteria.has(id));
+    for (const c of await this.criteria.findByIds(named)) criteria.set(c.id, c);
+    const criterionIds = [...criteria.keys()];
+    const clauses = new Map<string, string[]>();
+    for (const link of await this.criteria.clauseLinks(criterionIds)) clauses.set(link.criterionId, [...(clauses.get(link.criterionId) ?? []), link.clauseId]);
+    // Only crosswalks with both ends in the case: the format refuses dangling references.
+    const crosswalks = (await this.crosswalks.touching(criterionIds)).filter((x) => criteria.has(x.fromCriterionId) && criteria.has(x.toCriterionId));
+
+    const agreements = await this.agreements.all();
+    const rules = await this.agreements.rulesOf(agreements.map((a) => a.id));
+
+    const authorityIds = new Set([...targetAuthorityIds, ...[...criteria.values()].map((c) => c.authorityId)]);
+    const authorities = await this.authorities.findByIds([...authorityIds]);
+    const jurisdictions = new Set<string>([
+      ...authorities.map((a) => a.jurisdictionCode),
+      ...reports.map((r) => r.testedIn),
+      ...agreements.flatMap((a) => a.parties),
+      ...rules.flatMap((r) => [...r.origins, ...r.recognising]),
+    ]);
+
+    const document = {
+      format: RECOGNITION_CASE_FORMAT,
+      asOf: request.asOf,
+      jurisdictions: [...jurisdictions].sort().map((code) => ({ code })),
+      authorities: authorities.map((a) => ({ id: a.id, jurisdiction: a.jurisdictionCode })),
+      criteria: [...criteria.values()].map((c) => ({
+        id: c.id,
+        authority: c.authorityId,
+        key: c.key,
+        version: c.version,
+        stage: c.stage,
+        category: c.category,
+        kind: c.kind,
+        metric: c.metricKey,
+        comparator: c.comparator,
+        // The file format writes a BETWEEN threshold as [low, high] (DESIGN.md §8.1).
+        threshold: c.comparator === 'BETWEEN' ? [c.threshold, c.thresholdHigh] : c.threshold,
+        sectors: c.sectors,
+        riskClasses: c.riskClasses,
+        clauses: clauses.get(c.id) ?? [],
+      })),
+      crosswalks: crosswalks.map((x) => ({ from: x.fromCriterionId, to: x.toCriterionId, relation: x.relation })),
+      agreements: agreements.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        parties: a.parties,
+        status: a.status,
+        effectiveFrom: a.effectiveFrom,
+        effectiveTo: a.effectiveTo,
+        rules: rules
+          .filter((r) => r.agreementId === a.id)
+          .map((r) => ({
+            id: r.id,
+            origins: r.origins,
+            recognising: r.recognising,
+            categories: r.categories,
+            stages: r.stages,
+            sectors: r.sectors,
+            riskClasses: r.riskClasses,
+            criteria: r.criteria,
+            effectiveFrom: r.effectiveFrom,
+            effectiveTo: r.effectiveTo,
+            mode: r.mode,
+            effect: r.effect,
+            conditions: r.conditions,
+            supplementary: r.supplementary ?? null,
+          })),
+      })),
+      systems: [{ id: system.id, sector: system.sector, riskClass: system.riskClass }],
+      results: results.map((r) => {
+        const report = reportById.get(r.reportId)!;
+        return {
+          id: r.id,
+          system: system.id,
+          criterion: r.criterionId,
+          testedIn: report.testedIn,
+          testedAt: report.periodEnd,
+          value: r.value,
+          passed: r.outcome === 'PASS',
+          method: report.methodId,
+          lab: { accredited: report.labAccredited, accreditationBody: report.labAccreditationBody },
+        };
+      }),
+      queries: targetAuthorityIds.map((target) => ({ system: system.id, authority: target })),
+    };
+    // The platform's data must always make a readable case; a CaseFormatError here is a bug.
+    return parseRecognitionCase(document);
+  }
+}
