@@ -84,7 +84,7 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
-  get<T>(type: new (...args: any[]) => T): T {
+  get<T>(type: abstract new (...args: any[]) => T): T {
     return this.app.get(type);
   }
 

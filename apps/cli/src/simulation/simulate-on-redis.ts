@@ -9,12 +9,14 @@ export interface RedisSimulationOptions {
 }
 
 /**
- * `simulate --workers N` with REDIS_URL: runs the scenario's chunks on the Redis queue and returns
- * the same result `simulate` gives in process. The one place the CLI reaches the queue.
+ * `simulate --workers N` with REDIS_URL: starts N worker processes on this machine, runs the
+ * scenario's chunks through the Redis queue and returns the same result `simulate` gives in
+ * process. The one place the CLI reaches the queue. The CLI's runs use their own queue prefix
+ * (`<QUEUE_PREFIX>-cli`), so its workers never take an API's chunks and are stopped at the end.
  */
 export async function simulateOnRedisQueue(scenario: Scenario, options: RedisSimulationOptions): Promise<SimulationResult> {
-  void scenario;
-  void options;
-  // Placeholder until the Redis chunk executor (branch issue7-redis) is merged and wired here.
-  throw new Error('simulate --workers: running on the Redis queue is not wired into the CLI yet; run without --workers');
+  // Loaded only here: the application layer brings TypeORM and BullMQ, which the in-process path never needs.
+  const { simulateOnRedis } = await import('./redis-runner.js');
+  const prefix = `${process.env.QUEUE_PREFIX?.trim() || 'sandbridge'}-cli`;
+  return simulateOnRedis(scenario, { redisUrl: options.redisUrl, workers: options.workers, chunkSize: options.chunkSize, onProgress: options.onProgress, prefix });
 }

@@ -1,14 +1,15 @@
 import type { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
 import { ChunkExecutor, InProcessChunkExecutor } from './chunk-executor.js';
+import { RedisChunkExecutor } from './redis-chunk-executor.js';
 
 /**
  * The one place where the application chooses where simulation chunks run (DESIGN.md §5): in this
- * process by default; with REDIS_URL, on workers sharing a Redis queue (the Redis executor is
- * plugged in here when present — until then every configuration runs in-process).
+ * process by default; with REDIS_URL, on the worker processes (`npm run worker`, any number, on any
+ * machine) sharing the Redis queue under QUEUE_PREFIX. Without a running worker, runs stay QUEUED.
  */
 export function createChunkExecutor(config: AppConfig): ChunkExecutor {
-  void config.redisUrl;
+  if (config.redisUrl) return new RedisChunkExecutor({ redisUrl: config.redisUrl, prefix: config.queue.prefix });
   return new InProcessChunkExecutor();
 }
 
