@@ -2,7 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CriterionService, CrosswalkService } from '@sandbridge/application';
 import { type Actor, Category, Comparator, CriterionKind, Relation, Role, Stage, toUtcDay } from '@sandbridge/domain';
-import { buildSandbox, expectBadInput, expectError, expectForbidden, expectOk, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+import {
+  admitToTesting,
+  bringIntoForce,
+  buildSandbox,
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  reviewTestReport,
+  type Sandbox,
+  type SandboxAuthority,
+  submitTestReport,
+  TestApp,
+} from '@sandbridge/testing';
 
 // Programmes that accept recognised results (issue 6, deliverable 3): with the option on, the AI
 // Office's entry and exit evaluation count a criterion as met when the system's SG-tested, accepted
@@ -17,12 +30,10 @@ const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: 
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
 const [SUBMIT, START_REVIEW, REQUEST_EXIT] = ['submitEnrolment', 'startReview', 'requestExit'].map((name) => step(name));
 const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
-const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id results { id criterion { id } outcome } } }`;
-const REVIEW_REPORT = `mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }`;
 const CREATE_AGREEMENT = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`;
 const ADD_RULE = `mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { rules { id name } } }`;
 const moveAgreement = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
-const [PROPOSE, APPROVE, SUSPEND] = ['proposeAgreement', 'approveAgreement', 'suspendAgreement'].map(moveAgreement);
+const SUSPEND = moveAgreement('suspendAgreement');
 const PROGRAMME_FIELDS = 'id status acceptsRecognisedResults';
 const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { ${PROGRAMME_FIELDS} } }`;
 const UPDATE_PROGRAMME = `mutation($input: UpdateProgrammeInput!) { updateProgramme(input: $input) { ${PROGRAMME_FIELDS} } }`;
@@ -119,41 +130,20 @@ describe('programmes that accept recognised results (e2e)', () => {
     }
 
     // In the sandbox's own programme the system tests with MAS, in Singapore; MAS accepts both reports.
-    let ref = expectOk(
-      await gql(
-        CREATE_ENROLMENT,
-        { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [MAS.id], entryResults: [{ criterionId: MAS.criteria.ENTRY[0], attested: true }] } },
-        sb.innovator.token,
-      ),
-    ).createEnrolment;
-    ref = await act(SUBMIT, sb.innovator.token, ref);
-    ref = await act(START_REVIEW, MAS.regulator.token, ref);
-    ref = await act(DECIDE_ENTRY, MAS.regulator.token, ref, { decision: 'ADMIT', reasons: 'MAS: ready to test' });
-    expect(ref.state).toBe('TESTING');
+    const ref = await admitToTesting(t, sb, MAS, [{ criterionId: MAS.criteria.ENTRY[0], attested: true }]);
     const report = async (confidentiality: string, values: [string, number][]) => {
-      const submitted = expectOk(
-        await gql(
-          SUBMIT_REPORT,
-          {
-            input: {
-              enrolmentId: ref.id,
-              submittedTo: MAS.id,
-              periodStart: daysAgo(60),
-              periodEnd: daysAgo(30),
-              lab: { name: 'Merlion Assurance Lab', accredited: true, accreditationBody: 'SAC' },
-              method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-              testedIn: 'SG',
-              confidentiality,
-              idempotencyKey: randomUUID(),
-              results: values.map(([criterionId, value]) => ({ criterionId, value })),
-            },
-          },
-          sb.innovator.token,
-        ),
-      ).submitTestReport;
-      expect(submitted.results.map((r: any) => r.outcome)).toEqual(values.map(() => 'PASS'));
-      expect(expectOk(await gql(REVIEW_REPORT, { input: { reportId: submitted.id, decision: 'ACCEPT', reasons: 'Method followed' } }, MAS.regulator.token)).reviewTestReport.status).toBe('ACCEPTED');
-      return submitted.results.map((r: any) => r.id) as string[];
+      const submitted = await submitTestReport(t, sb, {
+        enrolmentId: ref.id,
+        submittedTo: MAS.id,
+        testedIn: 'SG',
+        periodStart: daysAgo(60),
+        periodEnd: daysAgo(30),
+        confidentiality,
+        results: values.map(([criterionId, value]) => ({ criterionId, value })),
+      });
+      expect(submitted.results.map((r) => r.outcome)).toEqual(values.map(() => 'PASS'));
+      await reviewTestReport(t, submitted.id, MAS.regulator.token);
+      return submitted.results.map((r) => r.id);
     };
     [results.auc, results.fairness] = await report('PARTICIPANTS', [
       [MAS.criteria.TESTING[0], 0.91],
@@ -170,9 +160,7 @@ describe('programmes that accept recognised results (e2e)', () => {
     ).addAgreementRule.rules;
     fullRule = rules.find((r: any) => r.name === 'full').id;
     conditionalRule = rules.find((r: any) => r.name === 'conditional').id;
-    expectOk(await gql(PROPOSE, { input: { id: agreementId } }, eu.token));
-    expectOk(await gql(APPROVE, { input: { id: agreementId } }, eu.token));
-    expect(expectOk(await gql(APPROVE, { input: { id: agreementId } }, sg.token)).approveAgreement.status).toBe('IN_FORCE');
+    await bringIntoForce(t, agreementId, eu.token, [eu.token, sg.token]);
 
     const first = await programme(`Accepts recognised results ${tag}`, [[aio.entryAuc, true], [aio.entryFair, true], [aio.entryRobustness, false]], true);
     expect(first.acceptsRecognisedResults).toBe(true);

@@ -3,7 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
-import { buildSandbox, entryResultsMeeting, expectError, expectForbidden, expectOk, expectUnauthenticated, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+import {
+  admitToTesting,
+  bringIntoForce,
+  buildSandbox,
+  expectError,
+  expectForbidden,
+  expectOk,
+  expectUnauthenticated,
+  reviewTestReport,
+  type Sandbox,
+  type SandboxAuthority,
+  submitTestReport,
+  TestApp,
+} from '@sandbridge/testing';
 
 // The recognition rules of DESIGN.md §4, driven end to end through GraphQL (issue 6): rule windows,
 // criterion versions pinned by a rule, EXCLUDE precedence, the result-age limit, who may ask — and
@@ -17,11 +30,6 @@ type Row = Record<string, any>;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Each test spawns the CLI a few times (a node start each) next to its GraphQL calls: room for a busy machine. */
 const CLI_TIMEOUT = 180_000;
-const REF = 'id state version';
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
-const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
-const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id outcome } } }`;
-const REVIEW_REPORT = `mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }`;
 const CREATE_STANDARD = `mutation($input: CreateStandardInput!) { createStandard(input: $input) { code clauses { id } } }`;
 const CRITERION = 'id key version status';
 const CREATE_CRITERION = `mutation($input: CreateCriterionInput!) { createCriterion(input: $input) { ${CRITERION} } }`;
@@ -34,7 +42,7 @@ const UPDATE_AGREEMENT = `mutation($input: UpdateAgreementInput!) { updateAgreem
 const ADD_RULE = `mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { id rules { id name } } }`;
 const UPDATE_RULE = `mutation($input: UpdateAgreementRuleInput!) { updateAgreementRule(input: $input) { id rules { id name effectiveFrom effectiveTo } } }`;
 const move = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
-const [PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE] = ['proposeAgreement', 'approveAgreement', 'suspendAgreement', 'resumeAgreement', 'terminateAgreement'].map(move);
+const [SUSPEND, RESUME, TERMINATE] = ['suspendAgreement', 'resumeAgreement', 'terminateAgreement'].map(move);
 const CHECK = 'name expected actual passed';
 const STATUS = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) {
   recognitionStatus(aiSystemId: $aiSystemId, authorityId: $authorityId, asOf: $asOf) {
@@ -122,32 +130,18 @@ describe('recognition rules through the API (e2e)', () => {
     results: Vars[],
     options: { confidentiality?: string; review?: 'ACCEPT' | 'REJECT' | null; lab?: Vars } = {},
   ): Promise<{ reportId: string; resultIds: string[] }> {
-    const submitted = (
-      await ok(
-        SUBMIT_REPORT,
-        {
-          input: {
-            enrolmentId,
-            submittedTo: MAS.id,
-            periodStart: '2026-01-05',
-            periodEnd,
-            lab: options.lab ?? { name: `Lab in ${testedIn}`, accredited: true, accreditationBody: 'ILAC-member' },
-            method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-            testedIn,
-            confidentiality: options.confidentiality ?? 'PARTICIPANTS',
-            idempotencyKey: randomUUID(),
-            results,
-          },
-        },
-        sb.innovator.token,
-      )
-    ).submitTestReport;
+    const submitted = await submitTestReport(t, sb, {
+      enrolmentId,
+      submittedTo: MAS.id,
+      testedIn,
+      periodEnd,
+      lab: options.lab ?? { name: `Lab in ${testedIn}`, accredited: true, accreditationBody: 'ILAC-member' },
+      confidentiality: options.confidentiality,
+      results,
+    });
     const review = options.review === undefined ? 'ACCEPT' : options.review;
-    if (review) {
-      const reviewed = (await ok(REVIEW_REPORT, { input: { reportId: submitted.id, decision: review, reasons: `${review} after review` } }, MAS.regulator.token)).reviewTestReport;
-      expect(reviewed.status).toBe(review === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED');
-    }
-    const resultIds = submitted.results.map((r: Row) => r.id);
+    if (review) await reviewTestReport(t, submitted.id, MAS.regulator.token, review, `${review} after review`);
+    const resultIds = submitted.results.map((r) => r.id);
     if (review === 'ACCEPT') accepted.push(...resultIds);
     return { reportId: submitted.id, resultIds };
   }
@@ -161,11 +155,7 @@ describe('recognition rules through the API (e2e)', () => {
   }
 
   /** Proposed by the EU, approved by each party's negotiator: the last approval puts it IN_FORCE. */
-  async function bringIntoForce(id: string, partner: string): Promise<void> {
-    expect((await ok(PROPOSE, { input: { id } }, negotiator.EU)).proposeAgreement.status).toBe('PROPOSED');
-    expect((await ok(APPROVE, { input: { id } }, negotiator[partner])).approveAgreement.status).toBe('PROPOSED');
-    expect((await ok(APPROVE, { input: { id } }, negotiator.EU)).approveAgreement.status).toBe('IN_FORCE');
-  }
+  const bringIntoForceWith = (id: string, partner: string) => bringIntoForce(t, id, negotiator.EU, [negotiator[partner], negotiator.EU]);
 
   const status = async (asOf: string, token = AIO.regulator.token) =>
     (await ok(STATUS, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, token)).recognitionStatus as { asOf: string; criteria: Row[] };
@@ -231,16 +221,7 @@ describe('recognition rules through the API (e2e)', () => {
     clauseId = standard.clauses[0].id;
 
     // The sandbox's system enters testing with MAS; every report below is submitted to MAS.
-    const act = async (mutation: string, token: string, ref: Row, extra: Vars = {}) =>
-      Object.values(await ok(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token))[0] as Row;
-    let ref = (
-      await ok(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [MAS.id], entryResults: entryResultsMeeting([MAS]) } }, sb.innovator.token)
-    ).createEnrolment;
-    ref = await act(step('submitEnrolment'), sb.innovator.token, ref);
-    ref = await act(step('startReview'), MAS.regulator.token, ref);
-    ref = await act(step('decideEntry', 'DecideEntryInput'), MAS.regulator.token, ref, { decision: 'ADMIT', reasons: 'MAS: ready to test' });
-    expect(ref.state).toBe('TESTING');
-    enrolmentId = ref.id;
+    enrolmentId = (await admitToTesting(t, sb, MAS)).id;
 
     const warm = await warmUp;
     expect([warm.code, warm.stderr]).toEqual([0, expect.stringContaining('Usage: sandbridge recognise')]);
@@ -264,7 +245,7 @@ describe('recognition rules through the API (e2e)', () => {
     expectError(await gql(UPDATE_RULE, { input: { id: phased, ...rule, ...window } }, negotiator.EU), 'BAD_USER_INPUT');
     expect((await ok(UPDATE_AGREEMENT, { input: { id, effectiveTo: '2027-01-01' } }, negotiator.JP)).updateAgreement).toMatchObject({ effectiveFrom: '2026-01-01', effectiveTo: '2027-01-01' });
     expect((await ok(UPDATE_RULE, { input: { id: phased, ...rule, ...window } }, negotiator.EU)).updateAgreementRule.rules).toEqual([{ id: phased, name: 'jp-phase-in', ...window }]);
-    await bringIntoForce(id, 'JP');
+    await bringIntoForceWith(id, 'JP');
 
     for (const asOf of ['2026-03-01', '2026-06-15', '2026-08-31']) {
       expect([asOf, await target(criterion, asOf)]).toEqual([asOf, expect.objectContaining({ outcome: 'RECOGNISED', result: resultId, agreement: id, rule: phased, divergent: true, supplementary: null })]);
@@ -297,7 +278,7 @@ describe('recognition rules through the API (e2e)', () => {
     const { id, ruleIds: [ruleId] } = await draftAgreement('SG', { effectiveFrom: '2026-01-01' }, [
       { name: 'sg-to-eu-noise-v1', origins: ['SG'], recognising: ['EU'], criteria: [v1], mode: 'CONFORMITY', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true } },
     ]);
-    await bringIntoForce(id, 'SG');
+    await bringIntoForceWith(id, 'SG');
     const asOf = '2026-06-01';
     const pinned = { outcome: 'RECOGNISED', result: resultId, agreement: id, rule: ruleId };
     expect(await target(v1, asOf)).toMatchObject(pinned);
@@ -359,12 +340,12 @@ describe('recognition rules through the API (e2e)', () => {
     const allow = await draftAgreement('GB', { effectiveFrom: '2026-01-01' }, [
       { name: 'gb-to-eu-auc', origins: ['GB'], recognising: ['EU'], criteria: [criterion], mode: 'CONFORMITY', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true } },
     ]);
-    await bringIntoForce(allow.id, 'GB');
+    await bringIntoForceWith(allow.id, 'GB');
     expect(await target(criterion, asOf)).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: allow.id, rule: allow.ruleIds[0] });
 
     // A deny rule: scope only, no mode, no conditions.
     const deny = await draftAgreement('GB', { effectiveFrom: '2026-01-01' }, [{ name: 'gb-auc-carve-out', origins: ['GB'], recognising: ['EU'], criteria: [criterion], effect: 'EXCLUDE' }]);
-    await bringIntoForce(deny.id, 'GB');
+    await bringIntoForceWith(deny.id, 'GB');
     const excluded = await expectCliAgrees(asOf).then((s) => rowOf(s, criterion));
     expect(excluded).toMatchObject({ outcome: 'GAP', result: null, agreement: null, rule: null });
     const checks = candidateChecks(excluded, resultId);
@@ -397,7 +378,7 @@ describe('recognition rules through the API (e2e)', () => {
         supplementary,
       },
     ]);
-    await bringIntoForce(id, 'CA');
+    await bringIntoForceWith(id, 'CA');
 
     // 2026-03-01 + 90 days = 2026-05-30.
     const atLimit = rowOf(await expectCliAgrees('2026-05-30'), criterion);
@@ -416,7 +397,7 @@ describe('recognition rules through the API (e2e)', () => {
   it('who may ask: confidentiality decides which results count for each caller; only ACCEPTED reports count; other organisations, negotiators and anonymous callers are refused', async () => {
     const { source, target: criterion } = await correspondingPair('access.auc', 'ACCURACY', 0.8, 0.85);
     const { id, ruleIds: [ruleId] } = await draftAgreement('BR', {}, [{ origins: ['BR'], recognising: ['EU'], criteria: [criterion], mode: 'CONFORMITY', effect: 'RECOGNISE' }]);
-    await bringIntoForce(id, 'BR');
+    await bringIntoForceWith(id, 'BR');
     const asOf = '2026-06-01';
     // PUBLIC: every authority reads it. HOME_AUTHORITY: among regulators only MAS (submittedTo) — not
     // the AI Office, whose recognition is asked about. The newer one wins for whoever may read both.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CrosswalkService } from '@sandbridge/application';
 import { type Actor, parseRecognitionCase, Relation, resolveCase, Role } from '@sandbridge/domain';
-import { buildSandbox, entryResultsMeeting, expectError, expectOk, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+import { admitToTesting, bringIntoForce, buildSandbox, expectError, expectOk, reviewTestReport, type Sandbox, type SandboxAuthority, submitTestReport, TestApp } from '@sandbridge/testing';
 
 // Recognition status over the platform's data (DESIGN.md §4, §8.1; issue 6 items 3–4): an SG
 // system's accepted SG result is recognised for the EU AI Office's equivalent criterion while an
@@ -10,18 +10,10 @@ import { buildSandbox, entryResultsMeeting, expectError, expectOk, type Sandbox,
 // to the same answer through the pure engine.
 
 type Vars = Record<string, unknown>;
-const REF = 'id state version';
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
-const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
-const SUBMIT = step('submitEnrolment');
-const START_REVIEW = step('startReview');
-const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
-const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id outcome } } }`;
-const REVIEW_REPORT = `mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }`;
 const CREATE_AGREEMENT = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id status } }`;
 const ADD_RULE = `mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { id rules { id } } }`;
 const move = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
-const [PROPOSE, APPROVE, SUSPEND] = ['proposeAgreement', 'approveAgreement', 'suspendAgreement'].map(move);
+const SUSPEND = move('suspendAgreement');
 const STATUS = `query($aiSystemId: ID!, $authorityId: ID!, $asOf: Date) {
   recognitionStatus(aiSystemId: $aiSystemId, authorityId: $authorityId, asOf: $asOf) {
     aiSystemId authorityId asOf
@@ -43,8 +35,6 @@ describe('recognition status (e2e)', () => {
   const asOf = '2026-06-01';
 
   const gql = (query: string, variables: Vars, token: string) => t.gql<Record<string, any>>(query, variables, token);
-  const act = async (mutation: string, token: string, ref: { id: string; version: number }, extra: Vars = {}) =>
-    Object.values(expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token)))[0] as { id: string; version: number; state: string };
   const statusFor = async (token: string) => expectOk(await gql(STATUS, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, token)).recognitionStatus;
   const target = (status: { criteria: any[] }) => status.criteria.find((c) => c.criterion.id === AIO.criteria.TESTING[0]);
 
@@ -57,36 +47,11 @@ describe('recognition status (e2e)', () => {
     sg = await t.accountWithToken(`neg.sg.${tag}@recognition.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' });
 
     // The sandbox's system enters testing with MAS and submits an SG-tested AUC result to it, which MAS accepts.
-    let ref = expectOk(
-      await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [MAS.id], entryResults: entryResultsMeeting([MAS]) } }, sb.innovator.token),
-    ).createEnrolment;
-    ref = await act(SUBMIT, sb.innovator.token, ref);
-    ref = await act(START_REVIEW, MAS.regulator.token, ref);
-    ref = await act(DECIDE_ENTRY, MAS.regulator.token, ref, { decision: 'ADMIT', reasons: 'MAS: ready to test' });
-    expect(ref.state).toBe('TESTING');
-    const report = expectOk(
-      await gql(
-        SUBMIT_REPORT,
-        {
-          input: {
-            enrolmentId: ref.id,
-            submittedTo: MAS.id,
-            periodStart: '2026-01-05',
-            periodEnd: '2026-03-27',
-            lab: { name: 'Merlion Assurance Lab', accredited: true, accreditationBody: 'SAC' },
-            method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-            testedIn: 'SG',
-            confidentiality: 'PARTICIPANTS',
-            idempotencyKey: randomUUID(),
-            results: [{ criterionId: MAS.criteria.TESTING[0], value: 0.91 }],
-          },
-        },
-        sb.innovator.token,
-      ),
-    ).submitTestReport;
+    const enrolment = await admitToTesting(t, sb, MAS);
+    const report = await submitTestReport(t, sb, { enrolmentId: enrolment.id, submittedTo: MAS.id, testedIn: 'SG', periodEnd: '2026-03-27', results: [{ criterionId: MAS.criteria.TESTING[0], value: 0.91 }] });
     expect(report.results[0].outcome).toBe('PASS');
     resultId = report.results[0].id;
-    expect(expectOk(await gql(REVIEW_REPORT, { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'Method followed' } }, MAS.regulator.token)).reviewTestReport.status).toBe('ACCEPTED');
+    await reviewTestReport(t, report.id, MAS.regulator.token);
 
     // MAS's AUC criterion is equivalent to the AI Office's.
     const masActor: Actor = { accountId: 'recognition-spec', role: Role.REGULATOR, authorityId: MAS.id, organisationId: null, jurisdictionCode: null };
@@ -103,9 +68,7 @@ describe('recognition status (e2e)', () => {
       ),
     ).addAgreementRule;
     ruleId = withRule.rules[0].id;
-    expectOk(await gql(PROPOSE, { input: { id: agreementId } }, eu.token));
-    expectOk(await gql(APPROVE, { input: { id: agreementId } }, eu.token));
-    expect(expectOk(await gql(APPROVE, { input: { id: agreementId } }, sg.token)).approveAgreement.status).toBe('IN_FORCE');
+    await bringIntoForce(t, agreementId, eu.token, [eu.token, sg.token]);
   }, 180_000);
 
   afterAll(async () => {

@@ -7,7 +7,20 @@ import { ChunkExecutor, type ChunkOutcome, type ChunkRun, CrosswalkService, Even
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, Relation, Role, simulate, simulateChunk } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
-import { buildSandbox, entryResultsMeeting, expectBadInput, expectError, expectForbidden, expectOk, type Sandbox, type SandboxAuthority, TestApp, walkConnection } from '@sandbridge/testing';
+import {
+  admitToTesting,
+  buildSandbox,
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  reviewTestReport,
+  type Sandbox,
+  type SandboxAuthority,
+  submitTestReport,
+  TestApp,
+  walkConnection,
+} from '@sandbridge/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -83,41 +96,19 @@ beforeAll(async () => {
   // Recorded data: the sandbox's GB-homed system, enrolled with MAS, with an SG-tested AUC result MAS accepted.
   sb = await buildSandbox(t, { authorities: [['SG', 'MAS'], ['EU', 'AI Office']] });
   [MAS, AIO] = sb.authorities;
-  const act = async (name: string, token: string, ref: { id: string; version: number }, extra: Vars = {}) =>
-    expectOk(await gql(`mutation($input: ${name === 'decideEntry' ? 'DecideEntryInput' : 'EnrolmentActionInput'}!) { ${name}(input: $input) { id version state } }`, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token))[name];
-  let ref = expectOk(
-    await gql(
-      'mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { id version state } }',
-      { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [MAS.id], entryResults: entryResultsMeeting([MAS]) } },
-      sb.innovator.token,
-    ),
-  ).createEnrolment;
-  ref = await act('submitEnrolment', sb.innovator.token, ref);
-  ref = await act('startReview', MAS.regulator.token, ref);
-  ref = await act('decideEntry', MAS.regulator.token, ref, { decision: 'ADMIT', reasons: 'MAS: ready to test' });
-  expect(ref.state).toBe('TESTING');
-  const report = expectOk(
-    await gql(
-      'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id results { id outcome } } }',
-      {
-        input: {
-          enrolmentId: ref.id,
-          submittedTo: MAS.id,
-          periodStart: '2026-01-05',
-          periodEnd: '2026-03-27',
-          lab: { name: 'Merlion Assurance Lab', accredited: true, accreditationBody: 'SAC' },
-          method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-          testedIn: 'SG',
-          confidentiality: 'HOME_AUTHORITY',
-          idempotencyKey: randomUUID(),
-          results: [{ criterionId: MAS.criteria.TESTING[0], value: 0.91, evidenceReference: 'doc://secret-evidence/auc', evidenceSha256: 'b'.repeat(64) }],
-        },
-      },
-      sb.innovator.token,
-    ),
-  ).submitTestReport;
+  const ref = await admitToTesting(t, sb, MAS);
+  const report = await submitTestReport(t, sb, {
+    enrolmentId: ref.id,
+    submittedTo: MAS.id,
+    testedIn: 'SG',
+    periodEnd: '2026-03-27',
+    // Identifying values, listed in `secrets` below: a recorded snapshot must carry none of them.
+    lab: { name: 'Merlion Assurance Lab', accredited: true, accreditationBody: 'SAC' },
+    confidentiality: 'HOME_AUTHORITY',
+    results: [{ criterionId: MAS.criteria.TESTING[0], value: 0.91, evidenceReference: 'doc://secret-evidence/auc', evidenceSha256: 'b'.repeat(64) }],
+  });
   expect(report.results[0].outcome).toBe('PASS');
-  expectOk(await gql('mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }', { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'Method followed' } }, MAS.regulator.token));
+  await reviewTestReport(t, report.id, MAS.regulator.token);
   const masActor: Actor = { accountId: 'simulations-spec', role: Role.REGULATOR, authorityId: MAS.id, organisationId: null, jurisdictionCode: null };
   await t.get(CrosswalkService).create(masActor, { fromCriterionId: MAS.criteria.TESTING[0], toCriterionId: AIO.criteria.TESTING[0], relation: Relation.EQUIVALENT });
   const [system] = await t.dataSource.query('SELECT s.id, s.name, s.organisation_id, o.name AS org FROM ai_system s JOIN organisation o ON o.id = s.organisation_id WHERE s.id = $1', [sb.systemId]);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   CaseFormatError,
   type CriterionResolution,
@@ -10,6 +8,7 @@ import {
   type RecognitionResult,
   resolveCase,
 } from '@sandbridge/domain';
+import { type CommandIo, processCommandIo, readInput } from '../command-io.js';
 
 // Database-free on purpose: this module imports the pure domain library only, never Nest, TypeORM
 // or the configuration, so `recognise` answers from the file alone (DESIGN.md §8).
@@ -18,27 +17,10 @@ export const RECOGNISE_USAGE = `Usage: sandbridge recognise [--explain] FILE
   FILE        a sandbridge/recognition-case@1 document, or - for stdin
   --explain   print a readable table instead of the sandbridge/recognition-result@1 JSON`;
 
-/** What the command reads and writes: the process's streams in production, buffers in tests. */
-export interface RecogniseIo {
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
-  /** Resolves once the text is handed to stdout (so an exit right after loses nothing). */
-  stdout(text: string): Promise<void>;
-  stderr(text: string): void;
-}
+/** What the command reads and writes (see CommandIo). */
+export type RecogniseIo = CommandIo;
 
-export function processIo(): RecogniseIo {
-  return {
-    readFile: (path) => readFile(resolve(path), 'utf8'),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      return Buffer.concat(chunks).toString('utf8');
-    },
-    stdout: (text) => new Promise((done, fail) => process.stdout.write(text, (error) => (error ? fail(error) : done()))),
-    stderr: (text) => void process.stderr.write(text),
-  };
-}
+export const processIo = (): RecogniseIo => processCommandIo();
 
 /**
  * `recognise [--explain] FILE|-`: resolves a recognition case. Stdout gets exactly one JSON document
@@ -59,13 +41,8 @@ export async function recognise(args: string[], io: RecogniseIo): Promise<number
     return 2;
   }
   const [file] = files;
-  let text: string;
-  try {
-    text = file === '-' ? await io.readStdin() : await io.readFile(file);
-  } catch (error) {
-    io.stderr(`recognise: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
+  const text = await readInput(io, 'recognise', file);
+  if (text === null) return 2;
   let input: RecognitionCase;
   try {
     input = parseRecognitionCaseJson(text);

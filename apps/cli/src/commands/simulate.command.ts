@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseScenarioJson, populationSize, type Scenario, ScenarioFormatError, simulate as simulateInProcess, type SimulationResult } from '@sandbridge/domain';
+import { type CommandIo, errorMessage, processCommandIo, readInput } from '../command-io.js';
 import { type ProgressReporter, silentProgress, terminalProgress } from '../simulation/simulation-progress.js';
 import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
 import { type RedisSimulationOptions, simulateOnRedisQueue } from '../simulation/simulate-on-redis.js';
-import { processIo as recogniseProcessIo, type RecogniseIo } from './recognise.command.js';
 
 // Database-free, like `recognise`: the pure simulation core of libs/domain and the file (DESIGN.md
 // §8.2); only --workers reaches a service (the Redis queue), and only when REDIS_URL says where.
@@ -21,7 +21,7 @@ Progress goes to stderr, as a bar when stderr is a terminal; stdout carries only
 Exit codes: 0 done, 2 invalid scenario or usage, 1 unexpected failure.`;
 
 /** What the command reads and writes: the process's streams, files and environment in production, fakes in tests. */
-export interface SimulateIo extends RecogniseIo {
+export interface SimulateIo extends CommandIo {
   writeFile(path: string, text: string): Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
   /** A fresh progress reporter for one run. */
@@ -32,7 +32,7 @@ export interface SimulateIo extends RecogniseIo {
 
 export function processIo(): SimulateIo {
   return {
-    ...recogniseProcessIo(),
+    ...processCommandIo(),
     writeFile: (path, text) => writeFile(resolve(path), text, 'utf8'),
     env: process.env,
     progress: () => (process.stderr.isTTY ? terminalProgress(process.stderr) : silentProgress),
@@ -108,8 +108,6 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
   return parsed;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * `simulate [options] FILE|-`: runs a sandbridge/scenario@1 and prints the result (see
  * SIMULATE_USAGE). Exit codes: 0 done, 2 usage or an unreadable or invalid scenario (each problem
@@ -135,13 +133,8 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
     return 2;
   }
 
-  let text: string;
-  try {
-    text = options.file === '-' ? await io.readStdin() : await io.readFile(options.file);
-  } catch (error) {
-    io.stderr(`simulate: cannot read ${options.file}: ${describe(error)}\n`);
-    return 2;
-  }
+  const text = await readInput(io, 'simulate', options.file);
+  if (text === null) return 2;
   let scenario: Scenario;
   try {
     scenario = parseScenarioJson(text);
@@ -163,7 +156,7 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
         : simulateInProcess(scenario, { chunkSize: options.chunkSize, onProgress });
   } catch (error) {
     progress.stop(); // clears the bar first, so the message gets its own line
-    io.stderr(`simulate: the run failed: ${describe(error)}\n`);
+    io.stderr(`simulate: the run failed: ${errorMessage(error)}\n`);
     return 1;
   } finally {
     progress.stop();
@@ -177,7 +170,7 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
     try {
       await io.writeFile(options.svg, svg);
     } catch (error) {
-      io.stderr(`simulate: cannot write ${options.svg}: ${describe(error)}\n`);
+      io.stderr(`simulate: cannot write ${options.svg}: ${errorMessage(error)}\n`);
       return 2;
     }
   }

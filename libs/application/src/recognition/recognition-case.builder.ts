@@ -10,6 +10,7 @@ import {
   type TestReportEntity,
   TestReportRepository,
 } from '@sandbridge/persistence';
+import { agreementDocument, authorityDocument, criterionDocument, crosswalkDocument } from './case-documents.js';
 
 /** What one recognition case is about: a system, the reports that may count, the target criteria. */
 export interface CaseRequest {
@@ -69,50 +70,10 @@ export class RecognitionCaseBuilder {
       format: RECOGNITION_CASE_FORMAT,
       asOf: request.asOf,
       jurisdictions: [...jurisdictions].sort().map((code) => ({ code })),
-      authorities: authorities.map((a) => ({ id: a.id, jurisdiction: a.jurisdictionCode })),
-      criteria: [...criteria.values()].map((c) => ({
-        id: c.id,
-        authority: c.authorityId,
-        key: c.key,
-        version: c.version,
-        stage: c.stage,
-        category: c.category,
-        kind: c.kind,
-        metric: c.metricKey,
-        comparator: c.comparator,
-        // The file format writes a BETWEEN threshold as [low, high] (DESIGN.md §8.1).
-        threshold: c.comparator === 'BETWEEN' ? [c.threshold, c.thresholdHigh] : c.threshold,
-        sectors: c.sectors,
-        riskClasses: c.riskClasses,
-        clauses: clauses.get(c.id) ?? [],
-      })),
-      crosswalks: crosswalks.map((x) => ({ from: x.fromCriterionId, to: x.toCriterionId, relation: x.relation })),
-      agreements: agreements.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        parties: a.parties,
-        status: a.status,
-        effectiveFrom: a.effectiveFrom,
-        effectiveTo: a.effectiveTo,
-        rules: rules
-          .filter((r) => r.agreementId === a.id)
-          .map((r) => ({
-            id: r.id,
-            origins: r.origins,
-            recognising: r.recognising,
-            categories: r.categories,
-            stages: r.stages,
-            sectors: r.sectors,
-            riskClasses: r.riskClasses,
-            criteria: r.criteria,
-            effectiveFrom: r.effectiveFrom,
-            effectiveTo: r.effectiveTo,
-            mode: r.mode,
-            effect: r.effect,
-            conditions: r.conditions,
-            supplementary: r.supplementary ?? null,
-          })),
-      })),
+      authorities: authorities.map(authorityDocument),
+      criteria: [...criteria.values()].map((c) => criterionDocument(c, clauses.get(c.id) ?? [])),
+      crosswalks: crosswalks.map(crosswalkDocument),
+      agreements: agreements.map((a) => agreementDocument(a, rules.filter((r) => r.agreementId === a.id))),
       systems: [{ id: system.id, sector: system.sector, riskClass: system.riskClass }],
       results: results.map((r) => {
         const report = reportById.get(r.reportId)!;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
 import { AgreementStatus, DomainError, type FieldProblem, isUtcDay, isUuid, SCENARIO_FORMAT, toUtcDay } from '@sandbridge/domain';
 import { AgreementRepository, type RecordedResultRow, SimulationDataRepository, TransactionalConnection } from '@sandbridge/persistence';
-import { agreementDocument, criterionDocument, type JsonObject, type JsonValue } from './platform-documents.js';
+import { agreementDocument, authorityDocument, criterionDocument, crosswalkDocument, type JsonObject, type JsonValue } from '../recognition/case-documents.js';
 
 /** Which recorded data a population snapshot is taken from; every field optional (absent = all). */
 export interface RecordedPopulationFilter {
@@ -151,10 +151,10 @@ export class ScenarioAssembler {
     const included = new Set(criteria.map((c) => c.id));
     return {
       jurisdictions: jurisdictions.map((j) => ({ code: j.code })),
-      authorities: authorities.map((a) => ({ id: a.id, jurisdiction: a.jurisdictionCode })),
+      authorities: authorities.map(authorityDocument),
       criteria: criteria.map((c) => criterionDocument(c, (clauses.get(c.id) ?? []).map((l) => l.clauseId))),
       // Only crosswalks with both ends in the reference: the format refuses dangling references.
-      crosswalks: crosswalks.filter((x) => included.has(x.fromCriterionId) && included.has(x.toCriterionId)).map((x) => ({ from: x.fromCriterionId, to: x.toCriterionId, relation: x.relation })),
+      crosswalks: crosswalks.filter((x) => included.has(x.fromCriterionId) && included.has(x.toCriterionId)).map(crosswalkDocument),
     };
   }
 

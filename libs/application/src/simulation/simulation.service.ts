@@ -23,7 +23,8 @@ import { Observable, type Subscription } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
 import { ChunkExecutor, ChunkFailedError, type ChunkOutcome } from './chunk-executor.js';
-import { canonical, type JsonObject } from './platform-documents.js';
+import type { JsonObject } from '../recognition/case-documents.js';
+import { canonical } from './canonical-json.js';
 import { type RecordedPopulationFilter, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
 
 export enum SimulationStatus {

@@ -1,4 +1,4 @@
-import { Comparator, CriterionKind } from '../criteria/criteria.js';
+import { Comparator } from '../criteria/criteria.js';
 import {
   AgreementStatus,
   type CaseAgreement,
@@ -9,6 +9,7 @@ import {
   type CaseResult,
   type CaseRule,
   type CaseSystem,
+  type CriterionResolution,
   RECOGNITION_CASE_FORMAT,
   type RecognitionCase,
   RecognitionMode,
@@ -17,7 +18,7 @@ import {
   RuleEffect,
   type UtcDay,
 } from './recognition.js';
-import { coversFully, dayNumber, RecognitionIndex } from './recognition-engine.js';
+import { compareIds, coversFully, dayNumber, isMetric, RecognitionIndex } from './recognition-engine.js';
 
 // The bulk mode of the recognition engine: the same decisions as resolveCriterion (DESIGN.md §4)
 // — outcome, chosen result, agreement, rule, divergent — without the explanations, for the
@@ -435,9 +436,6 @@ export class CompiledRecognition {
   }
 }
 
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const isMetric = (c: CaseCriterion): boolean => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
-
 /**
  * Compiles the static part of recognition once — jurisdictions, authorities, criteria,
  * crosswalks, agreements and `asOf` — for `prepareBulkSystem` / `resolvePreparedBulk` /
@@ -725,14 +723,7 @@ export function resolveSystemBulk(compiled: CompiledRecognition, system: CaseSys
 }
 
 /** A bulk decision with its indices mapped back to ids: the fields both modes decide (DESIGN.md §8.1). */
-export interface RecognitionDecision {
-  criterion: string;
-  outcome: RecognitionOutcome;
-  result: string | null;
-  agreement: string | null;
-  rule: string | null;
-  divergent: boolean;
-}
+export type RecognitionDecision = Pick<CriterionResolution, 'criterion' | 'outcome' | 'result' | 'agreement' | 'rule' | 'divergent'>;
 
 /** Slot `k` of `out` as ids (allocates: for reports and tests, not inner loops). */
 export function bulkDecision(compiled: CompiledRecognition, out: BulkOutput, k: number): RecognitionDecision {

@@ -37,8 +37,8 @@ function windowHolds(from: number | null, to: number | null, day: number): boole
 
 const optionalDay = (day: UtcDay | null): number | null => (day === null ? null : dayNumber(day));
 
-/** Ids order by UTF-16 code units (JavaScript's default string comparison), never by locale. */
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Ids order by UTF-16 code units (JavaScript's default string comparison), never by locale (DESIGN.md §4). */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How a result's criterion `s` corresponds to the target `c`, and where that was read from. */
 export interface Correspondence {
@@ -268,7 +268,8 @@ function describeThreshold(c: CaseCriterion, margin: number): string {
   }
 }
 
-const isMetric = (c: CaseCriterion): boolean => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
+/** A criterion whose value is checked against a threshold: a METRIC with its comparator and threshold. */
+export const isMetric = (c: CaseCriterion): boolean => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
 
 /** Does the value meet the metric criterion's comparator and threshold(s) with `margin` (1e-9 tolerance)? */
 function valueMeets(value: number | null, c: CaseCriterion, margin: number): boolean {

@@ -17,6 +17,7 @@ import {
   string,
 } from '../recognition/case-format.js';
 import type { CaseAgreement } from '../recognition/recognition.js';
+import { compareIds } from '../recognition/recognition-engine.js';
 import {
   BASELINE_NAME,
   type ExplicitPopulation,
@@ -264,8 +265,8 @@ export function homeDomain(p: SyntheticPopulation, reference: ScenarioReference)
   return [...codes].sort(compareIds).map((code) => [code, 1]);
 }
 
-/** Ids order by UTF-16 code units (DESIGN.md §4), never by locale. */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+// Ids order as the recognition engine orders them (UTF-16 code units, DESIGN.md §4).
+export { compareIds };
 
 /** A weights object's entries by key, so JSON key order never changes a draw. */
 export const sortedEntries = (w: Record<string, number>): [string, number][] => Object.entries(w).sort(([a], [b]) => compareIds(a, b));

@@ -1,29 +1,21 @@
 import { AgreementStatus } from '@sandbridge/domain';
-import type { AgreementEntity, AgreementRuleEntity, CriterionEntity } from '@sandbridge/persistence';
+import type { AgreementEntity, AgreementRuleEntity, AuthorityEntity, CriterionEntity, CrosswalkEntity } from '@sandbridge/persistence';
 
-/** JSON as the scenario files hold it (DESIGN.md §8). */
+// The platform's stored reference data and agreements as the objects of a
+// `sandbridge/recognition-case@1` document (DESIGN.md §8.1), which a `sandbridge/scenario@1`
+// reuses (§8.2). One mapping for every document the product writes — the recognition case of a
+// status or passport answer and a simulation's reference and agreements — so they cannot drift.
+
+/** JSON as the case and scenario files hold it (DESIGN.md §8). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/**
- * Canonical JSON: object keys sorted (UTF-16 order) at every depth, arrays kept in order, undefined
- * members dropped. A stored scenario is canonical and every run computes from its canonical form,
- * so the first run and every rerun see exactly the same document, however the client wrote it.
- */
-export function canonical(value: unknown): JsonValue {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value).sort()) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) out[key] = canonical(item);
-    }
-    return out;
-  }
-  return value as JsonValue;
+/** A stored authority as a §8.1 authority. */
+export function authorityDocument(a: AuthorityEntity): JsonObject {
+  return { id: a.id, jurisdiction: a.jurisdictionCode };
 }
 
-/** A stored criterion version as a §8.1 criterion. */
+/** A stored criterion version as a §8.1 criterion, with the ids of its clauses. */
 export function criterionDocument(c: CriterionEntity, clauses: string[]): JsonObject {
   return {
     id: c.id,
@@ -43,9 +35,14 @@ export function criterionDocument(c: CriterionEntity, clauses: string[]): JsonOb
   };
 }
 
+/** A stored crosswalk as a §8.1 crosswalk. */
+export function crosswalkDocument(x: CrosswalkEntity): JsonObject {
+  return { from: x.fromCriterionId, to: x.toCriterionId, relation: x.relation };
+}
+
 /**
- * A stored agreement as a §8.1 agreement. `asIfSigned` gives it status IN_FORCE: the engine counts
- * only agreements in force, so a draft is simulated "as if signed" this way (DESIGN.md §5).
+ * A stored agreement with its rules as a §8.1 agreement. `asIfSigned` gives it status IN_FORCE: the
+ * engine counts only agreements in force, so a draft is simulated "as if signed" this way (§5).
  */
 export function agreementDocument(a: AgreementEntity, rules: readonly AgreementRuleEntity[], asIfSigned = false): JsonObject {
   return {
@@ -68,7 +65,9 @@ export function agreementDocument(a: AgreementEntity, rules: readonly AgreementR
       effectiveTo: r.effectiveTo,
       mode: r.mode,
       effect: r.effect,
+      // Stored as given: null means no conditions (§4), and the engine reads the object whole.
       conditions: r.conditions as JsonValue,
+      // §8.1: null (the default), a string, or { text, criteria }.
       supplementary: (r.supplementary ?? null) as JsonValue,
     })),
   };
