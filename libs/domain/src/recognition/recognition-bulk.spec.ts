@@ -9,6 +9,7 @@ import {
   BulkOutcome,
   bulkDecisions,
   compileRecognition,
+  compileWithoutAgreement,
   createBulkOutput,
   decisionsOf,
   fastDayNumber,
@@ -195,5 +196,60 @@ describe('synthetic recognition set', () => {
     expect(new Set(rules.map((r) => r.effect)).size).toBe(3);
     expect(new Set(rules.filter((r) => r.mode).map((r) => r.mode)).size).toBe(2);
     expect(parsed.crosswalks.length).toBeGreaterThan(500);
+  });
+});
+
+describe('compileWithoutAgreement', () => {
+  /** Decisions of `systems` against every authority: prepared for `preparedFor`, resolved under `compiled`. */
+  function decide(compiled: ReturnType<typeof compileRecognition>, preparedFor: ReturnType<typeof compileRecognition>, systems: { system: RecognitionCase['systems'][number]; results: RecognitionCase['results'] }[]) {
+    const out = createBulkOutput(compiled);
+    return systems.flatMap(({ system, results }) => {
+      const prepared = prepareBulkSystem(preparedFor, system, results);
+      return compiled.authorities.map((_, a) => bulkDecisions(compiled, resolvePreparedBulk(compiled, prepared, a, out)));
+    });
+  }
+
+  it('decides as compiling the set without that agreement, on systems prepared for the full set', () => {
+    const set = syntheticRecognition({ seed: 20260601, jurisdictions: 6, criteriaPerJurisdiction: 40, agreements: 14, systems: 40, resultsPerSystem: 40 });
+    const compiled = compileRecognition(set.static);
+    const systems = range(40).map((n) => set.system(n));
+    const full = decide(compiled, compiled, systems);
+    let changed = 0;
+    set.static.agreements.forEach((agreement, g) => {
+      const derived = compileWithoutAgreement(compiled, g);
+      const reference = compileRecognition({ ...set.static, agreements: set.static.agreements.filter((a) => a !== agreement) });
+      const decisions = decide(derived, compiled, systems);
+      expect(decisions).toEqual(decide(reference, reference, systems));
+      if (JSON.stringify(decisions) !== JSON.stringify(full)) changed++;
+      // The removed agreement is never chosen, and a derivation derives again.
+      expect(decisions.flat().some((d) => d.agreement === agreement.id)).toBe(false);
+      if (g === 3) expect(decide(compileWithoutAgreement(derived, 0), compiled, systems.slice(0, 10))).toEqual(decide(compileWithoutAgreement(compileWithoutAgreement(compiled, 0), g), compiled, systems.slice(0, 10)));
+    });
+    // Removing an agreement does change decisions (allow rules chosen, EXCLUDE rules lifted).
+    expect(changed).toBeGreaterThan(5);
+  });
+
+  it('decides as compiling without it on random small cases (EXCLUDE, windows, conditions)', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const compiled = compileRecognition(input);
+        const systems = input.systems.map((system) => ({ system, results: input.results.filter((r) => r.system === system.id) }));
+        input.agreements.forEach((agreement, g) => {
+          const reference = compileRecognition({ ...input, agreements: input.agreements.filter((a) => a !== agreement) });
+          expect(decide(compileWithoutAgreement(compiled, g), compiled, systems)).toEqual(decide(reference, reference, systems));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an agreement index out of range, and still refuses systems prepared for an unrelated compilation', () => {
+    const set = syntheticRecognition({ seed: 5, jurisdictions: 3, criteriaPerJurisdiction: 5, agreements: 3, systems: 2, resultsPerSystem: 5 });
+    const compiled = compileRecognition(set.static);
+    expect(() => compileWithoutAgreement(compiled, 3)).toThrow('no agreement 3');
+    expect(() => compileWithoutAgreement(compiled, -1)).toThrow(RangeError);
+    const { system, results } = set.system(0);
+    const derived = compileWithoutAgreement(compiled, 1);
+    expect(() => resolvePreparedBulk(derived, prepareBulkSystem(compileRecognition(set.static), system, results), 0, createBulkOutput(derived))).toThrow('another compilation');
   });
 });

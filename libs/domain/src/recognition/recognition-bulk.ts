@@ -203,6 +203,11 @@ export class CompiledRecognition {
   /** @internal */ readonly bodyCount: number;
   /** @internal */ readonly methodIndex: Map<string, number>;
   /** @internal */ readonly methodCount: number;
+  /**
+   * @internal The compilation whose dictionaries this one uses: itself, or the source of a
+   * `compileWithoutAgreement` derivation. A system prepared for one is valid for the other.
+   */
+  readonly dictionaries: CompiledRecognition;
 
   /** Use `compileRecognition`. @internal */
   constructor(input: RecognitionStatic) {
@@ -287,6 +292,7 @@ export class CompiledRecognition {
     this.bodyCount = bodies.size;
     this.methodIndex = methods.index;
     this.methodCount = methods.size;
+    this.dictionaries = this;
 
     ({ any: this.criterionSectorAny, matrix: this.criterionSectors } = membership(C, sectors, (c) => input.criteria[c].sectors));
     this.criterionRiskMask = Int32Array.from(input.criteria, (c) => riskMask(c.riskClasses));
@@ -591,7 +597,7 @@ function meets(compiled: CompiledRecognition, c: number, value: number, margin: 
  * nothing.
  */
 export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: BulkSystem, authority: number, out: BulkOutput): BulkOutput {
-  if (prepared.compiled !== compiled) throw new Error('resolvePreparedBulk: the system was prepared for another compilation');
+  if (prepared.compiled?.dictionaries !== compiled.dictionaries) throw new Error('resolvePreparedBulk: the system was prepared for another compilation');
   if (!(authority >= 0 && authority < compiled.authorities.length)) throw new Error(`resolvePreparedBulk: no authority ${authority}`);
   const from = compiled.authorityStart[authority];
   const count = compiled.authorityStart[authority + 1] - from;
@@ -780,4 +786,40 @@ export function decisionsOf(result: RecognitionResult): QueryDecisions[] {
     authority: q.authority,
     criteria: q.criteria.map((c) => ({ criterion: c.criterion, outcome: c.outcome, result: c.result, agreement: c.agreement, rule: c.rule, divergent: c.divergent })),
   }));
+}
+
+/**
+ * The compilation of the same input with agreement `agreementIndex` (an index into
+ * `compiled.agreements`) left out — the decisions of `compileRecognition` on the agreements without
+ * it — derived in one pass over the compiled rule lists instead of compiling again: the rule lists
+ * are sorted by agreement id then rule id, so dropping one agreement's rules keeps the order the
+ * smaller set would give. Everything else is shared with `compiled`, so indices keep their meaning
+ * (`agreements` and `rules` still list the removed agreement, which is never chosen) and a system
+ * prepared for `compiled` can be resolved against the derivation without preparing it again. For
+ * marginal contributions (what one agreement adds to a set).
+ */
+export function compileWithoutAgreement(compiled: CompiledRecognition, agreementIndex: number): CompiledRecognition {
+  if (!(Number.isInteger(agreementIndex) && agreementIndex >= 0 && agreementIndex < compiled.agreements.length)) {
+    throw new RangeError(`compileWithoutAgreement: no agreement ${agreementIndex}`);
+  }
+  const slots = compiled.listSplit.length;
+  const listStart = new Int32Array(slots + 1);
+  const listSplit = new Int32Array(slots);
+  const ruleList = new Int32Array(compiled.ruleList.length);
+  let n = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    listStart[slot] = n;
+    const split = compiled.listSplit[slot];
+    const end = compiled.listStart[slot + 1];
+    for (let x = compiled.listStart[slot]; x < end; x++) {
+      if (x === split) listSplit[slot] = n;
+      const r = compiled.ruleList[x];
+      if (compiled.ruleAgreement[r] !== agreementIndex) ruleList[n++] = r;
+    }
+    if (split === end) listSplit[slot] = n;
+  }
+  listStart[slots] = n;
+  // Every field is shared but the rule lists; the constructor (which compiles) is bypassed.
+  const derived = Object.create(CompiledRecognition.prototype) as CompiledRecognition;
+  return Object.assign(derived, compiled, { listStart, listSplit, ruleList: ruleList.slice(0, n) });
 }

@@ -1,15 +1,7 @@
 import { dayNumber } from '../recognition/recognition-engine.js';
-import {
-  AgreementStatus,
-  type CaseAgreement,
-  type CaseAuthority,
-  type CaseResult,
-  type CaseSystem,
-  RecognitionOutcome,
-  RuleEffect,
-} from '../recognition/recognition.js';
+import { AgreementStatus, type CaseAgreement, type CaseAuthority, type CaseResult, type CaseSystem, RuleEffect } from '../recognition/recognition.js';
 import { agreementSets, compareIds } from './scenario-format.js';
-import { type ResolvedCriterion, UnitResolver } from './resolve-units.js';
+import { bulkSetResolver, Outcome, type SetResolver, type SetResolverFactory } from './resolve-units.js';
 import {
   type ChunkSpec,
   type ExplicitPopulation,
@@ -41,11 +33,13 @@ export function planChunks(size: number, chunkSize: number): ChunkSpec[] {
   return chunks;
 }
 
-/** One unit: a system, its results and the authorities it targets. */
+/** One unit: a system, its results, the authorities it targets and where its results were tested. */
 interface Unit {
   system: CaseSystem;
   results: readonly CaseResult[];
   targets: readonly CaseAuthority[];
+  /** The distinct `testedIn` of its results. */
+  origins: readonly string[];
 }
 
 interface ExplicitIndex {
@@ -66,21 +60,27 @@ function explicitIndex(p: ExplicitPopulation): ExplicitIndex {
   return index;
 }
 
+function unit(system: CaseSystem, results: readonly CaseResult[], targets: readonly CaseAuthority[]): Unit {
+  const origins: string[] = [];
+  for (const r of results) if (!origins.includes(r.testedIn)) origins.push(r.testedIn);
+  return { system, results, targets, origins };
+}
+
 function units(s: Scenario, from: number, to: number): Unit[] {
   const authorities = new Map(s.reference.authorities.map((a) => [a.id, a]));
   const out: Unit[] = [];
   if (isSynthetic(s.population)) {
     const generator = new SyntheticGenerator(s.population.synthetic, s.reference, s.asOf);
     for (let i = from; i < to; i++) {
-      const unit = generator.unit(i);
-      out.push({ system: unit.system, results: unit.results, targets: unit.target.authorities.map((id) => authorities.get(id)!) });
+      const u = generator.unit(i);
+      out.push(unit(u.system, u.results, u.target.authorities.map((id) => authorities.get(id)!)));
     }
     return out;
   }
   const p = s.population;
   const index = explicitIndex(p);
   for (const system of p.systems.slice(from, to)) {
-    out.push({ system, results: index.results.get(system.id) ?? [], targets: (index.targets.get(system.id) ?? []).map((id) => authorities.get(id)!) });
+    out.push(unit(system, index.results.get(system.id) ?? [], (index.targets.get(system.id) ?? []).map((id) => authorities.get(id)!)));
   }
   return out;
 }
@@ -98,91 +98,161 @@ function emptyVariant(): VariantPartial {
   return { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, divergent: 0, marketAccess: 0, byTarget: {}, byPair: {}, marginal: {} };
 }
 
-const needsTestWithoutRecognition = (o: ResolvedCriterion) => o.outcome !== RecognitionOutcome.NOT_APPLICABLE && o.outcome !== RecognitionOutcome.SATISFIED_LOCALLY;
-const needsTest = (o: ResolvedCriterion) => o.outcome === RecognitionOutcome.GAP || o.outcome === RecognitionOutcome.RECOGNISED_WITH_CONDITIONS;
-const isRecognised = (o: ResolvedCriterion) => o.outcome === RecognitionOutcome.RECOGNISED;
+/** An agreement whose EXCLUDE rules reject results from `origins` in one recognising jurisdiction. */
+interface Excluder {
+  agreement: number;
+  origins: Set<string>;
+}
 
 /**
- * The counts of one agreement set over the chunk's units, marginal contributions included.
+ * The counts of one agreement set over the chunk's units, marginal contributions included. The
+ * counts accumulate in typed arrays indexed by the resolver's jurisdictions and the set's
+ * agreements, and become the partial's records once, at the end.
  *
  * Marginal: removing agreement G changes a criterion's resolution only if G's rule was the chosen
  * one (another, worse or none, takes over) or an EXCLUDE rule of G rejected a candidate (which may
  * then be recognised). Every other resolution keeps its chosen (result, rule) — removing options
- * that lost never changes the winner of a total order. So only criteria chosen under G, and, for a
- * target jurisdiction some EXCLUDE rule of G recognises, every applicable criterion not satisfied
- * locally, are re-resolved without G.
+ * that lost never changes the winner of a total order. And a criterion chosen under G with
+ * conditions cannot become RECOGNISED without G (a full recognition would have won). So a target
+ * is re-resolved without G only when G was chosen for a RECOGNISED criterion there, or when an
+ * EXCLUDE rule of G covers the target's jurisdiction and the origin of one of the system's results
+ * (and the target has a criterion neither not applicable nor satisfied locally); the contribution
+ * is the difference in RECOGNISED criteria, over the target's criteria.
  */
-function runSet(s: Scenario, agreements: readonly CaseAgreement[], chunk: readonly Unit[]): VariantPartial {
-  const partial = emptyVariant();
-  const chunkUnits = { systems: chunk.map((u) => u.system), results: chunk.flatMap((u) => u.results) };
-  const resolver = new UnitResolver(s.reference, s.asOf, agreements, chunkUnits);
+function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: SetResolver, chunk: readonly Unit[]): VariantPartial {
   const asOfDay = dayNumber(s.asOf);
-  const live = agreements.filter((a) => inForce(a, asOfDay)).sort((a, b) => compareIds(a.id, b.id));
-  const excludesInto = new Map(live.map((a) => [a.id, new Set(a.rules.filter((r) => r.effect === RuleEffect.EXCLUDE).flatMap((r) => r.recognising))]));
-  const without = new Map<string, UnitResolver>();
-  const resolverWithout = (id: string) => {
-    let r = without.get(id);
-    if (!r) without.set(id, (r = new UnitResolver(s.reference, s.asOf, agreements.filter((a) => a.id !== id), chunkUnits)));
-    return r;
-  };
-  for (const id of live.map((a) => a.id)) partial.marginal[id] = {};
+  const codes = resolver.jurisdictions;
+  const J = codes.length;
+  const live = agreements
+    .map((a, index) => ({ a, index }))
+    .filter(({ a }) => inForce(a, asOfDay))
+    .sort((x, y) => compareIds(x.a.id, y.a.id));
+  // Per recognising jurisdiction (index): the live agreements with EXCLUDE rules into it.
+  const excludersInto: Excluder[][] = Array.from({ length: J }, () => []);
+  for (const { a, index } of live) {
+    const byJurisdiction = new Map<number, Set<string>>();
+    for (const rule of a.rules) {
+      if (rule.effect !== RuleEffect.EXCLUDE) continue;
+      for (const code of rule.recognising) {
+        const j = codes.indexOf(code);
+        if (j < 0) continue;
+        let origins = byJurisdiction.get(j);
+        if (!origins) byJurisdiction.set(j, (origins = new Set()));
+        for (const origin of rule.origins) origins.add(origin);
+      }
+    }
+    for (const [j, origins] of byJurisdiction) excludersInto[j].push({ agreement: index, origins });
+  }
 
-  for (const unit of chunk) {
-    for (const authority of unit.targets) {
-      const J = authority.jurisdiction;
-      const outcomes = resolver.resolve(unit.system, authority);
-      const target = (partial.byTarget[J] ??= { recognised: 0, pairsSaved: 0 });
-      for (const o of outcomes) {
-        switch (o.outcome) {
-          case RecognitionOutcome.NOT_APPLICABLE:
-            continue;
-          case RecognitionOutcome.SATISFIED_LOCALLY:
-            partial.satisfiedLocally++;
-            break;
-          case RecognitionOutcome.RECOGNISED:
-            partial.recognised++;
-            target.recognised++;
-            break;
-          case RecognitionOutcome.RECOGNISED_WITH_CONDITIONS:
-            partial.recognisedWithConditions++;
-            break;
-          case RecognitionOutcome.GAP:
-            partial.gaps++;
-            break;
+  const totals = { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, divergent: 0, marketAccess: 0 };
+  const targetSeen = new Uint8Array(J);
+  const targetRecognised = new Float64Array(J);
+  const targetPairsSaved = new Float64Array(J);
+  /** Per origin × recognising: recognised, with conditions, divergent. */
+  const pairs = new Float64Array(J * J * 3);
+  const A = agreements.length;
+  /** Per agreement × target jurisdiction; `marginalSet` marks the entries the partial lists. */
+  const marginal = new Float64Array(A * J);
+  const marginalSet = new Uint8Array(A * J);
+  const mark = new Int32Array(A).fill(-1);
+  const candidates: number[] = [];
+  let stamp = 0;
+
+  for (const u of chunk) {
+    resolver.prepare(u.system, u.results);
+    for (const target of u.targets) {
+      const a = resolver.authority(target.id);
+      const j = resolver.jurisdictionOf(a);
+      const view = resolver.resolve(a);
+      const { outcome, agreement, divergent } = view;
+      targetSeen[j] = 1;
+      let recognisedHere = 0;
+      let needsNow = false; // a gap or a recognition with conditions: a test still needed
+      let open = false; // some criterion neither not applicable nor satisfied locally: a test needed with no recognition
+      for (let k = 0; k < view.count; k++) {
+        const o = outcome[k];
+        if (o === Outcome.NOT_APPLICABLE) continue;
+        totals.applicable++;
+        if (divergent[k] === 1) totals.divergent++;
+        if (o === Outcome.SATISFIED_LOCALLY) {
+          totals.satisfiedLocally++;
+          continue;
         }
-        partial.applicable++;
-        if (o.divergent) partial.divergent++;
-        if (o.origin !== null) {
-          const pair = ((partial.byPair[o.origin] ??= {})[J] ??= { recognised: 0, recognisedWithConditions: 0, divergent: 0 });
-          if (o.outcome === RecognitionOutcome.RECOGNISED) pair.recognised++;
-          else pair.recognisedWithConditions++;
-          if (o.divergent) pair.divergent++;
+        open = true;
+        if (o === Outcome.GAP) {
+          totals.gaps++;
+          needsNow = true;
+          continue;
+        }
+        const pair = (resolver.origin(k) * J + j) * 3;
+        if (o === Outcome.RECOGNISED) {
+          totals.recognised++;
+          recognisedHere++;
+          pairs[pair]++;
+        } else {
+          totals.recognisedWithConditions++;
+          needsNow = true;
+          pairs[pair + 1]++;
+        }
+        if (divergent[k] === 1) pairs[pair + 2]++;
+      }
+      targetRecognised[j] += recognisedHere;
+      if (!needsNow) totals.marketAccess++;
+      if (open && !needsNow) targetPairsSaved[j]++;
+      if (!open) continue;
+
+      // Marginal: the agreements whose removal may change this target (see above), each once.
+      stamp++;
+      candidates.length = 0;
+      for (let k = 0; k < view.count; k++) {
+        if (outcome[k] !== Outcome.RECOGNISED) continue;
+        const g = agreement[k];
+        if (mark[g] !== stamp) {
+          mark[g] = stamp;
+          candidates.push(g);
         }
       }
-      const needsNow = outcomes.some(needsTest);
-      if (!needsNow) partial.marketAccess++;
-      if (outcomes.some(needsTestWithoutRecognition) && !needsNow) target.pairsSaved++;
-
-      for (const agreement of live) {
-        const excludes = excludesInto.get(agreement.id)!.has(J);
-        const affected = outcomes.filter((o) => o.agreement === agreement.id || (excludes && needsTestWithoutRecognition(o)));
-        if (!affected.length) continue;
-        const before = affected.filter(isRecognised).length;
-        const after = resolverWithout(agreement.id)
-          .resolve(
-            unit.system,
-            authority,
-            affected.map((o) => o.criterion),
-          )
-          .filter(isRecognised).length;
-        if (before !== after) {
-          const m = partial.marginal[agreement.id];
-          m[J] = (m[J] ?? 0) + before - after;
-        }
+      for (const excluder of excludersInto[j]) {
+        if (mark[excluder.agreement] === stamp || !u.origins.some((origin) => excluder.origins.has(origin))) continue;
+        mark[excluder.agreement] = stamp;
+        candidates.push(excluder.agreement);
+      }
+      for (const g of candidates) {
+        const difference = recognisedHere - resolver.recognisedWithout(g, a);
+        if (difference === 0) continue;
+        marginal[g * J + j] += difference;
+        marginalSet[g * J + j] = 1;
       }
     }
   }
+
+  const partial: VariantPartial = { ...totals, byTarget: {}, byPair: {}, marginal: {} };
+  const sorted = Array.from({ length: J }, (_, j) => j).sort((x, y) => compareIds(codes[x], codes[y]));
+  for (const j of sorted) if (targetSeen[j]) partial.byTarget[codes[j]] = { recognised: targetRecognised[j], pairsSaved: targetPairsSaved[j] };
+  for (const origin of sorted) {
+    for (const j of sorted) {
+      const pair = (origin * J + j) * 3;
+      if (!pairs[pair] && !pairs[pair + 1]) continue;
+      (partial.byPair[codes[origin]] ??= {})[codes[j]] = { recognised: pairs[pair], recognisedWithConditions: pairs[pair + 1], divergent: pairs[pair + 2] };
+    }
+  }
+  for (const { a, index } of live) {
+    const m: Record<string, number> = (partial.marginal[a.id] = {});
+    for (const j of sorted) if (marginalSet[index * J + j]) m[codes[j]] = marginal[index * J + j];
+  }
   return partial;
+}
+
+/** A scenario's agreement sets, built once per scenario (their arrays key the compiled engine). */
+const setsOf = new WeakMap<Scenario, { baseline: readonly CaseAgreement[]; variants: Scenario['variants']; sets: ReturnType<typeof agreementSets> }>();
+
+function scenarioSets(s: Scenario): ReturnType<typeof agreementSets> {
+  const cached = setsOf.get(s);
+  // A scenario is not changed once simulated; a swapped baseline or variant list still gets new sets.
+  if (cached && cached.baseline === s.baseline.agreements && cached.variants === s.variants) return cached.sets;
+  const sets = agreementSets(s);
+  setsOf.set(s, { baseline: s.baseline.agreements, variants: s.variants, sets });
+  return sets;
 }
 
 /**
@@ -190,12 +260,20 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], chunk: readon
  * unit i depends only on (scenario, i).
  */
 export function simulateChunk(s: Scenario, from: number, to: number): SimulationPartial {
+  return simulateChunkWith(bulkSetResolver, s, from, to);
+}
+
+/**
+ * {@link simulateChunk} on the recognition engine behind `resolvers` (the tests compare the bulk
+ * mode with the explained mode through it).
+ */
+export function simulateChunkWith(resolvers: SetResolverFactory, s: Scenario, from: number, to: number): SimulationPartial {
   const size = populationSize(s);
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from || to > size) {
     throw new RangeError(`chunk [${from}, ${to}) is outside the population [0, ${size})`);
   }
   const chunk = units(s, from, to);
-  return { units: to - from, variants: agreementSets(s).map((set) => runSet(s, set.agreements, chunk)) };
+  return { units: to - from, variants: scenarioSets(s).map((set) => runSet(s, set.agreements, resolvers(s.reference, s.asOf, set.agreements), chunk)) };
 }
 
 function sumRecords<T>(records: readonly (Record<string, T> | undefined)[], merge: (values: T[]) => T): Record<string, T> {
