@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder } from '@sandbridge/application';
+import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder, SimulationService } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -44,6 +44,7 @@ export class AppModule implements OnApplicationBootstrap {
     private readonly auth: AuthService,
     private readonly referenceData: ReferenceDataSeeder,
     private readonly demo: DemoSeeder,
+    private readonly simulations: SimulationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -113,5 +114,7 @@ export class AppModule implements OnApplicationBootstrap {
     await this.auth.ensureAdmin();
     // A new user's `npm start` (embedded database, not production) has something to show.
     if (this.config.seedDemo) await this.demo.seedIfEmpty();
+    // Runs a stopped API left unfinished continue here (DESIGN.md §5): the API only, not the CLI.
+    await this.simulations.resumeUnfinished();
   }
 }

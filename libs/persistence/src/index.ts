@@ -3,6 +3,7 @@ export * from './migrations/index.js';
 export * from './database/data-source-options.js';
 export * from './database/embedded-postgres.js';
 export * from './database/open-database.js';
+export * from './database/session-locks.js';
 export * from './database/transactional-connection.js';
 export * from './repositories/paginate.js';
 export * from './repositories/jurisdiction.repository.js';

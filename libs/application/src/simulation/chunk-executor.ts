@@ -26,12 +26,28 @@ export abstract class ChunkExecutor {
    * Runs every chunk of one run. Calls `onChunk` AT LEAST once per chunk (possibly more after a
    * retry or a worker that died after finishing — callers store idempotently by (runId, chunk)).
    * Resolves when every chunk has been reported; resolves early when `signal` aborts (cancel:
-   * pending chunks are dropped); rejects when a chunk fails beyond its retries.
+   * pending chunks are dropped — unless the reason is SUSPENDED, see `suspend`); rejects when a
+   * chunk fails beyond its retries.
    */
   abstract execute(run: ChunkRun, onChunk: (outcome: ChunkOutcome) => Promise<void>, signal: AbortSignal): Promise<void>;
 
   /** Releases connections (Redis) on shutdown. */
   async close(): Promise<void> {}
+}
+
+/** The abort reason of a run that stops only because this process shuts down: it will be resumed. */
+export const SUSPENDED = 'suspended: the process executing the run is shutting down';
+
+/**
+ * Stops waiting for a run without cancelling it: an executor may leave work in flight (queued jobs
+ * of the Redis executor stay, and what workers finish meanwhile is picked up when the run resumes).
+ */
+export function suspend(controller: AbortController): void {
+  controller.abort(SUSPENDED);
+}
+
+export function isSuspended(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason === SUSPENDED;
 }
 
 /** Thrown by an executor when a chunk still fails after its retries; the message is safe to show. */

@@ -1,7 +1,7 @@
 import type { ChunkSpec, SimulationPartial } from '@sandbridge/domain';
 import { type Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type ChunkOutcome, type ChunkRun, ChunkExecutor, ChunkFailedError } from './chunk-executor.js';
+import { type ChunkOutcome, type ChunkRun, ChunkExecutor, ChunkFailedError, isSuspended } from './chunk-executor.js';
 import {
   assertRunId,
   CHUNK_JOB,
@@ -95,7 +95,8 @@ export class RedisChunkExecutor extends ChunkExecutor {
       let lastSweep = Date.now();
       while (pending.size > 0) {
         if (signal.aborted) {
-          await this.abandon(run.runId, [...pending.keys()]);
+          // Suspended (shutdown): the jobs and the scenario stay for the resumed run to collect.
+          if (!isSuspended(signal)) await this.abandon(run.runId, [...pending.keys()]);
           return;
         }
         const sweep = Date.now() - lastSweep >= this.reconcileMs;

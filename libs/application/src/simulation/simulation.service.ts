@@ -18,11 +18,11 @@ import {
   type SimulationResult,
   type SimulationTotals,
 } from '@sandbridge/domain';
-import { type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { SessionLocks, type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { Observable, type Subscription } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
-import { ChunkExecutor, ChunkFailedError, type ChunkOutcome } from './chunk-executor.js';
+import { ChunkExecutor, ChunkFailedError, type ChunkOutcome, suspend } from './chunk-executor.js';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { canonical } from './canonical-json.js';
 import { type RecordedPopulationFilter, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
@@ -78,13 +78,18 @@ export interface RecordedPopulationSnapshot {
   population: JsonObject;
 }
 
-const INTERRUPTED = 'interrupted: the server running it shut down before it finished — rerun it';
+/** The advisory-lock namespace of simulation runs (any fixed int4; the key is hashtext(run id)). */
+const RUN_LOCKS = 0x5b_51_4d; // "[QM"
 
 /**
  * Simulation runs for negotiators (DESIGN.md §5): a run is a job over a stored, complete scenario,
  * executed chunk by chunk by the ChunkExecutor (in-process, or workers through Redis). Chunk
  * partials are stored idempotently, progress is published after each commit, and the last chunk
  * stored merges every partial in chunk order and finalises the result — once.
+ *
+ * Runs outlive the process: one interrupted by a shutdown stays RUNNING (never FAILED), and the API's
+ * next start resumes every run left QUEUED or RUNNING (`resumeUnfinished`), computing only the chunks
+ * with no stored partial — the result is the uninterrupted run's, byte for byte.
  *
  * Who: negotiators start, cancel and rerun runs for their jurisdiction and read its runs;
  * administrators read and cancel every run but start none (a run belongs to a jurisdiction, which
@@ -96,6 +101,8 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   /** Runs executing from this instance: aborting one stops its chunks. */
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private cancellations: Subscription | null = null;
+  /** Held while this process executes a run, so another instance's start does not resume it too. */
+  private readonly locks: SessionLocks;
 
   constructor(
     private readonly connection: TransactionalConnection,
@@ -104,7 +111,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     private readonly executor: ChunkExecutor,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.locks = new SessionLocks(connection.dataSource, RUN_LOCKS);
+  }
 
   onModuleInit(): void {
     // A cancel served by another instance reaches the one executing the run through the bus.
@@ -113,17 +122,46 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     });
   }
 
+  /**
+   * Suspends the runs executing here, leaving them RUNNING with their stored chunks: the next start
+   * resumes them (a run that finishes after a restart beats one that fails because of it). Waits for
+   * a chunk being stored to commit, while the database is still open (it closes after this hook).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.cancellations?.unsubscribe();
-    const interrupted = [...this.active.entries()];
-    for (const [, { controller }] of interrupted) controller.abort();
-    await Promise.all(interrupted.map(([, { done }]) => done));
-    // Still open while the application shuts down (the database closes after this hook).
-    for (const [runId] of interrupted) await this.runs.fail(runId, INTERRUPTED, this.clock.now()).catch(() => false);
+    const interrupted = [...this.active.values()];
+    for (const { controller } of interrupted) suspend(controller);
+    await Promise.all(interrupted.map(({ done }) => done));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.executor.close();
+    await this.locks.close();
+  }
+
+  /**
+   * Resumes the runs left QUEUED or RUNNING by a process that stopped (crashed, killed, or shut down
+   * mid-run): each re-executes only its chunks with no stored partial. Called once the API has
+   * started (after migrations) — by the API only: the CLI's seed and the benchmarks also boot the
+   * application module, and must not pick up runs. Returns the runs resumed here.
+   *
+   * Two instances resuming the same run at once would be harmless — chunks are stored at most once
+   * per (run, chunk) and the completion is guarded (RUNNING → COMPLETED once), so the cost is double
+   * work for one result — but on PostgreSQL each run is also guarded by a session advisory lock,
+   * held by whichever process executes it (fresh or resumed): a starting instance skips the runs
+   * another live instance holds, and a crashed instance's locks vanish with its session. The
+   * embedded database takes no lock: only one process can open it (see SessionLocks).
+   */
+  async resumeUnfinished(): Promise<SimulationRunEntity[]> {
+    const resumed: SimulationRunEntity[] = [];
+    for (const run of await this.runs.unfinished()) {
+      if (this.active.has(run.id)) continue;
+      if (this.locks.available && !(await this.locks.tryLock(run.id).catch(() => true))) continue;
+      this.logger.log(`Resuming simulation run ${run.id} (${run.status}, ${run.chunksDone}/${run.chunksTotal} chunks stored)`);
+      this.launch(run, { resume: true, locked: this.locks.available });
+      resumed.push(run);
+    }
+    return resumed;
   }
 
   async start(actor: Actor, command: StartSimulationCommand): Promise<SimulationRunEntity> {
@@ -295,21 +333,48 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     return run;
   }
 
-  private launch(run: SimulationRunEntity): void {
+  /** `locked`: the run's advisory lock is already held (resume); otherwise taken here when available. */
+  private launch(run: SimulationRunEntity, options: { resume: boolean; locked: boolean } = { resume: false, locked: false }): void {
     const controller = new AbortController();
-    const done = this.execute(run, controller.signal)
+    const done = (async () => {
+      // A fresh run is nobody else's: the lock only tells starting instances to leave it alone.
+      const locked = options.locked || (this.locks.available && (await this.locks.tryLock(run.id).catch(() => false)));
+      try {
+        await this.execute(run, controller.signal, options.resume);
+      } finally {
+        if (locked) await this.locks.unlock(run.id).catch(() => {});
+      }
+    })()
       .catch((error: unknown) => this.logger.error(`Simulation run ${run.id} could not be recorded as failed: ${(error as Error).message}`))
       .finally(() => this.active.delete(run.id));
     this.active.set(run.id, { controller, done });
   }
 
-  private async execute(run: SimulationRunEntity, signal: AbortSignal): Promise<void> {
+  private async execute(queued: SimulationRunEntity, signal: AbortSignal, resume: boolean): Promise<void> {
+    let run = queued;
     let scenario: Scenario;
     try {
-      if (!(await this.runs.markRunning(run.id, this.clock.now()))) return;
-      this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status: SimulationStatus.RUNNING, done: 0, total: run.chunksTotal, error: null });
+      if (resume) {
+        // Read again under the lock: another instance may have finished or cancelled it meanwhile.
+        const current = await this.runs.findById(run.id);
+        if (!current || FINISHED.has(current.status)) return;
+        run = current;
+      }
+      if (run.status === SimulationStatus.QUEUED) {
+        if (!(await this.runs.markRunning(run.id, this.clock.now()))) return;
+      }
       scenario = this.parse(run.scenario, '$');
-      const chunks = planChunks(run.populationSize, run.chunkSize);
+      // Chunks already stored are reused as they are: the merge takes every partial in chunk order,
+      // so the result cannot tell which process computed which chunk.
+      const stored = new Set(resume ? await this.runs.storedChunks(run.id) : []);
+      const chunks = planChunks(run.populationSize, run.chunkSize).filter((spec) => !stored.has(spec.chunk));
+      this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status: SimulationStatus.RUNNING, done: stored.size, total: run.chunksTotal, error: null });
+      if (chunks.length === 0) {
+        // Every partial stored but never finalised (not reachable by `store`, which completes in the
+        // last chunk's transaction — but a run must never stay RUNNING with nothing left to do).
+        await this.finalise(run, scenario);
+        return;
+      }
       await this.executor.execute({ runId: run.id, scenario, chunks }, (outcome) => this.store(run, scenario, outcome), signal);
     } catch (error) {
       if (signal.aborted) return;
@@ -341,6 +406,15 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     });
     // Cancelled (possibly on another instance): stop computing chunks nobody will store.
     if (!stillRunning) this.active.get(run.id)?.controller.abort();
+  }
+
+  /** Merges the stored partials and completes the run; `complete` only acts on a RUNNING run (once). */
+  private async finalise(run: SimulationRunEntity, scenario: Scenario): Promise<void> {
+    await this.connection.withTransaction(async () => {
+      const partials = (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[];
+      const result = finaliseSimulation(scenario, mergePartials(partials));
+      if (await this.runs.complete(run.id, result as unknown as Record<string, unknown>, this.clock.now())) this.publish((await this.runs.findById(run.id))!);
+    });
   }
 
   private publish(run: SimulationRunEntity): void {

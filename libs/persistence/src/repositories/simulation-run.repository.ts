@@ -64,6 +64,17 @@ export class SimulationRunRepository {
     );
   }
 
+  /** Runs left QUEUED or RUNNING (e.g. by a process that died), oldest first. */
+  unfinished(): Promise<SimulationRunEntity[]> {
+    return this.repo.find({ where: { status: In(['QUEUED', 'RUNNING']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The numbers of the chunks of a run whose partial is stored. */
+  async storedChunks(runId: string): Promise<number[]> {
+    const rows = await this.chunks.find({ where: { runId }, order: { chunk: 'ASC' }, select: { chunk: true } });
+    return rows.map((r) => r.chunk);
+  }
+
   insert(values: NewSimulationRun): Promise<SimulationRunEntity> {
     return this.repo.save(this.repo.create({ ...values, status: 'QUEUED', chunksDone: 0, error: null, result: null, startedAt: null, finishedAt: null }));
   }
