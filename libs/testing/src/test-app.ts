@@ -59,6 +59,17 @@ export class TestApp {
     return TestApp.start({ url, dataDir, drop: async () => {} }, env);
   }
 
+  /**
+   * The API restarted on this instance's database, as after a redeploy or a crash: closes this
+   * application (its shutdown hooks run) but keeps the database, then starts a new application on
+   * it, which owns the database from then on (close the new one; this one is spent). Works on the
+   * embedded database too: it is closed before it is opened again.
+   */
+  async reopen(env: Record<string, string> = {}): Promise<TestApp> {
+    await this.app.close();
+    return TestApp.start(this.database, env);
+  }
+
   private static async start(database: TestDatabase, env: Record<string, string>): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
