@@ -6,9 +6,6 @@ import { validate, type ValidationError } from 'class-validator';
 import { type GraphQLInputType, isInputObjectType } from 'graphql';
 import { unstorableText } from './unstorable-text.js';
 
-/** `GqlParamtype.ARGS` of @nestjs/graphql (not exported): the parameter is an `@Args()`. */
-const GRAPHQL_ARGS = 3;
-
 /**
  * Validates GraphQL inputs and arguments with their class-validator decorators. Problems come back
  * as BAD_USER_INPUT with the path of each field from the argument (`input.code`), DESIGN.md §7a.
@@ -24,7 +21,7 @@ export class InputValidationPipe implements PipeTransform {
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    const problems = (metadata.type as unknown) === GRAPHQL_ARGS ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
+    const problems = isArgs(metadata) ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
     if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(type as never)) {
       if (problems.length) throw DomainError.badInput(problems);
       return value;
@@ -50,6 +47,14 @@ export class InputValidationPipe implements PipeTransform {
       return undefined; // no schema yet (a pipe used outside a running API)
     }
   }
+}
+
+/**
+ * `@Args()` reaches pipes as `type: 'body'` (@nestjs/graphql's choice); the actor, context and
+ * parent come as 'custom' or other types and are not client input.
+ */
+function isArgs(metadata: ArgumentMetadata): boolean {
+  return metadata.type === 'body';
 }
 
 function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {
