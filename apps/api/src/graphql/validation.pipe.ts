@@ -1,27 +1,60 @@
-import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, Optional, type PipeTransform } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DomainError, type FieldProblem } from '@sandbridge/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { type GraphQLInputType, isInputObjectType } from 'graphql';
+import { unstorableText } from './unstorable-text.js';
 
 /**
  * Validates GraphQL inputs and arguments with their class-validator decorators. Problems come back
  * as BAD_USER_INPUT with the path of each field from the argument (`input.code`), DESIGN.md §7a.
+ *
+ * Every `@Args()` of every query, mutation, subscription and field resolver passes here (login's
+ * plain strings included), so this is also where text PostgreSQL cannot store — NUL, lone
+ * surrogates, in strings, lists and JSON documents and their keys — is refused, before any
+ * service writes or even queries with it.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
+  constructor(@Optional() private readonly schemaHost?: GraphQLSchemaHost) {}
+
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
+    const problems = isArgs(metadata) ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
     if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(type as never)) {
+      if (problems.length) throw DomainError.badInput(problems);
       return value;
     }
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { forbidUnknownValues: false, whitelist: false });
-    if (errors.length) {
-      // @Args('input') has a name; @Args() (an ArgsType) spreads its fields at the top level.
-      throw DomainError.badInput(flatten(errors, metadata.data ? [metadata.data] : []));
-    }
+    // @Args('input') has a name; @Args() (an ArgsType) spreads its fields at the top level.
+    problems.push(...flatten(errors, metadata.data ? [metadata.data] : []));
+    if (problems.length) throw DomainError.badInput(problems);
     return instance;
   }
+
+  /**
+   * The GraphQL input type of an `@InputType()` class (named after the class here), so JSON scalar
+   * fields inside it get JSON paths; undefined for anything else (plain strings need no type).
+   */
+  private inputType(type: ArgumentMetadata['metatype']): GraphQLInputType | undefined {
+    if (!type || !this.schemaHost) return undefined;
+    try {
+      const found = this.schemaHost.schema.getType(type.name);
+      return found && isInputObjectType(found) ? found : undefined;
+    } catch {
+      return undefined; // no schema yet (a pipe used outside a running API)
+    }
+  }
+}
+
+/**
+ * `@Args()` reaches pipes as `type: 'body'` (@nestjs/graphql's choice); the actor, context and
+ * parent come as 'custom' or other types and are not client input.
+ */
+function isArgs(metadata: ArgumentMetadata): boolean {
+  return metadata.type === 'body';
 }
 
 function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {

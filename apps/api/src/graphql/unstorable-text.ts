@@ -1,0 +1,84 @@
+import type { FieldProblem } from '@sandbridge/domain';
+import { getNullableType, type GraphQLInputType, GraphQLID, GraphQLString, isInputObjectType, isListType, isScalarType } from 'graphql';
+
+/**
+ * Text PostgreSQL cannot store as given. It refuses NUL (U+0000) in text outright ("invalid byte
+ * sequence for encoding UTF8: 0x00", an INTERNAL_SERVER_ERROR for the client); a lone UTF-16
+ * surrogate (which JSON's `\uD800` escapes can produce) is silently stored as U+FFFD, so the
+ * record no longer says what was sent and two different names can collide. Both are refused.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+export const SURROGATE_MESSAGE = 'must not contain a lone UTF-16 surrogate (an unpaired \\uD800–\\uDFFF)';
+
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return NUL_MESSAGE;
+  if (LONE_SURROGATE.test(text)) return SURROGATE_MESSAGE;
+  return null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+
+/**
+ * Every string in a GraphQL argument that PostgreSQL could not store, with the path of each.
+ * Paths follow the API's conventions (DESIGN.md §7a): GraphQL input objects and lists are dotted
+ * (`input.lab.name`, `input.clauseIds.1`); inside a JSON scalar they are JSON paths, as the
+ * document readers write them (`input.scenario.variants[0].name`). A bad object key is reported on
+ * the object that holds it. `type` is the argument's GraphQL type when known; without it every
+ * level is walked as GraphQL input (dotted paths).
+ */
+export function unstorableText(value: unknown, path: string, type?: GraphQLInputType): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  walkInput(value, path, type, problems);
+  return problems;
+}
+
+function walkInput(value: unknown, path: string, type: GraphQLInputType | undefined, problems: FieldProblem[]): void {
+  if (value === null || value === undefined) return;
+  const bare = type ? getNullableType(type) : undefined;
+  if (bare && isScalarType(bare) && bare !== GraphQLString && bare !== GraphQLID) {
+    // JSON (and any other custom scalar whose value is a document): walk it as JSON.
+    walkJson(value, path, problems);
+    return;
+  }
+  if (typeof value === 'string') {
+    const message = textProblem(value);
+    if (message) problems.push({ path, message });
+    return;
+  }
+  if (Array.isArray(value)) {
+    const item = bare && isListType(bare) ? bare.ofType : undefined;
+    value.forEach((v, i) => walkInput(v, join(path, String(i)), item, problems));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const fields = bare && isInputObjectType(bare) ? bare.getFields() : undefined;
+  for (const [key, v] of Object.entries(value)) {
+    checkKey(key, path, problems);
+    walkInput(v, join(path, key), fields?.[key]?.type, problems);
+  }
+}
+
+function walkJson(value: unknown, path: string, problems: FieldProblem[]): void {
+  if (typeof value === 'string') {
+    const message = textProblem(value);
+    if (message) problems.push({ path, message });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walkJson(v, `${path}[${i}]`, problems));
+  } else if (isRecord(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      checkKey(key, path, problems);
+      walkJson(v, join(path, key), problems);
+    }
+  }
+}
+
+function checkKey(key: string, path: string, problems: FieldProblem[]): void {
+  const message = textProblem(key);
+  // JSON.stringify escapes both NUL and lone surrogates, so the key is named without repeating them.
+  if (message) problems.push({ path, message: `has a key ${JSON.stringify(key)} that ${message}` });
+}
+
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
