@@ -857,3 +857,81 @@ describe('programmeFunnel and the cost of the enrolment list', () => {
     }
   });
 });
+
+describe('the cost of evaluations and allowed transitions on the enrolment list', () => {
+  let cost: Sandbox;
+  /** The TESTING enrolments, each with an accepted FCA report (AUC met) and a rejected one (AUC unmet). */
+  let testing: Ref[];
+  let partial: Ref;
+
+  beforeAll(async () => {
+    cost = await buildSandbox(t, { cohortCapacity: 12 });
+    const [fca, mas, aio] = cost.authorities;
+    testing = [];
+    for (const targets of [[fca, mas], [fca, mas, aio], [fca], [fca, mas]]) {
+      const ref = await decided(cost, targets);
+      const kept = await submitted(cost.innovator.token, reportInput(ref.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.91 }, { criterionId: fca.criteria.EXIT[1], attested: true }]));
+      const rejected = await submitted(cost.innovator.token, reportInput(ref.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.42 }]));
+      expectOk(await review(fca.regulator.token, kept.id, 'ACCEPT'));
+      expectOk(await review(fca.regulator.token, rejected.id, 'REJECT'));
+      testing.push(ref);
+    }
+    // Submitted without MAS's mandatory readiness attestation; then under review.
+    partial = await act(SUBMIT, cost.innovator.token, await apply(cost, [fca, mas], { entryResults: [...entryResultsMeeting([fca]), { criterionId: mas.criteria.ENTRY[1], evidenceReference: 'doc://impact/mas', evidenceSha256: SHA }] }));
+    await act(START_REVIEW, fca.regulator.token, await act(SUBMIT, cost.innovator.token, await apply(cost, [fca, aio])));
+    await act(SUBMIT, cost.innovator.token, await apply(cost, [mas]));
+    await act(SUBMIT, cost.innovator.token, await apply(cost, [aio]));
+    await apply(cost, [fca, mas, aio]);
+    await apply(cost, [fca], { entryResults: [] });
+  }, 180_000);
+
+  const review = (token: string, reportId: string, decision: 'ACCEPT' | 'REJECT') => gql(REVIEW_REPORT, { input: { reportId, decision, reasons: `${decision} after review` } }, token);
+  const EVALUATED = `id state allowedTransitions { action allowed reason }
+    tracks { state authority { acronym }
+      entryEvaluation { mandatory outcome resultId metBy criterion { key } }
+      evaluation { mandatory outcome resultId metBy }
+      testing: evaluation(stage: TESTING) { outcome resultId criterion { id } } }`;
+  const LIST = `query($first: Int, $filter: EnrolmentFilterInput) { enrolments(first: $first, filter: $filter) { edges { node { ${EVALUATED} } } } }`;
+  const ONE = `query($id: ID!) { enrolment(id: $id) { ${EVALUATED} } }`;
+
+  it('costs the same number of statements for a page of 2 as for a page of 10 (per-request batching, no N+1), with the answers asked one by one', async () => {
+    const counter = t.countQueries();
+    const page = async (token: string, first: number) => {
+      counter.reset();
+      const res = await gql(LIST, { first, filter: { programmeId: cost.programmeId } }, token);
+      const statements = counter.queries.length;
+      return { statements, nodes: expectOk(res).enrolments.edges.map((e: any) => e.node) };
+    };
+    const measured: Record<string, [number, number]> = {};
+    for (const [who, token, large] of [
+      ['the innovator', cost.innovator.token, 10],
+      ['an administrator', admin, 10],
+      ['a regulator', cost.authorities[0].regulator.token, 8],
+    ] as [string, string, number][]) {
+      const few = await page(token, 2);
+      const many = await page(token, large);
+      expect(few.nodes).toHaveLength(2);
+      expect(many.nodes).toHaveLength(large);
+      measured[who] = [few.statements, many.statements];
+      // Every enrolment of the larger page answers as it does on its own.
+      for (const node of many.nodes) expect(expectOk(await gql(ONE, { id: node.id }, token)).enrolment).toEqual(node);
+      const nodes = new Map<string, any>(many.nodes.map((n: any) => [n.id, n]));
+      for (const ref of testing) {
+        const fcaTrack = nodes.get(ref.id).tracks.find((tr: any) => tr.authority.acronym === 'FCA');
+        // The accepted report's AUC counts, the rejected one's does not; the exit attestation is met.
+        expect(fcaTrack.testing).toEqual([expect.objectContaining({ outcome: 'MET', resultId: expect.any(String) })]);
+        expect(fcaTrack.evaluation.map((e: any) => e.outcome)).toEqual(['NOT_SUBMITTED', 'MET']);
+        expect(fcaTrack.entryEvaluation.every((e: any) => e.outcome === 'MET' && e.metBy === 'OWN_RESULT')).toBe(true);
+      }
+      const masEntry = nodes.get(partial.id).tracks.find((tr: any) => tr.authority.acronym === 'MAS').entryEvaluation;
+      // In reading order (by key): the optional impact assessment given, the mandatory readiness attestation missing.
+      expect(masEntry.map((e: any) => [e.mandatory, e.outcome])).toEqual([
+        [false, 'MET'],
+        [true, 'NOT_SUBMITTED'],
+      ]);
+      expect(many.nodes.every((n: any) => n.allowedTransitions.length > 0 && n.tracks.length > 0)).toBe(true);
+    }
+    // [page of 2, large page] per caller: the large page costs what the small one does.
+    expect(measured).toEqual(Object.fromEntries(Object.entries(measured).map(([who, [few]]) => [who, [few, few]])));
+  });
+});

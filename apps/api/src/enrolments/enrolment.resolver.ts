@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EnrolmentService, type EvaluationOptions, ExitReportService, TestReportService } from '@sandbridge/application';
+import { EnrolmentService, ExitReportService, TestReportService } from '@sandbridge/application';
 import { type Actor, renderExitReportMarkdown, Role, Stage } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Criterion } from '../catalogue/criterion.model.js';
@@ -151,7 +151,7 @@ export class EnrolmentResolver {
   @ResolveField(() => [AllowedTransition], { description: 'What you may do next, and why the rest is blocked.' })
   async allowedTransitions(@CurrentActor() actor: Actor, @Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<AllowedTransition[]> {
     const [entity, tracks, programme] = await Promise.all([
-      this.enrolmentService.findById(actor, enrolment.id),
+      ctx.loaders.enrolment.load(enrolment.id),
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
       ctx.loaders.programme.load(enrolment.programmeId),
     ]);
@@ -171,8 +171,6 @@ export class EnrolmentResolver {
 
 @Resolver(() => EnrolmentTrack)
 export class EnrolmentTrackResolver {
-  constructor(private readonly enrolmentService: EnrolmentService) {}
-
   @ResolveField(() => Authority)
   async authority(@Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<Authority> {
     return Authority.from((await ctx.loaders.authority.load(track.authorityId))!);
@@ -186,33 +184,20 @@ export class EnrolmentTrackResolver {
   @ResolveField(() => [CriterionEvaluationModel], {
     description: 'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
   })
-  async entryEvaluation(@CurrentActor() actor: Actor, @Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<CriterionEvaluationModel[]> {
-    const enrolment = await this.enrolmentService.findById(actor, track.enrolmentId);
-    if (!enrolment) return [];
-    return (await this.enrolmentService.entryEvaluation(enrolment, track.authorityId, await evaluationOptions(ctx, enrolment.programmeId))).criteria;
+  async entryEvaluation(@Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<CriterionEvaluationModel[]> {
+    return (await ctx.loaders.trackEvaluation.load({ enrolmentId: track.enrolmentId, authorityId: track.authorityId, stage: Stage.ENTRY }))?.criteria ?? [];
   }
 
   @ResolveField(() => [CriterionEvaluationModel], {
     description: 'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
   })
   async evaluation(
-    @CurrentActor() actor: Actor,
     @Parent() track: EnrolmentTrack,
     @Context() ctx: GraphQLContext,
     @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage,
   ): Promise<CriterionEvaluationModel[]> {
-    const enrolment = await this.enrolmentService.findById(actor, track.enrolmentId);
-    if (!enrolment) return [];
-    return (await this.enrolmentService.stageEvaluation(enrolment, track.authorityId, stage ?? Stage.EXIT, await evaluationOptions(ctx, enrolment.programmeId))).criteria;
+    return (await ctx.loaders.trackEvaluation.load({ enrolmentId: track.enrolmentId, authorityId: track.authorityId, stage: stage ?? Stage.EXIT }))?.criteria ?? [];
   }
-}
-
-/** The request's programme and recognition loaders, so the tracks of one request share them. */
-async function evaluationOptions(ctx: GraphQLContext, programmeId: string): Promise<EvaluationOptions> {
-  return {
-    programme: (await ctx.loaders.programme.load(programmeId)) ?? undefined,
-    recognitions: (p, aiSystemId, authorityId) => ctx.loaders.recognisedResults.load({ programmeId: p, aiSystemId, authorityId }),
-  };
 }
 
 @Resolver(() => CriterionEvaluationModel)

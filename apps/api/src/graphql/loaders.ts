@@ -6,18 +6,20 @@ import {
   EnrolmentService,
   IncidentService,
   TestReportService,
+  type TrackEvaluation,
   type TrackRecognitions,
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
   StandardService,
 } from '@sandbridge/application';
-import type { Actor } from '@sandbridge/domain';
+import type { Actor, Stage } from '@sandbridge/domain';
 import type {
   AgreementApprovalEntity,
   AgreementRuleEntity,
   AiSystemEntity,
   AuthorityEntity,
+  EnrolmentEntity,
   EnrolmentTrackEntity,
   EntryResultEntity,
   IncidentEntity,
@@ -66,7 +68,14 @@ export class Loaders {
   /** Programmes and systems as seen through a record the caller may already see (an enrolment). */
   readonly programme: DataLoader<string, ProgrammeEntity | null>;
   readonly aiSystem: DataLoader<string, AiSystemEntity | null>;
+  /** Enrolments as the caller may see them (null otherwise), read afresh: field resolvers need more than the parent model holds. */
+  readonly enrolment: DataLoader<string, EnrolmentEntity | null>;
   readonly tracksOfEnrolment: DataLoader<string, EnrolmentTrackEntity[]>;
+  /**
+   * One track's criteria of one stage evaluated (null when the caller may not see the enrolment):
+   * the tracks of a whole page are evaluated together, reading each kind of row once.
+   */
+  readonly trackEvaluation: DataLoader<{ enrolmentId: string; authorityId: string; stage: Stage }, TrackEvaluation | null, string>;
   readonly entryResultsOfEnrolment: DataLoader<string, EntryResultEntity[]>;
   readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
   readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
@@ -97,7 +106,21 @@ export class Loaders {
     this.criteriaOfProgramme = new DataLoader((ids) => services.programmes.attachmentsOf(ids));
     this.programme = new DataLoader((ids) => services.programmes.findByIdsUnchecked(ids));
     this.aiSystem = new DataLoader((ids) => services.systems.findByIdsUnchecked(ids));
+    this.enrolment = new DataLoader((ids) => (actor ? services.enrolments.findByIds(actor, ids) : Promise.resolve(ids.map(() => null))));
     this.tracksOfEnrolment = new DataLoader((ids) => services.enrolments.tracksOf(ids));
+    this.trackEvaluation = new DataLoader(
+      async (keys) => {
+        const enrolments = await Promise.all(keys.map((k) => this.enrolment.load(k.enrolmentId)));
+        const requests = keys.flatMap((k, i) => (enrolments[i] ? [{ enrolment: enrolments[i], authorityId: k.authorityId, stage: k.stage }] : []));
+        const evaluations = await services.enrolments.evaluateTracks(requests, {
+          programmes: (ids) => Promise.all(ids.map((id) => this.programme.load(id))),
+          recognitions: (programmeId, aiSystemId, authorityId) => this.recognisedResults.load({ programmeId, aiSystemId, authorityId }),
+        });
+        let next = 0;
+        return enrolments.map((e) => (e ? evaluations[next++] : null));
+      },
+      { cacheKeyFn: (k) => `${k.enrolmentId}\u0000${k.authorityId}\u0000${k.stage}` },
+    );
     this.entryResultsOfEnrolment = new DataLoader((ids) => services.enrolments.entryResultsOf(ids));
     this.reportsOfEnrolment = new DataLoader((ids) => (actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => []))));
     this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));

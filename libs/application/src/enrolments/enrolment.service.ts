@@ -110,12 +110,21 @@ export interface TrackEvaluation {
   criteria: (RecognitionAwareEvaluation & { criterion: CriterionEntity })[];
 }
 
+/** One track's criteria of one stage to evaluate. */
+export interface TrackEvaluationRequest {
+  enrolment: EnrolmentEntity;
+  authorityId: string;
+  stage: Stage;
+}
+
 /** Recognised results of one system for one authority's criteria attached to a programme, by criterion id. */
 export type TrackRecognitions = ReadonlyMap<string, RecognisedResult>;
 
 export interface EvaluationOptions {
   /** The enrolment's programme, when the caller has it already (saves a query). */
   programme?: ProgrammeEntity;
+  /** Where the programmes of many enrolments come from (the API passes its per-request loader); one query by default. */
+  programmes?: (ids: string[]) => Promise<(ProgrammeEntity | null)[]>;
   /**
    * Where recognised results come from when the programme accepts them. The API passes a
    * per-request DataLoader so every track of one system and authority shares one case; the
@@ -165,6 +174,15 @@ export class EnrolmentService {
     return canSeeEnrolment(actor, enrolment, participants) ? enrolment : null;
   }
 
+  /** For DataLoader: each enrolment when the caller may see it, null otherwise — two statements for any number. */
+  async findByIds(actor: Actor, ids: readonly string[]): Promise<(EnrolmentEntity | null)[]> {
+    const found = await this.enrolments.findByIds(ids);
+    const programmeIds = [...new Set(found.map((e) => e.programmeId))];
+    const participants = new Map((programmeIds.length ? await this.participantsOf(programmeIds) : []).map((p, i) => [programmeIds[i], p]));
+    const visible = new Map(found.filter((e) => canSeeEnrolment(actor, e, participants.get(e.programmeId) ?? [])).map((e) => [e.id, e]));
+    return ids.map((id) => visible.get(id) ?? null);
+  }
+
   list(actor: Actor, filter: Omit<EnrolmentFilter, 'organisationId' | 'participantAuthorityId'>, page: PageRequest): Promise<Page<EnrolmentEntity>> {
     switch (actor.role) {
       case Role.ADMIN:
@@ -196,32 +214,52 @@ export class EnrolmentService {
 
   /** Entry criteria of each targeted authority, evaluated against the application (before anyone decides). */
   async entryEvaluation(enrolment: EnrolmentEntity, authorityId: string, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
-    const results = await this.enrolments.entryResultsOf([enrolment.id]);
-    return this.evaluate(
-      enrolment,
-      authorityId,
-      Stage.ENTRY,
-      results.map((r) => ({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: r.recordedAt.toISOString() })),
-      options,
-    );
+    return (await this.evaluateTracks([{ enrolment, authorityId, stage: Stage.ENTRY }], options))[0];
   }
 
   /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected. */
   async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
-    if (stage === Stage.ENTRY) return this.entryEvaluation(enrolment, authorityId, options);
-    return this.evaluate(enrolment, authorityId, stage, await this.reportResults(enrolment.id), options);
+    return (await this.evaluateTracks([{ enrolment, authorityId, stage }], options))[0];
+  }
+
+  /**
+   * Many tracks' evaluations at once (a page of enrolments): ENTRY ones against the application's
+   * entry results, the others against the results of reports not rejected — each kind of row read
+   * in one statement for all of them, so the cost does not grow with the number of tracks.
+   */
+  async evaluateTracks(requests: readonly TrackEvaluationRequest[], options: EvaluationOptions = {}): Promise<TrackEvaluation[]> {
+    const ids = (stage: (s: Stage) => boolean) => [...new Set(requests.filter((r) => stage(r.stage)).map((r) => r.enrolment.id))];
+    const entryIds = ids((s) => s === Stage.ENTRY);
+    const entry = entryIds.length ? await this.enrolments.entryResultsOf(entryIds) : [];
+    const reported = await this.reportResultsOf(ids((s) => s !== Stage.ENTRY));
+    const recorded = (r: TrackEvaluationRequest): RecordedResult[] =>
+      r.stage === Stage.ENTRY
+        ? entry
+            .filter((e) => e.enrolmentId === r.enrolment.id)
+            .map((e) => ({ id: e.id, criterionId: e.criterionId, outcome: e.outcome as ResultOutcome, recordedAt: e.recordedAt.toISOString() }))
+        : (reported.get(r.enrolment.id) ?? []);
+    return this.evaluateAll(
+      requests.map((r) => ({ ...r, results: recorded(r) })),
+      options,
+    );
   }
 
   /** Results of the enrolment's reports that were not rejected, dated by their report. */
   async reportResults(enrolmentId: string): Promise<RecordedResult[]> {
-    const reports = (await this.reports.ofEnrolments([enrolmentId])).filter((r) => r.status !== 'REJECTED');
-    const submittedAt = new Map(reports.map((r) => [r.id, r.submittedAt.toISOString()]));
-    return (await this.reports.resultsOf(reports.map((r) => r.id))).map((r) => ({
-      id: r.id,
-      criterionId: r.criterionId,
-      outcome: r.outcome as ResultOutcome,
-      recordedAt: submittedAt.get(r.reportId)!,
-    }));
+    return (await this.reportResultsOf([enrolmentId])).get(enrolmentId) ?? [];
+  }
+
+  /** `reportResults` of many enrolments, in two statements; reports oldest first, each one's results in order. */
+  private async reportResultsOf(enrolmentIds: string[]): Promise<Map<string, RecordedResult[]>> {
+    const out = new Map<string, RecordedResult[]>(enrolmentIds.map((id) => [id, []]));
+    if (!enrolmentIds.length) return out;
+    const reports = (await this.reports.ofEnrolments(enrolmentIds)).filter((r) => r.status !== 'REJECTED');
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    for (const r of await this.reports.resultsOf(reports.map((x) => x.id))) {
+      const report = byId.get(r.reportId)!;
+      out.get(report.enrolmentId)!.push({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: report.submittedAt.toISOString() });
+    }
+    return out;
   }
 
   /**
@@ -236,24 +274,43 @@ export class EnrolmentService {
     results: RecordedResult[],
     options: EvaluationOptions = {},
   ): Promise<TrackEvaluation> {
-    const [attached] = await this.programmesAttachments([enrolment.programmeId]);
-    const own = attached.filter((a) => a.authorityId === authorityId && a.stage === stage);
-    const criteria = new Map((await this.criteria.findByIds(own.map((a) => a.criterionId))).map((c) => [c.id, c]));
-    const system = await this.systems.findById(enrolment.aiSystemId);
-    const evaluations = evaluateStage(
-      own.map((a) => ({ criterion: toCriterionSpec(criteria.get(a.criterionId)!), mandatory: a.mandatory })),
-      { sector: system?.sector ?? null, riskClass: system?.riskClass ?? null },
-      results,
-    );
-    let recognitions: TrackRecognitions | null = null;
-    if (own.length) {
-      const programme = options.programme ?? (await this.programmes.findById(enrolment.programmeId))!;
-      if (programme.acceptsRecognisedResults) {
-        const source = options.recognitions ?? ((p, s, a) => this.recognisedResults(p, s, a));
-        recognitions = await source(programme.id, enrolment.aiSystemId, authorityId);
-      }
+    return (await this.evaluateAll([{ enrolment, authorityId, stage, results }], options))[0];
+  }
+
+  /**
+   * `evaluate` for many tracks: the programmes' attached criteria, the criteria, the systems and the
+   * programmes are read once for all; then each track goes through the pure domain evaluation.
+   */
+  private async evaluateAll(requests: readonly (TrackEvaluationRequest & { results: RecordedResult[] })[], options: EvaluationOptions): Promise<TrackEvaluation[]> {
+    if (!requests.length) return [];
+    const unique = (values: string[]) => [...new Set(values)];
+    const programmeIds = unique(requests.map((r) => r.enrolment.programmeId));
+    const attached = new Map((await this.programmesAttachments(programmeIds)).map((rows, i) => [programmeIds[i], rows]));
+    const own = requests.map((r) => attached.get(r.enrolment.programmeId)!.filter((a) => a.authorityId === r.authorityId && a.stage === r.stage));
+    const criteria = new Map((await this.criteria.findByIds(unique(own.flat().map((a) => a.criterionId)))).map((c) => [c.id, c]));
+    const systems = new Map((await this.systems.findByIds(unique(requests.map((r) => r.enrolment.aiSystemId)))).map((s) => [s.id, s]));
+    // Programmes only matter where there is something to evaluate (recognised results are per programme).
+    const wanted = unique(requests.filter((_, i) => own[i].length).map((r) => r.enrolment.programmeId)).filter((id) => id !== options.programme?.id);
+    const programmes = new Map<string, ProgrammeEntity>(options.programme ? [[options.programme.id, options.programme]] : []);
+    if (wanted.length) {
+      const found = options.programmes ? await options.programmes(wanted) : await this.programmes.findByIds(wanted);
+      for (const p of found) if (p) programmes.set(p.id, p);
     }
-    return { authorityId, stage, criteria: countRecognisedResults(evaluations, recognitions).map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) };
+    const source = options.recognitions ?? ((p, s, a) => this.recognisedResults(p, s, a));
+    const out: TrackEvaluation[] = [];
+    for (const [i, { enrolment, authorityId, stage, results }] of requests.entries()) {
+      const system = systems.get(enrolment.aiSystemId);
+      const evaluations = evaluateStage(
+        own[i].map((a) => ({ criterion: toCriterionSpec(criteria.get(a.criterionId)!), mandatory: a.mandatory })),
+        { sector: system?.sector ?? null, riskClass: system?.riskClass ?? null },
+        results,
+      );
+      const programme = programmes.get(enrolment.programmeId);
+      // One after the other: each recognition case is several statements (a loader shares them per request).
+      const recognitions = own[i].length && programme?.acceptsRecognisedResults ? await source(programme.id, enrolment.aiSystemId, authorityId) : null;
+      out.push({ authorityId, stage, criteria: countRecognisedResults(evaluations, recognitions).map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) });
+    }
+    return out;
   }
 
   /**
