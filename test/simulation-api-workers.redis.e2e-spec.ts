@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LocalWorkers, RedisChunkExecutor, ChunkExecutor } from '@sandbridge/application';
 import { parseScenario, Role, simulate } from '@sandbridge/domain';
-import { expectOk, TestApp } from '@sandbridge/testing';
+import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 import { ensureBuilt } from './ensure-built.js';
 
 // With REDIS_URL the API hands a run's chunks to the workers through the Redis queue (DESIGN.md §5):
@@ -41,13 +40,10 @@ describe('simulation runs on Redis workers', () => {
 
   it('a run started over GraphQL is computed by the worker process and equals the in-process result', async () => {
     const started = expectOk(await t.gql<Record<string, any>>(START, { input: { name: 'drafts on workers', scenario: drafts, chunkSize: 250 } }, negotiator)).startSimulation;
-    const deadline = Date.now() + 180_000;
-    let run: Record<string, any>;
-    for (;;) {
-      run = expectOk(await t.gql<Record<string, any>>(RUN, { id: started.id }, negotiator)).simulationRun;
-      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(run.status) || Date.now() > deadline) break;
-      await sleep(100);
-    }
+    const run = await waitFor('the run to finish on the worker', async () => {
+      const current = expectOk(await t.gql<Record<string, any>>(RUN, { id: started.id }, negotiator)).simulationRun;
+      return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(current.status) ? current : null;
+    }, 180_000, 100);
     expect(run.error).toBeNull();
     expect(run.status).toBe('COMPLETED');
     expect(run.progress).toEqual({ done: 8, total: 8 });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ChunkExecutor, type ChunkOutcome, type ChunkRun, EventBus, InProcessChunkExecutor, ScenarioAssembler, SimulationService } from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, planChunks, populationSize, Role, simulate, simulateChunk } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
-import { expectOk, TestApp } from '@sandbridge/testing';
+import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 
 // Simulation runs outlive the API process (DESIGN.md §5): a run left QUEUED or RUNNING — by a crash
 // or by a shutdown mid-run — is resumed when the API starts again on the same database, computing
@@ -23,16 +22,6 @@ const expected = (scenario: unknown) => JSON.stringify(simulate(parseScenario(sc
 let t: TestApp;
 let eu: { email: string; id: string; token: string };
 const negotiator = (): Actor => ({ accountId: eu.id, role: Role.NEGOTIATOR, authorityId: null, organisationId: null, jurisdictionCode: 'EU' });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const run = async (id: string) => expectOk(await t.gql<Record<string, any>>(RUN, { id }, eu.token)).simulationRun;
 const finished = (id: string) => waitFor(`run ${id} to finish`, async () => {

@@ -20,6 +20,7 @@ import {
   submitTestReport,
   TestApp,
   walkConnection,
+  waitFor,
 } from '@sandbridge/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -67,16 +68,6 @@ const secrets: string[] = [];
 const gql = (query: string, variables: Vars, token: string) => t.gql<Record<string, any>>(query, variables, token);
 const run = async (id: string, token = eu.token) => expectOk(await gql(RUN, { id }, token)).simulationRun;
 const start = async (input: Vars, token = eu.token) => expectOk(await gql(START, { input }, token)).startSimulation;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 const finished = (id: string, token = eu.token) => waitFor(`run ${id} to finish`, async () => {
   const r = await run(id, token);
