@@ -727,6 +727,8 @@ describe('incidents', () => {
     expect(trackStates(ref)).toEqual({ FCA: 'ADMITTED', MAS: 'SUSPENDED' });
     const resumed = await mas.next('the FCA resumption', (ev) => ev.action === 'RESUME');
     expect(resumed).toMatchObject({ type: 'STATE_CHANGED', authorityId: FCA.id, fromState: 'SUSPENDED', toState: 'TESTING' });
+    // Each feed is its own connection: the FCA's copy of the event may land after the MAS's.
+    await fca.next('the FCA resumption', (ev) => ev.action === 'RESUME');
 
     expect(fca.events.map((ev) => [ev.type, ev.action, ev.toState])).toEqual([
       ['INCIDENT_REPORTED', null, null],
