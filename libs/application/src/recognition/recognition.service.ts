@@ -23,11 +23,6 @@ import {
 } from '@sandbridge/persistence';
 import { RecognitionCaseBuilder } from './recognition-case.builder.js';
 
-/**
- * Mutual recognition over the platform's data (DESIGN.md §4, §8.1): builds the
- * `sandbridge/recognition-case@1` document for one (system, authority) question and resolves it
- * with the pure engine, so the exported case replays to the same answer.
- */
 /** One authority's page of a system's recognition passport. */
 export interface PassportPage {
   authorityId: string;
@@ -44,6 +39,11 @@ export interface RecognitionPassport {
   authorities: PassportPage[];
 }
 
+/**
+ * Mutual recognition over the platform's data (DESIGN.md §4, §8.1): builds the
+ * `sandbridge/recognition-case@1` document for one (system, authority) question and resolves it
+ * with the pure engine, so the exported case replays to the same answer.
+ */
 @Injectable()
 export class RecognitionService {
   constructor(
