@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { type GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainError, ErrorCode } from '@sandbridge/domain';
+import { DomainError, ErrorCode, type ErrorDetails } from '@sandbridge/domain';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 
@@ -8,6 +8,8 @@ const logger = new Logger('GraphQLErrors');
 
 /** Apollo's own codes that may reach clients unchanged (DESIGN.md §7a). */
 const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+const DETAIL_KEYS = ['reason', 'retryAfterSeconds', 'limit', 'max', 'actual'] as const satisfies readonly (keyof ErrorDetails)[];
 
 /** The HTTP-level meaning of each code, for logs and for clients that look at it. */
 function describe(code: ErrorCode): string {
@@ -18,6 +20,8 @@ function describe(code: ErrorCode): string {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
     case ErrorCode.INVALID_TRANSITION:
+    case ErrorCode.TOO_MANY_REQUESTS:
+    case ErrorCode.QUERY_TOO_COMPLEX:
       return code;
     default: {
       // A new code must be mapped here before it compiles.
@@ -28,7 +32,7 @@ function describe(code: ErrorCode): string {
 }
 
 export function toGraphQLError(error: DomainError): GraphQLError {
-  const extensions: Record<string, unknown> = { code: describe(error.code) };
+  const extensions: Record<string, unknown> = { code: describe(error.code), ...error.details };
   if (error.code === ErrorCode.BAD_USER_INPUT) extensions.errors = error.errors;
   return new GraphQLError(error.message, { extensions });
 }
@@ -70,6 +74,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       return { ...base, message, extensions: { code, errors: problems } };
     }
     if (code === ErrorCode.BAD_USER_INPUT) extensions.errors = formatted.extensions?.errors;
+    // The refinements of DomainError.details, and only those, pass through.
+    for (const key of DETAIL_KEYS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     return { ...base, extensions };
   }
   if (code && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };

@@ -6,6 +6,23 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** A rate limit was hit (failed sign-ins); `retryAfterSeconds` says when to try again. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The operation is over a bound (depth, aliases, tokens, cost, size) and was not run. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+}
+
+/**
+ * Machine-readable refinements of a code, sent as `extensions` beside it: `reason` is a stable
+ * token clients branch on (`COHORT_FULL`, `STALE_VERSION`, …), `retryAfterSeconds` goes with
+ * TOO_MANY_REQUESTS, `limit`/`value` name the bound a QUERY_TOO_COMPLEX operation crossed.
+ */
+export interface ErrorDetails {
+  reason?: string;
+  retryAfterSeconds?: number;
+  limit?: string;
+  max?: number;
+  actual?: number;
 }
 
 /** One problem with one input field: `path` is the dotted path from the operation's arguments. */
@@ -20,6 +37,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldProblem[] = [],
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -40,7 +58,13 @@ export class DomainError extends Error {
   static conflict(message: string): DomainError {
     return new DomainError(ErrorCode.CONFLICT, message);
   }
-  static invalidTransition(message: string): DomainError {
-    return new DomainError(ErrorCode.INVALID_TRANSITION, message);
+  static invalidTransition(message: string, reason?: string): DomainError {
+    return new DomainError(ErrorCode.INVALID_TRANSITION, message, [], reason ? { reason } : {});
+  }
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, [], { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+  static queryTooComplex(message: string, details: ErrorDetails = {}): DomainError {
+    return new DomainError(ErrorCode.QUERY_TOO_COMPLEX, message, [], details);
   }
 }
