@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CONFIG_VARIABLES, ConfigError, EnvironmentSchema, loadConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
+/** A valid SIGNING_KEY: the base64 of a 32-byte Ed25519 seed. */
+const SIGNING_KEY = Buffer.alloc(32, 9).toString('base64');
 
 /** Variable names in .env.example, whether set (`NAME=`) or commented out (`# NAME=`). */
 function envExampleVariables(): string[] {
@@ -138,12 +141,12 @@ describe('loadConfig defaults', () => {
   });
 
   it('production turns GraphiQL and introspection off, unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).graphql).toEqual({ graphiql: false, introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: 'true' }).graphql).toEqual({
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).graphql).toEqual({ graphiql: false, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql).toEqual({
       graphiql: false,
       introspection: true,
     });
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).auth.jwtSecret).toBe(SECRET);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).auth.jwtSecret).toBe(SECRET);
   });
 
   it('GraphiQL is on in development and test', () => {
@@ -156,7 +159,7 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/x' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).seedDemo).toBe(false);
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
@@ -168,5 +171,49 @@ describe('loadConfig defaults', () => {
     expect(config.database.logSql).toBe(true);
     expect(config.database.migrateOnStart).toBe(false);
     expect(config.auth.admin).toEqual({ email: 'admin@example.org', password: 'a-long-enough-password' });
+  });
+});
+
+describe('the platform signing key (SIGNING_KEY)', () => {
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const seedOf = (keyPem: string) => createPrivateKey(keyPem).export({ format: 'der', type: 'pkcs8' }).subarray(-32);
+
+  it('is required in production, and the error does not echo a rejected key', () => {
+    expect(configError({ NODE_ENV: 'production', JWT_SECRET: SECRET }).problems.some((p) => p.startsWith('SIGNING_KEY:'))).toBe(true);
+    // A key with a typo (one character short): refused, without showing any of it.
+    const almost = Buffer.alloc(32, 0xab).toString('base64').slice(0, -2);
+    const error = configError({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY: almost });
+    expect(error.problems.some((p) => p.startsWith('SIGNING_KEY:'))).toBe(true);
+    expect(error.message).not.toContain(almost);
+    expect(error.message).not.toContain(almost.slice(0, 12));
+    const badPem = pem.replace(/[A-Za-z0-9+/]{20}/, 'A'.repeat(20));
+    const pemError = configError({ SIGNING_KEY: badPem });
+    expect(pemError.message).toContain('SIGNING_KEY:');
+    expect(pemError.message).not.toContain(badPem.split('\n')[1].slice(0, 16));
+    // A worker signs nothing: it needs no key.
+    expect(loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://redis:6379' }, { purpose: 'worker' }).signing.privateKeyPem).toBeNull();
+  });
+
+  it('accepts a PKCS#8 PEM (also with \\n for newlines) or the base64/base64url of the 32-byte seed, as the same key', () => {
+    const seed = seedOf(pem);
+    const fromPem = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY: pem }).signing;
+    expect(fromPem.privateKeyPem).toBe(pem);
+    expect(loadConfig({ SIGNING_KEY: pem.replace(/\n/g, '\\n') }).signing.privateKeyPem).toBe(pem);
+    expect(loadConfig({ SIGNING_KEY: seed.toString('base64') }).signing.privateKeyPem).toBe(pem);
+    expect(loadConfig({ SIGNING_KEY: seed.toString('base64url') }).signing.privateKeyPem).toBe(pem);
+    expect(fromPem.keyId).toBeNull();
+    expect(loadConfig({ SIGNING_KEY: pem, SIGNING_KEY_ID: 'sandbridge-2026' }).signing.keyId).toBe('sandbridge-2026');
+  });
+
+  it('refuses other keys and other lengths', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    for (const value of [rsa, Buffer.alloc(31).toString('base64'), Buffer.alloc(33).toString('base64'), 'not a key at all', SECRET]) {
+      expect(configError({ SIGNING_KEY: value }).problems).toEqual([expect.stringMatching(/^SIGNING_KEY: .*\(value not shown\)$/)]);
+    }
+    expect(configError({ SIGNING_KEY_ID: 'has spaces' }).problems[0]).toMatch(/^SIGNING_KEY_ID:/);
+  });
+
+  it('outside production it may be unset: the key is then generated once and kept in the database', () => {
+    expect(loadConfig({}).signing).toEqual({ privateKeyPem: null, keyId: null });
   });
 });

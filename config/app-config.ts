@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { parseSigningKey } from './signing-key.js';
 
 /**
  * The environment schema: every variable Sandbridge reads, its type and default.
@@ -60,6 +61,18 @@ export class EnvironmentSchema {
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
+
+  /**
+   * The platform's Ed25519 signing key (audit checkpoints, signed documents): a PKCS#8 PEM or the
+   * base64 of its 32-byte seed. Required in production; otherwise generated once and kept in the
+   * database. Checked in loadConfig, never echoed.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SIGNING_KEY?: string;
+
+  /** The published id of SIGNING_KEY; default: its JWK thumbprint (RFC 7638). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"' })
+  SIGNING_KEY_ID?: string;
 
   /** The first ADMIN account, created at start when no account has that e-mail. */
   @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' })
@@ -127,6 +140,8 @@ export const CONFIG_VARIABLES = [
   'DB_LOG_SQL',
   'JWT_SECRET',
   'JWT_TTL_SECONDS',
+  'SIGNING_KEY',
+  'SIGNING_KEY_ID',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'PASSWORD_HASH_COST',
@@ -152,6 +167,8 @@ export interface AppConfig {
   database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean };
   auth: { jwtSecret: string; jwtTtlSeconds: number; passwordHashCost: number; admin?: { email: string; password: string } };
   graphql: { graphiql: boolean; introspection: boolean };
+  /** `privateKeyPem` (PKCS#8) from SIGNING_KEY; null: generated and kept in the database (never in production). */
+  signing: { privateKeyPem: string | null; keyId: string | null };
   redisUrl?: string;
   /** The simulation queue (Redis only) and the worker process's settings. */
   queue: { prefix: string; workerConcurrency: number; lockDurationMs: number; stalledIntervalMs: number };
@@ -182,6 +199,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
   );
   const production = parsed.NODE_ENV === 'production';
   if (production && !parsed.JWT_SECRET && purpose === 'api') problems.push('JWT_SECRET: required when NODE_ENV=production');
+  // The key is never echoed: a rejected value may be a real key with a typo.
+  const signingKey = parsed.SIGNING_KEY === undefined ? null : parseSigningKey(parsed.SIGNING_KEY);
+  if (parsed.SIGNING_KEY !== undefined && !signingKey) problems.push('SIGNING_KEY: must be an Ed25519 private key, as a PKCS#8 PEM or the base64 of its 32-byte seed (value not shown)');
+  if (production && parsed.SIGNING_KEY === undefined && purpose === 'api') problems.push('SIGNING_KEY: required when NODE_ENV=production (e.g. from openssl rand -base64 32)');
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push(`${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
   }
@@ -206,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
       graphiql: parsed.GRAPHIQL ?? !production,
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
     },
+    signing: { privateKeyPem: signingKey, keyId: parsed.SIGNING_KEY_ID ?? null },
     redisUrl: parsed.REDIS_URL,
     queue: {
       prefix: parsed.QUEUE_PREFIX,

@@ -20,10 +20,13 @@ interface ComposeService {
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
 
+/** Stand-ins for required variables whose value has a format: a signing key is a base64 32-byte seed. */
+const STAND_INS: Record<string, string> = { SIGNING_KEY: Buffer.alloc(32, 7).toString('base64') };
+
 /** Compose's own substitution, enough for these files: `${X:-default}` → default, `${X:?error}` → a stand-in. */
 function interpolate(value: string, standIn = 'x'.repeat(40)): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-?])([^}]*))?\}/g, (_whole, _name, op, arg) =>
-    op === '-' ? (arg ?? '') : standIn,
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-?])([^}]*))?\}/g, (_whole, name, op, arg) =>
+    op === '-' ? (arg ?? '') : (STAND_INS[name] ?? standIn),
   );
 }
 
@@ -99,6 +102,7 @@ describe('docker-compose.yml', () => {
     expect(env.NODE_ENV).toBe('production');
     for (const key of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(key);
     expect(env.JWT_SECRET).toBeDefined();
+    expect(env.SIGNING_KEY).toBeDefined();
     expect(env.ADMIN_EMAIL).toBeDefined();
     expect(env.ADMIN_PASSWORD).toBeDefined();
     const config = loadConfig(env);
