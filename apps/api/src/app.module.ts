@@ -10,6 +10,7 @@ import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
+import { SigningKeysController } from './signing/signing-keys.controller.js';
 import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
 import { AccountResolver } from './identity/account.resolver.js';
 import { AuthorityResolver } from './reference/authority.resolver.js';
@@ -74,7 +75,7 @@ export class AppModule implements OnApplicationBootstrap {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SigningKeysController],
       providers: [
         AccountResolver,
         AgreementResolver,

@@ -29,6 +29,7 @@ import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js
 import { ChunkExecutor } from './simulation/chunk-executor.js';
 import { ScenarioAssembler } from './simulation/scenario-assembler.js';
 import { SimulationService } from './simulation/simulation.service.js';
+import { SigningKeyService } from './signing/signing-key.service.js';
 
 const SERVICES = [
   PasswordHasher, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
@@ -52,6 +53,7 @@ const SERVICES = [
   RecognitionService,
   ScenarioAssembler,
   SimulationService,
+  SigningKeyService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

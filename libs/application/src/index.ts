@@ -27,6 +27,8 @@ export * from './cooperation/event-bus.js';
 export * from './cooperation/event-access.js';
 export * from './cooperation/events.js';
 export * from './cooperation/incident.service.js';
+export * from './signing/signed-document.js';
+export * from './signing/signing-key.service.js';
 export * from './simulation/chunk-executor.js';
 export * from './simulation/chunk-executor.provider.js';
 export * from './simulation/canonical-json.js';

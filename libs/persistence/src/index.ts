@@ -22,4 +22,5 @@ export * from './repositories/incident.repository.js';
 export * from './repositories/agreement.repository.js';
 export * from './repositories/simulation-run.repository.js';
 export * from './repositories/simulation-data.repository.js';
+export * from './repositories/platform-key.repository.js';
 export * from './persistence.module.js';

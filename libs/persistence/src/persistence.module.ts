@@ -19,6 +19,7 @@ import { IncidentRepository } from './repositories/incident.repository.js';
 import { AgreementRepository } from './repositories/agreement.repository.js';
 import { SimulationDataRepository } from './repositories/simulation-data.repository.js';
 import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
+import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   AgreementRepository,
   SimulationRunRepository,
   SimulationDataRepository,
+  PlatformKeyRepository,
 ];
 
 /**

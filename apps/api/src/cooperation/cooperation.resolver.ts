@@ -1,12 +1,22 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { AuditService, EnrolmentService, EventAccess, IncidentService, TestReportService } from '@sandbridge/application';
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
+import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Enrolment } from '../enrolments/enrolment.model.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { observableIterator } from '../graphql/observable-iterator.js';
-import { AuditEntry, AuditEntryConnection, AuditFilterInput, AuditVerificationModel, EnrolmentEventModel, Incident, ReportIncidentInput } from './cooperation.model.js';
+import {
+  AuditCheckpointModel,
+  AuditEntry,
+  AuditEntryConnection,
+  AuditFilterInput,
+  AuditVerificationModel,
+  EnrolmentEventModel,
+  Incident,
+  ReportIncidentInput,
+} from './cooperation.model.js';
 
 @Resolver()
 export class CooperationResolver {
@@ -49,10 +59,26 @@ export class CooperationResolver {
     return toConnection(entries, AuditEntry.from);
   }
 
+  @Roles(Role.ADMIN, Role.REGULATOR)
+  @Query(() => AuditCheckpointModel, {
+    nullable: true,
+    description: 'Administrators and regulators: the latest signed head of the audit trail (signed after every append), to keep outside the platform. Null while the trail is empty.',
+  })
+  async auditCheckpoint(@CurrentActor() actor: Actor): Promise<AuditCheckpointModel | null> {
+    return this.audit.checkpoint(actor);
+  }
+
   @Roles(Role.ADMIN)
-  @Query(() => AuditVerificationModel, { description: 'Recomputes the chain and reports the first broken link.' })
-  async verifyAuditTrail(@CurrentActor() actor: Actor): Promise<AuditVerificationModel> {
-    return this.audit.verify(actor);
+  @Query(() => AuditVerificationModel, {
+    description:
+      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept earlier) it also reports entries deleted from the end or rewritten up to it; without one, the platform’s own latest checkpoint is used.',
+  })
+  async verifyAuditTrail(
+    @CurrentActor() actor: Actor,
+    @Args('checkpoint', { type: () => GraphQLJSON, nullable: true, description: 'A checkpoint returned by auditCheckpoint, unchanged. One whose signature does not verify is refused (BAD_USER_INPUT).' })
+    checkpoint?: Record<string, unknown> | null,
+  ): Promise<AuditVerificationModel> {
+    return this.audit.verify(actor, checkpoint);
   }
 }
 

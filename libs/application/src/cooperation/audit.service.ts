@@ -1,8 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
-import { type Actor, type ChainBreak, chainHash, DomainError, findBreak, GENESIS_HASH, type Page, type PageRequest, Role } from '@sandbridge/domain';
-import { type AuditEntryEntity, type AuditFilter, AuditRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type Actor,
+  type AuditCheckpointDocument,
+  type ChainAnchor,
+  type ChainBreak,
+  chainHash,
+  checkpointDocument,
+  checkpointDocumentProblems,
+  DomainError,
+  findBreak,
+  GENESIS_HASH,
+  missingEnd,
+  type Page,
+  type PageRequest,
+  Role,
+} from '@sandbridge/domain';
+import { type AuditCheckpointEntity, type AuditEntryEntity, type AuditFilter, AuditRepository, TransactionalConnection } from '@sandbridge/persistence';
+import { type SignedDocument, signedDocumentProblems } from '../signing/signed-document.js';
+import { SigningKeyService } from '../signing/signing-key.service.js';
 
 export interface AuditRecord {
   action: string;
@@ -19,10 +36,16 @@ export interface AuditVerification {
   firstBroken: ChainBreak | null;
 }
 
+/** The signed head of the chain, as `auditCheckpoint` returns it and `verify` takes it back. */
+export type AuditCheckpoint = SignedDocument<AuditCheckpointDocument>;
+
 const VERIFY_BATCH = 1000;
 
+/** Who may read the signed head to keep it outside the platform: administrators and the supervising regulators. */
+const CHECKPOINT_READERS: readonly Role[] = [Role.ADMIN, Role.REGULATOR];
+
 /**
- * The hash-chained audit trail (DESIGN.md §6). `append` must run inside the transaction of the
+ * The hash-chained audit trail, its end anchored by a signed checkpoint after every append. `append` must run inside the transaction of the
  * change it records — it joins it, so a rollback takes the entry with it.
  */
 @Injectable()
@@ -31,6 +54,7 @@ export class AuditService {
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly signing: SigningKeyService,
   ) {}
 
   append(actor: Actor | null, record: AuditRecord): Promise<AuditEntryEntity> {
@@ -50,7 +74,34 @@ export class AuditService {
         data: record.data ?? {},
       };
       const prevHash = last?.hash ?? GENESIS_HASH;
-      return this.audit.insert({ ...content, occurredAt: new Date(content.occurredAt), prevHash, hash: chainHash(prevHash, content) });
+      const hash = chainHash(prevHash, content);
+      const entry = await this.audit.insert({ ...content, occurredAt: new Date(content.occurredAt), prevHash, hash });
+      // The new head, signed in the same transaction: the checkpoint never runs ahead of or behind the chain.
+      await this.audit.saveCheckpoint(toRow(this.signing.sign(checkpointDocument({ seq: content.seq, hash, occurredAt: content.occurredAt }))));
+      return entry;
+    });
+  }
+
+  /**
+   * The latest signed head `{document: {type, seq, hash, at}, sha256, signature, keyId}`, for
+   * administrators and regulators to keep outside the platform; null before the first entry. A head
+   * stored under an earlier key (SIGNING_KEY changed since) is signed again with the current one.
+   */
+  async checkpoint(actor: Actor): Promise<AuditCheckpoint | null> {
+    if (!CHECKPOINT_READERS.includes(actor.role)) throw DomainError.forbidden('Only administrators and regulators read the audit checkpoint');
+    const stored = await this.audit.checkpoint();
+    if (stored) {
+      const checkpoint = fromRow(stored);
+      return checkpoint.keyId === this.signing.keyId ? checkpoint : this.signing.sign(checkpoint.document);
+    }
+    // A trail written before checkpoints existed: sign its head now, under the chain's lock.
+    return this.connection.withTransaction(async () => {
+      await this.audit.lockChain();
+      const head = await this.audit.last();
+      if (!head) return null;
+      const signed = this.signing.sign(checkpointDocument({ seq: head.seq, hash: head.hash, occurredAt: head.occurredAt.toISOString() }));
+      await this.audit.saveCheckpoint(toRow(signed));
+      return signed;
     });
   }
 
@@ -74,19 +125,30 @@ export class AuditService {
     })();
   }
 
-  /** Walks the chain from the start and reports the first broken link. */
-  async verify(actor: Actor): Promise<AuditVerification> {
+  /**
+   * Walks the chain from the start and reports the first broken link. With `checkpoint` (one
+   * `checkpoint()` returned earlier, kept outside the platform) it also detects entries deleted from
+   * the end or rewritten up to it; a checkpoint whose signature does not verify is refused. Without
+   * one, the checkpoint the platform stored at the last append is used when its signature verifies
+   * — a trail cut short by someone who left that row alone is caught that way too.
+   */
+  async verify(actor: Actor, checkpoint?: unknown): Promise<AuditVerification> {
     if (actor.role !== Role.ADMIN) throw DomainError.forbidden('Only administrators verify the audit trail');
+    const anchor = checkpoint === undefined || checkpoint === null ? await this.storedAnchor() : this.anchorOf(checkpoint);
     let prev = GENESIS_HASH;
     let seq = 1;
     let count = 0;
     for (;;) {
       const batch = await this.audit.batch(seq - 1, VERIFY_BATCH);
-      if (!batch.length) return { ok: true, entries: count, firstBroken: null };
+      if (!batch.length) {
+        const cut = anchor ? missingEnd(seq - 1, anchor) : null;
+        return cut ? { ok: false, entries: count, firstBroken: cut } : { ok: true, entries: count, firstBroken: null };
+      }
       const broken = findBreak(
         batch.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
         prev,
         seq,
+        anchor ?? undefined,
       );
       if (broken) return { ok: false, entries: count + batch.findIndex((e) => e.seq === broken.seq), firstBroken: broken };
       count += batch.length;
@@ -94,4 +156,33 @@ export class AuditService {
       seq = batch[batch.length - 1].seq + 1;
     }
   }
+
+  /** A checkpoint given by the caller: well-formed and signed by this platform, or BAD_USER_INPUT naming the field. */
+  private anchorOf(checkpoint: unknown): ChainAnchor {
+    const prefix = (path: string) => (path ? `checkpoint.${path}` : 'checkpoint');
+    const envelope = signedDocumentProblems(checkpoint);
+    if (envelope.length) throw DomainError.badInput(envelope.map((p) => ({ ...p, path: prefix(p.path) })), 'Not a signed audit checkpoint');
+    const signed = checkpoint as AuditCheckpoint;
+    const document = checkpointDocumentProblems(signed.document);
+    if (document.length) throw DomainError.badInput(document.map((p) => ({ ...p, path: prefix(p.path ? `document.${p.path}` : 'document') })), 'Not a signed audit checkpoint');
+    const check = this.signing.verify(signed);
+    if (!check.valid) throw DomainError.badInput([{ path: prefix(check.path), message: check.reason }], 'The checkpoint’s signature does not verify');
+    return { seq: signed.document.seq, hash: signed.document.hash };
+  }
+
+  /** The platform's own latest checkpoint, when it is there and its signature holds. */
+  private async storedAnchor(): Promise<ChainAnchor | null> {
+    const stored = await this.audit.checkpoint();
+    if (!stored) return null;
+    return this.signing.verify(fromRow(stored)).valid ? { seq: stored.seq, hash: stored.hash } : null;
+  }
+}
+
+function toRow(signed: AuditCheckpoint): Omit<AuditCheckpointEntity, 'id'> {
+  const { seq, hash, at } = signed.document;
+  return { seq, hash, at, sha256: signed.sha256, signature: signed.signature, keyId: signed.keyId };
+}
+
+function fromRow(row: AuditCheckpointEntity): AuditCheckpoint {
+  return { document: checkpointDocument({ seq: row.seq, hash: row.hash, occurredAt: row.at }), sha256: row.sha256, signature: row.signature, keyId: row.keyId };
 }

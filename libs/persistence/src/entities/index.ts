@@ -17,6 +17,8 @@ import { EntryResultEntity } from './entry-result.entity.js';
 import { TestReportEntity } from './test-report.entity.js';
 import { TestResultEntity } from './test-result.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity.js';
+import { PlatformKeyEntity } from './platform-key.entity.js';
 import { IncidentEntity } from './incident.entity.js';
 import { AgreementEntity } from './agreement.entity.js';
 import { AgreementRuleEntity } from './agreement-rule.entity.js';
@@ -44,6 +46,8 @@ export {
   TestReportEntity,
   TestResultEntity,
   AuditEntryEntity,
+  AuditCheckpointEntity,
+  PlatformKeyEntity,
   IncidentEntity,
   AgreementEntity,
   AgreementRuleEntity,
@@ -79,4 +83,6 @@ export const ENTITIES = [
   AgreementApprovalEntity,
   SimulationRunEntity,
   SimulationChunkEntity,
+  AuditCheckpointEntity,
+  PlatformKeyEntity,
 ];

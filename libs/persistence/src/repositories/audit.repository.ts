@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
 import { MoreThan } from 'typeorm';
 import { TransactionalConnection } from '../database/transactional-connection.js';
+import { AuditCheckpointEntity } from '../entities/audit-checkpoint.entity.js';
 import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 import { paginate } from './paginate.js';
 
@@ -37,6 +38,16 @@ export class AuditRepository {
   /** The next `size` entries after `afterSeq`, in chain order. */
   batch(afterSeq: number, size: number): Promise<AuditEntryEntity[]> {
     return this.repo.find({ where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: size });
+  }
+
+  /** The latest signed head, if any append has stored one. */
+  checkpoint(): Promise<AuditCheckpointEntity | null> {
+    return this.connection.getRepository(AuditCheckpointEntity).findOneBy({ id: 1 });
+  }
+
+  /** Replaces the stored head: call under the chain's lock, in the append's transaction. */
+  async saveCheckpoint(checkpoint: Omit<AuditCheckpointEntity, 'id'>): Promise<void> {
+    await this.connection.getRepository(AuditCheckpointEntity).upsert({ id: 1, ...checkpoint }, ['id']);
   }
 
   /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
