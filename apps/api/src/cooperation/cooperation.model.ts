@@ -187,7 +187,7 @@ export class AuditFilterInput {
   actorAccountId?: string | null;
 }
 
-@ObjectType({ description: 'What an audit checkpoint vouches for: entry `seq` of the trail has hash `hash`.' })
+@ObjectType('AuditCheckpointDocument', { description: 'What an audit checkpoint vouches for: entry `seq` of the trail has hash `hash`.' })
 export class AuditCheckpointDocumentModel {
   @Field(() => String, { description: 'Always "sandbridge.audit-checkpoint" (the platform key signs other documents too).' })
   type: string;
@@ -202,7 +202,7 @@ export class AuditCheckpointDocumentModel {
   at: string;
 }
 
-@ObjectType({
+@ObjectType('AuditCheckpoint', {
   description:
     'The signed head of the audit trail. Keep the whole object, as returned, outside the platform, and pass it back to verifyAuditTrail(checkpoint:) later: entries deleted from the end or rewritten up to it are then detected. Anyone can check it offline: `signature` is Ed25519 (base64url) over the RFC 8785 canonical JSON of `document`, with the key `keyId` of GET /.well-known/sandbridge-keys.',
 })
