@@ -181,6 +181,17 @@ describe('verifyAuditTrail(checkpoint:)', () => {
     expect(result.firstBroken!.reason).toMatch(/checkpoint/);
   });
 
+  it('signs the chain’s head again when the stored checkpoint is missing or does not verify, never the stored row’s figures', async () => {
+    const current = await head();
+    await t.dataSource.query('DELETE FROM audit_checkpoint');
+    const signed = (await checkpoint())!;
+    expect(signed.document).toMatchObject({ seq: current.seq, hash: current.hash });
+    expect(await t.count('audit_checkpoint')).toBe(1);
+    await t.dataSource.query(`UPDATE audit_checkpoint SET seq = seq - 1, hash = repeat('a', 64)`);
+    expect(await checkpoint()).toEqual(signed);
+    expect(verifiesOffline(signed, await publishedKeys())).toBe(true);
+  });
+
   it('refuses a checkpoint that is forged, altered or malformed, naming the field (BAD_USER_INPUT)', async () => {
     const kept = (await checkpoint())!;
     const refused = async (cp: unknown, ...paths: string[]) => expectBadInput(await t.gql(VERIFY, { checkpoint: cp }, admin), ...paths);

@@ -84,17 +84,15 @@ export class AuditService {
 
   /**
    * The latest signed head `{document: {type, seq, hash, at}, sha256, signature, keyId}`, for
-   * administrators and regulators to keep outside the platform; null before the first entry. A head
-   * stored under an earlier key (SIGNING_KEY changed since) is signed again with the current one.
+   * administrators and regulators to keep outside the platform; null before the first entry. When
+   * the stored one is missing or does not verify with the current key (a trail written before
+   * checkpoints existed, SIGNING_KEY changed since), the chain's head is signed and stored now —
+   * never the stored row's own figures, which nothing vouches for then.
    */
   async checkpoint(actor: Actor): Promise<AuditCheckpoint | null> {
     if (!CHECKPOINT_READERS.includes(actor.role)) throw DomainError.forbidden('Only administrators and regulators read the audit checkpoint');
     const stored = await this.audit.checkpoint();
-    if (stored) {
-      const checkpoint = fromRow(stored);
-      return checkpoint.keyId === this.signing.keyId ? checkpoint : this.signing.sign(checkpoint.document);
-    }
-    // A trail written before checkpoints existed: sign its head now, under the chain's lock.
+    if (stored && this.signing.verify(fromRow(stored)).valid) return fromRow(stored);
     return this.connection.withTransaction(async () => {
       await this.audit.lockChain();
       const head = await this.audit.last();
