@@ -305,7 +305,10 @@ export class StartSimulationInput {
   })
   scenario: unknown;
 
-  @Field(() => RecordedPopulationInput, { nullable: true, description: 'Takes the population from the platform’s recorded data (the scenario then has none).' })
+  @Field(() => RecordedPopulationInput, {
+    nullable: true,
+    description: `Takes the population from the platform’s recorded data (the scenario then has none): ACCEPTED results of PUBLIC and PARTICIPANTS reports. Refused (BAD_USER_INPUT) below ${MIN_RUN_SYSTEMS} systems or ${MIN_RUN_ORGANISATIONS} organisations.`,
+  })
   @IsOptional() @ValidateNested() @Type(() => RecordedPopulationInput)
   recordedPopulation?: RecordedPopulationInput | null;
 
