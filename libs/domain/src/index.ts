@@ -25,3 +25,4 @@ export * from './simulation/scenario.js';
 export { agreementSets, MAX_SYNTHETIC_INNOVATORS, parseScenario, parseScenarioJson } from './simulation/scenario-format.js';
 export { SyntheticGenerator, type SyntheticUnit } from './simulation/synthetic.js';
 export * from './simulation/simulation.js';
+export * from './simulation/disclosure.js';

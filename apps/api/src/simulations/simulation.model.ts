@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { type RecordedPopulationSnapshot, type RunComparison, type SimulationProgressEvent, SimulationStatus, type SimulationRunView, type VariantComparison } from '@sandbridge/application';
-import type { PairFigures, SimulationTotals as Totals } from '@sandbridge/domain';
+import { type RecordedPopulationPreview as Preview, type RunComparison, type SimulationProgressEvent, SimulationStatus, type SimulationRunView, type VariantComparison } from '@sandbridge/application';
+import { type DisclosedBreakdownCell, type DisclosedPair, type DisclosedTotals, MIN_CELL_SYSTEMS, MIN_RUN_ORGANISATIONS, MIN_RUN_SYSTEMS } from '@sandbridge/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
@@ -75,7 +75,7 @@ export class SimulationRun {
   @Field(() => GraphQLJSON, {
     nullable: true,
     description:
-      'The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a negotiator sees only the pairs its jurisdiction is part of; every other pair is summed into one { origin: "*", recognising: "*" } row.',
+      `The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a negotiator reads it under disclosure control: every cell (totals, deltaVsBaseline, byPair row, marginal entry) carries \`suppressed\`; a cell backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems is suppressed, its figures null. Pairs without the negotiator's jurisdiction, and suppressed pairs, are summed into one { origin: "*", recognising: "*" } row.`,
   })
   result: unknown;
 
@@ -132,34 +132,38 @@ export class SimulationProgressEventModel {
   }
 }
 
-@ObjectType({ description: 'The §8.2 totals of one variant (or their differences from the baseline).' })
-export class SimulationTotals {
-  @Field(() => Int) applicable: number;
-  @Field(() => Int) satisfiedLocally: number;
-  @Field(() => Int) recognised: number;
-  @Field(() => Int) recognisedWithConditions: number;
-  @Field(() => Int) gaps: number;
-  @Field(() => Float) recognitionRate: number;
-  @Field(() => Int) testsAvoided: number;
-  @Field(() => Float) costSaved: number;
-  @Field(() => Int) daysSaved: number;
-  @Field(() => Int) marketAccess: number;
-  @Field(() => Int) divergent: number;
+const SUPPRESSED = `True when the cell is backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems of a recorded population: its figures are then null (disclosure control; negotiators only).`;
 
-  static from(totals: Totals): SimulationTotals {
+@ObjectType({ description: 'The §8.2 totals of one variant (or their differences from the baseline). Figures are null when suppressed.' })
+export class SimulationTotals {
+  @Field(() => Boolean, { description: SUPPRESSED }) suppressed: boolean;
+  @Field(() => Int, { nullable: true }) applicable: number | null;
+  @Field(() => Int, { nullable: true }) satisfiedLocally: number | null;
+  @Field(() => Int, { nullable: true }) recognised: number | null;
+  @Field(() => Int, { nullable: true }) recognisedWithConditions: number | null;
+  @Field(() => Int, { nullable: true }) gaps: number | null;
+  @Field(() => Float, { nullable: true }) recognitionRate: number | null;
+  @Field(() => Int, { nullable: true }) testsAvoided: number | null;
+  @Field(() => Float, { nullable: true }) costSaved: number | null;
+  @Field(() => Int, { nullable: true }) daysSaved: number | null;
+  @Field(() => Int, { nullable: true }) marketAccess: number | null;
+  @Field(() => Int, { nullable: true }) divergent: number | null;
+
+  static from(totals: DisclosedTotals): SimulationTotals {
     return Object.assign(new SimulationTotals(), totals);
   }
 }
 
-@ObjectType({ description: 'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction.' })
+@ObjectType({ description: 'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction and the suppressed ones. Figures are null when suppressed.' })
 export class SimulationPair {
   @Field(() => String) origin: string;
   @Field(() => String) recognising: string;
-  @Field(() => Int) recognised: number;
-  @Field(() => Int) recognisedWithConditions: number;
-  @Field(() => Int) divergent: number;
+  @Field(() => Boolean, { description: SUPPRESSED }) suppressed: boolean;
+  @Field(() => Int, { nullable: true }) recognised: number | null;
+  @Field(() => Int, { nullable: true }) recognisedWithConditions: number | null;
+  @Field(() => Int, { nullable: true }) divergent: number | null;
 
-  static from(pair: PairFigures): SimulationPair {
+  static from(pair: DisclosedPair): SimulationPair {
     return Object.assign(new SimulationPair(), pair);
   }
 }
@@ -201,17 +205,58 @@ export class SimulationRunComparison {
   }
 }
 
-@ObjectType({ description: 'An anonymised snapshot of recorded data (opaque ids, no names, no evidence).' })
-export class RecordedPopulationModel {
-  @Field(() => Int) systems: number;
-  @Field(() => Int) results: number;
-  @Field(() => Int, { description: 'System–authority targets.' }) targets: number;
+@ObjectType({ description: `Counts of a group of recorded systems. For a negotiator, a group of 1 to ${MIN_CELL_SYSTEMS - 1} systems is suppressed: listed, its figures null.` })
+export class RecordedPopulationCell {
+  @Field(() => String, { description: 'The group: a jurisdiction code, a sector, a risk class, "total", or "*" (the suppressed groups together).' })
+  key: string;
 
-  @Field(() => GraphQLJSON, { description: 'An explicit population (§8.2). Negotiators see only the systems homed in their own jurisdiction; the counts cover all.' })
-  population: unknown;
+  @Field(() => Boolean, { description: SUPPRESSED })
+  suppressed: boolean;
 
-  static from(snapshot: RecordedPopulationSnapshot): RecordedPopulationModel {
-    return Object.assign(new RecordedPopulationModel(), snapshot);
+  @Field(() => Int, { nullable: true, description: 'Distinct AI systems.' })
+  systems: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Distinct organisations owning them.' })
+  organisations: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Accepted results (of PUBLIC and PARTICIPANTS reports).' })
+  results: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'System–authority targets.' })
+  targets: number | null;
+
+  static from(cell: DisclosedBreakdownCell): RecordedPopulationCell {
+    return Object.assign(new RecordedPopulationCell(), cell);
+  }
+}
+
+@ObjectType({
+  description: `What a recordedPopulation run would take, as aggregates only — never a system, result or organisation. Built from ACCEPTED results of PUBLIC and PARTICIPANTS reports (never HOME_AUTHORITY); a run needs at least ${MIN_RUN_SYSTEMS} systems from ${MIN_RUN_ORGANISATIONS} organisations.`,
+})
+export class RecordedPopulationPreview {
+  @Field(() => RecordedPopulationCell, { description: 'The whole snapshot (key "total").' })
+  total: RecordedPopulationCell;
+
+  @Field(() => Boolean, { description: `Whether startSimulation would accept this filter (at least ${MIN_RUN_SYSTEMS} systems from at least ${MIN_RUN_ORGANISATIONS} organisations).` })
+  runnable: boolean;
+
+  @Field(() => [RecordedPopulationCell], { description: 'By the home jurisdiction of the system’s organisation; "*" last.' })
+  byHomeJurisdiction: RecordedPopulationCell[];
+
+  @Field(() => [RecordedPopulationCell], { description: 'By sector; "*" last.' })
+  bySector: RecordedPopulationCell[];
+
+  @Field(() => [RecordedPopulationCell], { description: 'By risk class; "*" last.' })
+  byRiskClass: RecordedPopulationCell[];
+
+  static from(preview: Preview): RecordedPopulationPreview {
+    return Object.assign(new RecordedPopulationPreview(), {
+      total: RecordedPopulationCell.from(preview.total),
+      runnable: preview.runnable,
+      byHomeJurisdiction: preview.byHomeJurisdiction.map(RecordedPopulationCell.from),
+      bySector: preview.bySector.map(RecordedPopulationCell.from),
+      byRiskClass: preview.byRiskClass.map(RecordedPopulationCell.from),
+    });
   }
 }
 
@@ -260,7 +305,10 @@ export class StartSimulationInput {
   })
   scenario: unknown;
 
-  @Field(() => RecordedPopulationInput, { nullable: true, description: 'Takes the population from the platform’s recorded data (the scenario then has none).' })
+  @Field(() => RecordedPopulationInput, {
+    nullable: true,
+    description: `Takes the population from the platform’s recorded data (the scenario then has none): ACCEPTED results of PUBLIC and PARTICIPANTS reports. Refused (BAD_USER_INPUT) below ${MIN_RUN_SYSTEMS} systems or ${MIN_RUN_ORGANISATIONS} organisations.`,
+  })
   @IsOptional() @ValidateNested() @Type(() => RecordedPopulationInput)
   recordedPopulation?: RecordedPopulationInput | null;
 

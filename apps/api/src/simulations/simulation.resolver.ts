@@ -8,7 +8,7 @@ import { observableIterator } from '../graphql/observable-iterator.js';
 import { utcDay } from '../graphql/scalars.js';
 import {
   RecordedPopulationInput,
-  RecordedPopulationModel,
+  RecordedPopulationPreview,
   SimulationProgressEventModel,
   SimulationRun,
   SimulationRunComparison,
@@ -73,12 +73,12 @@ export class SimulationResolver {
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Query(() => RecordedPopulationModel, { description: 'Preview of the anonymised population a recordedPopulation run would take.' })
+  @Query(() => RecordedPopulationPreview, { description: 'Aggregates of the recorded data a recordedPopulation run would take (no rows; small groups suppressed for negotiators).' })
   async recordedPopulation(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => RecordedPopulationInput, nullable: true }) filter?: RecordedPopulationInput,
-  ): Promise<RecordedPopulationModel> {
-    return RecordedPopulationModel.from(await this.simulations.recordedPopulation(actor, filter ? recordedFilter(filter) : {}));
+  ): Promise<RecordedPopulationPreview> {
+    return RecordedPopulationPreview.from(await this.simulations.recordedPopulation(actor, filter ? recordedFilter(filter) : {}));
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)

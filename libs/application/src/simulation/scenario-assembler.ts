@@ -28,10 +28,24 @@ export interface ScenarioRequest {
   agreementVariants?: AgreementVariantRequest[] | null;
 }
 
-/** An anonymised explicit population (§8.1 shapes) and, per opaque system id, its home jurisdiction. */
+/**
+ * What the service may count about one system of a snapshot, beside its opaque id: never part of
+ * the population document, and never given to a negotiator except as aggregates.
+ */
+export interface RecordedSystemFacts {
+  id: string;
+  homeJurisdiction: string;
+  organisationId: string;
+  sector: string;
+  riskClass: string;
+  results: number;
+  targets: number;
+}
+
+/** An anonymised explicit population (§8.1 shapes) and the facts of its systems, in the same order. */
 export interface RecordedPopulation {
   population: { systems: JsonObject[]; results: JsonObject[]; targets: JsonObject[] };
-  homeOf: Map<string, string>;
+  facts: RecordedSystemFacts[];
 }
 
 export type PopulationKind = 'EXPLICIT' | 'SYNTHETIC' | 'RECORDED';
@@ -39,6 +53,8 @@ export type PopulationKind = 'EXPLICIT' | 'SYNTHETIC' | 'RECORDED';
 export interface AssembledScenario {
   document: JsonObject;
   populationKind: PopulationKind;
+  /** RECORDED: the snapshot's systems, for the minimum-size checks. */
+  recorded?: RecordedSystemFacts[];
 }
 
 /**
@@ -82,9 +98,11 @@ export class ScenarioAssembler {
       scenario.asOf ??= toUtcDay(this.clock.now());
       let populationKind: PopulationKind;
       let recordedCriteria: string[] = [];
+      let facts: RecordedSystemFacts[] | undefined;
       if (request.recordedPopulation) {
         const recorded = await this.recordedPopulation(request.recordedPopulation, 'input.recordedPopulation');
         scenario.population = recorded.population;
+        facts = recorded.facts;
         recordedCriteria = [...new Set(recorded.population.results.map((r) => r.criterion as string))];
         populationKind = 'RECORDED';
       } else {
@@ -94,14 +112,16 @@ export class ScenarioAssembler {
       if (scenario.reference === undefined) scenario.reference = await this.reference(recordedCriteria);
       if (scenario.baseline === undefined) scenario.baseline = { agreements: await this.agreementsInForce() };
       if (request.agreementVariants?.length) scenario.variants = [...asArray(scenario.variants), ...(await this.agreementVariants(request.agreementVariants, scenario.baseline))];
-      return { document: scenario, populationKind };
+      return { document: scenario, populationKind, ...(facts ? { recorded: facts } : {}) };
     });
   }
 
   /**
    * The anonymised snapshot: systems, their accepted results and targets, with opaque ids (`s1`,
    * `r1`, … in a deterministic order: systems by id, results by system, test day and id) and only
-   * what the engine reads — no organisation, no names, no evidence, no lab names.
+   * what the engine reads — no organisation, no names, no evidence, no lab names. Only results of
+   * ACCEPTED PUBLIC or PARTICIPANTS reports are taken, and a system enters only with at least one
+   * of them: one whose evidence only its home authority may read is not part of any snapshot.
    */
   async recordedPopulation(filter: RecordedPopulationFilter, path = 'filter'): Promise<RecordedPopulation> {
     const problems = checkFilter(filter, path);
@@ -120,24 +140,24 @@ export class ScenarioAssembler {
       const resultsOf = groupBy(results, (r) => r.systemId);
       const targetsOf = groupBy(enrolmentTargets, (t) => t.systemId);
       const jurisdictions = filter.jurisdictions?.length ? new Set(filter.jurisdictions) : null;
-      const dated = Boolean(filter.testedFrom || filter.testedTo);
 
       const population: RecordedPopulation['population'] = { systems: [], results: [], targets: [] };
-      const homeOf = new Map<string, string>();
+      const facts: RecordedSystemFacts[] = [];
       for (const system of systems) {
         const own = resultsOf.get(system.id) ?? [];
-        if (dated && own.length === 0) continue;
+        if (own.length === 0) continue;
         if (jurisdictions && !jurisdictions.has(system.homeJurisdiction) && !own.some((r) => jurisdictions.has(r.testedIn))) continue;
         const targets = filter.targets?.length ? [...new Set(filter.targets)].sort() : (targetsOf.get(system.id) ?? []).map((t) => t.authorityId);
         // A system that targets nobody adds nothing to any figure.
         if (targets.length === 0) continue;
         const id = `s${population.systems.length + 1}`;
-        homeOf.set(id, system.homeJurisdiction);
-        population.systems.push({ id, sector: system.sector, riskClass: system.riskClass });
+        const { homeJurisdiction, organisationId, sector, riskClass } = system;
+        facts.push({ id, homeJurisdiction, organisationId, sector, riskClass, results: own.length, targets: targets.length });
+        population.systems.push({ id, sector, riskClass });
         for (const r of own) population.results.push(resultDocument(r, `r${population.results.length + 1}`, id));
         population.targets.push({ system: id, authorities: targets });
       }
-      return { population, homeOf };
+      return { population, facts };
     });
   }
 

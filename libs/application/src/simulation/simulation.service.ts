@@ -2,11 +2,22 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationS
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
+  type BreakdownCell,
+  coverageOf,
+  discloseBreakdown,
+  type DisclosedBreakdownCell,
+  type DisclosedPair,
+  type DisclosedResult,
+  type DisclosedTotals,
+  discloseResult,
   DomainError,
   ErrorCode,
   finaliseSimulation,
+  isSuppressed,
+  MIN_CELL_SYSTEMS,
+  MIN_RUN_ORGANISATIONS,
+  MIN_RUN_SYSTEMS,
   mergePartials,
-  type PairFigures,
   type Page,
   type PageRequest,
   parseScenario,
@@ -16,7 +27,7 @@ import {
   type Scenario,
   type SimulationPartial,
   type SimulationResult,
-  type SimulationTotals,
+  type VariantCoverage,
 } from '@sandbridge/domain';
 import { SessionLocks, type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { Observable, type Subscription } from 'rxjs';
@@ -25,7 +36,7 @@ import type { SimulationProgressEvent } from '../cooperation/events.js';
 import { ChunkExecutor, ChunkFailedError, type ChunkOutcome, suspend } from './chunk-executor.js';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { canonical } from './canonical-json.js';
-import { type RecordedPopulationFilter, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
+import { type RecordedPopulationFilter, type RecordedSystemFacts, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
 
 export enum SimulationStatus {
   QUEUED = 'QUEUED',
@@ -42,9 +53,6 @@ export const MAX_CHUNK_SIZE = 100_000;
 /** More chunks than this only adds bookkeeping (one row and one event per chunk). */
 export const MAX_CHUNKS = 10_000;
 
-/** In byPair rows shown to a negotiator: every pair its jurisdiction is not part of, summed. */
-export const OTHER_PAIRS = '*';
-
 export interface StartSimulationCommand extends ScenarioRequest {
   name?: string | null;
   chunkSize?: number | null;
@@ -55,14 +63,15 @@ export interface SimulationRunView {
   run: SimulationRunEntity;
   /** The stored scenario; for a RECORDED population, `population` is `{ recorded: filter, systems: n }`. */
   scenario: JsonObject;
-  result: SimulationResult | null;
+  /** For a negotiator and a RECORDED population, under disclosure control (small cells suppressed). */
+  result: SimulationResult | DisclosedResult | null;
 }
 
 export interface VariantComparison {
   name: string;
-  totals: SimulationTotals;
-  deltaVsBaseline: SimulationTotals;
-  byPair: PairFigures[];
+  totals: DisclosedTotals;
+  deltaVsBaseline: DisclosedTotals;
+  byPair: DisclosedPair[];
 }
 
 export interface RunComparison {
@@ -70,12 +79,18 @@ export interface RunComparison {
   variants: VariantComparison[];
 }
 
-export interface RecordedPopulationSnapshot {
-  systems: number;
-  results: number;
-  targets: number;
-  /** Administrators: the whole snapshot; negotiators: only the systems homed in their jurisdiction. */
-  population: JsonObject;
+/**
+ * What a recorded-population run would take, as aggregates only (never a system, result or
+ * organisation): for a negotiator, cells of fewer than MIN_CELL_SYSTEMS systems are suppressed.
+ */
+export interface RecordedPopulationPreview {
+  /** The whole snapshot (key `total`). */
+  total: DisclosedBreakdownCell;
+  /** Whether a run over this filter would be accepted: enough systems from enough organisations. */
+  runnable: boolean;
+  byHomeJurisdiction: DisclosedBreakdownCell[];
+  bySector: DisclosedBreakdownCell[];
+  byRiskClass: DisclosedBreakdownCell[];
 }
 
 /** The advisory-lock namespace of simulation runs (any fixed int4; the key is hashtext(run id)). */
@@ -175,13 +190,8 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     const document = canonical(assembled.document) as JsonObject;
     const scenario = this.parse(document, 'input.scenario');
     const size = populationSize(scenario);
-    if (size === 0) {
-      throw DomainError.badInput([
-        assembled.populationKind === 'RECORDED'
-          ? { path: 'input.recordedPopulation', message: 'no recorded system with a target matches this filter' }
-          : { path: 'input.scenario.population', message: 'has no systems or innovators to simulate' },
-      ]);
-    }
+    if (assembled.recorded) refuseSmallPopulation(assembled.recorded, 'input.recordedPopulation');
+    if (size === 0) throw DomainError.badInput([{ path: 'input.scenario.population', message: 'has no systems or innovators to simulate' }]);
     const chunksTotal = planChunks(size, chunkSize).length;
     if (chunksTotal > MAX_CHUNKS) throw DomainError.badInput([{ path: 'input.chunkSize', message: `makes ${chunksTotal} chunks; at most ${MAX_CHUNKS} (use larger chunks)` }]);
     const filter = assembled.populationKind === 'RECORDED' ? (canonical(command.recordedPopulation) as JsonObject) : null;
@@ -204,6 +214,10 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     const jurisdiction = this.negotiatorJurisdiction(actor);
     const original = await this.runs.findById(runId);
     if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
+    // A recorded run stored before the minimum sizes existed is not reproduced (organisations were not counted then; every run started since had enough).
+    if (original.populationKind === 'RECORDED' && original.populationSize < MIN_RUN_SYSTEMS) {
+      throw DomainError.badInput([{ path: 'input.id', message: `its recorded population has fewer than ${MIN_RUN_SYSTEMS} systems: disclosure control refuses to run it` }]);
+    }
     return this.enqueue({
       name: original.name,
       createdBy: actor.accountId,
@@ -247,12 +261,16 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     return this.runs.page({ status: filter.status, jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode }, page);
   }
 
-  /** What the caller may read of a run it can see. */
+  /**
+   * What the caller may read of a run it can see. A negotiator reading a RECORDED run gets the
+   * snapshot's filter and size instead of the snapshot, and the result under disclosure control:
+   * other jurisdictions' pairs summed, every cell of fewer than MIN_CELL_SYSTEMS systems suppressed.
+   */
   view(actor: Actor, run: SimulationRunEntity): SimulationRunView {
-    const restricted = run.populationKind === 'RECORDED' && actor.role !== Role.ADMIN;
-    const scenario = restricted ? { ...run.scenario, population: { recorded: run.populationFilter, systems: run.populationSize } } : run.scenario;
+    const scenario = restricted(actor, run) ? { ...run.scenario, population: { recorded: run.populationFilter, systems: run.populationSize } } : run.scenario;
     const result = run.result as SimulationResult | null;
-    return { run, scenario: scenario as JsonObject, result: result && restricted ? restrictPairs(result, actor.jurisdictionCode ?? '') : result };
+    if (!result || !restricted(actor, run)) return { run, scenario: scenario as JsonObject, result };
+    return { run, scenario: scenario as JsonObject, result: discloseResult(result, run.coverage as VariantCoverage[] | null, actor.jurisdictionCode ?? '') };
   }
 
   /** Side by side, in the order asked: per run and variant the totals, delta and pair matrix. */
@@ -264,24 +282,36 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
       const run = found.get(id);
       if (!run) throw DomainError.notFound('Simulation run', id);
       const view = this.view(actor, run);
+      const result = restricted(actor, run) ? (view.result as DisclosedResult | null) : shownInFull(view.result as SimulationResult | null);
       return {
         view,
-        variants: (view.result?.variants ?? []).map((v) => ({ name: v.name, totals: v.totals, deltaVsBaseline: v.deltaVsBaseline, byPair: v.byPair })),
+        variants: (result?.variants ?? []).map((v) => ({ name: v.name, totals: v.totals, deltaVsBaseline: v.deltaVsBaseline, byPair: v.byPair })),
       };
     });
   }
 
-  /** A preview of the anonymised snapshot a recorded-population run would take. */
-  async recordedPopulation(actor: Actor, filter: RecordedPopulationFilter): Promise<RecordedPopulationSnapshot> {
-    if (actor.role !== Role.ADMIN) this.negotiatorJurisdiction(actor);
-    const { population, homeOf } = await this.assembler.recordedPopulation(filter);
-    const counts = { systems: population.systems.length, results: population.results.length, targets: population.targets.reduce((n, t) => n + (t.authorities as string[]).length, 0) };
-    if (actor.role === Role.ADMIN) return { ...counts, population };
-    // Other jurisdictions' systems only ever count in aggregates (DESIGN.md §1).
-    const own = (item: JsonObject, key: string) => homeOf.get(item[key] as string) === actor.jurisdictionCode;
+  /**
+   * A preview of the snapshot a recorded-population run would take: aggregates only, for every
+   * caller (rows of other organisations' systems are never served). A negotiator's cells of fewer
+   * than MIN_CELL_SYSTEMS systems are suppressed; an administrator's are not.
+   */
+  async recordedPopulation(actor: Actor, filter: RecordedPopulationFilter): Promise<RecordedPopulationPreview> {
+    this.reader(actor);
+    const { facts } = await this.assembler.recordedPopulation(filter);
+    const min = actor.role === Role.ADMIN ? 0 : MIN_CELL_SYSTEMS;
+    const breakdown = (key: (f: RecordedSystemFacts) => string) => {
+      const groups = new Map<string, RecordedSystemFacts[]>();
+      for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
+      const organisationsOf = (keys: readonly string[]) => new Set(keys.flatMap((k) => (groups.get(k) ?? []).map((f) => f.organisationId))).size;
+      return discloseBreakdown([...groups].map(([k, group]) => cellOf(k, group)), organisationsOf, min);
+    };
+    const total = cellOf('total', facts);
     return {
-      ...counts,
-      population: { systems: population.systems.filter((s) => own(s, 'id')), results: population.results.filter((r) => own(r, 'system')), targets: population.targets.filter((t) => own(t, 'system')) },
+      total: { ...total, ...(isSuppressed(total.systems, min) ? { systems: null, organisations: null, results: null, targets: null, suppressed: true } : { suppressed: false }) },
+      runnable: total.systems >= MIN_RUN_SYSTEMS && total.organisations >= MIN_RUN_ORGANISATIONS,
+      byHomeJurisdiction: breakdown((f) => f.homeJurisdiction),
+      bySector: breakdown((f) => f.sector),
+      byRiskClass: breakdown((f) => f.riskClass),
     };
   }
 
@@ -399,9 +429,8 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
         return true;
       }
       // The run row is locked by storeChunk: only this transaction sees the last chunk arrive.
-      const partials = (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[];
-      const result = finaliseSimulation(scenario, mergePartials(partials));
-      if (await this.runs.complete(run.id, result as unknown as Record<string, unknown>, this.clock.now())) event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
+      const { result, coverage } = completion(run, scenario, (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[]);
+      if (await this.runs.complete(run.id, result, this.clock.now(), coverage)) event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
       return true;
     });
     // Cancelled (possibly on another instance): stop computing chunks nobody will store.
@@ -411,9 +440,8 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   /** Merges the stored partials and completes the run; `complete` only acts on a RUNNING run (once). */
   private async finalise(run: SimulationRunEntity, scenario: Scenario): Promise<void> {
     await this.connection.withTransaction(async () => {
-      const partials = (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[];
-      const result = finaliseSimulation(scenario, mergePartials(partials));
-      if (await this.runs.complete(run.id, result as unknown as Record<string, unknown>, this.clock.now())) this.publish((await this.runs.findById(run.id))!);
+      const { result, coverage } = completion(run, scenario, (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[]);
+      if (await this.runs.complete(run.id, result, this.clock.now(), coverage)) this.publish((await this.runs.findById(run.id))!);
     });
   }
 
@@ -451,21 +479,56 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   }
 }
 
-/**
- * A negotiator sees the pairs its jurisdiction is part of; every other pair is summed into one
- * row `{ origin: "*", recognising: "*" }` (aggregated figures only, DESIGN.md §1).
- */
-export function restrictPairs(result: SimulationResult, jurisdiction: string): SimulationResult {
+/** Whether the caller reads the run under disclosure control: a negotiator, a recorded population. */
+function restricted(actor: Actor, run: SimulationRunEntity): boolean {
+  return run.populationKind === 'RECORDED' && actor.role !== Role.ADMIN;
+}
+
+/** A result nobody restricts, in the shape of a disclosed one: every cell shown. */
+function shownInFull(result: SimulationResult | null): DisclosedResult | null {
+  if (!result) return null;
+  const shown = <T extends object>(cell: T): T & { suppressed: boolean } => ({ ...cell, suppressed: false });
   return {
     ...result,
-    variants: result.variants.map((v) => {
-      const own = v.byPair.filter((p) => p.origin === jurisdiction || p.recognising === jurisdiction);
-      const others = v.byPair.filter((p) => p.origin !== jurisdiction && p.recognising !== jurisdiction);
-      const sum = (key: 'recognised' | 'recognisedWithConditions' | 'divergent') => others.reduce((n, p) => n + p[key], 0);
-      const aggregated: PairFigures = { origin: OTHER_PAIRS, recognising: OTHER_PAIRS, recognised: sum('recognised'), recognisedWithConditions: sum('recognisedWithConditions'), divergent: sum('divergent') };
-      return { ...v, byPair: others.length ? [...own, aggregated] : own };
-    }),
+    variants: result.variants.map((v) => ({ name: v.name, totals: shown(v.totals), byPair: v.byPair.map(shown), deltaVsBaseline: shown(v.deltaVsBaseline), marginal: v.marginal.map(shown) })),
   };
 }
 
+/**
+ * The result of a run from its stored partials, and for a RECORDED run the distinct-system counts
+ * behind its figures (what disclosure control reads; synthetic and explicit runs have no limits).
+ */
+function completion(run: SimulationRunEntity, scenario: Scenario, partials: SimulationPartial[]): { result: Record<string, unknown>; coverage: Record<string, unknown>[] | null } {
+  const merged = mergePartials(partials);
+  const result = finaliseSimulation(scenario, merged) as unknown as Record<string, unknown>;
+  const coverage = run.populationKind === 'RECORDED' ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null) : null;
+  return { result, coverage };
+}
 
+/**
+ * Disclosure control refuses a recorded run over fewer than MIN_RUN_SYSTEMS systems or from fewer
+ * than MIN_RUN_ORGANISATIONS organisations: its figures would describe a few systems, or one
+ * organisation's portfolio. The message names the thresholds, not the counts.
+ */
+function refuseSmallPopulation(facts: readonly RecordedSystemFacts[], path: string): void {
+  const organisations = new Set(facts.map((f) => f.organisationId)).size;
+  if (facts.length < MIN_RUN_SYSTEMS || organisations < MIN_RUN_ORGANISATIONS) {
+    throw DomainError.badInput([
+      {
+        path,
+        message: `selects too little recorded data: a simulation over recorded data needs at least ${MIN_RUN_SYSTEMS} AI systems from at least ${MIN_RUN_ORGANISATIONS} organisations (widen the filter)`,
+      },
+    ]);
+  }
+}
+
+/** Counts of a group of a snapshot's systems (one preview cell, before suppression). */
+function cellOf(key: string, facts: readonly RecordedSystemFacts[]): BreakdownCell {
+  return {
+    key,
+    systems: facts.length,
+    organisations: new Set(facts.map((f) => f.organisationId)).size,
+    results: facts.reduce((n, f) => n + f.results, 0),
+    targets: facts.reduce((n, f) => n + f.targets, 0),
+  };
+}

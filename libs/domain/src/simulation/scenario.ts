@@ -204,6 +204,27 @@ export interface VariantPartial {
    * minus RECOGNISED criteria with that agreement alone removed (may be negative: an EXCLUDE).
    */
   marginal: Record<string, Record<string, number>>;
+  /**
+   * How many distinct systems stand behind the figures above (disclosure control of recorded
+   * populations). Absent only in partials computed before these counts existed; a merge keeps it
+   * only when every part has it.
+   */
+  coverage?: VariantCoverage;
+}
+
+/**
+ * Distinct systems behind one agreement set's figures over some units. A system is one unit and
+ * units never repeat across chunks, so each count is a plain sum over chunks.
+ */
+export interface VariantCoverage {
+  /** Systems with at least one target: each counts in the totals. */
+  systems: number;
+  /** Systems whose outcomes (or the origins they were recognised from) differ from the baseline set's; 0 for the baseline. */
+  changed: number;
+  /** origin → recognising → systems with at least one recognition (with or without conditions) in the pair. */
+  byPair: Record<string, Record<string, number>>;
+  /** Per agreement in force in the set: systems with a non-zero marginal difference in some target jurisdiction. */
+  marginal: Record<string, number>;
 }
 
 /** Plain JSON (integers only, no floats), so it survives Redis/DB round trips exactly. */

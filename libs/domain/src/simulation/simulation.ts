@@ -14,6 +14,7 @@ import {
   type SimulationPartial,
   type SimulationResult,
   type SimulationTotals,
+  type VariantCoverage,
   type VariantPartial,
   type VariantResult,
 } from './scenario.js';
@@ -98,6 +99,24 @@ function emptyVariant(): VariantPartial {
   return { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, divergent: 0, marketAccess: 0, byTarget: {}, byPair: {}, marginal: {} };
 }
 
+/** One agreement set's counts over a chunk, and per unit a fingerprint of its outcomes (two 32-bit hashes per unit). */
+interface SetRun {
+  partial: VariantPartial;
+  prints: Int32Array;
+}
+
+/** FNV-1a over 32-bit words, and a second, independent mix: a changed unit goes unseen only if both collide. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const fnv = (h: number, word: number) => Math.imul(h ^ word, FNV_PRIME);
+const mix = (h: number, word: number) => Math.imul((h + word) | 0, 0x9e3779b1) ^ (h >>> 15);
+
+function stringHash(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = fnv(h, text.charCodeAt(i));
+  return h;
+}
+
 /** An agreement whose EXCLUDE rules reject results from `origins` in one recognising jurisdiction. */
 interface Excluder {
   agreement: number;
@@ -119,10 +138,12 @@ interface Excluder {
  * (and the target has a criterion neither not applicable nor satisfied locally); the contribution
  * is the difference in RECOGNISED criteria, over the target's criteria.
  */
-function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: SetResolver, chunk: readonly Unit[]): VariantPartial {
+function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: SetResolver, chunk: readonly Unit[]): SetRun {
   const asOfDay = dayNumber(s.asOf);
   const codes = resolver.jurisdictions;
   const J = codes.length;
+  // Fingerprints name jurisdictions by code: another set's resolver may index them otherwise.
+  const codeHashes = codes.map(stringHash);
   const live = agreements
     .map((a, index) => ({ a, index }))
     .filter(({ a }) => inForce(a, asOfDay))
@@ -157,8 +178,20 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
   const mark = new Int32Array(A).fill(-1);
   const candidates: number[] = [];
   let stamp = 0;
+  // Coverage: distinct systems per pair and per agreement's marginal, each unit counted once (by its number).
+  let systems = 0;
+  const pairSystems = new Float64Array(J * J);
+  const pairUnit = new Int32Array(J * J);
+  const marginalSystems = new Float64Array(A);
+  const marginalUnit = new Int32Array(A);
+  const prints = new Int32Array(chunk.length * 2);
+  let unitNo = 0;
 
   for (const u of chunk) {
+    unitNo++;
+    if (u.targets.length) systems++;
+    let h1 = FNV_OFFSET;
+    let h2 = 0;
     resolver.prepare(u.system, u.results);
     for (const target of u.targets) {
       const a = resolver.authority(target.id);
@@ -166,11 +199,16 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
       const view = resolver.resolve(a);
       const { outcome, agreement, divergent } = view;
       targetSeen[j] = 1;
+      h1 = fnv(h1, codeHashes[j]);
+      h2 = mix(h2, codeHashes[j]);
       let recognisedHere = 0;
       let needsNow = false; // a gap or a recognition with conditions: a test still needed
       let open = false; // some criterion neither not applicable nor satisfied locally: a test needed with no recognition
       for (let k = 0; k < view.count; k++) {
         const o = outcome[k];
+        const word = (o << 1) | divergent[k];
+        h1 = fnv(h1, word);
+        h2 = mix(h2, word);
         if (o === Outcome.NOT_APPLICABLE) continue;
         totals.applicable++;
         if (divergent[k] === 1) totals.divergent++;
@@ -184,7 +222,14 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
           needsNow = true;
           continue;
         }
-        const pair = (resolver.origin(k) * J + j) * 3;
+        const cell = resolver.origin(k) * J + j;
+        const pair = cell * 3;
+        h1 = fnv(h1, codeHashes[resolver.origin(k)]);
+        h2 = mix(h2, codeHashes[resolver.origin(k)]);
+        if (pairUnit[cell] !== unitNo) {
+          pairUnit[cell] = unitNo;
+          pairSystems[cell]++;
+        }
         if (o === Outcome.RECOGNISED) {
           totals.recognised++;
           recognisedHere++;
@@ -222,11 +267,18 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
         if (difference === 0) continue;
         marginal[g * J + j] += difference;
         marginalSet[g * J + j] = 1;
+        if (marginalUnit[g] !== unitNo) {
+          marginalUnit[g] = unitNo;
+          marginalSystems[g]++;
+        }
       }
     }
+    prints[(unitNo - 1) * 2] = h1;
+    prints[(unitNo - 1) * 2 + 1] = h2;
   }
 
   const partial: VariantPartial = { ...totals, byTarget: {}, byPair: {}, marginal: {} };
+  const coverage: VariantCoverage = { systems, changed: 0, byPair: {}, marginal: {} };
   const sorted = Array.from({ length: J }, (_, j) => j).sort((x, y) => compareIds(codes[x], codes[y]));
   for (const j of sorted) if (targetSeen[j]) partial.byTarget[codes[j]] = { recognised: targetRecognised[j], pairsSaved: targetPairsSaved[j] };
   for (const origin of sorted) {
@@ -234,13 +286,16 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
       const pair = (origin * J + j) * 3;
       if (!pairs[pair] && !pairs[pair + 1]) continue;
       (partial.byPair[codes[origin]] ??= {})[codes[j]] = { recognised: pairs[pair], recognisedWithConditions: pairs[pair + 1], divergent: pairs[pair + 2] };
+      (coverage.byPair[codes[origin]] ??= {})[codes[j]] = pairSystems[origin * J + j];
     }
   }
   for (const { a, index } of live) {
     const m: Record<string, number> = (partial.marginal[a.id] = {});
     for (const j of sorted) if (marginalSet[index * J + j]) m[codes[j]] = marginal[index * J + j];
+    coverage.marginal[a.id] = marginalSystems[index];
   }
-  return partial;
+  partial.coverage = coverage;
+  return { partial, prints };
 }
 
 /** A scenario's agreement sets, built once per scenario (their arrays key the compiled engine). */
@@ -273,7 +328,15 @@ export function simulateChunkWith(resolvers: SetResolverFactory, s: Scenario, fr
     throw new RangeError(`chunk [${from}, ${to}) is outside the population [0, ${size})`);
   }
   const chunk = units(s, from, to);
-  return { units: to - from, variants: scenarioSets(s).map((set) => runSet(s, set.agreements, resolvers(s.reference, s.asOf, set.agreements), chunk)) };
+  const runs = scenarioSets(s).map((set) => runSet(s, set.agreements, resolvers(s.reference, s.asOf, set.agreements), chunk));
+  // Systems whose outcomes differ from the baseline's: the ones behind a variant's deltaVsBaseline.
+  const baseline = runs[0]?.prints;
+  for (const { partial, prints } of runs) {
+    let changed = 0;
+    for (let i = 0; i < prints.length; i += 2) if (prints[i] !== baseline[i] || prints[i + 1] !== baseline[i + 1]) changed++;
+    partial.coverage!.changed = changed;
+  }
+  return { units: to - from, variants: runs.map((r) => r.partial) };
 }
 
 function sumRecords<T>(records: readonly (Record<string, T> | undefined)[], merge: (values: T[]) => T): Record<string, T> {
@@ -312,7 +375,33 @@ function mergeVariants(parts: readonly VariantPartial[]): VariantPartial {
       parts.map((p) => p.marginal),
       (byJurisdiction) => sumRecords(byJurisdiction, sum),
     ),
+    // Kept only when every part counted it (a partial stored before coverage existed has none):
+    // "all parts have it" is itself associative, so the merge stays associative.
+    ...(parts.length > 0 && parts.every((p) => p.coverage) ? { coverage: mergeCoverage(parts.map((p) => p.coverage!)) } : {}),
   };
+}
+
+function mergeCoverage(parts: readonly VariantCoverage[]): VariantCoverage {
+  return {
+    systems: sum(parts.map((c) => c.systems)),
+    changed: sum(parts.map((c) => c.changed)),
+    byPair: sumRecords(
+      parts.map((c) => c.byPair),
+      (origins) => sumRecords(origins, sum),
+    ),
+    marginal: sumRecords(
+      parts.map((c) => c.marginal),
+      sum,
+    ),
+  };
+}
+
+/**
+ * The distinct systems behind each agreement set's figures (baseline first), from merged partials;
+ * null when some partial predates these counts (then nothing can be shown under disclosure control).
+ */
+export function coverageOf(merged: SimulationPartial): VariantCoverage[] | null {
+  return merged.variants.every((v) => v.coverage) ? merged.variants.map((v) => v.coverage!) : null;
 }
 
 /** Associative and commutative; exact (integer sums). Keys come out sorted, whatever the input order. */

@@ -73,6 +73,14 @@ export class SimulationRunEntity {
   @Column({ type: 'json', nullable: true })
   result: Record<string, unknown> | null;
 
+  /**
+   * Per agreement set, the distinct systems behind the result's figures (RECORDED runs only):
+   * disclosure control suppresses what a negotiator reads from them. Null for other runs, and for
+   * recorded runs completed before the counts existed (a negotiator then sees no figure).
+   */
+  @Column({ type: 'json', nullable: true })
+  coverage: Record<string, unknown>[] | null;
+
   /** The run this one reproduces (rerunSimulation). */
   @Column({ name: 'rerun_of', type: 'uuid', nullable: true })
   rerunOf: string | null;

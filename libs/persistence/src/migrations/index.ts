@@ -5,6 +5,7 @@ import { Cooperation1795328268841 } from './1795328268841-cooperation.js';
 import { Agreements1795331081146 } from './1795331081146-agreements.js';
 import { ProgrammeAcceptsRecognisedResults1796516203113 } from './1796516203113-programme-accepts-recognised-results.js';
 import { Simulations1796516528662 } from './1796516528662-simulations.js';
+import { SimulationRunCoverage1796529293003 } from './1796529293003-simulation-run-coverage.js';
 import { AuditCheckpoints1796529398535 } from './1796529398535-audit-checkpoints.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: Function[] = [
   Agreements1795331081146,
   ProgrammeAcceptsRecognisedResults1796516203113,
   Simulations1796516528662,
+  SimulationRunCoverage1796529293003,
   AuditCheckpoints1796529398535,
 ];

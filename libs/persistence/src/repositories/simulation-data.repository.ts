@@ -6,15 +6,19 @@ import { CriterionEntity } from '../entities/criterion.entity.js';
 import { CrosswalkEntity } from '../entities/crosswalk.entity.js';
 import { JurisdictionEntity } from '../entities/jurisdiction.entity.js';
 
-/** An AI system as a simulation needs it: no name, no purpose, no organisation. */
+/**
+ * An AI system as a simulation needs it: no name, no purpose. The organisation id is read only to
+ * count distinct organisations (disclosure control); it never enters a population document.
+ */
 export interface RecordedSystemRow {
   id: string;
+  organisationId: string;
   sector: string;
   riskClass: string;
   homeJurisdiction: string;
 }
 
-/** One result of an ACCEPTED report, with only what the recognition engine reads. */
+/** One result of an ACCEPTED PUBLIC or PARTICIPANTS report, with only what the recognition engine reads. */
 export interface RecordedResultRow {
   id: string;
   systemId: string;
@@ -52,7 +56,7 @@ export class SimulationDataRepository {
   async systems(filter: RecordedDataFilter): Promise<RecordedSystemRow[]> {
     const query = this.connection.manager
       .createQueryBuilder()
-      .select(['s.id AS "id"', 's.sector AS "sector"', 's.risk_class AS "riskClass"', 'o.home_jurisdiction_code AS "homeJurisdiction"'])
+      .select(['s.id AS "id"', 's.organisation_id AS "organisationId"', 's.sector AS "sector"', 's.risk_class AS "riskClass"', 'o.home_jurisdiction_code AS "homeJurisdiction"'])
       .from('ai_system', 's')
       .innerJoin('organisation', 'o', 'o.id = s.organisation_id')
       .orderBy('s.id', 'ASC');
@@ -61,8 +65,9 @@ export class SimulationDataRepository {
   }
 
   /**
-   * Results of ACCEPTED reports (reviewed evidence only), tested (period end) inside the optional
-   * range, ordered by system, test day and id.
+   * Results of ACCEPTED reports (reviewed evidence only) shared beyond the home authority — PUBLIC
+   * or PARTICIPANTS, never HOME_AUTHORITY, whose results only that authority may read — tested
+   * (period end) inside the optional range, ordered by system, test day and id.
    */
   async acceptedResults(filter: RecordedDataFilter): Promise<RecordedResultRow[]> {
     const query = this.connection.manager
@@ -83,6 +88,7 @@ export class SimulationDataRepository {
       .innerJoin('test_report', 'rep', 'rep.id = tr.report_id')
       .innerJoin('enrolment', 'e', 'e.id = rep.enrolment_id')
       .where(`rep.status = 'ACCEPTED'`)
+      .andWhere(`rep.confidentiality IN ('PUBLIC','PARTICIPANTS')`)
       .orderBy('e.ai_system_id', 'ASC')
       .addOrderBy('rep.period_end', 'ASC')
       .addOrderBy('tr.id', 'ASC');

@@ -76,7 +76,7 @@ export class SimulationRunRepository {
   }
 
   insert(values: NewSimulationRun): Promise<SimulationRunEntity> {
-    return this.repo.save(this.repo.create({ ...values, status: 'QUEUED', chunksDone: 0, error: null, result: null, startedAt: null, finishedAt: null }));
+    return this.repo.save(this.repo.create({ ...values, status: 'QUEUED', chunksDone: 0, error: null, result: null, coverage: null, startedAt: null, finishedAt: null }));
   }
 
   /** QUEUED → RUNNING; false when the run left QUEUED meanwhile (cancelled before it started). */
@@ -115,9 +115,9 @@ export class SimulationRunRepository {
     return rows.map((r) => r.partial);
   }
 
-  /** RUNNING → COMPLETED with the result; false when the run is not RUNNING (guards a double completion). */
-  complete(id: string, result: Record<string, unknown>, at: Date): Promise<boolean> {
-    return this.finish(id, { status: 'COMPLETED', result, finishedAt: at }, ['RUNNING']);
+  /** RUNNING → COMPLETED with the result (and its coverage counts); false when the run is not RUNNING (guards a double completion). */
+  complete(id: string, result: Record<string, unknown>, at: Date, coverage: Record<string, unknown>[] | null = null): Promise<boolean> {
+    return this.finish(id, { status: 'COMPLETED', result, coverage, finishedAt: at }, ['RUNNING']);
   }
 
   /** QUEUED/RUNNING → FAILED with a reason; false when it had already finished. */
