@@ -19,6 +19,9 @@ async function main(): Promise<void> {
   const where = config.database.url ? 'PostgreSQL at DATABASE_URL' : `the embedded database in ${config.database.dataDir}`;
   const url = `http://localhost:${config.http.port}/graphql`;
   Logger.log(`Sandbridge API on ${url} (${where})${config.graphql.graphiql ? ` — GraphiQL: open ${url} in a browser` : ''}`, 'Bootstrap');
+  if (config.env === 'production' && !config.database.url) {
+    Logger.warn('Production on the embedded database (EMBEDDED_DATABASE_IN_PRODUCTION=true): run one API process only, and back up DATA_DIR', 'Bootstrap');
+  }
 }
 
 main().catch((error: unknown) => {
