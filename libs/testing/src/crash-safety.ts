@@ -111,6 +111,9 @@ export async function burstThenKill(server: ChildServer, token: string, fixture:
     }),
   );
   await (killed ?? server.kill());
+  if (server.child.signalCode !== 'SIGKILL') {
+    throw new Error(`The server died on its own (exit ${server.child.exitCode}) before the kill:\n${server.output().slice(-4000)}`);
+  }
   return { keys, acknowledged, unacknowledged: keys.filter((key) => !acknowledged.has(key)) };
 }
 
