@@ -1,26 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLResponse } from './test-app.js';
-
-/** A free TCP port on 127.0.0.1 (free when asked: the OS hands out another one next time). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface ChildServerOptions {
   /** The built entry point, e.g. `dist/apps/api/src/main.js` (absolute, see test/ensure-built.ts). */
   entry: string;
   /**
-   * The server's whole environment besides PATH, HOST and PORT: nothing else is inherited from the
-   * test process (whose DATABASE_URL or REDIS_URL must not leak into the server by accident).
+   * The server's whole environment besides PATH, HOST (127.0.0.1) and PORT (0: the OS picks a free
+   * one, which the server logs): nothing else is inherited from the test process (whose
+   * DATABASE_URL or REDIS_URL must not leak into the server by accident). LOG_LEVEL must let the
+   * start-up line through (`log`, the default, or more).
    */
   env: Record<string, string>;
   /** How long /health may take to answer (the first start migrates a fresh database). */
@@ -28,19 +18,21 @@ export interface ChildServerOptions {
 }
 
 /**
- * The built API as a separate process, on a free port of 127.0.0.1: started, called over HTTP as a
- * client would, and stopped — gently, or with SIGKILL as a crash would. Its output is kept (the last
- * 64 KiB) to explain a failure.
+ * The built API as a separate process on 127.0.0.1: started, called over HTTP as a client would, and
+ * stopped — gently, or with SIGKILL as a crash would. Its output is kept (the last 64 KiB) to explain
+ * a failure. The port is the one the server says it bound: a port picked free beforehand could be
+ * taken by another process during the seconds the server takes to start, and /health would then
+ * answer from someone else's server.
  */
 export class ChildServer {
   private log = '';
+  /** The port from the server's start-up line, once printed. */
+  private boundPort?: number;
 
-  private constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-  ) {
+  private constructor(readonly child: ChildProcess) {
     const keep = (chunk: Buffer) => {
       this.log = (this.log + chunk.toString('utf8')).slice(-65_536);
+      this.boundPort ??= Number(/Sandbridge API on http:\/\/[^\s/]+:(\d+)\//.exec(this.log)?.[1]) || undefined;
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -48,19 +40,18 @@ export class ChildServer {
 
   /** Starts the server and resolves once GET /health answers 200; fails with its output if it exits or times out. */
   static async start({ entry, env, startTimeoutMs = 90_000 }: ChildServerOptions): Promise<ChildServer> {
-    const port = await freePort();
     const child = spawn(process.execPath, [entry], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ChildServer(child, port);
+    const server = new ChildServer(child);
     const deadline = Date.now() + startTimeoutMs;
     for (;;) {
       if (server.exited) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before /health answered:\n${server.output()}`);
       try {
-        if ((await fetch(`${server.url}/health`)).ok) return server;
+        if (server.boundPort && (await fetch(`${server.url}/health`)).ok) return server;
       } catch {
-        // Not listening yet.
+        // Not answering yet.
       }
       if (Date.now() > deadline) {
         await server.kill();
@@ -68,6 +59,11 @@ export class ChildServer {
       }
       await sleep(100);
     }
+  }
+
+  get port(): number {
+    if (!this.boundPort) throw new Error('The server has not said which port it bound yet');
+    return this.boundPort;
   }
 
   get url(): string {

@@ -75,7 +75,8 @@ export async function prepareCrashFixture(database: TestDatabase): Promise<Crash
     // As deployed: production mode, its own random secret.
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
+    // `log`: ChildServer reads the bound port from the start-up line.
+    LOG_LEVEL: 'log',
     // The accounts carry their own hash cost; new hashes stay cheap.
     PASSWORD_HASH_COST: '10',
     ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir, EMBEDDED_DATABASE_IN_PRODUCTION: 'true' }),
