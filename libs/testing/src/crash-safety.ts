@@ -151,6 +151,11 @@ export async function expectCrashSafe(server: ChildServer, fixture: CrashFixture
   }
   for (const [key, reports] of survived) expect({ key, reports: complete(reports) }).toEqual({ key, reports: [{ id: reports[0].id, resultCount, results: resultCount }] });
   expect([...survived.keys()].every((key) => burst.keys.includes(key))).toBe(true);
+  const committedUnacknowledged = burst.unacknowledged.filter((key) => survived.has(key)).length;
+  process.stderr.write(
+    `[crash-safety] ${fixture.database.url ? 'PostgreSQL' : 'embedded'}: SIGKILL after ${burst.acknowledged.size} of ${burst.keys.length} reports acknowledged; ` +
+      `${committedUnacknowledged} more were committed without an answer, ${burst.unacknowledged.length - committedUnacknowledged} never were\n`,
+  );
 
   // Every key again, each twice at once, ten keys at a time (the embedded database has one connection).
   const returned = new Map<string, string[]>();
