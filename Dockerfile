@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Sandbridge API image. Build: `docker build -t sandbridge .`; run with docker-compose.yml, or alone
-# on the embedded database: `docker run -p 3000:3000 -e JWT_SECRET=... -v sb-data:/app/data sandbridge`.
+# on the embedded database, which production needs chosen explicitly (one API process, no replicas):
+#   docker run -p 3000:3000 -e JWT_SECRET="$(openssl rand -hex 32)" -e EMBEDDED_DATABASE_IN_PRODUCTION=true \
+#     -v sb-data:/app/data sandbridge
 
 # --- build: all dependencies, compile TypeScript to dist/ -----------------------------------------
 FROM node:20-slim AS build
@@ -23,7 +25,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The embedded database (used when DATABASE_URL is unset) lives in /app/data, writable by `node`.
+# The embedded database (used when DATABASE_URL is unset and EMBEDDED_DATABASE_IN_PRODUCTION=true)
+# lives in /app/data, writable by `node`.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

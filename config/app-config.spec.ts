@@ -2,11 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CONFIG_VARIABLES, ConfigError, EnvironmentSchema, loadConfig } from './app-config.js';
+import { CONFIG_VARIABLES, ConfigError, EnvironmentSchema, loadConfig, shownValue } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
 /** A valid SIGNING_KEY: the base64 of a 32-byte Ed25519 seed. */
 const SIGNING_KEY = Buffer.alloc(32, 9).toString('base64');
+
+/** Production on the embedded database, chosen on purpose (DATABASE_URL unset). */
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY, EMBEDDED_DATABASE_IN_PRODUCTION: 'true' };
 
 /** Variable names in .env.example, whether set (`NAME=`) or commented out (`# NAME=`). */
 function envExampleVariables(): string[] {
@@ -82,7 +85,7 @@ describe('loadConfig refuses bad values, naming the variable', () => {
     ['ADMIN_PASSWORD without ADMIN_EMAIL', { ADMIN_PASSWORD: 'a-long-enough-password' }, 'ADMIN_EMAIL'],
     ['ADMIN_EMAIL not an e-mail', { ADMIN_EMAIL: 'nobody', ADMIN_PASSWORD: 'a-long-enough-password' }, 'ADMIN_EMAIL'],
     ['production without JWT_SECRET', { NODE_ENV: 'production' }, 'JWT_SECRET'],
-    ['SEED_DEMO=true in production', { NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO: 'true' }, 'SEED_DEMO'],
+    ['SEED_DEMO=true in production', { ...PRODUCTION, SEED_DEMO: 'true' }, 'SEED_DEMO'],
     ['REDIS_URL=http://x', { REDIS_URL: 'http://x' }, 'REDIS_URL'],
     ['DB_MIGRATE_ON_START=maybe', { DB_MIGRATE_ON_START: 'maybe' }, 'DB_MIGRATE_ON_START'],
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
@@ -141,12 +144,12 @@ describe('loadConfig defaults', () => {
   });
 
   it('production turns GraphiQL and introspection off, unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).graphql).toEqual({ graphiql: false, introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY, GRAPHQL_INTROSPECTION: 'true' }).graphql).toEqual({
+    expect(loadConfig(PRODUCTION).graphql).toEqual({ graphiql: false, introspection: false });
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql).toEqual({
       graphiql: false,
       introspection: true,
     });
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).auth.jwtSecret).toBe(SECRET);
+    expect(loadConfig(PRODUCTION).auth.jwtSecret).toBe(SECRET);
   });
 
   it('GraphiQL is on in development and test', () => {
@@ -159,7 +162,7 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/x' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY }).seedDemo).toBe(false);
+    expect(loadConfig(PRODUCTION).seedDemo).toBe(false);
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
@@ -196,7 +199,7 @@ describe('the platform signing key (SIGNING_KEY)', () => {
 
   it('accepts a PKCS#8 PEM (also with \\n for newlines) or the base64/base64url of the 32-byte seed, as the same key', () => {
     const seed = seedOf(pem);
-    const fromPem = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY: pem }).signing;
+    const fromPem = loadConfig({ ...PRODUCTION, SIGNING_KEY: pem }).signing;
     expect(fromPem.privateKeyPem).toBe(pem);
     expect(loadConfig({ SIGNING_KEY: pem.replace(/\n/g, '\\n') }).signing.privateKeyPem).toBe(pem);
     expect(loadConfig({ SIGNING_KEY: seed.toString('base64') }).signing.privateKeyPem).toBe(pem);
@@ -215,5 +218,80 @@ describe('the platform signing key (SIGNING_KEY)', () => {
 
   it('outside production it may be unset: the key is then generated once and kept in the database', () => {
     expect(loadConfig({}).signing).toEqual({ privateKeyPem: null, keyId: null });
+  });
+});
+
+describe('production refuses an unsafe configuration', () => {
+  const problemsOf = (env: Record<string, string>, variable: string) => configError(env).problems.filter((p) => p.startsWith(`${variable}:`));
+
+  it('refuses the development JWT_SECRET that is in the source (tokens signed with it could be forged)', () => {
+    const developmentDefault = loadConfig({}).auth.jwtSecret;
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: developmentDefault }, 'JWT_SECRET')).toEqual([expect.stringMatching(/development default/)]);
+  });
+
+  it('refuses the placeholder of .env.example', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'replace-with-at-least-32-random-characters' }, 'JWT_SECRET')).toHaveLength(1);
+  });
+
+  it('refuses a JWT_SECRET of few different characters, however long', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'a'.repeat(64) }, 'JWT_SECRET')).toEqual([expect.stringMatching(/different characters/)]);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'ab'.repeat(32) }, 'JWT_SECRET')).toHaveLength(1);
+  });
+
+  it('refuses a missing or short JWT_SECRET, once each', () => {
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET')).toEqual(['JWT_SECRET: required when NODE_ENV=production']);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'k7#Qz9!vR2' }, 'JWT_SECRET')).toHaveLength(1);
+  });
+
+  it('accepts random secrets such as `openssl rand -hex 32` and `-base64 32` give', () => {
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: '3f9a0c7be14d52e86a1fd0b9c3e7254f8a6d1b0e9c2f7a4d5b8e1c6f0a3d9b27' }).auth.jwtSecret).toHaveLength(64);
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'qL3v8Zs0xYp+Wm1aTe4Rj9Kd/Hc6Ug2Nb7Fo5Ii0Eh8=' }).env).toBe('production');
+  });
+
+  it('requires DATABASE_URL, or the embedded database chosen with EMBEDDED_DATABASE_IN_PRODUCTION=true', () => {
+    const { EMBEDDED_DATABASE_IN_PRODUCTION: _optIn, ...withoutOptIn } = PRODUCTION;
+    expect(problemsOf(withoutOptIn, 'DATABASE_URL')).toEqual([expect.stringMatching(/required when NODE_ENV=production.*EMBEDDED_DATABASE_IN_PRODUCTION=true/)]);
+    expect(loadConfig({ ...withoutOptIn, DATABASE_URL: 'postgres://app@db/sandbridge' }).database.url).toBe('postgres://app@db/sandbridge');
+    expect(loadConfig(PRODUCTION).database.url).toBeUndefined();
+    // Development, tests and workers (which open no database) need no opt-in.
+    expect(loadConfig({}).database.url).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production' }, { purpose: 'worker' }).env).toBe('production');
+  });
+
+  it('refuses EMBEDDED_DATABASE_IN_PRODUCTION=true together with DATABASE_URL (which database?)', () => {
+    expect(problemsOf({ ...PRODUCTION, DATABASE_URL: 'postgres://app@db/sandbridge' }, 'EMBEDDED_DATABASE_IN_PRODUCTION')).toHaveLength(1);
+  });
+});
+
+describe('a rejected value is shown, a secret never', () => {
+  const secrets: [string, Record<string, string>, string][] = [
+    ['a short JWT_SECRET', { JWT_SECRET: 'hunter2-short' }, 'hunter2-short'],
+    ['the development JWT_SECRET in production', { ...PRODUCTION, JWT_SECRET: 'sandbridge-development-secret-not-for-production' }, 'sandbridge-development-secret-not-for-production'],
+    ['a weak JWT_SECRET in production', { ...PRODUCTION, JWT_SECRET: 'z'.repeat(40) }, 'z'.repeat(40)],
+    ['a short ADMIN_PASSWORD', { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'hunter2' }, 'hunter2'],
+    ['the password in a bad DATABASE_URL', { DATABASE_URL: 'mysql://app:hunter2-db@db:3306/x' }, 'hunter2-db'],
+    ['the password in a bad REDIS_URL', { REDIS_URL: 'http://:hunter2-redis@cache:6379' }, 'hunter2-redis'],
+    ['a DATABASE_URL that is not even a URL', { DATABASE_URL: 'app:hunter2-raw@db/x' }, 'hunter2-raw'],
+  ];
+
+  it.each(secrets)('%s', (_label, env, secret) => {
+    const error = configError(env);
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('an ordinary bad value is quoted, and the rest of a URL stays readable', () => {
+    expect(configError({ PORT: 'abc' }).message).toContain('(got "abc")');
+    expect(configError({ ADMIN_EMAIL: 'admin@', ADMIN_PASSWORD: 'a-long-enough-password' }).message).toContain('(got "admin@")');
+    expect(configError({ DATABASE_URL: 'mysql://app:hunter2@db:3306/x' }).message).toContain('mysql://app:***@db:3306/x');
+  });
+
+  it('names that hold secrets are never shown, present ones and future ones (SIGNING_KEY, …)', () => {
+    for (const name of ['JWT_SECRET', 'ADMIN_PASSWORD', 'SIGNING_KEY', 'PLATFORM_PRIVATE_KEY', 'API_TOKEN', 'SMTP_PASSWORD', 'OAUTH_CLIENT_SECRET']) {
+      expect({ name, shown: shownValue(name, 'value-42') }).toEqual({ name, shown: 'value not shown' });
+    }
+    expect(shownValue('PORT', 'abc')).toBe('got "abc"');
+    expect(shownValue('DATABASE_URL', 'postgres://app:pw@db/x')).toBe('got "postgres://app:***@db/x"');
+    expect(shownValue('DATABASE_URL', 'postgres://db/x')).toBe('got "postgres://db/x"');
+    expect(shownValue('DATABASE_URL', 'app:pw@db/x')).toBe('value not shown');
   });
 });

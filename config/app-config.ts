@@ -47,6 +47,10 @@ export class EnvironmentSchema {
   @IsString() @MinLength(1)
   DATA_DIR = './.data';
 
+  /** Production runs on the embedded database only when this says so (a missing DATABASE_URL is refused otherwise). */
+  @Transform(toBool) @IsBoolean()
+  EMBEDDED_DATABASE_IN_PRODUCTION = false;
+
   @Transform(toBool) @IsBoolean()
   DB_MIGRATE_ON_START = true;
 
@@ -136,6 +140,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'DATABASE_URL',
   'DATA_DIR',
+  'EMBEDDED_DATABASE_IN_PRODUCTION',
   'DB_MIGRATE_ON_START',
   'DB_LOG_SQL',
   'JWT_SECRET',
@@ -184,6 +189,37 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'sandbridge-development-secret-not-for-production';
+/** Secrets anyone can read (the development default above, .env.example's placeholder): production refuses them. */
+const PUBLISHED_JWT_SECRETS = new Set([DEV_JWT_SECRET, 'replace-with-at-least-32-random-characters']);
+/** A secret with fewer different characters is too regular to be random (32 random hex characters hold about 15). */
+const MIN_DISTINCT_SECRET_CHARACTERS = 8;
+
+/**
+ * Variables whose values are never printed, whatever they hold: secrets, passwords, keys and
+ * tokens — present ones and any added later under such a name (SIGNING_KEY, SMTP_PASSWORD, …).
+ */
+const SECRET_NAME = /SECRET|PASSWORD|PASSPHRASE|KEY|TOKEN|CREDENTIAL/i;
+
+/**
+ * How a rejected value appears in a start-up error: quoted, except that a secret is never shown and
+ * a URL's password is masked (DATABASE_URL and REDIS_URL may carry one). A URL variable's value with
+ * an `@` that does not parse as user info might hold credentials anyway: it is not shown either.
+ */
+export function shownValue(name: string, value: unknown): string {
+  if (SECRET_NAME.test(name)) return 'value not shown';
+  if (typeof value === 'string' && value.includes('@') && (/(URL|URI|DSN)$/.test(name) || value.includes('://'))) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return 'value not shown';
+    }
+    if (!url.username && !url.password) return 'value not shown';
+    if (url.password) url.password = '***';
+    return `got ${JSON.stringify(url.toString())}`;
+  }
+  return `got ${JSON.stringify(value)}`;
+}
 
 /**
  * Reads and validates the environment; throws ConfigError naming each bad variable. `purpose:
@@ -195,10 +231,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
   for (const key of CONFIG_VARIABLES) if (env[key] !== undefined) raw[key] = env[key];
   const parsed = plainToInstance(EnvironmentSchema, raw);
   const problems = validateSync(parsed, { forbidUnknownValues: false }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message.replace(`${e.property} `, '')} (got ${JSON.stringify(raw[e.property])})`),
+    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message.replace(`${e.property} `, '')} (${shownValue(e.property, raw[e.property])})`),
   );
   const production = parsed.NODE_ENV === 'production';
-  if (production && !parsed.JWT_SECRET && purpose === 'api') problems.push('JWT_SECRET: required when NODE_ENV=production');
+  // Production checks of what only the API uses (a worker signs no token and opens no database).
+  if (production && purpose === 'api') {
+    const secret = parsed.JWT_SECRET;
+    if (!secret) problems.push('JWT_SECRET: required when NODE_ENV=production');
+    else if (PUBLISHED_JWT_SECRETS.has(secret)) {
+      problems.push('JWT_SECRET: is the development default or the example value, both published in the source: anyone could sign tokens with it; set a random one, e.g. from `openssl rand -hex 32`');
+    } else if (secret.length >= 32 && new Set(secret).size < MIN_DISTINCT_SECRET_CHARACTERS) {
+      problems.push(`JWT_SECRET: too weak, fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} different characters; set a random one, e.g. from \`openssl rand -hex 32\``);
+    }
+    if (!parsed.DATABASE_URL && !parsed.EMBEDDED_DATABASE_IN_PRODUCTION) {
+      problems.push(
+        'DATABASE_URL: required when NODE_ENV=production; to run on the embedded database in DATA_DIR instead (one API process, no replicas), set EMBEDDED_DATABASE_IN_PRODUCTION=true',
+      );
+    }
+  }
+  if (parsed.DATABASE_URL && parsed.EMBEDDED_DATABASE_IN_PRODUCTION) {
+    problems.push('EMBEDDED_DATABASE_IN_PRODUCTION: true, but DATABASE_URL names a PostgreSQL database: unset one of them');
+  }
   // The key is never echoed: a rejected value may be a real key with a typo.
   const signingKey = parsed.SIGNING_KEY === undefined ? null : parseSigningKey(parsed.SIGNING_KEY);
   if (parsed.SIGNING_KEY !== undefined && !signingKey) problems.push('SIGNING_KEY: must be an Ed25519 private key, as a PKCS#8 PEM or the base64 of its 32-byte seed (value not shown)');

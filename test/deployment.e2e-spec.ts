@@ -3,6 +3,7 @@
 // loadConfig. No app is started.
 import { describe, expect, it } from '@jest/globals';
 import { CONFIG_VARIABLES, loadConfig } from '@sandbridge/config';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -23,8 +24,11 @@ const compose = parse(read('docker-compose.yml')) as { services: Record<string, 
 /** Stand-ins for required variables whose value has a format: a signing key is a base64 32-byte seed. */
 const STAND_INS: Record<string, string> = { SIGNING_KEY: Buffer.alloc(32, 7).toString('base64') };
 
-/** Compose's own substitution, enough for these files: `${X:-default}` → default, `${X:?error}` → a stand-in. */
-function interpolate(value: string, standIn = 'x'.repeat(40)): string {
+/**
+ * Compose's own substitution, enough for these files: `${X:-default}` → default, `${X:?error}` → a
+ * stand-in for what the operator must supply (random, as production refuses a weak JWT_SECRET).
+ */
+function interpolate(value: string, standIn = randomBytes(24).toString('hex')): string {
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-?])([^}]*))?\}/g, (_whole, name, op, arg) =>
     op === '-' ? (arg ?? '') : (STAND_INS[name] ?? standIn),
   );

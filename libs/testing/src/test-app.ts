@@ -48,6 +48,14 @@ export class TestApp {
   }
 
   /**
+   * The API on a database the caller made (e.g. an embedded one beside DATABASE_URL); closing the
+   * application drops that database.
+   */
+  static async onDatabase(database: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+    return TestApp.start(database, env);
+  }
+
+  /**
    * Another API instance on `first`'s database (e.g. two instances sharing one Redis): the same test
    * defaults with `env` on top. Real PostgreSQL only — the embedded database belongs to one process.
    * The database stays `first`'s: closing this instance leaves it, closing `first` drops it, so close
