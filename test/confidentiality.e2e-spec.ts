@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildSandbox, entryResultsMeeting, expectOk, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+import { buildSandbox, entryResultsMeeting, expectOk, reviewTestReport, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
 
 // Confidentiality covers what a result reveals, not only its report (DESIGN.md §1): a result counts
 // toward an authority's criterion only if that authority may read its report, and a reader who may
@@ -18,6 +18,10 @@ const REF = 'id state version';
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
 const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const REGISTER_SYSTEM = `mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }`;
+const ENROLMENT_SYSTEM = `query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }`;
+const STATUS = `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { criteria { criterion { id } outcome result } } }`;
+const CASE = `query($s: ID!, $a: ID!) { recognitionCase(aiSystemId: $s, authorityId: $a) }`;
+const PASSPORT = `query($s: ID!) { recognitionPassport(aiSystemId: $s) { authorities { authority { id } satisfiedLocally testsNeeded { id } } } }`;
 const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id results { id value } } }`;
 const EVALUATION = `query($id: ID!) {
   enrolment(id: $id) { id tracks { authority { id } evaluation(stage: TESTING) { outcome resultId metBy recognition { result } } } }
@@ -175,16 +179,19 @@ describe('a HOME_AUTHORITY report read by another participating authority', () =
 
 describe('a HOME_AUTHORITY report submitted to MAS', () => {
   let enrolment: Ref;
+  let systemId: string;
   let home: Awaited<ReturnType<typeof submit>>;
 
   beforeAll(async () => {
     enrolment = await testing([FCA, MAS]);
+    systemId = expectOk(await gql(ENROLMENT_SYSTEM, { id: enrolment.id }, sb.innovator.token)).enrolment.aiSystem.id;
     // Results for FCA's criteria in a report only MAS may read (and review).
     home = await submit(enrolment.id, MAS, 'HOME_AUTHORITY', [
       { criterionId: FCA.criteria.TESTING[0], value: 0.9411 },
       { criterionId: MAS.criteria.TESTING[0], value: 0.9022 },
       { criterionId: FCA.criteria.EXIT[1], attested: true },
     ]);
+    await reviewTestReport(t, home.id, MAS.regulator.token);
   }, 60_000);
 
   it('never counts toward FCA’s criteria, whoever reads the evaluation', async () => {
@@ -203,6 +210,25 @@ describe('a HOME_AUTHORITY report submitted to MAS', () => {
       expect(await testingOf(enrolment.id, MAS, token)).toEqual([{ outcome: 'MET', resultId: home.results[1].id, metBy: 'OWN_RESULT', recognition: null }]);
     }
     expect(await testingOf(enrolment.id, MAS, FCA.regulator.token)).toEqual([{ outcome: 'WITHHELD', resultId: null, metBy: null, recognition: null }]);
+  });
+
+  it('counts toward neither FCA’s recognition status nor its passport page once MAS accepts it', async () => {
+    // Tested in GB, FCA's jurisdiction: FCA's AUC would be satisfied locally if FCA could read it. MAS's case carries it.
+    const masCase = expectOk(await gql(CASE, { s: systemId, a: MAS.id }, sb.innovator.token)).recognitionCase;
+    expect(masCase.results.map((r: any) => r.id).sort()).toEqual(home.results.map((r) => r.id).sort());
+    for (const [who, token] of [
+      ['the innovator', sb.innovator.token],
+      ['MAS', MAS.regulator.token],
+      ['FCA', FCA.regulator.token],
+    ]) {
+      const status = expectOk(await gql(STATUS, { s: systemId, a: FCA.id }, token)).recognitionStatus;
+      expect({ who, auc: status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0]) }).toEqual({ who, auc: { criterion: { id: FCA.criteria.TESTING[0] }, outcome: 'GAP', result: null } });
+      // The exported case for FCA carries no result FCA may not read.
+      expect({ who, results: expectOk(await gql(CASE, { s: systemId, a: FCA.id }, token)).recognitionCase.results }).toEqual({ who, results: [] });
+      const pages = expectOk(await gql(PASSPORT, { s: systemId }, token)).recognitionPassport.authorities;
+      const page = (a: SandboxAuthority) => pages.find((p: any) => p.authority.id === a.id);
+      expect({ who, fca: page(FCA).satisfiedLocally, needed: page(FCA).testsNeeded.map((c: any) => c.id).includes(FCA.criteria.TESTING[0]) }).toEqual({ who, fca: 0, needed: true });
+    }
   });
 
   it('leaves FCA’s exit criterion NOT_SUBMITTED in the exit report', async () => {
