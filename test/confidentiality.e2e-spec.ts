@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSandbox, entryResultsMeeting, expectOk, reviewTestReport, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
 
-// Confidentiality covers what a result reveals, not only its report (DESIGN.md §1): a result counts
+// Confidentiality covers what a result reveals, not only its report: a result counts
 // toward an authority's criterion only if that authority may read its report, and a reader who may
 // not read the result that decided an outcome sees the outcome as WITHHELD, with no result id or
 // value — in track evaluations and in the exit report (structured and Markdown).
