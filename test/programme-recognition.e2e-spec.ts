@@ -220,10 +220,13 @@ describe('programmes that accept recognised results (e2e)', () => {
   });
 
   it('counts only reports the evaluating authority may read: a HOME_AUTHORITY report to MAS is not the AI Office’s to rely on', async () => {
-    // The innovator's own recognition status (it reads all its reports) recognises the robustness result…
-    const status = expectOk(await gql(STATUS, { s: sb.systemId, a: AIO.id }, sb.innovator.token)).recognitionStatus;
-    expect(status.criteria.find((c: any) => c.criterion.id === aio.entryRobustness)).toMatchObject({ outcome: 'RECOGNISED', result: results.robustness });
-    // …but the AI Office decides the track and may not read it, so its evaluation does not count it — for every reader.
+    // The AI Office may not read it, so it counts for the AI Office nowhere: not in the recognition
+    // status of the innovator (which reads all its reports) nor of MAS (it was submitted to MAS)…
+    for (const token of [sb.innovator.token, MAS.regulator.token]) {
+      const status = expectOk(await gql(STATUS, { s: sb.systemId, a: AIO.id }, token)).recognitionStatus;
+      expect(status.criteria.find((c: any) => c.criterion.id === aio.entryRobustness)).toMatchObject({ outcome: 'GAP', result: null });
+    }
+    // …nor in its track's evaluation — for every reader.
     for (const token of [AIO.regulator.token, sb.innovator.token]) {
       expect(byCriterion((await aioTrack(e1.id, token)).entryEvaluation)[aio.entryRobustness]).toMatchObject({ outcome: 'NOT_SUBMITTED', metBy: null, recognition: null });
     }

@@ -400,7 +400,8 @@ describe('recognition rules through the API (e2e)', () => {
     await bringIntoForceWith(id, 'BR');
     const asOf = '2026-06-01';
     // PUBLIC: every authority reads it. HOME_AUTHORITY: among regulators only MAS (submittedTo) — not
-    // the AI Office, whose recognition is asked about. The newer one wins for whoever may read both.
+    // the AI Office, whose recognition is asked about, so it counts for nobody's answer about the AI
+    // Office (a result counts toward an authority's criteria only if that authority may read it).
     const { resultIds: [publicResult] } = await report('BR', '2026-02-01', [{ criterionId: source, value: 0.88 }], { confidentiality: 'PUBLIC' });
     const { resultIds: [homeOnly] } = await report('BR', '2026-03-01', [{ criterionId: source, value: 0.9 }], { confidentiality: 'HOME_AUTHORITY' });
     // Newer still, and visible to every participant, but not accepted: one unreviewed, one rejected.
@@ -409,9 +410,9 @@ describe('recognition rules through the API (e2e)', () => {
 
     const ico = (await t.accountWithToken(`reg.ico.${tag}@rules.test`, Role.REGULATOR, { authorityId: await t.authorityId('GB', 'ICO') })).token;
     const callers: [string, string, string, string[]][] = [
-      ['innovator', sb.innovator.token, homeOnly, [publicResult, homeOnly]],
-      ['MAS regulator', MAS.regulator.token, homeOnly, [publicResult, homeOnly]],
-      ['administrator', admin, homeOnly, [publicResult, homeOnly]],
+      ['innovator', sb.innovator.token, publicResult, [publicResult]],
+      ['MAS regulator', MAS.regulator.token, publicResult, [publicResult]],
+      ['administrator', admin, publicResult, [publicResult]],
       ['AI Office regulator', AIO.regulator.token, publicResult, [publicResult]],
       ['ICO regulator (outside the programme)', ico, publicResult, [publicResult]],
     ];
@@ -423,7 +424,7 @@ describe('recognition rules through the API (e2e)', () => {
       expect([who, [homeOnly, publicResult, unreviewed, rejected].map((r) => exported.includes(r))]).toEqual([who, [readable.includes(homeOnly), true, false, false]]);
     }
     // The case lists the results in submission order (and so the candidates follow it, §4).
-    expect((await exportCase(asOf, sb.innovator.token)).results.map((r: Row) => r.id)).toEqual(accepted);
+    expect((await exportCase(asOf, sb.innovator.token)).results.map((r: Row) => r.id)).toEqual(accepted.filter((r) => r !== homeOnly));
     // The CLI agrees with each caller's own view.
     await expectCliAgrees(asOf, MAS.regulator.token);
     await expectCliAgrees(asOf, AIO.regulator.token);

@@ -29,7 +29,10 @@ registerEnumType(EntryDecision, { name: 'EntryDecision' });
 registerEnumType(ExitDecision, { name: 'ExitDecision', description: 'AUTHORISED and REJECTED are final; EXTENDED and REFINEMENT_REQUIRED send the track back to testing.' });
 registerEnumType(EnrolmentAction, { name: 'EnrolmentAction' });
 registerEnumType(ResultOutcome, { name: 'ResultOutcome' });
-registerEnumType(CriterionOutcome, { name: 'CriterionOutcome' });
+registerEnumType(CriterionOutcome, {
+  name: 'CriterionOutcome',
+  valuesMap: { WITHHELD: { description: 'The result that decided the outcome is in a report you may not read: neither the outcome nor the result is shown.' } },
+});
 registerEnumType(Confidentiality, { name: 'Confidentiality', description: 'PUBLIC: every authority; PARTICIPANTS: the programme’s authorities; HOME_AUTHORITY: only the authority it was submitted to.' });
 registerEnumType(ReportReview, { name: 'ReportReview' });
 
@@ -146,7 +149,7 @@ export class CriterionEvaluationModel {
   @Field(() => CriterionOutcome)
   outcome: CriterionOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT.' })
+  @Field(() => ID, { nullable: true, description: 'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT (null when WITHHELD).' })
   resultId: string | null;
 
   @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })

@@ -34,7 +34,7 @@ export class ExitReportCriterionModel {
   @Field(() => Boolean)
   mandatory: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A CriterionOutcome; WITHHELD when the result that decided it is in a report you may not read.' })
   outcome: string;
 
   @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })

@@ -115,6 +115,8 @@ export class Loaders {
         const evaluations = await services.enrolments.evaluateTracks(requests, {
           programmes: (ids) => Promise.all(ids.map((id) => this.programme.load(id))),
           recognitions: (programmeId, aiSystemId, authorityId) => this.recognisedResults.load({ programmeId, aiSystemId, authorityId }),
+          // What the caller may not read is withheld from what it is shown.
+          reader: actor,
         });
         let next = 0;
         return enrolments.map((e) => (e ? evaluations[next++] : null));

@@ -35,6 +35,7 @@ import {
   type RecognitionAwareEvaluation,
   recognisedResultOf,
   resolveCase,
+  withholdUnreadable,
 } from '@sandbridge/domain';
 import {
   AiSystemRepository,
@@ -55,7 +56,7 @@ import { AuditService } from '../cooperation/audit.service.js';
 import { RecognitionCaseBuilder } from '../recognition/recognition-case.builder.js';
 import { EventBus } from '../cooperation/event-bus.js';
 import { EnrolmentEventType } from '../cooperation/events.js';
-import { authorityMaySeeReport, canSeeEnrolment, lifecycleActor } from './enrolment-access.js';
+import { authorityMaySeeReport, canSeeEnrolment, canSeeReport, lifecycleActor } from './enrolment-access.js';
 
 /** A result as the applicant or a lab supplies it. */
 export interface ResultCommand {
@@ -117,8 +118,26 @@ export interface TrackEvaluationRequest {
   stage: Stage;
 }
 
+/** What decides who may read a test result: its report, that report's enrolment and its programme's authorities. */
+export interface ResultSource {
+  report: TestReportEntity;
+  enrolment: EnrolmentEntity;
+  participants: string[];
+}
+
+/** A recognised result, and where it comes from (so a reader who may not read it is not shown it). */
+export interface TrackRecognition {
+  view: RecognisedResult;
+  source: ResultSource;
+}
+
 /** Recognised results of one system for one authority's criteria attached to a programme, by criterion id. */
-export type TrackRecognitions = ReadonlyMap<string, RecognisedResult>;
+export type TrackRecognitions = ReadonlyMap<string, TrackRecognition>;
+
+/** A recorded result as evaluation counts it; `source` is null for an entry result (part of the application, read with the enrolment). */
+interface CountedResult extends RecordedResult {
+  source: ResultSource | null;
+}
 
 export interface EvaluationOptions {
   /** The enrolment's programme, when the caller has it already (saves a query). */
@@ -131,6 +150,12 @@ export interface EvaluationOptions {
    * default builds one with `recognisedResults`.
    */
   recognitions?: (programmeId: string, aiSystemId: string, authorityId: string) => Promise<TrackRecognitions>;
+  /**
+   * Who reads the evaluation. A result reveals what it decides: an outcome decided by a result this
+   * reader may not read is shown as WITHHELD, without the result. Without a reader the evaluation is
+   * the authority's own — what its decisions rest on.
+   */
+  reader?: Actor | null;
 }
 
 export function toCriterionSpec(c: CriterionEntity): CriterionSpec {
@@ -217,71 +242,68 @@ export class EnrolmentService {
     return (await this.evaluateTracks([{ enrolment, authorityId, stage: Stage.ENTRY }], options))[0];
   }
 
-  /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected. */
+  /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected that it may read. */
   async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
     return (await this.evaluateTracks([{ enrolment, authorityId, stage }], options))[0];
   }
 
   /**
    * Many tracks' evaluations at once (a page of enrolments): ENTRY ones against the application's
-   * entry results, the others against the results of reports not rejected — each kind of row read
-   * in one statement for all of them, so the cost does not grow with the number of tracks.
+   * entry results, the others against the results of reports not rejected that the track's authority
+   * may read (a result counts toward an authority's criterion only then: confidentiality covers what
+   * a result decides) — each kind of row read in one statement for all of them, so the cost does not
+   * grow with the number of tracks.
    */
   async evaluateTracks(requests: readonly TrackEvaluationRequest[], options: EvaluationOptions = {}): Promise<TrackEvaluation[]> {
-    const ids = (stage: (s: Stage) => boolean) => [...new Set(requests.filter((r) => stage(r.stage)).map((r) => r.enrolment.id))];
-    const entryIds = ids((s) => s === Stage.ENTRY);
+    const enrolmentsOf = (stage: (s: Stage) => boolean) => [...new Map(requests.filter((r) => stage(r.stage)).map((r) => [r.enrolment.id, r.enrolment])).values()];
+    const entryIds = enrolmentsOf((s) => s === Stage.ENTRY).map((e) => e.id);
     const entry = entryIds.length ? await this.enrolments.entryResultsOf(entryIds) : [];
-    const reported = await this.reportResultsOf(ids((s) => s !== Stage.ENTRY));
-    const recorded = (r: TrackEvaluationRequest): RecordedResult[] =>
+    const reported = await this.reportResultsOf(enrolmentsOf((s) => s !== Stage.ENTRY));
+    const recorded = (r: TrackEvaluationRequest): CountedResult[] =>
       r.stage === Stage.ENTRY
         ? entry
             .filter((e) => e.enrolmentId === r.enrolment.id)
-            .map((e) => ({ id: e.id, criterionId: e.criterionId, outcome: e.outcome as ResultOutcome, recordedAt: e.recordedAt.toISOString() }))
-        : (reported.get(r.enrolment.id) ?? []);
+            .map((e) => ({ id: e.id, criterionId: e.criterionId, outcome: e.outcome as ResultOutcome, recordedAt: e.recordedAt.toISOString(), source: null }))
+        : (reported.get(r.enrolment.id) ?? []).filter((x) => authorityMaySeeReport(r.authorityId, x.source!.report, x.source!.participants));
     return this.evaluateAll(
       requests.map((r) => ({ ...r, results: recorded(r) })),
       options,
     );
   }
 
-  /** Results of the enrolment's reports that were not rejected, dated by their report. */
-  async reportResults(enrolmentId: string): Promise<RecordedResult[]> {
-    return (await this.reportResultsOf([enrolmentId])).get(enrolmentId) ?? [];
-  }
-
-  /** `reportResults` of many enrolments, in two statements; reports oldest first, each one's results in order. */
-  private async reportResultsOf(enrolmentIds: string[]): Promise<Map<string, RecordedResult[]>> {
-    const out = new Map<string, RecordedResult[]>(enrolmentIds.map((id) => [id, []]));
-    if (!enrolmentIds.length) return out;
-    const reports = (await this.reports.ofEnrolments(enrolmentIds)).filter((r) => r.status !== 'REJECTED');
-    const byId = new Map(reports.map((r) => [r.id, r]));
+  /**
+   * Results of the enrolments' reports that were not rejected, dated by their report, each with its
+   * source (who may read it) — in three statements; reports oldest first, each one's results in order.
+   */
+  private async reportResultsOf(enrolments: EnrolmentEntity[]): Promise<Map<string, CountedResult[]>> {
+    const out = new Map<string, CountedResult[]>(enrolments.map((e) => [e.id, []]));
+    if (!enrolments.length) return out;
+    const reports = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status !== 'REJECTED');
+    if (!reports.length) return out;
+    const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
+    const programmeIds = [...new Set(enrolments.map((e) => e.programmeId))];
+    const participants = new Map((await this.participantsOf(programmeIds)).map((ids, i) => [programmeIds[i], ids]));
+    const sources = new Map(
+      reports.map((report) => {
+        const enrolment = enrolmentById.get(report.enrolmentId)!;
+        return [report.id, { report, enrolment, participants: participants.get(enrolment.programmeId) ?? [] }];
+      }),
+    );
     for (const r of await this.reports.resultsOf(reports.map((x) => x.id))) {
-      const report = byId.get(r.reportId)!;
-      out.get(report.enrolmentId)!.push({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: report.submittedAt.toISOString() });
+      const source = sources.get(r.reportId)!;
+      out.get(source.report.enrolmentId)!.push({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: source.report.submittedAt.toISOString(), source });
     }
     return out;
   }
 
   /**
-   * Evaluates one authority's criteria of one stage against recorded results; when the programme
-   * accepts recognised results, a criterion the engine RECOGNISES for the system counts as met
-   * (libs/domain `countRecognisedResults` decides; RECOGNISED_WITH_CONDITIONS is shown, not counted).
+   * Evaluates tracks against their counted results: the programmes' attached criteria, the criteria,
+   * the systems and the programmes are read once for all; then each track goes through the pure
+   * domain evaluation. When the programme accepts recognised results, a criterion the engine
+   * RECOGNISES for the system counts as met (libs/domain `countRecognisedResults` decides;
+   * RECOGNISED_WITH_CONDITIONS is shown, not counted). With a reader, what it may not read is withheld.
    */
-  async evaluate(
-    enrolment: EnrolmentEntity,
-    authorityId: string,
-    stage: Stage,
-    results: RecordedResult[],
-    options: EvaluationOptions = {},
-  ): Promise<TrackEvaluation> {
-    return (await this.evaluateAll([{ enrolment, authorityId, stage, results }], options))[0];
-  }
-
-  /**
-   * `evaluate` for many tracks: the programmes' attached criteria, the criteria, the systems and the
-   * programmes are read once for all; then each track goes through the pure domain evaluation.
-   */
-  private async evaluateAll(requests: readonly (TrackEvaluationRequest & { results: RecordedResult[] })[], options: EvaluationOptions): Promise<TrackEvaluation[]> {
+  private async evaluateAll(requests: readonly (TrackEvaluationRequest & { results: CountedResult[] })[], options: EvaluationOptions): Promise<TrackEvaluation[]> {
     if (!requests.length) return [];
     const unique = (values: string[]) => [...new Set(values)];
     const programmeIds = unique(requests.map((r) => r.enrolment.programmeId));
@@ -308,7 +330,9 @@ export class EnrolmentService {
       const programme = programmes.get(enrolment.programmeId);
       // One after the other: each recognition case is several statements (a loader shares them per request).
       const recognitions = own[i].length && programme?.acceptsRecognisedResults ? await source(programme.id, enrolment.aiSystemId, authorityId) : null;
-      out.push({ authorityId, stage, criteria: countRecognisedResults(evaluations, recognitions).map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) });
+      const counted = countRecognisedResults(evaluations, recognitions && new Map([...recognitions].map(([criterionId, r]) => [criterionId, r.view])));
+      const shown = options.reader ? withholdUnreadable(counted, readableBy(options.reader, results, recognitions)) : counted;
+      out.push({ authorityId, stage, criteria: shown.map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) });
     }
     return out;
   }
@@ -326,31 +350,38 @@ export class EnrolmentService {
     const wanted = new Set(attached.filter((a) => a.authorityId === authorityId).map((a) => a.criterionId));
     const system = await this.systems.findById(aiSystemId);
     if (!wanted.size || !system) return new Map();
-    const recognitionCase = await this.caseBuilder.build({
+    const readable = await this.acceptedReportsReadableBy(authorityId, aiSystemId);
+    const { recognitionCase, reportOfResult } = await this.caseBuilder.buildWithSources({
       asOf: toUtcDay(this.clock.now()),
       system,
-      reports: await this.acceptedReportsReadableBy(authorityId, aiSystemId),
+      reports: readable.map((s) => s.report),
       targetAuthorityIds: [authorityId],
       targetCriteria: await this.criteria.findByIds([...wanted]),
     });
     const testedIn = new Map(recognitionCase.results.map((r) => [r.id, r.testedIn]));
-    const recognised = new Map<string, RecognisedResult>();
+    const sourceOf = new Map(readable.map((s) => [s.report.id, s]));
+    const recognised = new Map<string, TrackRecognition>();
     for (const resolution of resolveCase(recognitionCase).resolutions[0].criteria) {
       const view = wanted.has(resolution.criterion) ? recognisedResultOf(resolution, (id) => testedIn.get(id)) : null;
-      if (view) recognised.set(resolution.criterion, view);
+      if (view) recognised.set(resolution.criterion, { view, source: sourceOf.get(reportOfResult.get(view.result)!)! });
     }
     return recognised;
   }
 
-  /** The system's ACCEPTED reports, in every programme, that a regulator of `authorityId` may read. */
-  private async acceptedReportsReadableBy(authorityId: string, aiSystemId: string): Promise<TestReportEntity[]> {
+  /** The system's ACCEPTED reports, in every programme, that a regulator of `authorityId` may read — each with its source. */
+  private async acceptedReportsReadableBy(authorityId: string, aiSystemId: string): Promise<ResultSource[]> {
     const enrolments = await this.enrolments.ofSystem(aiSystemId);
     const accepted = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status === 'ACCEPTED');
     if (!accepted.length) return [];
-    const programmeOf = new Map(enrolments.map((e) => [e.id, e.programmeId]));
+    const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
     const programmeIds = [...new Set(enrolments.map((e) => e.programmeId))];
     const participants = new Map((await this.participantsOf(programmeIds)).map((ids, i) => [programmeIds[i], ids]));
-    return accepted.filter((r) => authorityMaySeeReport(authorityId, r, participants.get(programmeOf.get(r.enrolmentId)!) ?? []));
+    return accepted
+      .map((report) => {
+        const enrolment = enrolmentById.get(report.enrolmentId)!;
+        return { report, enrolment, participants: participants.get(enrolment.programmeId) ?? [] };
+      })
+      .filter((s) => authorityMaySeeReport(authorityId, s.report, s.participants));
   }
 
   // ── the application ───────────────────────────────────────────────────────────────────────
@@ -647,4 +678,19 @@ export class EnrolmentService {
     const rows = await this.programmes.criteriaOf(programmeIds);
     return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
   }
+}
+
+/**
+ * Which result ids `reader` may read among a track's counted results and recognitions: an entry
+ * result goes with the enrolment; a test result with its report's confidentiality. Any other id is
+ * unreadable, so nothing unknown is ever shown.
+ */
+function readableBy(reader: Actor, results: CountedResult[], recognitions: TrackRecognitions | null): (resultId: string) => boolean {
+  const sources = new Map<string, ResultSource | null>(results.map((r) => [r.id, r.source]));
+  for (const r of recognitions?.values() ?? []) sources.set(r.view.result, r.source);
+  return (resultId) => {
+    const source = sources.get(resultId);
+    if (source === undefined) return false;
+    return source === null || canSeeReport(reader, source.report, source.enrolment, source.participants);
+  };
 }

@@ -51,10 +51,16 @@ export class ExitReportService {
     private readonly criteria: CriterionRepository,
   ) {}
 
-  /** Exit criteria of each targeted authority, evaluated on the results of reports not rejected. */
+  /**
+   * Exit criteria of each targeted authority, evaluated on the results of reports not rejected that
+   * the authority may read; an outcome decided by a result the reader may not read is WITHHELD.
+   */
   async exitReport(actor: Actor, enrolmentId: string): Promise<ExitReport> {
     const { enrolment, programme, tracks } = await this.enrolments.load(actor, enrolmentId);
-    const recorded = await this.enrolments.reportResults(enrolment.id);
+    const evaluations = await this.enrolments.evaluateTracks(
+      tracks.map((t) => ({ enrolment, authorityId: t.authorityId, stage: Stage.EXIT })),
+      { programme, reader: actor },
+    );
     const reports = (await this.reports.ofEnrolments([enrolment.id])).filter((r) => r.status !== 'REJECTED');
     const results = await this.reports.resultsOf(reports.map((r) => r.id));
     const [visibleReports] = await this.reportService.ofEnrolments(actor, [enrolment.id]);
@@ -65,9 +71,9 @@ export class ExitReportService {
       this.authorities.findByIds(tracks.map((t) => t.authorityId)),
     ]);
     const sections = [];
-    for (const track of tracks) {
+    for (const [i, track] of tracks.entries()) {
       const authority = authorities.find((a) => a.id === track.authorityId)!;
-      const evaluation = await this.enrolments.evaluate(enrolment, track.authorityId, Stage.EXIT, recorded, { programme });
+      const evaluation = evaluations[i];
       sections.push({
         authorityId: authority.id,
         name: authority.name,

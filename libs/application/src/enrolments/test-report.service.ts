@@ -27,7 +27,7 @@ import {
 import { AuditService } from '../cooperation/audit.service.js';
 import { EventBus } from '../cooperation/event-bus.js';
 import { EnrolmentEventType } from '../cooperation/events.js';
-import { canSeeReport, lifecycleActor } from './enrolment-access.js';
+import { authorityMaySeeReport, canSeeReport, lifecycleActor } from './enrolment-access.js';
 import { EnrolmentService, type ResultCommand, toCriterionSpec } from './enrolment.service.js';
 
 export enum Confidentiality {
@@ -235,16 +235,35 @@ export class TestReportService {
     });
   }
 
+  /**
+   * Of `reports`, those a regulator of each authority may read, by authority id: a result counts
+   * toward an authority's criteria only if that authority may read its report.
+   */
+  async readableByAuthorities(authorityIds: readonly string[], reports: TestReportEntity[]): Promise<Map<string, TestReportEntity[]>> {
+    const sources = await this.sourcesOf(reports);
+    return new Map(authorityIds.map((id) => [id, reports.filter((r) => authorityMaySeeReport(id, r, sources.get(r.id)!.participants))]));
+  }
+
   private async visible(actor: Actor, reports: TestReportEntity[]): Promise<TestReportEntity[]> {
-    if (!reports.length) return [];
+    const sources = await this.sourcesOf(reports);
+    return reports.filter((report) => {
+      const { enrolment, participants } = sources.get(report.id)!;
+      return canSeeReport(actor, report, enrolment, participants);
+    });
+  }
+
+  /** Each report's enrolment and the authorities of its programme (what decides who may read it), in two statements. */
+  private async sourcesOf(reports: TestReportEntity[]): Promise<Map<string, { enrolment: EnrolmentEntity; participants: string[] }>> {
+    if (!reports.length) return new Map();
     const enrolmentIds = [...new Set(reports.map((r) => r.enrolmentId))];
     const enrolments = new Map((await this.enrolmentRepo.findByIds(enrolmentIds)).map((e) => [e.id, e]));
     const participantRows = await this.programmes.participantsOf([...new Set([...enrolments.values()].map((e) => e.programmeId))]);
-    return reports.filter((report) => {
-      const enrolment = enrolments.get(report.enrolmentId)!;
-      const participants = participantRows.filter((p) => p.programmeId === enrolment.programmeId).map((p) => p.authorityId);
-      return canSeeReport(actor, report, enrolment, participants);
-    });
+    return new Map(
+      reports.map((report) => {
+        const enrolment = enrolments.get(report.enrolmentId)!;
+        return [report.id, { enrolment, participants: participantRows.filter((p) => p.programmeId === enrolment.programmeId).map((p) => p.authorityId) }];
+      }),
+    );
   }
 }
 

@@ -41,6 +41,11 @@ export class RecognitionCaseBuilder {
   ) {}
 
   async build(request: CaseRequest): Promise<RecognitionCase> {
+    return (await this.buildWithSources(request)).recognitionCase;
+  }
+
+  /** `build`, and the report each of the case's results comes from (by result id): who may read a result is decided by its report. */
+  async buildWithSources(request: CaseRequest): Promise<{ recognitionCase: RecognitionCase; reportOfResult: ReadonlyMap<string, string> }> {
     const { system, reports, targetAuthorityIds } = request;
     const reportById = new Map(reports.map((r) => [r.id, r]));
     const results = await this.reports.resultsOf(reports.map((r) => r.id));
@@ -92,6 +97,6 @@ export class RecognitionCaseBuilder {
       queries: targetAuthorityIds.map((target) => ({ system: system.id, authority: target })),
     };
     // The platform's data must always make a readable case; a CaseFormatError here is a bug.
-    return parseRecognitionCase(document);
+    return { recognitionCase: parseRecognitionCase(document), reportOfResult: new Map(results.map((r) => [r.id, r.reportId])) };
   }
 }

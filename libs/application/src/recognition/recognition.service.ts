@@ -19,6 +19,7 @@ import {
   CriterionRepository,
   type CriterionEntity,
   EnrolmentRepository,
+  type TestReportEntity,
   TransactionalConnection,
 } from '@sandbridge/persistence';
 import { RecognitionCaseBuilder } from './recognition-case.builder.js';
@@ -80,7 +81,7 @@ export class RecognitionService {
   }
 
   async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
-    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf)).recognitionCase;
+    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf)).cases[0];
   }
 
   private assembleFor(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<AssembledCase> {
@@ -97,11 +98,12 @@ export class RecognitionService {
    * one engine run.
    */
   async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<RecognitionPassport> {
-    const { recognitionCase, active } = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
+    const { cases, active, targetIds } = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
     const count = (criteria: { outcome: RecognitionOutcome }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
+    const resolutions = cases.flatMap((c) => resolveCase(c).resolutions).sort((a, b) => targetIds.indexOf(a.authority) - targetIds.indexOf(b.authority));
     return {
-      asOf: recognitionCase.asOf,
-      authorities: resolveCase(recognitionCase).resolutions.map((resolution) => onlyActive(resolution, active)).map((r) => ({
+      asOf: cases[0].asOf,
+      authorities: resolutions.map((resolution) => onlyActive(resolution, active)).map((r) => ({
         authorityId: r.authority,
         satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
         recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
@@ -131,22 +133,50 @@ export class RecognitionService {
       const reports = (await this.reportAccess.ofEnrolments(actor, enrolments.map((e) => e.id))).flat().filter((r) => r.status === 'ACCEPTED');
       const targetCriteria: CriterionEntity[] = [];
       for (const target of targetIds) targetCriteria.push(...(await this.criteria.activeOf(target)));
-      const recognitionCase = await this.caseBuilder.build({ asOf: day, system, reports, targetAuthorityIds: targetIds, targetCriteria });
-      return { recognitionCase, active: new Set(targetCriteria.map((c) => c.id)) };
+      const cases = await this.casesByReadableReports(day, system, reports, targetIds, targetCriteria);
+      return { cases, active: new Set(targetCriteria.map((c) => c.id)), targetIds };
     });
   }
 
   /** The engine's answer for the one query of the case, for the authority's ACTIVE criteria. */
   async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<{ asOf: string; resolution: QueryResolution }> {
-    const { recognitionCase, active } = await this.assembleFor(actor, aiSystemId, authorityId, asOf);
-    return { asOf: recognitionCase.asOf, resolution: onlyActive(resolveCase(recognitionCase).resolutions[0], active) };
+    const { cases, active } = await this.assembleFor(actor, aiSystemId, authorityId, asOf);
+    return { asOf: cases[0].asOf, resolution: onlyActive(resolveCase(cases[0]).resolutions[0], active) };
+  }
+
+  /**
+   * A result counts toward an authority's criteria only if that authority may read its report (as
+   * well as the caller): target authorities that may read the same reports share one case, so a
+   * single target (recognitionStatus, the exported case) always has exactly one.
+   */
+  private async casesByReadableReports(
+    asOf: string,
+    system: AiSystemEntity,
+    reports: TestReportEntity[],
+    targetIds: string[],
+    targetCriteria: CriterionEntity[],
+  ): Promise<RecognitionCase[]> {
+    const readable = await this.reportAccess.readableByAuthorities(targetIds, reports);
+    const groups = new Map<string, string[]>();
+    for (const target of targetIds) {
+      const key = readable.get(target)!.map((r) => r.id).join(',');
+      groups.set(key, [...(groups.get(key) ?? []), target]);
+    }
+    if (!groups.size) groups.set('', []);
+    const cases: RecognitionCase[] = [];
+    for (const group of groups.values()) {
+      const criteria = targetCriteria.filter((c) => group.includes(c.authorityId));
+      cases.push(await this.caseBuilder.build({ asOf, system, reports: readable.get(group[0])!, targetAuthorityIds: group, targetCriteria: criteria }));
+    }
+    return cases;
   }
 }
 
-/** A case, and the ids of the target authorities' ACTIVE criteria: the ones the product answers for. */
+/** The cases (one per group of targets that may read the same reports), and the ids of the target authorities' ACTIVE criteria: the ones the product answers for. */
 interface AssembledCase {
-  recognitionCase: RecognitionCase;
+  cases: RecognitionCase[];
   active: ReadonlySet<string>;
+  targetIds: string[];
 }
 
 /**

@@ -290,7 +290,8 @@ describe('unmetMandatory', () => {
 
   it('lists the mandatory criteria that are not MET, in order, ignoring optional and NOT_APPLICABLE ones', () => {
     const all = Object.values(CriterionOutcome).flatMap((outcome) => [evaluation(`m-${outcome}`, true, outcome), evaluation(`o-${outcome}`, false, outcome)]);
-    expect(unmetMandatory(all).map((e) => e.criterionId)).toEqual(['m-UNMET', 'm-INSUFFICIENT_EVIDENCE', 'm-NOT_SUBMITTED']);
+    // WITHHELD (a reader's view, never decided on) is not known to be met.
+    expect(unmetMandatory(all).map((e) => e.criterionId)).toEqual(['m-UNMET', 'm-INSUFFICIENT_EVIDENCE', 'm-NOT_SUBMITTED', 'm-WITHHELD']);
   });
 
   it('is empty when every mandatory criterion is met or not applicable', () => {

@@ -14,6 +14,11 @@ export enum CriterionOutcome {
   INSUFFICIENT_EVIDENCE = 'INSUFFICIENT_EVIDENCE',
   NOT_SUBMITTED = 'NOT_SUBMITTED',
   NOT_APPLICABLE = 'NOT_APPLICABLE',
+  /**
+   * Only in what a reader is shown: the result that decided the outcome is in a report the reader
+   * may not read, so neither the outcome nor the result is shown. Never an input to a decision.
+   */
+  WITHHELD = 'WITHHELD',
 }
 
 /** The parts of a criterion version evaluation reads. */

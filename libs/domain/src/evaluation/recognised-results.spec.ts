@@ -3,7 +3,7 @@ import { parseRecognitionCase } from '../recognition/case-format.js';
 import { resolveCase } from '../recognition/recognition-engine.js';
 import { type CriterionResolution, RecognitionOutcome } from '../recognition/recognition.js';
 import { type CriterionEvaluation, CriterionOutcome, unmetMandatory } from './evaluation.js';
-import { countRecognisedResults, MetBy, type RecognisedResult, recognisedResultOf } from './recognised-results.js';
+import { countRecognisedResults, MetBy, type RecognisedResult, recognisedResultOf, withholdUnreadable } from './recognised-results.js';
 
 const { MET, UNMET, NOT_SUBMITTED, INSUFFICIENT_EVIDENCE, NOT_APPLICABLE } = CriterionOutcome;
 
@@ -92,5 +92,43 @@ describe('recognisedResultOf', () => {
     const [suspended] = resolveCase(parseRecognitionCase(document('SUSPENDED'))).resolutions[0]!.criteria;
     expect(suspended!.outcome).toBe(RecognitionOutcome.GAP);
     expect(recognisedResultOf(suspended!, testedIn)).toBeNull();
+  });
+});
+
+describe('withholdUnreadable', () => {
+  const readable = new Set(['own-a', 'sg-res']);
+  const mayRead = (id: string) => readable.has(id);
+
+  it('shows an outcome decided by a result the reader may read unchanged, and every outcome without a result', () => {
+    const input = countRecognisedResults(
+      [evaluation('a', MET, 'own-a'), evaluation('b', NOT_SUBMITTED), evaluation('c', NOT_APPLICABLE), evaluation('d', UNMET)],
+      new Map([['d', recognised('sg-res')]]),
+    );
+    expect(withholdUnreadable(input, mayRead)).toEqual(input);
+  });
+
+  it.each([MET, UNMET, INSUFFICIENT_EVIDENCE])('withholds a %s outcome decided by a result the reader may not read: no result id, metBy or recognition', (own) => {
+    const input = countRecognisedResults([evaluation('a', own, 'hidden')], null);
+    expect(withholdUnreadable(input, mayRead)).toEqual([{ criterionId: 'a', mandatory: true, outcome: CriterionOutcome.WITHHELD, resultId: null, metBy: null, recognition: null }]);
+  });
+
+  it('withholds an outcome met by a recognised result the reader may not read', () => {
+    const [out] = withholdUnreadable(countRecognisedResults([evaluation('a', NOT_SUBMITTED)], new Map([['a', recognised('hidden-sg')]])), mayRead);
+    expect(out).toEqual({ criterionId: 'a', mandatory: true, outcome: CriterionOutcome.WITHHELD, resultId: null, metBy: null, recognition: null });
+  });
+
+  it('keeps a readable deciding result but leaves out a recognition the reader may not read', () => {
+    const [met, conditional] = withholdUnreadable(
+      countRecognisedResults(
+        [evaluation('a', MET, 'own-a'), evaluation('b', NOT_SUBMITTED)],
+        new Map([
+          ['a', recognised('hidden-sg')],
+          ['b', recognised('hidden-sg', RecognitionOutcome.RECOGNISED_WITH_CONDITIONS)],
+        ]),
+      ),
+      mayRead,
+    );
+    expect(met).toEqual({ criterionId: 'a', mandatory: true, outcome: MET, resultId: 'own-a', metBy: MetBy.OWN_RESULT, recognition: null });
+    expect(conditional).toEqual({ criterionId: 'b', mandatory: true, outcome: NOT_SUBMITTED, resultId: null, metBy: null, recognition: null });
   });
 });

@@ -75,3 +75,17 @@ export function countRecognisedResults(evaluations: CriterionEvaluation[], recog
     return { ...e, metBy: null, recognition };
   });
 }
+
+/**
+ * What a reader is shown of an evaluation. A result reveals what it decides: when the reader may
+ * not read the result that decided a criterion, the outcome is WITHHELD, with no result id, no
+ * `metBy` and no recognition. A recognition the reader may not read that did not decide the
+ * outcome is left out. `mayRead` answers for a result id; an unknown id must answer false.
+ */
+export function withholdUnreadable(evaluations: RecognitionAwareEvaluation[], mayRead: (resultId: string) => boolean): RecognitionAwareEvaluation[] {
+  return evaluations.map((e) => {
+    if (e.resultId !== null && !mayRead(e.resultId)) return { ...e, outcome: CriterionOutcome.WITHHELD, resultId: null, metBy: null, recognition: null };
+    if (e.recognition && !mayRead(e.recognition.result)) return { ...e, recognition: null };
+    return e;
+  });
+}
