@@ -306,13 +306,24 @@ describe('programmes and AI systems', () => {
       expect(await totals()).toEqual(before);
     });
 
-    it('a name already taken, in any case, is CONFLICT; nothing created', async () => {
-      const existing = await createProgramme(reg.fca);
+    it('a name taken where the caller sees it (its own authority’s programme, or a published one), in any case, is CONFLICT; nothing created', async () => {
+      const draft = await createProgramme(reg.fca);
+      const published = await programmeIn('OPEN');
       const before = await totals();
-      for (const name of [existing.name, existing.name.toUpperCase(), existing.name.toLowerCase()]) {
+      for (const name of [draft.name, draft.name.toUpperCase(), draft.name.toLowerCase()]) {
+        expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ name }) }, reg.fca), 'CONFLICT');
+      }
+      for (const name of [published.name, published.name.toUpperCase(), published.name.toLowerCase()]) {
         expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ name }) }, reg.mas), 'CONFLICT');
       }
       expect(await totals()).toEqual(before);
+    });
+
+    it('another authority’s DRAFT of the same name is no conflict: a CONFLICT would reveal a programme the caller may not see', async () => {
+      const hidden = await createProgramme(reg.fca);
+      const created = await createProgramme(reg.mas, { name: hidden.name });
+      expect(created.name).toBe(hidden.name);
+      expect(created.id).not.toBe(hidden.id);
     });
 
     it('rejects bad input with BAD_USER_INPUT naming each field, and creates nothing', async () => {
@@ -615,7 +626,7 @@ describe('programmes and AI systems', () => {
     });
 
     it('renaming to a taken name is CONFLICT; an unknown id is NOT_FOUND; nothing changes', async () => {
-      const other = await createProgramme(reg.mas);
+      const other = await programmeIn('OPEN');
       const p = await jointProgramme();
       const before = await snapshot(p.id);
       expectError(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name: other.name.toLowerCase(), cohortCapacity: 3 } }, reg.fca), 'CONFLICT');
@@ -1132,9 +1143,10 @@ describe('programmes and AI systems', () => {
         expect((await register(innovator, { organisationId: orgA })).organisation.id).toBe(orgA);
       });
 
-      it('an innovator naming another organisation is FORBIDDEN; nothing created', async () => {
+      it('an innovator naming another organisation is NOT_FOUND (it may not see it), as for an unknown one; nothing created', async () => {
         const before = await totals();
-        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgB }) }, innovator), 'FORBIDDEN');
+        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgB }) }, innovator), 'NOT_FOUND');
+        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, innovator), 'NOT_FOUND');
         expect(await totals()).toEqual(before);
       });
 

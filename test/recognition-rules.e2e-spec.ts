@@ -429,13 +429,14 @@ describe('recognition rules through the API (e2e)', () => {
     await expectCliAgrees(asOf, MAS.regulator.token);
     await expectCliAgrees(asOf, AIO.regulator.token);
 
-    // Another organisation's innovator, a negotiator, nobody signed in: refused, for all three questions.
+    // Another organisation's innovator (to whom the system does not exist: NOT_FOUND, never a
+    // FORBIDDEN that would confirm it), a negotiator, nobody signed in: refused, for all three questions.
     const otherOrg = await t.createOrganisation(`Other ${tag}`, 'SG');
     const stranger = (await t.accountWithToken(`innovator.other.${tag}@rules.test`, Role.INNOVATOR, { organisationId: otherOrg })).token;
     const ask = { aiSystemId: sb.systemId, authorityId: AIO.id, asOf };
     for (const [query, variables] of [[STATUS, ask], [CASE, ask], [PASSPORT, { aiSystemId: sb.systemId, asOf }]] as const) {
       const field = /\{\s*(\w+)\(/.exec(query)![1];
-      expectForbidden(await gql(query, variables, stranger), `other organisation's innovator: ${field}`);
+      expect([field, (await gql(query, variables, stranger)).errors?.map((e) => e.extensions?.code)]).toEqual([field, ['NOT_FOUND']]);
       expectUnauthenticated(await gql(query, variables), `anonymous: ${field}`);
     }
     expectForbidden(await gql(PASSPORT, { aiSystemId: sb.systemId, asOf }, negotiator.EU), 'negotiator: recognitionPassport');

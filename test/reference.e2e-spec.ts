@@ -788,11 +788,11 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expect(await organisationRow(id)).toEqual({ name, home_jurisdiction_code: 'EU' });
     });
 
-    it('an innovator of another organisation is FORBIDDEN, and nothing changes', async () => {
+    it('an innovator of another organisation is NOT_FOUND (it may not see it, so it answers as an unknown id), and nothing changes', async () => {
       const other = await t.createOrganisation(unique('Victim Co'), 'SG');
       const before = await organisationRow(other);
-      const error = expectError(await gql(UPDATE_ORGANISATION, { input: { id: other, name: unique('Pwned'), homeJurisdictionCode: 'GB' } }, innovator), 'FORBIDDEN');
-      expect(error.message).toMatch(/member of this organisation/);
+      const error = expectError(await gql(UPDATE_ORGANISATION, { input: { id: other, name: unique('Pwned'), homeJurisdictionCode: 'GB' } }, innovator), 'NOT_FOUND');
+      expect(error.message).toBe(`Organisation ${JSON.stringify(other)} does not exist`);
       expect(await organisationRow(other)).toEqual(before);
     });
 

@@ -9,6 +9,7 @@ import {
   ProgrammeRepository,
   TestReportRepository,
 } from '@sandbridge/persistence';
+import { ProgrammeService } from '../programmes/programme.service.js';
 import { EnrolmentService } from './enrolment.service.js';
 import { TestReportService } from './test-report.service.js';
 
@@ -49,6 +50,7 @@ export class ExitReportService {
     private readonly systems: AiSystemRepository,
     private readonly organisations: OrganisationRepository,
     private readonly criteria: CriterionRepository,
+    private readonly programmeAccess: ProgrammeService,
   ) {}
 
   /**
@@ -112,7 +114,9 @@ export class ExitReportService {
 
   /** Applications → submitted → admitted/declined per authority → tested → exited, with the usual reasons for refusal. */
   async funnel(actor: Actor, programmeId: string): Promise<ProgrammeFunnel> {
-    const programme = await this.programmes.findById(programmeId);
+    if (actor.role === Role.INNOVATOR) throw DomainError.forbidden('The funnel is for the programme’s authorities, negotiators and administrators');
+    // A programme the caller may not see (a DRAFT of other authorities) is answered as missing.
+    const programme = await this.programmeAccess.findById(actor, programmeId);
     if (!programme) throw DomainError.notFound('Programme', programmeId);
     const participants = (await this.programmes.participantsOf([programme.id])).map((p) => p.authorityId);
     const allowed =

@@ -105,7 +105,7 @@ export class ProgrammeService {
       const found = new Set((await this.authorities.findByIds(participantIds)).map((a) => a.id));
       const missing = participantIds.find((id) => !found.has(id));
       if (missing) throw DomainError.notFound('Authority', missing);
-      if (await this.programmes.findByName(command.name)) throw DomainError.conflict(`A programme named ${JSON.stringify(command.name)} already exists`);
+      await this.requireFreeName(command.name, leadAuthorityId);
       const programme = await this.programmes.insert({
         leadAuthorityId,
         status: ProgrammeStatus.DRAFT,
@@ -129,10 +129,7 @@ export class ProgrammeService {
       const changes = Object.entries(command).filter(([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)));
       const merged: ProgrammeFields = { ...this.fieldsOf(programme), ...Object.fromEntries(changes) };
       this.checkFields(merged);
-      if (merged.name !== programme.name) {
-        const other = await this.programmes.findByName(merged.name);
-        if (other && other.id !== programme.id) throw DomainError.conflict(`A programme named ${JSON.stringify(merged.name)} already exists`);
-      }
+      if (merged.name !== programme.name) await this.requireFreeName(merged.name, programme.leadAuthorityId, programme.id);
       Object.assign(programme, this.columns(merged));
       return this.programmes.save(programme);
     });
@@ -167,7 +164,9 @@ export class ProgrammeService {
     return this.connection.withTransaction(async () => {
       const programme = await this.visible(actor, command.programmeId);
       const criterion = await this.criteria.findById(command.criterionId);
-      if (!criterion) throw DomainError.notFound('Criterion', command.criterionId);
+      // Another authority's DRAFT criterion is invisible: answered as missing, like an unknown id.
+      const visible = criterion && (criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || actor.authorityId === criterion.authorityId);
+      if (!criterion || !visible) throw DomainError.notFound('Criterion', command.criterionId);
       this.requireRegulatorOf(actor, criterion.authorityId, 'attach this authority’s criteria');
       this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN, ProgrammeStatus.RUNNING], 'attach criteria to');
       const [participants] = await this.participantIdsOf([programme.id]);
@@ -217,9 +216,22 @@ export class ProgrammeService {
         action,
       );
       if (!verdict.allowed) throw DomainError.invalidTransition(verdict.reason);
+      if (programme.status === ProgrammeStatus.DRAFT && (await this.programmes.findNameClash(programme.name, programme.leadAuthorityId, { exceptId: programme.id, publishedOnly: true }))) {
+        // Another authority published a programme of this name while this one was a draft.
+        throw DomainError.conflict(`A published programme is already named ${JSON.stringify(programme.name)}: rename this draft before opening it`);
+      }
       programme.status = verdict.to;
       return this.programmes.save(programme);
     });
+  }
+
+  /**
+   * Names are unique among published programmes and among one lead's programmes: the names its
+   * regulators can see. Another authority's DRAFT may bear the same name — a conflict with it would
+   * reveal a programme the caller may not see.
+   */
+  private async requireFreeName(name: string, leadAuthorityId: string, exceptId?: string): Promise<void> {
+    if (await this.programmes.findNameClash(name, leadAuthorityId, { exceptId })) throw DomainError.conflict(`A programme named ${JSON.stringify(name)} already exists`);
   }
 
   private async canSee(actor: Actor, programme: ProgrammeEntity): Promise<boolean> {

@@ -66,18 +66,15 @@ export class RecognitionService {
   /**
    * The system's own innovators, administrators and regulators (of any authority: recognition
    * status answers "what would this authority accept", which any regulator may ask) see it;
-   * negotiators and other organisations' innovators do not.
+   * negotiators never do (refused whatever the id, so nothing is revealed), and another
+   * organisation's system is answered as missing to an innovator, exactly like an unknown id.
    */
+  private requireRecognitionReader(actor: Actor): void {
+    if (actor.role === Role.NEGOTIATOR) throw DomainError.forbidden('Only the system’s innovators, regulators and administrators see its recognition status');
+  }
+
   private canSee(actor: Actor, system: AiSystemEntity): boolean {
-    switch (actor.role) {
-      case Role.ADMIN:
-      case Role.REGULATOR:
-        return true;
-      case Role.INNOVATOR:
-        return actor.organisationId === system.organisationId;
-      case Role.NEGOTIATOR:
-        return false;
-    }
+    return actor.role !== Role.INNOVATOR || actor.organisationId === system.organisationId;
   }
 
   async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
@@ -119,12 +116,12 @@ export class RecognitionService {
   }
 
   private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<AssembledCase> {
+    this.requireRecognitionReader(actor);
     const day = asOf ?? this.today();
     if (!isUtcDay(day)) throw DomainError.badInput([{ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' }]);
     return this.connection.withTransaction(async () => {
       const system = await this.systems.findById(aiSystemId);
-      if (!system) throw DomainError.notFound('AI system', aiSystemId);
-      if (!this.canSee(actor, system)) throw DomainError.forbidden('Only the system’s innovators, regulators and administrators see its recognition status');
+      if (!system || !this.canSee(actor, system)) throw DomainError.notFound('AI system', aiSystemId);
       const targetIds = await targets();
 
       const enrolments = await this.enrolments.ofSystem(system.id);

@@ -84,9 +84,17 @@ describe('OrganisationService', () => {
       expect(updated).toMatchObject({ id: t.acme.id, name: 'Acme Intelligence', homeJurisdictionCode: 'EU' });
     });
 
-    it('is FORBIDDEN to an innovator of another organisation and to non-members', async () => {
-      for (const other of [innovatorOf(t.globex.id), regulatorOf('a'), negotiatorOf('GB')]) {
+    it('is NOT_FOUND to an innovator of another organisation, as for an unknown id: it may not see the organisation', async () => {
+      const other = innovatorOf(t.globex.id);
+      expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect(t.organisations.save).not.toHaveBeenCalled();
+    });
+
+    it('is FORBIDDEN to regulators and negotiators, whatever the id (their role never edits organisations)', async () => {
+      for (const other of [regulatorOf('a'), negotiatorOf('GB')]) {
         expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(ErrorCode.FORBIDDEN);
+        expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.organisations.save).not.toHaveBeenCalled();
     });

@@ -7,7 +7,7 @@ import {
   OrganisationRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
-import { requireOrganisationMember, requireRole } from '../identity/access.js';
+import { requireRole } from '../identity/access.js';
 
 export interface CreateOrganisationCommand {
   name: string;
@@ -56,10 +56,11 @@ export class OrganisationService {
   }
 
   update(actor: Actor, command: UpdateOrganisationCommand): Promise<OrganisationEntity> {
+    requireRole(actor, Role.ADMIN, Role.INNOVATOR);
     return this.connection.withTransaction(async () => {
       const organisation = await this.organisations.findById(command.id);
-      if (!organisation) throw DomainError.notFound('Organisation', command.id);
-      requireOrganisationMember(actor, organisation.id);
+      // An innovator sees its own organisation only: another one is answered as missing.
+      if (!organisation || (actor.role === Role.INNOVATOR && actor.organisationId !== organisation.id)) throw DomainError.notFound('Organisation', command.id);
       if (command.name != null && command.name !== organisation.name) {
         const other = await this.organisations.findByName(command.name);
         if (other && other.id !== organisation.id) throw DomainError.conflict(`An organisation named ${JSON.stringify(command.name)} already exists`);

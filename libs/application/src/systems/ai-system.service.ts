@@ -78,7 +78,8 @@ export class AiSystemService {
 
   private owningOrganisation(actor: Actor, requested: string | null | undefined): string {
     if (actor.role === Role.INNOVATOR) {
-      if (requested && requested !== actor.organisationId) throw DomainError.forbidden('An innovator manages only its own organisation’s AI systems');
+      // Another organisation is invisible to an innovator: answered as missing, like an unknown id.
+      if (requested && requested !== actor.organisationId) throw DomainError.notFound('Organisation', requested);
       return actor.organisationId!;
     }
     if (actor.role === Role.ADMIN) {

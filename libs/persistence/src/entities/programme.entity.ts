@@ -1,9 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 
 /** A sandbox programme run jointly by several authorities (DESIGN.md §3). */
 @Entity('programme')
-@Unique('programme_name_key', ['name'])
+// Names are unique where they are seen: among published (non-DRAFT) programmes, which everyone
+// sees, and among one lead authority's programmes. Two authorities' drafts may share a name, so
+// creating one never reveals a draft its creator may not see.
+@Index('programme_public_name_key', ['name'], { unique: true, where: `"status" <> 'DRAFT'` })
+@Index('programme_lead_name_key', ['leadAuthorityId', 'name'], { unique: true })
 @Index('programme_status_idx', ['status'])
 @Check('programme_status_check', `"status" IN ('DRAFT','OPEN','RUNNING','CLOSED')`)
 @Check('programme_joint_entry_rule_check', `"joint_entry_rule" IN ('EACH_AUTHORITY','UNANIMOUS','LEAD_DECIDES')`)

@@ -52,6 +52,19 @@ export class ProgrammeRepository {
     return this.repo.createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name }).getOne();
   }
 
+  /**
+   * Another programme whose name (ignoring case) a programme led by `leadAuthorityId` may not take:
+   * a published one (not DRAFT), or one of the same lead — the programmes whose names the lead's
+   * regulators can see. With `publishedOnly`, only published ones (when a DRAFT is about to open).
+   */
+  findNameClash(name: string, leadAuthorityId: string, options: { exceptId?: string; publishedOnly?: boolean } = {}): Promise<ProgrammeEntity | null> {
+    const query = this.repo.createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name });
+    if (options.publishedOnly) query.andWhere("p.status <> 'DRAFT'");
+    else query.andWhere("(p.status <> 'DRAFT' OR p.lead_authority_id = :lead)", { lead: leadAuthorityId });
+    if (options.exceptId) query.andWhere('p.id <> :exceptId', { exceptId: options.exceptId });
+    return query.getOne();
+  }
+
   page(filter: ProgrammeFilter, request: PageRequest): Promise<Page<ProgrammeEntity>> {
     const query = this.repo.createQueryBuilder('p');
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
