@@ -8,6 +8,7 @@ import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { costLimitPlugin, queryLimitRules } from './graphql/query-limits.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
@@ -67,6 +68,11 @@ export class AppModule implements OnApplicationBootstrap {
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,
             formatError,
+            // Every operation is bounded before it runs (QUERY_TOO_COMPLEX): tokens while parsing,
+            // depth, aliases and directives while validating, the estimated cost once variables are known.
+            parseOptions: { maxTokens: appConfig.graphql.limits.tokens },
+            validationRules: queryLimitRules(appConfig.graphql.limits),
+            plugins: [costLimitPlugin(appConfig.graphql.limits.cost)],
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
             context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
               contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
