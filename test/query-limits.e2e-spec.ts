@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
 import { expectOk, type GraphQLResponse, TestApp } from '@sandbridge/testing';
 import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 
 // One request must not take the API down (issue 11, finding 1): every operation is bounded before
 // it runs — tokens, depth, aliases, directives, estimated cost with lists weighted by `first` — and
@@ -198,6 +200,24 @@ describe('query limits (e2e)', () => {
         for (const error of res.errors!) expect(error.message).not.toMatch(/did you mean/i);
         expect(JSON.stringify(res)).not.toMatch(/did you mean|recognitionPassport"|"email"|"first"|RISK_BASED/i);
       }
+    }
+  });
+
+  it('bounds and scrubs subscriptions over graphql-ws too', async () => {
+    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${other}` } });
+    const errorsOf = (query: string) =>
+      new Promise<{ message: string; extensions?: Record<string, unknown> }[]>((resolve) => {
+        client.subscribe({ query }, { next: () => undefined, error: (error) => resolve(Array.isArray(error) ? error : [{ message: String(error) }]), complete: () => resolve([]) });
+      });
+    try {
+      const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: type`).join(' ');
+      const refused = await errorsOf(`subscription { enrolmentEvents(programmeId: "00000000-0000-4000-8000-000000000000") { ${aliases} } }`);
+      expect(refused.map((e) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 30, actual: 31 }]);
+      const misspelt = await errorsOf('subscription { enrolmentEvent(programmeId: "x") { type } }');
+      expect(misspelt.length).toBeGreaterThan(0);
+      for (const error of misspelt) expect(error.message).not.toMatch(/did you mean/i);
+    } finally {
+      await client.dispose();
     }
   });
 

@@ -1,14 +1,14 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder, SimulationService } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
-import { costLimitPlugin, queryLimitRules } from './graphql/query-limits.js';
+import { costLimitPlugin, graphqlWsLimits, queryLimitRules } from './graphql/query-limits.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
@@ -76,7 +76,8 @@ export class AppModule implements OnApplicationBootstrap {
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
             context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
               contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
-            subscriptions: { 'graphql-ws': true },
+            // graphql-ws takes `parse` and `validate` (Nest passes its options through; its type names fewer).
+            subscriptions: { 'graphql-ws': graphqlWsLimits(appConfig.graphql.limits) as GraphQLWsSubscriptionsConfig },
           }),
         }),
       ],

@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { QueryLimits } from '@sandbridge/config';
 import { DomainError, ErrorCode, type ErrorDetails } from '@sandbridge/domain';
 import {
+  type DocumentNode,
   getNamedType,
   getNullableType,
   GraphQLError,
@@ -10,8 +11,11 @@ import {
   isCompositeType,
   isListType,
   Lexer,
+  parse,
   Source,
+  specifiedRules,
   TokenKind,
+  validate,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -86,6 +90,21 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
 }
 
 /**
+ * The same bounds for operations over graphql-ws (subscriptions), which do not pass through
+ * Apollo's pipeline: graphql-ws parses and validates with these instead.
+ */
+export function graphqlWsLimits(limits: QueryLimits) {
+  const rules = [...specifiedRules, ...queryLimitRules(limits)];
+  return {
+    parse: (source: string) => parse(source, { maxTokens: limits.tokens }),
+    validate: (schema: GraphQLSchema, document: DocumentNode) =>
+      validate(schema, document, rules).map((error) =>
+        error.extensions.code === ErrorCode.QUERY_TOO_COMPLEX ? error : new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      ),
+  };
+}
+
+/**
  * The estimated cost of one field: 1 plus its children, a connection `first` (default 20, at most
  * 100) times its children, an unpaginated list of objects 10 times, expensive fields more.
  */
@@ -122,7 +141,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   };
 }
 
-function estimateCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]['query'], variables: Record<string, unknown>, operationName?: string): number | null {
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | null {
   try {
     return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator], maxQueryNodes: MAX_NODES });
   } catch (error) {
