@@ -115,8 +115,8 @@ describe('loadConfig defaults', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimit: 16 * 1024 * 1024 });
-    expect(config.database).toEqual({ url: undefined, dataDir: './.data', migrateOnStart: true, logSql: false });
-    expect(config.graphql).toEqual({ graphiql: true, introspection: true });
+    expect(config.database).toEqual({ url: undefined, dataDir: './.data', migrateOnStart: true, logSql: false, statementTimeoutMs: 15_000, poolWaitMs: 30_000 });
+    expect(config.graphql).toEqual({ graphiql: true, introspection: true, limits: { depth: 12, aliases: 30, directives: 50, tokens: 10_000, cost: 100_000 } });
     expect(config.auth.jwtTtlSeconds).toBe(28800);
     expect(config.auth.passwordHashCost).toBe(15);
     expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
@@ -144,12 +144,19 @@ describe('loadConfig defaults', () => {
   });
 
   it('production turns GraphiQL and introspection off, unless asked', () => {
-    expect(loadConfig(PRODUCTION).graphql).toEqual({ graphiql: false, introspection: false });
-    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql).toEqual({
+    expect(loadConfig(PRODUCTION).graphql).toMatchObject({ graphiql: false, introspection: false });
+    expect(loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true' }).graphql).toMatchObject({
       graphiql: false,
       introspection: true,
     });
     expect(loadConfig(PRODUCTION).auth.jwtSecret).toBe(SECRET);
+  });
+
+  it('reads the query limits and the database time limits', () => {
+    const config = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DIRECTIVES: '4', GRAPHQL_MAX_TOKENS: '2000', GRAPHQL_MAX_COST: '900', DB_STATEMENT_TIMEOUT_MS: '0', DB_POOL_WAIT_MS: '500' });
+    expect(config.graphql.limits).toEqual({ depth: 8, aliases: 5, directives: 4, tokens: 2000, cost: 900 });
+    expect(config.database).toMatchObject({ statementTimeoutMs: 0, poolWaitMs: 500 });
+    expect(configError({ GRAPHQL_MAX_DEPTH: '1', GRAPHQL_MAX_TOKENS: '50' }).problems).toEqual([expect.stringMatching(/^GRAPHQL_MAX_DEPTH: /), expect.stringMatching(/^GRAPHQL_MAX_TOKENS: /)]);
   });
 
   it('GraphiQL is on in development and test', () => {

@@ -58,6 +58,14 @@ export class EnvironmentSchema {
   @Transform(toBool) @IsBoolean()
   DB_LOG_SQL = false;
 
+  /** Longest one SQL statement may run, in ms (PostgreSQL `statement_timeout`); 0 = no limit. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** Longest a request waits for a free database connection, in ms, before it is told to retry. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DB_POOL_WAIT_MS = 30_000;
+
   /** Signs access tokens. Required in production; a fixed development value otherwise. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
@@ -117,6 +125,26 @@ export class EnvironmentSchema {
   @Transform(toBool) @IsOptional() @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
+  /** Deepest field nesting of one GraphQL operation (introspection's `__schema` is exempt). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  GRAPHQL_MAX_DEPTH = 12;
+
+  /** Most aliased fields in one operation (`__typename` included). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Most directives in one operation. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  GRAPHQL_MAX_DIRECTIVES = 50;
+
+  /** Most lexical tokens in one GraphQL document: parsing stops there (large inputs go in variables). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS = 10_000;
+
+  /** Largest estimated cost of one operation (a list costs `first` times its items, expensive fields more). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  GRAPHQL_MAX_COST = 100_000;
+
   /** Largest request body, in bytes (reports and scenarios can be large). */
   @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -143,6 +171,8 @@ export const CONFIG_VARIABLES = [
   'EMBEDDED_DATABASE_IN_PRODUCTION',
   'DB_MIGRATE_ON_START',
   'DB_LOG_SQL',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'DB_POOL_WAIT_MS',
   'JWT_SECRET',
   'JWT_TTL_SECONDS',
   'SIGNING_KEY',
@@ -157,6 +187,11 @@ export const CONFIG_VARIABLES = [
   'WORKER_STALLED_INTERVAL_MS',
   'GRAPHIQL',
   'GRAPHQL_INTROSPECTION',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_ALIASES',
+  'GRAPHQL_MAX_DIRECTIVES',
+  'GRAPHQL_MAX_TOKENS',
+  'GRAPHQL_MAX_COST',
   'BODY_LIMIT_BYTES',
   'SEED_DEMO',
   'LOG_LEVEL',
@@ -169,9 +204,9 @@ const _everyFieldListed: [Exclude<keyof EnvironmentSchema, ConfigVariable>] exte
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; bodyLimit: number };
-  database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean };
+  database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean; statementTimeoutMs: number; poolWaitMs: number };
   auth: { jwtSecret: string; jwtTtlSeconds: number; passwordHashCost: number; admin?: { email: string; password: string } };
-  graphql: { graphiql: boolean; introspection: boolean };
+  graphql: { graphiql: boolean; introspection: boolean; limits: QueryLimits };
   /** `privateKeyPem` (PKCS#8) from SIGNING_KEY; null: generated and kept in the database (never in production). */
   signing: { privateKeyPem: string | null; keyId: string | null };
   redisUrl?: string;
@@ -179,6 +214,15 @@ export interface AppConfig {
   queue: { prefix: string; workerConcurrency: number; lockDurationMs: number; stalledIntervalMs: number };
   seedDemo: boolean;
   logLevel: EnvironmentSchema['LOG_LEVEL'];
+}
+
+/** What one GraphQL operation may ask for; anything over is refused before it runs (QUERY_TOO_COMPLEX). */
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  cost: number;
 }
 
 export class ConfigError extends Error {
@@ -269,6 +313,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
       dataDir: parsed.DATA_DIR,
       migrateOnStart: parsed.DB_MIGRATE_ON_START,
       logSql: parsed.DB_LOG_SQL,
+      statementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
+      poolWaitMs: parsed.DB_POOL_WAIT_MS,
     },
     auth: {
       jwtSecret: parsed.JWT_SECRET ?? DEV_JWT_SECRET,
@@ -279,6 +325,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
     graphql: {
       graphiql: parsed.GRAPHIQL ?? !production,
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
+      limits: {
+        depth: parsed.GRAPHQL_MAX_DEPTH,
+        aliases: parsed.GRAPHQL_MAX_ALIASES,
+        directives: parsed.GRAPHQL_MAX_DIRECTIVES,
+        tokens: parsed.GRAPHQL_MAX_TOKENS,
+        cost: parsed.GRAPHQL_MAX_COST,
+      },
     },
     signing: { privateKeyPem: signingKey, keyId: parsed.SIGNING_KEY_ID ?? null },
     redisUrl: parsed.REDIS_URL,

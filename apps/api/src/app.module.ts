@@ -1,13 +1,14 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder, SimulationService } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { costLimitPlugin, graphqlWsLimits, queryLimitRules } from './graphql/query-limits.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { SigningKeysController } from './signing/signing-keys.controller.js';
@@ -68,10 +69,16 @@ export class AppModule implements OnApplicationBootstrap {
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,
             formatError,
+            // Every operation is bounded before it runs (QUERY_TOO_COMPLEX): tokens while parsing,
+            // depth, aliases and directives while validating, the estimated cost once variables are known.
+            parseOptions: { maxTokens: appConfig.graphql.limits.tokens },
+            validationRules: queryLimitRules(appConfig.graphql.limits),
+            plugins: [costLimitPlugin(appConfig.graphql.limits.cost)],
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
             context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
               contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
-            subscriptions: { 'graphql-ws': true },
+            // graphql-ws takes `parse` and `validate` (Nest passes its options through; its type names fewer).
+            subscriptions: { 'graphql-ws': graphqlWsLimits(appConfig.graphql.limits) as GraphQLWsSubscriptionsConfig },
           }),
         }),
       ],

@@ -3,6 +3,7 @@ import { type GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainError, ErrorCode, type ErrorDetails } from '@sandbridge/domain';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { databaseLimitError, queryLimitDetails, withoutSuggestions } from './query-limits.js';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -47,6 +48,8 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() !== 'graphql') throw exception;
     if (exception instanceof DomainError) return toGraphQLError(exception);
+    const limited = databaseLimitError(exception);
+    if (limited) return toGraphQLError(limited);
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       if (code === '23505') return toGraphQLError(DomainError.conflict('This would duplicate an existing record'));
@@ -63,6 +66,11 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
  * message (and `errors` for bad input); nothing else (stack traces, SQL, driver details) does.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A query over a limit (depth, aliases, … found while parsing or validating) is QUERY_TOO_COMPLEX.
+  const limit = queryLimitDetails(error);
+  if (limit) formatted = { ...formatted, message: limit.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: limit.limit, max: limit.max, actual: limit.actual } };
+  // Suggestions of field, type and enum names ("Did you mean …?") would map the schema for anyone.
+  formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
   const code = formatted.extensions?.code as string | undefined;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (code && (Object.values(ErrorCode) as string[]).includes(code)) {

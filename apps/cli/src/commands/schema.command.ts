@@ -25,7 +25,7 @@ export async function printApiSchema(config: AppConfig): Promise<string> {
     const app = await createApiApp(
       {
         ...config,
-        database: { url: undefined, dataDir, migrateOnStart: true, logSql: false },
+        database: { ...config.database, url: undefined, dataDir, migrateOnStart: true, logSql: false },
         auth: { ...config.auth, admin: undefined },
         seedDemo: false,
       },

@@ -7,6 +7,14 @@ export interface ConnectionTarget {
   /** The embedded database has one backend session: exactly one pooled connection. */
   embedded: boolean;
   logSql?: boolean;
+  /**
+   * PostgreSQL's `statement_timeout` for every pooled connection, in ms (0 or unset: none). Not set
+   * on the embedded database: PGlite runs each statement synchronously in this process and cannot
+   * interrupt it, so there the bound is the API's query limits.
+   */
+  statementTimeoutMs?: number;
+  /** How long a caller waits for a free pooled connection, in ms. */
+  poolWaitMs?: number;
 }
 
 /** The one place TypeORM is configured: API, CLI, tests and the drift check all use it. */
@@ -24,7 +32,11 @@ export function dataSourceOptions(target: ConnectionTarget): DataSourceOptions {
     migrationsRun: false,
     logging: target.logSql ? ['query', 'error'] : ['error'],
     extra: target.embedded
-      ? { max: 1, connectionTimeoutMillis: 15_000 }
-      : { max: 10, connectionTimeoutMillis: 10_000 },
+      ? { max: 1, connectionTimeoutMillis: target.poolWaitMs ?? 15_000 }
+      : {
+          max: 10,
+          connectionTimeoutMillis: target.poolWaitMs ?? 10_000,
+          ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
+        },
   };
 }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 
@@ -7,6 +7,10 @@ export interface DatabaseSettings {
   dataDir: string;
   migrateOnStart: boolean;
   logSql: boolean;
+  /** PostgreSQL `statement_timeout` of the pooled connections, in ms (0 or unset: none; not embedded). */
+  statementTimeoutMs?: number;
+  /** How long a caller waits for a free pooled connection, in ms. */
+  poolWaitMs?: number;
 }
 
 /**
@@ -17,7 +21,13 @@ export async function openDatabase(settings: DatabaseSettings, options: { migrat
   const embedded = settings.url ? null : await EmbeddedPostgres.start(settings.dataDir);
   try {
     const dataSource = new DataSource(
-      dataSourceOptions({ url: settings.url ?? embedded!.url, embedded: embedded !== null, logSql: settings.logSql }),
+      dataSourceOptions({
+        url: settings.url ?? embedded!.url,
+        embedded: embedded !== null,
+        logSql: settings.logSql,
+        statementTimeoutMs: settings.statementTimeoutMs,
+        poolWaitMs: settings.poolWaitMs,
+      }),
     );
     await dataSource.initialize();
     const destroy = dataSource.destroy.bind(dataSource);
@@ -28,13 +38,29 @@ export async function openDatabase(settings: DatabaseSettings, options: { migrat
         await embedded?.stop();
       }
     };
-    if (options.migrate ?? settings.migrateOnStart) {
-      await dataSource.runMigrations({ transaction: 'each' });
-    }
+    if (options.migrate ?? settings.migrateOnStart) await migrate(dataSource);
     return dataSource;
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/**
+ * Runs pending migrations on one connection whose statement time limit is lifted for the purpose:
+ * the limit guards requests, and a data migration may legitimately take longer than one request.
+ */
+async function migrate(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
+  } finally {
+    // Back to the connection's own setting before it returns to the pool.
+    await runner.query('RESET statement_timeout').catch(() => undefined);
+    await runner.release();
   }
 }
 
