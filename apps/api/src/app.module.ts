@@ -8,6 +8,7 @@ import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { DateTimeScalar } from './graphql/scalars.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
@@ -63,6 +64,8 @@ export class AppModule implements OnApplicationBootstrap {
           useFactory: (appConfig: AppConfig, contexts: GraphQLContextFactory) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // DateTime inputs keep to the days PostgreSQL stores (the Date scalar does the same).
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: appConfig.graphql.graphiql,
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,
