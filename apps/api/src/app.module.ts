@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
 import { GraphQLContextFactory } from './graphql/graphql-context.js';
 import { costLimitPlugin, graphqlWsLimits, queryLimitRules } from './graphql/query-limits.js';
+import { DateTimeScalar } from './graphql/scalars.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { SigningKeysController } from './signing/signing-keys.controller.js';
@@ -65,6 +66,8 @@ export class AppModule implements OnApplicationBootstrap {
           useFactory: (appConfig: AppConfig, contexts: GraphQLContextFactory) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // DateTime inputs keep to the days PostgreSQL stores (the Date scalar does the same).
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: appConfig.graphql.graphiql,
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,

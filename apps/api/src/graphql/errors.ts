@@ -10,6 +10,10 @@ const logger = new Logger('GraphQLErrors');
 /** Apollo's own codes that may reach clients unchanged (DESIGN.md §7a). */
 const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
+/** graphql-js's message when a request's variables hold more bad values than it reports. */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
+const VARIABLE_ERROR_LIMIT = 50;
+
 const DETAIL_KEYS = ['reason', 'retryAfterSeconds', 'limit', 'max', 'actual'] as const satisfies readonly (keyof ErrorDetails)[];
 
 /** The HTTP-level meaning of each code, for logs and for clients that look at it. */
@@ -87,6 +91,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions };
   }
   if (code && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };
+  if (formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+    // graphql-js stops coercing variables after 50 bad values (e.g. 51 unknown enum values in one
+    // list) and adds this error, without a code; the 50 errors before it carry the paths.
+    const message = `too many invalid values: the first ${VARIABLE_ERROR_LIMIT} are listed with their paths`;
+    return { ...base, message: `Invalid input: ${message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, errors: [{ path: '', message }] } };
+  }
   if (code !== 'INTERNAL_SERVER_ERROR') logger.error(`Unmapped error: ${String((error as Error)?.stack ?? formatted.message)}`);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

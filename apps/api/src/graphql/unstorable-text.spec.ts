@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLBoolean, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString } from 'graphql';
 import { DateResolver, GraphQLJSON } from 'graphql-scalars';
-import { NUL_MESSAGE, SURROGATE_MESSAGE, unstorableText } from './unstorable-text.js';
+import { DEPTH_MESSAGE, MAX_JSON_DEPTH, NUL_MESSAGE, SURROGATE_MESSAGE, tooDeep, unstorableText } from './unstorable-text.js';
 
 const NUL = 'a\u0000b';
 const HIGH = 'a\uD800b';
@@ -68,5 +68,24 @@ describe('unstorableText', () => {
     expect(unstorableText({ first: 5, after: NUL }, '')).toEqual([{ path: 'after', message: NUL_MESSAGE }]);
     expect(unstorableText(['a', NUL], 'ids')).toEqual([{ path: 'ids.1', message: NUL_MESSAGE }]);
     expect(unstorableText({ nested: { [HIGH]: 'v' } }, 'filter')).toEqual([{ path: 'filter.nested', message: `has a key "a\\ud800b" that ${SURROGATE_MESSAGE}` }]);
+  });
+
+  // A JSON value 10,000 levels deep overflowed the stack of this walk (RangeError, an
+  // INTERNAL_SERVER_ERROR); it is refused at the JSON value's path once deeper than the bound.
+  it('refuses a JSON value nested deeper than MAX_JSON_DEPTH at its own path, without overflowing', () => {
+    const nest = (depth: number, leaf: unknown = 1) => {
+      let value: unknown = leaf;
+      for (let i = 0; i < depth; i += 1) value = i % 2 ? [value] : { a: value };
+      return value;
+    };
+    expect(unstorableText({ scenario: nest(MAX_JSON_DEPTH) }, 'input', Input)).toEqual([]);
+    const deep = unstorableText({ scenario: nest(MAX_JSON_DEPTH + 1), name: NUL }, 'input', Input);
+    expect(deep).toEqual([{ path: 'input.scenario', message: DEPTH_MESSAGE }, { path: 'input.name', message: NUL_MESSAGE }]);
+    expect(tooDeep(deep)).toBe(true);
+    expect(unstorableText({ scenario: nest(10_000) }, 'input', Input)).toEqual([{ path: 'input.scenario', message: DEPTH_MESSAGE }]);
+    // Without a type, every level is GraphQL input: the same bound, at the level that exceeds it.
+    const untyped = unstorableText(nest(10_000, 'x'), 'input');
+    expect(untyped).toHaveLength(1);
+    expect(untyped[0].message).toBe(DEPTH_MESSAGE);
   });
 });

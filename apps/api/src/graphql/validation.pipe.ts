@@ -4,7 +4,7 @@ import { DomainError, type FieldProblem } from '@sandbridge/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { type GraphQLInputType, isInputObjectType } from 'graphql';
-import { unstorableText } from './unstorable-text.js';
+import { tooDeep, unstorableText, withoutLoneSurrogates } from './unstorable-text.js';
 
 /**
  * Validates GraphQL inputs and arguments with their class-validator decorators. Problems come back
@@ -22,12 +22,18 @@ export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
     const problems = isArgs(metadata) ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
+    // A value nested too deep would overflow the recursive walks below (class-transformer's, class-validator's).
+    if (tooDeep(problems)) throw DomainError.badInput(problems);
     if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(type as never)) {
       if (problems.length) throw DomainError.badInput(problems);
       return value;
     }
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { forbidUnknownValues: false, whitelist: false });
+    // validator.js throws URIError on a lone surrogate (IsEmail measures bytes with encodeURI). Such
+    // text is already refused above; the other checks run on a copy without it, so that every
+    // problem is still named at once.
+    const checked = problems.length ? (plainToInstance(type, withoutLoneSurrogates(value)) as object) : instance;
+    const errors = await validate(checked, { forbidUnknownValues: false, whitelist: false });
     // @Args('input') has a name; @Args() (an ArgsType) spreads its fields at the top level.
     problems.push(...flatten(errors, metadata.data ? [metadata.data] : []));
     if (problems.length) throw DomainError.badInput(problems);

@@ -257,6 +257,10 @@ describe('§8 refusals name the JSON path of the first problem', () => {
     // a wrong type
     ['asOf not a day', (c) => (c.asOf = '2026-02-30'), 'asOf: must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset'],
     ['asOf a timestamp without offset', (c) => (c.asOf = '2026-06-01T10:00:00'), 'asOf: must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset'],
+    // PostgreSQL has no year 0000 (such a day reached it and failed there): days run 1000-01-01 to 9999-12-31.
+    ['asOf in year 0000', (c) => (c.asOf = '0000-01-01'), 'asOf: must be a day between 1000-01-01 and 9999-12-31'],
+    ['a window past 9999', (c) => (c.agreements[0].effectiveTo = '+010000-01-01'), 'agreements[0].effectiveTo: must be a day between 1000-01-01 and 9999-12-31'],
+    ['a timestamp whose offset moves it before 1000', (c) => (c.asOf = '1000-01-01T00:30:00+01:00'), 'asOf: must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset'],
     ['a list that is an object', (c) => (c.criteria = {}), 'criteria: must be an array'],
     ['an optional list that is a string', (c) => (c.crosswalks = 'none'), 'crosswalks: must be an array'],
     ['an element that is no object', (c) => (c.systems[0] = 'sys1'), 'systems[0]: must be an object'],

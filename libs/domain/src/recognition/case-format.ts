@@ -1,5 +1,5 @@
 import { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
-import { isUtcDay, toUtcDay } from '../time/utc-day.js';
+import { isDayOutOfRange, isUtcDay, toUtcDay, UTC_DAY_RANGE } from '../time/utc-day.js';
 import {
   AgreementKind,
   AgreementStatus,
@@ -51,7 +51,9 @@ export function parseUtcDay(text: string): UtcDay | null {
   if (!isUtcDay(day) || hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59) return null;
   const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
   const local = Date.parse(`${day}T00:00:00Z`) + ((hours * 60 + minutes) * 60 + seconds) * 1000;
-  return toUtcDay(new Date(local - offset * 60_000));
+  const utc = toUtcDay(new Date(local - offset * 60_000));
+  // An offset can move the first or last day out of the range.
+  return isUtcDay(utc) ? utc : null;
 }
 
 export type Json = Record<string, unknown>;
@@ -114,6 +116,7 @@ export const optionalList = <T>(o: Json, key: string, path: string, item: (value
 
 export function day(value: unknown, path: string): UtcDay {
   const parsed = typeof value === 'string' ? parseUtcDay(value) : null;
+  if (parsed === null && typeof value === 'string' && isDayOutOfRange(value)) fail(path, `must be a day ${UTC_DAY_RANGE}`);
   if (parsed === null) fail(path, 'must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset');
   return parsed;
 }
