@@ -811,6 +811,15 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expect(await organisationRow(id)).toEqual(before);
     });
 
+    it("an innovator renaming to another organisation's name is not refused: a CONFLICT would reveal an organisation it cannot see", async () => {
+      const takenName = unique('Hidden Rival');
+      await t.createOrganisation(takenName, 'SG');
+      const id = await t.createOrganisation(unique('Renamer'), 'GB');
+      const own = (await t.accountWithToken(`renamer-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: id })).token;
+      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name: takenName } }, own)).updateOrganisation.name).toBe(takenName);
+      expect(await organisationRow(id)).toEqual({ name: takenName, home_jurisdiction_code: 'GB' });
+    });
+
     it('an unknown home jurisdiction is NOT_FOUND, and nothing changes (not even the name given with it)', async () => {
       const id = await t.createOrganisation(unique('Stays Home'), 'GB');
       const before = await organisationRow(id);

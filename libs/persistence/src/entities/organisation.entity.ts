@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import { JurisdictionEntity } from './jurisdiction.entity.js';
 
 @Entity('organisation')
-@Unique('organisation_name_key', ['name'])
+// Names are not unique in the database: administrators are refused a clash (they see every
+// organisation), an innovator's rename is not (it may not learn that another organisation exists).
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

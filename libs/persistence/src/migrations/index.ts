@@ -8,6 +8,7 @@ import { Simulations1796516528662 } from './1796516528662-simulations.js';
 import { SimulationRunCoverage1796529293003 } from './1796529293003-simulation-run-coverage.js';
 import { AuditCheckpoints1796529398535 } from './1796529398535-audit-checkpoints.js';
 import { ProgrammeNameScopes1796529976307 } from './1796529976307-programme-name-scopes.js';
+import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organisation-names-not-unique.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   SimulationRunCoverage1796529293003,
   AuditCheckpoints1796529398535,
   ProgrammeNameScopes1796529976307,
+  OrganisationNamesNotUnique1796531200000,
 ];
