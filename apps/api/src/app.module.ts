@@ -7,7 +7,8 @@ import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
-import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { type ContextSource, GraphQLContextFactory } from './graphql/graphql-context.js';
+import { SubscriptionSessions } from './auth/subscription-sessions.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
@@ -35,7 +36,7 @@ import {
 } from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
-@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory, ApplicationModule] })
+@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory, SubscriptionSessions], exports: [GraphQLContextFactory, ApplicationModule] })
 class ApiCoreModule {}
 
 @Module({})
@@ -68,8 +69,7 @@ export class AppModule implements OnApplicationBootstrap {
             includeStacktraceInErrorResponses: false,
             formatError,
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
-            context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
-              contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
+            context: (source: ContextSource) => contexts.create(source),
             subscriptions: { 'graphql-ws': true },
           }),
         }),

@@ -4,6 +4,9 @@ import { TransactionalConnection } from '../database/transactional-connection.js
 import { AccountEntity } from '../entities/account.entity.js';
 import { likePattern, paginate } from './paginate.js';
 
+/** Marks the per-request session check's SQL (`/* session-check *\/ SELECT …`). */
+export const SESSION_CHECK_COMMENT = 'session-check';
+
 /** The columns a token is checked against. */
 export type AccountSessionState = Pick<AccountEntity, 'id' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode' | 'sessionEpoch' | 'disabledAt'>;
 
@@ -27,13 +30,18 @@ export class AccountRepository {
     return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
   }
 
-  /** What a token is checked against on every request: one primary-key read of a few columns. */
+  /**
+   * What a token is checked against on every request: one primary-key read of a few columns. Its
+   * SQL starts with the comment SESSION_CHECK_COMMENT, so statement counts can tell it apart.
+   */
   findSessionState(id: string): Promise<AccountSessionState | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.repo.findOne({
-      where: { id },
-      select: { id: true, role: true, authorityId: true, organisationId: true, jurisdictionCode: true, sessionEpoch: true, disabledAt: true },
-    });
+    return this.repo
+      .createQueryBuilder('acc')
+      .comment(SESSION_CHECK_COMMENT)
+      .select(['acc.id', 'acc.role', 'acc.authorityId', 'acc.organisationId', 'acc.jurisdictionCode', 'acc.sessionEpoch', 'acc.disabledAt'])
+      .where('acc.id = :id', { id })
+      .getOne();
   }
 
   findByEmail(email: string): Promise<AccountEntity | null> {
