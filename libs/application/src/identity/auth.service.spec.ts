@@ -162,6 +162,15 @@ describe('AuthService', () => {
       expect(second.sid).not.toBe(first.sid);
     });
 
+    it('accepts HS256 only: the same claims signed with the same secret by another algorithm are refused', async () => {
+      const { token } = await auth.login('reg@fca.example', 'the right password');
+      const claims = claimsOf(token);
+      for (const algorithm of ['HS384', 'HS512'] as const) {
+        const other = await new JwtService({ secret: SECRET, signOptions: { algorithm } }).signAsync(claims);
+        expect((await failure(() => auth.authenticate(other))).code).toBe(ErrorCode.UNAUTHENTICATED);
+      }
+    });
+
     it('refuses a validly signed token without an expiry (jsonwebtoken alone would accept it forever)', async () => {
       const { token } = await auth.login('reg@fca.example', 'the right password');
       const { exp: _exp, ...withoutExp } = claimsOf(token);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
 import { DomainError } from '@sandbridge/domain';
@@ -47,7 +48,7 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
    */
   async guard<T>(email: string, clientAddress: string | null, attempt: () => Promise<T | null>): Promise<T | null> {
     const account: Counter = [this.byAccount, accountKey(email)];
-    const counters: Counter[] = clientAddress ? [account, [this.byAddress, clientAddress]] : [account];
+    const counters: Counter[] = clientAddress ? [account, [this.byAddress, addressKey(clientAddress)]] : [account];
     const taken: Counter[] = [];
     for (const counter of counters) {
       const [limiter, key] = counter;
@@ -85,4 +86,22 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
 /** The e-mail as the account is looked up (trimmed, lower-case), hashed: keys hold no addresses. */
 function accountKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
+
+/**
+ * The client address as counted: an IPv4 address as it is (IPv4-mapped IPv6 included), an IPv6
+ * address by its /64 network, since one subscriber is usually handed a whole /64 to pick from.
+ */
+export function addressKey(address: string): string {
+  const bare = address.split('%')[0];
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped) return mapped[1];
+  if (!isIPv6(bare)) return bare;
+  const [head, tail] = bare.split('::');
+  const groups = head ? head.split(':') : [];
+  if (tail !== undefined) groups.push(...Array<string>(Math.max(0, 8 - groups.length - (tail ? tail.split(':').length : 0))).fill('0'), ...(tail ? tail.split(':') : []));
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
