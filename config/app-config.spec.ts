@@ -114,7 +114,7 @@ describe('loadConfig defaults', () => {
   it('development on port 3000, 0.0.0.0, the embedded database, GraphiQL and introspection on', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimit: 16 * 1024 * 1024 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
     expect(config.database).toEqual({ url: undefined, dataDir: './.data', migrateOnStart: true, logSql: false, statementTimeoutMs: 15_000, poolWaitMs: 30_000 });
     expect(config.graphql).toEqual({ graphiql: true, introspection: true, limits: { depth: 12, aliases: 30, directives: 50, tokens: 10_000, cost: 100_000 } });
     expect(config.auth.jwtTtlSeconds).toBe(28800);
@@ -300,5 +300,40 @@ describe('a rejected value is shown, a secret never', () => {
     expect(shownValue('DATABASE_URL', 'postgres://app:pw@db/x')).toBe('got "postgres://app:***@db/x"');
     expect(shownValue('DATABASE_URL', 'postgres://db/x')).toBe('got "postgres://db/x"');
     expect(shownValue('DATABASE_URL', 'app:pw@db/x')).toBe('value not shown');
+  });
+});
+
+describe('sessions and failed sign-ins', () => {
+  it('defaults: a 3 s session cache, 5 failures per e-mail and 50 per address in 15 minutes, no proxy trusted', () => {
+    const config = loadConfig({});
+    expect(config.auth.sessionCacheMs).toBe(3000);
+    expect(config.auth.loginLimits).toEqual({ perAccount: 5, perAddress: 50, windowSeconds: 900 });
+    expect(config.http.trustProxy).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it: a boolean, a hop count, or a list of addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(configError({ TRUST_PROXY: 'any proxy' }).problems.some((p) => p.startsWith('TRUST_PROXY:'))).toBe(true);
+  });
+
+  it.each([
+    ['SESSION_CACHE_MS=60000 (a cache is for seconds)', { SESSION_CACHE_MS: '60000' }, 'SESSION_CACHE_MS'],
+    ['LOGIN_MAX_FAILURES_PER_ACCOUNT=0', { LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, 'LOGIN_MAX_FAILURES_PER_ACCOUNT'],
+    ['LOGIN_MAX_FAILURES_PER_ADDRESS=many', { LOGIN_MAX_FAILURES_PER_ADDRESS: 'many' }, 'LOGIN_MAX_FAILURES_PER_ADDRESS'],
+    ['LOGIN_FAILURE_WINDOW_SECONDS=0', { LOGIN_FAILURE_WINDOW_SECONDS: '0' }, 'LOGIN_FAILURE_WINDOW_SECONDS'],
+  ])('refuses %s', (_label, env, variable) => {
+    expect(configError(env).problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
+  });
+
+  it.each([
+    ['12 spaces', ' '.repeat(12)],
+    ['a commonly used password', 'password1234'],
+  ])('refuses an ADMIN_PASSWORD that is %s, without repeating it', (_label, password) => {
+    const error = configError({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: password });
+    const problem = error.problems.find((p) => p.startsWith('ADMIN_PASSWORD:'));
+    expect(problem).toBeDefined();
+    expect(problem).not.toContain(password);
   });
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { passwordProblem } from '@sandbridge/domain';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -93,6 +94,34 @@ export class EnvironmentSchema {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * How long an account's session state (epoch, disabled, role and tenant) may be served from
+   * memory, in ms: changes made through the API reach every instance at once through the event
+   * bus; this bounds only changes made behind its back (a row edited or deleted in the database).
+   * 0 reads the account on every request.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  SESSION_CACHE_MS = 3000;
+
+  /** Failed sign-ins per e-mail address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed sign-ins per client address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  /** The window the failed sign-ins are counted in, in seconds. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
+  /**
+   * Whose X-Forwarded-For to believe for the client address: false (the peer is the client), true
+   * (any peer: only behind a proxy that overwrites the header), a hop count, or addresses/CIDRs.
+   */
+  @Matches(/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/, { message: 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs' })
+  TRUST_PROXY = 'false';
+
   /** scrypt cost as log2(N): 15 = 32 MiB per hash. Tests lower it. */
   @Transform(toInt) @IsInt() @Min(10) @Max(20)
   PASSWORD_HASH_COST = 15;
@@ -101,7 +130,7 @@ export class EnvironmentSchema {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  /** Key prefix of the simulation queue and its run keys in Redis (API and workers must agree). */
+  /** Key prefix in Redis of the simulation queue, its run keys and the failed-sign-in counters (API and workers must agree). */
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_" or "-"' })
   QUEUE_PREFIX = 'sandbridge';
 
@@ -179,6 +208,11 @@ export const CONFIG_VARIABLES = [
   'SIGNING_KEY_ID',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
+  'SESSION_CACHE_MS',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'LOGIN_FAILURE_WINDOW_SECONDS',
+  'TRUST_PROXY',
   'PASSWORD_HASH_COST',
   'REDIS_URL',
   'QUEUE_PREFIX',
@@ -203,9 +237,19 @@ const _everyFieldListed: [Exclude<keyof EnvironmentSchema, ConfigVariable>] exte
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; bodyLimit: number };
+  /** `trustProxy` as Fastify takes it: whose X-Forwarded-For gives the client address. */
+  http: { host: string; port: number; bodyLimit: number; trustProxy: boolean | number | string[] };
   database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean; statementTimeoutMs: number; poolWaitMs: number };
-  auth: { jwtSecret: string; jwtTtlSeconds: number; passwordHashCost: number; admin?: { email: string; password: string } };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    passwordHashCost: number;
+    admin?: { email: string; password: string };
+    /** How long account session state may be cached, in ms (0: read on every request). */
+    sessionCacheMs: number;
+    /** Failed sign-ins allowed per e-mail and per client address within `windowSeconds`. */
+    loginLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  };
   graphql: { graphiql: boolean; introspection: boolean; limits: QueryLimits };
   /** `privateKeyPem` (PKCS#8) from SIGNING_KEY; null: generated and kept in the database (never in production). */
   signing: { privateKeyPem: string | null; keyId: string | null };
@@ -303,11 +347,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push(`${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
   }
+  // The first administrator's password meets the same policy as every other (never echoed).
+  const adminPasswordProblem = parsed.ADMIN_PASSWORD ? passwordProblem(parsed.ADMIN_PASSWORD) : null;
+  if (adminPasswordProblem && !problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (production && parsed.SEED_DEMO) problems.push('SEED_DEMO: demo data and accounts are refused when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimit: parsed.BODY_LIMIT_BYTES },
+    http: { host: parsed.HOST, port: parsed.PORT, bodyLimit: parsed.BODY_LIMIT_BYTES, trustProxy: trustProxy(parsed.TRUST_PROXY) },
     database: {
       url: parsed.DATABASE_URL,
       dataDir: parsed.DATA_DIR,
@@ -321,6 +368,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
       jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
       passwordHashCost: parsed.PASSWORD_HASH_COST,
       admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD } : undefined,
+      sessionCacheMs: parsed.SESSION_CACHE_MS,
+      loginLimits: {
+        perAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        perAddress: parsed.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowSeconds: parsed.LOGIN_FAILURE_WINDOW_SECONDS,
+      },
     },
     graphql: {
       graphiql: parsed.GRAPHIQL ?? !production,
@@ -345,4 +398,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
     seedDemo: parsed.SEED_DEMO ?? (!production && !parsed.DATABASE_URL),
     logLevel: parsed.LOG_LEVEL,
   };
+}
+
+function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
 }

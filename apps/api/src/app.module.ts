@@ -7,7 +7,8 @@ import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
 import { formatError, GraphQLErrorFilter } from './graphql/errors.js';
-import { GraphQLContextFactory } from './graphql/graphql-context.js';
+import { type ContextSource, GraphQLContextFactory } from './graphql/graphql-context.js';
+import { SubscriptionSessions } from './auth/subscription-sessions.js';
 import { costLimitPlugin, graphqlWsLimits, queryLimitRules } from './graphql/query-limits.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
@@ -38,7 +39,7 @@ import {
 } from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
-@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory, ApplicationModule] })
+@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory, SubscriptionSessions], exports: [GraphQLContextFactory, ApplicationModule] })
 class ApiCoreModule {}
 
 @Module({})
@@ -78,8 +79,7 @@ export class AppModule implements OnApplicationBootstrap {
             validationRules: queryLimitRules(appConfig.graphql.limits),
             plugins: [costLimitPlugin(appConfig.graphql.limits.cost)],
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
-            context: (request: { headers?: Record<string, unknown>; connectionParams?: Record<string, unknown> }) =>
-              contexts.create(request.connectionParams ? (request.connectionParams.authorization ?? request.connectionParams.Authorization) : request.headers?.authorization),
+            context: (source: ContextSource) => contexts.create(source),
             // graphql-ws takes `parse` and `validate` (Nest passes its options through; its type names fewer).
             subscriptions: { 'graphql-ws': graphqlWsLimits(appConfig.graphql.limits) as GraphQLWsSubscriptionsConfig },
           }),

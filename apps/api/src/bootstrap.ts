@@ -12,7 +12,9 @@ import { overTokenLimit, queryTooComplex } from './graphql/query-limits.js';
 export async function createApiApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose' | 'fatal')[] } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.http.bodyLimit }),
+    // trustProxy: whether request.ip (the failed sign-in limit's client address) comes from
+    // X-Forwarded-For. Fastify also takes a hop count (a number), which Nest's type leaves out.
+    new FastifyAdapter({ bodyLimit: config.http.bodyLimit, trustProxy: config.http.trustProxy as boolean | string[] }),
     { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false },
   );
   await registerSecurityHeaders(app, config);

@@ -14,6 +14,7 @@ import {
   StandardService,
 } from '@sandbridge/application';
 import { type Actor, DomainError } from '@sandbridge/domain';
+import { SubscriptionSessions, type SubscriptionSocket } from '../auth/subscription-sessions.js';
 import { Loaders } from './loaders.js';
 
 /** What every resolver sees: the caller (or why there is none) and this request's loaders. */
@@ -21,7 +22,20 @@ export interface GraphQLContext {
   actor: Actor | null;
   authError: DomainError | null;
   loaders: Loaders;
+  /** The client's address, for the failed sign-in limits (over HTTP Fastify's `request.ip`, which follows TRUST_PROXY). */
+  clientAddress: string | null;
   req?: unknown;
+}
+
+/**
+ * What the context function is handed: over HTTP the Fastify request; over graphql-ws its context,
+ * with the connection's parameters and, in `extra`, the socket and the upgrade request.
+ */
+export interface ContextSource {
+  headers?: Record<string, unknown>;
+  ip?: string;
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra?: { socket?: SubscriptionSocket; request?: { socket?: { remoteAddress?: string } } };
 }
 
 /** Builds the context once per operation: the token is verified once, not per field. */
@@ -40,6 +54,7 @@ export class GraphQLContextFactory {
     private readonly reports: TestReportService,
     private readonly incidents: IncidentService,
     private readonly agreements: AgreementService,
+    private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
   private loaders(actor: Actor | null): Loaders {
@@ -47,17 +62,21 @@ export class GraphQLContextFactory {
     return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents, agreements }, actor);
   }
 
-  async create(authorization: unknown): Promise<GraphQLContext> {
-    if (authorization === undefined || authorization === null || authorization === '') return { actor: null, authError: null, loaders: this.loaders(null) };
+  async create(source: ContextSource): Promise<GraphQLContext> {
+    const socket = source.extra?.socket;
+    const authorization = source.extra ? (source.connectionParams?.authorization ?? source.connectionParams?.Authorization) : source.headers?.authorization;
+    const clientAddress = (source.extra ? source.extra.request?.socket?.remoteAddress : source.ip) ?? null;
+    const anonymous = (authError: DomainError | null): GraphQLContext => ({ actor: null, authError, loaders: this.loaders(null), clientAddress });
+    if (authorization === undefined || authorization === null || authorization === '') return anonymous(null);
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
-    if (!match) {
-      return { actor: null, authError: DomainError.unauthenticated('The authorization header must be "Bearer <token>"'), loaders: this.loaders(null) };
-    }
+    if (!match) return anonymous(DomainError.unauthenticated('The authorization header must be "Bearer <token>"'));
     try {
-      const actor = await this.auth.actorFromToken(match[1]);
-      return { actor, authError: null, loaders: this.loaders(actor) };
+      const session = await this.auth.authenticate(match[1]);
+      // A graphql-ws connection outlives the check made here: it is closed when the token expires or the session ends.
+      if (socket) this.subscriptionSessions.watch(socket, match[1], session);
+      return { actor: session.actor, authError: null, loaders: this.loaders(session.actor), clientAddress };
     } catch (error) {
-      if (error instanceof DomainError) return { actor: null, authError: error, loaders: this.loaders(null) };
+      if (error instanceof DomainError) return anonymous(error);
       throw error;
     }
   }

@@ -1,8 +1,10 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { LoginResult } from '@sandbridge/application';
 import { Role } from '@sandbridge/domain';
 import type { AccountEntity } from '@sandbridge/persistence';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
+import { IsAcceptablePassword } from './password.validator.js';
 
 registerEnumType(Role, { name: 'Role', description: 'ADMIN runs the platform; the others are bound to one tenant (DESIGN.md §1).' });
 
@@ -20,6 +22,9 @@ export class Account {
   @Field(() => Role)
   role: Role;
 
+  @Field(() => Boolean, { description: 'A disabled account cannot sign in and its tokens are refused (disableAccount / enableAccount).' })
+  disabled: boolean;
+
   @Field(() => Date)
   createdAt: Date;
 
@@ -33,6 +38,7 @@ export class Account {
       email: entity.email,
       displayName: entity.displayName,
       role: entity.role as Role,
+      disabled: entity.disabledAt !== null,
       createdAt: entity.createdAt,
       authorityId: entity.authorityId,
       organisationId: entity.organisationId,
@@ -46,7 +52,7 @@ export class AccountConnection extends Connection(Account) {}
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>`.' })
+  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>` (graphql-ws: connectionParams.authorization).' })
   token: string;
 
   @Field(() => Date)
@@ -54,6 +60,10 @@ export class AuthPayload {
 
   @Field(() => Account)
   account: Account;
+
+  static from(result: LoginResult): AuthPayload {
+    return Object.assign(new AuthPayload(), { token: result.token, expiresAt: result.expiresAt, account: Account.from(result.account) });
+  }
 }
 
 @InputType()
@@ -66,8 +76,8 @@ export class CreateAccountInput {
   @IsString() @Length(1, 200)
   displayName: string;
 
-  @Field(() => String, { description: 'At least 12 characters.' })
-  @IsString() @Length(12, 200, { message: 'must be 12 to 200 characters long' })
+  @Field(() => String, { description: 'At least 12 characters, not only whitespace, not a commonly used password.' })
+  @IsAcceptablePassword()
   password: string;
 
   @Field(() => Role)
@@ -109,4 +119,29 @@ export class AccountFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the e-mail or name, any case.' })
   @IsOptional() @IsString() @MaxLength(200)
   search?: string | null;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  @IsString() @MaxLength(1000)
+  currentPassword: string;
+
+  @Field(() => String, { description: 'At least 12 characters, not only whitespace, not a commonly used password.' })
+  @IsAcceptablePassword()
+  newPassword: string;
+}
+
+@InputType({ description: 'The account disableAccount or enableAccount acts on.' })
+export class AccountIdInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an account id' })
+  id: string;
+}
+
+@InputType()
+export class RevokeSessionsInput {
+  @Field(() => ID, { nullable: true, description: 'Whose sessions to end; your own when left out (administrators may name any account).' })
+  @IsOptional() @IsUUID('all', { message: 'must be an account id' })
+  accountId?: string | null;
 }

@@ -7,7 +7,16 @@ import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { Authority } from '../reference/authority.model.js';
 import { Jurisdiction } from '../reference/jurisdiction.model.js';
 import { Organisation } from '../reference/organisation.model.js';
-import { Account, AccountConnection, AccountFilterInput, AuthPayload, CreateAccountInput } from './account.model.js';
+import {
+  Account,
+  AccountConnection,
+  AccountFilterInput,
+  AccountIdInput,
+  AuthPayload,
+  ChangePasswordInput,
+  CreateAccountInput,
+  RevokeSessionsInput,
+} from './account.model.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -17,10 +26,43 @@ export class AccountResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Signs in; the token expires (JWT_TTL_SECONDS).' })
-  async login(@Args('email', { type: () => String }) email: string, @Args('password', { type: () => String }) password: string): Promise<AuthPayload> {
-    const result = await this.auth.login(email, password);
-    return { token: result.token, expiresAt: result.expiresAt, account: Account.from(result.account) };
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in; the token expires (JWT_TTL_SECONDS). Failed attempts are limited per e-mail and per client address: over the limit, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
+  })
+  async login(
+    @Args('email', { type: () => String }) email: string,
+    @Args('password', { type: () => String }) password: string,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AuthPayload> {
+    return AuthPayload.from(await this.auth.login(email, password, ctx.clientAddress));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Changes your password and ends every session of your account, this token included: the payload carries a fresh token for this client.',
+  })
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+    return AuthPayload.from(await this.auth.changePassword(actor, input, ctx.clientAddress));
+  }
+
+  @Mutation(() => Account, { description: 'Signs out everywhere: ends every session of your account (administrators: of any account).' })
+  async revokeSessions(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => RevokeSessionsInput, nullable: true }) input?: RevokeSessionsInput,
+  ): Promise<Account> {
+    return Account.from(await this.accountsService.revokeSessions(actor, input?.accountId ?? undefined));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Account, { description: 'The account can no longer sign in, and its sessions end at once (open subscriptions close). Not your own.' })
+  async disableAccount(@CurrentActor() actor: Actor, @Args('input') input: AccountIdInput): Promise<Account> {
+    return Account.from(await this.accountsService.disable(actor, input.id));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Account, { description: 'Lets a disabled account sign in again (the sessions it had stay ended).' })
+  async enableAccount(@CurrentActor() actor: Actor, @Args('input') input: AccountIdInput): Promise<Account> {
+    return Account.from(await this.accountsService.enable(actor, input.id));
   }
 
   @Query(() => Account, { description: 'The signed-in caller.' })

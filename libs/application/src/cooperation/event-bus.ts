@@ -8,6 +8,7 @@ import type { EnrolmentEvent, SimulationProgressEvent } from './events.js';
 
 const CHANNEL = 'sandbridge:events';
 const SIMULATION_CHANNEL = 'sandbridge:simulation-events';
+const ACCOUNT_CHANNEL = 'sandbridge:account-events';
 
 /** An event to publish: what it is about and a summary; the rest defaults to null. */
 export type NewEnrolmentEvent = Pick<EnrolmentEvent, 'type' | 'programmeId' | 'enrolmentId' | 'organisationId' | 'summary'> &
@@ -24,6 +25,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventBus.name);
   private readonly subject = new Subject<EnrolmentEvent>();
   private readonly simulationSubject = new Subject<SimulationProgressEvent>();
+  private readonly accountSubject = new Subject<string>();
+  /** Tells this instance's own account changes from those of other instances on the Redis channel. */
+  private readonly instanceId = randomUUID();
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
 
@@ -42,6 +46,14 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     return this.simulationSubject.asObservable();
   }
 
+  /**
+   * Ids of accounts whose sessions may have changed (password, disabled, revoked), from every
+   * instance: caches of account state drop the account, open subscriptions re-check their token.
+   */
+  get accountChanges$(): Observable<string> {
+    return this.accountSubject.asObservable();
+  }
+
   async onModuleInit(): Promise<void> {
     if (!this.config.redisUrl) return;
     this.publisher = new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -50,18 +62,20 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('message', (channel: string, message: string) => {
       try {
         if (channel === SIMULATION_CHANNEL) this.simulationSubject.next(JSON.parse(message) as SimulationProgressEvent);
+        else if (channel === ACCOUNT_CHANNEL) this.receiveAccountChange(JSON.parse(message) as { accountId: string; from: string });
         else this.subject.next(JSON.parse(message) as EnrolmentEvent);
       } catch (error) {
         this.logger.warn(`Dropped a malformed event from Redis: ${(error as Error).message}`);
       }
     });
     // Subscribed before the application serves anything: no event published later is missed.
-    await this.subscriber.subscribe(CHANNEL, SIMULATION_CHANNEL);
+    await this.subscriber.subscribe(CHANNEL, SIMULATION_CHANNEL, ACCOUNT_CHANNEL);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.subject.complete();
     this.simulationSubject.complete();
+    this.accountSubject.complete();
     await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].filter(Boolean));
   }
 
@@ -96,6 +110,25 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
         this.logger.error(`Could not publish progress of simulation ${full.runId} to Redis: ${error.message}`);
       });
     });
+  }
+
+  /**
+   * Announces, once the current transaction commits, that an account's sessions may have changed.
+   * This instance hears it at once (so the caller's next request already sees the change); the
+   * others through Redis.
+   */
+  publishAccountChange(accountId: string): void {
+    this.connection.afterCommit(() => {
+      this.accountSubject.next(accountId);
+      this.publisher?.publish(ACCOUNT_CHANNEL, JSON.stringify({ accountId, from: this.instanceId })).catch((error: Error) => {
+        // Other instances still drop their cached copy within its few seconds of life.
+        this.logger.error(`Could not publish the change of account ${accountId} to Redis: ${error.message}`);
+      });
+    });
+  }
+
+  private receiveAccountChange(message: { accountId: string; from: string }): void {
+    if (message.from !== this.instanceId && typeof message.accountId === 'string') this.accountSubject.next(message.accountId);
   }
 
   private deliver(event: EnrolmentEvent): void {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ErrorCode, Role } from '@sandbridge/domain';
 import type { AccountRepository, AuthorityRepository, JurisdictionRepository, OrganisationRepository } from '@sandbridge/persistence';
-import { actor, ADMIN, failure, fakeAccounts, fakeConnection, knownIds, knownJurisdictions, regulatorOf } from '../testing/fakes.spec-helpers.js';
+import { Clock } from '@sandbridge/common';
+import type { EventBus } from '../cooperation/event-bus.js';
+import { actor, ADMIN, failure, fakeAccountEvents, fakeAccounts, fakeConnection, knownIds, knownJurisdictions, regulatorOf } from '../testing/fakes.spec-helpers.js';
 import { AccountService, type CreateAccountCommand } from './account.service.js';
 import type { PasswordHasher } from './password-hasher.js';
 
@@ -13,6 +15,8 @@ function setup() {
   const accounts = fakeAccounts();
   const hasher = { hash: jest.fn(async (password: string) => `hashed(${password})`) };
   const { connection, transactions } = fakeConnection();
+  const events = fakeAccountEvents();
+  const clock: Clock = { now: () => new Date('2026-03-01T09:00:00.000Z') };
   const service = new AccountService(
     connection,
     accounts as unknown as AccountRepository,
@@ -20,8 +24,10 @@ function setup() {
     knownIds(ORGANISATION_ID) as unknown as OrganisationRepository,
     knownJurisdictions('GB') as unknown as JurisdictionRepository,
     hasher as unknown as PasswordHasher,
+    events as unknown as EventBus,
+    clock,
   );
-  return { service, accounts, hasher, transactions };
+  return { service, accounts, hasher, transactions, events };
 }
 
 const command = (overrides: Partial<CreateAccountCommand> = {}): CreateAccountCommand => ({
@@ -133,6 +139,61 @@ describe('AccountService', () => {
       expect(error.code).toBe(ErrorCode.CONFLICT);
       expect(error.message).toContain('new.person@example.org');
       expect(t.accounts.rows).toHaveLength(1);
+    });
+  });
+
+  describe('password policy on create', () => {
+    it.each([
+      ['11 characters', 'abcdefghijk', /at least 12/],
+      ['12 spaces', ' '.repeat(12), /whitespace/],
+      ['a commonly used password', 'password1234', /commonly used/],
+    ])('refuses %s as BAD_USER_INPUT at input.password, before hashing', async (_, password, message) => {
+      const error = await failure(() => t.service.create(ADMIN, command({ password })));
+      expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(error.errors).toEqual([{ path: 'input.password', message: expect.stringMatching(message) }]);
+      expect(t.hasher.hash).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('disable, enable, revokeSessions', () => {
+    it('an administrator disables an account: its sessions end at once; enabling lets it sign in again', async () => {
+      const target = await t.service.create(ADMIN, command());
+      const disabled = await t.service.disable(ADMIN, target.id);
+      expect(disabled.disabledAt).toEqual(new Date('2026-03-01T09:00:00.000Z'));
+      expect(disabled.sessionEpoch).toBe(1);
+      expect(t.events.published).toEqual([target.id]);
+      // Again: nothing changes, nothing is announced.
+      expect((await t.service.disable(ADMIN, target.id)).sessionEpoch).toBe(1);
+      expect(t.events.published).toEqual([target.id]);
+      const enabled = await t.service.enable(ADMIN, target.id);
+      expect([enabled.disabledAt, enabled.sessionEpoch]).toEqual([null, 1]);
+    });
+
+    it('an administrator cannot disable its own account', async () => {
+      const me = await t.service.create(ADMIN, command({ email: 'me@example.org', role: Role.ADMIN, authorityId: null }));
+      const error = await failure(() => t.service.disable({ ...ADMIN, accountId: me.id }, me.id));
+      expect(error.code).toBe(ErrorCode.FORBIDDEN);
+      expect(me.disabledAt).toBeNull();
+    });
+
+    it('disable and enable are for administrators; an unknown id is NOT_FOUND', async () => {
+      const target = await t.service.create(ADMIN, command());
+      for (const work of [() => t.service.disable(regulatorOf(AUTHORITY_ID), target.id), () => t.service.enable(regulatorOf(AUTHORITY_ID), target.id)]) {
+        expect((await failure(work)).code).toBe(ErrorCode.FORBIDDEN);
+      }
+      expect((await failure(() => t.service.disable(ADMIN, randomUUID()))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.enable(ADMIN, randomUUID()))).code).toBe(ErrorCode.NOT_FOUND);
+      expect(t.accounts.endSessions).not.toHaveBeenCalled();
+    });
+
+    it('anyone revokes their own sessions; only administrators another account’s', async () => {
+      const target = await t.service.create(ADMIN, command());
+      const self = { ...regulatorOf(AUTHORITY_ID), accountId: target.id };
+      expect((await t.service.revokeSessions(self)).sessionEpoch).toBe(1);
+      expect((await t.service.revokeSessions(ADMIN, target.id)).sessionEpoch).toBe(2);
+      expect((await failure(() => t.service.revokeSessions(regulatorOf(AUTHORITY_ID), target.id))).code).toBe(ErrorCode.FORBIDDEN);
+      expect((await failure(() => t.service.revokeSessions(ADMIN, randomUUID()))).code).toBe(ErrorCode.NOT_FOUND);
+      expect(t.events.published).toEqual([target.id, target.id]);
     });
   });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
 import type { AccountEntity, TransactionalConnection } from '@sandbridge/persistence';
+import { Subject } from 'rxjs';
 
 // ---- actors ------------------------------------------------------------------------------------
 
@@ -88,9 +89,39 @@ export function fakeAccounts() {
     findByEmail: jest.fn(async (email: string) => rows.find((r) => r.email === email.toLowerCase()) ?? null),
     page: jest.fn(async () => ({ items: rows, cursors: rows.map((r) => r.id), hasNextPage: false, hasPreviousPage: false, totalCount: rows.length })),
     insert: jest.fn(async (values: Pick<AccountEntity, 'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'>) => {
-      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
+      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), sessionEpoch: 0, disabledAt: null, createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
       rows.push(row);
       return row;
+    }),
+    findSessionState: jest.fn(async (id: string) => {
+      const row = rows.find((r) => r.id === id);
+      return row ? { ...row } : null;
+    }),
+    endSessions: jest.fn(async (id: string, changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {}) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) return null;
+      Object.assign(row, changes, { sessionEpoch: row.sessionEpoch + 1 });
+      return row;
+    }),
+    enable: jest.fn(async (id: string) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) return null;
+      row.disabledAt = null;
+      return row;
+    }),
+  };
+}
+
+/** The event bus as the identity services use it: account changes, recorded and streamed. */
+export function fakeAccountEvents() {
+  const changes = new Subject<string>();
+  const published: string[] = [];
+  return {
+    published,
+    accountChanges$: changes.asObservable(),
+    publishAccountChange: jest.fn((accountId: string) => {
+      published.push(accountId);
+      changes.next(accountId);
     }),
   };
 }

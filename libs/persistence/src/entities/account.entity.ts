@@ -52,6 +52,17 @@ export class AccountEntity {
   @JoinColumn({ name: 'jurisdiction_code', foreignKeyConstraintName: 'account_jurisdiction_fk' })
   jurisdiction?: Relation<JurisdictionEntity>;
 
+  /**
+   * Every token carries the epoch it was issued in; raising it (password change, disabling,
+   * revoking sessions) ends every token issued before.
+   */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch: number;
+
+  /** Set while the account is disabled: it cannot sign in and its tokens are refused. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -6,6 +6,7 @@ import { Agreements1795331081146 } from './1795331081146-agreements.js';
 import { ProgrammeAcceptsRecognisedResults1796516203113 } from './1796516203113-programme-accepts-recognised-results.js';
 import { Simulations1796516528662 } from './1796516528662-simulations.js';
 import { SimulationRunCoverage1796529293003 } from './1796529293003-simulation-run-coverage.js';
+import { AccountSessions1796529323000 } from './1796529323000-account-sessions.js';
 import { AuditCheckpoints1796529398535 } from './1796529398535-audit-checkpoints.js';
 import { ProgrammeNameScopes1796529976307 } from './1796529976307-programme-name-scopes.js';
 import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organisation-names-not-unique.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS: Function[] = [
   ProgrammeAcceptsRecognisedResults1796516203113,
   Simulations1796516528662,
   SimulationRunCoverage1796529293003,
+  AccountSessions1796529323000,
   AuditCheckpoints1796529398535,
   ProgrammeNameScopes1796529976307,
   OrganisationNamesNotUnique1796531200000,

@@ -4,6 +4,12 @@ import { TransactionalConnection } from '../database/transactional-connection.js
 import { AccountEntity } from '../entities/account.entity.js';
 import { likePattern, paginate } from './paginate.js';
 
+/** Marks the per-request session check's SQL (`/* session-check *\/ SELECT …`). */
+export const SESSION_CHECK_COMMENT = 'session-check';
+
+/** The columns a token is checked against. */
+export type AccountSessionState = Pick<AccountEntity, 'id' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode' | 'sessionEpoch' | 'disabledAt'>;
+
 export interface AccountFilter {
   role?: string | null;
   authorityId?: string | null;
@@ -22,6 +28,20 @@ export class AccountRepository {
 
   findById(id: string): Promise<AccountEntity | null> {
     return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /**
+   * What a token is checked against on every request: one primary-key read of a few columns. Its
+   * SQL starts with the comment SESSION_CHECK_COMMENT, so statement counts can tell it apart.
+   */
+  findSessionState(id: string): Promise<AccountSessionState | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.repo
+      .createQueryBuilder('acc')
+      .comment(SESSION_CHECK_COMMENT)
+      .select(['acc.id', 'acc.role', 'acc.authorityId', 'acc.organisationId', 'acc.jurisdictionCode', 'acc.sessionEpoch', 'acc.disabledAt'])
+      .where('acc.id = :id', { id })
+      .getOne();
   }
 
   findByEmail(email: string): Promise<AccountEntity | null> {
@@ -49,6 +69,29 @@ export class AccountRepository {
     values: Pick<AccountEntity, 'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'>,
   ): Promise<AccountEntity> {
     return this.repo.save(this.repo.create({ ...values, email: values.email.toLowerCase() }));
+  }
+
+  /**
+   * Raises the session epoch (ending every token issued before) and applies `changes` in the same
+   * statement; null when there is no such account.
+   */
+  async endSessions(id: string, changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {}): Promise<AccountEntity | null> {
+    if (!isUuid(id)) return null;
+    const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(AccountEntity)
+      .set({ ...set, sessionEpoch: () => 'session_epoch + 1' })
+      .where('id = :id', { id })
+      .execute();
+    return result.affected ? this.findById(id) : null;
+  }
+
+  /** Lets a disabled account sign in again; its old tokens stay ended (the epoch is not lowered). */
+  async enable(id: string): Promise<AccountEntity | null> {
+    if (!isUuid(id)) return null;
+    const result = await this.repo.createQueryBuilder().update(AccountEntity).set({ disabledAt: null }).where('id = :id', { id }).execute();
+    return result.affected ? this.findById(id) : null;
   }
 
   save(entity: AccountEntity): Promise<AccountEntity> {
