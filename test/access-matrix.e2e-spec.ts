@@ -22,7 +22,9 @@ import { buildSchema, getNamedType, type GraphQLField, isLeafType } from 'graphq
 // neg/negX (negotiator of GB/SG). So "own" callers are the tenant that owns what the arguments name.
 //
 // Outcomes: OK (data, no error) · NULL (no error, the field is null) · UNAUTH · FORBID · NOTFOUND ·
-// INVALID (INVALID_TRANSITION: the caller passed every access check, the object's state refused).
+// INVALID (INVALID_TRANSITION: the caller passed every access check, the object's state refused) ·
+// INPUT (BAD_USER_INPUT: the caller passed every access check, its input was refused — used where a
+// successful call would end the caller's own session, e.g. changePassword with a too-short password).
 //
 // To add a rule for a new operation: add one line to RULES (its name, then the eight outcomes), and,
 // if it takes arguments, an entry in ARGS building them from the world (`fresh` objects when a
@@ -32,7 +34,7 @@ import { buildSchema, getNamedType, type GraphQLField, isLeafType } from 'graphq
 
 const CALLERS = ['anon', 'admin', 'reg', 'regX', 'inn', 'innX', 'neg', 'negX'] as const;
 type Caller = (typeof CALLERS)[number];
-const OUTCOMES = ['OK', 'NULL', 'UNAUTH', 'FORBID', 'NOTFOUND', 'INVALID'] as const;
+const OUTCOMES = ['OK', 'NULL', 'UNAUTH', 'FORBID', 'NOTFOUND', 'INVALID', 'INPUT'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
 const RULES = `
@@ -43,6 +45,7 @@ agreement                      UNAUTH  OK      OK      OK       OK       OK     
 agreements                     UNAUTH  OK      OK      OK       OK       OK       OK       OK
 aiSystem                       UNAUTH  OK      NULL    NULL     OK       NULL     NULL     NULL
 aiSystems                      UNAUTH  OK      FORBID  FORBID   OK       OK       FORBID   FORBID
+auditCheckpoint                UNAUTH  OK      OK      OK       FORBID   FORBID   FORBID   FORBID
 auditTrail                     UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 authorities                    UNAUTH  OK      OK      OK       OK       OK       OK       OK
 authority                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
@@ -83,6 +86,7 @@ approveAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID 
 attachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 attachCriterion:draftCriterion UNAUTH  INVALID INVALID NOTFOUND FORBID   FORBID   FORBID   FORBID
 cancelSimulation               UNAUTH  INVALID FORBID  FORBID   FORBID   FORBID   INVALID  NOTFOUND
+changePassword                 UNAUTH  INPUT   INPUT   INPUT    INPUT    INPUT    INPUT    INPUT
 createAccount                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 createAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 createAuthority                UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
@@ -98,6 +102,8 @@ decideEntry                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUN
 decideExit                     UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 deleteCrosswalk                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 detachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
+disableAccount                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+enableAccount                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 login                          OK      OK      OK      OK       OK       OK       OK       OK
 proposeAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 publishCriterion               UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
@@ -109,6 +115,7 @@ requestExit                    UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUN
 rerunSimulation                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       NOTFOUND
 resumeAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 resumeTrack                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
+revokeSessions                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 retireCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 reviewTestReport               UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 reviseCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
@@ -301,6 +308,11 @@ async function crosswalk(): Promise<string> {
   return (await ok('mutation($input: CreateCrosswalkInput!) { createCrosswalk(input: $input) { id } }', { input: { fromCriterionId: from, toCriterionId: to, relation: 'EQUIVALENT' } }, tokens.reg)).id;
 }
 
+/** A fresh account no caller of the matrix uses, for the operations that act on accounts. */
+async function bystander(): Promise<string> {
+  return (await t.accountWithToken(`bystander.${++seq}.${tag}@matrix.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' })).id;
+}
+
 const scenario = JSON.parse(readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'));
 const action = async (state: EnrolmentState) => {
   const e = await enrolmentIn(state);
@@ -312,6 +324,12 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   agreement: () => ({ id: w.agreement }),
   aiSystem: () => ({ id: w.sysA }),
   auditTrail: () => ({ filter: { enrolmentId: w.enrolment } }),
+  // A too-short new password: every signed-in caller reaches validation, none ends its own session.
+  changePassword: () => ({ input: { currentPassword: 'whatever-it-was', newPassword: 'short' } }),
+  disableAccount: async () => ({ input: { id: await bystander() } }),
+  enableAccount: async () => ({ input: { id: await bystander() } }),
+  // Another account's sessions: only administrators may end them (one's own: any caller, not tested here).
+  revokeSessions: async () => ({ input: { accountId: await bystander() } }),
   authority: () => ({ id: w.fca }),
   compareSimulationRuns: () => ({ ids: [w.run] }),
   criterion: () => ({ id: w.criteria.TESTING }),
@@ -423,7 +441,7 @@ function outcomeOf(operation: string, res: GraphQLResponse): string {
   expectNoLeak(res);
   if (res.errors?.length) {
     const code = res.errors[0].extensions?.code;
-    const short: Record<string, Outcome> = { UNAUTHENTICATED: 'UNAUTH', FORBIDDEN: 'FORBID', NOT_FOUND: 'NOTFOUND', INVALID_TRANSITION: 'INVALID' };
+    const short: Record<string, Outcome> = { UNAUTHENTICATED: 'UNAUTH', FORBIDDEN: 'FORBID', NOT_FOUND: 'NOTFOUND', INVALID_TRANSITION: 'INVALID', BAD_USER_INPUT: 'INPUT' };
     return short[code ?? ''] ?? `${code}: ${res.errors[0].message}`;
   }
   return res.data?.[operation] === null ? 'NULL' : 'OK';

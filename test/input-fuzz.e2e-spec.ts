@@ -39,7 +39,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261111);
 
 /** Operations that end the fuzzing callers' own sessions; their inputs are tested where they are built. */
-const SESSION_ENDING = new Set(['revokeSessions', 'disableAccount']);
+const SESSION_ENDING = new Set(['revokeSessions', 'disableAccount', 'changePassword']);
 
 /** Written in the background by a simulation already started, so not a write of the request at hand. */
 const BACKGROUND_TABLES = new Set(['simulation_chunk']);
