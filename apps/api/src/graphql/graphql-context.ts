@@ -16,6 +16,7 @@ import {
 import { type Actor, DomainError } from '@sandbridge/domain';
 import { SubscriptionSessions, type SubscriptionSocket } from '../auth/subscription-sessions.js';
 import { Loaders } from './loaders.js';
+import { databaseLimitError } from './query-limits.js';
 
 /** What every resolver sees: the caller (or why there is none) and this request's loaders. */
 export interface GraphQLContext {
@@ -77,6 +78,10 @@ export class GraphQLContextFactory {
       return { actor: session.actor, authError: null, loaders: this.loaders(session.actor), clientAddress };
     } catch (error) {
       if (error instanceof DomainError) return anonymous(error);
+      // The session check found every connection busy (or its statement timed out): the caller is told
+      // to retry (TOO_MANY_REQUESTS), as any request that waits too long for the database is.
+      const limited = databaseLimitError(error);
+      if (limited) return anonymous(limited);
       throw error;
     }
   }
