@@ -85,7 +85,7 @@ describe('sessions and sign-in limits across two API instances on one Redis (rea
     const url = `ws://127.0.0.1:${(b.app.getHttpServer().address() as AddressInfo).port}/graphql`;
     let closed: { code: number; reason: string } | null = null;
     const errors: unknown[] = [];
-    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: `Bearer ${reg.token}` } });
+    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: `Bearer ${reg.token}` } });
     client.on('closed', (event) => {
       const { code, reason } = event as { code: number; reason: unknown };
       closed ??= { code, reason: String(reason) };

@@ -286,7 +286,7 @@ class Feed {
   errors: unknown[] = [];
 
   constructor(token: string) {
-    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: `Bearer ${token}` } });
+    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: `Bearer ${token}` } });
     this.client.on('closed', (event) => {
       const { code, reason } = event as { code: number; reason: string | Buffer };
       this.closed ??= { code, reason: String(reason) };
