@@ -5,7 +5,8 @@ import { buildSandbox, entryResultsMeeting, expectOk, reviewTestReport, type San
 // Confidentiality covers what a result reveals, not only its report: a result counts
 // toward an authority's criterion only if that authority may read its report, and a reader who may
 // not read the result that decided an outcome sees the outcome as WITHHELD, with no result id or
-// value — in track evaluations and in the exit report (structured and Markdown).
+// value — in track evaluations, in the exit report (structured and Markdown), and in recognition
+// status and the passport (resolved with what the target authority may read).
 
 type Vars = Record<string, unknown>;
 interface Ref {
@@ -22,6 +23,15 @@ const ENROLMENT_SYSTEM = `query($id: ID!) { enrolment(id: $id) { aiSystem { id }
 const STATUS = `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { criteria { criterion { id } outcome result } } }`;
 const CASE = `query($s: ID!, $a: ID!) { recognitionCase(aiSystemId: $s, authorityId: $a) }`;
 const PASSPORT = `query($s: ID!) { recognitionPassport(aiSystemId: $s) { authorities { authority { id } satisfiedLocally testsNeeded { id } } } }`;
+const CHECK = 'name expected actual passed';
+const FULL_STATUS = `query($s: ID!, $a: ID!) {
+  recognitionStatus(aiSystemId: $s, authorityId: $a) {
+    criteria { criterion { id } outcome result agreement rule divergent supplementary checks { ${CHECK} } candidates { result checks { ${CHECK} } } }
+  }
+}`;
+const FULL_PASSPORT = `query($s: ID!) {
+  recognitionPassport(aiSystemId: $s) { authorities { authority { id } satisfiedLocally recognised recognisedWithConditions gaps notApplicable withheld testsNeeded { id } } }
+}`;
 const SUBMIT_REPORT = `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id results { id value } } }`;
 const EVALUATION = `query($id: ID!) {
   enrolment(id: $id) { id tracks { authority { id } evaluation(stage: TESTING) { outcome resultId metBy recognition { result } } } }
@@ -61,7 +71,13 @@ async function testing(targets: SandboxAuthority[]): Promise<Ref> {
   return ref;
 }
 
-async function submit(enrolmentId: string, submittedTo: SandboxAuthority, confidentiality: string, results: Vars[]): Promise<{ id: string; results: { id: string; value: number | null }[] }> {
+async function submit(
+  enrolmentId: string,
+  submittedTo: SandboxAuthority,
+  confidentiality: string,
+  results: Vars[],
+  testedIn = 'GB',
+): Promise<{ id: string; results: { id: string; value: number | null }[] }> {
   const input = {
     enrolmentId,
     submittedTo: submittedTo.id,
@@ -69,7 +85,7 @@ async function submit(enrolmentId: string, submittedTo: SandboxAuthority, confid
     periodEnd: '2025-03-28',
     lab: { name: 'Turing Assurance Lab', accredited: true, accreditationBody: 'UKAS' },
     method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-    testedIn: 'GB',
+    testedIn,
     confidentiality,
     idempotencyKey: randomUUID(),
     results,
@@ -236,5 +252,77 @@ describe('a HOME_AUTHORITY report submitted to MAS', () => {
       const [, finalReport] = exitCriteria(await exitReportOf(enrolment.id, token), FCA);
       expect(finalReport).toMatchObject({ criterionId: FCA.criteria.EXIT[1], outcome: 'NOT_SUBMITTED', metBy: null });
     }
+  });
+});
+
+describe('recognition decided by a HOME_AUTHORITY report submitted to MAS and tested in Singapore', () => {
+  let systemId: string;
+  let home: Awaited<ReturnType<typeof submit>>;
+  const HIDDEN_VALUE = 0.93173;
+
+  beforeAll(async () => {
+    const enrolment = await testing([FCA, MAS]);
+    systemId = expectOk(await gql(ENROLMENT_SYSTEM, { id: enrolment.id }, sb.innovator.token)).enrolment.aiSystem.id;
+    home = await submit(enrolment.id, MAS, 'HOME_AUTHORITY', [{ criterionId: MAS.criteria.TESTING[0], value: HIDDEN_VALUE }], 'SG');
+    await reviewTestReport(t, home.id, MAS.regulator.token);
+  }, 60_000);
+
+  const statusOf = async (authority: SandboxAuthority, token: string) => expectOk(await gql(FULL_STATUS, { s: systemId, a: authority.id }, token)).recognitionStatus;
+  const passportOf = async (token: string) => expectOk(await gql(FULL_PASSPORT, { s: systemId }, token)).recognitionPassport;
+  const pageOf = (passport: any, authority: SandboxAuthority) => passport.authorities.find((p: any) => p.authority.id === authority.id);
+  const auc = (status: any) => status.criteria.find((c: any) => c.criterion.id === MAS.criteria.TESTING[0]);
+
+  it('shows FCA’s regulator MAS’s criterion as WITHHELD, in the status and the passport, with no result id or value anywhere', async () => {
+    const status = await statusOf(MAS, FCA.regulator.token);
+    expect(auc(status)).toEqual({
+      criterion: { id: MAS.criteria.TESTING[0] },
+      outcome: 'WITHHELD',
+      result: null,
+      agreement: null,
+      rule: null,
+      divergent: false,
+      supplementary: null,
+      checks: [expect.objectContaining({ name: 'applicable', passed: true })],
+      candidates: [],
+    });
+    const passport = await passportOf(FCA.regulator.token);
+    const page = pageOf(passport, MAS);
+    expect({ satisfiedLocally: page.satisfiedLocally, withheld: page.withheld, needed: page.testsNeeded.map((c: any) => c.id).includes(MAS.criteria.TESTING[0]) }).toEqual({
+      satisfiedLocally: 0,
+      withheld: 1,
+      needed: false,
+    });
+    expect(passport.authorities.filter((p: any) => p.withheld > 0).map((p: any) => p.authority.id)).toEqual([MAS.id]);
+    const text = JSON.stringify({ status, passport });
+    for (const hidden of [home.id, home.results[0].id, String(HIDDEN_VALUE)]) expect({ hidden, leaked: text.includes(hidden) }).toEqual({ hidden, leaked: false });
+  });
+
+  it('shows MAS’s regulator, the innovator and administrators MAS’s criterion SATISFIED_LOCALLY with the result, nothing withheld', async () => {
+    for (const [who, token] of [
+      ['MAS', MAS.regulator.token],
+      ['the innovator', sb.innovator.token],
+      ['an administrator', admin],
+    ]) {
+      expect({ who, auc: auc(await statusOf(MAS, token)) }).toMatchObject({ who, auc: { outcome: 'SATISFIED_LOCALLY', result: home.results[0].id, agreement: null, rule: null } });
+      const passport = await passportOf(token);
+      expect({ who, satisfiedLocally: pageOf(passport, MAS).satisfiedLocally, withheld: passport.authorities.map((p: any) => p.withheld).reduce((a: number, b: number) => a + b, 0) }).toEqual({
+        who,
+        satisfiedLocally: 1,
+        withheld: 0,
+      });
+    }
+  });
+
+  it('leaves FCA’s own criteria as FCA’s evidence makes them, whoever reads them', async () => {
+    for (const token of [FCA.regulator.token, MAS.regulator.token, sb.innovator.token]) {
+      const status = await statusOf(FCA, token);
+      expect(status.criteria.map((c: any) => c.outcome)).not.toContain('WITHHELD');
+      expect(status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0])).toMatchObject({ outcome: 'GAP', result: null });
+    }
+  });
+
+  it('exports FCA’s regulator a case for MAS without the result (its own view: a file cannot carry WITHHELD)', async () => {
+    expect(expectOk(await gql(CASE, { s: systemId, a: MAS.id }, FCA.regulator.token)).recognitionCase.results).toEqual([]);
+    expect(expectOk(await gql(CASE, { s: systemId, a: MAS.id }, MAS.regulator.token)).recognitionCase.results.map((r: any) => r.id)).toEqual([home.results[0].id]);
   });
 });

@@ -81,10 +81,12 @@ describe('recognition status (e2e)', () => {
     expect(target(inForce)).toMatchObject({ outcome: 'RECOGNISED', result: resultId, agreement: agreementId, rule: ruleId, divergent: false, supplementary: null });
     // The innovator sees the same.
     expect(target(await statusFor(sb.innovator.token))).toMatchObject({ outcome: 'RECOGNISED', result: resultId });
-    // A regulator outside the programme may not read the PARTICIPANTS report, so its answer cannot rest on it.
+    // A regulator outside the programme may not read the PARTICIPANTS report: the AI Office (which
+    // may) still counts it, and ICO is shown the outcome it decides as WITHHELD; its exported case
+    // leaves the result out.
     const ico = await t.accountWithToken(`reg.ico.${randomUUID().slice(0, 8)}@recognition.test`, Role.REGULATOR, { authorityId: await t.authorityId('GB', 'ICO') });
     expect(expectOk(await gql(CASE, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, ico.token)).recognitionCase.results).toEqual([]);
-    expect(target(await statusFor(ico.token))).toMatchObject({ outcome: 'GAP', result: null });
+    expect(target(await statusFor(ico.token))).toMatchObject({ outcome: 'WITHHELD', result: null, agreement: null, rule: null, candidates: [] });
 
     const exported = expectOk(await gql(CASE, { aiSystemId: sb.systemId, authorityId: AIO.id, asOf }, sb.innovator.token)).recognitionCase;
     expect(exported).toMatchObject({ format: 'sandbridge/recognition-case@1', asOf, queries: [{ system: sb.systemId, authority: AIO.id }] });

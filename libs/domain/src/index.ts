@@ -16,6 +16,7 @@ export * from './enrolments/exit-report.js';
 export * from './audit/audit-chain.js';
 export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
+export * from './recognition/withheld-resolution.js';
 // Only the public names: case-format.ts also exports its JSON readers for the scenario format.
 export { CaseFormatError, parseUtcDay, parseRecognitionCase, parseRecognitionCaseJson } from './recognition/case-format.js';
 export * from './agreements/agreements.js';

@@ -1,8 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CheckName, type CriterionResolution, MetBy, type RecognitionCheck, RecognitionOutcome, type Supplementary } from '@sandbridge/domain';
+import { CheckName, MetBy, type RecognitionCheck, RecognitionOutcome, type ShownCriterionResolution, ShownRecognitionOutcome, type Supplementary } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 
 registerEnumType(RecognitionOutcome, { name: 'RecognitionOutcome', description: 'How a target criterion is met (DESIGN.md §4).' });
+registerEnumType(ShownRecognitionOutcome, {
+  name: 'ShownRecognitionOutcome',
+  description:
+    'A RecognitionOutcome as the reader is shown it: WITHHELD when the reader may not read the result that decided it (a confidential report of another authority), with no result id, agreement, rule, checks or candidates from that result.',
+});
 registerEnumType(CheckName, { name: 'RecognitionCheckName', description: 'The checks of DESIGN.md §4, in evaluation order.' });
 registerEnumType(MetBy, {
   name: 'MetBy',
@@ -42,10 +47,10 @@ export class CriterionRecognition {
   /** Resolved to a Criterion by field resolver. */
   criterionId: string;
 
-  @Field(() => RecognitionOutcome)
-  outcome: RecognitionOutcome;
+  @Field(() => ShownRecognitionOutcome, { description: 'Resolved with the results the target authority may read; WITHHELD when the reader may not read the one that decided it.' })
+  outcome: ShownRecognitionOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The test result that satisfies or is recognised for it.' })
+  @Field(() => ID, { nullable: true, description: 'The test result that satisfies or is recognised for it (null when WITHHELD).' })
   result: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -63,10 +68,10 @@ export class CriterionRecognition {
   @Field(() => [RecognitionCheckModel])
   checks: RecognitionCheckModel[];
 
-  @Field(() => [RecognitionCandidate])
+  @Field(() => [RecognitionCandidate], { description: 'The results considered, only those the reader may read.' })
   candidates: RecognitionCandidate[];
 
-  static from(r: CriterionResolution): CriterionRecognition {
+  static from(r: ShownCriterionResolution): CriterionRecognition {
     return Object.assign(new CriterionRecognition(), {
       criterionId: r.criterion,
       outcome: r.outcome,
@@ -143,6 +148,9 @@ export class PassportEntry {
 
   @Field(() => Int)
   notApplicable: number;
+
+  @Field(() => Int, { description: 'Criteria decided by a result the reader may not read (WITHHELD): counted nowhere else, and not in testsNeeded.' })
+  withheld: number;
 
   authorityId: string;
   /** Criterion ids of the gaps and conditional recognitions: what still needs testing there. */

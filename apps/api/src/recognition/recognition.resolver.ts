@@ -14,7 +14,8 @@ export class RecognitionResolver {
   constructor(private readonly recognitionService: RecognitionService) {}
 
   @Query(() => GraphQLJSON, {
-    description: 'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, UTC): replayable with the CLI.',
+    description:
+      'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, UTC): replayable with the CLI. It carries only results both the caller and the authority may read (a file cannot carry WITHHELD), so a criterion recognitionStatus shows the caller as WITHHELD appears here as the caller’s own evidence resolves it.',
   })
   async recognitionCase(
     @CurrentActor() actor: Actor,
@@ -25,7 +26,10 @@ export class RecognitionResolver {
     return this.recognitionService.buildCase(actor, aiSystemId, authorityId, utcDay(asOf));
   }
 
-  @Query(() => RecognitionStatus, { description: 'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with the checks).' })
+  @Query(() => RecognitionStatus, {
+    description:
+      'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with the checks) — resolved with the results that authority may read; WITHHELD where the caller may not read the result that decided it.',
+  })
   async recognitionStatus(
     @CurrentActor() actor: Actor,
     @Args('aiSystemId', { type: () => ID }) aiSystemId: string,
@@ -41,7 +45,10 @@ export class RecognitionResolver {
     });
   }
 
-  @Query(() => RecognitionPassport, { description: 'For every authority of every jurisdiction: criteria met locally, recognised, recognised with conditions, gaps — and which tests are still needed where.' })
+  @Query(() => RecognitionPassport, {
+    description:
+      'For every authority of every jurisdiction: criteria met locally, recognised, recognised with conditions, gaps, withheld (decided by a result the caller may not read) — and which tests are still needed where.',
+  })
   async recognitionPassport(
     @CurrentActor() actor: Actor,
     @Args('aiSystemId', { type: () => ID }) aiSystemId: string,

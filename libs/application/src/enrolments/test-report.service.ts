@@ -236,12 +236,21 @@ export class TestReportService {
   }
 
   /**
-   * Of `reports`, those a regulator of each authority may read, by authority id: a result counts
-   * toward an authority's criteria only if that authority may read its report.
+   * The enrolments' reports that pass `keep`; the ids of those the actor may read; and, by authority
+   * id, those a regulator of each authority may read — in three statements whatever the number of
+   * authorities.
    */
-  async readableByAuthorities(authorityIds: readonly string[], reports: TestReportEntity[]): Promise<Map<string, TestReportEntity[]>> {
+  async readersOf(
+    actor: Actor,
+    enrolmentIds: readonly string[],
+    authorityIds: readonly string[],
+    keep: (report: TestReportEntity) => boolean,
+  ): Promise<{ reports: TestReportEntity[]; actorMayRead: ReadonlySet<string>; byAuthority: Map<string, TestReportEntity[]> }> {
+    const reports = (await this.reports.ofEnrolments(enrolmentIds)).filter(keep);
     const sources = await this.sourcesOf(reports);
-    return new Map(authorityIds.map((id) => [id, reports.filter((r) => authorityMaySeeReport(id, r, sources.get(r.id)!.participants))]));
+    const actorMayRead = new Set(reports.filter((r) => canSeeReport(actor, r, sources.get(r.id)!.enrolment, sources.get(r.id)!.participants)).map((r) => r.id));
+    const byAuthority = new Map(authorityIds.map((id) => [id, reports.filter((r) => authorityMaySeeReport(id, r, sources.get(r.id)!.participants))]));
+    return { reports, actorMayRead, byAuthority };
   }
 
   private async visible(actor: Actor, reports: TestReportEntity[]): Promise<TestReportEntity[]> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { TestReportService } from '../enrolments/test-report.service.js';
 import { Clock } from '@sandbridge/common';
 import {
-  RecognitionOutcome,
   type Actor,
   DomainError,
   isUtcDay,
@@ -10,7 +9,10 @@ import {
   type QueryResolution,
   resolveCase,
   Role,
+  type ShownQueryResolution,
+  ShownRecognitionOutcome,
   toUtcDay,
+  withholdUnreadableResolution,
 } from '@sandbridge/domain';
 import {
   AiSystemRepository,
@@ -32,6 +34,8 @@ export interface PassportPage {
   recognisedWithConditions: number;
   gaps: number;
   notApplicable: number;
+  /** Criteria decided by a result the reader may not read (shown WITHHELD, counted nowhere else). */
+  withheld: number;
   testsNeededIds: string[];
 }
 
@@ -43,7 +47,10 @@ export interface RecognitionPassport {
 /**
  * Mutual recognition over the platform's data (DESIGN.md §4, §8.1): builds the
  * `sandbridge/recognition-case@1` document for one (system, authority) question and resolves it
- * with the pure engine, so the exported case replays to the same answer.
+ * with the pure engine. Answers are resolved with the reports the target authority may read and
+ * shown to the caller with WITHHELD where it may not read the deciding result; the exported case
+ * carries only what the caller may read, so it replays to the same answer wherever nothing is
+ * withheld.
  */
 @Injectable()
 export class RecognitionService {
@@ -77,12 +84,17 @@ export class RecognitionService {
     return actor.role !== Role.INNOVATOR || actor.organisationId === system.organisationId;
   }
 
+  /**
+   * The exported case: only results both the caller and the target authority may read (a file
+   * cannot carry WITHHELD), so a criterion the caller is shown as WITHHELD appears there as the
+   * caller's own evidence makes it.
+   */
   async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
-    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf)).cases[0];
+    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'caller')).cases[0].recognitionCase;
   }
 
-  private assembleFor(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<AssembledCase> {
-    return this.assemble(actor, aiSystemId, asOf, async () => {
+  private assembleFor(actor: Actor, aiSystemId: string, authorityId: string, asOf: string | null | undefined, evidence: Evidence): Promise<AssembledCase> {
+    return this.assemble(actor, aiSystemId, asOf, evidence, async () => {
       const authority = await this.authorities.findById(authorityId);
       if (!authority) throw DomainError.notFound('Authority', authorityId);
       return [authority.id];
@@ -91,31 +103,35 @@ export class RecognitionService {
 
   /**
    * For every authority of every jurisdiction: how many of its ACTIVE criteria the system
-   * satisfies locally, has recognised (fully or with conditions), or still has to test — one case,
-   * one engine run.
+   * satisfies locally, has recognised (fully or with conditions), or still has to test, and how
+   * many rest on results the caller may not read (WITHHELD) — one engine run per group of
+   * authorities that may read the same reports.
    */
   async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<RecognitionPassport> {
-    const { cases, active, targetIds } = await this.assemble(actor, aiSystemId, asOf, async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
-    const count = (criteria: { outcome: RecognitionOutcome }[], outcome: RecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
-    const resolutions = cases.flatMap((c) => resolveCase(c).resolutions).sort((a, b) => targetIds.indexOf(a.authority) - targetIds.indexOf(b.authority));
+    const assembled = await this.assemble(actor, aiSystemId, asOf, 'authority', async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
+    const count = (criteria: { outcome: ShownRecognitionOutcome }[], outcome: ShownRecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
+    const { targetIds } = assembled;
+    const resolutions = shownResolutions(assembled).sort((a, b) => targetIds.indexOf(a.authority) - targetIds.indexOf(b.authority));
     return {
-      asOf: cases[0].asOf,
-      authorities: resolutions.map((resolution) => onlyActive(resolution, active)).map((r) => ({
+      asOf: assembled.cases[0].recognitionCase.asOf,
+      authorities: resolutions.map((r) => ({
         authorityId: r.authority,
-        satisfiedLocally: count(r.criteria, RecognitionOutcome.SATISFIED_LOCALLY),
-        recognised: count(r.criteria, RecognitionOutcome.RECOGNISED),
-        recognisedWithConditions: count(r.criteria, RecognitionOutcome.RECOGNISED_WITH_CONDITIONS),
-        gaps: count(r.criteria, RecognitionOutcome.GAP),
-        notApplicable: count(r.criteria, RecognitionOutcome.NOT_APPLICABLE),
-        // Still to test there: gaps, and recognitions that come with supplementary conditions.
+        satisfiedLocally: count(r.criteria, ShownRecognitionOutcome.SATISFIED_LOCALLY),
+        recognised: count(r.criteria, ShownRecognitionOutcome.RECOGNISED),
+        recognisedWithConditions: count(r.criteria, ShownRecognitionOutcome.RECOGNISED_WITH_CONDITIONS),
+        gaps: count(r.criteria, ShownRecognitionOutcome.GAP),
+        notApplicable: count(r.criteria, ShownRecognitionOutcome.NOT_APPLICABLE),
+        withheld: count(r.criteria, ShownRecognitionOutcome.WITHHELD),
+        // Still to test there: gaps, and recognitions that come with supplementary conditions (a
+        // WITHHELD one is not listed: that would tell what the hidden result decided).
         testsNeededIds: r.criteria
-          .filter((c) => c.outcome === RecognitionOutcome.GAP || c.outcome === RecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
+          .filter((c) => c.outcome === ShownRecognitionOutcome.GAP || c.outcome === ShownRecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
           .map((c) => c.criterion),
       })),
     };
   }
 
-  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, targets: () => Promise<string[]>): Promise<AssembledCase> {
+  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, evidence: Evidence, targets: () => Promise<string[]>): Promise<AssembledCase> {
     this.requireRecognitionReader(actor);
     const day = asOf ?? this.today();
     if (!isUtcDay(day)) throw DomainError.badInput([{ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' }]);
@@ -125,55 +141,87 @@ export class RecognitionService {
       const targetIds = await targets();
 
       const enrolments = await this.enrolments.ofSystem(system.id);
-      // Only reports whose confidentiality lets the caller see them (DESIGN.md §1): a regulator's
-      // answer never rests on evidence it may not read, and the exported case never carries it.
-      const reports = (await this.reportAccess.ofEnrolments(actor, enrolments.map((e) => e.id))).flat().filter((r) => r.status === 'ACCEPTED');
+      const access = await this.reportAccess.readersOf(
+        actor,
+        enrolments.map((e) => e.id),
+        targetIds,
+        (r) => r.status === 'ACCEPTED',
+      );
+      // A result counts toward an authority's criteria only if that authority may read its report.
+      // The exported case also leaves out what the caller may not read; the answers shown keep it
+      // (that is the authority's truth) and withhold what it decides from the caller.
+      const countsFor = (target: string) => {
+        const readable = access.byAuthority.get(target)!;
+        return evidence === 'caller' ? readable.filter((r) => access.actorMayRead.has(r.id)) : readable;
+      };
       const targetCriteria: CriterionEntity[] = [];
       for (const target of targetIds) targetCriteria.push(...(await this.criteria.activeOf(target)));
-      const cases = await this.casesByReadableReports(day, system, reports, targetIds, targetCriteria);
-      return { cases, active: new Set(targetCriteria.map((c) => c.id)), targetIds };
+      const cases = await this.casesByReadableReports(day, system, countsFor, targetIds, targetCriteria);
+      return { cases, active: new Set(targetCriteria.map((c) => c.id)), targetIds, actorMayRead: access.actorMayRead };
     });
   }
 
-  /** The engine's answer for the one query of the case, for the authority's ACTIVE criteria. */
-  async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<{ asOf: string; resolution: QueryResolution }> {
-    const { cases, active } = await this.assembleFor(actor, aiSystemId, authorityId, asOf);
-    return { asOf: cases[0].asOf, resolution: onlyActive(resolveCase(cases[0]).resolutions[0], active) };
+  /**
+   * The engine's answer for the one query, for the authority's ACTIVE criteria, resolved with the
+   * reports that authority may read and shown to the caller: an outcome resting on a result the
+   * caller may not read is WITHHELD.
+   */
+  async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<{ asOf: string; resolution: ShownQueryResolution }> {
+    const assembled = await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'authority');
+    return { asOf: assembled.cases[0].recognitionCase.asOf, resolution: shownResolutions(assembled)[0] };
   }
 
   /**
-   * A result counts toward an authority's criteria only if that authority may read its report (as
-   * well as the caller): target authorities that may read the same reports share one case, so a
-   * single target (recognitionStatus, the exported case) always has exactly one.
+   * Target authorities whose counting reports are the same share one case, so a single target
+   * (recognitionStatus, the exported case) always has exactly one, and the passport's statements
+   * grow with the number of distinct report sets, not of authorities.
    */
   private async casesByReadableReports(
     asOf: string,
     system: AiSystemEntity,
-    reports: TestReportEntity[],
+    countsFor: (target: string) => TestReportEntity[],
     targetIds: string[],
     targetCriteria: CriterionEntity[],
-  ): Promise<RecognitionCase[]> {
-    const readable = await this.reportAccess.readableByAuthorities(targetIds, reports);
+  ): Promise<BuiltCase[]> {
     const groups = new Map<string, string[]>();
     for (const target of targetIds) {
-      const key = readable.get(target)!.map((r) => r.id).join(',');
+      const key = countsFor(target).map((r) => r.id).join(',');
       groups.set(key, [...(groups.get(key) ?? []), target]);
     }
     if (!groups.size) groups.set('', []);
-    const cases: RecognitionCase[] = [];
+    const cases: BuiltCase[] = [];
     for (const group of groups.values()) {
       const criteria = targetCriteria.filter((c) => group.includes(c.authorityId));
-      cases.push(await this.caseBuilder.build({ asOf, system, reports: readable.get(group[0])!, targetAuthorityIds: group, targetCriteria: criteria }));
+      const reports = group.length ? countsFor(group[0]) : [];
+      cases.push(await this.caseBuilder.buildWithSources({ asOf, system, reports, targetAuthorityIds: group, targetCriteria: criteria }));
     }
     return cases;
   }
 }
 
-/** The cases (one per group of targets that may read the same reports), and the ids of the target authorities' ACTIVE criteria: the ones the product answers for. */
+/** Which reports a case counts: those the target authority may read, or (the exported case) only those the caller may read too. */
+type Evidence = 'authority' | 'caller';
+
+type BuiltCase = Awaited<ReturnType<RecognitionCaseBuilder['buildWithSources']>>;
+
+/** Every case's resolutions, for the ACTIVE criteria, as the caller is shown them (WITHHELD where it may not read the deciding result). */
+function shownResolutions({ cases, active, actorMayRead }: AssembledCase): ShownQueryResolution[] {
+  return cases.flatMap(({ recognitionCase, reportOfResult }) => {
+    const mayRead = (resultId: string) => actorMayRead.has(reportOfResult.get(resultId) ?? '');
+    return resolveCase(recognitionCase).resolutions.map((resolution) => withholdUnreadableResolution(onlyActive(resolution, active), mayRead));
+  });
+}
+
+/**
+ * The cases (one per group of targets that count the same reports), the ids of the target
+ * authorities' ACTIVE criteria (the ones the product answers for) and the ids of the reports the
+ * caller may read.
+ */
 interface AssembledCase {
-  cases: RecognitionCase[];
+  cases: BuiltCase[];
   active: ReadonlySet<string>;
   targetIds: string[];
+  actorMayRead: ReadonlySet<string>;
 }
 
 /**
