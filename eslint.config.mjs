@@ -1,11 +1,27 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 // Imports flow one way (STYLE.md): apps → application → domain, application → persistence → domain.
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const deep = { group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'], message: 'Import a library through its @sandbridge/* alias.' };
-const framework = ['@nestjs/*', 'typeorm', 'typeorm/*', 'graphql', 'graphql/*', '@apollo/*', 'rxjs', 'rxjs/*', 'pg', 'class-validator', 'class-transformer'];
+const deep = {
+  group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'],
+  message: 'Import a library through its @sandbridge/* alias.',
+};
+const framework = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'graphql',
+  'graphql/*',
+  '@apollo/*',
+  'rxjs',
+  'rxjs/*',
+  'pg',
+  'class-validator',
+  'class-transformer',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'libs/persistence/src/migrations/1*.ts'] },
@@ -22,24 +38,49 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/**/*.ts'],
-    rules: restrict([{ group: framework, message: 'libs/domain is pure: no framework, ORM, GraphQL or rxjs.' }, { group: ['@sandbridge/*'], message: 'libs/domain imports no other library.' }]),
+    rules: restrict([
+      { group: framework, message: 'libs/domain is pure: no framework, ORM, GraphQL or rxjs.' },
+      { group: ['@sandbridge/*'], message: 'libs/domain imports no other library.' },
+    ]),
   },
   {
     files: ['libs/persistence/**/*.ts'],
-    rules: restrict([deep, { group: ['@sandbridge/application', '@sandbridge/testing', '@nestjs/graphql', 'graphql', '**/apps/**'], message: 'libs/persistence knows the domain and the database only.' }]),
+    rules: restrict([
+      deep,
+      {
+        group: ['@sandbridge/application', '@sandbridge/testing', '@nestjs/graphql', 'graphql', '**/apps/**'],
+        message: 'libs/persistence knows the domain and the database only.',
+      },
+    ]),
   },
   {
     files: ['libs/application/**/*.ts'],
-    rules: restrict([deep, { group: ['@sandbridge/testing', '@nestjs/graphql', '@nestjs/apollo', 'graphql', '**/apps/**'], message: 'libs/application knows no GraphQL and no app.' }]),
+    rules: restrict([
+      deep,
+      {
+        group: ['@sandbridge/testing', '@nestjs/graphql', '@nestjs/apollo', 'graphql', '**/apps/**'],
+        message: 'libs/application knows no GraphQL and no app.',
+      },
+    ]),
   },
   {
     files: ['libs/common/**/*.ts', 'config/**/*.ts'],
-    rules: restrict([deep, { group: ['@sandbridge/application', '@sandbridge/persistence', '@sandbridge/testing', '**/apps/**'], message: 'config and common are at the bottom of the stack.' }]),
+    rules: restrict([
+      deep,
+      {
+        group: ['@sandbridge/application', '@sandbridge/persistence', '@sandbridge/testing', '**/apps/**'],
+        message: 'config and common are at the bottom of the stack.',
+      },
+    ]),
   },
   {
     files: ['apps/**/*.ts'],
     ignores: ['apps/**/*.spec.ts'],
-    rules: restrict([deep, { group: ['@sandbridge/testing'], message: 'Production code never imports the test library.' }, { group: ['typeorm/*'], message: 'Apps talk to services, not to TypeORM internals.' }]),
+    rules: restrict([
+      deep,
+      { group: ['@sandbridge/testing'], message: 'Production code never imports the test library.' },
+      { group: ['typeorm/*'], message: 'Apps talk to services, not to TypeORM internals.' },
+    ]),
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
@@ -49,4 +90,6 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Layout is Prettier's (`npm run format`); no lint rule argues with it.
+  prettier,
 );
