@@ -14,7 +14,10 @@ const services = [
 ];
 const leftOut = services
   .filter(([, variable]) => !process.env[variable])
-  .map(([marker, variable, what]) => [`\\.${marker}\\.[^/]*$`, `*.${marker}.* files need ${variable} (${what}), which is not set`]);
+  .map(([marker, variable, what]) => [
+    `\\.${marker}\\.[^/]*$`,
+    `*.${marker}.* files need ${variable} (${what}), which is not set`,
+  ]);
 if (leftOut.length && !process.env.JEST_QUIET_LEFT_OUT) {
   for (const [pattern, why] of leftOut) process.stderr.write(`[jest] left out: tests matching /${pattern}/ — ${why}\n`);
 }
@@ -29,7 +32,12 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/config/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/**/*.spec.ts',
+    '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/config/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...leftOut.map(([pattern]) => pattern)],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -38,12 +38,24 @@ const INVERSE: Record<Relation, Relation> = {
 };
 const fullCoverage = (relation: Relation) => relation === Relation.EQUIVALENT || relation === Relation.SUPERSET;
 const isMetric = (c: CaseCriterion) => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
-const valueMeets = (value: number | null, c: CaseCriterion, margin: number) => value !== null && meetsThreshold(value, c.comparator as Comparator, c.threshold!, c.thresholdHigh, margin);
-const windowHolds = (from: string | null, to: string | null, asOf: string) => (from === null || dayNumber(from) <= dayNumber(asOf)) && (to === null || dayNumber(asOf) < dayNumber(to));
+const valueMeets = (value: number | null, c: CaseCriterion, margin: number) =>
+  value !== null && meetsThreshold(value, c.comparator as Comparator, c.threshold!, c.thresholdHigh, margin);
+const windowHolds = (from: string | null, to: string | null, asOf: string) =>
+  (from === null || dayNumber(from) <= dayNumber(asOf)) && (to === null || dayNumber(asOf) < dayNumber(to));
 const ruleInForce = (agreement: CaseAgreement, rule: CaseRule, asOf: string) =>
-  agreement.status === AgreementStatus.IN_FORCE && windowHolds(agreement.effectiveFrom, agreement.effectiveTo, asOf) && windowHolds(rule.effectiveFrom, rule.effectiveTo, asOf);
+  agreement.status === AgreementStatus.IN_FORCE &&
+  windowHolds(agreement.effectiveFrom, agreement.effectiveTo, asOf) &&
+  windowHolds(rule.effectiveFrom, rule.effectiveTo, asOf);
 const byIds = (a: { agreement: CaseAgreement; rule: CaseRule }, b: { agreement: CaseAgreement; rule: CaseRule }) =>
-  a.agreement.id < b.agreement.id ? -1 : a.agreement.id > b.agreement.id ? 1 : a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0;
+  a.agreement.id < b.agreement.id
+    ? -1
+    : a.agreement.id > b.agreement.id
+      ? 1
+      : a.rule.id < b.rule.id
+        ? -1
+        : a.rule.id > b.rule.id
+          ? 1
+          : 0;
 
 interface Candidate {
   result: CaseResult;
@@ -81,11 +93,18 @@ export class PlainCandidates {
       const found = new Map<string, Relation>([[c.id, Relation.EQUIVALENT]]);
       if (c.kind === CriterionKind.METRIC && c.metric) {
         for (const s of input.criteria) {
-          if (s.kind === CriterionKind.METRIC && s.metric === c.metric && s.clauses.some((k) => c.clauses.includes(k)) && !found.has(s.id)) found.set(s.id, Relation.EQUIVALENT);
+          if (
+            s.kind === CriterionKind.METRIC &&
+            s.metric === c.metric &&
+            s.clauses.some((k) => c.clauses.includes(k)) &&
+            !found.has(s.id)
+          )
+            found.set(s.id, Relation.EQUIVALENT);
         }
       }
       for (const x of input.crosswalks ?? []) if (x.to === c.id && !found.has(x.from)) found.set(x.from, x.relation);
-      for (const x of input.crosswalks ?? []) if (x.from === c.id && !found.has(x.to)) found.set(x.to, INVERSE[x.relation]);
+      for (const x of input.crosswalks ?? [])
+        if (x.from === c.id && !found.has(x.to)) found.set(x.to, INVERSE[x.relation]);
       this.sources.set(c.id, found);
     }
   }
@@ -104,26 +123,45 @@ export class PlainCandidates {
   }
 
   /** Steps 1–3 for target `c`: not applicable, the local result, or the foreign candidates in input order. */
-  triage(c: CaseCriterion, system: CaseSystem, jurisdiction: string, grouped: Map<string, { result: CaseResult; order: number }[]>): RecognitionDecision | Candidate[] {
+  triage(
+    c: CaseCriterion,
+    system: CaseSystem,
+    jurisdiction: string,
+    grouped: Map<string, { result: CaseResult; order: number }[]>,
+  ): RecognitionDecision | Candidate[] {
     const applies =
-      (!c.sectors.length || (!!system.sector && c.sectors.includes(system.sector))) && (!c.riskClasses.length || (!!system.riskClass && c.riskClasses.includes(system.riskClass)));
+      (!c.sectors.length || (!!system.sector && c.sectors.includes(system.sector))) &&
+      (!c.riskClasses.length || (!!system.riskClass && c.riskClasses.includes(system.riskClass)));
     if (!applies) return decision(c, RecognitionOutcome.NOT_APPLICABLE);
     let local: CaseResult | null = null;
     for (const { result } of grouped.get(c.id) ?? []) {
       if (result.testedIn !== jurisdiction || !result.passed) continue;
-      if (!local || dayNumber(result.testedAt) > dayNumber(local.testedAt) || (result.testedAt === local.testedAt && result.id < local.id)) local = result;
+      if (
+        !local ||
+        dayNumber(result.testedAt) > dayNumber(local.testedAt) ||
+        (result.testedAt === local.testedAt && result.id < local.id)
+      )
+        local = result;
     }
     if (local) return { ...decision(c, RecognitionOutcome.SATISFIED_LOCALLY), result: local.id };
     const candidates: Candidate[] = [];
     for (const [sourceId, relation] of this.sources.get(c.id)!) {
       const source = this.criteria.get(sourceId)!;
-      for (const { result, order } of grouped.get(sourceId) ?? []) if (result.testedIn !== jurisdiction) candidates.push({ result, order, source, relation });
+      for (const { result, order } of grouped.get(sourceId) ?? [])
+        if (result.testedIn !== jurisdiction) candidates.push({ result, order, source, relation });
     }
     return candidates.sort((a, b) => a.order - b.order);
   }
 }
 
-const decision = (c: CaseCriterion, outcome: RecognitionOutcome): RecognitionDecision => ({ criterion: c.id, outcome, result: null, agreement: null, rule: null, divergent: false });
+const decision = (c: CaseCriterion, outcome: RecognitionOutcome): RecognitionDecision => ({
+  criterion: c.id,
+  outcome,
+  result: null,
+  agreement: null,
+  rule: null,
+  divergent: false,
+});
 
 /** Step 6 across candidates: full before conditional, then the most recent, then the smallest id. */
 function better(a: Choice, b: Choice | null): boolean {
@@ -156,7 +194,12 @@ const divergence = (rule: CaseRule, candidate: Candidate, c: CaseCriterion) =>
   !valueMeets(candidate.result.value, c, 0);
 
 /** Naive: for every candidate, every rule of every agreement, checked on the plain objects. */
-export function naiveResolve(plain: PlainCandidates, system: CaseSystem, results: readonly CaseResult[], authorityId: string): RecognitionDecision[] {
+export function naiveResolve(
+  plain: PlainCandidates,
+  system: CaseSystem,
+  results: readonly CaseResult[],
+  authorityId: string,
+): RecognitionDecision[] {
   const { asOf, agreements } = plain.input;
   const jurisdiction = plain.jurisdictionOf.get(authorityId)!;
   const grouped = plain.group(system, results);
@@ -169,7 +212,12 @@ export function naiveResolve(plain: PlainCandidates, system: CaseSystem, results
       const applying: { agreement: CaseAgreement; rule: CaseRule }[] = [];
       for (const agreement of agreements) {
         for (const rule of agreement.rules) {
-          if (!rule.origins.includes(r.testedIn) || !rule.recognising.includes(jurisdiction) || !ruleInForce(agreement, rule, asOf)) continue;
+          if (
+            !rule.origins.includes(r.testedIn) ||
+            !rule.recognising.includes(jurisdiction) ||
+            !ruleInForce(agreement, rule, asOf)
+          )
+            continue;
           const inScope =
             (!rule.categories.length || rule.categories.includes(c.category)) &&
             (!rule.stages.length || rule.stages.includes(c.stage)) &&
@@ -186,13 +234,20 @@ export function naiveResolve(plain: PlainCandidates, system: CaseSystem, results
         const age = dayNumber(asOf) - dayNumber(r.testedAt);
         const conditionsHold =
           (!k.requireAccreditedLab || r.lab.accredited) &&
-          (!k.accreditationBodies.length || (r.lab.accreditationBody !== null && k.accreditationBodies.includes(r.lab.accreditationBody))) &&
+          (!k.accreditationBodies.length ||
+            (r.lab.accreditationBody !== null && k.accreditationBodies.includes(r.lab.accreditationBody))) &&
           (k.maxResultAgeDays === null || age <= k.maxResultAgeDays) &&
           (!k.acceptedMethods.length || (r.method !== null && k.acceptedMethods.includes(r.method)));
-        const modeHolds = rule.mode === RecognitionMode.EQUIVALENCE ? r.passed : isMetric(c) ? valueMeets(r.value, c, k.minMargin) : r.passed;
+        const modeHolds =
+          rule.mode === RecognitionMode.EQUIVALENCE
+            ? r.passed
+            : isMetric(c)
+              ? valueMeets(r.value, c, k.minMargin)
+              : r.passed;
         if (!conditionsHold || !modeHolds) continue;
         const full = fullCoverage(candidate.relation) && rule.effect === RuleEffect.RECOGNISE;
-        if (!pick || (full && !pick.full)) pick = { candidate, agreement: agreement.id, rule: rule.id, full, divergent: divergence(rule, candidate, c) };
+        if (!pick || (full && !pick.full))
+          pick = { candidate, agreement: agreement.id, rule: rule.id, full, divergent: divergence(rule, candidate, c) };
       }
       if (pick && better(pick, best)) best = pick;
     }
@@ -209,18 +264,28 @@ export class RulesEngineBaseline {
 
   constructor(readonly plain: PlainCandidates) {
     const { asOf, agreements } = plain.input;
-    const live = agreements.flatMap((agreement) => agreement.rules.filter((rule) => ruleInForce(agreement, rule, asOf)).map((rule) => ({ agreement, rule })));
+    const live = agreements.flatMap((agreement) =>
+      agreement.rules.filter((rule) => ruleInForce(agreement, rule, asOf)).map((rule) => ({ agreement, rule })),
+    );
     const sorted = [...live].sort(byIds);
     let count = 0;
     live.forEach(({ agreement, rule }) => {
       const name = `${agreement.id}/${rule.id}`;
-      this.rules.set(name, { agreement, rule, position: sorted.findIndex((x) => x.agreement === agreement && x.rule === rule) });
+      this.rules.set(name, {
+        agreement,
+        rule,
+        position: sorted.findIndex((x) => x.agreement === agreement && x.rule === rule),
+      });
       for (const origin of new Set(rule.origins)) {
         for (const recognising of new Set(rule.recognising)) {
           const key = `${origin}>${recognising}`;
           let engine = this.engines.get(key);
           if (!engine) this.engines.set(key, (engine = newEngine()));
-          engine.addRule({ name, conditions: { all: conditionsOf(rule) }, event: { type: rule.effect === RuleEffect.EXCLUDE ? 'exclude' : 'allow', params: { name } } });
+          engine.addRule({
+            name,
+            conditions: { all: conditionsOf(rule) },
+            event: { type: rule.effect === RuleEffect.EXCLUDE ? 'exclude' : 'allow', params: { name } },
+          });
           count++;
         }
       }
@@ -228,7 +293,11 @@ export class RulesEngineBaseline {
     this.ruleCount = count;
   }
 
-  async resolve(system: CaseSystem, results: readonly CaseResult[], authorityId: string): Promise<RecognitionDecision[]> {
+  async resolve(
+    system: CaseSystem,
+    results: readonly CaseResult[],
+    authorityId: string,
+  ): Promise<RecognitionDecision[]> {
     const plain = this.plain;
     const asOf = dayNumber(plain.input.asOf);
     const jurisdiction = plain.jurisdictionOf.get(authorityId)!;
@@ -256,7 +325,14 @@ export class RulesEngineBaseline {
           ageDays: asOf - dayNumber(r.testedAt),
           method: r.method,
           passed: r.passed,
-          measurement: { metric: isMetric(c), value: r.value, comparator: c.comparator, threshold: c.threshold, high: c.thresholdHigh, passed: r.passed },
+          measurement: {
+            metric: isMetric(c),
+            value: r.value,
+            comparator: c.comparator,
+            threshold: c.threshold,
+            high: c.thresholdHigh,
+            passed: r.passed,
+          },
         };
         const { events } = await engine.run(facts);
         const fired = events.map((event) => ({ type: event.type, ...this.rules.get(event.params!.name as string)! }));
@@ -264,7 +340,14 @@ export class RulesEngineBaseline {
         let pick: Choice | null = null;
         for (const { agreement, rule } of fired.sort((a, b) => a.position - b.position)) {
           const full = fullCoverage(candidate.relation) && rule.effect === RuleEffect.RECOGNISE;
-          if (!pick || (full && !pick.full)) pick = { candidate, agreement: agreement.id, rule: rule.id, full, divergent: divergence(rule, candidate, c) };
+          if (!pick || (full && !pick.full))
+            pick = {
+              candidate,
+              agreement: agreement.id,
+              rule: rule.id,
+              full,
+              divergent: divergence(rule, candidate, c),
+            };
         }
         if (pick && better(pick, best)) best = pick;
       }
@@ -277,14 +360,17 @@ export class RulesEngineBaseline {
 function newEngine(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false });
   // CONFORMITY: a metric target checks the value against its own threshold with the rule's margin (1e-9 tolerance); otherwise `passed`.
-  engine.addOperator('conforms', (m: any, margin: number) => (m.metric ? m.value !== null && meetsThreshold(m.value, m.comparator, m.threshold, m.high, margin) : m.passed));
+  engine.addOperator('conforms', (m: any, margin: number) =>
+    m.metric ? m.value !== null && meetsThreshold(m.value, m.comparator, m.threshold, m.high, margin) : m.passed,
+  );
   return engine;
 }
 
 /** A rule's scope, conditions and mode as json-rules-engine conditions (an empty list restricts nothing). */
 function conditionsOf(rule: CaseRule): any[] {
   const conditions: any[] = [];
-  const within = (fact: string, list: readonly string[]) => list.length && conditions.push({ fact, operator: 'in', value: [...list] });
+  const within = (fact: string, list: readonly string[]) =>
+    list.length && conditions.push({ fact, operator: 'in', value: [...list] });
   within('category', rule.categories);
   within('stage', rule.stages);
   within('sector', rule.sectors);
@@ -294,8 +380,13 @@ function conditionsOf(rule: CaseRule): any[] {
   const k = rule.conditions;
   if (k.requireAccreditedLab) conditions.push({ fact: 'accredited', operator: 'equal', value: true });
   within('accreditationBody', k.accreditationBodies);
-  if (k.maxResultAgeDays !== null) conditions.push({ fact: 'ageDays', operator: 'lessThanInclusive', value: k.maxResultAgeDays });
+  if (k.maxResultAgeDays !== null)
+    conditions.push({ fact: 'ageDays', operator: 'lessThanInclusive', value: k.maxResultAgeDays });
   within('method', k.acceptedMethods);
-  conditions.push(rule.mode === RecognitionMode.EQUIVALENCE ? { fact: 'passed', operator: 'equal', value: true } : { fact: 'measurement', operator: 'conforms', value: k.minMargin });
+  conditions.push(
+    rule.mode === RecognitionMode.EQUIVALENCE
+      ? { fact: 'passed', operator: 'equal', value: true }
+      : { fact: 'measurement', operator: 'conforms', value: k.minMargin },
+  );
   return conditions;
 }

@@ -71,7 +71,11 @@ class HeapWatch {
   end(): { peakDelta: number; retainedDelta: number; peakRss: number } {
     this.sample();
     gc?.();
-    return { peakDelta: this.peak - this.base, retainedDelta: process.memoryUsage().heapUsed - this.base, peakRss: this.peakRss };
+    return {
+      peakDelta: this.peak - this.base,
+      retainedDelta: process.memoryUsage().heapUsed - this.base,
+      peakRss: this.peakRss,
+    };
   }
 }
 
@@ -80,7 +84,9 @@ function percentile(sorted: number[], p: number): number {
 }
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]
+    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 }
 
 /** Wall and CPU (user + system, this process) milliseconds since `start()`. */
@@ -96,10 +102,18 @@ function stopwatch(): () => { wall: number; cpu: number } {
 /** Evenly spread system numbers. */
 const spread = (count: number) => Array.from({ length: count }, (_, i) => Math.floor((i * SYSTEMS) / count));
 
-function firstDifference(label: string, system: string, authority: string, a: RecognitionDecision[], b: RecognitionDecision[]): void {
+function firstDifference(
+  label: string,
+  system: string,
+  authority: string,
+  a: RecognitionDecision[],
+  b: RecognitionDecision[],
+): void {
   const i = a.findIndex((x, k) => JSON.stringify(x) !== JSON.stringify(b[k]));
   if (a.length !== b.length || i >= 0) {
-    throw new Error(`${label} disagree for ${system} @ ${authority}: ${JSON.stringify(a[i])} vs ${JSON.stringify(b[i])} (lengths ${a.length}, ${b.length})`);
+    throw new Error(
+      `${label} disagree for ${system} @ ${authority}: ${JSON.stringify(a[i])} vs ${JSON.stringify(b[i])} (lengths ${a.length}, ${b.length})`,
+    );
   }
 }
 
@@ -110,8 +124,14 @@ async function main(): Promise<void> {
     console.log(line);
   };
   say(`bench:recognition — seed ${SEED}${quick ? ' (--quick)' : ''}`);
-  say(`node ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}); load avg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  say(`memory: heapUsed via process.memoryUsage(), ${gc ? 'after gc()' : 'WITHOUT gc (run with --expose-gc)'} before each phase; "peak Δ" = max heapUsed sampled during the phase − that baseline; "kept Δ" = heapUsed after the phase (and gc) − baseline; RSS = max sampled`);
+  say(
+    `node ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}); load avg ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  say(
+    `memory: heapUsed via process.memoryUsage(), ${gc ? 'after gc()' : 'WITHOUT gc (run with --expose-gc)'} before each phase; "peak Δ" = max heapUsed sampled during the phase − that baseline; "kept Δ" = heapUsed after the phase (and gc) − baseline; RSS = max sampled`,
+  );
   say();
 
   // The set.
@@ -122,7 +142,9 @@ async function main(): Promise<void> {
   const rulesTotal = set.static.agreements.reduce((n, a) => n + a.rules.length, 0);
   let watch = new HeapWatch();
   t = performance.now();
-  const population: { system: CaseSystem; results: CaseResult[] }[] = Array.from({ length: SYSTEMS }, (_, n) => set.system(n));
+  const population: { system: CaseSystem; results: CaseResult[] }[] = Array.from({ length: SYSTEMS }, (_, n) =>
+    set.system(n),
+  );
   const populationMs = performance.now() - t;
   const populationMemory = watch.end();
   const resultsTotal = population.reduce((n, p) => n + p.results.length, 0);
@@ -134,7 +156,9 @@ async function main(): Promise<void> {
       `${set.static.agreements.length} agreements × ${rulesTotal / set.static.agreements.length} rules; ${fmt(SYSTEMS)} systems, ${fmt(resultsTotal)} results; ` +
       `each system against all ${authorities.length} authorities = ${fmt(verdictsTotal)} criterion verdicts`,
   );
-  say(`generated in ${ms(staticMs)} ms (static) + ${ms(populationMs)} ms (systems and results as plain CaseSystem/CaseResult objects: ${MB(populationMemory.retainedDelta)} of heap)`);
+  say(
+    `generated in ${ms(staticMs)} ms (static) + ${ms(populationMs)} ms (systems and results as plain CaseSystem/CaseResult objects: ${MB(populationMemory.retainedDelta)} of heap)`,
+  );
 
   watch = new HeapWatch();
   t = performance.now();
@@ -162,14 +186,38 @@ async function main(): Promise<void> {
     for (const [a, authority] of authorities.entries()) {
       resolvePreparedBulk(compiled, prepared, a, out);
       const bulk = bulkDecisions(compiled, out);
-      const explained = resolveQuery(index, system.id, authority.id).criteria.map(({ criterion, outcome, result, agreement, rule, divergent }) => ({ criterion, outcome, result, agreement, rule, divergent }));
+      const explained = resolveQuery(index, system.id, authority.id).criteria.map(
+        ({ criterion, outcome, result, agreement, rule, divergent }) => ({
+          criterion,
+          outcome,
+          result,
+          agreement,
+          rule,
+          divergent,
+        }),
+      );
       firstDifference('bulk and explained', system.id, authority.id, bulk, explained);
-      firstDifference('bulk and naive', system.id, authority.id, bulk, naiveResolve(plain, system, results, authority.id));
-      if (i < JRE_SAMPLE) firstDifference('bulk and json-rules-engine', system.id, authority.id, bulk, await jre.resolve(system, results, authority.id));
+      firstDifference(
+        'bulk and naive',
+        system.id,
+        authority.id,
+        bulk,
+        naiveResolve(plain, system, results, authority.id),
+      );
+      if (i < JRE_SAMPLE)
+        firstDifference(
+          'bulk and json-rules-engine',
+          system.id,
+          authority.id,
+          bulk,
+          await jre.resolve(system, results, authority.id),
+        );
       checked += bulk.length;
     }
   }
-  say(`agreement: bulk = explained = naive on ${SAMPLE} systems, and = json-rules-engine on ${JRE_SAMPLE} of them (${fmt(checked)} criterion verdicts compared field by field: outcome, result, agreement, rule, divergent)`);
+  say(
+    `agreement: bulk = explained = naive on ${SAMPLE} systems, and = json-rules-engine on ${JRE_SAMPLE} of them (${fmt(checked)} criterion verdicts compared field by field: outcome, result, agreement, rule, divergent)`,
+  );
   say();
 
   // 1. Bulk: every system prepared once, then resolved against every authority.
@@ -256,7 +304,13 @@ async function main(): Promise<void> {
   const explainedRate = rateOf(SAMPLE, explained);
   const naiveRate = rateOf(SAMPLE, naive);
   const jreRate = rateOf(JRE_SAMPLE, jreTime);
-  const row = (name: string, systems: number, time: { wall: number; cpu: number }, rate: number, memory: { peakDelta: number }) => {
+  const row = (
+    name: string,
+    systems: number,
+    time: { wall: number; cpu: number },
+    rate: number,
+    memory: { peakDelta: number },
+  ) => {
     const measured = systems === SYSTEMS;
     return [
       name,
@@ -270,31 +324,59 @@ async function main(): Promise<void> {
     ];
   };
   const table = [
-    ['mode', 'systems run', `CPU time, ${fmt(SYSTEMS)} systems`, 'wall time', 'verdicts/s (CPU)', 'CPU ms/system', 'heap peak Δ', 'bulk faster by'],
+    [
+      'mode',
+      'systems run',
+      `CPU time, ${fmt(SYSTEMS)} systems`,
+      'wall time',
+      'verdicts/s (CPU)',
+      'CPU ms/system',
+      'heap peak Δ',
+      'bulk faster by',
+    ],
     row('bulk (compiled, typed arrays)', SYSTEMS, { wall: bulkMs, cpu: bulkCpu }, bulkRate, bulkMemory),
     row('explained (resolveQuery)', SAMPLE, explained, explainedRate, explainedMemory),
     row('naive scan of all rules', SAMPLE, naive, naiveRate, naiveMemory),
     row('json-rules-engine', JRE_SAMPLE, jreTime, jreRate, jreMemory),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  for (const r of table) say(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
+  for (const r of table)
+    say(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
   say();
-  say(`bulk: ${RUNS} timed pass${RUNS > 1 ? 'es' : ''} over all ${fmt(SYSTEMS)} systems after a 500-system warm-up: ${bulkRuns.map((r) => `CPU ${ms(r.cpu)} ms (wall ${ms(r.wall)} ms)`).join(', ')}; median shown. One JavaScript thread: CPU time is one core's time (≈ wall time on an idle machine).`);
-  say(`      includes prepareBulkSystem of each system's ${resultsTotal / SYSTEMS} plain results and reading every output slot; heap kept Δ ${MB(bulkMemory.retainedDelta)}, RSS peak ${MB(bulkMemory.peakRss)}`);
-  say(`baselines: run on the first ${SAMPLE} (naive, explained) / ${JRE_SAMPLE} (json-rules-engine) of ${SAMPLE} evenly spread systems, each against all ${authorities.length} authorities; their totals are SCALED to ${fmt(SYSTEMS)} systems by verdicts/s`);
-  say(`           json-rules-engine: ${jre.ruleCount} rule entries in per-pair engines (rules in force only); one await engine.run(facts) per candidate result`);
+  say(
+    `bulk: ${RUNS} timed pass${RUNS > 1 ? 'es' : ''} over all ${fmt(SYSTEMS)} systems after a 500-system warm-up: ${bulkRuns.map((r) => `CPU ${ms(r.cpu)} ms (wall ${ms(r.wall)} ms)`).join(', ')}; median shown. One JavaScript thread: CPU time is one core's time (≈ wall time on an idle machine).`,
+  );
+  say(
+    `      includes prepareBulkSystem of each system's ${resultsTotal / SYSTEMS} plain results and reading every output slot; heap kept Δ ${MB(bulkMemory.retainedDelta)}, RSS peak ${MB(bulkMemory.peakRss)}`,
+  );
+  say(
+    `baselines: run on the first ${SAMPLE} (naive, explained) / ${JRE_SAMPLE} (json-rules-engine) of ${SAMPLE} evenly spread systems, each against all ${authorities.length} authorities; their totals are SCALED to ${fmt(SYSTEMS)} systems by verdicts/s`,
+  );
+  say(
+    `           json-rules-engine: ${jre.ruleCount} rule entries in per-pair engines (rules in force only); one await engine.run(facts) per candidate result`,
+  );
   say(
     `explained: per system (${authorities.length} targets, full checks and candidates), ${SAMPLE} systems after a 20-system warm-up: CPU median ${ms(median(perSystemCpu))} ms, p95 ${ms(percentile(cpuSorted, 95))} ms, max ${ms(cpuSorted[cpuSorted.length - 1])} ms; wall median ${ms(median(perSystem))} ms, p95 ${ms(percentile(explainedSorted, 95))} ms; RecognitionIndex for the sample built in ${ms(indexMs)} ms`,
   );
   say();
   say(`outcomes (bulk, all ${fmt(verdictsTotal)} verdicts):`);
-  BULK_OUTCOMES.forEach((outcome, code) => say(`  ${outcome.padEnd(27)} ${fmt(counts[code]).padStart(12)}  ${((100 * counts[code]) / verdictsTotal).toFixed(2).padStart(6)}%`));
+  BULK_OUTCOMES.forEach((outcome, code) =>
+    say(
+      `  ${outcome.padEnd(27)} ${fmt(counts[code]).padStart(12)}  ${((100 * counts[code]) / verdictsTotal).toFixed(2).padStart(6)}%`,
+    ),
+  );
   say(`  ${'divergent (of recognised)'.padEnd(27)} ${fmt(divergent).padStart(12)}`);
   say();
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-  say(`targets: bulk full set < ${BULK_LIMIT_MS} ms: CPU ${ms(bulkCpu)} ms, wall ${ms(bulkMs)} ms — ${verdict(bulkCpu < BULK_LIMIT_MS)}${bulkMs >= BULK_LIMIT_MS ? ' (on CPU time; wall time includes waiting for a busy machine)' : ''}`);
-  say(`         bulk ≥ ${JRE_RATIO_FLOOR}× json-rules-engine: ${(bulkRate / jreRate).toFixed(0)}× — ${verdict(bulkRate / jreRate >= JRE_RATIO_FLOOR)}`);
-  say(`         explained per system < ${EXPLAINED_LIMIT_MS} ms: CPU median ${ms(median(perSystemCpu))} ms, p95 ${ms(percentile(cpuSorted, 95))} ms — ${verdict(percentile(cpuSorted, 95) < EXPLAINED_LIMIT_MS)}`);
+  say(
+    `targets: bulk full set < ${BULK_LIMIT_MS} ms: CPU ${ms(bulkCpu)} ms, wall ${ms(bulkMs)} ms — ${verdict(bulkCpu < BULK_LIMIT_MS)}${bulkMs >= BULK_LIMIT_MS ? ' (on CPU time; wall time includes waiting for a busy machine)' : ''}`,
+  );
+  say(
+    `         bulk ≥ ${JRE_RATIO_FLOOR}× json-rules-engine: ${(bulkRate / jreRate).toFixed(0)}× — ${verdict(bulkRate / jreRate >= JRE_RATIO_FLOOR)}`,
+  );
+  say(
+    `         explained per system < ${EXPLAINED_LIMIT_MS} ms: CPU median ${ms(median(perSystemCpu))} ms, p95 ${ms(percentile(cpuSorted, 95))} ms — ${verdict(percentile(cpuSorted, 95) < EXPLAINED_LIMIT_MS)}`,
+  );
 }
 
 main().then(

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationModule, Confidentiality, type SubmitTestReportCommand, TestReportService } from '@sandbridge/application';
+import {
+  ApplicationModule,
+  Confidentiality,
+  type SubmitTestReportCommand,
+  TestReportService,
+} from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
 import { CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
@@ -28,7 +33,17 @@ import { results, testingEnrolment } from './sandbox.js';
 const RUNS = positive('BENCH_RUNS', 20);
 const WARMUPS = positive('BENCH_WARMUPS', 3);
 const RESULTS = positive('BENCH_RESULTS', 1000);
-const RESULT_COLUMNS = ['report_id', 'position', 'criterion_id', 'value', 'evidence_reference', 'evidence_sha256', 'attested', 'outcome', 'detail'] as const;
+const RESULT_COLUMNS = [
+  'report_id',
+  'position',
+  'criterion_id',
+  'value',
+  'evidence_reference',
+  'evidence_sha256',
+  'attested',
+  'outcome',
+  'detail',
+] as const;
 
 function positive(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -38,11 +53,21 @@ function positive(name: string, fallback: number): number {
 }
 
 /** A database for this run only, and how to remove it. */
-async function temporaryDatabase(): Promise<{ env: Record<string, string>; kind: string; where: string; drop: () => Promise<void> }> {
+async function temporaryDatabase(): Promise<{
+  env: Record<string, string>;
+  kind: string;
+  where: string;
+  drop: () => Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = mkdtempSync(join(tmpdir(), 'sandbridge-bench-'));
-    return { env: { DATA_DIR: dir }, kind: 'embedded', where: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { DATA_DIR: dir },
+      kind: 'embedded',
+      where: dir,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `sb_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
@@ -59,12 +84,24 @@ async function temporaryDatabase(): Promise<{ env: Record<string, string>; kind:
   target.pathname = `/${name}`;
   const shown = new URL(target);
   shown.password = shown.password ? '***' : '';
-  return { env: { DATABASE_URL: target.toString() }, kind: 'PostgreSQL', where: shown.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    env: { DATABASE_URL: target.toString() },
+    kind: 'PostgreSQL',
+    where: shown.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 /** Share of CPU time (all cores) spent busy over `ms`: unlike the load average, it does not lag. */
 async function cpuBusy(ms = 1000): Promise<number> {
-  const total = () => cpus().reduce((acc, cpu) => ({ idle: acc.idle + cpu.times.idle, all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const total = () =>
+    cpus().reduce(
+      (acc, cpu) => ({
+        idle: acc.idle + cpu.times.idle,
+        all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0),
+      }),
+      { idle: 0, all: 0 },
+    );
   const before = total();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = total();
@@ -77,7 +114,10 @@ function percentile(sorted: number[], p: number): number {
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   return { median, p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
@@ -85,7 +125,13 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const busyBefore = await cpuBusy();
   const database = await temporaryDatabase();
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DB_MIGRATE_ON_START: 'true', ...database.env });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    DB_MIGRATE_ON_START: 'true',
+    ...database.env,
+  });
 
   @Module({ imports: [CommonModule.forRoot(config), PersistenceModule, ApplicationModule] })
   class BenchModule {}
@@ -112,7 +158,8 @@ async function main(): Promise<void> {
       const started = performance.now();
       const report = await service.submit(sandbox.innovator, { ...command, idempotencyKey: `bench-${randomUUID()}` });
       const ms = performance.now() - started;
-      if (report.resultCount !== RESULTS) throw new Error(`The service stored ${report.resultCount} results, not ${RESULTS}`);
+      if (report.resultCount !== RESULTS)
+        throw new Error(`The service stored ${report.resultCount} results, not ${RESULTS}`);
       return { ms, reportId: report.id };
     };
 
@@ -123,7 +170,16 @@ async function main(): Promise<void> {
         'SELECT position, criterion_id, value, evidence_reference, evidence_sha256, attested, outcome, detail FROM test_result WHERE report_id = $1 ORDER BY position',
         [first.reportId],
       )
-    ).map((r: Record<string, unknown>) => [r.position, r.criterion_id, r.value, r.evidence_reference, r.evidence_sha256, r.attested, r.outcome, r.detail]);
+    ).map((r: Record<string, unknown>) => [
+      r.position,
+      r.criterion_id,
+      r.value,
+      r.evidence_reference,
+      r.evidence_sha256,
+      r.attested,
+      r.outcome,
+      r.detail,
+    ]);
     if (rows.length !== RESULTS) throw new Error(`Expected ${RESULTS} stored results, found ${rows.length}`);
     const width = RESULT_COLUMNS.length;
     const insertRows = `INSERT INTO test_result (${RESULT_COLUMNS.join(', ')}) VALUES ${rows.map((_, i) => `(${RESULT_COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ')}`;
@@ -132,7 +188,15 @@ async function main(): Promise<void> {
         await dataSource.query(
           `INSERT INTO test_report (enrolment_id, submitted_to, submitted_by, period_start, period_end, lab_name, lab_accredited, method_id, tested_in, confidentiality, idempotency_key, payload_hash, status, result_count)
            VALUES ($1, $2, $3, '2026-10-01', '2026-10-31', 'Floor', true, 'floor', $4, 'PARTICIPANTS', $5, $6, 'SUBMITTED', $7) RETURNING id`,
-          [sandbox.enrolmentId, sandbox.authorityId, sandbox.innovator.accountId, sandbox.jurisdiction, `floor-${randomUUID()}`, '0'.repeat(64), RESULTS],
+          [
+            sandbox.enrolmentId,
+            sandbox.authorityId,
+            sandbox.innovator.accountId,
+            sandbox.jurisdiction,
+            `floor-${randomUUID()}`,
+            '0'.repeat(64),
+            RESULTS,
+          ],
         )
       )[0].id;
     const floor = async (): Promise<number> => {
@@ -174,7 +238,13 @@ async function main(): Promise<void> {
       ['', 'median ms', 'p95 ms', 'min ms', 'results/s (median)'],
       ['TestReportService.submit', fixed(s.median), fixed(s.p95), fixed(s.min), perSecond(s.median)],
       ['floor: one multi-row INSERT', fixed(f.median), fixed(f.p95), fixed(f.min), perSecond(f.median)],
-      ['ratio service ÷ floor', `${(s.median / f.median).toFixed(2)}×`, `${(s.p95 / f.p95).toFixed(2)}×`, `${(s.min / f.min).toFixed(2)}×`, ''],
+      [
+        'ratio service ÷ floor',
+        `${(s.median / f.median).toFixed(2)}×`,
+        `${(s.p95 / f.p95).toFixed(2)}×`,
+        `${(s.min / f.min).toFixed(2)}×`,
+        '',
+      ],
     ];
     const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
     const cores = availableParallelism();
@@ -184,7 +254,9 @@ async function main(): Promise<void> {
       `node       ${process.version} on ${process.platform}/${process.arch}, ${cores} CPUs`,
       `load avg   ${loadBefore.map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) before the run; CPU ${Math.round(busyBefore * 100)}% busy in the second before it${busyBefore > 0.25 ? ' — the machine was busy: figures may be low, run again when idle' : ''}`,
       '',
-      ...table.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')),
+      ...table.map((row) =>
+        row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '),
+      ),
       '',
       'service = TestReportService.submit: lock, idempotency check, lifecycle check, validation and evaluation of every result, report + results in one transaction',
       'floor   = BEGIN; one INSERT of the same rows into test_result (under a bare test_report row made beforehand); COMMIT',

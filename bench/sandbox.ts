@@ -10,7 +10,18 @@ import {
   ReferenceDataSeeder,
   type ResultCommand,
 } from '@sandbridge/application';
-import { type Actor, Category, Comparator, CriterionKind, EntryDecision, JointEntryRule, ProgrammeAction, RiskClass, Role, Stage } from '@sandbridge/domain';
+import {
+  type Actor,
+  Category,
+  Comparator,
+  CriterionKind,
+  EntryDecision,
+  JointEntryRule,
+  ProgrammeAction,
+  RiskClass,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
 
 /**
  * A programme with one enrolment in TESTING, built through the services as the API would (benchmarks
@@ -27,15 +38,29 @@ export interface TestingEnrolment {
   criteria: { id: string; kind: CriterionKind }[];
 }
 
-const ADMIN: Actor = { accountId: randomUUID(), role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const ADMIN: Actor = {
+  accountId: randomUUID(),
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 export async function testingEnrolment(app: INestApplicationContext): Promise<TestingEnrolment> {
   await app.get(ReferenceDataSeeder).ensure();
   const tag = randomUUID().slice(0, 8);
   const jurisdiction = 'GB';
-  const authority = (await app.get(AuthorityService).list({ jurisdictionCode: jurisdiction }, { first: 100 })).items.find((a) => a.acronym === 'FCA');
+  const authority = (
+    await app.get(AuthorityService).list({ jurisdictionCode: jurisdiction }, { first: 100 })
+  ).items.find((a) => a.acronym === 'FCA');
   if (!authority) throw new Error('The reference data has no FCA in GB');
-  const regulator: Actor = { accountId: randomUUID(), role: Role.REGULATOR, authorityId: authority.id, organisationId: null, jurisdictionCode: null };
+  const regulator: Actor = {
+    accountId: randomUUID(),
+    role: Role.REGULATOR,
+    authorityId: authority.id,
+    organisationId: null,
+    jurisdictionCode: null,
+  };
 
   // Ten metric criteria with every comparator, one evidence criterion, one attestation.
   const catalogue = app.get(CriterionService);
@@ -45,7 +70,15 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     return (await catalogue.publish(regulator, draft.id)).id;
   };
   // A programme opens only once each authority has an entry criterion: the application attests it.
-  const readiness = await publish({ stage: Stage.ENTRY, category: Category.ACCOUNTABILITY, kind: CriterionKind.ATTESTATION, statement: 'We are ready to test.' }, 'readiness');
+  const readiness = await publish(
+    {
+      stage: Stage.ENTRY,
+      category: Category.ACCOUNTABILITY,
+      kind: CriterionKind.ATTESTATION,
+      statement: 'We are ready to test.',
+    },
+    'readiness',
+  );
   const testing = async (fields: Omit<Parameters<typeof publish>[0], 'stage'>, name: string) => {
     criteria.push({ id: await publish({ stage: Stage.TESTING, ...fields }, name), kind: fields.kind });
   };
@@ -53,10 +86,30 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
   for (let i = 0; i < 10; i++) {
     const comparator = comparators[i % comparators.length];
     const bounds = comparator === Comparator.BETWEEN ? { threshold: 0.3, thresholdHigh: 0.7 } : { threshold: 0.5 };
-    await testing({ category: Category.ACCURACY, kind: CriterionKind.METRIC, metricKey: `bench.metric.${i}`, unit: 'ratio', comparator, ...bounds }, `metric-${i}`);
+    await testing(
+      {
+        category: Category.ACCURACY,
+        kind: CriterionKind.METRIC,
+        metricKey: `bench.metric.${i}`,
+        unit: 'ratio',
+        comparator,
+        ...bounds,
+      },
+      `metric-${i}`,
+    );
   }
-  await testing({ category: Category.ROBUSTNESS, kind: CriterionKind.EVIDENCE, evidenceType: 'Red-team report' }, 'evidence');
-  await testing({ category: Category.ACCOUNTABILITY, kind: CriterionKind.ATTESTATION, statement: 'Human oversight stayed in place during testing.' }, 'attestation');
+  await testing(
+    { category: Category.ROBUSTNESS, kind: CriterionKind.EVIDENCE, evidenceType: 'Red-team report' },
+    'evidence',
+  );
+  await testing(
+    {
+      category: Category.ACCOUNTABILITY,
+      kind: CriterionKind.ATTESTATION,
+      statement: 'Human oversight stayed in place during testing.',
+    },
+    'attestation',
+  );
 
   const programmes = app.get(ProgrammeService);
   const programme = await programmes.create(ADMIN, {
@@ -68,10 +121,13 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     cohortCapacity: 10,
     jointEntryRule: JointEntryRule.EACH_AUTHORITY,
   });
-  for (const criterionId of [readiness, ...criteria.map((c) => c.id)]) await programmes.attachCriterion(ADMIN, { programmeId: programme.id, criterionId, mandatory: true });
+  for (const criterionId of [readiness, ...criteria.map((c) => c.id)])
+    await programmes.attachCriterion(ADMIN, { programmeId: programme.id, criterionId, mandatory: true });
   await programmes.transition(ADMIN, programme.id, ProgrammeAction.OPEN);
 
-  const organisation = await app.get(OrganisationService).create(ADMIN, { name: `Benchmark innovator ${tag}`, homeJurisdictionCode: jurisdiction });
+  const organisation = await app
+    .get(OrganisationService)
+    .create(ADMIN, { name: `Benchmark innovator ${tag}`, homeJurisdictionCode: jurisdiction });
   const system = await app.get(AiSystemService).register(ADMIN, {
     organisationId: organisation.id,
     name: `Benchmark model ${tag}`,
@@ -79,13 +135,29 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     intendedPurpose: 'Scores consumer loan applications (benchmark).',
     riskClass: RiskClass.HIGH,
   });
-  const innovator: Actor = { accountId: randomUUID(), role: Role.INNOVATOR, authorityId: null, organisationId: organisation.id, jurisdictionCode: null };
+  const innovator: Actor = {
+    accountId: randomUUID(),
+    role: Role.INNOVATOR,
+    authorityId: null,
+    organisationId: organisation.id,
+    jurisdictionCode: null,
+  };
 
   const enrolments = app.get(EnrolmentService);
-  let e = await enrolments.create(innovator, { programmeId: programme.id, aiSystemId: system.id, targetAuthorityIds: [authority.id], entryResults: [{ criterionId: readiness, attested: true }] });
+  let e = await enrolments.create(innovator, {
+    programmeId: programme.id,
+    aiSystemId: system.id,
+    targetAuthorityIds: [authority.id],
+    entryResults: [{ criterionId: readiness, attested: true }],
+  });
   e = await enrolments.submit(innovator, { enrolmentId: e.id, expectedVersion: e.version });
   e = await enrolments.startReview(regulator, { enrolmentId: e.id, expectedVersion: e.version });
-  e = await enrolments.decideEntry(regulator, { enrolmentId: e.id, expectedVersion: e.version, decision: EntryDecision.ADMIT, reasons: 'Benchmark' });
+  e = await enrolments.decideEntry(regulator, {
+    enrolmentId: e.id,
+    expectedVersion: e.version,
+    decision: EntryDecision.ADMIT,
+    reasons: 'Benchmark',
+  });
   if (e.state !== 'TESTING') throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
   return { innovator, enrolmentId: e.id, authorityId: authority.id, jurisdiction, criteria };
 }
@@ -96,7 +168,11 @@ export function results(criteria: TestingEnrolment['criteria'], count: number): 
     const criterion = criteria[i % criteria.length];
     switch (criterion.kind) {
       case CriterionKind.EVIDENCE:
-        return { criterionId: criterion.id, evidenceReference: `s3://bench/evidence/${i}.pdf`, evidenceSha256: (i.toString(16).padStart(8, '0') + 'ab').repeat(7).slice(0, 64) };
+        return {
+          criterionId: criterion.id,
+          evidenceReference: `s3://bench/evidence/${i}.pdf`,
+          evidenceSha256: (i.toString(16).padStart(8, '0') + 'ab').repeat(7).slice(0, 64),
+        };
       case CriterionKind.ATTESTATION:
         return { criterionId: criterion.id, attested: i % 7 !== 0 };
       default:

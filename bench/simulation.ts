@@ -42,7 +42,14 @@ const rate = (count: number, ms: number) => `${Math.round(count / (ms / 1000)).t
 
 /** Busy share of all cores over `ms`, from /proc/stat (null where there is none). */
 async function cpuBusy(ms = 1000): Promise<number | null> {
-  const sample = () => cpus().reduce((acc, cpu) => ({ idle: acc.idle + cpu.times.idle, total: acc.total + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, total: 0 });
+  const sample = () =>
+    cpus().reduce(
+      (acc, cpu) => ({
+        idle: acc.idle + cpu.times.idle,
+        total: acc.total + Object.values(cpu.times).reduce((a, b) => a + b, 0),
+      }),
+      { idle: 0, total: 0 },
+    );
   const a = sample();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const b = sample();
@@ -80,7 +87,9 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
-  const scenario: Scenario = parseScenario(syntheticScenario({ seed: 2026, innovators: INNOVATORS, jurisdictions: JURISDICTIONS, variants: VARIANTS }));
+  const scenario: Scenario = parseScenario(
+    syntheticScenario({ seed: 2026, innovators: INNOVATORS, jurisdictions: JURISDICTIONS, variants: VARIANTS }),
+  );
   const sets = 1 + scenario.variants.length;
   // What one agreement set resolves: each innovator's targets (system–target pairs), and the target criteria applicable to it.
   if (!('synthetic' in scenario.population)) throw new Error('expected a synthetic population');
@@ -89,12 +98,18 @@ async function main(): Promise<void> {
   for (let i = 0; i < populationSize(scenario); i++) pairs += generator.unit(i).target.authorities.length;
 
   const busy = await cpuBusy();
-  console.log(`bench:simulation — ${INNOVATORS.toLocaleString('en-GB')} synthetic innovators × ${JURISDICTIONS} jurisdictions × ${VARIANTS} variants (+ baseline), chunks of ${CHUNK}`);
   console.log(
-    `machine: ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, busy ${busy === null ? '?' : `${Math.round(busy * 100)}%`} over the last second` +
+    `bench:simulation — ${INNOVATORS.toLocaleString('en-GB')} synthetic innovators × ${JURISDICTIONS} jurisdictions × ${VARIANTS} variants (+ baseline), chunks of ${CHUNK}`,
+  );
+  console.log(
+    `machine: ${availableParallelism()} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, busy ${busy === null ? '?' : `${Math.round(busy * 100)}%`} over the last second` +
       (busy !== null && busy > 0.25 ? ' — NOT idle: other processes share these cores, figures are pessimistic' : ''),
   );
-  console.log(`reference: ${scenario.reference.criteria.length} criteria, ${scenario.reference.crosswalks.length} crosswalks, ${scenario.baseline.agreements.length} baseline agreements`);
+  console.log(
+    `reference: ${scenario.reference.criteria.length} criteria, ${scenario.reference.crosswalks.length} crosswalks, ${scenario.baseline.agreements.length} baseline agreements`,
+  );
 
   const runs: Measured[] = [];
   const heapBefore = process.memoryUsage().heapUsed;
@@ -106,12 +121,22 @@ async function main(): Promise<void> {
     onProgress: () => void (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)),
   });
   const inProcessMs = performance.now() - start;
-  runs.push({ label: 'in-process', ms: inProcessMs, runMs: inProcessMs, json: JSON.stringify(inProcess), mainRss: process.resourceUsage().maxRSS * 1024, mainHeap: heapPeak, workerRssKb: [] });
+  runs.push({
+    label: 'in-process',
+    ms: inProcessMs,
+    runMs: inProcessMs,
+    json: JSON.stringify(inProcess),
+    mainRss: process.resourceUsage().maxRSS * 1024,
+    mainHeap: heapPeak,
+    workerRssKb: [],
+  });
   const applicable = inProcess.variants.reduce((sum, v) => sum + v.totals.applicable, 0);
 
   const redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
-    console.log('\nREDIS_URL is not set: the runs on worker processes are left out (set it, e.g. REDIS_URL=redis://127.0.0.1:6379).');
+    console.log(
+      '\nREDIS_URL is not set: the runs on worker processes are left out (set it, e.g. REDIS_URL=redis://127.0.0.1:6379).',
+    );
   } else {
     const prefix = `bench-sim-${randomUUID().slice(0, 8)}`;
     try {
@@ -136,7 +161,15 @@ async function main(): Promise<void> {
         const { rss, heap } = memory.stop();
         // Without start-up: from the workers being ready to the last chunk reported (the workers' stop is left out too).
         const runMs = lastChunk - ready;
-        runs.push({ label: `${workers} worker${workers > 1 ? 's' : ''} on Redis`, ms, runMs, json: JSON.stringify(result), mainRss: rss, mainHeap: heap, workerRssKb: pool?.workers.map((w) => w.maxRssKb) ?? [] });
+        runs.push({
+          label: `${workers} worker${workers > 1 ? 's' : ''} on Redis`,
+          ms,
+          runMs,
+          json: JSON.stringify(result),
+          mainRss: rss,
+          mainHeap: heap,
+          workerRssKb: pool?.workers.map((w) => w.maxRssKb) ?? [],
+        });
       }
     } finally {
       await removeKeys(redisUrl, prefix);
@@ -144,8 +177,20 @@ async function main(): Promise<void> {
   }
 
   const base = runs[0];
-  console.log(`\nper run: ${(pairs * sets).toLocaleString('en-GB')} system–target resolutions, ${applicable.toLocaleString('en-GB')} criterion verdicts (${sets} agreement sets)\n`);
-  const header = ['run', 'wall', 'without start-up', 'resolutions', 'verdicts', 'speed-up', 'main peak RSS', 'main peak heap', 'workers peak RSS'];
+  console.log(
+    `\nper run: ${(pairs * sets).toLocaleString('en-GB')} system–target resolutions, ${applicable.toLocaleString('en-GB')} criterion verdicts (${sets} agreement sets)\n`,
+  );
+  const header = [
+    'run',
+    'wall',
+    'without start-up',
+    'resolutions',
+    'verdicts',
+    'speed-up',
+    'main peak RSS',
+    'main peak heap',
+    'workers peak RSS',
+  ];
   const rows = runs.map((r) => [
     r.label,
     seconds(r.ms),
@@ -168,7 +213,9 @@ async function main(): Promise<void> {
     console.error(`\nFAIL: results differ from in-process: ${different.map((r) => r.label).join(', ')}`);
     process.exitCode = 1;
   } else {
-    console.log(`\nresults: byte-identical across ${runs.length} run(s) (${base.json.length.toLocaleString('en-GB')} bytes of JSON).`);
+    console.log(
+      `\nresults: byte-identical across ${runs.length} run(s) (${base.json.length.toLocaleString('en-GB')} bytes of JSON).`,
+    );
   }
 }
 

@@ -52,7 +52,10 @@ describe('the environment schema and .env.example', () => {
     const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');
     for (const name of CONFIG_VARIABLES) {
       const at = lines.findIndex((line) => new RegExp(`^#?\\s*${name}=`).test(line));
-      expect({ name, comment: /^#\s+\S/.test(lines[at - 1] ?? '') && !/^#\s*[A-Z][A-Z0-9_]*=/.test(lines[at - 1]) }).toEqual({ name, comment: true });
+      expect({
+        name,
+        comment: /^#\s+\S/.test(lines[at - 1] ?? '') && !/^#\s*[A-Z][A-Z0-9_]*=/.test(lines[at - 1]),
+      }).toEqual({ name, comment: true });
     }
   });
 
@@ -115,8 +118,19 @@ describe('loadConfig defaults', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
-    expect(config.database).toEqual({ url: undefined, dataDir: './.data', migrateOnStart: true, logSql: false, statementTimeoutMs: 15_000, poolWaitMs: 30_000 });
-    expect(config.graphql).toEqual({ graphiql: true, introspection: true, limits: { depth: 12, aliases: 30, directives: 50, tokens: 10_000, cost: 100_000 } });
+    expect(config.database).toEqual({
+      url: undefined,
+      dataDir: './.data',
+      migrateOnStart: true,
+      logSql: false,
+      statementTimeoutMs: 15_000,
+      poolWaitMs: 30_000,
+    });
+    expect(config.graphql).toEqual({
+      graphiql: true,
+      introspection: true,
+      limits: { depth: 12, aliases: 30, directives: 50, tokens: 10_000, cost: 100_000 },
+    });
     expect(config.auth.jwtTtlSeconds).toBe(28800);
     expect(config.auth.passwordHashCost).toBe(15);
     expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
@@ -126,8 +140,20 @@ describe('loadConfig defaults', () => {
   });
 
   it('the simulation queue: prefix sandbridge, one chunk at a time, BullMQ’s 30 s lock and stalled check', () => {
-    expect(loadConfig({}).queue).toEqual({ prefix: 'sandbridge', workerConcurrency: 1, lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
-    expect(loadConfig({ QUEUE_PREFIX: 'test-7', WORKER_CONCURRENCY: '2', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '500' }).queue).toEqual({
+    expect(loadConfig({}).queue).toEqual({
+      prefix: 'sandbridge',
+      workerConcurrency: 1,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
+    });
+    expect(
+      loadConfig({
+        QUEUE_PREFIX: 'test-7',
+        WORKER_CONCURRENCY: '2',
+        WORKER_LOCK_DURATION_MS: '2000',
+        WORKER_STALLED_INTERVAL_MS: '500',
+      }).queue,
+    ).toEqual({
       prefix: 'test-7',
       workerConcurrency: 2,
       lockDurationMs: 2000,
@@ -140,7 +166,9 @@ describe('loadConfig defaults', () => {
     const worker = loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://redis:6379' }, { purpose: 'worker' });
     expect(worker.env).toBe('production');
     expect(worker.redisUrl).toBe('redis://redis:6379');
-    expect(() => loadConfig({ NODE_ENV: 'production', REDIS_URL: 'http://x' }, { purpose: 'worker' })).toThrow(/REDIS_URL:/);
+    expect(() => loadConfig({ NODE_ENV: 'production', REDIS_URL: 'http://x' }, { purpose: 'worker' })).toThrow(
+      /REDIS_URL:/,
+    );
   });
 
   it('production turns GraphiQL and introspection off, unless asked', () => {
@@ -153,10 +181,21 @@ describe('loadConfig defaults', () => {
   });
 
   it('reads the query limits and the database time limits', () => {
-    const config = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_DIRECTIVES: '4', GRAPHQL_MAX_TOKENS: '2000', GRAPHQL_MAX_COST: '900', DB_STATEMENT_TIMEOUT_MS: '0', DB_POOL_WAIT_MS: '500' });
+    const config = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '5',
+      GRAPHQL_MAX_DIRECTIVES: '4',
+      GRAPHQL_MAX_TOKENS: '2000',
+      GRAPHQL_MAX_COST: '900',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_POOL_WAIT_MS: '500',
+    });
     expect(config.graphql.limits).toEqual({ depth: 8, aliases: 5, directives: 4, tokens: 2000, cost: 900 });
     expect(config.database).toMatchObject({ statementTimeoutMs: 0, poolWaitMs: 500 });
-    expect(configError({ GRAPHQL_MAX_DEPTH: '1', GRAPHQL_MAX_TOKENS: '50' }).problems).toEqual([expect.stringMatching(/^GRAPHQL_MAX_DEPTH: /), expect.stringMatching(/^GRAPHQL_MAX_TOKENS: /)]);
+    expect(configError({ GRAPHQL_MAX_DEPTH: '1', GRAPHQL_MAX_TOKENS: '50' }).problems).toEqual([
+      expect.stringMatching(/^GRAPHQL_MAX_DEPTH: /),
+      expect.stringMatching(/^GRAPHQL_MAX_TOKENS: /),
+    ]);
   });
 
   it('GraphiQL is on in development and test', () => {
@@ -175,7 +214,14 @@ describe('loadConfig defaults', () => {
   });
 
   it('empty strings count as unset; booleans and integers are parsed', () => {
-    const config = loadConfig({ DATABASE_URL: '', PORT: '8080', DB_LOG_SQL: 'yes', DB_MIGRATE_ON_START: '0', ADMIN_EMAIL: 'Admin@Example.org', ADMIN_PASSWORD: 'a-long-enough-password' });
+    const config = loadConfig({
+      DATABASE_URL: '',
+      PORT: '8080',
+      DB_LOG_SQL: 'yes',
+      DB_MIGRATE_ON_START: '0',
+      ADMIN_EMAIL: 'Admin@Example.org',
+      ADMIN_PASSWORD: 'a-long-enough-password',
+    });
     expect(config.database.url).toBeUndefined();
     expect(config.http.port).toBe(8080);
     expect(config.database.logSql).toBe(true);
@@ -189,7 +235,9 @@ describe('the platform signing key (SIGNING_KEY)', () => {
   const seedOf = (keyPem: string) => createPrivateKey(keyPem).export({ format: 'der', type: 'pkcs8' }).subarray(-32);
 
   it('is required in production, and the error does not echo a rejected key', () => {
-    expect(configError({ NODE_ENV: 'production', JWT_SECRET: SECRET }).problems.some((p) => p.startsWith('SIGNING_KEY:'))).toBe(true);
+    expect(
+      configError({ NODE_ENV: 'production', JWT_SECRET: SECRET }).problems.some((p) => p.startsWith('SIGNING_KEY:')),
+    ).toBe(true);
     // A key with a typo (one character short): refused, without showing any of it.
     const almost = Buffer.alloc(32, 0xab).toString('base64').slice(0, -2);
     const error = configError({ NODE_ENV: 'production', JWT_SECRET: SECRET, SIGNING_KEY: almost });
@@ -201,7 +249,10 @@ describe('the platform signing key (SIGNING_KEY)', () => {
     expect(pemError.message).toContain('SIGNING_KEY:');
     expect(pemError.message).not.toContain(badPem.split('\n')[1].slice(0, 16));
     // A worker signs nothing: it needs no key.
-    expect(loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://redis:6379' }, { purpose: 'worker' }).signing.privateKeyPem).toBeNull();
+    expect(
+      loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://redis:6379' }, { purpose: 'worker' }).signing
+        .privateKeyPem,
+    ).toBeNull();
   });
 
   it('accepts a PKCS#8 PEM (also with \\n for newlines) or the base64/base64url of the 32-byte seed, as the same key', () => {
@@ -216,9 +267,19 @@ describe('the platform signing key (SIGNING_KEY)', () => {
   });
 
   it('refuses other keys and other lengths', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    for (const value of [rsa, Buffer.alloc(31).toString('base64'), Buffer.alloc(33).toString('base64'), 'not a key at all', SECRET]) {
-      expect(configError({ SIGNING_KEY: value }).problems).toEqual([expect.stringMatching(/^SIGNING_KEY: .*\(value not shown\)$/)]);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    for (const value of [
+      rsa,
+      Buffer.alloc(31).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+      'not a key at all',
+      SECRET,
+    ]) {
+      expect(configError({ SIGNING_KEY: value }).problems).toEqual([
+        expect.stringMatching(/^SIGNING_KEY: .*\(value not shown\)$/),
+      ]);
     }
     expect(configError({ SIGNING_KEY_ID: 'has spaces' }).problems[0]).toMatch(/^SIGNING_KEY_ID:/);
   });
@@ -229,36 +290,54 @@ describe('the platform signing key (SIGNING_KEY)', () => {
 });
 
 describe('production refuses an unsafe configuration', () => {
-  const problemsOf = (env: Record<string, string>, variable: string) => configError(env).problems.filter((p) => p.startsWith(`${variable}:`));
+  const problemsOf = (env: Record<string, string>, variable: string) =>
+    configError(env).problems.filter((p) => p.startsWith(`${variable}:`));
 
   it('refuses the development JWT_SECRET that is in the source (tokens signed with it could be forged)', () => {
     const developmentDefault = loadConfig({}).auth.jwtSecret;
-    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: developmentDefault }, 'JWT_SECRET')).toEqual([expect.stringMatching(/development default/)]);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: developmentDefault }, 'JWT_SECRET')).toEqual([
+      expect.stringMatching(/development default/),
+    ]);
   });
 
   it('refuses the placeholder of .env.example', () => {
-    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'replace-with-at-least-32-random-characters' }, 'JWT_SECRET')).toHaveLength(1);
+    expect(
+      problemsOf({ ...PRODUCTION, JWT_SECRET: 'replace-with-at-least-32-random-characters' }, 'JWT_SECRET'),
+    ).toHaveLength(1);
   });
 
   it('refuses a JWT_SECRET of few different characters, however long', () => {
-    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'a'.repeat(64) }, 'JWT_SECRET')).toEqual([expect.stringMatching(/different characters/)]);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'a'.repeat(64) }, 'JWT_SECRET')).toEqual([
+      expect.stringMatching(/different characters/),
+    ]);
     expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'ab'.repeat(32) }, 'JWT_SECRET')).toHaveLength(1);
   });
 
   it('refuses a missing or short JWT_SECRET, once each', () => {
-    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET')).toEqual(['JWT_SECRET: required when NODE_ENV=production']);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET')).toEqual([
+      'JWT_SECRET: required when NODE_ENV=production',
+    ]);
     expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'k7#Qz9!vR2' }, 'JWT_SECRET')).toHaveLength(1);
   });
 
   it('accepts random secrets such as `openssl rand -hex 32` and `-base64 32` give', () => {
-    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: '3f9a0c7be14d52e86a1fd0b9c3e7254f8a6d1b0e9c2f7a4d5b8e1c6f0a3d9b27' }).auth.jwtSecret).toHaveLength(64);
-    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'qL3v8Zs0xYp+Wm1aTe4Rj9Kd/Hc6Ug2Nb7Fo5Ii0Eh8=' }).env).toBe('production');
+    expect(
+      loadConfig({ ...PRODUCTION, JWT_SECRET: '3f9a0c7be14d52e86a1fd0b9c3e7254f8a6d1b0e9c2f7a4d5b8e1c6f0a3d9b27' }).auth
+        .jwtSecret,
+    ).toHaveLength(64);
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'qL3v8Zs0xYp+Wm1aTe4Rj9Kd/Hc6Ug2Nb7Fo5Ii0Eh8=' }).env).toBe(
+      'production',
+    );
   });
 
   it('requires DATABASE_URL, or the embedded database chosen with EMBEDDED_DATABASE_IN_PRODUCTION=true', () => {
     const { EMBEDDED_DATABASE_IN_PRODUCTION: _optIn, ...withoutOptIn } = PRODUCTION;
-    expect(problemsOf(withoutOptIn, 'DATABASE_URL')).toEqual([expect.stringMatching(/required when NODE_ENV=production.*EMBEDDED_DATABASE_IN_PRODUCTION=true/)]);
-    expect(loadConfig({ ...withoutOptIn, DATABASE_URL: 'postgres://app@db/sandbridge' }).database.url).toBe('postgres://app@db/sandbridge');
+    expect(problemsOf(withoutOptIn, 'DATABASE_URL')).toEqual([
+      expect.stringMatching(/required when NODE_ENV=production.*EMBEDDED_DATABASE_IN_PRODUCTION=true/),
+    ]);
+    expect(loadConfig({ ...withoutOptIn, DATABASE_URL: 'postgres://app@db/sandbridge' }).database.url).toBe(
+      'postgres://app@db/sandbridge',
+    );
     expect(loadConfig(PRODUCTION).database.url).toBeUndefined();
     // Development, tests and workers (which open no database) need no opt-in.
     expect(loadConfig({}).database.url).toBeUndefined();
@@ -266,14 +345,20 @@ describe('production refuses an unsafe configuration', () => {
   });
 
   it('refuses EMBEDDED_DATABASE_IN_PRODUCTION=true together with DATABASE_URL (which database?)', () => {
-    expect(problemsOf({ ...PRODUCTION, DATABASE_URL: 'postgres://app@db/sandbridge' }, 'EMBEDDED_DATABASE_IN_PRODUCTION')).toHaveLength(1);
+    expect(
+      problemsOf({ ...PRODUCTION, DATABASE_URL: 'postgres://app@db/sandbridge' }, 'EMBEDDED_DATABASE_IN_PRODUCTION'),
+    ).toHaveLength(1);
   });
 });
 
 describe('a rejected value is shown, a secret never', () => {
   const secrets: [string, Record<string, string>, string][] = [
     ['a short JWT_SECRET', { JWT_SECRET: 'hunter2-short' }, 'hunter2-short'],
-    ['the development JWT_SECRET in production', { ...PRODUCTION, JWT_SECRET: 'sandbridge-development-secret-not-for-production' }, 'sandbridge-development-secret-not-for-production'],
+    [
+      'the development JWT_SECRET in production',
+      { ...PRODUCTION, JWT_SECRET: 'sandbridge-development-secret-not-for-production' },
+      'sandbridge-development-secret-not-for-production',
+    ],
     ['a weak JWT_SECRET in production', { ...PRODUCTION, JWT_SECRET: 'z'.repeat(40) }, 'z'.repeat(40)],
     ['a short ADMIN_PASSWORD', { ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'hunter2' }, 'hunter2'],
     ['the password in a bad DATABASE_URL', { DATABASE_URL: 'mysql://app:hunter2-db@db:3306/x' }, 'hunter2-db'],
@@ -288,12 +373,24 @@ describe('a rejected value is shown, a secret never', () => {
 
   it('an ordinary bad value is quoted, and the rest of a URL stays readable', () => {
     expect(configError({ PORT: 'abc' }).message).toContain('(got "abc")');
-    expect(configError({ ADMIN_EMAIL: 'admin@', ADMIN_PASSWORD: 'a-long-enough-password' }).message).toContain('(got "admin@")');
-    expect(configError({ DATABASE_URL: 'mysql://app:hunter2@db:3306/x' }).message).toContain('mysql://app:***@db:3306/x');
+    expect(configError({ ADMIN_EMAIL: 'admin@', ADMIN_PASSWORD: 'a-long-enough-password' }).message).toContain(
+      '(got "admin@")',
+    );
+    expect(configError({ DATABASE_URL: 'mysql://app:hunter2@db:3306/x' }).message).toContain(
+      'mysql://app:***@db:3306/x',
+    );
   });
 
   it('names that hold secrets are never shown, present ones and future ones (SIGNING_KEY, …)', () => {
-    for (const name of ['JWT_SECRET', 'ADMIN_PASSWORD', 'SIGNING_KEY', 'PLATFORM_PRIVATE_KEY', 'API_TOKEN', 'SMTP_PASSWORD', 'OAUTH_CLIENT_SECRET']) {
+    for (const name of [
+      'JWT_SECRET',
+      'ADMIN_PASSWORD',
+      'SIGNING_KEY',
+      'PLATFORM_PRIVATE_KEY',
+      'API_TOKEN',
+      'SMTP_PASSWORD',
+      'OAUTH_CLIENT_SECRET',
+    ]) {
       expect({ name, shown: shownValue(name, 'value-42') }).toEqual({ name, shown: 'value not shown' });
     }
     expect(shownValue('PORT', 'abc')).toBe('got "abc"');
@@ -321,7 +418,11 @@ describe('sessions and failed sign-ins', () => {
   it.each([
     ['SESSION_CACHE_MS=60000 (a cache is for seconds)', { SESSION_CACHE_MS: '60000' }, 'SESSION_CACHE_MS'],
     ['LOGIN_MAX_FAILURES_PER_ACCOUNT=0', { LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, 'LOGIN_MAX_FAILURES_PER_ACCOUNT'],
-    ['LOGIN_MAX_FAILURES_PER_ADDRESS=many', { LOGIN_MAX_FAILURES_PER_ADDRESS: 'many' }, 'LOGIN_MAX_FAILURES_PER_ADDRESS'],
+    [
+      'LOGIN_MAX_FAILURES_PER_ADDRESS=many',
+      { LOGIN_MAX_FAILURES_PER_ADDRESS: 'many' },
+      'LOGIN_MAX_FAILURES_PER_ADDRESS',
+    ],
     ['LOGIN_FAILURE_WINDOW_SECONDS=0', { LOGIN_FAILURE_WINDOW_SECONDS: '0' }, 'LOGIN_FAILURE_WINDOW_SECONDS'],
   ])('refuses %s', (_label, env, variable) => {
     expect(configError(env).problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);

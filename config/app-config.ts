@@ -21,11 +21,13 @@ import { parseSigningKey } from './signing-key.js';
  * `.env.example` documents the same list; a test keeps the two in step.
  */
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
-    ? true
-    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
-      ? false
-      : value;
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+      ? true
+      : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+        ? false
+        : value;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -34,45 +36,66 @@ export class EnvironmentSchema {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
   HOST = '0.0.0.0';
 
   /** A PostgreSQL URL. Unset: the embedded database (PGlite) under DATA_DIR. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
   /** Where the embedded database keeps its files, or `memory://`. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DATA_DIR = './.data';
 
   /** Production runs on the embedded database only when this says so (a missing DATABASE_URL is refused otherwise). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   EMBEDDED_DATABASE_IN_PRODUCTION = false;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   DB_MIGRATE_ON_START = true;
 
   /** Log SQL statements (TypeORM logging). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   DB_LOG_SQL = false;
 
   /** Longest one SQL statement may run, in ms (PostgreSQL `statement_timeout`); 0 = no limit. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
   DB_STATEMENT_TIMEOUT_MS = 15_000;
 
   /** Longest a request waits for a free database connection, in ms, before it is told to retry. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   DB_POOL_WAIT_MS = 30_000;
 
   /** Signs access tokens. Required in production; a fixed development value otherwise. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** Lifetime of an access token, in seconds. */
-  @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
   /**
@@ -80,18 +103,27 @@ export class EnvironmentSchema {
    * base64 of its 32-byte seed. Required in production; otherwise generated once and kept in the
    * database. Checked in loadConfig, never echoed.
    */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   SIGNING_KEY?: string;
 
   /** The published id of SIGNING_KEY; default: its JWK thumbprint (RFC 7638). */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"' })
   SIGNING_KEY_ID?: string;
 
   /** The first ADMIN account, created at start when no account has that e-mail. */
-  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   /**
@@ -100,34 +132,53 @@ export class EnvironmentSchema {
    * bus; this bounds only changes made behind its back (a row edited or deleted in the database).
    * 0 reads the account on every request.
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   SESSION_CACHE_MS = 3000;
 
   /** Failed sign-ins per e-mail address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
   /** Failed sign-ins per client address within LOGIN_FAILURE_WINDOW_SECONDS before it is refused. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
 
   /** The window the failed sign-ins are counted in, in seconds. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
   LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
   /**
    * Whose X-Forwarded-For to believe for the client address: false (the peer is the client), true
    * (any peer: only behind a proxy that overwrites the header), a hop count, or addresses/CIDRs.
    */
-  @Matches(/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/, { message: 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs' })
+  @Matches(/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/, {
+    message: 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs',
+  })
   TRUST_PROXY = 'false';
 
   /** scrypt cost as log2(N): 15 = 32 MiB per hash. Tests lower it. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(20)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(20)
   PASSWORD_HASH_COST = 15;
 
   /** Redis for jobs and subscriptions; unset = in-process. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   /** Key prefix in Redis of the simulation queue, its run keys and the failed-sign-in counters (API and workers must agree). */
@@ -135,51 +186,83 @@ export class EnvironmentSchema {
   QUEUE_PREFIX = 'sandbridge';
 
   /** Simulation chunks one worker process computes at once (CPU-bound: scale with processes). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   WORKER_CONCURRENCY = 1;
 
   /** How long a worker's hold on a chunk lasts unrenewed, in ms: a dead worker's chunk is retried after it. */
-  @Transform(toInt) @IsInt() @Min(500) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
   WORKER_LOCK_DURATION_MS = 30_000;
 
   /** How often workers look for chunks whose worker died, in ms. */
-  @Transform(toInt) @IsInt() @Min(200) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(600_000)
   WORKER_STALLED_INTERVAL_MS = 30_000;
 
   /** GraphiQL at GET /graphql. Defaults to on outside production. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   GRAPHIQL?: boolean;
 
   /** Schema introspection. Defaults to on outside production. */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
   /** Deepest field nesting of one GraphQL operation (introspection's `__schema` is exempt). */
-  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
   GRAPHQL_MAX_DEPTH = 12;
 
   /** Most aliased fields in one operation (`__typename` included). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   GRAPHQL_MAX_ALIASES = 30;
 
   /** Most directives in one operation. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   GRAPHQL_MAX_DIRECTIVES = 50;
 
   /** Most lexical tokens in one GraphQL document: parsing stops there (large inputs go in variables). */
-  @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
   GRAPHQL_MAX_TOKENS = 10_000;
 
   /** Largest estimated cost of one operation (a list costs `first` times its items, expensive fields more). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   GRAPHQL_MAX_COST = 100_000;
 
   /** Largest request body, in bytes (reports and scenarios can be large). */
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
   /** Load the demo data at start on an empty database (never in production). */
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   SEED_DEMO?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
@@ -239,7 +322,14 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   /** `trustProxy` as Fastify takes it: whose X-Forwarded-For gives the client address. */
   http: { host: string; port: number; bodyLimit: number; trustProxy: boolean | number | string[] };
-  database: { url?: string; dataDir: string; migrateOnStart: boolean; logSql: boolean; statementTimeoutMs: number; poolWaitMs: number };
+  database: {
+    url?: string;
+    dataDir: string;
+    migrateOnStart: boolean;
+    logSql: boolean;
+    statementTimeoutMs: number;
+    poolWaitMs: number;
+  };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -314,12 +404,18 @@ export function shownValue(name: string, value: unknown): string {
  * 'worker'` (apps/worker) leaves out the checks of what only the API uses: a worker signs no
  * token and creates no account, so it needs no JWT_SECRET even in production.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'api' }: { purpose?: 'api' | 'worker' } = {}): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { purpose = 'api' }: { purpose?: 'api' | 'worker' } = {},
+): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of CONFIG_VARIABLES) if (env[key] !== undefined) raw[key] = env[key];
   const parsed = plainToInstance(EnvironmentSchema, raw);
   const problems = validateSync(parsed, { forbidUnknownValues: false }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message.replace(`${e.property} `, '')} (${shownValue(e.property, raw[e.property])})`),
+    Object.values(e.constraints ?? {}).map(
+      (message) =>
+        `${e.property}: ${message.replace(`${e.property} `, '')} (${shownValue(e.property, raw[e.property])})`,
+    ),
   );
   const production = parsed.NODE_ENV === 'production';
   // Production checks of what only the API uses (a worker signs no token and opens no database).
@@ -327,9 +423,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
     const secret = parsed.JWT_SECRET;
     if (!secret) problems.push('JWT_SECRET: required when NODE_ENV=production');
     else if (PUBLISHED_JWT_SECRETS.has(secret)) {
-      problems.push('JWT_SECRET: is the development default or the example value, both published in the source: anyone could sign tokens with it; set a random one, e.g. from `openssl rand -hex 32`');
+      problems.push(
+        'JWT_SECRET: is the development default or the example value, both published in the source: anyone could sign tokens with it; set a random one, e.g. from `openssl rand -hex 32`',
+      );
     } else if (secret.length >= 32 && new Set(secret).size < MIN_DISTINCT_SECRET_CHARACTERS) {
-      problems.push(`JWT_SECRET: too weak, fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} different characters; set a random one, e.g. from \`openssl rand -hex 32\``);
+      problems.push(
+        `JWT_SECRET: too weak, fewer than ${MIN_DISTINCT_SECRET_CHARACTERS} different characters; set a random one, e.g. from \`openssl rand -hex 32\``,
+      );
     }
     if (!parsed.DATABASE_URL && !parsed.EMBEDDED_DATABASE_IN_PRODUCTION) {
       problems.push(
@@ -338,23 +438,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
     }
   }
   if (parsed.DATABASE_URL && parsed.EMBEDDED_DATABASE_IN_PRODUCTION) {
-    problems.push('EMBEDDED_DATABASE_IN_PRODUCTION: true, but DATABASE_URL names a PostgreSQL database: unset one of them');
+    problems.push(
+      'EMBEDDED_DATABASE_IN_PRODUCTION: true, but DATABASE_URL names a PostgreSQL database: unset one of them',
+    );
   }
   // The key is never echoed: a rejected value may be a real key with a typo.
   const signingKey = parsed.SIGNING_KEY === undefined ? null : parseSigningKey(parsed.SIGNING_KEY);
-  if (parsed.SIGNING_KEY !== undefined && !signingKey) problems.push('SIGNING_KEY: must be an Ed25519 private key, as a PKCS#8 PEM or the base64 of its 32-byte seed (value not shown)');
-  if (production && parsed.SIGNING_KEY === undefined && purpose === 'api') problems.push('SIGNING_KEY: required when NODE_ENV=production (e.g. from openssl rand -base64 32)');
+  if (parsed.SIGNING_KEY !== undefined && !signingKey)
+    problems.push(
+      'SIGNING_KEY: must be an Ed25519 private key, as a PKCS#8 PEM or the base64 of its 32-byte seed (value not shown)',
+    );
+  if (production && parsed.SIGNING_KEY === undefined && purpose === 'api')
+    problems.push('SIGNING_KEY: required when NODE_ENV=production (e.g. from openssl rand -base64 32)');
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
-    problems.push(`${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
+    problems.push(
+      `${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`,
+    );
   }
   // The first administrator's password meets the same policy as every other (never echoed).
   const adminPasswordProblem = parsed.ADMIN_PASSWORD ? passwordProblem(parsed.ADMIN_PASSWORD) : null;
-  if (adminPasswordProblem && !problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
-  if (production && parsed.SEED_DEMO) problems.push('SEED_DEMO: demo data and accounts are refused when NODE_ENV=production');
+  if (adminPasswordProblem && !problems.some((p) => p.startsWith('ADMIN_PASSWORD:')))
+    problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
+  if (production && parsed.SEED_DEMO)
+    problems.push('SEED_DEMO: demo data and accounts are refused when NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
   return {
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT, bodyLimit: parsed.BODY_LIMIT_BYTES, trustProxy: trustProxy(parsed.TRUST_PROXY) },
+    http: {
+      host: parsed.HOST,
+      port: parsed.PORT,
+      bodyLimit: parsed.BODY_LIMIT_BYTES,
+      trustProxy: trustProxy(parsed.TRUST_PROXY),
+    },
     database: {
       url: parsed.DATABASE_URL,
       dataDir: parsed.DATA_DIR,
@@ -367,7 +482,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { purpose = 'ap
       jwtSecret: parsed.JWT_SECRET ?? DEV_JWT_SECRET,
       jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
       passwordHashCost: parsed.PASSWORD_HASH_COST,
-      admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD } : undefined,
+      admin:
+        parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
+          ? { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD }
+          : undefined,
       sessionCacheMs: parsed.SESSION_CACHE_MS,
       loginLimits: {
         perAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT,

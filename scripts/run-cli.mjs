@@ -12,7 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/apps/cli/src/main.js');
 // Outside dist (the build empties it) and outside node_modules (worktrees may share one).
-const lock = join(tmpdir(), `sandbridge-cli-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
+const lock = join(
+  tmpdir(),
+  `sandbridge-cli-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
+);
 
 /** Newest modification time of what the build reads (tests are not built, so not counted). */
 function newestSource() {
@@ -22,13 +25,18 @@ function newestSource() {
       const child = join(path, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') visit(child);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.e2e-spec.ts')) {
+      } else if (
+        entry.name.endsWith('.ts') &&
+        !entry.name.endsWith('.spec.ts') &&
+        !entry.name.endsWith('.e2e-spec.ts')
+      ) {
         newest = Math.max(newest, statSync(child).mtimeMs);
       }
     }
   };
   for (const dir of ['apps', 'libs', 'config', 'bench']) if (existsSync(join(root, dir))) visit(join(root, dir));
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json']) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'])
+    if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return newest;
 }
 
@@ -43,7 +51,8 @@ async function buildWhenStale() {
       break;
     } catch {
       // A lock older than five minutes was left by a build that died.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((done) => setTimeout(done, 200));
     }
   }

@@ -153,16 +153,24 @@ function parseRules(text: string): Rule[] {
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
       const [key, ...cells] = line.split(/\s+/);
-      if (cells.length !== CALLERS.length) throw new Error(`Rule ${key}: ${cells.length} outcomes, expected ${CALLERS.length}`);
-      for (const cell of cells) if (!OUTCOMES.includes(cell as Outcome)) throw new Error(`Rule ${key}: unknown outcome ${cell}`);
-      return { key, operation: key.split(':')[0], expected: Object.fromEntries(CALLERS.map((c, i) => [c, cells[i]])) as Record<Caller, Outcome> };
+      if (cells.length !== CALLERS.length)
+        throw new Error(`Rule ${key}: ${cells.length} outcomes, expected ${CALLERS.length}`);
+      for (const cell of cells)
+        if (!OUTCOMES.includes(cell as Outcome)) throw new Error(`Rule ${key}: unknown outcome ${cell}`);
+      return {
+        key,
+        operation: key.split(':')[0],
+        expected: Object.fromEntries(CALLERS.map((c, i) => [c, cells[i]])) as Record<Caller, Outcome>,
+      };
     });
 }
 
 const RULE_LIST = parseRules(RULES);
 const schema = buildSchema(readFileSync(new URL('../apps/api/schema.gql', import.meta.url), 'utf8'));
 type OperationKind = 'query' | 'mutation';
-const rootFields = (kind: OperationKind): [string, { kind: OperationKind; field: GraphQLField<unknown, unknown> }][] => {
+const rootFields = (
+  kind: OperationKind,
+): [string, { kind: OperationKind; field: GraphQLField<unknown, unknown> }][] => {
   const type = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
   return Object.entries(type?.getFields() ?? {}).map(([name, field]) => [name, { kind, field }]);
 };
@@ -216,26 +224,57 @@ async function ok<T = any>(query: string, vars: Vars, token: string): Promise<T>
   return Object.values(data)[0] as T;
 }
 
-const regulatorActor = (authorityId: string): Actor => ({ accountId: 'access-matrix', role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null });
+const regulatorActor = (authorityId: string): Actor => ({
+  accountId: 'access-matrix',
+  role: Role.REGULATOR,
+  authorityId,
+  organisationId: null,
+  jurisdictionCode: null,
+});
 
 async function publishedCriterion(authorityId: string, stage: Stage, publish = true): Promise<string> {
   const criteria = t.get(CriterionService);
   const actor = regulatorActor(authorityId);
   const fields =
     stage === Stage.TESTING
-      ? { category: Category.ACCURACY, kind: CriterionKind.METRIC, metricKey: 'accuracy.auc', unit: 'ratio', comparator: Comparator.GTE, threshold: 0.8 }
+      ? {
+          category: Category.ACCURACY,
+          kind: CriterionKind.METRIC,
+          metricKey: 'accuracy.auc',
+          unit: 'ratio',
+          comparator: Comparator.GTE,
+          threshold: 0.8,
+        }
       : { category: Category.ACCOUNTABILITY, kind: CriterionKind.ATTESTATION, statement: 'We attest.' };
-  const draft = await criteria.create(actor, { key: unique('k').replace(/\s/g, '.'), title: unique('Criterion'), stage, ...fields });
+  const draft = await criteria.create(actor, {
+    key: unique('k').replace(/\s/g, '.'),
+    title: unique('Criterion'),
+    stage,
+    ...fields,
+  });
   return publish ? (await criteria.publish(actor, draft.id)).id : draft.id;
 }
 
-const PROGRAMME_FIELDS = { maxTestingDays: 180, cohortCapacity: 1000, jointEntryRule: 'EACH_AUTHORITY', sectors: ['FINANCE'] };
+const PROGRAMME_FIELDS = {
+  maxTestingDays: 180,
+  cohortCapacity: 1000,
+  jointEntryRule: 'EACH_AUTHORITY',
+  sectors: ['FINANCE'],
+};
 
 /** A DRAFT programme led by FCA (its regulators alone see it), with FCA's criteria attached. */
 async function draftProgramme(participants: string[] = []): Promise<string> {
-  const programme = await ok('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', { input: { name: unique('Programme'), participantAuthorityIds: participants, ...PROGRAMME_FIELDS } }, tokens.reg);
+  const programme = await ok(
+    'mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }',
+    { input: { name: unique('Programme'), participantAuthorityIds: participants, ...PROGRAMME_FIELDS } },
+    tokens.reg,
+  );
   for (const criterionId of Object.values(w.criteria)) {
-    await ok('mutation($input: AttachCriterionInput!) { attachCriterion(input: $input) { stage } }', { input: { programmeId: programme.id, criterionId } }, tokens.reg);
+    await ok(
+      'mutation($input: AttachCriterionInput!) { attachCriterion(input: $input) { stage } }',
+      { input: { programmeId: programme.id, criterionId } },
+      tokens.reg,
+    );
   }
   return programme.id;
 }
@@ -245,18 +284,41 @@ type EnrolmentState = 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW' | 'TESTING' | 'EXIT
 
 /** A new system of organisation A enrolled in the OPEN programme (targeting FCA), brought to `state`. */
 async function enrolmentIn(state: EnrolmentState): Promise<{ id: string; version: number }> {
-  const system = await ok('mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }', { input: { name: unique('System'), sector: 'FINANCE', intendedPurpose: 'Scores loans.', riskClass: 'HIGH' } }, tokens.inn);
-  let ref = await ok(`mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) ${REF} }`, {
-    input: { programmeId: w.openProgramme, aiSystemId: system.id, targetAuthorityIds: [w.fca], entryResults: [{ criterionId: w.criteria.ENTRY, attested: true }] },
-  }, tokens.inn);
+  const system = await ok(
+    'mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }',
+    { input: { name: unique('System'), sector: 'FINANCE', intendedPurpose: 'Scores loans.', riskClass: 'HIGH' } },
+    tokens.inn,
+  );
+  let ref = await ok(
+    `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) ${REF} }`,
+    {
+      input: {
+        programmeId: w.openProgramme,
+        aiSystemId: system.id,
+        targetAuthorityIds: [w.fca],
+        entryResults: [{ criterionId: w.criteria.ENTRY, attested: true }],
+      },
+    },
+    tokens.inn,
+  );
   const step = async (name: string, token: string, extra: Vars = {}, type = 'EnrolmentActionInput') => {
-    ref = await ok(`mutation($input: ${type}!) { ${name}(input: $input) ${REF} }`, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token);
+    ref = await ok(
+      `mutation($input: ${type}!) { ${name}(input: $input) ${REF} }`,
+      { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } },
+      token,
+    );
   };
   const path: [EnrolmentState, () => Promise<void>][] = [
     ['SUBMITTED', () => step('submitEnrolment', tokens.inn)],
     ['UNDER_REVIEW', () => step('startReview', tokens.reg)],
     ['TESTING', () => step('decideEntry', tokens.reg, { decision: 'ADMIT', reasons: 'Ready' }, 'DecideEntryInput')],
-    [state === 'SUSPENDED' ? 'SUSPENDED' : 'EXIT_REVIEW', () => (state === 'SUSPENDED' ? step('suspendTrack', tokens.reg, { reasons: 'Paused' }) : step('requestExit', tokens.inn))],
+    [
+      state === 'SUSPENDED' ? 'SUSPENDED' : 'EXIT_REVIEW',
+      () =>
+        state === 'SUSPENDED'
+          ? step('suspendTrack', tokens.reg, { reasons: 'Paused' })
+          : step('requestExit', tokens.inn),
+    ],
   ];
   for (const [reached, go] of path) {
     if (ref.state === state) break;
@@ -268,20 +330,24 @@ async function enrolmentIn(state: EnrolmentState): Promise<{ id: string; version
 }
 
 async function submitReport(): Promise<string> {
-  const report = await ok('mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id } }', {
-    input: {
-      enrolmentId: w.enrolment,
-      submittedTo: w.fca,
-      testedIn: 'GB',
-      periodStart: '2026-01-05',
-      periodEnd: '2026-02-05',
-      lab: { name: 'Lab', accredited: true, accreditationBody: 'UKAS' },
-      method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
-      confidentiality: 'PARTICIPANTS',
-      results: [{ criterionId: w.criteria.TESTING, value: 0.9 }],
-      idempotencyKey: randomUUID(),
+  const report = await ok(
+    'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id } }',
+    {
+      input: {
+        enrolmentId: w.enrolment,
+        submittedTo: w.fca,
+        testedIn: 'GB',
+        periodStart: '2026-01-05',
+        periodEnd: '2026-02-05',
+        lab: { name: 'Lab', accredited: true, accreditationBody: 'UKAS' },
+        method: { id: 'ISO/IEC 23894:2023 §6.4', version: '2023' },
+        confidentiality: 'PARTICIPANTS',
+        results: [{ criterionId: w.criteria.TESTING, value: 0.9 }],
+        idempotencyKey: randomUUID(),
+      },
     },
-  }, tokens.inn);
+    tokens.inn,
+  );
   return report.id;
 }
 
@@ -290,9 +356,22 @@ type AgreementStatus = 'DRAFT' | 'PROPOSED' | 'IN_FORCE' | 'SUSPENDED';
 
 /** A GB–EU agreement (SG takes no part) with one rule, brought to `status`. */
 async function agreementIn(status: AgreementStatus): Promise<{ id: string; ruleId: string }> {
-  const created = await ok('mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }', { input: { name: unique('Agreement'), kind: 'BILATERAL', parties: ['GB', 'EU'], effectiveFrom: '2026-01-01' } }, tokens.neg);
-  const withRule = await ok('mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { rules { id } } }', { input: { agreementId: created.id, ...RULE_INPUT } }, tokens.neg);
-  const move = (name: string, token: string) => ok(`mutation($input: AgreementIdInput!) { ${name}(input: $input) { status } }`, { input: { id: created.id } }, token);
+  const created = await ok(
+    'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }',
+    { input: { name: unique('Agreement'), kind: 'BILATERAL', parties: ['GB', 'EU'], effectiveFrom: '2026-01-01' } },
+    tokens.neg,
+  );
+  const withRule = await ok(
+    'mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { rules { id } } }',
+    { input: { agreementId: created.id, ...RULE_INPUT } },
+    tokens.neg,
+  );
+  const move = (name: string, token: string) =>
+    ok(
+      `mutation($input: AgreementIdInput!) { ${name}(input: $input) { status } }`,
+      { input: { id: created.id } },
+      token,
+    );
   if (status !== 'DRAFT') await move('proposeAgreement', tokens.neg);
   if (status === 'IN_FORCE' || status === 'SUSPENDED') {
     await move('approveAgreement', tokens.neg);
@@ -305,15 +384,25 @@ async function agreementIn(status: AgreementStatus): Promise<{ id: string; ruleI
 async function crosswalk(): Promise<string> {
   const to = await publishedCriterion(await t.authorityId('EU', 'AI Office'), Stage.TESTING);
   const from = await publishedCriterion(w.fca, Stage.TESTING);
-  return (await ok('mutation($input: CreateCrosswalkInput!) { createCrosswalk(input: $input) { id } }', { input: { fromCriterionId: from, toCriterionId: to, relation: 'EQUIVALENT' } }, tokens.reg)).id;
+  return (
+    await ok(
+      'mutation($input: CreateCrosswalkInput!) { createCrosswalk(input: $input) { id } }',
+      { input: { fromCriterionId: from, toCriterionId: to, relation: 'EQUIVALENT' } },
+      tokens.reg,
+    )
+  ).id;
 }
 
 /** A fresh account no caller of the matrix uses, for the operations that act on accounts. */
 async function bystander(): Promise<string> {
-  return (await t.accountWithToken(`bystander.${++seq}.${tag}@matrix.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' })).id;
+  return (
+    await t.accountWithToken(`bystander.${++seq}.${tag}@matrix.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' })
+  ).id;
 }
 
-const scenario = JSON.parse(readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'));
+const scenario = JSON.parse(
+  readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'),
+);
 const action = async (state: EnrolmentState) => {
   const e = await enrolmentIn(state);
   return { input: { enrolmentId: e.id, expectedVersion: e.version, reasons: 'Because' } };
@@ -354,25 +443,65 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   'addProgrammeParticipant:draft': async () => ({ input: { programmeId: await draftProgramme(), authorityId: w.ico } }),
   'addProgrammeParticipant:open': async () => {
     const id = await draftProgramme();
-    await ok('mutation($input: TransitionProgrammeInput!) { transitionProgramme(input: $input) { status } }', { input: { id, action: 'OPEN' } }, tokens.reg);
+    await ok(
+      'mutation($input: TransitionProgrammeInput!) { transitionProgramme(input: $input) { status } }',
+      { input: { id, action: 'OPEN' } },
+      tokens.reg,
+    );
     return { input: { programmeId: id, authorityId: w.ico } };
   },
   approveAgreement: async () => ({ input: { id: (await agreementIn('PROPOSED')).id } }),
-  'attachCriterion:draft': async () => ({ input: { programmeId: await draftProgramme(), criterionId: await publishedCriterion(w.fca, Stage.EXIT) } }),
+  'attachCriterion:draft': async () => ({
+    input: { programmeId: await draftProgramme(), criterionId: await publishedCriterion(w.fca, Stage.EXIT) },
+  }),
   // FCA's DRAFT criterion to the OPEN programme: refused for its state to FCA, invisible to MAS.
   'attachCriterion:draftCriterion': () => ({ input: { programmeId: w.openProgramme, criterionId: w.draftCriterion } }),
   cancelSimulation: () => ({ input: { id: w.run } }),
-  createAccount: () => ({ input: { email: `${unique('acc').replace(/\W/g, '')}@matrix.test`, displayName: 'New', password: 'a-long-test-password', role: 'NEGOTIATOR', jurisdictionCode: 'GB' } }),
+  createAccount: () => ({
+    input: {
+      email: `${unique('acc').replace(/\W/g, '')}@matrix.test`,
+      displayName: 'New',
+      password: 'a-long-test-password',
+      role: 'NEGOTIATOR',
+      jurisdictionCode: 'GB',
+    },
+  }),
   createAgreement: () => ({ input: { name: unique('Agreement'), kind: 'BILATERAL', parties: ['GB', 'EU'] } }),
-  createAuthority: () => ({ input: { name: unique('Authority'), acronym: unique('AU').replace(/\W/g, ''), jurisdictionCode: 'GB' } }),
-  createCriterion: () => ({ input: { authorityId: w.fca, key: unique('key').replace(/\s/g, '.'), title: 'New', stage: 'ENTRY', category: 'SAFETY', kind: 'ATTESTATION', statement: 'Yes.' } }),
-  createCrosswalk: async () => ({ input: { fromCriterionId: await publishedCriterion(w.fca, Stage.TESTING), toCriterionId: await publishedCriterion(await t.authorityId('EU', 'AI Office'), Stage.TESTING), relation: 'EQUIVALENT' } }),
+  createAuthority: () => ({
+    input: { name: unique('Authority'), acronym: unique('AU').replace(/\W/g, ''), jurisdictionCode: 'GB' },
+  }),
+  createCriterion: () => ({
+    input: {
+      authorityId: w.fca,
+      key: unique('key').replace(/\s/g, '.'),
+      title: 'New',
+      stage: 'ENTRY',
+      category: 'SAFETY',
+      kind: 'ATTESTATION',
+      statement: 'Yes.',
+    },
+  }),
+  createCrosswalk: async () => ({
+    input: {
+      fromCriterionId: await publishedCriterion(w.fca, Stage.TESTING),
+      toCriterionId: await publishedCriterion(await t.authorityId('EU', 'AI Office'), Stage.TESTING),
+      relation: 'EQUIVALENT',
+    },
+  }),
   createEnrolment: async () => {
-    const system = await ok('mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }', { input: { name: unique('System'), sector: 'FINANCE', intendedPurpose: 'Scores loans.', riskClass: 'HIGH' } }, tokens.inn);
+    const system = await ok(
+      'mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }',
+      { input: { name: unique('System'), sector: 'FINANCE', intendedPurpose: 'Scores loans.', riskClass: 'HIGH' } },
+      tokens.inn,
+    );
     return { input: { programmeId: w.openProgramme, aiSystemId: system.id, targetAuthorityIds: [w.fca] } };
   },
-  'createEnrolment:draft': () => ({ input: { programmeId: w.draftProgramme, aiSystemId: w.sysA, targetAuthorityIds: [w.fca] } }),
-  createJurisdiction: () => ({ input: { code: `XQ-${(++seq).toString(36).toUpperCase().slice(-3)}`, name: unique('Land'), approach: 'SOFT_LAW' } }),
+  'createEnrolment:draft': () => ({
+    input: { programmeId: w.draftProgramme, aiSystemId: w.sysA, targetAuthorityIds: [w.fca] },
+  }),
+  createJurisdiction: () => ({
+    input: { code: `XQ-${(++seq).toString(36).toUpperCase().slice(-3)}`, name: unique('Land'), approach: 'SOFT_LAW' },
+  }),
   createOrganisation: () => ({ input: { name: unique('Organisation'), homeJurisdictionCode: 'GB' } }),
   createProgramme: () => ({ input: { name: unique('Programme'), leadAuthorityId: w.fca, ...PROGRAMME_FIELDS } }),
   createStandard: () => ({ input: { code: unique('STD'), title: 'A standard', publisher: 'Matrix' } }),
@@ -385,14 +514,28 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
     return { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'REJECTED', reasons: 'Not yet' } };
   },
   deleteCrosswalk: async () => ({ input: { id: await crosswalk() } }),
-  'detachCriterion:draft': async () => ({ input: { programmeId: await draftProgramme(), criterionId: w.criteria.EXIT } }),
+  'detachCriterion:draft': async () => ({
+    input: { programmeId: await draftProgramme(), criterionId: w.criteria.EXIT },
+  }),
   login: () => ({ email: ADMIN.email, password: ADMIN.password }),
   proposeAgreement: async () => ({ input: { id: (await agreementIn('DRAFT')).id } }),
   publishCriterion: async () => ({ input: { id: await publishedCriterion(w.fca, Stage.ENTRY, false) } }),
-  registerAiSystem: () => ({ input: { organisationId: w.orgA, name: unique('System'), sector: 'FINANCE', intendedPurpose: 'Scores loans.', riskClass: 'HIGH' } }),
+  registerAiSystem: () => ({
+    input: {
+      organisationId: w.orgA,
+      name: unique('System'),
+      sector: 'FINANCE',
+      intendedPurpose: 'Scores loans.',
+      riskClass: 'HIGH',
+    },
+  }),
   removeAgreementRule: async () => ({ input: { id: (await agreementIn('DRAFT')).ruleId } }),
-  removeProgrammeParticipant: async () => ({ input: { programmeId: await draftProgramme([w.ico]), authorityId: w.ico } }),
-  reportIncident: () => ({ input: { enrolmentId: w.enrolment, severity: 'LOW', description: 'A glitch', affectedJurisdictions: ['GB'] } }),
+  removeProgrammeParticipant: async () => ({
+    input: { programmeId: await draftProgramme([w.ico]), authorityId: w.ico },
+  }),
+  reportIncident: () => ({
+    input: { enrolmentId: w.enrolment, severity: 'LOW', description: 'A glitch', affectedJurisdictions: ['GB'] },
+  }),
   requestExit: () => action('TESTING'),
   rerunSimulation: () => ({ input: { id: w.run } }),
   resumeAgreement: async () => ({ input: { id: (await agreementIn('SUSPENDED')).id } }),
@@ -422,10 +565,14 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   terminateAgreement: async () => ({ input: { id: (await agreementIn('IN_FORCE')).id } }),
   'transitionProgramme:draft': async () => ({ input: { id: await draftProgramme(), action: 'OPEN' } }),
   updateAgreement: async () => ({ input: { id: (await agreementIn('DRAFT')).id, name: unique('Renamed') } }),
-  updateAgreementRule: async () => ({ input: { id: (await agreementIn('DRAFT')).ruleId, ...RULE_INPUT, name: 'Renamed' } }),
+  updateAgreementRule: async () => ({
+    input: { id: (await agreementIn('DRAFT')).ruleId, ...RULE_INPUT, name: 'Renamed' },
+  }),
   updateAiSystem: () => ({ input: { id: w.sysA, intendedPurpose: 'Scores loans, carefully.' } }),
   updateAuthority: () => ({ input: { id: w.fca, website: 'https://www.fca.org.uk' } }),
-  updateCriterion: async () => ({ input: { id: await publishedCriterion(w.fca, Stage.ENTRY, false), title: 'Renamed' } }),
+  updateCriterion: async () => ({
+    input: { id: await publishedCriterion(w.fca, Stage.ENTRY, false), title: 'Renamed' },
+  }),
   updateEnrolmentApplication: async () => {
     const e = await enrolmentIn('DRAFT');
     return { input: { enrolmentId: e.id, expectedVersion: e.version, targetAuthorityIds: [w.fca] } };
@@ -441,7 +588,13 @@ function outcomeOf(operation: string, res: GraphQLResponse): string {
   expectNoLeak(res);
   if (res.errors?.length) {
     const code = res.errors[0].extensions?.code;
-    const short: Record<string, Outcome> = { UNAUTHENTICATED: 'UNAUTH', FORBIDDEN: 'FORBID', NOT_FOUND: 'NOTFOUND', INVALID_TRANSITION: 'INVALID', BAD_USER_INPUT: 'INPUT' };
+    const short: Record<string, Outcome> = {
+      UNAUTHENTICATED: 'UNAUTH',
+      FORBIDDEN: 'FORBID',
+      NOT_FOUND: 'NOTFOUND',
+      INVALID_TRANSITION: 'INVALID',
+      BAD_USER_INPUT: 'INPUT',
+    };
     return short[code ?? ''] ?? `${code}: ${res.errors[0].message}`;
   }
   return res.data?.[operation] === null ? 'NULL' : 'OK';
@@ -455,7 +608,8 @@ beforeAll(async () => {
   w.ico = await t.authorityId('GB', 'ICO');
   w.orgA = await t.createOrganisation(unique('Organisation A'), 'GB');
   const orgB = await t.createOrganisation(unique('Organisation B'), 'SG');
-  const account = async (role: Role, tenant: Parameters<TestApp['accountWithToken']>[2]) => (await t.accountWithToken(`${role.toLowerCase()}.${++seq}.${tag}@matrix.test`, role, tenant)).token;
+  const account = async (role: Role, tenant: Parameters<TestApp['accountWithToken']>[2]) =>
+    (await t.accountWithToken(`${role.toLowerCase()}.${++seq}.${tag}@matrix.test`, role, tenant)).token;
   tokens.reg = await account(Role.REGULATOR, { authorityId: w.fca });
   tokens.regX = await account(Role.REGULATOR, { authorityId: w.mas });
   tokens.inn = await account(Role.INNOVATOR, { organisationId: w.orgA });
@@ -465,19 +619,39 @@ beforeAll(async () => {
   negEU = await account(Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
 
   w.standard = `STD-${tag}`;
-  await ok('mutation($input: CreateStandardInput!) { createStandard(input: $input) { id } }', { input: { code: w.standard, title: 'A standard', publisher: 'Matrix' } }, tokens.admin);
-  w.criteria = { ENTRY: await publishedCriterion(w.fca, Stage.ENTRY), TESTING: await publishedCriterion(w.fca, Stage.TESTING), EXIT: await publishedCriterion(w.fca, Stage.EXIT) };
+  await ok(
+    'mutation($input: CreateStandardInput!) { createStandard(input: $input) { id } }',
+    { input: { code: w.standard, title: 'A standard', publisher: 'Matrix' } },
+    tokens.admin,
+  );
+  w.criteria = {
+    ENTRY: await publishedCriterion(w.fca, Stage.ENTRY),
+    TESTING: await publishedCriterion(w.fca, Stage.TESTING),
+    EXIT: await publishedCriterion(w.fca, Stage.EXIT),
+  };
   w.draftCriterion = await publishedCriterion(w.fca, Stage.ENTRY, false);
   w.masCriterion = await publishedCriterion(w.mas, Stage.TESTING);
   w.draftProgramme = await draftProgramme();
   w.openProgramme = await draftProgramme();
-  await ok('mutation($input: TransitionProgrammeInput!) { transitionProgramme(input: $input) { status } }', { input: { id: w.openProgramme, action: 'OPEN' } }, tokens.reg);
+  await ok(
+    'mutation($input: TransitionProgrammeInput!) { transitionProgramme(input: $input) { status } }',
+    { input: { id: w.openProgramme, action: 'OPEN' } },
+    tokens.reg,
+  );
   const testing = await enrolmentIn('TESTING');
   w.enrolment = testing.id;
-  w.sysA = (await ok('query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }', { id: w.enrolment }, tokens.inn)).aiSystem.id;
+  w.sysA = (
+    await ok('query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }', { id: w.enrolment }, tokens.inn)
+  ).aiSystem.id;
   w.report = await submitReport();
   w.agreement = (await agreementIn('DRAFT')).id;
-  w.run = (await ok('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }', { input: { name: 'Matrix run', scenario } }, tokens.neg)).id;
+  w.run = (
+    await ok(
+      'mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }',
+      { input: { name: 'Matrix run', scenario } },
+      tokens.neg,
+    )
+  ).id;
   // Wait for the run to finish, so that cancelling it is refused for its state, the same for every caller who may.
   for (let i = 0; i < 200; i++) {
     const run = await ok('query($id: ID!) { simulationRun(id: $id) { status } }', { id: w.run }, tokens.neg);
@@ -501,21 +675,27 @@ describe('the rules table', () => {
     const keys = RULE_LIST.map((r) => r.key);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     expect(Object.keys(ARGS).filter((k) => !keys.includes(k))).toEqual([]);
-    const needsArgs = RULE_LIST.filter((r) => OPERATIONS.get(r.operation)?.field.args.some((a) => String(a.type).endsWith('!')));
+    const needsArgs = RULE_LIST.filter((r) =>
+      OPERATIONS.get(r.operation)?.field.args.some((a) => String(a.type).endsWith('!')),
+    );
     expect(needsArgs.filter((r) => !ARGS[r.key]).map((r) => r.key)).toEqual([]);
   });
 });
 
 describe('every operation × every caller answers its documented outcome', () => {
-  it.each(RULE_LIST.map((r) => [r.key, r] as const))('%s', async (_key, rule) => {
-    const actual = {} as Record<Caller, string>;
-    for (const caller of CALLERS) {
-      const vars = await (ARGS[rule.key]?.() ?? {});
-      const res = await call(documentFor(rule.operation, vars), vars, caller === 'anon' ? '' : tokens[caller]);
-      actual[caller] = outcomeOf(rule.operation, res);
-    }
-    expect(actual).toEqual(rule.expected);
-  }, 60_000);
+  it.each(RULE_LIST.map((r) => [r.key, r] as const))(
+    '%s',
+    async (_key, rule) => {
+      const actual = {} as Record<Caller, string>;
+      for (const caller of CALLERS) {
+        const vars = await (ARGS[rule.key]?.() ?? {});
+        const res = await call(documentFor(rule.operation, vars), vars, caller === 'anon' ? '' : tokens[caller]);
+        actual[caller] = outcomeOf(rule.operation, res);
+      }
+      expect(actual).toEqual(rule.expected);
+    },
+    60_000,
+  );
 });
 
 describe('an invisible object answers exactly as a missing one', () => {
@@ -523,9 +703,19 @@ describe('an invisible object answers exactly as a missing one', () => {
   const answer = async (query: string, vars: (id: string) => Vars, id: string, token: string) => {
     const res = await call(query, vars(id), token);
     expectNoLeak(res);
-    return { data: res.data ?? null, errors: res.errors?.map((e) => ({ code: e.extensions?.code, message: e.message.replaceAll(id, '<id>') })) };
+    return {
+      data: res.data ?? null,
+      errors: res.errors?.map((e) => ({ code: e.extensions?.code, message: e.message.replaceAll(id, '<id>') })),
+    };
   };
-  const sameAsMissing = async (label: string, query: string, vars: (id: string) => Vars, id: string, token: string, code: string) => {
+  const sameAsMissing = async (
+    label: string,
+    query: string,
+    vars: (id: string) => Vars,
+    id: string,
+    token: string,
+    code: string,
+  ) => {
     const hidden = await answer(query, vars, id, token);
     expect([label, hidden.errors?.[0]?.code]).toEqual([label, code]);
     expect([label, hidden]).toEqual([label, await answer(query, vars, randomUUID(), token)]);
@@ -542,22 +732,63 @@ describe('an invisible object answers exactly as a missing one', () => {
 
   it('recognition of another organisation’s system, and updating another organisation: NOT_FOUND to its innovators', async () => {
     const asOf = '2026-06-01';
-    await sameAsMissing('status', 'query($id: ID!, $a: ID!) { recognitionStatus(aiSystemId: $id, authorityId: $a, asOf: "2026-06-01") { asOf } }', (id) => ({ id, a: w.fca }), w.sysA, tokens.innX, 'NOT_FOUND');
-    await sameAsMissing('passport', `query($id: ID!) { recognitionPassport(aiSystemId: $id, asOf: "${asOf}") { asOf } }`, (id) => ({ id }), w.sysA, tokens.innX, 'NOT_FOUND');
-    await sameAsMissing('case', `query($id: ID!, $a: ID!) { recognitionCase(aiSystemId: $id, authorityId: $a, asOf: "${asOf}") }`, (id) => ({ id, a: w.fca }), w.sysA, tokens.innX, 'NOT_FOUND');
-    await sameAsMissing('negotiator', `query($id: ID!) { recognitionPassport(aiSystemId: $id, asOf: "${asOf}") { asOf } }`, (id) => ({ id }), w.sysA, tokens.neg, 'FORBIDDEN');
+    await sameAsMissing(
+      'status',
+      'query($id: ID!, $a: ID!) { recognitionStatus(aiSystemId: $id, authorityId: $a, asOf: "2026-06-01") { asOf } }',
+      (id) => ({ id, a: w.fca }),
+      w.sysA,
+      tokens.innX,
+      'NOT_FOUND',
+    );
+    await sameAsMissing(
+      'passport',
+      `query($id: ID!) { recognitionPassport(aiSystemId: $id, asOf: "${asOf}") { asOf } }`,
+      (id) => ({ id }),
+      w.sysA,
+      tokens.innX,
+      'NOT_FOUND',
+    );
+    await sameAsMissing(
+      'case',
+      `query($id: ID!, $a: ID!) { recognitionCase(aiSystemId: $id, authorityId: $a, asOf: "${asOf}") }`,
+      (id) => ({ id, a: w.fca }),
+      w.sysA,
+      tokens.innX,
+      'NOT_FOUND',
+    );
+    await sameAsMissing(
+      'negotiator',
+      `query($id: ID!) { recognitionPassport(aiSystemId: $id, asOf: "${asOf}") { asOf } }`,
+      (id) => ({ id }),
+      w.sysA,
+      tokens.neg,
+      'FORBIDDEN',
+    );
     const UPDATE = 'mutation($id: ID!) { updateOrganisation(input: { id: $id, name: "Taken over" }) { id } }';
     await sameAsMissing('updateOrganisation', UPDATE, (id) => ({ id }), w.orgA, tokens.innX, 'NOT_FOUND');
     await sameAsMissing('updateOrganisation by a regulator', UPDATE, (id) => ({ id }), w.orgA, tokens.reg, 'FORBIDDEN');
-    const REGISTER = 'mutation($id: ID!) { registerAiSystem(input: { organisationId: $id, name: "Planted", sector: "FINANCE", intendedPurpose: "Scores loans.", riskClass: MINIMAL }) { id } }';
+    const REGISTER =
+      'mutation($id: ID!) { registerAiSystem(input: { organisationId: $id, name: "Planted", sector: "FINANCE", intendedPurpose: "Scores loans.", riskClass: MINIMAL }) { id } }';
     await sameAsMissing('registerAiSystem', REGISTER, (id) => ({ id }), w.orgA, tokens.innX, 'NOT_FOUND');
   });
 
   it('attaching another authority’s DRAFT criterion: NOT_FOUND, as for an unknown criterion', async () => {
-    const ATTACH = 'mutation($p: ID!, $id: ID!) { attachCriterion(input: { programmeId: $p, criterionId: $id }) { stage } }';
+    const ATTACH =
+      'mutation($p: ID!, $id: ID!) { attachCriterion(input: { programmeId: $p, criterionId: $id }) { stage } }';
     // MAS leads a draft of its own; FCA's draft criterion is invisible to MAS.
-    const own = await ok('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', { input: { name: unique('MAS programme'), ...PROGRAMME_FIELDS } }, tokens.regX);
-    await sameAsMissing('draft criterion', ATTACH, (id) => ({ p: own.id, id }), w.draftCriterion, tokens.regX, 'NOT_FOUND');
+    const own = await ok(
+      'mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }',
+      { input: { name: unique('MAS programme'), ...PROGRAMME_FIELDS } },
+      tokens.regX,
+    );
+    await sameAsMissing(
+      'draft criterion',
+      ATTACH,
+      (id) => ({ p: own.id, id }),
+      w.draftCriterion,
+      tokens.regX,
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -582,19 +813,28 @@ describe('programme names: unique where they are seen', () => {
     expectOk(await call(TRANSITION, { input: { id: fcaDraft.id, action: 'OPEN' } }, tokens.reg));
     const masEntry = await publishedCriterion(w.mas, Stage.ENTRY);
     expectOk(await call(ATTACH, { input: { programmeId: masDraft.id, criterionId: masEntry } }, tokens.regX));
-    expect(codeOf(await call(TRANSITION, { input: { id: masDraft.id, action: 'OPEN' } }, tokens.regX))).toEqual(['CONFLICT']);
+    expect(codeOf(await call(TRANSITION, { input: { id: masDraft.id, action: 'OPEN' } }, tokens.regX))).toEqual([
+      'CONFLICT',
+    ]);
     expect(codeOf(await create(name, tokens.regX))).toEqual(['CONFLICT']);
     // Renamed, MAS's draft opens.
     expectOk(await call(UPDATE, { input: { id: masDraft.id, name: unique('MAS own name') } }, tokens.regX));
-    expect(expectOk(await call(TRANSITION, { input: { id: masDraft.id, action: 'OPEN' } }, tokens.regX)).transitionProgramme.status).toBe('OPEN');
+    expect(
+      expectOk(await call(TRANSITION, { input: { id: masDraft.id, action: 'OPEN' } }, tokens.regX)).transitionProgramme
+        .status,
+    ).toBe('OPEN');
   });
 
   it('renaming a draft to the name of another authority’s draft is accepted; to a published programme’s name, a CONFLICT', async () => {
     const hidden = unique('Hidden draft');
     expectOk(await create(hidden, tokens.reg));
     const mine = expectOk(await create(unique('Mine'), tokens.regX)).createProgramme;
-    expect(expectOk(await call(UPDATE, { input: { id: mine.id, name: hidden } }, tokens.regX)).updateProgramme.name).toBe(hidden);
-    const published = (await ok('query($id: ID!) { programme(id: $id) { name } }', { id: w.openProgramme }, tokens.regX)).name;
+    expect(
+      expectOk(await call(UPDATE, { input: { id: mine.id, name: hidden } }, tokens.regX)).updateProgramme.name,
+    ).toBe(hidden);
+    const published = (
+      await ok('query($id: ID!) { programme(id: $id) { name } }', { id: w.openProgramme }, tokens.regX)
+    ).name;
     expect(codeOf(await call(UPDATE, { input: { id: mine.id, name: published } }, tokens.regX))).toEqual(['CONFLICT']);
   });
 });

@@ -21,7 +21,13 @@ const AGREEMENTS = `query($filter: AgreementFilterInput, $first: Int, $after: St
   agreements(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name status parties } } }
 }`;
 const move = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { ${FIELDS} } }`;
-const [PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE] = ['proposeAgreement', 'approveAgreement', 'suspendAgreement', 'resumeAgreement', 'terminateAgreement'].map(move);
+const [PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE] = [
+  'proposeAgreement',
+  'approveAgreement',
+  'suspendAgreement',
+  'resumeAgreement',
+  'terminateAgreement',
+].map(move);
 
 describe('agreements (e2e)', () => {
   let t: TestApp;
@@ -45,21 +51,48 @@ describe('agreements (e2e)', () => {
     effectiveTo: null,
     mode: 'CONFORMITY',
     effect: 'RECOGNISE',
-    conditions: { requireAccreditedLab: true, accreditationBodies: ['SAC'], maxResultAgeDays: 365, acceptedMethods: [], minMargin: 0.01 },
+    conditions: {
+      requireAccreditedLab: true,
+      accreditationBodies: ['SAC'],
+      maxResultAgeDays: 365,
+      acceptedMethods: [],
+      minMargin: 0.01,
+    },
     ...overrides,
   });
 
   /** A DRAFT EU–SG agreement with one rule, created by the EU negotiator. */
   async function draft(name: string) {
-    const created = expectOk(await t.gql(CREATE, { input: { name, kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: '2026-01-01', effectiveTo: '2028-01-01' } }, eu.token)).createAgreement;
-    const withRule = expectOk(await t.gql(ADD_RULE, { input: { agreementId: created.id, ...rule() } }, eu.token)).addAgreementRule;
+    const created = expectOk(
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            name,
+            kind: 'BILATERAL',
+            parties: ['EU', 'SG'],
+            effectiveFrom: '2026-01-01',
+            effectiveTo: '2028-01-01',
+          },
+        },
+        eu.token,
+      ),
+    ).createAgreement;
+    const withRule = expectOk(
+      await t.gql(ADD_RULE, { input: { agreementId: created.id, ...rule() } }, eu.token),
+    ).addAgreementRule;
     return withRule as { id: string; rules: { id: string }[] };
   }
 
   /** The agreement as stored, for "nothing changed" checks. */
   const snapshot = async (id: string) => expectOk(await t.gql(AGREEMENT, { id }, admin)).agreement;
   const auditActions = async (id: string): Promise<string[]> =>
-    (await t.dataSource.query(`SELECT action FROM audit_entry WHERE entity_type = 'AGREEMENT' AND entity_id = $1 ORDER BY seq`, [id])).map((r: { action: string }) => r.action);
+    (
+      await t.dataSource.query(
+        `SELECT action FROM audit_entry WHERE entity_type = 'AGREEMENT' AND entity_id = $1 ORDER BY seq`,
+        [id],
+      )
+    ).map((r: { action: string }) => r.action);
 
   beforeAll(async () => {
     t = await TestApp.create();
@@ -70,10 +103,23 @@ describe('agreements (e2e)', () => {
     const authorityId = await t.authorityId('EU', 'AI Office');
     regulator = await t.accountWithToken('reg.eu@agreements.test', Role.REGULATOR, { authorityId });
     admin = await t.adminToken();
-    const actor = { accountId: 'agreements-spec', role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null };
+    const actor = {
+      accountId: 'agreements-spec',
+      role: Role.REGULATOR,
+      authorityId,
+      organisationId: null,
+      jurisdictionCode: null,
+    };
     const criteria = t.get(CriterionService);
     const create = (key: string) =>
-      criteria.create(actor, { key, title: key, stage: Stage.TESTING, category: Category.ROBUSTNESS, kind: CriterionKind.ATTESTATION, statement: 'We tested robustness under noise.' });
+      criteria.create(actor, {
+        key,
+        title: key,
+        stage: Stage.TESTING,
+        category: Category.ROBUSTNESS,
+        kind: CriterionKind.ATTESTATION,
+        statement: 'We tested robustness under noise.',
+      });
     criterionId = (await create('robustness.noise.agreements')).id;
     otherCriterionId = (await create('robustness.drift.agreements')).id;
   }, 120_000);
@@ -85,11 +131,34 @@ describe('agreements (e2e)', () => {
   it('a party negotiator drafts an agreement and its rules; every change is audited', async () => {
     const before = await t.count('audit_entry');
     const created = expectOk(
-      await t.gql(CREATE, { input: { name: 'EU–SG robustness MRA', kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: '2026-01-01', effectiveTo: null } }, eu.token),
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            name: 'EU–SG robustness MRA',
+            kind: 'BILATERAL',
+            parties: ['EU', 'SG'],
+            effectiveFrom: '2026-01-01',
+            effectiveTo: null,
+          },
+        },
+        eu.token,
+      ),
     ).createAgreement;
-    expect(created).toMatchObject({ name: 'EU–SG robustness MRA', kind: 'BILATERAL', status: 'DRAFT', parties: ['EU', 'SG'], effectiveFrom: '2026-01-01', effectiveTo: null, approvals: [], rules: [] });
+    expect(created).toMatchObject({
+      name: 'EU–SG robustness MRA',
+      kind: 'BILATERAL',
+      status: 'DRAFT',
+      parties: ['EU', 'SG'],
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      approvals: [],
+      rules: [],
+    });
 
-    const added = expectOk(await t.gql(ADD_RULE, { input: { agreementId: created.id, ...rule() } }, eu.token)).addAgreementRule;
+    const added = expectOk(
+      await t.gql(ADD_RULE, { input: { agreementId: created.id, ...rule() } }, eu.token),
+    ).addAgreementRule;
     expect(added.rules).toHaveLength(1);
     const [r] = added.rules;
     expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -106,7 +175,13 @@ describe('agreements (e2e)', () => {
       effectiveTo: null,
       mode: 'CONFORMITY',
       effect: 'RECOGNISE',
-      conditions: { requireAccreditedLab: true, accreditationBodies: ['SAC'], maxResultAgeDays: 365, acceptedMethods: [], minMargin: 0.01 },
+      conditions: {
+        requireAccreditedLab: true,
+        accreditationBodies: ['SAC'],
+        maxResultAgeDays: 365,
+        acceptedMethods: [],
+        minMargin: 0.01,
+      },
       supplementary: null,
     });
 
@@ -114,13 +189,31 @@ describe('agreements (e2e)', () => {
     const conditional = expectOk(
       await t.gql(
         UPDATE_RULE,
-        { input: { id: r.id, ...rule({ effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: 'Local drift test', criteria: [otherCriterionId] } }) } },
+        {
+          input: {
+            id: r.id,
+            ...rule({
+              effect: 'RECOGNISE_WITH_CONDITIONS',
+              supplementary: { text: 'Local drift test', criteria: [otherCriterionId] },
+            }),
+          },
+        },
         sg.token,
       ),
     ).updateAgreementRule;
-    expect(conditional.rules[0]).toMatchObject({ id: r.id, effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: 'Local drift test', criteria: [otherCriterionId] } });
+    expect(conditional.rules[0]).toMatchObject({
+      id: r.id,
+      effect: 'RECOGNISE_WITH_CONDITIONS',
+      supplementary: { text: 'Local drift test', criteria: [otherCriterionId] },
+    });
     const excluded = expectOk(
-      await t.gql(ADD_RULE, { input: { agreementId: created.id, origins: ['EU'], recognising: ['SG'], stages: ['EXIT'], effect: 'EXCLUDE' } }, sg.token),
+      await t.gql(
+        ADD_RULE,
+        {
+          input: { agreementId: created.id, origins: ['EU'], recognising: ['SG'], stages: ['EXIT'], effect: 'EXCLUDE' },
+        },
+        sg.token,
+      ),
     ).addAgreementRule;
     expect(excluded.rules).toHaveLength(2);
     const exclude = excluded.rules.find((x: { effect: string }) => x.effect === 'EXCLUDE');
@@ -129,8 +222,15 @@ describe('agreements (e2e)', () => {
     const removed = expectOk(await t.gql(REMOVE_RULE, { input: { id: exclude.id } }, eu.token)).removeAgreementRule;
     expect(removed.rules.map((x: { id: string }) => x.id)).toEqual([r.id]);
 
-    const renamed = expectOk(await t.gql(UPDATE, { input: { id: created.id, name: 'EU–SG MRA', effectiveTo: '2030-01-01' } }, sg.token)).updateAgreement;
-    expect(renamed).toMatchObject({ name: 'EU–SG MRA', effectiveFrom: '2026-01-01', effectiveTo: '2030-01-01', status: 'DRAFT' });
+    const renamed = expectOk(
+      await t.gql(UPDATE, { input: { id: created.id, name: 'EU–SG MRA', effectiveTo: '2030-01-01' } }, sg.token),
+    ).updateAgreement;
+    expect(renamed).toMatchObject({
+      name: 'EU–SG MRA',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2030-01-01',
+      status: 'DRAFT',
+    });
 
     expect(await auditActions(created.id)).toEqual([
       'CREATE_AGREEMENT',
@@ -150,12 +250,19 @@ describe('agreements (e2e)', () => {
     const first = expectOk(await t.gql(APPROVE, { input: { id } }, eu.token)).approveAgreement;
     expect(first.status).toBe('PROPOSED');
     expect(first.allowedActions).toEqual(['APPROVE']);
-    expect(first.approvals).toEqual([{ jurisdictionCode: 'EU', approvedByAccountId: eu.id, approvedAt: expect.any(String) }]);
+    expect(first.approvals).toEqual([
+      { jurisdictionCode: 'EU', approvedByAccountId: eu.id, approvedAt: expect.any(String) },
+    ]);
 
     const second = expectOk(await t.gql(APPROVE, { input: { id } }, sg.token)).approveAgreement;
     expect(second.status).toBe('IN_FORCE');
     expect(second.allowedActions).toEqual(['SUSPEND', 'TERMINATE']);
-    expect(second.approvals.map((a: { jurisdictionCode: string; approvedByAccountId: string }) => [a.jurisdictionCode, a.approvedByAccountId])).toEqual([
+    expect(
+      second.approvals.map((a: { jurisdictionCode: string; approvedByAccountId: string }) => [
+        a.jurisdictionCode,
+        a.approvedByAccountId,
+      ]),
+    ).toEqual([
       ['EU', eu.id],
       ['SG', sg.id],
     ]);
@@ -177,16 +284,43 @@ describe('agreements (e2e)', () => {
       'SUSPEND_AGREEMENT',
       'TERMINATE_AGREEMENT',
     ]);
-    const [approval] = await t.dataSource.query(`SELECT actor_account_id, data FROM audit_entry WHERE entity_id = $1 AND action = 'APPROVE_AGREEMENT' ORDER BY seq DESC LIMIT 1`, [id]);
-    expect(approval).toMatchObject({ actor_account_id: sg.id, data: { from: 'PROPOSED', to: 'IN_FORCE', party: 'SG' } });
+    const [approval] = await t.dataSource.query(
+      `SELECT actor_account_id, data FROM audit_entry WHERE entity_id = $1 AND action = 'APPROVE_AGREEMENT' ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    expect(approval).toMatchObject({
+      actor_account_id: sg.id,
+      data: { from: 'PROPOSED', to: 'IN_FORCE', party: 'SG' },
+    });
   });
 
   it('a plurilateral agreement goes IN_FORCE only after the last of three parties approves', async () => {
-    const created = expectOk(await t.gql(CREATE, { input: { name: 'Pacific trio', kind: 'PLURILATERAL', parties: ['EU', 'SG', 'JP'] } }, jp.token)).createAgreement;
-    expectOk(await t.gql(ADD_RULE, { input: { agreementId: created.id, ...rule({ origins: ['JP', 'SG'], recognising: ['EU', 'SG'], effectiveFrom: null }) } }, jp.token));
+    const created = expectOk(
+      await t.gql(
+        CREATE,
+        { input: { name: 'Pacific trio', kind: 'PLURILATERAL', parties: ['EU', 'SG', 'JP'] } },
+        jp.token,
+      ),
+    ).createAgreement;
+    expectOk(
+      await t.gql(
+        ADD_RULE,
+        {
+          input: {
+            agreementId: created.id,
+            ...rule({ origins: ['JP', 'SG'], recognising: ['EU', 'SG'], effectiveFrom: null }),
+          },
+        },
+        jp.token,
+      ),
+    );
     expectOk(await t.gql(PROPOSE, { input: { id: created.id } }, jp.token));
-    expect(expectOk(await t.gql(APPROVE, { input: { id: created.id } }, jp.token)).approveAgreement.status).toBe('PROPOSED');
-    expect(expectOk(await t.gql(APPROVE, { input: { id: created.id } }, eu.token)).approveAgreement.status).toBe('PROPOSED');
+    expect(expectOk(await t.gql(APPROVE, { input: { id: created.id } }, jp.token)).approveAgreement.status).toBe(
+      'PROPOSED',
+    );
+    expect(expectOk(await t.gql(APPROVE, { input: { id: created.id } }, eu.token)).approveAgreement.status).toBe(
+      'PROPOSED',
+    );
     const done = expectOk(await t.gql(APPROVE, { input: { id: created.id } }, sg.token)).approveAgreement;
     expect(done.status).toBe('IN_FORCE');
     expect(done.approvals).toHaveLength(3);
@@ -205,14 +339,19 @@ describe('agreements (e2e)', () => {
       const audits = await t.count('audit_entry');
       expectError(await t.gql(UPDATE, { input: { id, name: 'Changed' } }, eu.token), 'INVALID_TRANSITION');
       expectError(await t.gql(ADD_RULE, { input: { agreementId: id, ...rule() } }, eu.token), 'INVALID_TRANSITION');
-      expectError(await t.gql(UPDATE_RULE, { input: { id: ruleId, ...rule({ name: 'changed' }) } }, eu.token), 'INVALID_TRANSITION');
+      expectError(
+        await t.gql(UPDATE_RULE, { input: { id: ruleId, ...rule({ name: 'changed' }) } }, eu.token),
+        'INVALID_TRANSITION',
+      );
       expectError(await t.gql(REMOVE_RULE, { input: { id: ruleId } }, eu.token), 'INVALID_TRANSITION');
       expect(await snapshot(id)).toEqual(before);
       expect(await t.count('audit_entry')).toBe(audits);
     };
 
     // A DRAFT without rules cannot be proposed; a DRAFT cannot be approved, suspended, resumed or terminated.
-    const empty = expectOk(await t.gql(CREATE, { input: { name: 'Empty', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, eu.token)).createAgreement;
+    const empty = expectOk(
+      await t.gql(CREATE, { input: { name: 'Empty', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, eu.token),
+    ).createAgreement;
     await check(empty.id, PROPOSE, eu.token);
     const { id, rules } = await draft('Invalid moves');
     for (const op of [APPROVE, SUSPEND, RESUME, TERMINATE]) await check(id, op, eu.token);
@@ -244,25 +383,39 @@ describe('agreements (e2e)', () => {
       expectError(await t.gql(ADD_RULE, { input: { agreementId: id, ...rule() } }, token), 'FORBIDDEN');
       expectError(await t.gql(UPDATE_RULE, { input: { id: rules[0].id, ...rule() } }, token), 'FORBIDDEN');
       expectError(await t.gql(REMOVE_RULE, { input: { id: rules[0].id } }, token), 'FORBIDDEN');
-      for (const op of [PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE]) expectError(await t.gql(op, { input: { id } }, token), 'FORBIDDEN');
+      for (const op of [PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE])
+        expectError(await t.gql(op, { input: { id } }, token), 'FORBIDDEN');
     }
     // Creating for others, or removing yourself from the parties.
-    expectError(await t.gql(CREATE, { input: { name: 'Not mine', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, gb.token), 'FORBIDDEN');
-    expectError(await t.gql(CREATE, { input: { name: 'Regulator', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, regulator.token), 'FORBIDDEN');
-    expectError(await t.gql(CREATE, { input: { name: 'Admin', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, admin), 'FORBIDDEN');
+    expectError(
+      await t.gql(CREATE, { input: { name: 'Not mine', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, gb.token),
+      'FORBIDDEN',
+    );
+    expectError(
+      await t.gql(CREATE, { input: { name: 'Regulator', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, regulator.token),
+      'FORBIDDEN',
+    );
+    expectError(
+      await t.gql(CREATE, { input: { name: 'Admin', kind: 'BILATERAL', parties: ['EU', 'SG'] } }, admin),
+      'FORBIDDEN',
+    );
     expectError(await t.gql(UPDATE, { input: { id, parties: ['SG', 'GB'] } }, eu.token), 'FORBIDDEN');
     expect(await snapshot(id)).toEqual(before);
     expect(await t.count('audit_entry')).toBe(audits);
 
     expectError(await t.gql(PROPOSE, { input: { id: '00000000-0000-4000-8000-000000000000' } }, eu.token), 'NOT_FOUND');
-    expectError(await t.gql(REMOVE_RULE, { input: { id: '00000000-0000-4000-8000-000000000000' } }, eu.token), 'NOT_FOUND');
+    expectError(
+      await t.gql(REMOVE_RULE, { input: { id: '00000000-0000-4000-8000-000000000000' } }, eu.token),
+      'NOT_FOUND',
+    );
     expectError(await t.gql(AGREEMENT, { id }), 'UNAUTHENTICATED');
   });
 
   it('bad input is BAD_USER_INPUT with input paths, and nothing changes', async () => {
     const audits = await t.count('audit_entry');
     const agreements = await t.count('agreement');
-    const create = (input: Record<string, unknown>) => t.gql(CREATE, { input: { name: 'Bad', kind: 'BILATERAL', parties: ['EU', 'SG'], ...input } }, eu.token);
+    const create = (input: Record<string, unknown>) =>
+      t.gql(CREATE, { input: { name: 'Bad', kind: 'BILATERAL', parties: ['EU', 'SG'], ...input } }, eu.token);
     expectBadInput(await create({ parties: ['EU', 'SG', 'GB'] }), 'input.parties');
     expectBadInput(await create({ kind: 'PLURILATERAL' }), 'input.parties');
     expectBadInput(await create({ parties: ['EU', 'XX'] }), 'input.parties');
@@ -273,19 +426,38 @@ describe('agreements (e2e)', () => {
     const { id, rules } = await draft('Validation');
     const before = await snapshot(id);
     const afterDraft = await t.count('audit_entry');
-    const add = (overrides: Record<string, unknown>) => t.gql(ADD_RULE, { input: { agreementId: id, ...rule(overrides) } }, eu.token);
+    const add = (overrides: Record<string, unknown>) =>
+      t.gql(ADD_RULE, { input: { agreementId: id, ...rule(overrides) } }, eu.token);
     expectBadInput(await add({ origins: ['GB'], recognising: ['JP', 'EU'] }), 'input.origins', 'input.recognising');
-    expectBadInput(await add({ effectiveFrom: '2025-06-01', effectiveTo: '2029-01-01' }), 'input.effectiveFrom', 'input.effectiveTo');
+    expectBadInput(
+      await add({ effectiveFrom: '2025-06-01', effectiveTo: '2029-01-01' }),
+      'input.effectiveFrom',
+      'input.effectiveTo',
+    );
     expectBadInput(await add({ criteria: ['00000000-0000-4000-8000-000000000000'] }), 'input.criteria');
     expectBadInput(await add({ sectors: ['finance'] }), 'input.sectors');
     expectBadInput(await add({ mode: null }), 'input.mode');
-    expectBadInput(await add({ conditions: { maxResultAgeDays: -5, minMargin: -1 } }), 'input.conditions.maxResultAgeDays', 'input.conditions.minMargin');
+    expectBadInput(
+      await add({ conditions: { maxResultAgeDays: -5, minMargin: -1 } }),
+      'input.conditions.maxResultAgeDays',
+      'input.conditions.minMargin',
+    );
     expectBadInput(await add({ supplementary: 'Needs a local test' }), 'input.supplementary');
-    expectBadInput(await add({ effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: '', criteria: ['nope'] } }), 'input.supplementary.text', 'input.supplementary.criteria');
-    expectBadInput(await t.gql(UPDATE_RULE, { input: { id: rules[0].id, ...rule({ recognising: ['GB'] }) } }, eu.token), 'input.recognising');
+    expectBadInput(
+      await add({ effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: '', criteria: ['nope'] } }),
+      'input.supplementary.text',
+      'input.supplementary.criteria',
+    );
+    expectBadInput(
+      await t.gql(UPDATE_RULE, { input: { id: rules[0].id, ...rule({ recognising: ['GB'] }) } }, eu.token),
+      'input.recognising',
+    );
     // Terms that would strand an existing rule (origin SG, from 2026-03-01).
     expectBadInput(await t.gql(UPDATE, { input: { id, effectiveTo: '2026-02-01' } }, eu.token), 'input.effectiveTo');
-    expectBadInput(await t.gql(UPDATE, { input: { id, kind: 'PLURILATERAL', parties: ['EU', 'JP', 'GB'] } }, eu.token), 'input.parties');
+    expectBadInput(
+      await t.gql(UPDATE, { input: { id, kind: 'PLURILATERAL', parties: ['EU', 'JP', 'GB'] } }, eu.token),
+      'input.parties',
+    );
     // An unknown enum value never reaches the service.
     expect((await add({ categories: ['SPEED'] })).errors?.length).toBe(1);
 
@@ -300,7 +472,9 @@ describe('agreements (e2e)', () => {
       const read = expectOk(await t.gql(AGREEMENT, { id }, token)).agreement;
       expect(read).toMatchObject({ id, status: 'DRAFT', rules: [{ origins: ['SG'], recognising: ['EU'] }] });
     }
-    expect(expectOk(await t.gql(AGREEMENT, { id: '00000000-0000-4000-8000-000000000000' }, gb.token)).agreement).toBeNull();
+    expect(
+      expectOk(await t.gql(AGREEMENT, { id: '00000000-0000-4000-8000-000000000000' }, gb.token)).agreement,
+    ).toBeNull();
     expect(expectOk(await t.gql(AGREEMENT, { id: 'not-a-uuid' }, gb.token)).agreement).toBeNull();
 
     const inForce = expectOk(await t.gql(AGREEMENTS, { filter: { status: 'IN_FORCE' } }, regulator.token)).agreements;
@@ -312,9 +486,13 @@ describe('agreements (e2e)', () => {
     // Pages over a stable order.
     const all = expectOk(await t.gql(AGREEMENTS, { first: 100 }, gb.token)).agreements;
     const page1 = expectOk(await t.gql(AGREEMENTS, { first: 2 }, gb.token)).agreements;
-    const page2 = expectOk(await t.gql(AGREEMENTS, { first: 100, after: page1.pageInfo.endCursor }, gb.token)).agreements;
+    const page2 = expectOk(
+      await t.gql(AGREEMENTS, { first: 100, after: page1.pageInfo.endCursor }, gb.token),
+    ).agreements;
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    expect([...page1.edges, ...page2.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual(all.edges.map((e: { node: { id: string } }) => e.node.id));
+    expect([...page1.edges, ...page2.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual(
+      all.edges.map((e: { node: { id: string } }) => e.node.id),
+    );
     expect(all.totalCount).toBe(await t.count('agreement'));
   });
 });

@@ -11,7 +11,8 @@ import canonicalize from 'canonicalize';
 // published at GET /.well-known/sandbridge-keys for anyone to check a signature offline.
 
 const CHECKPOINT = '{ auditCheckpoint { document { type seq hash at } sha256 signature keyId } }';
-const VERIFY = 'query($checkpoint: JSON) { verifyAuditTrail(checkpoint: $checkpoint) { ok entries firstBroken { seq id reason } } }';
+const VERIFY =
+  'query($checkpoint: JSON) { verifyAuditTrail(checkpoint: $checkpoint) { ok entries firstBroken { seq id reason } } }';
 const CREATE_AGREEMENT = 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }';
 
 interface Checkpoint {
@@ -42,13 +43,31 @@ let appended = 0;
 /** One audit entry, through the API (a negotiator drafts an agreement). */
 async function append(): Promise<void> {
   appended++;
-  expectOk(await t.gql(CREATE_AGREEMENT, { input: { name: `checkpoint-draft-${appended}`, kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: '2026-01-01' } }, negotiator.token));
+  expectOk(
+    await t.gql(
+      CREATE_AGREEMENT,
+      {
+        input: {
+          name: `checkpoint-draft-${appended}`,
+          kind: 'BILATERAL',
+          parties: ['EU', 'SG'],
+          effectiveFrom: '2026-01-01',
+        },
+      },
+      negotiator.token,
+    ),
+  );
 }
 
-const checkpoint = async (token = admin): Promise<Checkpoint | null> => expectOk(await t.gql<{ auditCheckpoint: Checkpoint | null }>(CHECKPOINT, {}, token)).auditCheckpoint;
-const verifyTrail = async (cp?: unknown): Promise<Verification> => expectOk(await t.gql<{ verifyAuditTrail: Verification }>(VERIFY, cp === undefined ? {} : { checkpoint: cp }, admin)).verifyAuditTrail;
+const checkpoint = async (token = admin): Promise<Checkpoint | null> =>
+  expectOk(await t.gql<{ auditCheckpoint: Checkpoint | null }>(CHECKPOINT, {}, token)).auditCheckpoint;
+const verifyTrail = async (cp?: unknown): Promise<Verification> =>
+  expectOk(await t.gql<{ verifyAuditTrail: Verification }>(VERIFY, cp === undefined ? {} : { checkpoint: cp }, admin))
+    .verifyAuditTrail;
 const head = async (): Promise<{ seq: number; id: string; hash: string; occurred_at: Date }> =>
-  (await t.dataSource.query('SELECT seq::int AS seq, id, hash, occurred_at FROM audit_entry ORDER BY seq DESC LIMIT 1'))[0];
+  (
+    await t.dataSource.query('SELECT seq::int AS seq, id, hash, occurred_at FROM audit_entry ORDER BY seq DESC LIMIT 1')
+  )[0];
 
 async function publishedKeys(): Promise<{ keys: Jwk[] }> {
   const response = await t.http().get('/.well-known/sandbridge-keys');
@@ -63,16 +82,29 @@ function verifiesOffline(cp: Checkpoint, jwks: { keys: Jwk[] }): boolean {
   if (!jwk) return false;
   const bytes = Buffer.from(canonicalize(cp.document)!, 'utf8');
   const key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
-  return createHash('sha256').update(bytes).digest('hex') === cp.sha256 && verify(null, bytes, key, Buffer.from(cp.signature, 'base64url'));
+  return (
+    createHash('sha256').update(bytes).digest('hex') === cp.sha256 &&
+    verify(null, bytes, key, Buffer.from(cp.signature, 'base64url'))
+  );
 }
 
 beforeAll(async () => {
   t = await TestApp.create();
   admin = await t.adminToken();
-  negotiator = { email: 'neg.eu@checkpoint.test', token: (await t.accountWithToken('neg.eu@checkpoint.test', Role.NEGOTIATOR, { jurisdictionCode: 'EU' })).token };
+  negotiator = {
+    email: 'neg.eu@checkpoint.test',
+    token: (await t.accountWithToken('neg.eu@checkpoint.test', Role.NEGOTIATOR, { jurisdictionCode: 'EU' })).token,
+  };
   const authorityId = await t.authorityId('EU', 'AI Office');
-  regulator = { email: 'reg.eu@checkpoint.test', token: (await t.accountWithToken('reg.eu@checkpoint.test', Role.REGULATOR, { authorityId })).token };
-  innovator = (await t.accountWithToken('inn@checkpoint.test', Role.INNOVATOR, { organisationId: await t.createOrganisation('Checkpoint Ltd') })).token;
+  regulator = {
+    email: 'reg.eu@checkpoint.test',
+    token: (await t.accountWithToken('reg.eu@checkpoint.test', Role.REGULATOR, { authorityId })).token,
+  };
+  innovator = (
+    await t.accountWithToken('inn@checkpoint.test', Role.INNOVATOR, {
+      organisationId: await t.createOrganisation('Checkpoint Ltd'),
+    })
+  ).token;
 }, 120_000);
 
 afterAll(async () => {
@@ -88,8 +120,14 @@ describe('the platform signing key', () => {
     expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
     expect(Buffer.from(jwk.x, 'base64url')).toHaveLength(32);
     // The id is the key's RFC 7638 thumbprint.
-    expect(jwk.kid).toBe(createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x: jwk.x })).digest('base64url'));
-    const [{ private_key: stored }] = await t.dataSource.query(`SELECT private_key FROM platform_key WHERE purpose = 'signing'`);
+    expect(jwk.kid).toBe(
+      createHash('sha256')
+        .update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x: jwk.x }))
+        .digest('base64url'),
+    );
+    const [{ private_key: stored }] = await t.dataSource.query(
+      `SELECT private_key FROM platform_key WHERE purpose = 'signing'`,
+    );
     expect(JSON.stringify(jwks)).not.toContain(stored.split('\n')[1]);
   });
 });
@@ -103,7 +141,12 @@ describe('auditCheckpoint', () => {
       await append();
       const cp = (await checkpoint())!;
       const last = await head();
-      expect(cp.document).toEqual({ type: 'sandbridge.audit-checkpoint', seq: last.seq, hash: last.hash, at: last.occurred_at.toISOString() });
+      expect(cp.document).toEqual({
+        type: 'sandbridge.audit-checkpoint',
+        seq: last.seq,
+        hash: last.hash,
+        at: last.occurred_at.toISOString(),
+      });
       expect(cp.document.seq).toBe(i);
       expect(cp.keyId).toBe(jwks.keys[0].kid);
       expect(verifiesOffline(cp, jwks)).toBe(true);
@@ -173,7 +216,11 @@ describe('verifyAuditTrail(checkpoint:)', () => {
       data: { ...row.data, name: 'rewritten' },
     };
     expect(chainHash(row.prev_hash, { ...content, data: row.data })).toBe(last.hash); // the recipe is right
-    await t.dataSource.query('UPDATE audit_entry SET data = $1::jsonb, hash = $2 WHERE seq = $3', [JSON.stringify(content.data), chainHash(row.prev_hash, content), last.seq]);
+    await t.dataSource.query('UPDATE audit_entry SET data = $1::jsonb, hash = $2 WHERE seq = $3', [
+      JSON.stringify(content.data),
+      chainHash(row.prev_hash, content),
+      last.seq,
+    ]);
     await t.dataSource.query('DELETE FROM audit_checkpoint');
     expect(await verifyTrail()).toEqual({ ok: true, entries: last.seq, firstBroken: null });
     const result = await verifyTrail(kept);
@@ -194,22 +241,36 @@ describe('verifyAuditTrail(checkpoint:)', () => {
 
   it('refuses a checkpoint that is forged, altered or malformed, naming the field (BAD_USER_INPUT)', async () => {
     const kept = (await checkpoint())!;
-    const refused = async (cp: unknown, ...paths: string[]) => expectBadInput(await t.gql(VERIFY, { checkpoint: cp }, admin), ...paths);
+    const refused = async (cp: unknown, ...paths: string[]) =>
+      expectBadInput(await t.gql(VERIFY, { checkpoint: cp }, admin), ...paths);
 
     // Moved forward or back: the digest no longer matches; digest recomputed: the signature does not.
     await refused({ ...kept, document: { ...kept.document, seq: kept.document.seq - 1 } }, 'checkpoint.sha256');
     const document = { ...kept.document, seq: kept.document.seq - 1 };
-    await refused({ ...kept, document, sha256: createHash('sha256').update(canonicalize(document)!).digest('hex') }, 'checkpoint.signature');
-    await refused({ ...kept, signature: (kept.signature[5] === 'A' ? 'B' : 'A') + kept.signature.slice(1) }, 'checkpoint.signature');
+    await refused(
+      { ...kept, document, sha256: createHash('sha256').update(canonicalize(document)!).digest('hex') },
+      'checkpoint.signature',
+    );
+    await refused(
+      { ...kept, signature: (kept.signature[5] === 'A' ? 'B' : 'A') + kept.signature.slice(1) },
+      'checkpoint.signature',
+    );
     await refused({ ...kept, keyId: `${kept.keyId}x` }, 'checkpoint.keyId');
     // Signed by another key under the platform's key id.
     const { privateKey } = generateKeyPairSync('ed25519');
-    await refused({ ...kept, signature: sign(null, Buffer.from(canonicalize(kept.document)!), privateKey).toString('base64url') }, 'checkpoint.signature');
+    await refused(
+      { ...kept, signature: sign(null, Buffer.from(canonicalize(kept.document)!), privateKey).toString('base64url') },
+      'checkpoint.signature',
+    );
     // Malformed.
     await refused('a string', 'checkpoint');
     await refused({ document: kept.document }, 'checkpoint.sha256', 'checkpoint.signature', 'checkpoint.keyId');
     await refused({ ...kept, document: { ...kept.document, extra: { deep: [1] } } }, 'checkpoint.document.extra');
-    await refused({ ...kept, document: { ...kept.document, type: 'sandbridge.exit-report', seq: 0 } }, 'checkpoint.document.type', 'checkpoint.document.seq');
+    await refused(
+      { ...kept, document: { ...kept.document, type: 'sandbridge.exit-report', seq: 0 } },
+      'checkpoint.document.type',
+      'checkpoint.document.seq',
+    );
     await refused({ ...kept, document: [kept.document] }, 'checkpoint.document');
 
     // Only administrators verify.

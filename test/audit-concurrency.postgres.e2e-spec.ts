@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AiSystemService } from '@sandbridge/application';
 import { type Actor, GENESIS_HASH, RiskClass, Role } from '@sandbridge/domain';
 import { AuditRepository } from '@sandbridge/persistence';
-import { buildSandbox, entryResultsMeeting, expectOk, type GraphQLResponse, type Sandbox, TestApp } from '@sandbridge/testing';
+import {
+  buildSandbox,
+  entryResultsMeeting,
+  expectOk,
+  type GraphQLResponse,
+  type Sandbox,
+  TestApp,
+} from '@sandbridge/testing';
 
 // Issue 5, "50 concurrent decisions leave a single unbroken chain", on a real PostgreSQL: 50 entry
 // decisions (one per enrolment under review) fired at once through GraphQL, with test reports and
@@ -15,7 +22,13 @@ import { buildSandbox, entryResultsMeeting, expectOk, type GraphQLResponse, type
 // requests were refused with CONFLICT "This would duplicate an existing record", in three runs).
 
 const DECISIONS = 50;
-const ADMIN: Actor = { accountId: 'audit-concurrency-test', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const ADMIN: Actor = {
+  accountId: 'audit-concurrency-test',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 const ENROLMENT = 'id state version';
 const CREATE = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${ENROLMENT} } }`;
@@ -62,18 +75,41 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     let e = expectOk(
       await t.gql<{ createEnrolment: Enrolment }>(
         CREATE,
-        { input: { programmeId: sb.programmeId, aiSystemId: system.id, targetAuthorityIds: [fca.id], entryResults: entryResultsMeeting([fca]) } },
+        {
+          input: {
+            programmeId: sb.programmeId,
+            aiSystemId: system.id,
+            targetAuthorityIds: [fca.id],
+            entryResults: entryResultsMeeting([fca]),
+          },
+        },
         sb.innovator.token,
       ),
     ).createEnrolment;
-    e = expectOk(await t.gql<{ submitEnrolment: Enrolment }>(SUBMIT, { input: { enrolmentId: e.id, expectedVersion: e.version } }, sb.innovator.token)).submitEnrolment;
-    e = expectOk(await t.gql<{ startReview: Enrolment }>(START_REVIEW, { input: { enrolmentId: e.id, expectedVersion: e.version } }, fca.regulator.token)).startReview;
+    e = expectOk(
+      await t.gql<{ submitEnrolment: Enrolment }>(
+        SUBMIT,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        sb.innovator.token,
+      ),
+    ).submitEnrolment;
+    e = expectOk(
+      await t.gql<{ startReview: Enrolment }>(
+        START_REVIEW,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        fca.regulator.token,
+      ),
+    ).startReview;
     expect(e.state).toBe('UNDER_REVIEW');
     return e;
   }
 
   const decide = (e: Enrolment, decision: 'ADMIT' | 'DECLINE', reasons: string) =>
-    t.gql<{ decideEntry: Enrolment }>(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion: e.version, decision, reasons } }, sb.authority.FCA.regulator.token);
+    t.gql<{ decideEntry: Enrolment }>(
+      DECIDE_ENTRY,
+      { input: { enrolmentId: e.id, expectedVersion: e.version, decision, reasons } },
+      sb.authority.FCA.regulator.token,
+    );
 
   const report = (e: Enrolment, n: number) =>
     t.gql(
@@ -96,7 +132,18 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     );
 
   const incident = (e: Enrolment, token: string, n: number) =>
-    t.gql(REPORT_INCIDENT, { input: { enrolmentId: e.id, severity: 'MEDIUM', description: `Concurrent incident ${n}`, affectedJurisdictions: ['GB'] } }, token);
+    t.gql(
+      REPORT_INCIDENT,
+      {
+        input: {
+          enrolmentId: e.id,
+          severity: 'MEDIUM',
+          description: `Concurrent incident ${n}`,
+          affectedJurisdictions: ['GB'],
+        },
+      },
+      token,
+    );
 
   /**
    * Counts the appends standing at lockChain() at once (called, lock not yet granted): above one, the
@@ -123,7 +170,10 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     const pending: Enrolment[] = [];
     for (let i = 0; i < DECISIONS; i++) pending.push(await underReview());
     const testing: Enrolment[] = [];
-    for (const n of [1, 2]) testing.push(expectOk(await decide(await underReview(), 'ADMIT', `admitted before the burst (${n})`)).decideEntry);
+    for (const n of [1, 2])
+      testing.push(
+        expectOk(await decide(await underReview(), 'ADMIT', `admitted before the burst (${n})`)).decideEntry,
+      );
     expect(testing.map((e) => e.state)).toEqual(['TESTING', 'TESTING']);
     const [{ n: before }] = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entry');
 
@@ -140,7 +190,9 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     } finally {
       watch.restore();
     }
-    const failed = answers.flatMap((a, i) => (a.errors ?? []).map((e) => `request ${i}: ${e.extensions?.code} ${e.message}`));
+    const failed = answers.flatMap((a, i) =>
+      (a.errors ?? []).map((e) => `request ${i}: ${e.extensions?.code} ${e.message}`),
+    );
     expect(failed).toEqual([]);
     for (const answer of answers) expectOk(answer);
     expect(watch.maxWaiting).toBeGreaterThan(1);
@@ -166,11 +218,15 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     ]);
 
     // The service's own check.
-    const verified = expectOk(await t.gql<{ verifyAuditTrail: { ok: boolean; entries: number; firstBroken: unknown } }>(VERIFY, {}, adminToken)).verifyAuditTrail;
+    const verified = expectOk(
+      await t.gql<{ verifyAuditTrail: { ok: boolean; entries: number; firstBroken: unknown } }>(VERIFY, {}, adminToken),
+    ).verifyAuditTrail;
     expect(verified).toEqual({ ok: true, entries: total, firstBroken: null });
 
     // And the same in SQL: seq is 1..N, each prev_hash is the previous row's hash (the genesis hash first).
-    const [shape] = await t.dataSource.query('SELECT count(*)::int AS n, count(DISTINCT seq)::int AS distinct_seqs, min(seq)::int AS min, max(seq)::int AS max FROM audit_entry');
+    const [shape] = await t.dataSource.query(
+      'SELECT count(*)::int AS n, count(DISTINCT seq)::int AS distinct_seqs, min(seq)::int AS min, max(seq)::int AS max FROM audit_entry',
+    );
     expect(shape).toEqual({ n: total, distinct_seqs: total, min: 1, max: total });
     const broken = await t.dataSource.query(
       `SELECT seq::int, expected_seq::int, prev_hash, previous_hash FROM (
@@ -182,7 +238,9 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     );
     expect(broken).toEqual([]);
     // No two entries name the same predecessor (no fork), and every hash is distinct.
-    const [forks] = await t.dataSource.query('SELECT count(DISTINCT prev_hash)::int AS prevs, count(DISTINCT hash)::int AS hashes FROM audit_entry');
+    const [forks] = await t.dataSource.query(
+      'SELECT count(DISTINCT prev_hash)::int AS prevs, count(DISTINCT hash)::int AS hashes FROM audit_entry',
+    );
     expect(forks).toEqual({ prevs: total, hashes: total });
   });
 });

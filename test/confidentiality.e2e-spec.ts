@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildSandbox, entryResultsMeeting, expectOk, reviewTestReport, type Sandbox, type SandboxAuthority, TestApp } from '@sandbridge/testing';
+import {
+  buildSandbox,
+  entryResultsMeeting,
+  expectOk,
+  reviewTestReport,
+  type Sandbox,
+  type SandboxAuthority,
+  TestApp,
+} from '@sandbridge/testing';
 
 // Confidentiality covers what a result reveals, not only its report: a result counts
 // toward an authority's criterion only if that authority may read its report, and a reader who may
@@ -17,7 +25,8 @@ interface Ref {
 
 const REF = 'id state version';
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const step = (name: string, type = 'EnrolmentActionInput') =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const REGISTER_SYSTEM = `mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }`;
 const ENROLMENT_SYSTEM = `query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }`;
 const STATUS = `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { criteria { criterion { id } outcome result } } }`;
@@ -53,20 +62,42 @@ let admin: string;
 const gql = (query: string, variables: Vars, token?: string) => t.gql(query, variables, token);
 
 async function act(mutation: string, token: string, ref: Ref, extra: Vars = {}): Promise<Ref> {
-  const data = expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token));
+  const data = expectOk(
+    await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token),
+  );
   return Object.values(data)[0] as Ref;
 }
 
 /** A new system of the sandbox's innovator, applied, submitted and admitted by every target: TESTING. */
 async function testing(targets: SandboxAuthority[]): Promise<Ref> {
-  const input = { name: `Scoring model ${randomUUID().slice(0, 6)}`, sector: 'FINANCE', riskClass: 'HIGH', intendedPurpose: 'Scores consumer loan applicants.' };
+  const input = {
+    name: `Scoring model ${randomUUID().slice(0, 6)}`,
+    sector: 'FINANCE',
+    riskClass: 'HIGH',
+    intendedPurpose: 'Scores consumer loan applicants.',
+  };
   const systemId = expectOk(await gql(REGISTER_SYSTEM, { input }, sb.innovator.token)).registerAiSystem.id;
   let ref = expectOk(
-    await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: systemId, targetAuthorityIds: targets.map((a) => a.id), entryResults: entryResultsMeeting(targets) } }, sb.innovator.token),
+    await gql(
+      CREATE_ENROLMENT,
+      {
+        input: {
+          programmeId: sb.programmeId,
+          aiSystemId: systemId,
+          targetAuthorityIds: targets.map((a) => a.id),
+          entryResults: entryResultsMeeting(targets),
+        },
+      },
+      sb.innovator.token,
+    ),
   ).createEnrolment as Ref;
   ref = await act(step('submitEnrolment'), sb.innovator.token, ref);
   ref = await act(step('startReview'), targets[0].regulator.token, ref);
-  for (const authority of targets) ref = await act(step('decideEntry', 'DecideEntryInput'), authority.regulator.token, ref, { decision: 'ADMIT', reasons: 'Ready to test' });
+  for (const authority of targets)
+    ref = await act(step('decideEntry', 'DecideEntryInput'), authority.regulator.token, ref, {
+      decision: 'ADMIT',
+      reasons: 'Ready to test',
+    });
   expect(ref.state).toBe('TESTING');
   return ref;
 }
@@ -94,7 +125,11 @@ async function submit(
 }
 
 /** The TESTING evaluation of one authority's track, as `token` reads it. */
-async function testingOf(enrolmentId: string, authority: SandboxAuthority, token: string): Promise<Record<string, unknown>[]> {
+async function testingOf(
+  enrolmentId: string,
+  authority: SandboxAuthority,
+  token: string,
+): Promise<Record<string, unknown>[]> {
   const enrolment = expectOk(await gql(EVALUATION, { id: enrolmentId }, token)).enrolment;
   return enrolment.tracks.find((tr: any) => tr.authority.id === authority.id).evaluation;
 }
@@ -103,7 +138,8 @@ async function exitReportOf(enrolmentId: string, token: string): Promise<Record<
   return expectOk(await gql(EXIT_REPORT, { id: enrolmentId }, token)).exitReport;
 }
 
-const exitCriteria = (report: Record<string, any>, authority: SandboxAuthority) => report.authorities.find((a: any) => a.authorityId === authority.id).criteria;
+const exitCriteria = (report: Record<string, any>, authority: SandboxAuthority) =>
+  report.authorities.find((a: any) => a.authorityId === authority.id).criteria;
 
 beforeAll(async () => {
   t = await TestApp.create();
@@ -160,8 +196,12 @@ describe('a HOME_AUTHORITY report read by another participating authority', () =
 
   it('counts a PARTICIPANTS report, submitted to MAS, for every authority of the programme, and shows it to all of them', async () => {
     for (const token of [sb.innovator.token, FCA.regulator.token, MAS.regulator.token, AIO.regulator.token]) {
-      expect(await testingOf(enrolment.id, MAS, token)).toEqual([{ outcome: 'MET', resultId: shared.results[0].id, metBy: 'OWN_RESULT', recognition: null }]);
-      expect(await testingOf(enrolment.id, AIO, token)).toEqual([{ outcome: 'MET', resultId: shared.results[1].id, metBy: 'OWN_RESULT', recognition: null }]);
+      expect(await testingOf(enrolment.id, MAS, token)).toEqual([
+        { outcome: 'MET', resultId: shared.results[0].id, metBy: 'OWN_RESULT', recognition: null },
+      ]);
+      expect(await testingOf(enrolment.id, AIO, token)).toEqual([
+        { outcome: 'MET', resultId: shared.results[1].id, metBy: 'OWN_RESULT', recognition: null },
+      ]);
     }
   });
 
@@ -173,8 +213,14 @@ describe('a HOME_AUTHORITY report read by another participating authority', () =
         { criterionId: FCA.criteria.EXIT[1], outcome: 'WITHHELD', metBy: null, withheld: 1, evidence: [] },
       ]);
       const text = JSON.stringify(report);
-      for (const hidden of [home.id, ...home.results.map((r) => r.id), '0.0317', '0.9137']) expect({ reader: other.acronym, leaked: text.includes(hidden) }).toEqual({ reader: other.acronym, leaked: false });
-      const fcaRows = report.markdown.split('\n').filter((line: string) => line.includes(`(${FCA.acronym})`) && line.startsWith('| '));
+      for (const hidden of [home.id, ...home.results.map((r) => r.id), '0.0317', '0.9137'])
+        expect({ reader: other.acronym, leaked: text.includes(hidden) }).toEqual({
+          reader: other.acronym,
+          leaked: false,
+        });
+      const fcaRows = report.markdown
+        .split('\n')
+        .filter((line: string) => line.includes(`(${FCA.acronym})`) && line.startsWith('| '));
       expect(fcaRows).toHaveLength(2);
       for (const row of fcaRows) expect(row).toMatch(/\| WITHHELD \| 1 withheld \(confidential\) \|$/);
     }
@@ -184,8 +230,20 @@ describe('a HOME_AUTHORITY report read by another participating authority', () =
     for (const token of [sb.innovator.token, FCA.regulator.token]) {
       const report = await exitReportOf(enrolment.id, token);
       expect(exitCriteria(report, FCA)).toEqual([
-        { criterionId: FCA.criteria.EXIT[0], outcome: 'MET', metBy: 'OWN_RESULT', withheld: 0, evidence: [{ reportId: home.id, resultId: home.results[1].id, detail: '0.0317 against ≤ 0.1 ratio' }] },
-        { criterionId: FCA.criteria.EXIT[1], outcome: 'MET', metBy: 'OWN_RESULT', withheld: 0, evidence: [{ reportId: home.id, resultId: home.results[2].id, detail: 'attested' }] },
+        {
+          criterionId: FCA.criteria.EXIT[0],
+          outcome: 'MET',
+          metBy: 'OWN_RESULT',
+          withheld: 0,
+          evidence: [{ reportId: home.id, resultId: home.results[1].id, detail: '0.0317 against ≤ 0.1 ratio' }],
+        },
+        {
+          criterionId: FCA.criteria.EXIT[1],
+          outcome: 'MET',
+          metBy: 'OWN_RESULT',
+          withheld: 0,
+          evidence: [{ reportId: home.id, resultId: home.results[2].id, detail: 'attested' }],
+        },
       ]);
       expect(report.markdown).toContain('0.0317 against');
       expect(report.markdown).not.toContain('WITHHELD');
@@ -217,15 +275,22 @@ describe('a HOME_AUTHORITY report submitted to MAS', () => {
       ['the innovator', sb.innovator.token],
       ['an administrator', admin],
     ]) {
-      expect({ who, evaluation: await testingOf(enrolment.id, FCA, token) }).toEqual({ who, evaluation: [{ outcome: 'NOT_SUBMITTED', resultId: null, metBy: null, recognition: null }] });
+      expect({ who, evaluation: await testingOf(enrolment.id, FCA, token) }).toEqual({
+        who,
+        evaluation: [{ outcome: 'NOT_SUBMITTED', resultId: null, metBy: null, recognition: null }],
+      });
     }
   });
 
   it('counts toward MAS’s own criteria', async () => {
     for (const token of [MAS.regulator.token, sb.innovator.token]) {
-      expect(await testingOf(enrolment.id, MAS, token)).toEqual([{ outcome: 'MET', resultId: home.results[1].id, metBy: 'OWN_RESULT', recognition: null }]);
+      expect(await testingOf(enrolment.id, MAS, token)).toEqual([
+        { outcome: 'MET', resultId: home.results[1].id, metBy: 'OWN_RESULT', recognition: null },
+      ]);
     }
-    expect(await testingOf(enrolment.id, MAS, FCA.regulator.token)).toEqual([{ outcome: 'WITHHELD', resultId: null, metBy: null, recognition: null }]);
+    expect(await testingOf(enrolment.id, MAS, FCA.regulator.token)).toEqual([
+      { outcome: 'WITHHELD', resultId: null, metBy: null, recognition: null },
+    ]);
   });
 
   it('counts toward neither FCA’s recognition status nor its passport page once MAS accepts it', async () => {
@@ -238,12 +303,24 @@ describe('a HOME_AUTHORITY report submitted to MAS', () => {
       ['FCA', FCA.regulator.token],
     ]) {
       const status = expectOk(await gql(STATUS, { s: systemId, a: FCA.id }, token)).recognitionStatus;
-      expect({ who, auc: status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0]) }).toEqual({ who, auc: { criterion: { id: FCA.criteria.TESTING[0] }, outcome: 'GAP', result: null } });
+      expect({ who, auc: status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0]) }).toEqual({
+        who,
+        auc: { criterion: { id: FCA.criteria.TESTING[0] }, outcome: 'GAP', result: null },
+      });
       // The exported case for FCA carries no result FCA may not read.
-      expect({ who, results: expectOk(await gql(CASE, { s: systemId, a: FCA.id }, token)).recognitionCase.results }).toEqual({ who, results: [] });
+      expect({
+        who,
+        results: expectOk(await gql(CASE, { s: systemId, a: FCA.id }, token)).recognitionCase.results,
+      }).toEqual({ who, results: [] });
       const pages = expectOk(await gql(PASSPORT, { s: systemId }, token)).recognitionPassport.authorities;
       const page = (a: SandboxAuthority) => pages.find((p: any) => p.authority.id === a.id);
-      expect({ who, fca: page(FCA).satisfiedLocally, needed: page(FCA).testsNeeded.map((c: any) => c.id).includes(FCA.criteria.TESTING[0]) }).toEqual({ who, fca: 0, needed: true });
+      expect({
+        who,
+        fca: page(FCA).satisfiedLocally,
+        needed: page(FCA)
+          .testsNeeded.map((c: any) => c.id)
+          .includes(FCA.criteria.TESTING[0]),
+      }).toEqual({ who, fca: 0, needed: true });
     }
   });
 
@@ -263,13 +340,22 @@ describe('recognition decided by a HOME_AUTHORITY report submitted to MAS and te
   beforeAll(async () => {
     const enrolment = await testing([FCA, MAS]);
     systemId = expectOk(await gql(ENROLMENT_SYSTEM, { id: enrolment.id }, sb.innovator.token)).enrolment.aiSystem.id;
-    home = await submit(enrolment.id, MAS, 'HOME_AUTHORITY', [{ criterionId: MAS.criteria.TESTING[0], value: HIDDEN_VALUE }], 'SG');
+    home = await submit(
+      enrolment.id,
+      MAS,
+      'HOME_AUTHORITY',
+      [{ criterionId: MAS.criteria.TESTING[0], value: HIDDEN_VALUE }],
+      'SG',
+    );
     await reviewTestReport(t, home.id, MAS.regulator.token);
   }, 60_000);
 
-  const statusOf = async (authority: SandboxAuthority, token: string) => expectOk(await gql(FULL_STATUS, { s: systemId, a: authority.id }, token)).recognitionStatus;
-  const passportOf = async (token: string) => expectOk(await gql(FULL_PASSPORT, { s: systemId }, token)).recognitionPassport;
-  const pageOf = (passport: any, authority: SandboxAuthority) => passport.authorities.find((p: any) => p.authority.id === authority.id);
+  const statusOf = async (authority: SandboxAuthority, token: string) =>
+    expectOk(await gql(FULL_STATUS, { s: systemId, a: authority.id }, token)).recognitionStatus;
+  const passportOf = async (token: string) =>
+    expectOk(await gql(FULL_PASSPORT, { s: systemId }, token)).recognitionPassport;
+  const pageOf = (passport: any, authority: SandboxAuthority) =>
+    passport.authorities.find((p: any) => p.authority.id === authority.id);
   const auc = (status: any) => status.criteria.find((c: any) => c.criterion.id === MAS.criteria.TESTING[0]);
 
   it('shows FCA’s regulator MAS’s criterion as WITHHELD, in the status and the passport, with no result id or value anywhere', async () => {
@@ -287,14 +373,19 @@ describe('recognition decided by a HOME_AUTHORITY report submitted to MAS and te
     });
     const passport = await passportOf(FCA.regulator.token);
     const page = pageOf(passport, MAS);
-    expect({ satisfiedLocally: page.satisfiedLocally, withheld: page.withheld, needed: page.testsNeeded.map((c: any) => c.id).includes(MAS.criteria.TESTING[0]) }).toEqual({
+    expect({
+      satisfiedLocally: page.satisfiedLocally,
+      withheld: page.withheld,
+      needed: page.testsNeeded.map((c: any) => c.id).includes(MAS.criteria.TESTING[0]),
+    }).toEqual({
       satisfiedLocally: 0,
       withheld: 1,
       needed: false,
     });
     expect(passport.authorities.filter((p: any) => p.withheld > 0).map((p: any) => p.authority.id)).toEqual([MAS.id]);
     const text = JSON.stringify({ status, passport });
-    for (const hidden of [home.id, home.results[0].id, String(HIDDEN_VALUE)]) expect({ hidden, leaked: text.includes(hidden) }).toEqual({ hidden, leaked: false });
+    for (const hidden of [home.id, home.results[0].id, String(HIDDEN_VALUE)])
+      expect({ hidden, leaked: text.includes(hidden) }).toEqual({ hidden, leaked: false });
   });
 
   it('shows MAS’s regulator, the innovator and administrators MAS’s criterion SATISFIED_LOCALLY with the result, nothing withheld', async () => {
@@ -303,9 +394,16 @@ describe('recognition decided by a HOME_AUTHORITY report submitted to MAS and te
       ['the innovator', sb.innovator.token],
       ['an administrator', admin],
     ]) {
-      expect({ who, auc: auc(await statusOf(MAS, token)) }).toMatchObject({ who, auc: { outcome: 'SATISFIED_LOCALLY', result: home.results[0].id, agreement: null, rule: null } });
+      expect({ who, auc: auc(await statusOf(MAS, token)) }).toMatchObject({
+        who,
+        auc: { outcome: 'SATISFIED_LOCALLY', result: home.results[0].id, agreement: null, rule: null },
+      });
       const passport = await passportOf(token);
-      expect({ who, satisfiedLocally: pageOf(passport, MAS).satisfiedLocally, withheld: passport.authorities.map((p: any) => p.withheld).reduce((a: number, b: number) => a + b, 0) }).toEqual({
+      expect({
+        who,
+        satisfiedLocally: pageOf(passport, MAS).satisfiedLocally,
+        withheld: passport.authorities.map((p: any) => p.withheld).reduce((a: number, b: number) => a + b, 0),
+      }).toEqual({
         who,
         satisfiedLocally: 1,
         withheld: 0,
@@ -317,12 +415,21 @@ describe('recognition decided by a HOME_AUTHORITY report submitted to MAS and te
     for (const token of [FCA.regulator.token, MAS.regulator.token, sb.innovator.token]) {
       const status = await statusOf(FCA, token);
       expect(status.criteria.map((c: any) => c.outcome)).not.toContain('WITHHELD');
-      expect(status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0])).toMatchObject({ outcome: 'GAP', result: null });
+      expect(status.criteria.find((c: any) => c.criterion.id === FCA.criteria.TESTING[0])).toMatchObject({
+        outcome: 'GAP',
+        result: null,
+      });
     }
   });
 
   it('exports FCA’s regulator a case for MAS without the result (its own view: a file cannot carry WITHHELD)', async () => {
-    expect(expectOk(await gql(CASE, { s: systemId, a: MAS.id }, FCA.regulator.token)).recognitionCase.results).toEqual([]);
-    expect(expectOk(await gql(CASE, { s: systemId, a: MAS.id }, MAS.regulator.token)).recognitionCase.results.map((r: any) => r.id)).toEqual([home.results[0].id]);
+    expect(expectOk(await gql(CASE, { s: systemId, a: MAS.id }, FCA.regulator.token)).recognitionCase.results).toEqual(
+      [],
+    );
+    expect(
+      expectOk(await gql(CASE, { s: systemId, a: MAS.id }, MAS.regulator.token)).recognitionCase.results.map(
+        (r: any) => r.id,
+      ),
+    ).toEqual([home.results[0].id]);
   });
 });

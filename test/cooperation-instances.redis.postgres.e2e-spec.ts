@@ -18,7 +18,13 @@ import WebSocket from 'ws';
 // connection, in order, and each subscription keeps that order, so once a later event of the same
 // publisher has arrived an earlier one that was going to arrive would be there already.
 
-const ADMIN: Actor = { accountId: 'instances-test', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const ADMIN: Actor = {
+  accountId: 'instances-test',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 const SUBSCRIPTION = `subscription($programmeId: ID!) {
   enrolmentEvents(programmeId: $programmeId) { id type programmeId enrolmentId authorityId action fromState toState incidentId summary }
@@ -69,7 +75,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 10_000)
  * bus's stream (an rxjs Subject, read through its deprecated-but-present `observers`). graphql-ws
  * acknowledges no subscription, so this is how a test knows a subscriber will see what comes next.
  */
-const liveSubscriptions = (t: TestApp): number => (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
+const liveSubscriptions = (t: TestApp): number =>
+  (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
 
 describe('Events across two API instances on one Redis (real PostgreSQL)', () => {
   let a: TestApp;
@@ -108,16 +115,29 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
 
   /** Waits for `subscriber` to receive an event about `enrolmentId` matching `match`; returns it. */
   async function received(subscriber: Subscriber, enrolmentId: string, match: Partial<LiveEvent>): Promise<LiveEvent> {
-    const find = () => subscriber.events.find((e) => e.enrolmentId === enrolmentId && Object.entries(match).every(([k, v]) => e[k as keyof LiveEvent] === v));
-    await until(() => Boolean(find()) || subscriber.errors.length > 0, `${subscriber.name} to receive ${JSON.stringify(match)} about ${enrolmentId}`);
+    const find = () =>
+      subscriber.events.find(
+        (e) => e.enrolmentId === enrolmentId && Object.entries(match).every(([k, v]) => e[k as keyof LiveEvent] === v),
+      );
+    await until(
+      () => Boolean(find()) || subscriber.errors.length > 0,
+      `${subscriber.name} to receive ${JSON.stringify(match)} about ${enrolmentId}`,
+    );
     expect(subscriber.errors).toEqual([]);
     return find()!;
   }
 
-  const about = (subscriber: Subscriber, enrolmentId: string) => subscriber.events.filter((e) => e.enrolmentId === enrolmentId);
+  const about = (subscriber: Subscriber, enrolmentId: string) =>
+    subscriber.events.filter((e) => e.enrolmentId === enrolmentId);
 
   /** A new AI system of `organisationId`, applied to `sandbox` for these authorities and UNDER_REVIEW — through instance `on`. */
-  async function underReview(on: TestApp, sandbox: Sandbox, innovatorToken: string, organisationId: string, acronyms: string[]): Promise<Enrolment> {
+  async function underReview(
+    on: TestApp,
+    sandbox: Sandbox,
+    innovatorToken: string,
+    organisationId: string,
+    acronyms: string[],
+  ): Promise<Enrolment> {
     const system = await on.get(AiSystemService).register(ADMIN, {
       organisationId,
       name: `Instances ${randomUUID().slice(0, 8)}`,
@@ -129,22 +149,59 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
     let e = expectOk(
       await on.gql<{ createEnrolment: Enrolment }>(
         CREATE,
-        { input: { programmeId: sandbox.programmeId, aiSystemId: system.id, targetAuthorityIds: targets.map((x) => x.id), entryResults: entryResultsMeeting(targets) } },
+        {
+          input: {
+            programmeId: sandbox.programmeId,
+            aiSystemId: system.id,
+            targetAuthorityIds: targets.map((x) => x.id),
+            entryResults: entryResultsMeeting(targets),
+          },
+        },
         innovatorToken,
       ),
     ).createEnrolment;
-    e = expectOk(await on.gql<{ submitEnrolment: Enrolment }>(SUBMIT, { input: { enrolmentId: e.id, expectedVersion: e.version } }, innovatorToken)).submitEnrolment;
-    e = expectOk(await on.gql<{ startReview: Enrolment }>(START_REVIEW, { input: { enrolmentId: e.id, expectedVersion: e.version } }, targets[0].regulator.token)).startReview;
+    e = expectOk(
+      await on.gql<{ submitEnrolment: Enrolment }>(
+        SUBMIT,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        innovatorToken,
+      ),
+    ).submitEnrolment;
+    e = expectOk(
+      await on.gql<{ startReview: Enrolment }>(
+        START_REVIEW,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        targets[0].regulator.token,
+      ),
+    ).startReview;
     expect(e.state).toBe('UNDER_REVIEW');
     return e;
   }
 
   const decide = async (on: TestApp, token: string, e: Enrolment, decision: 'ADMIT' | 'DECLINE'): Promise<Enrolment> =>
-    expectOk(await on.gql<{ decideEntry: Enrolment }>(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion: e.version, decision, reasons: `${decision} across instances` } }, token)).decideEntry;
+    expectOk(
+      await on.gql<{ decideEntry: Enrolment }>(
+        DECIDE_ENTRY,
+        { input: { enrolmentId: e.id, expectedVersion: e.version, decision, reasons: `${decision} across instances` } },
+        token,
+      ),
+    ).decideEntry;
 
   const reportIncident = async (on: TestApp, token: string, e: Enrolment): Promise<string> =>
-    expectOk(await on.gql<{ reportIncident: { id: string } }>(REPORT_INCIDENT, { input: { enrolmentId: e.id, severity: 'HIGH', description: 'Scores drifted for one group of applicants', affectedJurisdictions: ['GB'] } }, token))
-      .reportIncident.id;
+    expectOk(
+      await on.gql<{ reportIncident: { id: string } }>(
+        REPORT_INCIDENT,
+        {
+          input: {
+            enrolmentId: e.id,
+            severity: 'HIGH',
+            description: 'Scores drifted for one group of applicants',
+            affectedJurisdictions: ['GB'],
+          },
+        },
+        token,
+      ),
+    ).reportIncident.id;
 
   beforeAll(async () => {
     const redis = { REDIS_URL: process.env.REDIS_URL! };
@@ -157,7 +214,12 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
     sb = await buildSandbox(a);
     sb2 = await buildSandbox(a);
     const organisationId = await a.createOrganisation(`Other innovator ${randomUUID().slice(0, 8)}`);
-    other = { organisationId, token: (await a.accountWithToken(`other.${randomUUID().slice(0, 8)}@instances.test`, Role.INNOVATOR, { organisationId })).token };
+    other = {
+      organisationId,
+      token: (
+        await a.accountWithToken(`other.${randomUUID().slice(0, 8)}@instances.test`, Role.INNOVATOR, { organisationId })
+      ).token,
+    };
   });
 
   afterAll(async () => {
@@ -169,7 +231,10 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
 
   it('both instances serve the same data and tokens (one database, one signing secret)', async () => {
     const query = `query($id: ID!) { programme(id: $id) { id } }`;
-    for (const t of [a, b]) expect(expectOk(await t.gql(query, { id: sb.programmeId }, sb.authority.FCA.regulator.token))).toEqual({ programme: { id: sb.programmeId } });
+    for (const t of [a, b])
+      expect(expectOk(await t.gql(query, { id: sb.programmeId }, sb.authority.FCA.regulator.token))).toEqual({
+        programme: { id: sb.programmeId },
+      });
   });
 
   describe('with subscribers on both instances', () => {
@@ -184,7 +249,10 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
       fca2OnB = subscribe(b, 'FCA regulator (programme 2) on B', sb2.authority.FCA.regulator.token, sb2.programmeId);
       innovatorOnB = subscribe(b, 'innovator (programme 1) on B', sb.innovator.token, sb.programmeId);
       masOnA = subscribe(a, 'MAS regulator (programme 1) on A', sb.authority.MAS.regulator.token, sb.programmeId);
-      await until(() => liveSubscriptions(a) === 1 && liveSubscriptions(b) === 3, 'the subscriptions to be live on both instances');
+      await until(
+        () => liveSubscriptions(a) === 1 && liveSubscriptions(b) === 3,
+        'the subscriptions to be live on both instances',
+      );
       for (const s of subscribers) expect({ name: s.name, errors: s.errors }).toEqual({ name: s.name, errors: [] });
     });
 
@@ -196,9 +264,20 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
       await decide(a, sb.authority.FCA.regulator.token, e1, 'ADMIT');
 
       const onB = await received(fcaOnB, e1.id, { action: 'DECIDE_ENTRY', type: 'TRACK_DECIDED' });
-      expect(onB).toMatchObject({ programmeId: sb.programmeId, authorityId: sb.authority.FCA.id, fromState: 'UNDER_REVIEW', toState: 'UNDER_REVIEW' });
+      expect(onB).toMatchObject({
+        programmeId: sb.programmeId,
+        authorityId: sb.authority.FCA.id,
+        fromState: 'UNDER_REVIEW',
+        toState: 'UNDER_REVIEW',
+      });
       const onB2 = await received(fca2OnB, e2.id, { action: 'DECIDE_ENTRY' });
-      expect(onB2).toMatchObject({ type: 'STATE_CHANGED', programmeId: sb2.programmeId, authorityId: sb2.authority.FCA.id, fromState: 'UNDER_REVIEW', toState: 'TESTING' });
+      expect(onB2).toMatchObject({
+        type: 'STATE_CHANGED',
+        programmeId: sb2.programmeId,
+        authorityId: sb2.authority.FCA.id,
+        fromState: 'UNDER_REVIEW',
+        toState: 'TESTING',
+      });
       // The innovator on B sees its own enrolment's decision, raised on A.
       expect((await received(innovatorOnB, e1.id, { action: 'DECIDE_ENTRY' })).id).toBe(onB.id);
 
@@ -221,11 +300,22 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
 
       const onA = await received(masOnA, e.id, { action: 'DECIDE_ENTRY', authorityId: sb.authority.MAS.id });
       // FCA admitted, MAS declined: under EACH_AUTHORITY the enrolment goes to testing with FCA alone.
-      expect(onA).toMatchObject({ type: 'STATE_CHANGED', programmeId: sb.programmeId, fromState: 'UNDER_REVIEW', toState: 'TESTING' });
-      expect((await received(fcaOnB, e.id, { action: 'DECIDE_ENTRY', authorityId: sb.authority.MAS.id })).id).toBe(onA.id);
+      expect(onA).toMatchObject({
+        type: 'STATE_CHANGED',
+        programmeId: sb.programmeId,
+        fromState: 'UNDER_REVIEW',
+        toState: 'TESTING',
+      });
+      expect((await received(fcaOnB, e.id, { action: 'DECIDE_ENTRY', authorityId: sb.authority.MAS.id })).id).toBe(
+        onA.id,
+      );
       // In order, on both instances: FCA's decision, then MAS's.
       for (const s of [masOnA, fcaOnB]) {
-        expect(about(s, e.id).filter((x) => x.action === 'DECIDE_ENTRY').map((x) => x.authorityId)).toEqual([sb.authority.FCA.id, sb.authority.MAS.id]);
+        expect(
+          about(s, e.id)
+            .filter((x) => x.action === 'DECIDE_ENTRY')
+            .map((x) => x.authorityId),
+        ).toEqual([sb.authority.FCA.id, sb.authority.MAS.id]);
       }
       expect(about(fca2OnB, e.id)).toEqual([]);
     });
@@ -234,7 +324,12 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
       const theirs = await underReview(a, sb, other.token, other.organisationId, ['FCA', 'MAS']);
       const ours = await underReview(a, sb, sb.innovator.token, sb.innovator.organisationId, ['FCA']);
       // The other organisation's application is admitted (by FCA, then MAS) and it reports an incident — all on A.
-      const theirsTesting = await decide(a, sb.authority.MAS.regulator.token, await decide(a, sb.authority.FCA.regulator.token, theirs, 'ADMIT'), 'ADMIT');
+      const theirsTesting = await decide(
+        a,
+        sb.authority.MAS.regulator.token,
+        await decide(a, sb.authority.FCA.regulator.token, theirs, 'ADMIT'),
+        'ADMIT',
+      );
       expect(theirsTesting.state).toBe('TESTING');
       const incidentId = await reportIncident(a, other.token, theirsTesting);
       // Then, last, a decision on our innovator's own application, also on A.

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditService, type EnrolmentEvent, EnrolmentEventType, EventBus, ProgrammeService } from '@sandbridge/application';
+import {
+  AuditService,
+  type EnrolmentEvent,
+  EnrolmentEventType,
+  EventBus,
+  ProgrammeService,
+} from '@sandbridge/application';
 import { type Actor, JointEntryRule, Role } from '@sandbridge/domain';
 import { TransactionalConnection } from '@sandbridge/persistence';
 import {
@@ -66,11 +72,13 @@ interface Account {
   token: string;
 }
 
-const EVENT_FIELDS = 'id type occurredAt programmeId enrolmentId authorityId action fromState toState reportId incidentId summary';
+const EVENT_FIELDS =
+  'id type occurredAt programmeId enrolmentId authorityId action fromState toState reportId incidentId summary';
 const SUBSCRIPTION = `subscription($programmeId: ID!) { enrolmentEvents(programmeId: $programmeId) { ${EVENT_FIELDS} } }`;
 
 const REF = 'id state version tracks { authority { acronym } state suspended }';
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const step = (name: string, type = 'EnrolmentActionInput') =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
 const UPDATE_APPLICATION = `mutation($input: UpdateEnrolmentApplicationInput!) { updateEnrolmentApplication(input: $input) { ${REF} } }`;
 const SUBMIT = step('submitEnrolment');
@@ -87,7 +95,8 @@ const REVIEW_REPORT = `mutation($input: ReviewTestReportInput!) { reviewTestRepo
 const INCIDENT_FIELDS = 'id severity description harm affectedJurisdictions reportingAuthorityId reportedAt';
 const REPORT_INCIDENT = `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { ${INCIDENT_FIELDS} } }`;
 const INCIDENTS = `query($id: ID!) { enrolment(id: $id) { id state incidents { ${INCIDENT_FIELDS} } } }`;
-const AUDIT_FIELDS = 'seq id occurredAt actorAccountId action entityType entityId enrolmentId programmeId data prevHash hash';
+const AUDIT_FIELDS =
+  'seq id occurredAt actorAccountId action entityType entityId enrolmentId programmeId data prevHash hash';
 const AUDIT_TRAIL = `query($first: Int, $after: String, $filter: AuditFilterInput) {
   auditTrail(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${AUDIT_FIELDS} } }
@@ -95,7 +104,13 @@ const AUDIT_TRAIL = `query($first: Int, $after: String, $filter: AuditFilterInpu
 }`;
 const VERIFY = 'query { verifyAuditTrail { ok entries firstBroken { seq id reason } } }';
 
-const ADMIN_ACTOR: Actor = { accountId: 'cooperation-e2e', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const ADMIN_ACTOR: Actor = {
+  accountId: 'cooperation-e2e',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 let t: TestApp;
 let wsUrl: string;
@@ -122,7 +137,10 @@ beforeAll(async () => {
   ({ FCA, MAS, 'AI Office': AIO } = A.authority);
   const tag = randomUUID().slice(0, 8);
   const organisationId = await t.createOrganisation(`Rival ${tag}`, 'SG');
-  rival = { ...(await t.accountWithToken(`rival.${tag}@coop.test`, Role.INNOVATOR, { organisationId })), organisationId };
+  rival = {
+    ...(await t.accountWithToken(`rival.${tag}@coop.test`, Role.INNOVATOR, { organisationId })),
+    organisationId,
+  };
   negotiator = await t.accountWithToken(`negotiator.${tag}@coop.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' });
 }, 180_000);
 
@@ -158,7 +176,12 @@ class Feed {
     programmeId: string,
     authorization: string | null,
   ) {
-    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: authorization === null ? {} : { authorization } });
+    this.client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: authorization === null ? {} : { authorization },
+    });
     this.client.subscribe<{ enrolmentEvents: LiveEvent }>(
       { query: SUBSCRIPTION, variables: { programmeId } },
       {
@@ -167,7 +190,9 @@ class Feed {
           if (result.data?.enrolmentEvents) this.events.push(result.data.enrolmentEvents);
         },
         error: (error) => {
-          const list = Array.isArray(error) ? error : [{ message: error instanceof Error ? error.message : `connection closed: ${JSON.stringify(error)}` }];
+          const list = Array.isArray(error)
+            ? error
+            : [{ message: error instanceof Error ? error.message : `connection closed: ${JSON.stringify(error)}` }];
           this.errors.push(...(list as GqlError[]));
         },
         complete: () => {
@@ -233,24 +258,47 @@ afterEach(async () => {
 
 // ── GraphQL helpers ───────────────────────────────────────────────────────────────────────────
 
-const gql = <T = Record<string, any>>(query: string, variables: Vars, token?: string): Promise<GraphQLResponse<T>> => t.gql<T>(query, variables, token);
+const gql = <T = Record<string, any>>(query: string, variables: Vars, token?: string): Promise<GraphQLResponse<T>> =>
+  t.gql<T>(query, variables, token);
 
 async function act(mutation: string, token: string, ref: Pick<Ref, 'id' | 'version'>, extra: Vars = {}): Promise<Ref> {
-  const data = expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token));
+  const data = expectOk(
+    await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token),
+  );
   const changed = Object.values(data)[0] as Ref;
   expect(changed.version).toBe(ref.version + 1);
   return changed;
 }
 
 async function registerSystem(token: string): Promise<string> {
-  const res = await gql(REGISTER_SYSTEM, { input: { name: `Scoring model ${++systems}`, sector: 'FINANCE', riskClass: 'HIGH', intendedPurpose: 'Scores consumer loan applicants.' } }, token);
+  const res = await gql(
+    REGISTER_SYSTEM,
+    {
+      input: {
+        name: `Scoring model ${++systems}`,
+        sector: 'FINANCE',
+        riskClass: 'HIGH',
+        intendedPurpose: 'Scores consumer loan applicants.',
+      },
+    },
+    token,
+  );
   return expectOk(res).registerAiSystem.id;
 }
 
 /** A DRAFT application to `sb`'s programme (by its innovator unless `token` names another). */
-async function apply(sb: Sandbox, targets: SandboxAuthority[], options: { token?: string; entryResults?: unknown[] } = {}): Promise<Ref> {
+async function apply(
+  sb: Sandbox,
+  targets: SandboxAuthority[],
+  options: { token?: string; entryResults?: unknown[] } = {},
+): Promise<Ref> {
   const token = options.token ?? sb.innovator.token;
-  const input = { programmeId: sb.programmeId, aiSystemId: await registerSystem(token), targetAuthorityIds: targets.map((a) => a.id), entryResults: options.entryResults ?? entryResultsMeeting(targets) };
+  const input = {
+    programmeId: sb.programmeId,
+    aiSystemId: await registerSystem(token),
+    targetAuthorityIds: targets.map((a) => a.id),
+    entryResults: options.entryResults ?? entryResultsMeeting(targets),
+  };
   return expectOk(await gql(CREATE_ENROLMENT, { input }, token)).createEnrolment;
 }
 
@@ -259,12 +307,21 @@ async function testing(sb: Sandbox, targets: SandboxAuthority[], token = sb.inno
   let ref = await apply(sb, targets, { token });
   ref = await act(SUBMIT, token, ref);
   ref = await act(START_REVIEW, targets[0].regulator.token, ref);
-  for (const a of targets) ref = await act(DECIDE_ENTRY, a.regulator.token, ref, { decision: 'ADMIT', reasons: `${a.acronym}: ready to test` });
+  for (const a of targets)
+    ref = await act(DECIDE_ENTRY, a.regulator.token, ref, {
+      decision: 'ADMIT',
+      reasons: `${a.acronym}: ready to test`,
+    });
   expect(ref.state).toBe('TESTING');
   return ref;
 }
 
-async function submitReport(token: string, enrolmentId: string, to: SandboxAuthority, confidentiality: string): Promise<{ id: string }> {
+async function submitReport(
+  token: string,
+  enrolmentId: string,
+  to: SandboxAuthority,
+  confidentiality: string,
+): Promise<{ id: string }> {
   const input = {
     enrolmentId,
     submittedTo: to.id,
@@ -281,7 +338,14 @@ async function submitReport(token: string, enrolmentId: string, to: SandboxAutho
 }
 
 function incident(enrolmentId: string, extra: Vars = {}): Vars {
-  return { enrolmentId, severity: 'HIGH', description: 'Scores drifted for thin-file applicants', harm: 'Loans refused to eligible applicants', affectedJurisdictions: ['GB'], ...extra };
+  return {
+    enrolmentId,
+    severity: 'HIGH',
+    description: 'Scores drifted for thin-file applicants',
+    harm: 'Loans refused to eligible applicants',
+    affectedJurisdictions: ['GB'],
+    ...extra,
+  };
 }
 
 async function reportIncident(token: string, input: Vars) {
@@ -289,11 +353,13 @@ async function reportIncident(token: string, input: Vars) {
 }
 
 async function trail(token: string, filter: Vars | null, first = 100, after?: string) {
-  return gql<{ auditTrail: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: AuditRow }[] } }>(
-    AUDIT_TRAIL,
-    { first, after, filter },
-    token,
-  );
+  return gql<{
+    auditTrail: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: AuditRow }[];
+    };
+  }>(AUDIT_TRAIL, { first, after, filter }, token);
 }
 
 async function trailOf(token: string, enrolmentId: string): Promise<AuditRow[]> {
@@ -301,7 +367,9 @@ async function trailOf(token: string, enrolmentId: string): Promise<AuditRow[]> 
 }
 
 async function verify(token = admin) {
-  return gql<{ verifyAuditTrail: { ok: boolean; entries: number; firstBroken: { seq: number; id: string; reason: string } | null } }>(VERIFY, {}, token);
+  return gql<{
+    verifyAuditTrail: { ok: boolean; entries: number; firstBroken: { seq: number; id: string; reason: string } | null };
+  }>(VERIFY, {}, token);
 }
 
 async function counts(): Promise<{ audit: number; incidents: number }> {
@@ -335,24 +403,98 @@ describe('enrolmentEvents: who receives what', () => {
     a = await act(DECIDE_ENTRY, MAS.regulator.token, a, { decision: 'ADMIT', reasons: 'MAS: ready' });
     const report = await submitReport(A.innovator.token, a.id, FCA, 'PARTICIPANTS');
     const bReport = await submitReport(B.innovator.token, b.id, B.authority.FCA, 'PARTICIPANTS');
-    expectOk(await gql(REVIEW_REPORT, { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'Method and lab are sound' } }, FCA.regulator.token));
+    expectOk(
+      await gql(
+        REVIEW_REPORT,
+        { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'Method and lab are sound' } },
+        FCA.regulator.token,
+      ),
+    );
     const bIncident = await reportIncident(B.innovator.token, incident(b.id));
-    const aIncident = await reportIncident(A.innovator.token, incident(a.id, { severity: 'CRITICAL', description: 'Model served stale scores for six hours' }));
+    const aIncident = await reportIncident(
+      A.innovator.token,
+      incident(a.id, { severity: 'CRITICAL', description: 'Model served stale scores for six hours' }),
+    );
 
     await fcaA.next("A's incident", (e) => e.incidentId === aIncident.id);
     await fcaB.next("B's incident", (e) => e.incidentId === bIncident.id);
 
     const expected = [
-      { type: 'STATE_CHANGED', action: 'SUBMIT', authorityId: null, fromState: 'DRAFT', toState: 'SUBMITTED', reportId: null, incidentId: null, summary: 'SUBMIT: DRAFT → SUBMITTED' },
-      { type: 'STATE_CHANGED', action: 'START_REVIEW', authorityId: null, fromState: 'SUBMITTED', toState: 'UNDER_REVIEW', reportId: null, incidentId: null, summary: 'START_REVIEW: SUBMITTED → UNDER_REVIEW' },
-      { type: 'TRACK_DECIDED', action: 'DECIDE_ENTRY', authorityId: FCA.id, fromState: 'UNDER_REVIEW', toState: 'UNDER_REVIEW', reportId: null, incidentId: null, summary: 'DECIDE_ENTRY ADMIT: UNDER_REVIEW → UNDER_REVIEW' },
-      { type: 'STATE_CHANGED', action: 'DECIDE_ENTRY', authorityId: MAS.id, fromState: 'UNDER_REVIEW', toState: 'TESTING', reportId: null, incidentId: null, summary: 'DECIDE_ENTRY ADMIT: UNDER_REVIEW → TESTING' },
-      { type: 'TEST_REPORT_SUBMITTED', action: null, authorityId: null, fromState: null, toState: null, reportId: report.id, incidentId: null, summary: 'Test report submitted (1 results)' },
-      { type: 'TEST_REPORT_REVIEWED', action: null, authorityId: FCA.id, fromState: null, toState: null, reportId: report.id, incidentId: null, summary: 'Test report accepted' },
-      { type: 'INCIDENT_REPORTED', action: null, authorityId: null, fromState: null, toState: null, reportId: null, incidentId: aIncident.id, summary: 'CRITICAL incident: Model served stale scores for six hours' },
+      {
+        type: 'STATE_CHANGED',
+        action: 'SUBMIT',
+        authorityId: null,
+        fromState: 'DRAFT',
+        toState: 'SUBMITTED',
+        reportId: null,
+        incidentId: null,
+        summary: 'SUBMIT: DRAFT → SUBMITTED',
+      },
+      {
+        type: 'STATE_CHANGED',
+        action: 'START_REVIEW',
+        authorityId: null,
+        fromState: 'SUBMITTED',
+        toState: 'UNDER_REVIEW',
+        reportId: null,
+        incidentId: null,
+        summary: 'START_REVIEW: SUBMITTED → UNDER_REVIEW',
+      },
+      {
+        type: 'TRACK_DECIDED',
+        action: 'DECIDE_ENTRY',
+        authorityId: FCA.id,
+        fromState: 'UNDER_REVIEW',
+        toState: 'UNDER_REVIEW',
+        reportId: null,
+        incidentId: null,
+        summary: 'DECIDE_ENTRY ADMIT: UNDER_REVIEW → UNDER_REVIEW',
+      },
+      {
+        type: 'STATE_CHANGED',
+        action: 'DECIDE_ENTRY',
+        authorityId: MAS.id,
+        fromState: 'UNDER_REVIEW',
+        toState: 'TESTING',
+        reportId: null,
+        incidentId: null,
+        summary: 'DECIDE_ENTRY ADMIT: UNDER_REVIEW → TESTING',
+      },
+      {
+        type: 'TEST_REPORT_SUBMITTED',
+        action: null,
+        authorityId: null,
+        fromState: null,
+        toState: null,
+        reportId: report.id,
+        incidentId: null,
+        summary: 'Test report submitted (1 results)',
+      },
+      {
+        type: 'TEST_REPORT_REVIEWED',
+        action: null,
+        authorityId: FCA.id,
+        fromState: null,
+        toState: null,
+        reportId: report.id,
+        incidentId: null,
+        summary: 'Test report accepted',
+      },
+      {
+        type: 'INCIDENT_REPORTED',
+        action: null,
+        authorityId: null,
+        fromState: null,
+        toState: null,
+        reportId: null,
+        incidentId: aIncident.id,
+        summary: 'CRITICAL incident: Model served stale scores for six hours',
+      },
     ];
     // The regulator never sees the DRAFT application's creation; everything else, in order.
-    expect(fcaA.events.map(({ id: _i, occurredAt: _o, programmeId: _p, enrolmentId: _e, ...rest }) => rest)).toEqual(expected);
+    expect(fcaA.events.map(({ id: _i, occurredAt: _o, programmeId: _p, enrolmentId: _e, ...rest }) => rest)).toEqual(
+      expected,
+    );
     for (const e of fcaA.events) {
       expect(e).toMatchObject({ programmeId: A.programmeId, enrolmentId: a.id });
       expect(new Date(e.occurredAt).toISOString()).toBe(e.occurredAt);
@@ -372,7 +514,13 @@ describe('enrolmentEvents: who receives what', () => {
     // The enrolling innovator's client also sees its DRAFT application being created.
     await innovatorA.next("A's incident", (e) => e.incidentId === aIncident.id);
     expect(innovatorA.events.map((e) => e.type)).toEqual(['APPLICATION_CREATED', ...expected.map((e) => e.type)]);
-    expect(innovatorA.events[0]).toMatchObject({ enrolmentId: a.id, action: 'CREATE_APPLICATION', fromState: null, toState: 'DRAFT', summary: 'Application created (DRAFT)' });
+    expect(innovatorA.events[0]).toMatchObject({
+      enrolmentId: a.id,
+      action: 'CREATE_APPLICATION',
+      fromState: null,
+      toState: 'DRAFT',
+      summary: 'Application created (DRAFT)',
+    });
     expect(innovatorA.events.some((e) => e.enrolmentId === b.id)).toBe(false);
   });
 
@@ -417,10 +565,17 @@ describe('enrolmentEvents: who receives what', () => {
     const innovator = await live('innovator', A.programmeId, A.innovator.token);
 
     const home = await submitReport(A.innovator.token, e.id, FCA, 'HOME_AUTHORITY');
-    expectOk(await gql(REVIEW_REPORT, { input: { reportId: home.id, decision: 'REJECT', reasons: 'The lab sampled the wrong population' } }, FCA.regulator.token));
+    expectOk(
+      await gql(
+        REVIEW_REPORT,
+        { input: { reportId: home.id, decision: 'REJECT', reasons: 'The lab sampled the wrong population' } },
+        FCA.regulator.token,
+      ),
+    );
     const shared = await submitReport(A.innovator.token, e.id, MAS, 'PARTICIPANTS');
 
-    for (const feed of [fca, mas, aio, innovator]) await feed.next('the PARTICIPANTS report', (ev) => ev.reportId === shared.id);
+    for (const feed of [fca, mas, aio, innovator])
+      await feed.next('the PARTICIPANTS report', (ev) => ev.reportId === shared.id);
     const reportEvents = (f: Feed) => f.events.map((ev) => [ev.type, ev.reportId]);
     const all = [
       ['TEST_REPORT_SUBMITTED', home.id],
@@ -447,7 +602,8 @@ describe('enrolmentEvents: who receives what', () => {
     await act(UPDATE_APPLICATION, A.innovator.token, draft, { targetAuthorityIds: [FCA.id] });
     // A later, visible event of another enrolment: each client has processed the draft's event before it.
     const marker = await act(SUBMIT, A.innovator.token, await apply(A, [FCA, MAS]));
-    for (const feed of [fca, mas, innovator, adminFeed]) await feed.next('the marker', (e) => e.enrolmentId === marker.id && e.action === 'SUBMIT');
+    for (const feed of [fca, mas, innovator, adminFeed])
+      await feed.next('the marker', (e) => e.enrolmentId === marker.id && e.action === 'SUBMIT');
 
     expect(innovator.of(draft.id).map((e) => [e.type, e.toState])).toEqual([['APPLICATION_CREATED', 'DRAFT']]);
     expect(adminFeed.of(draft.id).map((e) => e.type)).toEqual(['APPLICATION_CREATED']);
@@ -464,7 +620,13 @@ describe('enrolmentEvents: who receives what', () => {
     await submitReport(A.innovator.token, e.id, FCA, 'PUBLIC');
     const reported = await reportIncident(FCA.regulator.token, incident(e.id));
     await fca.next('the incident', (ev) => ev.incidentId === reported.id);
-    expect(fca.of(e.id).map((ev) => ev.type)).toEqual(['STATE_CHANGED', 'STATE_CHANGED', 'STATE_CHANGED', 'TEST_REPORT_SUBMITTED', 'INCIDENT_REPORTED']);
+    expect(fca.of(e.id).map((ev) => ev.type)).toEqual([
+      'STATE_CHANGED',
+      'STATE_CHANGED',
+      'STATE_CHANGED',
+      'TEST_REPORT_SUBMITTED',
+      'INCIDENT_REPORTED',
+    ]);
     // The negotiator's checks run on their own; give them time to (wrongly) deliver anything.
     await sleep(500);
     expect(negotiatorFeed.events).toEqual([]);
@@ -527,24 +689,62 @@ describe('events and audit entries only after commit', () => {
     const bus = busRecorder();
     const before = await counts();
     try {
-      expectBadInput(await gql(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'ADMIT', reasons: 'Looks fine' } }, FCA.regulator.token), 'input.justification');
-      expectError(await gql(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion: e.version - 1, decision: 'DECLINE' } }, FCA.regulator.token), 'CONFLICT');
-      expectError(await gql(REQUEST_EXIT, { input: { enrolmentId: e.id, expectedVersion: e.version } }, A.innovator.token), 'INVALID_TRANSITION');
-      expectError(await gql(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'ADMIT', justification: 'x' } }, A.innovator.token), 'FORBIDDEN');
+      expectBadInput(
+        await gql(
+          DECIDE_ENTRY,
+          { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'ADMIT', reasons: 'Looks fine' } },
+          FCA.regulator.token,
+        ),
+        'input.justification',
+      );
+      expectError(
+        await gql(
+          DECIDE_ENTRY,
+          { input: { enrolmentId: e.id, expectedVersion: e.version - 1, decision: 'DECLINE' } },
+          FCA.regulator.token,
+        ),
+        'CONFLICT',
+      );
+      expectError(
+        await gql(REQUEST_EXIT, { input: { enrolmentId: e.id, expectedVersion: e.version } }, A.innovator.token),
+        'INVALID_TRANSITION',
+      );
+      expectError(
+        await gql(
+          DECIDE_ENTRY,
+          { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'ADMIT', justification: 'x' } },
+          A.innovator.token,
+        ),
+        'FORBIDDEN',
+      );
       expectError(await gql(REPORT_INCIDENT, { input: incident(e.id) }, A.innovator.token), 'INVALID_TRANSITION');
       expect(await counts()).toEqual(before);
 
       // Then an accepted change: it is the first and only thing anyone receives.
-      const admitted = await act(DECIDE_ENTRY, FCA.regulator.token, e, { decision: 'ADMIT', reasons: 'Safeguards in place', justification: 'Attestation to follow within 14 days' });
+      const admitted = await act(DECIDE_ENTRY, FCA.regulator.token, e, {
+        decision: 'ADMIT',
+        reasons: 'Safeguards in place',
+        justification: 'Attestation to follow within 14 days',
+      });
       expect(admitted.state).toBe('TESTING');
       for (const feed of [fca, innovator]) {
         await feed.next('the admission', (ev) => ev.toState === 'TESTING');
-        expect(feed.events.map((ev) => [ev.enrolmentId, ev.action, ev.fromState, ev.toState])).toEqual([[e.id, 'DECIDE_ENTRY', 'UNDER_REVIEW', 'TESTING']]);
+        expect(feed.events.map((ev) => [ev.enrolmentId, ev.action, ev.fromState, ev.toState])).toEqual([
+          [e.id, 'DECIDE_ENTRY', 'UNDER_REVIEW', 'TESTING'],
+        ]);
       }
       expect(bus.seen.map((ev) => [ev.enrolmentId, ev.action])).toEqual([[e.id, 'DECIDE_ENTRY']]);
       expect(await counts()).toEqual({ ...before, audit: before.audit + 1 });
       const [last] = (await trailOf(admin, e.id)).slice(-1);
-      expect(last).toMatchObject({ action: 'DECIDE_ENTRY', data: { fromState: 'UNDER_REVIEW', toState: 'TESTING', decision: 'ADMIT', justification: 'Attestation to follow within 14 days' } });
+      expect(last).toMatchObject({
+        action: 'DECIDE_ENTRY',
+        data: {
+          fromState: 'UNDER_REVIEW',
+          toState: 'TESTING',
+          decision: 'ADMIT',
+          justification: 'Attestation to follow within 14 days',
+        },
+      });
     } finally {
       bus.stop();
     }
@@ -555,12 +755,23 @@ describe('events and audit entries only after commit', () => {
     const audit = t.get(AuditService);
     const events = t.get(EventBus);
     const bus = busRecorder();
-    const probe = (summary: string) => ({ type: EnrolmentEventType.STATE_CHANGED, programmeId: randomUUID(), enrolmentId: randomUUID(), organisationId: randomUUID(), summary });
+    const probe = (summary: string) => ({
+      type: EnrolmentEventType.STATE_CHANGED,
+      programmeId: randomUUID(),
+      enrolmentId: randomUUID(),
+      organisationId: randomUUID(),
+      summary,
+    });
     try {
       const before = await t.count('audit_entry');
       await expect(
         connection.withTransaction(async () => {
-          await audit.append(ADMIN_ACTOR, { action: 'PROBE', entityType: 'PROBE', entityId: 'rolled-back', data: { n: 1 } });
+          await audit.append(ADMIN_ACTOR, {
+            action: 'PROBE',
+            entityType: 'PROBE',
+            entityId: 'rolled-back',
+            data: { n: 1 },
+          });
           events.publish(probe('rolled back'));
           throw new Error('boom');
         }),
@@ -571,7 +782,12 @@ describe('events and audit entries only after commit', () => {
 
       let seenInside = -1;
       const entry = await connection.withTransaction(async () => {
-        const appended = await audit.append(ADMIN_ACTOR, { action: 'PROBE', entityType: 'PROBE', entityId: 'committed', data: { n: 2 } });
+        const appended = await audit.append(ADMIN_ACTOR, {
+          action: 'PROBE',
+          entityType: 'PROBE',
+          entityId: 'committed',
+          data: { n: 2 },
+        });
         events.publish(probe('committed'));
         seenInside = bus.seen.length;
         return appended;
@@ -579,7 +795,12 @@ describe('events and audit entries only after commit', () => {
       expect(seenInside).toBe(0);
       expect(bus.seen.map((e) => e.summary)).toEqual(['committed']);
       expect(await t.count('audit_entry')).toBe(before + 1);
-      expect(entry).toMatchObject({ seq: before + 1, action: 'PROBE', entityId: 'committed', actorAccountId: ADMIN_ACTOR.accountId });
+      expect(entry).toMatchObject({
+        seq: before + 1,
+        action: 'PROBE',
+        entityId: 'committed',
+        actorAccountId: ADMIN_ACTOR.accountId,
+      });
       expect(expectOk(await verify()).verifyAuditTrail).toEqual({ ok: true, entries: before + 1, firstBroken: null });
     } finally {
       bus.stop();
@@ -608,17 +829,46 @@ describe('incidents', () => {
     const before = await counts();
 
     const first = await reportIncident(A.innovator.token, incident(e.id, { affectedJurisdictions: ['GB', 'SG'] }));
-    expect(first).toMatchObject({ severity: 'HIGH', description: 'Scores drifted for thin-file applicants', harm: 'Loans refused to eligible applicants', affectedJurisdictions: ['GB', 'SG'], reportingAuthorityId: null });
+    expect(first).toMatchObject({
+      severity: 'HIGH',
+      description: 'Scores drifted for thin-file applicants',
+      harm: 'Loans refused to eligible applicants',
+      affectedJurisdictions: ['GB', 'SG'],
+      reportingAuthorityId: null,
+    });
     for (const feed of Object.values(subscribers)) {
       const event = await feed.next('the first incident', (ev) => ev.incidentId === first.id);
-      expect(event).toMatchObject({ type: 'INCIDENT_REPORTED', programmeId: A.programmeId, enrolmentId: e.id, authorityId: null, summary: 'HIGH incident: Scores drifted for thin-file applicants' });
+      expect(event).toMatchObject({
+        type: 'INCIDENT_REPORTED',
+        programmeId: A.programmeId,
+        enrolmentId: e.id,
+        authorityId: null,
+        summary: 'HIGH incident: Scores drifted for thin-file applicants',
+      });
     }
 
-    const second = await reportIncident(MAS.regulator.token, incident(e.id, { severity: 'CRITICAL', description: 'Personal data exposed in model logs', harm: null, affectedJurisdictions: ['SG', 'EU', 'SG'] }));
-    expect(second).toMatchObject({ severity: 'CRITICAL', harm: null, affectedJurisdictions: ['EU', 'SG'], reportingAuthorityId: MAS.id });
+    const second = await reportIncident(
+      MAS.regulator.token,
+      incident(e.id, {
+        severity: 'CRITICAL',
+        description: 'Personal data exposed in model logs',
+        harm: null,
+        affectedJurisdictions: ['SG', 'EU', 'SG'],
+      }),
+    );
+    expect(second).toMatchObject({
+      severity: 'CRITICAL',
+      harm: null,
+      affectedJurisdictions: ['EU', 'SG'],
+      reportingAuthorityId: MAS.id,
+    });
     for (const feed of Object.values(subscribers)) {
       const event = await feed.next('the second incident', (ev) => ev.incidentId === second.id);
-      expect(event).toMatchObject({ type: 'INCIDENT_REPORTED', authorityId: MAS.id, summary: 'CRITICAL incident: Personal data exposed in model logs' });
+      expect(event).toMatchObject({
+        type: 'INCIDENT_REPORTED',
+        authorityId: MAS.id,
+        summary: 'CRITICAL incident: Personal data exposed in model logs',
+      });
       expect(feed.events.map((ev) => ev.incidentId)).toEqual([first.id, second.id]);
     }
     expect(await counts()).toEqual({ audit: before.audit + 2, incidents: before.incidents + 2 });
@@ -630,16 +880,32 @@ describe('incidents', () => {
 
     // On the enrolment, oldest first, for everyone who may see it.
     const shape = [
-      { id: first.id, severity: 'HIGH', description: 'Scores drifted for thin-file applicants', affectedJurisdictions: ['GB', 'SG'], reportingAuthorityId: null },
-      { id: second.id, severity: 'CRITICAL', description: 'Personal data exposed in model logs', affectedJurisdictions: ['EU', 'SG'], reportingAuthorityId: MAS.id },
+      {
+        id: first.id,
+        severity: 'HIGH',
+        description: 'Scores drifted for thin-file applicants',
+        affectedJurisdictions: ['GB', 'SG'],
+        reportingAuthorityId: null,
+      },
+      {
+        id: second.id,
+        severity: 'CRITICAL',
+        description: 'Personal data exposed in model logs',
+        affectedJurisdictions: ['EU', 'SG'],
+        reportingAuthorityId: MAS.id,
+      },
     ];
     for (const token of [A.innovator.token, FCA.regulator.token, MAS.regulator.token, AIO.regulator.token, admin]) {
       const enrolment = expectOk(await gql(INCIDENTS, { id: e.id }, token)).enrolment;
       expect(enrolment.incidents).toMatchObject(shape);
-      expect(enrolment.incidents.every((i: { reportedAt: string }) => !Number.isNaN(Date.parse(i.reportedAt)))).toBe(true);
+      expect(enrolment.incidents.every((i: { reportedAt: string }) => !Number.isNaN(Date.parse(i.reportedAt)))).toBe(
+        true,
+      );
     }
     expect(expectOk(await gql(INCIDENTS, { id: e.id }, rival.token)).enrolment).toBeNull();
-    expect(expectOk(await gql(INCIDENTS, { id: e.id }, B.authority.FCA.regulator.token)).enrolment.incidents).toHaveLength(2);
+    expect(
+      expectOk(await gql(INCIDENTS, { id: e.id }, B.authority.FCA.regulator.token)).enrolment.incidents,
+    ).toHaveLength(2);
   });
 
   it('refuses incidents from the wrong people, outside testing and with unknown jurisdictions — saving, auditing and publishing nothing', async () => {
@@ -656,10 +922,27 @@ describe('incidents', () => {
       expectError(await gql(REPORT_INCIDENT, { input: incident(randomUUID()) }, A.innovator.token), 'NOT_FOUND');
       expectError(await gql(REPORT_INCIDENT, { input: incident(e.id) }), 'UNAUTHENTICATED');
       // Unknown jurisdictions, named by position.
-      expectBadInput(await gql(REPORT_INCIDENT, { input: incident(e.id, { affectedJurisdictions: ['GB', 'ZZ', 'SG', 'XX-YY'] }) }, A.innovator.token), 'input.affectedJurisdictions.1', 'input.affectedJurisdictions.3');
-      expectBadInput(await gql(REPORT_INCIDENT, { input: incident(e.id, { affectedJurisdictions: ['QQ'] }) }, MAS.regulator.token), 'input.affectedJurisdictions.0');
-      expectError(await gql(REPORT_INCIDENT, { input: incident(e.id, { severity: 'APOCALYPTIC' }) }, A.innovator.token), 'BAD_USER_INPUT');
-      expectError(await gql(REPORT_INCIDENT, { input: incident(e.id, { description: '' }) }, A.innovator.token), 'BAD_USER_INPUT');
+      expectBadInput(
+        await gql(
+          REPORT_INCIDENT,
+          { input: incident(e.id, { affectedJurisdictions: ['GB', 'ZZ', 'SG', 'XX-YY'] }) },
+          A.innovator.token,
+        ),
+        'input.affectedJurisdictions.1',
+        'input.affectedJurisdictions.3',
+      );
+      expectBadInput(
+        await gql(REPORT_INCIDENT, { input: incident(e.id, { affectedJurisdictions: ['QQ'] }) }, MAS.regulator.token),
+        'input.affectedJurisdictions.0',
+      );
+      expectError(
+        await gql(REPORT_INCIDENT, { input: incident(e.id, { severity: 'APOCALYPTIC' }) }, A.innovator.token),
+        'BAD_USER_INPUT',
+      );
+      expectError(
+        await gql(REPORT_INCIDENT, { input: incident(e.id, { description: '' }) }, A.innovator.token),
+        'BAD_USER_INPUT',
+      );
       expect(await counts()).toEqual(before);
       expect(expectOk(await gql(INCIDENTS, { id: e.id }, admin)).enrolment.incidents).toEqual(stored);
 
@@ -669,7 +952,10 @@ describe('incidents', () => {
       underReview = await act(START_REVIEW, FCA.regulator.token, underReview);
       let exited = await testing(A, [FCA]);
       exited = await act(REQUEST_EXIT, A.innovator.token, exited);
-      exited = await act(DECIDE_EXIT, FCA.regulator.token, exited, { decision: 'AUTHORISED', reasons: 'Exit criteria met' });
+      exited = await act(DECIDE_EXIT, FCA.regulator.token, exited, {
+        decision: 'AUTHORISED',
+        reasons: 'Exit criteria met',
+      });
       expect(exited.state).toBe('EXITED');
       const withdrawn = await act(WITHDRAW, A.innovator.token, await apply(A, [FCA]));
       const marked = await counts();
@@ -696,20 +982,33 @@ describe('incidents', () => {
   it('after an incident each admitting authority suspends its own track and resumes it (DESIGN.md §3); incidents can still be reported while suspended', async () => {
     const fca = await live('FCA', A.programmeId, FCA.regulator.token);
     const mas = await live('MAS', A.programmeId, MAS.regulator.token);
-    let ref = expectOk(await gql(`query($id: ID!) { enrolment(id: $id) { ${REF} } }`, { id: e.id }, admin)).enrolment as Ref;
+    let ref = expectOk(await gql(`query($id: ID!) { enrolment(id: $id) { ${REF} } }`, { id: e.id }, admin))
+      .enrolment as Ref;
     const trackStates = (r: Ref) => Object.fromEntries(r.tracks.map((tr) => [tr.authority.acronym, tr.state]));
 
-    const reported = await reportIncident(FCA.regulator.token, incident(e.id, { severity: 'MEDIUM', description: 'Complaints about unexplained refusals' }));
+    const reported = await reportIncident(
+      FCA.regulator.token,
+      incident(e.id, { severity: 'MEDIUM', description: 'Complaints about unexplained refusals' }),
+    );
     await mas.next('the FCA incident', (ev) => ev.incidentId === reported.id);
 
     // The AI Office takes part but is not targeted: it has no track to suspend.
-    expectError(await gql(SUSPEND, { input: { enrolmentId: ref.id, expectedVersion: ref.version } }, AIO.regulator.token), 'FORBIDDEN');
+    expectError(
+      await gql(SUSPEND, { input: { enrolmentId: ref.id, expectedVersion: ref.version } }, AIO.regulator.token),
+      'FORBIDDEN',
+    );
 
     ref = await act(SUSPEND, FCA.regulator.token, ref, { reasons: `Incident ${reported.id} under investigation` });
     expect(ref.state).toBe('TESTING');
     expect(trackStates(ref)).toEqual({ FCA: 'SUSPENDED', MAS: 'ADMITTED' });
     const suspended = await mas.next('the FCA suspension', (ev) => ev.action === 'SUSPEND');
-    expect(suspended).toMatchObject({ type: 'TRACK_DECIDED', enrolmentId: e.id, authorityId: FCA.id, fromState: 'TESTING', toState: 'TESTING' });
+    expect(suspended).toMatchObject({
+      type: 'TRACK_DECIDED',
+      enrolmentId: e.id,
+      authorityId: FCA.id,
+      fromState: 'TESTING',
+      toState: 'TESTING',
+    });
 
     ref = await act(SUSPEND, MAS.regulator.token, ref, { reasons: 'Pending the FCA investigation' });
     expect(ref.state).toBe('SUSPENDED');
@@ -717,16 +1016,27 @@ describe('incidents', () => {
     await fca.next('the enrolment suspended', (ev) => ev.toState === 'SUSPENDED');
 
     // Still under test while suspended: incidents are accepted.
-    const whileSuspended = await reportIncident(A.innovator.token, incident(e.id, { severity: 'LOW', description: 'Follow-up: logs rotated' }));
+    const whileSuspended = await reportIncident(
+      A.innovator.token,
+      incident(e.id, { severity: 'LOW', description: 'Follow-up: logs rotated' }),
+    );
     await fca.next('the incident while suspended', (ev) => ev.incidentId === whileSuspended.id);
 
     // Only the suspending authority resumes its own track.
-    expectError(await gql(RESUME, { input: { enrolmentId: ref.id, expectedVersion: ref.version } }, AIO.regulator.token), 'FORBIDDEN');
+    expectError(
+      await gql(RESUME, { input: { enrolmentId: ref.id, expectedVersion: ref.version } }, AIO.regulator.token),
+      'FORBIDDEN',
+    );
     ref = await act(RESUME, FCA.regulator.token, ref, { reasons: 'Investigation closed' });
     expect(ref.state).toBe('TESTING');
     expect(trackStates(ref)).toEqual({ FCA: 'ADMITTED', MAS: 'SUSPENDED' });
     const resumed = await mas.next('the FCA resumption', (ev) => ev.action === 'RESUME');
-    expect(resumed).toMatchObject({ type: 'STATE_CHANGED', authorityId: FCA.id, fromState: 'SUSPENDED', toState: 'TESTING' });
+    expect(resumed).toMatchObject({
+      type: 'STATE_CHANGED',
+      authorityId: FCA.id,
+      fromState: 'SUSPENDED',
+      toState: 'TESTING',
+    });
     // Each feed is its own connection: the FCA's copy of the event may land after the MAS's.
     await fca.next('the FCA resumption', (ev) => ev.action === 'RESUME');
 
@@ -758,40 +1068,110 @@ describe('audit trail', () => {
 
   beforeAll(async () => {
     const inn = A.innovator.id;
-    const lifecycle = (action: string, actor: string, fromState: string, toState: string, extra: Record<string, unknown> = {}) =>
-      steps.push({ action, actor, entityType: 'ENROLMENT', data: { fromState, toState, ...extra } });
+    const lifecycle = (
+      action: string,
+      actor: string,
+      fromState: string,
+      toState: string,
+      extra: Record<string, unknown> = {},
+    ) => steps.push({ action, actor, entityType: 'ENROLMENT', data: { fromState, toState, ...extra } });
 
     e = await oneEntry(() => apply(A, [FCA, MAS]));
-    steps.push({ action: 'CREATE_APPLICATION', actor: inn, entityType: 'ENROLMENT', data: { targetAuthorityIds: [FCA.id, MAS.id], entryResults: 4 } });
+    steps.push({
+      action: 'CREATE_APPLICATION',
+      actor: inn,
+      entityType: 'ENROLMENT',
+      data: { targetAuthorityIds: [FCA.id, MAS.id], entryResults: 4 },
+    });
     e = await oneEntry(() => act(UPDATE_APPLICATION, A.innovator.token, e, { targetAuthorityIds: [FCA.id, MAS.id] }));
     steps.push({ action: 'UPDATE_APPLICATION', actor: inn, entityType: 'ENROLMENT', data: { version: 2 } });
     e = await oneEntry(() => act(SUBMIT, A.innovator.token, e));
     lifecycle('SUBMIT', inn, 'DRAFT', 'SUBMITTED', { reasons: null, decision: null, authorityId: null });
     e = await oneEntry(() => act(START_REVIEW, FCA.regulator.token, e, { reasons: 'Complete application' }));
     lifecycle('START_REVIEW', FCA.regulator.id, 'SUBMITTED', 'UNDER_REVIEW', { reasons: 'Complete application' });
-    e = await oneEntry(() => act(DECIDE_ENTRY, FCA.regulator.token, e, { decision: 'ADMIT', reasons: 'FCA: safeguards adequate' }));
-    lifecycle('DECIDE_ENTRY', FCA.regulator.id, 'UNDER_REVIEW', 'UNDER_REVIEW', { decision: 'ADMIT', reasons: 'FCA: safeguards adequate', authorityId: FCA.id, tracks: [{ authorityId: FCA.id, state: 'ADMITTED', exitDecision: null }] });
-    e = await oneEntry(() => act(DECIDE_ENTRY, MAS.regulator.token, e, { decision: 'ADMIT', reasons: 'MAS: safeguards adequate' }));
-    lifecycle('DECIDE_ENTRY', MAS.regulator.id, 'UNDER_REVIEW', 'TESTING', { decision: 'ADMIT', reasons: 'MAS: safeguards adequate', authorityId: MAS.id });
+    e = await oneEntry(() =>
+      act(DECIDE_ENTRY, FCA.regulator.token, e, { decision: 'ADMIT', reasons: 'FCA: safeguards adequate' }),
+    );
+    lifecycle('DECIDE_ENTRY', FCA.regulator.id, 'UNDER_REVIEW', 'UNDER_REVIEW', {
+      decision: 'ADMIT',
+      reasons: 'FCA: safeguards adequate',
+      authorityId: FCA.id,
+      tracks: [{ authorityId: FCA.id, state: 'ADMITTED', exitDecision: null }],
+    });
+    e = await oneEntry(() =>
+      act(DECIDE_ENTRY, MAS.regulator.token, e, { decision: 'ADMIT', reasons: 'MAS: safeguards adequate' }),
+    );
+    lifecycle('DECIDE_ENTRY', MAS.regulator.id, 'UNDER_REVIEW', 'TESTING', {
+      decision: 'ADMIT',
+      reasons: 'MAS: safeguards adequate',
+      authorityId: MAS.id,
+    });
     homeReport = await oneEntry(() => submitReport(A.innovator.token, e.id, FCA, 'HOME_AUTHORITY'));
-    steps.push({ action: 'SUBMIT_TEST_REPORT', actor: inn, entityType: 'TEST_REPORT', data: { submittedTo: FCA.id, confidentiality: 'HOME_AUTHORITY', results: 1, outcomes: { PASS: 1, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 } } });
-    await oneEntry(async () => expectOk(await gql(REVIEW_REPORT, { input: { reportId: homeReport.id, decision: 'ACCEPT', reasons: 'Sound method' } }, FCA.regulator.token)));
-    steps.push({ action: 'REVIEW_TEST_REPORT', actor: FCA.regulator.id, entityType: 'TEST_REPORT', data: { status: 'ACCEPTED', reasons: 'Sound method' } });
+    steps.push({
+      action: 'SUBMIT_TEST_REPORT',
+      actor: inn,
+      entityType: 'TEST_REPORT',
+      data: {
+        submittedTo: FCA.id,
+        confidentiality: 'HOME_AUTHORITY',
+        results: 1,
+        outcomes: { PASS: 1, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 },
+      },
+    });
+    await oneEntry(async () =>
+      expectOk(
+        await gql(
+          REVIEW_REPORT,
+          { input: { reportId: homeReport.id, decision: 'ACCEPT', reasons: 'Sound method' } },
+          FCA.regulator.token,
+        ),
+      ),
+    );
+    steps.push({
+      action: 'REVIEW_TEST_REPORT',
+      actor: FCA.regulator.id,
+      entityType: 'TEST_REPORT',
+      data: { status: 'ACCEPTED', reasons: 'Sound method' },
+    });
     await oneEntry(() => submitReport(A.innovator.token, e.id, MAS, 'PARTICIPANTS'));
-    steps.push({ action: 'SUBMIT_TEST_REPORT', actor: inn, entityType: 'TEST_REPORT', data: { submittedTo: MAS.id, confidentiality: 'PARTICIPANTS' } });
+    steps.push({
+      action: 'SUBMIT_TEST_REPORT',
+      actor: inn,
+      entityType: 'TEST_REPORT',
+      data: { submittedTo: MAS.id, confidentiality: 'PARTICIPANTS' },
+    });
     await oneEntry(() => reportIncident(MAS.regulator.token, incident(e.id, { affectedJurisdictions: ['SG'] })));
-    steps.push({ action: 'REPORT_INCIDENT', actor: MAS.regulator.id, entityType: 'INCIDENT', data: { severity: 'HIGH', affectedJurisdictions: ['SG'], reportingAuthorityId: MAS.id } });
+    steps.push({
+      action: 'REPORT_INCIDENT',
+      actor: MAS.regulator.id,
+      entityType: 'INCIDENT',
+      data: { severity: 'HIGH', affectedJurisdictions: ['SG'], reportingAuthorityId: MAS.id },
+    });
     e = await oneEntry(() => act(SUSPEND, MAS.regulator.token, e, { reasons: 'Incident under investigation' }));
-    lifecycle('SUSPEND', MAS.regulator.id, 'TESTING', 'TESTING', { reasons: 'Incident under investigation', authorityId: MAS.id, tracks: [{ authorityId: MAS.id, state: 'SUSPENDED', exitDecision: null }] });
+    lifecycle('SUSPEND', MAS.regulator.id, 'TESTING', 'TESTING', {
+      reasons: 'Incident under investigation',
+      authorityId: MAS.id,
+      tracks: [{ authorityId: MAS.id, state: 'SUSPENDED', exitDecision: null }],
+    });
     e = await oneEntry(() => act(SUSPEND, FCA.regulator.token, e, { reasons: 'Joint suspension' }));
     lifecycle('SUSPEND', FCA.regulator.id, 'TESTING', 'SUSPENDED', { reasons: 'Joint suspension' });
     e = await oneEntry(() => act(RESUME, FCA.regulator.token, e, { reasons: 'Investigation closed' }));
-    lifecycle('RESUME', FCA.regulator.id, 'SUSPENDED', 'TESTING', { reasons: 'Investigation closed', authorityId: FCA.id, tracks: [{ authorityId: FCA.id, state: 'ADMITTED', exitDecision: null }] });
+    lifecycle('RESUME', FCA.regulator.id, 'SUSPENDED', 'TESTING', {
+      reasons: 'Investigation closed',
+      authorityId: FCA.id,
+      tracks: [{ authorityId: FCA.id, state: 'ADMITTED', exitDecision: null }],
+    });
     e = await oneEntry(() => act(REQUEST_EXIT, A.innovator.token, e));
     lifecycle('REQUEST_EXIT', inn, 'TESTING', 'EXIT_REVIEW');
     // MAS's track is still suspended: the FCA's decision closes the round.
-    e = await oneEntry(() => act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }));
-    lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXITED', { decision: 'AUTHORISED', reasons: 'FCA exit criteria met', tracks: [{ authorityId: FCA.id, state: 'AUTHORISED', exitDecision: 'AUTHORISED' }] });
+    e = await oneEntry(() =>
+      act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
+    );
+    lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXITED', {
+      decision: 'AUTHORISED',
+      reasons: 'FCA exit criteria met',
+      tracks: [{ authorityId: FCA.id, state: 'AUTHORISED', exitDecision: 'AUTHORISED' }],
+    });
     expect(e.state).toBe('EXITED');
   }, 120_000);
 
@@ -800,7 +1180,12 @@ describe('audit trail', () => {
     expect(entries.map((x) => x.action)).toEqual(steps.map((s) => s.action));
     entries.forEach((entry, i) => {
       const expected = steps[i];
-      expect(entry).toMatchObject({ actorAccountId: expected.actor, entityType: expected.entityType, enrolmentId: e.id, programmeId: A.programmeId });
+      expect(entry).toMatchObject({
+        actorAccountId: expected.actor,
+        entityType: expected.entityType,
+        enrolmentId: e.id,
+        programmeId: A.programmeId,
+      });
       expect(entry.data).toMatchObject(expected.data);
       if (expected.entityType === 'ENROLMENT') expect(entry.entityId).toBe(e.id);
       if (i > 0) expect(entry.seq).toBeGreaterThan(entries[i - 1].seq);
@@ -808,9 +1193,11 @@ describe('audit trail', () => {
     });
     expect(entries[6].entityId).toBe(homeReport.id);
     // Each version step is recorded.
-    expect(entries.filter((x) => x.entityType === 'ENROLMENT' && x.action !== 'CREATE_APPLICATION').map((x) => x.data.version)).toEqual(
-      Array.from({ length: entries.filter((x) => x.entityType === 'ENROLMENT').length - 1 }, (_, i) => i + 2),
-    );
+    expect(
+      entries
+        .filter((x) => x.entityType === 'ENROLMENT' && x.action !== 'CREATE_APPLICATION')
+        .map((x) => x.data.version),
+    ).toEqual(Array.from({ length: entries.filter((x) => x.entityType === 'ENROLMENT').length - 1 }, (_, i) => i + 2));
   });
 
   it('the whole trail is one chain: each entry names the hash of the one before it', async () => {
@@ -845,7 +1232,8 @@ describe('audit trail', () => {
       expect(seen.map((x) => x.seq)).toEqual(full.map((x) => x.seq).filter((s) => !homeEntries.includes(s)));
       expect(expectOk(await trail(token, { enrolmentId: e.id })).auditTrail.totalCount).toBe(full.length - 2);
     }
-    for (const token of [rival.token, negotiator.token]) expectError(await trail(token, { enrolmentId: e.id }), 'NOT_FOUND');
+    for (const token of [rival.token, negotiator.token])
+      expectError(await trail(token, { enrolmentId: e.id }), 'NOT_FOUND');
     expectError(await trail(FCA.regulator.token, { enrolmentId: randomUUID() }), 'NOT_FOUND');
     // A regulator does not see DRAFT applications, nor their trail.
     const draft = await apply(A, [FCA]);
@@ -859,12 +1247,16 @@ describe('audit trail', () => {
 
     // Administrators read everything, and filter by actor.
     expect(expectOk(await trail(admin, null, 1)).auditTrail.totalCount).toBe(await t.count('audit_entry'));
-    const byMas = expectOk(await trail(admin, { actorAccountId: MAS.regulator.id })).auditTrail.edges.map((x) => x.node);
+    const byMas = expectOk(await trail(admin, { actorAccountId: MAS.regulator.id })).auditTrail.edges.map(
+      (x) => x.node,
+    );
     expect(byMas.length).toBeGreaterThan(0);
     expect(byMas.every((x) => x.actorAccountId === MAS.regulator.id)).toBe(true);
-    expect(expectOk(await trail(admin, { enrolmentId: e.id, actorAccountId: MAS.regulator.id })).auditTrail.edges.map((x) => x.node.action)).toEqual(
-      steps.filter((s) => s.actor === MAS.regulator.id).map((s) => s.action),
-    );
+    expect(
+      expectOk(await trail(admin, { enrolmentId: e.id, actorAccountId: MAS.regulator.id })).auditTrail.edges.map(
+        (x) => x.node.action,
+      ),
+    ).toEqual(steps.filter((s) => s.actor === MAS.regulator.id).map((s) => s.action));
   });
 
   it('pages through a trail with first/after in chain order', async () => {
@@ -889,7 +1281,8 @@ describe('audit trail', () => {
   });
 
   it('verifyAuditTrail is for administrators and names the first broken link after rows are edited, re-chained or deleted by SQL', async () => {
-    for (const token of [A.innovator.token, FCA.regulator.token, negotiator.token]) expectError(await verify(token), 'FORBIDDEN');
+    for (const token of [A.innovator.token, FCA.regulator.token, negotiator.token])
+      expectError(await verify(token), 'FORBIDDEN');
     expectError(await t.gql(VERIFY, {}), 'UNAUTHENTICATED');
 
     const total = await t.count('audit_entry');
@@ -902,10 +1295,18 @@ describe('audit trail', () => {
     const db = t.dataSource;
 
     // 1. Content edited: the entry no longer matches its hash.
-    const [{ data: original }] = await db.query('SELECT data::text AS data FROM audit_entry WHERE seq = $1', [decision.seq]);
-    await db.query(`UPDATE audit_entry SET data = jsonb_set(data, '{reasons}', '"tampered"') WHERE seq = $1`, [decision.seq]);
+    const [{ data: original }] = await db.query('SELECT data::text AS data FROM audit_entry WHERE seq = $1', [
+      decision.seq,
+    ]);
+    await db.query(`UPDATE audit_entry SET data = jsonb_set(data, '{reasons}', '"tampered"') WHERE seq = $1`, [
+      decision.seq,
+    ]);
     let result = expectOk(await verify()).verifyAuditTrail;
-    expect(result).toMatchObject({ ok: false, entries: decision.seq - 1, firstBroken: { seq: decision.seq, id: decision.id } });
+    expect(result).toMatchObject({
+      ok: false,
+      entries: decision.seq - 1,
+      firstBroken: { seq: decision.seq, id: decision.id },
+    });
     expect(result.firstBroken!.reason).toMatch(/content|hash/i);
     // jsonb reorders keys; restoring the content (in any key order) restores the chain.
     await db.query('UPDATE audit_entry SET data = $1::jsonb WHERE seq = $2', [original, decision.seq]);
@@ -921,11 +1322,18 @@ describe('audit trail', () => {
     expect(expectOk(await verify()).verifyAuditTrail.ok).toBe(true);
 
     // 3. A row deleted: the break is reported at the gap (the entry after the missing one).
-    const [row] = await db.query('SELECT seq, id, occurred_at, actor_account_id, action, entity_type, entity_id, enrolment_id, programme_id, data::text AS data, prev_hash, hash FROM audit_entry WHERE seq = $1', [incidentEntry.seq]);
+    const [row] = await db.query(
+      'SELECT seq, id, occurred_at, actor_account_id, action, entity_type, entity_id, enrolment_id, programme_id, data::text AS data, prev_hash, hash FROM audit_entry WHERE seq = $1',
+      [incidentEntry.seq],
+    );
     const [following] = await db.query('SELECT id FROM audit_entry WHERE seq = $1', [incidentEntry.seq + 1]);
     await db.query('DELETE FROM audit_entry WHERE seq = $1', [incidentEntry.seq]);
     result = expectOk(await verify()).verifyAuditTrail;
-    expect(result).toMatchObject({ ok: false, entries: incidentEntry.seq - 1, firstBroken: { seq: incidentEntry.seq + 1, id: following.id } });
+    expect(result).toMatchObject({
+      ok: false,
+      entries: incidentEntry.seq - 1,
+      firstBroken: { seq: incidentEntry.seq + 1, id: following.id },
+    });
     expect(result.firstBroken!.reason).toMatch(/missing/i);
     // 4. Deleting and rewriting seq to close the gap still breaks the chain at that entry.
     await db.query('UPDATE audit_entry SET seq = seq - 1 WHERE seq = $1', [incidentEntry.seq + 1]);
@@ -934,7 +1342,20 @@ describe('audit trail', () => {
     await db.query('UPDATE audit_entry SET seq = seq + 1 WHERE seq = $1', [incidentEntry.seq]);
     await db.query(
       'INSERT INTO audit_entry (seq, id, occurred_at, actor_account_id, action, entity_type, entity_id, enrolment_id, programme_id, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)',
-      [row.seq, row.id, row.occurred_at, row.actor_account_id, row.action, row.entity_type, row.entity_id, row.enrolment_id, row.programme_id, row.data, row.prev_hash, row.hash],
+      [
+        row.seq,
+        row.id,
+        row.occurred_at,
+        row.actor_account_id,
+        row.action,
+        row.entity_type,
+        row.entity_id,
+        row.enrolment_id,
+        row.programme_id,
+        row.data,
+        row.prev_hash,
+        row.hash,
+      ],
     );
     expect(expectOk(await verify()).verifyAuditTrail).toEqual({ ok: true, entries: total, firstBroken: null });
 

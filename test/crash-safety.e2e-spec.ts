@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { burstThenKill, ChildServer, type CrashFixture, createEmbeddedTestDatabase, expectCrashSafe, prepareCrashFixture } from '@sandbridge/testing';
+import {
+  burstThenKill,
+  ChildServer,
+  type CrashFixture,
+  createEmbeddedTestDatabase,
+  expectCrashSafe,
+  prepareCrashFixture,
+} from '@sandbridge/testing';
 import { ensureBuilt } from './ensure-built.js';
 
 // kill -9 in the middle of a burst of test reports, on the embedded database (PGlite, in the API's

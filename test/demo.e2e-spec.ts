@@ -18,18 +18,38 @@ describe('demo data', () => {
 
   it('is loaded on a fresh database: standards, 30+ active criteria, crosswalks, an OPEN joint programme', async () => {
     expect(await t.count('standard')).toBeGreaterThanOrEqual(5);
-    const [{ n: active }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM criterion WHERE status = 'ACTIVE'`);
+    const [{ n: active }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM criterion WHERE status = 'ACTIVE'`,
+    );
     expect(active).toBeGreaterThanOrEqual(30);
     expect(await t.count('crosswalk')).toBeGreaterThanOrEqual(8);
     const [programme] = await t.dataSource.query(`SELECT name, status, joint_entry_rule FROM programme`);
-    expect(programme).toEqual({ name: 'Cross-border AI credit-scoring pilot', status: 'OPEN', joint_entry_rule: 'EACH_AUTHORITY' });
+    expect(programme).toEqual({
+      name: 'Cross-border AI credit-scoring pilot',
+      status: 'OPEN',
+      joint_entry_rule: 'EACH_AUTHORITY',
+    });
   });
 
   it('has enrolments in every state on the demo programme, each reached through the lifecycle', async () => {
-    const rows: { state: string; n: number }[] = await t.dataSource.query(`SELECT state, count(*)::int AS n FROM enrolment GROUP BY state ORDER BY state`);
-    expect(rows.map((r) => r.state)).toEqual(['DECLINED', 'DRAFT', 'EXITED', 'EXIT_REVIEW', 'SUBMITTED', 'SUSPENDED', 'TESTING', 'UNDER_REVIEW', 'WITHDRAWN']);
+    const rows: { state: string; n: number }[] = await t.dataSource.query(
+      `SELECT state, count(*)::int AS n FROM enrolment GROUP BY state ORDER BY state`,
+    );
+    expect(rows.map((r) => r.state)).toEqual([
+      'DECLINED',
+      'DRAFT',
+      'EXITED',
+      'EXIT_REVIEW',
+      'SUBMITTED',
+      'SUSPENDED',
+      'TESTING',
+      'UNDER_REVIEW',
+      'WITHDRAWN',
+    ]);
     // Each decision left its trace: tracks decided with reasons, reports with evaluated results.
-    const [{ decided }] = await t.dataSource.query(`SELECT count(*)::int AS decided FROM enrolment_track WHERE entry_decision IS NOT NULL AND entry_reasons IS NOT NULL`);
+    const [{ decided }] = await t.dataSource.query(
+      `SELECT count(*)::int AS decided FROM enrolment_track WHERE entry_decision IS NOT NULL AND entry_reasons IS NOT NULL`,
+    );
     expect(decided).toBeGreaterThanOrEqual(9);
     expect(await t.count('test_result')).toBeGreaterThan(0);
     const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
@@ -38,14 +58,24 @@ describe('demo data', () => {
       { id: (await t.dataSource.query(`SELECT id FROM programme`))[0].id },
       token,
     );
-    expect(funnel.data!.programmeFunnel).toEqual({ applications: 9, submitted: 8, tested: 4, exited: 1, declined: 1, withdrawn: 1 });
+    expect(funnel.data!.programmeFunnel).toEqual({
+      applications: 9,
+      submitted: 8,
+      tested: 4,
+      exited: 1,
+      declined: 1,
+      withdrawn: 1,
+    });
   });
 
   it('answers recognitionStatus for a demo system whose criteria include BETWEEN thresholds', async () => {
     const token = await t.login('regulator.aioffice@demo.sandbridge.test', DEMO_PASSWORD);
     const [{ id: system }] = await t.dataSource.query(`SELECT id FROM ai_system WHERE name = 'Lumen Thin-File Scorer'`);
     const [{ id: authority }] = await t.dataSource.query(`SELECT id FROM authority WHERE acronym = 'AI Office'`);
-    const [{ n: between }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM criterion WHERE authority_id = $1 AND comparator = 'BETWEEN' AND status = 'ACTIVE'`, [authority]);
+    const [{ n: between }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM criterion WHERE authority_id = $1 AND comparator = 'BETWEEN' AND status = 'ACTIVE'`,
+      [authority],
+    );
     expect(between).toBeGreaterThan(0);
     const res = await t.gql(
       `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { criteria { outcome criterion { key } } } }`,
@@ -65,18 +95,34 @@ describe('demo data', () => {
       const me = await t.gql('{ me { email role } }', {}, token);
       expect(me.data!.me).toEqual({ email: account.email, role: account.role });
     }
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(['ADMIN', 'REGULATOR', 'INNOVATOR', 'NEGOTIATOR']));
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
+      new Set(['ADMIN', 'REGULATOR', 'INNOVATOR', 'NEGOTIATOR']),
+    );
   });
 
   it('is idempotent: seeding again creates nothing and changes nothing', async () => {
-    const tables = ['standard', 'clause', 'criterion', 'criterion_clause', 'crosswalk', 'organisation', 'ai_system', 'programme', 'programme_participant', 'programme_criterion', 'account'];
+    const tables = [
+      'standard',
+      'clause',
+      'criterion',
+      'criterion_clause',
+      'crosswalk',
+      'organisation',
+      'ai_system',
+      'programme',
+      'programme_participant',
+      'programme_criterion',
+      'account',
+    ];
     const before = await Promise.all(tables.map((table) => t.count(table)));
     expect((await t.get(DemoSeeder).seed()).created).toBe(0);
     expect(await Promise.all(tables.map((table) => t.count(table)))).toEqual(before);
   });
 
   it('is refused in production, by the configuration and by the seeder', async () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' })).toThrow(
+      /SEED_DEMO/,
+    );
     const seeder = t.get(DemoSeeder) as unknown as { config: { env: string } };
     const env = seeder.config.env;
     seeder.config.env = 'production';
@@ -98,7 +144,11 @@ describe('demo data', () => {
     expect(programmes.errors).toBeUndefined();
     const pilot = programmes.data!.programmes.edges[0].node;
     expect(pilot.leadAuthority.acronym).toBe('FCA');
-    expect(pilot.participants.map((p: { authority: { acronym: string } }) => p.authority.acronym).sort()).toEqual(['AI Office', 'FCA', 'MAS']);
+    expect(pilot.participants.map((p: { authority: { acronym: string } }) => p.authority.acronym).sort()).toEqual([
+      'AI Office',
+      'FCA',
+      'MAS',
+    ]);
 
     const criteria = await t.gql(
       `{ criteria(first: 5, filter: { jurisdictionCode: "GB", stage: ENTRY }) { totalCount

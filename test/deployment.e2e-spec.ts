@@ -96,7 +96,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts api only once postgres and redis are healthy, and both have a healthcheck', () => {
-    expect(api.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(api.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
     expect(compose.services.postgres.healthcheck?.test).toBeDefined();
     expect(compose.services.redis.healthcheck?.test).toBeDefined();
   });
@@ -120,7 +123,12 @@ describe('docker-compose.yml', () => {
       .flatMap(([, args]) => args.split(/\s+/).map((port) => port.replace(/\/tcp$/, '')));
     expect(exposed).toHaveLength(1);
     const containerPorts = (api.ports ?? []).map((port) =>
-      typeof port === 'object' ? String(port.target) : String(port).split(':').at(-1)!.replace(/\/tcp$/, ''),
+      typeof port === 'object'
+        ? String(port.target)
+        : String(port)
+            .split(':')
+            .at(-1)!
+            .replace(/\/tcp$/, ''),
     );
     expect(containerPorts).toEqual([exposed[0]]);
     expect(String(api.ports![0])).toBe(`${exposed[0]}:${exposed[0]}`);
@@ -190,7 +198,9 @@ describe('Dockerfile', () => {
     const user = stage.filter(([instruction]) => instruction === 'USER').at(-1)?.[1];
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user!.split(':')[0]);
-    expect(stage.some(([instruction, args]) => instruction === 'ENV' && /\bNODE_ENV=production\b/.test(args))).toBe(true);
+    expect(stage.some(([instruction, args]) => instruction === 'ENV' && /\bNODE_ENV=production\b/.test(args))).toBe(
+      true,
+    );
     expect(stage.find(([instruction]) => instruction === 'HEALTHCHECK')?.[1]).toMatch(/\/health\b/);
     expect(stage.some(([instruction, args]) => instruction === 'RUN' && /npm ci\b.*--omit=dev/.test(args))).toBe(true);
   });
@@ -202,7 +212,10 @@ describe('Dockerfile', () => {
       .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'));
     for (const [instruction, args] of dockerfileInstructions()) {
       if (instruction !== 'COPY' || args.startsWith('--from')) continue;
-      const sources = args.split(/\s+/).filter((word) => !word.startsWith('--')).slice(0, -1);
+      const sources = args
+        .split(/\s+/)
+        .filter((word) => !word.startsWith('--'))
+        .slice(0, -1);
       for (const source of sources) {
         expect({ source, exists: existsSync(new URL(source, root)) }).toEqual({ source, exists: true });
         expect(ignored).not.toContain(source.replace(/^\.\//, ''));

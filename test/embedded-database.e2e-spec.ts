@@ -134,7 +134,9 @@ describe('EmbeddedPostgres', () => {
 
     beforeAll(() => {
       const source = readFileSync(join(ROOT, 'libs/persistence/src/database/embedded-postgres.ts'), 'utf8');
-      const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
+      const { outputText } = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+      });
       mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
       moduleDir = mkdtempSync(join(ROOT, 'node_modules/.cache/sandbridge-embedded-test-'));
       modulePath = join(moduleDir, 'embedded-postgres.mjs');
@@ -152,7 +154,11 @@ describe('EmbeddedPostgres', () => {
     });
 
     /** Starts EmbeddedPostgres on `dataDir` in a child process; resolves with its first line of output. */
-    function startInChild(dataDir: string): { child: ChildProcess; said: Promise<string>; exited: Promise<number | null> } {
+    function startInChild(dataDir: string): {
+      child: ChildProcess;
+      said: Promise<string>;
+      exited: Promise<number | null>;
+    } {
       const script = `
         import { pathToFileURL } from 'node:url';
         const [modulePath, dataDir] = process.argv.slice(1);
@@ -165,7 +171,9 @@ describe('EmbeddedPostgres', () => {
           console.log('refused: ' + error.message);
           process.exit(3);
         }`;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script, modulePath, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script, modulePath, dataDir], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       const said = new Promise<string>((resolve, reject) => {
         let out = '';
@@ -183,7 +191,9 @@ describe('EmbeddedPostgres', () => {
       const dir = newDataDir();
       await start(dir);
       const { said, exited } = startInChild(dir);
-      expect(await said).toBe(`refused: The embedded database in ${dir} is in use by process ${process.pid} (lock file ${lockFile(dir)}). Stop that process, or point DATA_DIR elsewhere (or set DATABASE_URL).`);
+      expect(await said).toBe(
+        `refused: The embedded database in ${dir} is in use by process ${process.pid} (lock file ${lockFile(dir)}). Stop that process, or point DATA_DIR elsewhere (or set DATABASE_URL).`,
+      );
       expect(await exited).toBe(3);
     });
 

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AiSystemService } from '@sandbridge/application';
 import { type Actor, RiskClass, Role } from '@sandbridge/domain';
 import { EnrolmentRepository, ProgrammeRepository, TestReportRepository } from '@sandbridge/persistence';
-import { buildSandbox, entryResultsMeeting, expectError, expectOk, type GraphQLResponse, type Sandbox, TestApp } from '@sandbridge/testing';
+import {
+  buildSandbox,
+  entryResultsMeeting,
+  expectError,
+  expectOk,
+  type GraphQLResponse,
+  type Sandbox,
+  TestApp,
+} from '@sandbridge/testing';
 
 // Concurrency on a real PostgreSQL (issue 4, "Safety"): decisions racing on one enrolment with the
 // same expectedVersion, two submissions of one report under one idempotency key, and two admissions
@@ -17,7 +25,13 @@ import { buildSandbox, entryResultsMeeting, expectError, expectOk, type GraphQLR
 // condition, the enrolment row lock or the programme lock makes these tests fail.
 
 const ROUNDS = 10;
-const ADMIN: Actor = { accountId: 'concurrency-test', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const ADMIN: Actor = {
+  accountId: 'concurrency-test',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 const ENROLMENT = `id state version tracks { authority { acronym } state entryDecision entryReasons }`;
 const CREATE = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${ENROLMENT} } }`;
@@ -86,7 +100,8 @@ function gated<T extends object>(target: T, method: keyof T & string, timeoutMs:
 const held = <T extends object>(target: T, method: keyof T & string): During => gated(target, method, 5_000, true);
 
 /** Waits at `method` for the other transaction, which must never come while this one is there: a lock keeps them apart. */
-const exclusive = <T extends object>(target: T, method: keyof T & string): During => gated(target, method, 1_000, false);
+const exclusive = <T extends object>(target: T, method: keyof T & string): During =>
+  gated(target, method, 1_000, false);
 
 const both =
   (outer: During, inner: During): During =>
@@ -94,7 +109,10 @@ const both =
     outer(() => inner(requests));
 
 /** Of two simultaneous answers: the one that succeeded and the one refused with `code`. */
-function oneWins<T extends Record<string, any>>(answers: GraphQLResponse<T>[], code: string): { winner: number; data: T } {
+function oneWins<T extends Record<string, any>>(
+  answers: GraphQLResponse<T>[],
+  code: string,
+): { winner: number; data: T } {
   const ok = answers.map((a) => !a.errors?.length && a.data != null);
   expect(ok.filter(Boolean)).toHaveLength(1);
   const winner = ok.indexOf(true);
@@ -114,7 +132,9 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     // One real listening server for all requests, so simultaneous requests really are concurrent.
     await t.app.listen(0, '127.0.0.1');
     sb = await buildSandbox(t);
-    fca2 = await t.accountWithToken(`reg.fca.second.${randomUUID().slice(0, 8)}@sandbox.test`, Role.REGULATOR, { authorityId: sb.authority.FCA.id });
+    fca2 = await t.accountWithToken(`reg.fca.second.${randomUUID().slice(0, 8)}@sandbox.test`, Role.REGULATOR, {
+      authorityId: sb.authority.FCA.id,
+    });
     systems = t.get(AiSystemService);
   });
 
@@ -122,9 +142,11 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     await t?.close();
   });
 
-  const versionInDb = async (id: string): Promise<number> => (await t.dataSource.query('SELECT version FROM enrolment WHERE id = $1', [id]))[0].version;
+  const versionInDb = async (id: string): Promise<number> =>
+    (await t.dataSource.query('SELECT version FROM enrolment WHERE id = $1', [id]))[0].version;
 
-  const read = async (id: string): Promise<Enrolment> => expectOk(await t.gql<{ enrolment: Enrolment }>(READ, { id }, sb.authority.FCA.regulator.token)).enrolment!;
+  const read = async (id: string): Promise<Enrolment> =>
+    expectOk(await t.gql<{ enrolment: Enrolment }>(READ, { id }, sb.authority.FCA.regulator.token)).enrolment!;
 
   const track = (e: Enrolment, acronym: string): Track => e.tracks.find((tr) => tr.authority.acronym === acronym)!;
 
@@ -141,18 +163,47 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     let e = expectOk(
       await t.gql<{ createEnrolment: Enrolment }>(
         CREATE,
-        { input: { programmeId: sandbox.programmeId, aiSystemId: system.id, targetAuthorityIds: targets.map((a) => a.id), entryResults: entryResultsMeeting(targets) } },
+        {
+          input: {
+            programmeId: sandbox.programmeId,
+            aiSystemId: system.id,
+            targetAuthorityIds: targets.map((a) => a.id),
+            entryResults: entryResultsMeeting(targets),
+          },
+        },
         sandbox.innovator.token,
       ),
     ).createEnrolment;
-    e = expectOk(await t.gql<{ submitEnrolment: Enrolment }>(SUBMIT, { input: { enrolmentId: e.id, expectedVersion: e.version } }, sandbox.innovator.token)).submitEnrolment;
-    e = expectOk(await t.gql<{ startReview: Enrolment }>(START_REVIEW, { input: { enrolmentId: e.id, expectedVersion: e.version } }, targets[0].regulator.token)).startReview;
+    e = expectOk(
+      await t.gql<{ submitEnrolment: Enrolment }>(
+        SUBMIT,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        sandbox.innovator.token,
+      ),
+    ).submitEnrolment;
+    e = expectOk(
+      await t.gql<{ startReview: Enrolment }>(
+        START_REVIEW,
+        { input: { enrolmentId: e.id, expectedVersion: e.version } },
+        targets[0].regulator.token,
+      ),
+    ).startReview;
     expect(e.state).toBe('UNDER_REVIEW');
     return e;
   }
 
-  const decide = (token: string, e: Enrolment, decision: 'ADMIT' | 'DECLINE', reasons: string, expectedVersion = e.version) =>
-    t.gql<{ decideEntry: Enrolment }>(DECIDE_ENTRY, { input: { enrolmentId: e.id, expectedVersion, decision, reasons } }, token);
+  const decide = (
+    token: string,
+    e: Enrolment,
+    decision: 'ADMIT' | 'DECLINE',
+    reasons: string,
+    expectedVersion = e.version,
+  ) =>
+    t.gql<{ decideEntry: Enrolment }>(
+      DECIDE_ENTRY,
+      { input: { enrolmentId: e.id, expectedVersion, decision, reasons } },
+      token,
+    );
 
   describe('two authorities decide entry at once with the same expectedVersion', () => {
     /** FCA admits and MAS declines, at once: exactly one lands, the other is CONFLICT and changes nothing. */
@@ -173,13 +224,22 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
       expect(after.version).toBe(e.version + 1);
       expect(after.state).toBe('UNDER_REVIEW'); // the AI Office has not decided
       expect(track(after, won)).toMatchObject(
-        won === 'FCA' ? { state: 'ADMITTED', entryDecision: 'ADMIT', entryReasons: `FCA admits (${round})` } : { state: 'DECLINED', entryDecision: 'DECLINE', entryReasons: `MAS declines (${round})` },
+        won === 'FCA'
+          ? { state: 'ADMITTED', entryDecision: 'ADMIT', entryReasons: `FCA admits (${round})` }
+          : { state: 'DECLINED', entryDecision: 'DECLINE', entryReasons: `MAS declines (${round})` },
       );
       expect(track(after, lost)).toMatchObject({ state: 'PENDING', entryDecision: null, entryReasons: null });
       expect(track(after, 'AI Office')).toMatchObject({ state: 'PENDING', entryDecision: null });
 
       // The refused authority reloads and decides again: that succeeds, one version further.
-      const retried = expectOk(await decide(sb.authority[lost].regulator.token, after, lost === 'FCA' ? 'ADMIT' : 'DECLINE', `${lost} again (${round})`)).decideEntry;
+      const retried = expectOk(
+        await decide(
+          sb.authority[lost].regulator.token,
+          after,
+          lost === 'FCA' ? 'ADMIT' : 'DECLINE',
+          `${lost} again (${round})`,
+        ),
+      ).decideEntry;
       expect(retried.version).toBe(e.version + 2);
       expect(track(retried, lost).state).toBe(lost === 'FCA' ? 'ADMITTED' : 'DECLINED');
     }
@@ -213,17 +273,30 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
       expect(after.tracks).toHaveLength(1);
       if (winner === 0) {
         expect(after.state).toBe('TESTING');
-        expect(track(after, 'FCA')).toMatchObject({ state: 'ADMITTED', entryDecision: 'ADMIT', entryReasons: `first regulator admits (${round})` });
+        expect(track(after, 'FCA')).toMatchObject({
+          state: 'ADMITTED',
+          entryDecision: 'ADMIT',
+          entryReasons: `first regulator admits (${round})`,
+        });
       } else {
         expect(after.state).toBe('DECLINED');
-        expect(track(after, 'FCA')).toMatchObject({ state: 'DECLINED', entryDecision: 'DECLINE', entryReasons: `second regulator declines (${round})` });
+        expect(track(after, 'FCA')).toMatchObject({
+          state: 'DECLINED',
+          entryDecision: 'DECLINE',
+          entryReasons: `second regulator declines (${round})`,
+        });
       }
       // Reloading does not let the other regulator overturn it: the track is decided.
-      expectError(await decide(winner === 0 ? fca2.token : sb.authority.FCA.regulator.token, after, 'ADMIT', 'too late'), 'INVALID_TRANSITION');
+      expectError(
+        await decide(winner === 0 ? fca2.token : sb.authority.FCA.regulator.token, after, 'ADMIT', 'too late'),
+        'INVALID_TRANSITION',
+      );
       expect(await versionInDb(e.id)).toBe(e.version + 1);
       // Free the cohort place an admission took (capacity 10).
       if (after.state === 'TESTING') {
-        expectOk(await t.gql(WITHDRAW, { input: { enrolmentId: e.id, expectedVersion: after.version } }, sb.innovator.token));
+        expectOk(
+          await t.gql(WITHDRAW, { input: { enrolmentId: e.id, expectedVersion: after.version } }, sb.innovator.token),
+        );
       }
     }
 
@@ -241,7 +314,9 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
 
     beforeAll(async () => {
       const e = await underReview(sb, ['FCA']);
-      tested = expectOk(await decide(sb.authority.FCA.regulator.token, e, 'ADMIT', 'admitted for report tests')).decideEntry;
+      tested = expectOk(
+        await decide(sb.authority.FCA.regulator.token, e, 'ADMIT', 'admitted for report tests'),
+      ).decideEntry;
       expect(tested.state).toBe('TESTING');
     });
 
@@ -255,12 +330,26 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
       testedIn: 'GB',
       confidentiality: 'PARTICIPANTS',
       idempotencyKey,
-      results: Array.from({ length: 50 }, (_, i) => ({ criterionId: sb.authority.FCA.criteria.TESTING[0], value: i === 0 ? value : 0.85 })),
+      results: Array.from({ length: 50 }, (_, i) => ({
+        criterionId: sb.authority.FCA.criteria.TESTING[0],
+        value: i === 0 ? value : 0.85,
+      })),
     });
-    const submit = (input: ReturnType<typeof report>) => t.gql<{ submitTestReport: { id: string; idempotencyKey: string; resultCount: number } }>(SUBMIT_REPORT, { input }, sb.innovator.token);
+    const submit = (input: ReturnType<typeof report>) =>
+      t.gql<{ submitTestReport: { id: string; idempotencyKey: string; resultCount: number } }>(
+        SUBMIT_REPORT,
+        { input },
+        sb.innovator.token,
+      );
     const stored = async (key: string) => {
-      const reports = await t.dataSource.query('SELECT id, result_count FROM test_report WHERE enrolment_id = $1 AND idempotency_key = $2', [tested.id, key]);
-      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM test_result r JOIN test_report p ON p.id = r.report_id WHERE p.enrolment_id = $1 AND p.idempotency_key = $2', [tested.id, key]);
+      const reports = await t.dataSource.query(
+        'SELECT id, result_count FROM test_report WHERE enrolment_id = $1 AND idempotency_key = $2',
+        [tested.id, key],
+      );
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM test_result r JOIN test_report p ON p.id = r.report_id WHERE p.enrolment_id = $1 AND p.idempotency_key = $2',
+        [tested.id, key],
+      );
       return { reports, results: n as number };
     };
 
@@ -279,7 +368,13 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     });
 
     it('held together at the start, the two never look the key up at once: the enrolment row lock serialises them', async () => {
-      await twice(`held-${randomUUID()}`, both(held(t.get(EnrolmentRepository), 'findByIdForUpdate'), exclusive(t.get(TestReportRepository), 'findByIdempotencyKey')));
+      await twice(
+        `held-${randomUUID()}`,
+        both(
+          held(t.get(EnrolmentRepository), 'findByIdForUpdate'),
+          exclusive(t.get(TestReportRepository), 'findByIdempotencyKey'),
+        ),
+      );
     });
 
     it('the same key with two different payloads at once: one report, the other CONFLICT', async () => {
@@ -302,12 +397,22 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     });
 
     const inCohort = async () =>
-      (await t.dataSource.query(`SELECT count(*)::int AS n FROM enrolment WHERE programme_id = $1 AND state IN ('TESTING','EXIT_REVIEW','SUSPENDED','EXITED')`, [small.programmeId]))[0].n as number;
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM enrolment WHERE programme_id = $1 AND state IN ('TESTING','EXIT_REVIEW','SUSPENDED','EXITED')`,
+          [small.programmeId],
+        )
+      )[0].n as number;
 
     /** Two FCA-only applications admitted at once (by two FCA regulators) into a cohort of one. */
     async function race(during: During = free): Promise<void> {
       const [one, two] = [await underReview(small, ['FCA']), await underReview(small, ['FCA'])];
-      const answers = await during(() => Promise.all([decide(small.authority.FCA.regulator.token, one, 'ADMIT', 'first'), decide(fca2.token, two, 'ADMIT', 'second')]));
+      const answers = await during(() =>
+        Promise.all([
+          decide(small.authority.FCA.regulator.token, one, 'ADMIT', 'first'),
+          decide(fca2.token, two, 'ADMIT', 'second'),
+        ]),
+      );
       const { winner } = oneWins(answers, 'INVALID_TRANSITION');
       expect(answers[1 - winner].errors![0].message).toMatch(/cohort is full/);
       const [won, lost] = winner === 0 ? [one, two] : [two, one];
@@ -317,7 +422,10 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
       expect(track(lostAfter, 'FCA')).toMatchObject({ state: 'PENDING', entryDecision: null });
       expect(await inCohort()).toBe(1);
       // Both withdraw, freeing the place for the next round.
-      for (const e of [wonAfter, lostAfter]) expectOk(await t.gql(WITHDRAW, { input: { enrolmentId: e.id, expectedVersion: e.version } }, small.innovator.token));
+      for (const e of [wonAfter, lostAfter])
+        expectOk(
+          await t.gql(WITHDRAW, { input: { enrolmentId: e.id, expectedVersion: e.version } }, small.innovator.token),
+        );
       expect(await inCohort()).toBe(0);
     }
 
@@ -326,7 +434,12 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
     });
 
     it('held together once each has decided to admit, the two never count the cohort at once: the programme lock serialises them', async () => {
-      await race(both(held(t.get(ProgrammeRepository), 'findByIdForUpdate'), exclusive(t.get(EnrolmentRepository), 'countInCohort')));
+      await race(
+        both(
+          held(t.get(ProgrammeRepository), 'findByIdForUpdate'),
+          exclusive(t.get(EnrolmentRepository), 'countInCohort'),
+        ),
+      );
     });
   });
 });

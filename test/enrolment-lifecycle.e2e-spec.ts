@@ -20,11 +20,49 @@ import {
 // every action outside the table in every state (refused, nothing changes); suspension; cohort
 // capacity; allowedTransitions; withdrawal and re-application.
 
-type State = 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW' | 'TESTING' | 'EXIT_REVIEW' | 'SUSPENDED' | 'EXITED' | 'DECLINED' | 'WITHDRAWN';
-type Action = 'SUBMIT' | 'START_REVIEW' | 'DECIDE_ENTRY' | 'SUBMIT_TEST_REPORT' | 'REQUEST_EXIT' | 'DECIDE_EXIT' | 'SUSPEND' | 'RESUME' | 'WITHDRAW';
+type State =
+  | 'DRAFT'
+  | 'SUBMITTED'
+  | 'UNDER_REVIEW'
+  | 'TESTING'
+  | 'EXIT_REVIEW'
+  | 'SUSPENDED'
+  | 'EXITED'
+  | 'DECLINED'
+  | 'WITHDRAWN';
+type Action =
+  | 'SUBMIT'
+  | 'START_REVIEW'
+  | 'DECIDE_ENTRY'
+  | 'SUBMIT_TEST_REPORT'
+  | 'REQUEST_EXIT'
+  | 'DECIDE_EXIT'
+  | 'SUSPEND'
+  | 'RESUME'
+  | 'WITHDRAW';
 
-const STATES: State[] = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'TESTING', 'EXIT_REVIEW', 'SUSPENDED', 'EXITED', 'DECLINED', 'WITHDRAWN'];
-const ACTIONS: Action[] = ['SUBMIT', 'START_REVIEW', 'DECIDE_ENTRY', 'SUBMIT_TEST_REPORT', 'REQUEST_EXIT', 'DECIDE_EXIT', 'SUSPEND', 'RESUME', 'WITHDRAW'];
+const STATES: State[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'TESTING',
+  'EXIT_REVIEW',
+  'SUSPENDED',
+  'EXITED',
+  'DECLINED',
+  'WITHDRAWN',
+];
+const ACTIONS: Action[] = [
+  'SUBMIT',
+  'START_REVIEW',
+  'DECIDE_ENTRY',
+  'SUBMIT_TEST_REPORT',
+  'REQUEST_EXIT',
+  'DECIDE_EXIT',
+  'SUSPEND',
+  'RESUME',
+  'WITHDRAW',
+];
 
 /** DESIGN.md §3's transitions table, written out again here (not imported from the domain). */
 const TABLE: Record<Action, { by: 'INNOVATOR' | 'REGULATOR'; from: State[] }> = {
@@ -83,7 +121,8 @@ interface Report {
   results: { position: number; outcome: string; detail: string; criterionId?: string }[];
 }
 
-const TRACK_FIELDS = 'authority { id acronym } state entryDecision entryReasons entryJustification entryDecidedAt exitDecision exitReasons exitDecidedAt suspended';
+const TRACK_FIELDS =
+  'authority { id acronym } state entryDecision entryReasons entryJustification entryDecidedAt exitDecision exitReasons exitDecidedAt suspended';
 const ENROLMENT_FIELDS = `id state version submittedAt testingStartedAt exitedAt tracks { ${TRACK_FIELDS} }`;
 const REPORT_FIELDS = 'id status resultCount submittedTo { id } results { position outcome detail }';
 const ENROLMENT = `query($id: ID!) { enrolment(id: $id) { ${ENROLMENT_FIELDS} testReports { id status } } }`;
@@ -125,27 +164,57 @@ afterAll(async () => {
 async function newSystem(sb: Sandbox): Promise<string> {
   const res = await t.gql<{ registerAiSystem: { id: string } }>(
     'mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }',
-    { input: { name: `Credit model ${++seq}`, sector: 'FINANCE', intendedPurpose: 'Scores the creditworthiness of consumer loan applicants.', riskClass: 'HIGH' } },
+    {
+      input: {
+        name: `Credit model ${++seq}`,
+        sector: 'FINANCE',
+        intendedPurpose: 'Scores the creditworthiness of consumer loan applicants.',
+        riskClass: 'HIGH',
+      },
+    },
     sb.innovator.token,
   );
   return expectOk(res).registerAiSystem.id;
 }
 
-function createEnrolment(sb: Sandbox, input: { aiSystemId: string; targets: SandboxAuthority[]; entryResults?: unknown[] }) {
+function createEnrolment(
+  sb: Sandbox,
+  input: { aiSystemId: string; targets: SandboxAuthority[]; entryResults?: unknown[] },
+) {
   return t.gql<{ createEnrolment: Enrolment & { entryResults: { outcome: string }[] } }>(
     CREATE,
-    { input: { programmeId: sb.programmeId, aiSystemId: input.aiSystemId, targetAuthorityIds: input.targets.map((a) => a.id), entryResults: input.entryResults } },
+    {
+      input: {
+        programmeId: sb.programmeId,
+        aiSystemId: input.aiSystemId,
+        targetAuthorityIds: input.targets.map((a) => a.id),
+        entryResults: input.entryResults,
+      },
+    },
     sb.innovator.token,
   );
 }
 
 /** Applies (DRAFT) with entry results meeting every targeted authority's entry criteria unless told otherwise. */
-async function apply(sb: Sandbox, targets: SandboxAuthority[], options: { systemId?: string; entryResults?: unknown[] } = {}): Promise<Enrolment> {
-  const res = await createEnrolment(sb, { aiSystemId: options.systemId ?? (await newSystem(sb)), targets, entryResults: options.entryResults ?? entryResultsMeeting(targets) });
+async function apply(
+  sb: Sandbox,
+  targets: SandboxAuthority[],
+  options: { systemId?: string; entryResults?: unknown[] } = {},
+): Promise<Enrolment> {
+  const res = await createEnrolment(sb, {
+    aiSystemId: options.systemId ?? (await newSystem(sb)),
+    targets,
+    entryResults: options.entryResults ?? entryResultsMeeting(targets),
+  });
   return expectOk(res).createEnrolment;
 }
 
-function reportInput(enrolmentId: string, to: SandboxAuthority, results: unknown[], extra: Record<string, unknown> = {}) {
+function reportInput(
+  enrolmentId: string,
+  to: SandboxAuthority,
+  results: unknown[],
+  extra: Record<string, unknown> = {},
+) {
   return {
     enrolmentId,
     submittedTo: to.id,
@@ -162,7 +231,12 @@ function reportInput(enrolmentId: string, to: SandboxAuthority, results: unknown
 }
 
 /** Sends one lifecycle action as the given caller, at the version of `enrolment` unless `extra` says otherwise. */
-function run(action: Action, token: string, enrolment: Pick<Enrolment, 'id' | 'version'>, extra: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+function run(
+  action: Action,
+  token: string,
+  enrolment: Pick<Enrolment, 'id' | 'version'>,
+  extra: Record<string, unknown> = {},
+): Promise<GraphQLResponse> {
   const { field, input } = MUTATION[action];
   const selection = action === 'SUBMIT_TEST_REPORT' ? REPORT_FIELDS : ENROLMENT_FIELDS;
   let variables: Record<string, unknown>;
@@ -171,14 +245,20 @@ function run(action: Action, token: string, enrolment: Pick<Enrolment, 'id' | 'v
     const { to, results, ...rest } = extra as { to: SandboxAuthority; results?: unknown[] };
     variables = reportInput(enrolment.id, to, results ?? [{ criterionId: to.criteria.TESTING[0], value: 0.9 }], rest);
   } else {
-    const defaults = action === 'DECIDE_ENTRY' ? { decision: 'ADMIT' } : action === 'DECIDE_EXIT' ? { decision: 'AUTHORISED' } : {};
+    const defaults =
+      action === 'DECIDE_ENTRY' ? { decision: 'ADMIT' } : action === 'DECIDE_EXIT' ? { decision: 'AUTHORISED' } : {};
     variables = { enrolmentId: enrolment.id, expectedVersion: enrolment.version, ...defaults, ...extra };
   }
   return t.gql(`mutation($input: ${input}!) { ${field}(input: $input) { ${selection} } }`, { input: variables }, token);
 }
 
 /** A lifecycle action that must succeed; returns the enrolment it changed. */
-async function act(action: Exclude<Action, 'SUBMIT_TEST_REPORT'>, token: string, enrolment: Pick<Enrolment, 'id' | 'version'>, extra: Record<string, unknown> = {}): Promise<Enrolment> {
+async function act(
+  action: Exclude<Action, 'SUBMIT_TEST_REPORT'>,
+  token: string,
+  enrolment: Pick<Enrolment, 'id' | 'version'>,
+  extra: Record<string, unknown> = {},
+): Promise<Enrolment> {
   const data = expectOk(await run(action, token, enrolment, extra));
   const changed = data[MUTATION[action].field] as Enrolment;
   expect(changed.id).toBe(enrolment.id);
@@ -186,7 +266,13 @@ async function act(action: Exclude<Action, 'SUBMIT_TEST_REPORT'>, token: string,
   return changed;
 }
 
-async function submitReport(sb: Sandbox, enrolmentId: string, to: SandboxAuthority, results: unknown[], extra: Record<string, unknown> = {}): Promise<Report> {
+async function submitReport(
+  sb: Sandbox,
+  enrolmentId: string,
+  to: SandboxAuthority,
+  results: unknown[],
+  extra: Record<string, unknown> = {},
+): Promise<Report> {
   const res = await t.gql<{ submitTestReport: Report }>(
     `mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { ${REPORT_FIELDS} } }`,
     { input: reportInput(enrolmentId, to, results, extra) },
@@ -203,7 +289,10 @@ async function read(id: string, token: string = adminToken): Promise<Enrolment> 
 }
 
 /** Tracks by acronym, for comparisons that do not depend on their order. */
-const normalise = (e: Enrolment) => ({ ...e, tracks: [...e.tracks].sort((a, b) => a.authority.acronym.localeCompare(b.authority.acronym)) });
+const normalise = (e: Enrolment) => ({
+  ...e,
+  tracks: [...e.tracks].sort((a, b) => a.authority.acronym.localeCompare(b.authority.acronym)),
+});
 
 function track(e: Enrolment, acronym: string): Track {
   const found = e.tracks.find((x) => x.authority.acronym === acronym);
@@ -218,13 +307,25 @@ async function expectUnchanged(before: Enrolment): Promise<void> {
   expect(normalise(await read(before.id))).toEqual(normalise(before));
 }
 
-async function allowed(id: string, token: string): Promise<{ action: Action; allowed: boolean; reason: string | null }[]> {
-  return expectOk(await t.gql<{ enrolment: { allowedTransitions: { action: Action; allowed: boolean; reason: string | null }[] } }>(ALLOWED, { id }, token)).enrolment
-    .allowedTransitions;
+async function allowed(
+  id: string,
+  token: string,
+): Promise<{ action: Action; allowed: boolean; reason: string | null }[]> {
+  return expectOk(
+    await t.gql<{ enrolment: { allowedTransitions: { action: Action; allowed: boolean; reason: string | null }[] } }>(
+      ALLOWED,
+      { id },
+      token,
+    ),
+  ).enrolment.allowedTransitions;
 }
 
 /** Builds an enrolment in `state` through the API only, the way a client would get there. */
-async function reach(sb: Sandbox, state: State, targets: SandboxAuthority[] = [sb.authority.FCA, sb.authority.MAS]): Promise<Enrolment> {
+async function reach(
+  sb: Sandbox,
+  state: State,
+  targets: SandboxAuthority[] = [sb.authority.FCA, sb.authority.MAS],
+): Promise<Enrolment> {
   let e = await apply(sb, targets);
   const done = async () => {
     expect(e.state).toBe(state);
@@ -240,15 +341,21 @@ async function reach(sb: Sandbox, state: State, targets: SandboxAuthority[] = [s
   e = await act('START_REVIEW', targets[0].regulator.token, e);
   if (state === 'UNDER_REVIEW') return done();
   const decision = state === 'DECLINED' ? 'DECLINE' : 'ADMIT';
-  for (const a of targets) e = await act('DECIDE_ENTRY', a.regulator.token, e, { decision, reasons: `${a.acronym}: ${decision}` });
+  for (const a of targets)
+    e = await act('DECIDE_ENTRY', a.regulator.token, e, { decision, reasons: `${a.acronym}: ${decision}` });
   if (state === 'DECLINED' || state === 'TESTING') return done();
   if (state === 'SUSPENDED') {
-    for (const a of targets) e = await act('SUSPEND', a.regulator.token, e, { reasons: `${a.acronym}: incident under investigation` });
+    for (const a of targets)
+      e = await act('SUSPEND', a.regulator.token, e, { reasons: `${a.acronym}: incident under investigation` });
     return done();
   }
   e = await act('REQUEST_EXIT', sb.innovator.token, e);
   if (state === 'EXIT_REVIEW') return done();
-  for (const a of targets) e = await act('DECIDE_EXIT', a.regulator.token, e, { decision: 'AUTHORISED', reasons: `${a.acronym}: criteria met` });
+  for (const a of targets)
+    e = await act('DECIDE_EXIT', a.regulator.token, e, {
+      decision: 'AUTHORISED',
+      reasons: `${a.acronym}: criteria met`,
+    });
   return done();
 }
 
@@ -267,8 +374,20 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
   }, 120_000);
 
   it('applies (DRAFT, a PENDING track per targeted authority, entry results evaluated), submits and starts the review', async () => {
-    const created = expectOk(await createEnrolment(sb, { aiSystemId: sb.systemId, targets: [fca, mas, aio], entryResults: entryResultsMeeting([fca, mas, aio]) })).createEnrolment;
-    expect(created).toMatchObject({ state: 'DRAFT', version: 1, submittedAt: null, testingStartedAt: null, exitedAt: null });
+    const created = expectOk(
+      await createEnrolment(sb, {
+        aiSystemId: sb.systemId,
+        targets: [fca, mas, aio],
+        entryResults: entryResultsMeeting([fca, mas, aio]),
+      }),
+    ).createEnrolment;
+    expect(created).toMatchObject({
+      state: 'DRAFT',
+      version: 1,
+      submittedAt: null,
+      testingStartedAt: null,
+      exitedAt: null,
+    });
     expect(trackStates(created)).toEqual({ FCA: 'PENDING', MAS: 'PENDING', 'AI Office': 'PENDING' });
     expect(created.entryResults.map((r) => r.outcome)).toEqual(Array(6).fill('PASS'));
     e = created;
@@ -285,7 +404,9 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
     for (const a of [fca, mas, aio]) {
       const own = evaluated.tracks.find((x: any) => x.authority.acronym === a.acronym);
       // Criteria come in key order: keyed by id here.
-      expect(Object.fromEntries(own.entryEvaluation.map((c: any) => [c.criterion.id, [c.mandatory, c.outcome]]))).toEqual({
+      expect(
+        Object.fromEntries(own.entryEvaluation.map((c: any) => [c.criterion.id, [c.mandatory, c.outcome]])),
+      ).toEqual({
         [a.criteria.ENTRY[0]]: [true, 'MET'],
         [a.criteria.ENTRY[1]]: [false, 'MET'],
       });
@@ -293,20 +414,33 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
   });
 
   it('FCA and MAS admit, the AI Office declines: TESTING with the AI Office track DECLINED', async () => {
-    e = await act('DECIDE_ENTRY', fca.regulator.token, e, { decision: 'ADMIT', reasons: 'In scope for the FCA; ready to test' });
+    e = await act('DECIDE_ENTRY', fca.regulator.token, e, {
+      decision: 'ADMIT',
+      reasons: 'In scope for the FCA; ready to test',
+    });
     expect(e.state).toBe('UNDER_REVIEW');
     expect(trackStates(e)).toEqual({ FCA: 'ADMITTED', MAS: 'PENDING', 'AI Office': 'PENDING' });
-    expect(track(e, 'FCA')).toMatchObject({ entryDecision: 'ADMIT', entryReasons: 'In scope for the FCA; ready to test', entryJustification: null });
+    expect(track(e, 'FCA')).toMatchObject({
+      entryDecision: 'ADMIT',
+      entryReasons: 'In scope for the FCA; ready to test',
+      entryJustification: null,
+    });
     expect(track(e, 'FCA').entryDecidedAt).not.toBeNull();
 
     e = await act('DECIDE_ENTRY', mas.regulator.token, e, { decision: 'ADMIT', reasons: 'In scope for MAS' });
     expect(e.state).toBe('UNDER_REVIEW');
 
-    e = await act('DECIDE_ENTRY', aio.regulator.token, e, { decision: 'DECLINE', reasons: 'Not placed on the EU market' });
+    e = await act('DECIDE_ENTRY', aio.regulator.token, e, {
+      decision: 'DECLINE',
+      reasons: 'Not placed on the EU market',
+    });
     expect(e.state).toBe('TESTING');
     expect(e.testingStartedAt).not.toBeNull();
     expect(trackStates(e)).toEqual({ FCA: 'ADMITTED', MAS: 'ADMITTED', 'AI Office': 'DECLINED' });
-    expect(track(e, 'AI Office')).toMatchObject({ entryDecision: 'DECLINE', entryReasons: 'Not placed on the EU market' });
+    expect(track(e, 'AI Office')).toMatchObject({
+      entryDecision: 'DECLINE',
+      entryReasons: 'Not placed on the EU market',
+    });
     expect(normalise(await read(e.id))).toEqual(normalise({ ...e, testReports: [] }));
   });
 
@@ -351,7 +485,11 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
         { input: { reportId: report.id, decision: 'ACCEPT', reasons: `${a.acronym}: lab accredited, method sound` } },
         a.regulator.token,
       );
-      expect(expectOk(reviewed).reviewTestReport).toEqual({ id: report.id, status: 'ACCEPTED', reviewReasons: `${a.acronym}: lab accredited, method sound` });
+      expect(expectOk(reviewed).reviewTestReport).toEqual({
+        id: report.id,
+        status: 'ACCEPTED',
+        reviewReasons: `${a.acronym}: lab accredited, method sound`,
+      });
     }
 
     const after = await read(e.id);
@@ -359,7 +497,8 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
     expect(after.testReports!.map((r) => r.id).sort()).toEqual([toFca.id, toMas.id].sort());
 
     const evaluated = expectOk(await t.gql(EVALUATION, { id: e.id, stage: 'EXIT' }, fca.regulator.token)).enrolment;
-    const outcomes = (acronym: string) => evaluated.tracks.find((x: any) => x.authority.acronym === acronym).evaluation.map((c: any) => c.outcome);
+    const outcomes = (acronym: string) =>
+      evaluated.tracks.find((x: any) => x.authority.acronym === acronym).evaluation.map((c: any) => c.outcome);
     expect(outcomes('FCA')).toEqual(['MET', 'MET']);
     expect(outcomes('MAS')).toEqual(['UNMET', 'MET']);
     expect(outcomes('AI Office')).toEqual(['NOT_SUBMITTED', 'NOT_SUBMITTED']);
@@ -369,19 +508,32 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
     e = await act('REQUEST_EXIT', sb.innovator.token, e);
     expect(e.state).toBe('EXIT_REVIEW');
 
-    e = await act('DECIDE_EXIT', fca.regulator.token, e, { decision: 'AUTHORISED', reasons: 'All FCA exit criteria met' });
+    e = await act('DECIDE_EXIT', fca.regulator.token, e, {
+      decision: 'AUTHORISED',
+      reasons: 'All FCA exit criteria met',
+    });
     expect(e.state).toBe('EXIT_REVIEW');
-    expect(track(e, 'FCA')).toMatchObject({ state: 'AUTHORISED', exitDecision: 'AUTHORISED', exitReasons: 'All FCA exit criteria met' });
+    expect(track(e, 'FCA')).toMatchObject({
+      state: 'AUTHORISED',
+      exitDecision: 'AUTHORISED',
+      exitReasons: 'All FCA exit criteria met',
+    });
 
     // The declined authority has no exit decision to take.
     const snapshot = await read(e.id);
     expectError(await run('DECIDE_EXIT', aio.regulator.token, e, { decision: 'AUTHORISED' }), 'INVALID_TRANSITION');
     await expectUnchanged(snapshot);
 
-    e = await act('DECIDE_EXIT', mas.regulator.token, e, { decision: 'EXTENDED', reasons: 'Disparate impact 0.15 above 0.1: extend testing' });
+    e = await act('DECIDE_EXIT', mas.regulator.token, e, {
+      decision: 'EXTENDED',
+      reasons: 'Disparate impact 0.15 above 0.1: extend testing',
+    });
     expect(e.state).toBe('TESTING');
     expect(trackStates(e)).toEqual({ FCA: 'AUTHORISED', MAS: 'ADMITTED', 'AI Office': 'DECLINED' });
-    expect(track(e, 'MAS')).toMatchObject({ exitDecision: 'EXTENDED', exitReasons: 'Disparate impact 0.15 above 0.1: extend testing' });
+    expect(track(e, 'MAS')).toMatchObject({
+      exitDecision: 'EXTENDED',
+      exitReasons: 'Disparate impact 0.15 above 0.1: extend testing',
+    });
     expect(track(e, 'FCA').exitDecision).toBe('AUTHORISED');
     expect(e.exitedAt).toBeNull();
   });
@@ -395,7 +547,9 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
     );
     expectError(toFca, 'INVALID_TRANSITION');
 
-    const retest = await submitReport(sb, e.id, mas, [{ criterionId: mas.criteria.EXIT[0], value: 0.07 }], { testedIn: 'SG' });
+    const retest = await submitReport(sb, e.id, mas, [{ criterionId: mas.criteria.EXIT[0], value: 0.07 }], {
+      testedIn: 'SG',
+    });
     expect(retest.results.map((r) => r.outcome)).toEqual(['PASS']);
 
     e = await act('REQUEST_EXIT', sb.innovator.token, e);
@@ -408,7 +562,10 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
     expectError(await run('DECIDE_EXIT', fca.regulator.token, e, { decision: 'REJECTED' }), 'INVALID_TRANSITION');
     await expectUnchanged(snapshot);
 
-    e = await act('DECIDE_EXIT', mas.regulator.token, e, { decision: 'AUTHORISED', reasons: 'Disparity now 0.07: authorised' });
+    e = await act('DECIDE_EXIT', mas.regulator.token, e, {
+      decision: 'AUTHORISED',
+      reasons: 'Disparity now 0.07: authorised',
+    });
     expect(e.state).toBe('EXITED');
     expect(e.exitedAt).not.toBeNull();
     expect(trackStates(e)).toEqual({ FCA: 'AUTHORISED', MAS: 'AUTHORISED', 'AI Office': 'DECLINED' });
@@ -417,7 +574,13 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
   it('exitReport lists, per authority, each EXIT criterion with outcome and evidence, the decisions and reasons, and a Markdown rendering', async () => {
     for (const token of [fca.regulator.token, sb.innovator.token]) {
       const report = expectOk(await t.gql(EXIT_REPORT, { id: e.id }, token)).exitReport;
-      expect(report).toMatchObject({ enrolmentId: e.id, state: 'EXITED', programme: { id: sb.programmeId }, aiSystem: { id: sb.systemId }, organisation: { id: sb.innovator.organisationId } });
+      expect(report).toMatchObject({
+        enrolmentId: e.id,
+        state: 'EXITED',
+        programme: { id: sb.programmeId },
+        aiSystem: { id: sb.systemId },
+        organisation: { id: sb.innovator.organisationId },
+      });
       expect(report.authorities.map((a: any) => a.acronym).sort()).toEqual(['AI Office', 'FCA', 'MAS']);
       const section = (acronym: string) => report.authorities.find((a: any) => a.acronym === acronym);
 
@@ -442,8 +605,12 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
         exit: { decision: 'AUTHORISED', reasons: 'All FCA exit criteria met' },
       });
       expect(section('FCA').criteria.map((c: any) => c.outcome)).toEqual(['MET', 'MET']);
-      expect(section('FCA').criteria[0].evidence).toEqual([expect.objectContaining({ outcome: 'PASS', detail: expect.stringContaining('0.04') })]);
-      expect(section('FCA').criteria[1].evidence).toEqual([expect.objectContaining({ outcome: 'PASS', detail: 'attested' })]);
+      expect(section('FCA').criteria[0].evidence).toEqual([
+        expect.objectContaining({ outcome: 'PASS', detail: expect.stringContaining('0.04') }),
+      ]);
+      expect(section('FCA').criteria[1].evidence).toEqual([
+        expect.objectContaining({ outcome: 'PASS', detail: 'attested' }),
+      ]);
 
       expect(section('MAS')).toMatchObject({
         trackState: 'AUTHORISED',
@@ -452,7 +619,11 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
       });
       // The most recent result decides; both are listed as evidence.
       expect(section('MAS').criteria.map((c: any) => c.outcome)).toEqual(['MET', 'MET']);
-      expect(section('MAS').criteria[0].evidence.map((x: any) => x.outcome).sort()).toEqual(['FAIL', 'PASS']);
+      expect(
+        section('MAS')
+          .criteria[0].evidence.map((x: any) => x.outcome)
+          .sort(),
+      ).toEqual(['FAIL', 'PASS']);
 
       expect(section('AI Office')).toMatchObject({
         trackState: 'DECLINED',
@@ -464,7 +635,12 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
         ['NOT_SUBMITTED', 0],
       ]);
 
-      for (const reason of ['All FCA exit criteria met', 'Disparity now 0.07: authorised', 'Not placed on the EU market', 'In scope for MAS']) {
+      for (const reason of [
+        'All FCA exit criteria met',
+        'Disparity now 0.07: authorised',
+        'Not placed on the EU market',
+        'In scope for MAS',
+      ]) {
         expect(report.markdown).toContain(reason);
       }
       expect(report.markdown).toContain(`\`${e.id}\` — EXITED`);
@@ -506,9 +682,13 @@ describe('LEAD_DECIDES', () => {
   }, 120_000);
 
   it('an application without the lead authority is BAD_USER_INPUT and creates nothing', async () => {
-    const count = async () => expectOk(await t.gql(ENROLMENT_COUNT, { programmeId: sb.programmeId }, sb.innovator.token)).enrolments.totalCount;
+    const count = async () =>
+      expectOk(await t.gql(ENROLMENT_COUNT, { programmeId: sb.programmeId }, sb.innovator.token)).enrolments.totalCount;
     const before = await count();
-    const res = await createEnrolment(sb, { aiSystemId: sb.systemId, targets: [sb.authority.MAS, sb.authority['AI Office']] });
+    const res = await createEnrolment(sb, {
+      aiSystemId: sb.systemId,
+      targets: [sb.authority.MAS, sb.authority['AI Office']],
+    });
     expectBadInput(res, 'input.targetAuthorityIds');
     expect(await count()).toBe(before);
   });
@@ -522,10 +702,14 @@ describe('LEAD_DECIDES', () => {
         await expectUnchanged(e);
       }
     }
-    const admitted = await act('DECIDE_ENTRY', fca.regulator.token, e, { decision: 'ADMIT', reasons: 'The lead admits for the programme' });
+    const admitted = await act('DECIDE_ENTRY', fca.regulator.token, e, {
+      decision: 'ADMIT',
+      reasons: 'The lead admits for the programme',
+    });
     expect(admitted.state).toBe('TESTING');
     expect(trackStates(admitted)).toEqual({ FCA: 'ADMITTED', MAS: 'ADMITTED', 'AI Office': 'ADMITTED' });
-    for (const x of admitted.tracks) expect(x).toMatchObject({ entryDecision: 'ADMIT', entryReasons: 'The lead admits for the programme' });
+    for (const x of admitted.tracks)
+      expect(x).toMatchObject({ entryDecision: 'ADMIT', entryReasons: 'The lead admits for the programme' });
   });
 
   it("the lead's DECLINE declines every track", async () => {
@@ -562,7 +746,11 @@ describe('entry decisions', () => {
     const before = await read(e.id);
 
     for (const justification of [undefined, null, '   ']) {
-      const refused = await run('DECIDE_ENTRY', fca.regulator.token, before, { decision: 'ADMIT', reasons: 'Promising', ...(justification === undefined ? {} : { justification }) });
+      const refused = await run('DECIDE_ENTRY', fca.regulator.token, before, {
+        decision: 'ADMIT',
+        reasons: 'Promising',
+        ...(justification === undefined ? {} : { justification }),
+      });
       const error = expectBadInput(refused, 'input.justification');
       expect(error.extensions!.errors![0].message).toContain(readinessKey);
       await expectUnchanged(before);
@@ -575,7 +763,12 @@ describe('entry decisions', () => {
     const justification = 'Readiness confirmed in a supervised call on 12 January; written attestation to follow.';
     e = await act('DECIDE_ENTRY', fca.regulator.token, e, { decision: 'ADMIT', reasons: 'Promising', justification });
     expect(e.state).toBe('TESTING');
-    expect(track(e, 'FCA')).toMatchObject({ state: 'ADMITTED', entryDecision: 'ADMIT', entryReasons: 'Promising', entryJustification: justification });
+    expect(track(e, 'FCA')).toMatchObject({
+      state: 'ADMITTED',
+      entryDecision: 'ADMIT',
+      entryReasons: 'Promising',
+      entryJustification: justification,
+    });
     expect(track(await read(e.id), 'FCA').entryJustification).toBe(justification);
     const report = expectOk(await t.gql(EXIT_REPORT, { id: e.id }, fca.regulator.token)).exitReport;
     expect(report.authorities.find((a: any) => a.acronym === 'FCA').entry.justification).toBe(justification);
@@ -586,7 +779,10 @@ describe('entry decisions', () => {
     const { FCA: fca, MAS: mas, 'AI Office': aio } = sb.authority;
     const e = await reach(sb, 'UNDER_REVIEW', [fca, mas, aio]);
     for (const expectedVersion of [e.version - 1, e.version + 1]) {
-      expectError(await run('DECIDE_ENTRY', fca.regulator.token, e, { expectedVersion, decision: 'ADMIT' }), 'CONFLICT');
+      expectError(
+        await run('DECIDE_ENTRY', fca.regulator.token, e, { expectedVersion, decision: 'ADMIT' }),
+        'CONFLICT',
+      );
       await expectUnchanged(e);
     }
     // Two regulators read the same version: the first decision wins, the second is told to reload.
@@ -600,10 +796,16 @@ describe('entry decisions', () => {
     expect(trackStates(second)).toEqual({ FCA: 'ADMITTED', MAS: 'DECLINED', 'AI Office': 'PENDING' });
     // Exit and suspension decisions carry the version too.
     const testing = await reach(sb, 'TESTING');
-    expectError(await run('SUSPEND', fca.regulator.token, testing, { expectedVersion: testing.version - 1 }), 'CONFLICT');
+    expectError(
+      await run('SUSPEND', fca.regulator.token, testing, { expectedVersion: testing.version - 1 }),
+      'CONFLICT',
+    );
     await expectUnchanged(testing);
     const exitReview = await reach(sb, 'EXIT_REVIEW');
-    expectError(await run('DECIDE_EXIT', fca.regulator.token, exitReview, { expectedVersion: exitReview.version - 1 }), 'CONFLICT');
+    expectError(
+      await run('DECIDE_EXIT', fca.regulator.token, exitReview, { expectedVersion: exitReview.version - 1 }),
+      'CONFLICT',
+    );
     await expectUnchanged(exitReview);
   });
 });
@@ -628,24 +830,53 @@ describe('every action not in the table, in every state, is refused and changes 
     for (const action of ACTIONS) {
       const { by, from } = TABLE[action];
       if (by === 'INNOVATOR') {
-        if (!from.includes(state)) attempts.push({ action, who: 'innovator', token: sb.innovator.token, expected: 'INVALID_TRANSITION' });
-        attempts.push({ action, who: 'targeted regulator', token: fca.regulator.token, expected: asRegulator('FORBIDDEN') });
+        if (!from.includes(state))
+          attempts.push({ action, who: 'innovator', token: sb.innovator.token, expected: 'INVALID_TRANSITION' });
+        attempts.push({
+          action,
+          who: 'targeted regulator',
+          token: fca.regulator.token,
+          expected: asRegulator('FORBIDDEN'),
+        });
       } else {
-        if (!from.includes(state)) attempts.push({ action, who: 'targeted regulator', token: fca.regulator.token, expected: asRegulator('INVALID_TRANSITION') });
+        if (!from.includes(state))
+          attempts.push({
+            action,
+            who: 'targeted regulator',
+            token: fca.regulator.token,
+            expected: asRegulator('INVALID_TRANSITION'),
+          });
         attempts.push({ action, who: 'innovator', token: sb.innovator.token, expected: 'FORBIDDEN' });
-        attempts.push({ action, who: 'regulator of a participating, untargeted authority', token: outsider.regulator.token, expected: asRegulator('FORBIDDEN') });
+        attempts.push({
+          action,
+          who: 'regulator of a participating, untargeted authority',
+          token: outsider.regulator.token,
+          expected: asRegulator('FORBIDDEN'),
+        });
       }
       attempts.push({ action, who: 'administrator', token: adminToken, expected: 'FORBIDDEN' });
     }
 
     const observed = [];
     for (const attempt of attempts) {
-      const res = await run(attempt.action, attempt.token, before, attempt.action === 'SUBMIT_TEST_REPORT' ? { to: fca } : {});
+      const res = await run(
+        attempt.action,
+        attempt.token,
+        before,
+        attempt.action === 'SUBMIT_TEST_REPORT' ? { to: fca } : {},
+      );
       expectNoLeak(res);
       const after = await read(before.id);
-      observed.push({ action: attempt.action, who: attempt.who, codes: res.errors?.map((x) => x.extensions?.code) ?? 'succeeded', unchanged: JSON.stringify(normalise(after)) === JSON.stringify(normalise(before)) });
+      observed.push({
+        action: attempt.action,
+        who: attempt.who,
+        codes: res.errors?.map((x) => x.extensions?.code) ?? 'succeeded',
+        unchanged: JSON.stringify(normalise(after)) === JSON.stringify(normalise(before)),
+      });
     }
-    expect(observed).toEqual(attempts.map(({ action, who, expected }) => ({ action, who, codes: [expected], unchanged: true })));
+    expect(observed).toEqual(
+      attempts.map(({ action, who, expected }) => ({ action, who, codes: [expected], unchanged: true })),
+    );
     await expectUnchanged(before);
   });
 });
@@ -717,13 +948,23 @@ describe('cohort capacity', () => {
     const first = await reach(sb, 'TESTING', [fca]);
     const second = await reach(sb, 'UNDER_REVIEW', [fca]);
 
-    const refused = await run('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT', reasons: 'Would admit' });
+    const refused = await run('DECIDE_ENTRY', fca.regulator.token, second, {
+      decision: 'ADMIT',
+      reasons: 'Would admit',
+    });
     expect(expectError(refused, 'INVALID_TRANSITION').message).toMatch(/cohort/i);
     await expectUnchanged(second);
-    expect(track(await read(second.id), 'FCA')).toMatchObject({ state: 'PENDING', entryDecision: null, entryReasons: null });
+    expect(track(await read(second.id), 'FCA')).toMatchObject({
+      state: 'PENDING',
+      entryDecision: null,
+      entryReasons: null,
+    });
 
     await act('WITHDRAW', sb.innovator.token, first);
-    const admitted = await act('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT', reasons: 'A place is free' });
+    const admitted = await act('DECIDE_ENTRY', fca.regulator.token, second, {
+      decision: 'ADMIT',
+      reasons: 'A place is free',
+    });
     expect(admitted.state).toBe('TESTING');
   }, 120_000);
 });
@@ -736,7 +977,11 @@ describe('allowedTransitions and withdrawal', () => {
     sb = await buildSandbox(t, { cohortCapacity: 50 });
   }, 120_000);
 
-  const allowedOnly = (rows: { action: Action; allowed: boolean }[]) => rows.filter((r) => r.allowed).map((r) => r.action).sort();
+  const allowedOnly = (rows: { action: Action; allowed: boolean }[]) =>
+    rows
+      .filter((r) => r.allowed)
+      .map((r) => r.action)
+      .sort();
 
   it('tells each caller what it may do next, with a reason for every blocked action', async () => {
     const { FCA: fca, MAS: mas, 'AI Office': outsider } = sb.authority;
@@ -768,7 +1013,11 @@ describe('allowedTransitions and withdrawal', () => {
     expect(allowedOnly(await allowed(e.id, mas.regulator.token))).toEqual(['DECIDE_ENTRY']);
 
     e = await act('DECIDE_ENTRY', mas.regulator.token, e, { decision: 'ADMIT' });
-    expect(allowedOnly(await allowed(e.id, sb.innovator.token))).toEqual(['REQUEST_EXIT', 'SUBMIT_TEST_REPORT', 'WITHDRAW']);
+    expect(allowedOnly(await allowed(e.id, sb.innovator.token))).toEqual([
+      'REQUEST_EXIT',
+      'SUBMIT_TEST_REPORT',
+      'WITHDRAW',
+    ]);
     expect(allowedOnly(await allowed(e.id, fca.regulator.token))).toEqual(['SUSPEND']);
   });
 
@@ -790,7 +1039,9 @@ describe('allowedTransitions and withdrawal', () => {
     expect((await read(e.id)).state).toBe('WITHDRAWN');
     expect(allowedOnly(await allowed(e.id, sb.innovator.token))).toEqual([]);
 
-    const again = expectOk(await createEnrolment(sb, { aiSystemId: systemId, targets: [fca], entryResults: entryResultsMeeting([fca]) })).createEnrolment;
+    const again = expectOk(
+      await createEnrolment(sb, { aiSystemId: systemId, targets: [fca], entryResults: entryResultsMeeting([fca]) }),
+    ).createEnrolment;
     expect(again.id).not.toBe(e.id);
     expect(again).toMatchObject({ state: 'DRAFT', version: 1 });
     expect(trackStates(again)).toEqual({ FCA: 'PENDING' });

@@ -36,7 +36,8 @@ const SHA = createHash('sha256').update('robustness test evidence').digest('hex'
 const REF = 'id state version';
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
 const UPDATE_APPLICATION = `mutation($input: UpdateEnrolmentApplicationInput!) { updateEnrolmentApplication(input: $input) { ${REF} } }`;
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const step = (name: string, type = 'EnrolmentActionInput') =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const SUBMIT = step('submitEnrolment');
 const START_REVIEW = step('startReview');
 const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
@@ -87,7 +88,8 @@ let rival: { token: string; systemId: string };
 let negotiator: string;
 let systems = 0;
 
-const gql = <T = Record<string, any>>(query: string, variables: Vars, token?: string): Promise<GraphQLResponse<T>> => t.gql<T>(query, variables, token);
+const gql = <T = Record<string, any>>(query: string, variables: Vars, token?: string): Promise<GraphQLResponse<T>> =>
+  t.gql<T>(query, variables, token);
 
 async function counts(): Promise<{ reports: number; results: number }> {
   return { reports: await t.count('test_report'), results: await t.count('test_result') };
@@ -95,12 +97,25 @@ async function counts(): Promise<{ reports: number; results: number }> {
 
 /** A lifecycle step that must succeed; returns the enrolment as it is after it. */
 async function act(mutation: string, token: string, ref: Ref, extra: Vars = {}): Promise<Ref> {
-  const data = expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token));
+  const data = expectOk(
+    await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token),
+  );
   return Object.values(data)[0] as Ref;
 }
 
 async function registerSystem(token: string): Promise<string> {
-  const res = await gql(REGISTER_SYSTEM, { input: { name: `Scoring model ${++systems}`, sector: 'FINANCE', riskClass: 'HIGH', intendedPurpose: 'Scores consumer loan applicants.' } }, token);
+  const res = await gql(
+    REGISTER_SYSTEM,
+    {
+      input: {
+        name: `Scoring model ${++systems}`,
+        sector: 'FINANCE',
+        riskClass: 'HIGH',
+        intendedPurpose: 'Scores consumer loan applicants.',
+      },
+    },
+    token,
+  );
   return expectOk(res).registerAiSystem.id;
 }
 
@@ -113,7 +128,12 @@ interface ApplyOptions {
 /** A DRAFT application of the sandbox's innovator targeting `targets`. */
 async function apply(s: Sandbox, targets: SandboxAuthority[], options: ApplyOptions = {}): Promise<Ref> {
   const systemId = options.systemId ?? (await registerSystem(s.innovator.token));
-  const input = { programmeId: s.programmeId, aiSystemId: systemId, targetAuthorityIds: targets.map((a) => a.id), entryResults: options.entryResults ?? entryResultsMeeting(targets) };
+  const input = {
+    programmeId: s.programmeId,
+    aiSystemId: systemId,
+    targetAuthorityIds: targets.map((a) => a.id),
+    entryResults: options.entryResults ?? entryResultsMeeting(targets),
+  };
   return expectOk(await gql(CREATE_ENROLMENT, { input }, s.innovator.token)).createEnrolment;
 }
 
@@ -131,14 +151,21 @@ async function decided(s: Sandbox, targets: SandboxAuthority[], options: DecideO
     const decline = options.decline?.includes(authority);
     ref = await act(DECIDE_ENTRY, authority.regulator.token, ref, {
       decision: decline ? 'DECLINE' : 'ADMIT',
-      reasons: decline ? `${authority.acronym}: the readiness attestation is missing` : `${authority.acronym}: ready to test`,
+      reasons: decline
+        ? `${authority.acronym}: the readiness attestation is missing`
+        : `${authority.acronym}: ready to test`,
       ...(!decline && options.justification ? { justification: options.justification } : {}),
     });
   }
   return ref;
 }
 
-function reportInput(enrolmentId: string, submittedTo: SandboxAuthority | string, results: Result[], overrides: Vars = {}): Vars {
+function reportInput(
+  enrolmentId: string,
+  submittedTo: SandboxAuthority | string,
+  results: Result[],
+  overrides: Vars = {},
+): Vars {
   return {
     enrolmentId,
     submittedTo: typeof submittedTo === 'string' ? submittedTo : submittedTo.id,
@@ -173,11 +200,17 @@ beforeAll(async () => {
   admin = await t.adminToken();
   const tag = randomUUID().slice(0, 8);
   const icoId = await t.authorityId('GB', 'ICO');
-  ico = { authorityId: icoId, token: (await t.accountWithToken(`reg.ico.${tag}@reports.test`, Role.REGULATOR, { authorityId: icoId })).token };
+  ico = {
+    authorityId: icoId,
+    token: (await t.accountWithToken(`reg.ico.${tag}@reports.test`, Role.REGULATOR, { authorityId: icoId })).token,
+  };
   const rivalOrg = await t.createOrganisation(`Rival Analytics ${tag}`, 'SG');
-  const rivalToken = (await t.accountWithToken(`innovator.rival.${tag}@reports.test`, Role.INNOVATOR, { organisationId: rivalOrg })).token;
+  const rivalToken = (
+    await t.accountWithToken(`innovator.rival.${tag}@reports.test`, Role.INNOVATOR, { organisationId: rivalOrg })
+  ).token;
   rival = { token: rivalToken, systemId: await registerSystem(rivalToken) };
-  negotiator = (await t.accountWithToken(`negotiator.${tag}@reports.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' })).token;
+  negotiator = (await t.accountWithToken(`negotiator.${tag}@reports.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' }))
+    .token;
 }, 120_000);
 
 afterAll(async () => {
@@ -206,7 +239,11 @@ describe('submitTestReport', () => {
       { criterionId: AIO.criteria.EXIT[1], attested: false },
       { criterionId: FCA.criteria.EXIT[0], value: 0.04 },
     ];
-    const input = reportInput(testing.id, FCA, results, { confidentiality: 'HOME_AUTHORITY', testedIn: 'SG', idempotencyKey: 'first-report' });
+    const input = reportInput(testing.id, FCA, results, {
+      confidentiality: 'HOME_AUTHORITY',
+      testedIn: 'SG',
+      idempotencyKey: 'first-report',
+    });
     const report = await submitted(sb.innovator.token, input);
     expect(report).toMatchObject({
       periodStart: '2025-01-06',
@@ -233,8 +270,18 @@ describe('submitTestReport', () => {
       [7, 'FAIL', 'attested as not met'],
       [8, 'PASS', '0.04 against ≤ 0.1 ratio'],
     ]);
-    expect(report.results[0]).toMatchObject({ value: 0.91, evidenceReference: null, evidenceSha256: null, attested: null });
-    expect(report.results[3]).toMatchObject({ value: null, evidenceReference: 'lab://reports/robustness.pdf', evidenceSha256: SHA, attested: null });
+    expect(report.results[0]).toMatchObject({
+      value: 0.91,
+      evidenceReference: null,
+      evidenceSha256: null,
+      attested: null,
+    });
+    expect(report.results[3]).toMatchObject({
+      value: null,
+      evidenceReference: 'lab://reports/robustness.pdf',
+      evidenceSha256: SHA,
+      attested: null,
+    });
     expect(report.results[6]).toMatchObject({ value: null, evidenceReference: null, attested: true });
     expect(await counts()).toEqual({ reports: before.reports + 1, results: before.results + 9 });
 
@@ -246,9 +293,15 @@ describe('submitTestReport', () => {
     // authority may read: this HOME_AUTHORITY report to FCA never counts toward MAS's criterion.
     const tracks = expectOk(await gql(EVALUATION, { id: testing.id }, admin)).enrolment.tracks;
     const evaluation = (a: SandboxAuthority) => tracks.find((tr: any) => tr.authority.id === a.id).evaluation;
-    expect(evaluation(FCA)).toEqual([{ outcome: 'MET', resultId: report.results[0].id, mandatory: true, criterion: { id: FCA.criteria.TESTING[0] } }]);
-    expect(evaluation(MAS)).toEqual([{ outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } }]);
-    expect(evaluation(AIO)).toEqual([{ outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: AIO.criteria.TESTING[0] } }]);
+    expect(evaluation(FCA)).toEqual([
+      { outcome: 'MET', resultId: report.results[0].id, mandatory: true, criterion: { id: FCA.criteria.TESTING[0] } },
+    ]);
+    expect(evaluation(MAS)).toEqual([
+      { outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } },
+    ]);
+    expect(evaluation(AIO)).toEqual([
+      { outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: AIO.criteria.TESTING[0] } },
+    ]);
   });
 
   it('returns the first report for a retry with the same key and payload, and refuses the same key with another payload (CONFLICT)', async () => {
@@ -264,7 +317,11 @@ describe('submitTestReport', () => {
     const again = await submitted(sb.innovator.token, input);
     expect(again).toEqual(first);
     // The same payload with its fields in another order is the same payload.
-    const reordered = { ...input, lab: { accreditationBody: 'UKAS', accredited: true, name: 'Turing Assurance Lab' }, results: results.map((r) => Object.fromEntries(Object.entries(r).reverse())) };
+    const reordered = {
+      ...input,
+      lab: { accreditationBody: 'UKAS', accredited: true, name: 'Turing Assurance Lab' },
+      results: results.map((r) => Object.fromEntries(Object.entries(r).reverse())),
+    };
     expect((await submitted(sb.innovator.token, reordered)).id).toBe(first.id);
     expect(await counts()).toEqual({ reports: before.reports + 1, results: before.results + 2 });
 
@@ -289,23 +346,63 @@ describe('submitTestReport', () => {
 
     beforeAll(async () => {
       const create = `mutation($input: CreateCriterionInput!) { createCriterion(input: $input) { id status } }`;
-      const criterion = (key: string) => ({ key, title: `${key} title`, stage: 'TESTING', category: 'ACCURACY', kind: 'METRIC', metricKey: 'accuracy.auc', unit: 'ratio', comparator: 'GTE', threshold: 0.7 });
-      const draft = expectOk(await gql(create, { input: criterion(`testing.draft-${randomUUID().slice(0, 8)}`) }, FCA.regulator.token)).createCriterion;
+      const criterion = (key: string) => ({
+        key,
+        title: `${key} title`,
+        stage: 'TESTING',
+        category: 'ACCURACY',
+        kind: 'METRIC',
+        metricKey: 'accuracy.auc',
+        unit: 'ratio',
+        comparator: 'GTE',
+        threshold: 0.7,
+      });
+      const draft = expectOk(
+        await gql(create, { input: criterion(`testing.draft-${randomUUID().slice(0, 8)}`) }, FCA.regulator.token),
+      ).createCriterion;
       expect(draft.status).toBe('DRAFT');
       draftCriterion = draft.id;
-      const foreign = expectOk(await gql(create, { input: criterion(`testing.ico-${randomUUID().slice(0, 8)}`) }, ico.token)).createCriterion;
-      const published = expectOk(await gql(`mutation($input: CriterionIdInput!) { publishCriterion(input: $input) { id status } }`, { input: { id: foreign.id } }, ico.token)).publishCriterion;
+      const foreign = expectOk(
+        await gql(create, { input: criterion(`testing.ico-${randomUUID().slice(0, 8)}`) }, ico.token),
+      ).createCriterion;
+      const published = expectOk(
+        await gql(
+          `mutation($input: CriterionIdInput!) { publishCriterion(input: $input) { id status } }`,
+          { input: { id: foreign.id } },
+          ico.token,
+        ),
+      ).publishCriterion;
       expect(published.status).toBe('ACTIVE');
       icoCriterion = published.id;
     });
 
     const cases: [string, () => Result, string][] = [
       ['an unknown criterion id', () => ({ criterionId: randomUUID(), value: 0.9 }), 'input.results.2.criterionId'],
-      ['a criterion id that is no id', () => ({ criterionId: 'testing.auc', value: 0.9 }), 'input.results.2.criterionId'],
+      [
+        'a criterion id that is no id',
+        () => ({ criterionId: 'testing.auc', value: 0.9 }),
+        'input.results.2.criterionId',
+      ],
       ['a DRAFT criterion', () => ({ criterionId: draftCriterion, value: 0.9 }), 'input.results.2.criterionId'],
-      ['a criterion of an authority outside the programme', () => ({ criterionId: icoCriterion, value: 0.9 }), 'input.results.2.criterionId'],
-      ['a SHA-256 in upper case', () => ({ criterionId: FCA.criteria.ENTRY[1], evidenceReference: 'lab://x.pdf', evidenceSha256: SHA.toUpperCase() }), 'input.results.2.evidenceSha256'],
-      ['a SHA-256 one character short', () => ({ criterionId: FCA.criteria.ENTRY[1], evidenceReference: 'lab://x.pdf', evidenceSha256: SHA.slice(1) }), 'input.results.2.evidenceSha256'],
+      [
+        'a criterion of an authority outside the programme',
+        () => ({ criterionId: icoCriterion, value: 0.9 }),
+        'input.results.2.criterionId',
+      ],
+      [
+        'a SHA-256 in upper case',
+        () => ({
+          criterionId: FCA.criteria.ENTRY[1],
+          evidenceReference: 'lab://x.pdf',
+          evidenceSha256: SHA.toUpperCase(),
+        }),
+        'input.results.2.evidenceSha256',
+      ],
+      [
+        'a SHA-256 one character short',
+        () => ({ criterionId: FCA.criteria.ENTRY[1], evidenceReference: 'lab://x.pdf', evidenceSha256: SHA.slice(1) }),
+        'input.results.2.evidenceSha256',
+      ],
       ['no value, evidence or attestation', () => ({ criterionId: FCA.criteria.TESTING[0] }), 'input.results.2'],
     ];
 
@@ -316,7 +413,12 @@ describe('submitTestReport', () => {
         { criterionId: FCA.criteria.TESTING[0], value: 0.9 },
         { criterionId: MAS.criteria.TESTING[0], value: 0.9 },
       ];
-      const input = reportInput(testing.id, FCA, [...valid, invalid(), { criterionId: FCA.criteria.EXIT[1], attested: true }], { idempotencyKey: key });
+      const input = reportInput(
+        testing.id,
+        FCA,
+        [...valid, invalid(), { criterionId: FCA.criteria.EXIT[1], attested: true }],
+        { idempotencyKey: key },
+      );
       const error = expectBadInput(await submitReport(sb.innovator.token, input), path);
       expect(error.extensions!.errors!.map((e) => e.message).join(' ')).not.toMatch(/SELECT|INSERT/);
       expect(await counts()).toEqual(before);
@@ -331,10 +433,22 @@ describe('submitTestReport', () => {
       const input = reportInput(
         testing.id,
         FCA,
-        [{ criterionId: randomUUID(), value: 1 }, { criterionId: FCA.criteria.TESTING[0], value: 0.9 }, { criterionId: MAS.criteria.TESTING[0] }, { criterionId: draftCriterion, value: 1 }],
+        [
+          { criterionId: randomUUID(), value: 1 },
+          { criterionId: FCA.criteria.TESTING[0], value: 0.9 },
+          { criterionId: MAS.criteria.TESTING[0] },
+          { criterionId: draftCriterion, value: 1 },
+        ],
         { periodStart: '2025-04-01', periodEnd: '2025-03-01', testedIn: 'XX' },
       );
-      expectBadInput(await submitReport(sb.innovator.token, input), 'input.results.0.criterionId', 'input.results.2', 'input.results.3.criterionId', 'input.periodEnd', 'input.testedIn');
+      expectBadInput(
+        await submitReport(sb.innovator.token, input),
+        'input.results.0.criterionId',
+        'input.results.2',
+        'input.results.3.criterionId',
+        'input.periodEnd',
+        'input.testedIn',
+      );
       expectBadInput(await submitReport(sb.innovator.token, reportInput(testing.id, FCA, [])), 'input.results');
       expect(await counts()).toEqual(before);
     });
@@ -342,8 +456,14 @@ describe('submitTestReport', () => {
 
   it('accepts a report of 1,000 results in one call and stores every one, in order', async () => {
     const before = await counts();
-    const results = Array.from({ length: 1000 }, (_, i) => ({ criterionId: i % 2 ? MAS.criteria.TESTING[0] : FCA.criteria.TESTING[0], value: i / 1000 }));
-    const report = await submitted(sb.innovator.token, reportInput(testing.id, MAS, results, { idempotencyKey: 'bulk-1000' }));
+    const results = Array.from({ length: 1000 }, (_, i) => ({
+      criterionId: i % 2 ? MAS.criteria.TESTING[0] : FCA.criteria.TESTING[0],
+      value: i / 1000,
+    }));
+    const report = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, MAS, results, { idempotencyKey: 'bulk-1000' }),
+    );
     expect(report.resultCount).toBe(1000);
     expect(report.results).toHaveLength(1000);
     expect(report.results.map((r: any) => r.position)).toEqual(results.map((_, i) => i));
@@ -351,16 +471,28 @@ describe('submitTestReport', () => {
     expect(report.results.filter((r: any) => r.outcome === 'PASS')).toHaveLength(200);
     expect(report.results.filter((r: any) => r.outcome === 'FAIL')).toHaveLength(800);
     expect(await counts()).toEqual({ reports: before.reports + 1, results: before.results + 1000 });
-    const read = expectOk(await gql(`query($id: ID!) { testReport(id: $id) { resultCount results { position } } }`, { id: report.id }, MAS.regulator.token)).testReport;
+    const read = expectOk(
+      await gql(
+        `query($id: ID!) { testReport(id: $id) { resultCount results { position } } }`,
+        { id: report.id },
+        MAS.regulator.token,
+      ),
+    ).testReport;
     expect(read.resultCount).toBe(1000);
     expect(read.results.map((r: any) => r.position)).toEqual(results.map((_, i) => i));
   });
 
   it('saves nothing of a 1,000-result report whose last result is invalid', async () => {
     const before = await counts();
-    const results: Result[] = Array.from({ length: 1000 }, (_, i) => ({ criterionId: FCA.criteria.TESTING[0], value: i / 1000 }));
+    const results: Result[] = Array.from({ length: 1000 }, (_, i) => ({
+      criterionId: FCA.criteria.TESTING[0],
+      value: i / 1000,
+    }));
     results[999] = { criterionId: randomUUID(), value: 1 };
-    expectBadInput(await submitReport(sb.innovator.token, reportInput(testing.id, FCA, results)), 'input.results.999.criterionId');
+    expectBadInput(
+      await submitReport(sb.innovator.token, reportInput(testing.id, FCA, results)),
+      'input.results.999.criterionId',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -368,7 +500,10 @@ describe('submitTestReport', () => {
     const before = await counts();
     const valid = [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }];
     // AI Office declined its track.
-    expect(expectError(await submitReport(sb.innovator.token, reportInput(testing.id, AIO, valid)), 'INVALID_TRANSITION').message).toMatch(/DECLINED/);
+    expect(
+      expectError(await submitReport(sb.innovator.token, reportInput(testing.id, AIO, valid)), 'INVALID_TRANSITION')
+        .message,
+    ).toMatch(/DECLINED/);
     // ICO is no authority of the programme; a random id is no authority at all.
     expectError(await submitReport(sb.innovator.token, reportInput(testing.id, ico.authorityId, valid)), 'FORBIDDEN');
     expectError(await submitReport(sb.innovator.token, reportInput(testing.id, randomUUID(), valid)), 'FORBIDDEN');
@@ -386,7 +521,10 @@ describe('submitTestReport', () => {
   });
 
   it('never hands an existing report to a caller other than the enrolling organisation, even for its exact key and payload', async () => {
-    const input = reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.EXIT[0], value: 0.01 }], { confidentiality: 'HOME_AUTHORITY', idempotencyKey: 'home-only' });
+    const input = reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.EXIT[0], value: 0.01 }], {
+      confidentiality: 'HOME_AUTHORITY',
+      idempotencyKey: 'home-only',
+    });
     const report = await submitted(sb.innovator.token, input);
     const before = await counts();
     for (const token of [MAS.regulator.token, AIO.regulator.token, FCA.regulator.token, admin]) {
@@ -402,7 +540,10 @@ describe('submitTestReport', () => {
 
   it('accepts reports only while the enrolment is TESTING (INVALID_TRANSITION otherwise), to its own admitted tracks', async () => {
     const report = (ref: Ref, to: SandboxAuthority = FCA, key: string = randomUUID()) =>
-      submitReport(sb.innovator.token, reportInput(ref.id, to, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }], { idempotencyKey: key }));
+      submitReport(
+        sb.innovator.token,
+        reportInput(ref.id, to, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }], { idempotencyKey: key }),
+      );
     const refused = async (ref: Ref) => {
       const before = await counts();
       expect(expectError(await report(ref), 'INVALID_TRANSITION').message.length).toBeGreaterThan(0);
@@ -434,7 +575,10 @@ describe('submitTestReport', () => {
     const before = await counts();
     expect(expectOk(await report(ref, FCA, 'while-testing')).submitTestReport.id).toBe(accepted.id);
     expect(await counts()).toEqual(before);
-    ref = await act(DECIDE_EXIT, FCA.regulator.token, ref, { decision: 'AUTHORISED', reasons: 'met every exit criterion' });
+    ref = await act(DECIDE_EXIT, FCA.regulator.token, ref, {
+      decision: 'AUTHORISED',
+      reasons: 'met every exit criterion',
+    });
     expect(ref.state).toBe('EXITED');
     await refused(ref);
   });
@@ -444,8 +588,12 @@ describe('reviewTestReport', () => {
   let testing: Ref;
   let first: Record<string, any>;
   let second: Record<string, any>;
-  const review = (token: string, reportId: string, decision: 'ACCEPT' | 'REJECT', reasons = 'Reviewed against the method statement') =>
-    gql(REVIEW_REPORT, { input: { reportId, decision, reasons } }, token);
+  const review = (
+    token: string,
+    reportId: string,
+    decision: 'ACCEPT' | 'REJECT',
+    reasons = 'Reviewed against the method statement',
+  ) => gql(REVIEW_REPORT, { input: { reportId, decision, reasons } }, token);
   const statusOf = async (id: string) => expectOk(await gql(TEST_REPORT, { id }, admin)).testReport.status;
   const masEvaluation = async (token = MAS.regulator.token) => {
     const tracks = expectOk(await gql(EVALUATION, { id: testing.id }, token)).enrolment.tracks;
@@ -454,13 +602,21 @@ describe('reviewTestReport', () => {
 
   beforeAll(async () => {
     testing = await decided(sb, [FCA, MAS]);
-    first = await submitted(sb.innovator.token, reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.95 }]));
-    second = await submitted(sb.innovator.token, reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.5 }]));
+    first = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.95 }]),
+    );
+    second = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.5 }]),
+    );
   });
 
   it('lets only the authority a report was submitted to review it', async () => {
     // The latest result decides: the second report's FAIL.
-    expect(await masEvaluation()).toEqual([{ outcome: 'UNMET', resultId: second.results[0].id, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } }]);
+    expect(await masEvaluation()).toEqual([
+      { outcome: 'UNMET', resultId: second.results[0].id, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } },
+    ]);
     // FCA and AI Office see this PARTICIPANTS report but it was not submitted to them.
     expectError(await review(FCA.regulator.token, second.id, 'REJECT'), 'FORBIDDEN');
     expectError(await review(AIO.regulator.token, second.id, 'ACCEPT'), 'FORBIDDEN');
@@ -478,33 +634,59 @@ describe('reviewTestReport', () => {
   });
 
   it('rejects with reasons; a rejected report’s results no longer count in the evaluation', async () => {
-    const rejected = expectOk(await review(MAS.regulator.token, second.id, 'REJECT', 'The hold-out set overlaps the training data')).reviewTestReport;
-    expect(rejected).toMatchObject({ id: second.id, status: 'REJECTED', reviewReasons: 'The hold-out set overlaps the training data' });
+    const rejected = expectOk(
+      await review(MAS.regulator.token, second.id, 'REJECT', 'The hold-out set overlaps the training data'),
+    ).reviewTestReport;
+    expect(rejected).toMatchObject({
+      id: second.id,
+      status: 'REJECTED',
+      reviewReasons: 'The hold-out set overlaps the training data',
+    });
     expect(Date.parse(rejected.reviewedAt)).not.toBeNaN();
     // The earlier, passing result counts again.
-    expect(await masEvaluation()).toEqual([{ outcome: 'MET', resultId: first.results[0].id, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } }]);
+    expect(await masEvaluation()).toEqual([
+      { outcome: 'MET', resultId: first.results[0].id, mandatory: true, criterion: { id: MAS.criteria.TESTING[0] } },
+    ]);
     expect(await masEvaluation(sb.innovator.token)).toEqual(await masEvaluation(admin));
     // A report is reviewed once.
-    expect(expectError(await review(MAS.regulator.token, second.id, 'ACCEPT'), 'INVALID_TRANSITION').message).toMatch(/REJECTED/);
+    expect(expectError(await review(MAS.regulator.token, second.id, 'ACCEPT'), 'INVALID_TRANSITION').message).toMatch(
+      /REJECTED/,
+    );
     expect(await statusOf(second.id)).toBe('REJECTED');
   });
 
   it('accepts with reasons, once; rejecting the last counting report leaves the criterion NOT_SUBMITTED', async () => {
-    const accepted = expectOk(await review(MAS.regulator.token, first.id, 'ACCEPT', 'Method and lab accreditation verified')).reviewTestReport;
+    const accepted = expectOk(
+      await review(MAS.regulator.token, first.id, 'ACCEPT', 'Method and lab accreditation verified'),
+    ).reviewTestReport;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', reviewReasons: 'Method and lab accreditation verified' });
     expectError(await review(MAS.regulator.token, first.id, 'REJECT'), 'INVALID_TRANSITION');
     expectError(await review(MAS.regulator.token, first.id, 'ACCEPT'), 'INVALID_TRANSITION');
     expect(await statusOf(first.id)).toBe('ACCEPTED');
     expect((await masEvaluation())[0]).toMatchObject({ outcome: 'MET', resultId: first.results[0].id });
 
-    const third = await submitted(sb.innovator.token, reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.99 }]));
-    const fresh = await submitted(sb.innovator.token, reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.99 }], { confidentiality: 'HOME_AUTHORITY' }));
+    const third = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, MAS, [{ criterionId: MAS.criteria.TESTING[0], value: 0.99 }]),
+    );
+    const fresh = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.99 }], {
+        confidentiality: 'HOME_AUTHORITY',
+      }),
+    );
     expect((await masEvaluation())[0]).toMatchObject({ outcome: 'MET', resultId: third.results[0].id });
     // A HOME_AUTHORITY report to FCA is invisible to MAS: reviewing it is NOT_FOUND.
     expectError(await review(MAS.regulator.token, fresh.id, 'REJECT'), 'NOT_FOUND');
-    expect(expectOk(await review(FCA.regulator.token, fresh.id, 'REJECT', 'No method statement')).reviewTestReport.status).toBe('REJECTED');
-    const fcaTrack = expectOk(await gql(EVALUATION, { id: testing.id }, FCA.regulator.token)).enrolment.tracks.find((tr: any) => tr.authority.id === FCA.id);
-    expect(fcaTrack.evaluation).toEqual([{ outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: FCA.criteria.TESTING[0] } }]);
+    expect(
+      expectOk(await review(FCA.regulator.token, fresh.id, 'REJECT', 'No method statement')).reviewTestReport.status,
+    ).toBe('REJECTED');
+    const fcaTrack = expectOk(await gql(EVALUATION, { id: testing.id }, FCA.regulator.token)).enrolment.tracks.find(
+      (tr: any) => tr.authority.id === FCA.id,
+    );
+    expect(fcaTrack.evaluation).toEqual([
+      { outcome: 'NOT_SUBMITTED', resultId: null, mandatory: true, criterion: { id: FCA.criteria.TESTING[0] } },
+    ]);
   });
 });
 
@@ -519,18 +701,46 @@ describe('confidentiality of reports', () => {
     expect(testing.state).toBe('TESTING');
     home = await submitted(
       sb.innovator.token,
-      reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.EXIT[0], value: 0.0317 }, { criterionId: FCA.criteria.EXIT[1], attested: true }], { confidentiality: 'HOME_AUTHORITY' }),
+      reportInput(
+        testing.id,
+        FCA,
+        [
+          { criterionId: FCA.criteria.EXIT[0], value: 0.0317 },
+          { criterionId: FCA.criteria.EXIT[1], attested: true },
+        ],
+        { confidentiality: 'HOME_AUTHORITY' },
+      ),
     );
-    participants = await submitted(sb.innovator.token, reportInput(testing.id, FCA, [{ criterionId: MAS.criteria.EXIT[0], value: 0.0421 }], { confidentiality: 'PARTICIPANTS' }));
-    open = await submitted(sb.innovator.token, reportInput(testing.id, FCA, [{ criterionId: AIO.criteria.EXIT[0], value: 0.0555 }], { confidentiality: 'PUBLIC' }));
+    participants = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, FCA, [{ criterionId: MAS.criteria.EXIT[0], value: 0.0421 }], {
+        confidentiality: 'PARTICIPANTS',
+      }),
+    );
+    open = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, FCA, [{ criterionId: AIO.criteria.EXIT[0], value: 0.0555 }], {
+        confidentiality: 'PUBLIC',
+      }),
+    );
   });
 
   it('shows each report, by id and on the enrolment, exactly to those its confidentiality allows', async () => {
     const everyone: [string, () => string, string[], string[] | null][] = [
       // [who, token, reports visible by id, reports listed on the enrolment (null: enrolment invisible)]
-      ['the enrolling innovator', () => sb.innovator.token, ['home', 'participants', 'open'], ['home', 'participants', 'open']],
+      [
+        'the enrolling innovator',
+        () => sb.innovator.token,
+        ['home', 'participants', 'open'],
+        ['home', 'participants', 'open'],
+      ],
       ['an administrator', () => admin, ['home', 'participants', 'open'], ['home', 'participants', 'open']],
-      ['FCA (submitted to)', () => FCA.regulator.token, ['home', 'participants', 'open'], ['home', 'participants', 'open']],
+      [
+        'FCA (submitted to)',
+        () => FCA.regulator.token,
+        ['home', 'participants', 'open'],
+        ['home', 'participants', 'open'],
+      ],
       ['MAS', () => MAS.regulator.token, ['participants', 'open'], ['participants', 'open']],
       ['AI Office', () => AIO.regulator.token, ['participants', 'open'], ['participants', 'open']],
       ['ICO (not in the programme)', () => ico.token, ['open'], null],
@@ -545,7 +755,10 @@ describe('confidentiality of reports', () => {
         else expect({ who, name, report: found }).toEqual({ who, name, report: null });
       }
       const enrolment = expectOk(await gql(ENROLMENT, { id: testing.id }, token())).enrolment;
-      expect({ who, reports: enrolment?.testReports.map((r: any) => r.id) ?? null }).toEqual({ who, reports: listed?.map((n) => reports[n].id) ?? null });
+      expect({ who, reports: enrolment?.testReports.map((r: any) => r.id) ?? null }).toEqual({
+        who,
+        reports: listed?.map((n) => reports[n].id) ?? null,
+      });
     }
     expectError(await gql(TEST_REPORT, { id: home.id }), 'UNAUTHENTICATED');
     expect(expectOk(await gql(TEST_REPORT, { id: randomUUID() }, admin)).testReport).toBeNull();
@@ -555,11 +768,21 @@ describe('confidentiality of reports', () => {
   it('counts evidence the reader may not see as withheld in the exit report, and never shows it', async () => {
     const exitReport = async (token: string) => expectOk(await gql(EXIT_REPORT, { id: testing.id }, token)).exitReport;
     const criterion = (report: any, authority: SandboxAuthority, index: number) =>
-      report.authorities.find((a: any) => a.authorityId === authority.id).criteria.find((c: any) => c.criterionId === authority.criteria.EXIT[index]);
+      report.authorities
+        .find((a: any) => a.authorityId === authority.id)
+        .criteria.find((c: any) => c.criterionId === authority.criteria.EXIT[index]);
 
     const fca = await exitReport(FCA.regulator.token);
-    expect(criterion(fca, FCA, 0)).toMatchObject({ withheld: 0, evidence: [{ reportId: home.id, resultId: home.results[0].id, outcome: 'PASS', detail: '0.0317 against ≤ 0.1 ratio' }] });
-    expect(criterion(fca, FCA, 1)).toMatchObject({ withheld: 0, evidence: [{ reportId: home.id, resultId: home.results[1].id, outcome: 'PASS' }] });
+    expect(criterion(fca, FCA, 0)).toMatchObject({
+      withheld: 0,
+      evidence: [
+        { reportId: home.id, resultId: home.results[0].id, outcome: 'PASS', detail: '0.0317 against ≤ 0.1 ratio' },
+      ],
+    });
+    expect(criterion(fca, FCA, 1)).toMatchObject({
+      withheld: 0,
+      evidence: [{ reportId: home.id, resultId: home.results[1].id, outcome: 'PASS' }],
+    });
     expect(criterion(fca, MAS, 0)).toMatchObject({ withheld: 0, evidence: [{ reportId: participants.id }] });
     expect(fca.markdown).toContain('0.0317 against');
 
@@ -568,8 +791,14 @@ describe('confidentiality of reports', () => {
       expect(other.authorities.map((a: any) => a.acronym).sort()).toEqual(['AI Office', 'FCA', 'MAS']);
       expect(criterion(other, FCA, 0)).toMatchObject({ withheld: 1, evidence: [] });
       expect(criterion(other, FCA, 1)).toMatchObject({ withheld: 1, evidence: [] });
-      expect(criterion(other, MAS, 0)).toMatchObject({ withheld: 0, evidence: [{ reportId: participants.id, resultId: participants.results[0].id, outcome: 'PASS' }] });
-      expect(criterion(other, AIO, 0)).toMatchObject({ withheld: 0, evidence: [{ reportId: open.id, resultId: open.results[0].id }] });
+      expect(criterion(other, MAS, 0)).toMatchObject({
+        withheld: 0,
+        evidence: [{ reportId: participants.id, resultId: participants.results[0].id, outcome: 'PASS' }],
+      });
+      expect(criterion(other, AIO, 0)).toMatchObject({
+        withheld: 0,
+        evidence: [{ reportId: open.id, resultId: open.results[0].id }],
+      });
       const text = JSON.stringify(other);
       expect(text).not.toContain(home.id);
       expect(text).not.toContain(home.results[0].id);
@@ -578,8 +807,12 @@ describe('confidentiality of reports', () => {
       expect(other.markdown).toContain('0.0421 against');
     }
     // The enrolling innovator sees its own evidence.
-    expect(criterion(await exitReport(sb.innovator.token), FCA, 0)).toMatchObject({ withheld: 0, evidence: [{ reportId: home.id }] });
-    for (const token of [ico.token, rival.token, negotiator]) expectError(await gql(EXIT_REPORT, { id: testing.id }, token), 'NOT_FOUND');
+    expect(criterion(await exitReport(sb.innovator.token), FCA, 0)).toMatchObject({
+      withheld: 0,
+      evidence: [{ reportId: home.id }],
+    });
+    for (const token of [ico.token, rival.token, negotiator])
+      expectError(await gql(EXIT_REPORT, { id: testing.id }, token), 'NOT_FOUND');
     expectError(await gql(EXIT_REPORT, { id: testing.id }), 'UNAUTHENTICATED');
   });
 });
@@ -612,7 +845,11 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
       ['suspendTrack', SUSPEND, base],
       ['resumeTrack', RESUME, base],
       ['withdrawEnrolment', WITHDRAW, base],
-      ['submitTestReport', SUBMIT_REPORT, reportInput(ref.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }])],
+      [
+        'submitTestReport',
+        SUBMIT_REPORT,
+        reportInput(ref.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }]),
+      ],
     ];
   };
   /** Every mutation is refused with `code` (innovator-only ones with FORBIDDEN when `rolesForbid`) and nothing changes. */
@@ -632,9 +869,23 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
     withdrawnDraft = await act(WITHDRAW, sb.innovator.token, await apply(sb, [FCA]));
     expect(withdrawnDraft.state).toBe('WITHDRAWN');
     testing = await decided(sb, [FCA, MAS]);
-    report = await submitted(sb.innovator.token, reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }]));
+    report = await submitted(
+      sb.innovator.token,
+      reportInput(testing.id, FCA, [{ criterionId: FCA.criteria.TESTING[0], value: 0.9 }]),
+    );
     const created = expectOk(
-      await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: rival.systemId, targetAuthorityIds: [FCA.id], entryResults: entryResultsMeeting([FCA]) } }, rival.token),
+      await gql(
+        CREATE_ENROLMENT,
+        {
+          input: {
+            programmeId: sb.programmeId,
+            aiSystemId: rival.systemId,
+            targetAuthorityIds: [FCA.id],
+            entryResults: entryResultsMeeting([FCA]),
+          },
+        },
+        rival.token,
+      ),
     ).createEnrolment;
     rivals = await act(SUBMIT, rival.token, created);
   });
@@ -648,15 +899,29 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
     expect(await list(rival.token, null)).toEqual([rivals.id]);
     for (const id of [draft.id, withdrawnDraft.id, testing.id]) expect(await byId(rival.token, id)).toBeNull();
     expect(await byId(sb.innovator.token, rivals.id)).toBeNull();
-    expect(await byId(sb.innovator.token, testing.id)).toMatchObject({ id: testing.id, testReports: [{ id: report.id }] });
+    expect(await byId(sb.innovator.token, testing.id)).toMatchObject({
+      id: testing.id,
+      testReports: [{ id: report.id }],
+    });
 
     await refusesAll(rival.token, testing, 'NOT_FOUND');
     await refusesAll(rival.token, draft, 'NOT_FOUND');
     await refusesAll(sb.innovator.token, rivals, 'NOT_FOUND');
     // Another organisation's AI system cannot be enrolled, nor its report reviewed.
-    const res = await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: rival.systemId, targetAuthorityIds: [FCA.id] } }, sb.innovator.token);
+    const res = await gql(
+      CREATE_ENROLMENT,
+      { input: { programmeId: sb.programmeId, aiSystemId: rival.systemId, targetAuthorityIds: [FCA.id] } },
+      sb.innovator.token,
+    );
     expectError(res, 'NOT_FOUND');
-    expectError(await gql(REVIEW_REPORT, { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'mine now' } }, rival.token), 'NOT_FOUND');
+    expectError(
+      await gql(
+        REVIEW_REPORT,
+        { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'mine now' } },
+        rival.token,
+      ),
+      'NOT_FOUND',
+    );
     expectError(await gql(EXIT_REPORT, { id: testing.id }, rival.token), 'NOT_FOUND');
   });
 
@@ -679,8 +944,18 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
     // AI Office takes part in the programme; neither application targets it.
     expect(await byId(AIO.regulator.token, rivals.id)).toMatchObject({ id: rivals.id });
     const before = await enrolmentAsAdmin(rivals.id);
-    expectError(await gql(START_REVIEW, { input: { enrolmentId: rivals.id, expectedVersion: rivals.version } }, AIO.regulator.token), 'FORBIDDEN');
-    expectError(await gql(SUSPEND, { input: { enrolmentId: testing.id, expectedVersion: testing.version } }, AIO.regulator.token), 'FORBIDDEN');
+    expectError(
+      await gql(
+        START_REVIEW,
+        { input: { enrolmentId: rivals.id, expectedVersion: rivals.version } },
+        AIO.regulator.token,
+      ),
+      'FORBIDDEN',
+    );
+    expectError(
+      await gql(SUSPEND, { input: { enrolmentId: testing.id, expectedVersion: testing.version } }, AIO.regulator.token),
+      'FORBIDDEN',
+    );
     expect(await enrolmentAsAdmin(rivals.id)).toEqual(before);
   });
 
@@ -701,7 +976,11 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
     expect(expectOk(await gql(TEST_REPORT, { id: report.id }, negotiator)).testReport).toBeNull();
     expectError(await gql(EXIT_REPORT, { id: testing.id }, negotiator), 'NOT_FOUND');
     await refusesAll(negotiator, testing, 'NOT_FOUND', true);
-    const res = await gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [FCA.id] } }, negotiator);
+    const res = await gql(
+      CREATE_ENROLMENT,
+      { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [FCA.id] } },
+      negotiator,
+    );
     expectError(res, 'FORBIDDEN');
   });
 
@@ -713,7 +992,10 @@ describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
       [TEST_REPORT, { id: report.id }],
       [EXIT_REPORT, { id: testing.id }],
       [FUNNEL, { id: sb.programmeId }],
-      [CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [FCA.id] } }],
+      [
+        CREATE_ENROLMENT,
+        { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [FCA.id] } },
+      ],
       [REVIEW_REPORT, { input: { reportId: report.id, decision: 'ACCEPT', reasons: 'anonymous' } }],
       ...mutations(testing).map(([, mutation, input]) => [mutation, { input }]),
     ] as [string, Vars][]) {
@@ -745,31 +1027,76 @@ describe('programmeFunnel and the cost of the enrolment list', () => {
     const [fca, mas, aio] = pilot.authorities;
     P = { fca, mas, aio };
     // AI Office's mandatory readiness attestation is missing: only its optional impact assessment is given.
-    const aioImpactOnly = [{ criterionId: aio.criteria.ENTRY[1], evidenceReference: 'doc://impact/aio', evidenceSha256: SHA }];
-    const exitedRef = await decided(pilot, [fca, mas, aio], { systemId: pilot.systemId, decline: [aio], entryResults: [...entryResultsMeeting([fca, mas]), ...aioImpactOnly] });
-    await submitted(pilot.innovator.token, reportInput(exitedRef.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.9 }, { criterionId: fca.criteria.EXIT[1], attested: true }]));
-    await submitted(pilot.innovator.token, reportInput(exitedRef.id, mas, [{ criterionId: mas.criteria.TESTING[0], value: 0.7 }], { confidentiality: 'HOME_AUTHORITY' }));
+    const aioImpactOnly = [
+      { criterionId: aio.criteria.ENTRY[1], evidenceReference: 'doc://impact/aio', evidenceSha256: SHA },
+    ];
+    const exitedRef = await decided(pilot, [fca, mas, aio], {
+      systemId: pilot.systemId,
+      decline: [aio],
+      entryResults: [...entryResultsMeeting([fca, mas]), ...aioImpactOnly],
+    });
+    await submitted(
+      pilot.innovator.token,
+      reportInput(exitedRef.id, fca, [
+        { criterionId: fca.criteria.TESTING[0], value: 0.9 },
+        { criterionId: fca.criteria.EXIT[1], attested: true },
+      ]),
+    );
+    await submitted(
+      pilot.innovator.token,
+      reportInput(exitedRef.id, mas, [{ criterionId: mas.criteria.TESTING[0], value: 0.7 }], {
+        confidentiality: 'HOME_AUTHORITY',
+      }),
+    );
     let exited = await act(REQUEST_EXIT, pilot.innovator.token, exitedRef);
-    exited = await act(DECIDE_EXIT, fca.regulator.token, exited, { decision: 'AUTHORISED', reasons: 'all exit criteria met' });
-    exited = await act(DECIDE_EXIT, mas.regulator.token, exited, { decision: 'REJECTED', reasons: 'accuracy below threshold' });
+    exited = await act(DECIDE_EXIT, fca.regulator.token, exited, {
+      decision: 'AUTHORISED',
+      reasons: 'all exit criteria met',
+    });
+    exited = await act(DECIDE_EXIT, mas.regulator.token, exited, {
+      decision: 'REJECTED',
+      reasons: 'accuracy below threshold',
+    });
     expect(exited.state).toBe('EXITED');
     const declined = await decided(pilot, [aio], { decline: [aio], entryResults: aioImpactOnly });
     expect(declined.state).toBe('DECLINED');
     const withdrawnRef = await decided(pilot, [fca, mas]);
-    await submitted(pilot.innovator.token, reportInput(withdrawnRef.id, mas, [{ criterionId: mas.criteria.TESTING[0], value: 0.85 }]));
+    await submitted(
+      pilot.innovator.token,
+      reportInput(withdrawnRef.id, mas, [{ criterionId: mas.criteria.TESTING[0], value: 0.85 }]),
+    );
     const withdrawn = await act(WITHDRAW, pilot.innovator.token, withdrawnRef);
     const draft = await apply(pilot, [fca, mas]);
     const pending = await act(SUBMIT, pilot.innovator.token, await apply(pilot, [fca]));
     // FCA admits over its own unmet readiness attestation, with a justification.
-    const testing = await decided(pilot, [fca], { entryResults: [{ criterionId: fca.criteria.ENTRY[1], evidenceReference: 'doc://impact/fca', evidenceSha256: SHA }], justification: 'Attestation promised within 30 days' });
+    const testing = await decided(pilot, [fca], {
+      entryResults: [
+        { criterionId: fca.criteria.ENTRY[1], evidenceReference: 'doc://impact/fca', evidenceSha256: SHA },
+      ],
+      justification: 'Attestation promised within 30 days',
+    });
     expect(testing.state).toBe('TESTING');
-    await submitted(pilot.innovator.token, reportInput(testing.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.81 }, { criterionId: mas.criteria.EXIT[0], value: 0.05 }]));
+    await submitted(
+      pilot.innovator.token,
+      reportInput(testing.id, fca, [
+        { criterionId: fca.criteria.TESTING[0], value: 0.81 },
+        { criterionId: mas.criteria.EXIT[0], value: 0.05 },
+      ]),
+    );
     pilotRefs = { exited, declined, withdrawn, draft, pending, testing };
   }, 120_000);
 
   it('counts applications, submissions, testing, exits, declines and withdrawals, per state and per authority', async () => {
     const funnel = expectOk(await gql(FUNNEL, { id: pilot.programmeId }, P.fca.regulator.token)).programmeFunnel;
-    expect(funnel).toMatchObject({ programmeId: pilot.programmeId, applications: 6, submitted: 5, tested: 3, exited: 1, declined: 1, withdrawn: 1 });
+    expect(funnel).toMatchObject({
+      programmeId: pilot.programmeId,
+      applications: 6,
+      submitted: 5,
+      tested: 3,
+      exited: 1,
+      declined: 1,
+      withdrawn: 1,
+    });
     expect(funnel.byState).toEqual([
       { state: 'DECLINED', count: 1 },
       { state: 'DRAFT', count: 1 },
@@ -789,9 +1116,25 @@ describe('programmeFunnel and the cost of the enrolment list', () => {
       declined: 0,
       authorised: 1,
       rejected: 0,
-      topUnmetCriteria: [{ criterionId: P.fca.criteria.ENTRY[0], count: 1, criterion: { id: P.fca.criteria.ENTRY[0], key: expect.stringMatching(/^entry\.readiness\./) } }],
+      topUnmetCriteria: [
+        {
+          criterionId: P.fca.criteria.ENTRY[0],
+          count: 1,
+          criterion: { id: P.fca.criteria.ENTRY[0], key: expect.stringMatching(/^entry\.readiness\./) },
+        },
+      ],
     });
-    expect(row(P.mas)).toEqual({ authorityId: P.mas.id, authority: { acronym: 'MAS' }, targeted: 3, pending: 1, admitted: 2, declined: 0, authorised: 0, rejected: 1, topUnmetCriteria: [] });
+    expect(row(P.mas)).toEqual({
+      authorityId: P.mas.id,
+      authority: { acronym: 'MAS' },
+      targeted: 3,
+      pending: 1,
+      admitted: 2,
+      declined: 0,
+      authorised: 0,
+      rejected: 1,
+      topUnmetCriteria: [],
+    });
     expect(row(P.aio)).toEqual({
       authorityId: P.aio.id,
       authority: { acronym: 'AI Office' },
@@ -801,7 +1144,13 @@ describe('programmeFunnel and the cost of the enrolment list', () => {
       declined: 2,
       authorised: 0,
       rejected: 0,
-      topUnmetCriteria: [{ criterionId: P.aio.criteria.ENTRY[0], count: 2, criterion: { id: P.aio.criteria.ENTRY[0], key: expect.stringMatching(/^entry\.readiness\./) } }],
+      topUnmetCriteria: [
+        {
+          criterionId: P.aio.criteria.ENTRY[0],
+          count: 2,
+          criterion: { id: P.aio.criteria.ENTRY[0], key: expect.stringMatching(/^entry\.readiness\./) },
+        },
+      ],
     });
     expect(funnel.exitOutcomes).toEqual([
       { state: 'AUTHORISED', count: 1 },
@@ -852,7 +1201,12 @@ describe('programmeFunnel and the cost of the enrolment list', () => {
       const reports = (edges: any[]) => edges.flatMap((e) => e.node.testReports);
       expect(reports(many.edges).length).toBeGreaterThan(reports(few.edges).length);
       expect(reports(many.edges).flatMap((r: any) => r.results).length).toBeGreaterThan(0);
-      expect(many.edges.every((e: any) => e.node.tracks.length > 0 && e.node.programme.name && e.node.aiSystem.name && e.node.organisation.name)).toBe(true);
+      expect(
+        many.edges.every(
+          (e: any) =>
+            e.node.tracks.length > 0 && e.node.programme.name && e.node.aiSystem.name && e.node.organisation.name,
+        ),
+      ).toBe(true);
       expect({ who, statements: many.statements }).toEqual({ who, statements: few.statements });
       expect(few.statements).toBeGreaterThan(0);
     }
@@ -871,22 +1225,45 @@ describe('the cost of evaluations and allowed transitions on the enrolment list'
     testing = [];
     for (const targets of [[fca, mas], [fca, mas, aio], [fca], [fca, mas]]) {
       const ref = await decided(cost, targets);
-      const kept = await submitted(cost.innovator.token, reportInput(ref.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.91 }, { criterionId: fca.criteria.EXIT[1], attested: true }]));
-      const rejected = await submitted(cost.innovator.token, reportInput(ref.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.42 }]));
+      const kept = await submitted(
+        cost.innovator.token,
+        reportInput(ref.id, fca, [
+          { criterionId: fca.criteria.TESTING[0], value: 0.91 },
+          { criterionId: fca.criteria.EXIT[1], attested: true },
+        ]),
+      );
+      const rejected = await submitted(
+        cost.innovator.token,
+        reportInput(ref.id, fca, [{ criterionId: fca.criteria.TESTING[0], value: 0.42 }]),
+      );
       expectOk(await review(fca.regulator.token, kept.id, 'ACCEPT'));
       expectOk(await review(fca.regulator.token, rejected.id, 'REJECT'));
       testing.push(ref);
     }
     // Submitted without MAS's mandatory readiness attestation; then under review.
-    partial = await act(SUBMIT, cost.innovator.token, await apply(cost, [fca, mas], { entryResults: [...entryResultsMeeting([fca]), { criterionId: mas.criteria.ENTRY[1], evidenceReference: 'doc://impact/mas', evidenceSha256: SHA }] }));
-    await act(START_REVIEW, fca.regulator.token, await act(SUBMIT, cost.innovator.token, await apply(cost, [fca, aio])));
+    partial = await act(
+      SUBMIT,
+      cost.innovator.token,
+      await apply(cost, [fca, mas], {
+        entryResults: [
+          ...entryResultsMeeting([fca]),
+          { criterionId: mas.criteria.ENTRY[1], evidenceReference: 'doc://impact/mas', evidenceSha256: SHA },
+        ],
+      }),
+    );
+    await act(
+      START_REVIEW,
+      fca.regulator.token,
+      await act(SUBMIT, cost.innovator.token, await apply(cost, [fca, aio])),
+    );
     await act(SUBMIT, cost.innovator.token, await apply(cost, [mas]));
     await act(SUBMIT, cost.innovator.token, await apply(cost, [aio]));
     await apply(cost, [fca, mas, aio]);
     await apply(cost, [fca], { entryResults: [] });
   }, 180_000);
 
-  const review = (token: string, reportId: string, decision: 'ACCEPT' | 'REJECT') => gql(REVIEW_REPORT, { input: { reportId, decision, reasons: `${decision} after review` } }, token);
+  const review = (token: string, reportId: string, decision: 'ACCEPT' | 'REJECT') =>
+    gql(REVIEW_REPORT, { input: { reportId, decision, reasons: `${decision} after review` } }, token);
   const EVALUATED = `id state allowedTransitions { action allowed reason }
     tracks { state authority { acronym }
       entryEvaluation { mandatory outcome resultId metBy criterion { key } }

@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const lock = join(tmpdir(), `sandbridge-cli-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
+const lock = join(
+  tmpdir(),
+  `sandbridge-cli-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
+);
 
 /** Newest modification time of what the build reads (specs are not built). */
 function newestSource(): number {
@@ -26,7 +29,8 @@ function newestSource(): number {
     }
   };
   for (const dir of ['apps', 'libs', 'config', 'bench']) if (existsSync(join(root, dir))) visit(join(root, dir));
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json']) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'])
+    newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return newest;
 }
 
@@ -41,15 +45,21 @@ export async function ensureBuilt(entry = 'dist/apps/worker/src/main.js'): Promi
       break;
     } catch {
       // A lock older than five minutes was left by a build that died.
-      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((done) => setTimeout(done, 200));
     }
   }
   try {
     if (stale()) {
       const nest = join(root, 'node_modules/@nestjs/cli/bin/nest.js');
-      const build = spawnSync(process.execPath, [nest, 'build', 'api'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-      if (build.status !== 0) throw new Error(`nest build failed (exit ${build.status ?? build.signal}):\n${build.stdout}${build.stderr}`);
+      const build = spawnSync(process.execPath, [nest, 'build', 'api'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      if (build.status !== 0)
+        throw new Error(`nest build failed (exit ${build.status ?? build.signal}):\n${build.stdout}${build.stderr}`);
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -8,5 +8,7 @@ import { join } from 'node:path';
 export default function globalSetup() {
   const workDir = mkdtempSync(join(tmpdir(), 'sandbridge-tests-'));
   process.env.SANDBRIDGE_TEST_WORKDIR = workDir;
-  process.env.SANDBRIDGE_TEST_TEMPLATE = process.env.DATABASE_URL ? `sb_template_${randomBytes(4).toString('hex')}` : join(workDir, 'template');
+  process.env.SANDBRIDGE_TEST_TEMPLATE = process.env.DATABASE_URL
+    ? `sb_template_${randomBytes(4).toString('hex')}`
+    : join(workDir, 'template');
 }

@@ -35,7 +35,9 @@ describe('GraphQL over HTTP conformance', () => {
   });
 
   it('passes every MUST audit', () => {
-    const failed = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : r.status}`);
+    const failed = results
+      .filter((r) => r.name.startsWith('MUST') && r.status !== 'ok')
+      .map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : r.status}`);
     expect(failed).toEqual([]);
   });
 

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { ADMIN, expectBadInput, expectError, expectForbidden, expectOk, type GraphQLResponse, TEST_PASSWORD, TestApp } from '@sandbridge/testing';
+import {
+  ADMIN,
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  type GraphQLResponse,
+  TEST_PASSWORD,
+  TestApp,
+} from '@sandbridge/testing';
 
 // login, me, accounts, createAccount — end to end through GraphQL over HTTP (DESIGN.md §1, §7a).
 
@@ -102,7 +111,15 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const data = expectOk(await t.gql(LOGIN, { email: ADMIN.email, password: ADMIN.password }));
       const { token, expiresAt, account } = data.login;
       expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-      expect(account).toEqual({ id: adminId, email: ADMIN.email, displayName: 'Administrator', role: 'ADMIN', authority: null, organisation: null, jurisdiction: null });
+      expect(account).toEqual({
+        id: adminId,
+        email: ADMIN.email,
+        displayName: 'Administrator',
+        role: 'ADMIN',
+        authority: null,
+        organisation: null,
+        jurisdiction: null,
+      });
       const expiry = Date.parse(expiresAt);
       const ttl = t.config.auth.jwtTtlSeconds * 1000;
       expect(expiry).toBeGreaterThanOrEqual(before + ttl - 2000);
@@ -117,7 +134,13 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const address = email('login-reg');
       await t.accountWithToken(address, Role.REGULATOR, { authorityId: icoId });
       const data = expectOk(await t.gql(LOGIN, { email: address, password: TEST_PASSWORD }));
-      expect(data.login.account).toMatchObject({ email: address, role: 'REGULATOR', authority: { acronym: 'ICO' }, organisation: null, jurisdiction: null });
+      expect(data.login.account).toMatchObject({
+        email: address,
+        role: 'REGULATOR',
+        authority: { acronym: 'ICO' },
+        organisation: null,
+        jurisdiction: null,
+      });
     });
 
     it('the token works as Authorization: Bearer (any case of "Bearer", extra spaces)', async () => {
@@ -131,9 +154,21 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('treats the e-mail case-insensitively and ignores surrounding spaces', async () => {
       const address = email('CaseMix');
       const created = await t.accountWithToken(address, Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
-      for (const variant of [address.toUpperCase(), address.toLowerCase(), `  ${address}  `, ADMIN.email.toUpperCase()]) {
-        const data = expectOk(await t.gql(LOGIN, { email: variant, password: variant === ADMIN.email.toUpperCase() ? ADMIN.password : TEST_PASSWORD }));
-        expect(data.login.account.email).toBe(variant === ADMIN.email.toUpperCase() ? ADMIN.email : address.toLowerCase());
+      for (const variant of [
+        address.toUpperCase(),
+        address.toLowerCase(),
+        `  ${address}  `,
+        ADMIN.email.toUpperCase(),
+      ]) {
+        const data = expectOk(
+          await t.gql(LOGIN, {
+            email: variant,
+            password: variant === ADMIN.email.toUpperCase() ? ADMIN.password : TEST_PASSWORD,
+          }),
+        );
+        expect(data.login.account.email).toBe(
+          variant === ADMIN.email.toUpperCase() ? ADMIN.email : address.toLowerCase(),
+        );
         if (variant !== ADMIN.email.toUpperCase()) expect(data.login.account.id).toBe(created.id);
       }
     });
@@ -153,7 +188,8 @@ describe('identity (login, me, accounts, createAccount)', () => {
     });
 
     it('is reachable without a token, and an invalid token sent along does not block it', async () => {
-      const res = await t.http()
+      const res = await t
+        .http()
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('authorization', 'Bearer not-a-token')
@@ -171,7 +207,14 @@ describe('identity (login, me, accounts, createAccount)', () => {
   describe('me', () => {
     it('returns the caller of each role with the tenant it is bound to', async () => {
       const asAdmin = expectOk(await t.gql(ME, {}, admin)).me;
-      expect(asAdmin).toMatchObject({ id: adminId, email: ADMIN.email, role: 'ADMIN', authority: null, organisation: null, jurisdiction: null });
+      expect(asAdmin).toMatchObject({
+        id: adminId,
+        email: ADMIN.email,
+        role: 'ADMIN',
+        authority: null,
+        organisation: null,
+        jurisdiction: null,
+      });
       expect(Number.isNaN(Date.parse(asAdmin.createdAt))).toBe(false);
 
       const asRegulator = expectOk(await t.gql(ME, {}, regulator.token)).me;
@@ -184,10 +227,22 @@ describe('identity (login, me, accounts, createAccount)', () => {
       });
 
       const asInnovator = expectOk(await t.gql(ME, {}, innovator.token)).me;
-      expect(asInnovator).toMatchObject({ id: innovator.id, role: 'INNOVATOR', authority: null, organisation: { id: orgId, homeJurisdiction: { code: 'SG' } }, jurisdiction: null });
+      expect(asInnovator).toMatchObject({
+        id: innovator.id,
+        role: 'INNOVATOR',
+        authority: null,
+        organisation: { id: orgId, homeJurisdiction: { code: 'SG' } },
+        jurisdiction: null,
+      });
 
       const asNegotiator = expectOk(await t.gql(ME, {}, negotiator.token)).me;
-      expect(asNegotiator).toMatchObject({ id: negotiator.id, role: 'NEGOTIATOR', authority: null, organisation: null, jurisdiction: { code: 'SG', name: 'Singapore' } });
+      expect(asNegotiator).toMatchObject({
+        id: negotiator.id,
+        role: 'NEGOTIATOR',
+        authority: null,
+        organisation: null,
+        jurisdiction: { code: 'SG', name: 'Singapore' },
+      });
     });
 
     it('never exposes the password hash (no such field)', async () => {
@@ -209,7 +264,12 @@ describe('identity (login, me, accounts, createAccount)', () => {
     });
 
     it('with an expired token says the token has expired', async () => {
-      const expired = await new JwtService({ secret }).signAsync({ sub: adminId, role: 'ADMIN', iat: nowSeconds() - 7200, exp: nowSeconds() - 1 });
+      const expired = await new JwtService({ secret }).signAsync({
+        sub: adminId,
+        role: 'ADMIN',
+        iat: nowSeconds() - 7200,
+        exp: nowSeconds() - 1,
+      });
       expect(expectError(await t.gql(ME, {}, expired), 'UNAUTHENTICATED').message).toMatch(/expired/i);
     });
 
@@ -278,7 +338,9 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const i = await t.accountWithToken(inn, Role.INNOVATOR, { organisationId: orgId });
       const n = await t.accountWithToken(neg, Role.NEGOTIATOR, { jurisdictionCode: 'BR' });
       const ids = async (filter: Record<string, unknown>) =>
-        expectOk(await t.gql(ACCOUNTS, { first: 100, filter }, admin)).accounts.edges.map((e: any) => e.node.id).sort();
+        expectOk(await t.gql(ACCOUNTS, { first: 100, filter }, admin))
+          .accounts.edges.map((e: any) => e.node.id)
+          .sort();
 
       expect(await ids({ search: tag })).toEqual([r.id, i.id, n.id].sort());
       expect(await ids({ search: tag.toUpperCase() })).toEqual([r.id, i.id, n.id].sort());
@@ -291,7 +353,10 @@ describe('identity (login, me, accounts, createAccount)', () => {
       expect(await ids({ search: reg.split('@')[0].toUpperCase() })).toEqual([r.id]);
       // Every regulator of the ICO, and only those.
       const ico = expectOk(await t.gql(ACCOUNTS, { first: 100, filter: { authorityId: icoId } }, admin)).accounts;
-      const [{ n: icoCount }] = await t.dataSource.query('SELECT count(*)::int AS n FROM account WHERE authority_id = $1', [icoId]);
+      const [{ n: icoCount }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM account WHERE authority_id = $1',
+        [icoId],
+      );
       expect(ico.totalCount).toBe(icoCount);
       expect(ico.edges.every((e: any) => e.node.role === 'REGULATOR')).toBe(true);
       // LIKE wildcards in a search match literally.
@@ -299,7 +364,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       expect(await ids({ search: `${tag}_` })).toEqual([]);
     });
 
-    it('resolves each account\'s tenant in a constant number of SQL statements', async () => {
+    it("resolves each account's tenant in a constant number of SQL statements", async () => {
       const tag = unique('nplus');
       // By e-mail, every page starts with an innovator, then a regulator: both kinds of tenant on each.
       for (let i = 0; i < 6; i++) {
@@ -341,20 +406,34 @@ describe('identity (login, me, accounts, createAccount)', () => {
       expectBadInput(await t.gql(ACCOUNTS, { first: -1 }, admin), 'first');
       expectBadInput(await t.gql(ACCOUNTS, { first: 1.5 }, admin), 'first');
       expectBadInput(await t.gql(ACCOUNTS, { after: 'not-a-cursor' }, admin), 'after');
-      expectBadInput(await t.gql(ACCOUNTS, { after: Buffer.from('["only-one-key"]').toString('base64url') }, admin), 'after');
+      expectBadInput(
+        await t.gql(ACCOUNTS, { after: Buffer.from('["only-one-key"]').toString('base64url') }, admin),
+        'after',
+      );
       // A cursor whose keys have the right shape but not the right type never reaches SQL as such.
-      expectBadInput(await t.gql(ACCOUNTS, { after: Buffer.from('["a@example.test","not-a-uuid"]').toString('base64url') }, admin), 'after');
+      expectBadInput(
+        await t.gql(ACCOUNTS, { after: Buffer.from('["a@example.test","not-a-uuid"]').toString('base64url') }, admin),
+        'after',
+      );
       expect(expectOk(await t.gql(ACCOUNTS, { first: 100 }, admin)).accounts.edges.length).toBeGreaterThan(0);
     });
 
     it('rejects bad filters with BAD_USER_INPUT naming the field (never an SQL error)', async () => {
       expectBadInput(await t.gql(ACCOUNTS, { filter: { authorityId: 'not-a-uuid' } }, admin), 'filter.authorityId');
-      expectBadInput(await t.gql(ACCOUNTS, { filter: { organisationId: "1' OR '1'='1" } }, admin), 'filter.organisationId');
+      expectBadInput(
+        await t.gql(ACCOUNTS, { filter: { organisationId: "1' OR '1'='1" } }, admin),
+        'filter.organisationId',
+      );
       expectBadInput(await t.gql(ACCOUNTS, { filter: { role: 'ROOT' } }, admin), 'filter.role');
       expectBadInput(await t.gql(ACCOUNTS, { filter: { search: 'x'.repeat(1000) } }, admin), 'filter.search');
-      expectBadInput(await t.gql(ACCOUNTS, { filter: { jurisdictionCode: 'X'.repeat(100) } }, admin), 'filter.jurisdictionCode');
+      expectBadInput(
+        await t.gql(ACCOUNTS, { filter: { jurisdictionCode: 'X'.repeat(100) } }, admin),
+        'filter.jurisdictionCode',
+      );
       // A well-formed id that names nothing is an empty list, not an error.
-      expect(expectOk(await t.gql(ACCOUNTS, { filter: { authorityId: randomUUID() } }, admin)).accounts.totalCount).toBe(0);
+      expect(
+        expectOk(await t.gql(ACCOUNTS, { filter: { authorityId: randomUUID() } }, admin)).accounts.totalCount,
+      ).toBe(0);
     });
   });
 
@@ -369,12 +448,38 @@ describe('identity (login, me, accounts, createAccount)', () => {
 
     it('creates an account of each role bound to its tenant, and it can sign in', async () => {
       const before = await t.count('account');
-      const reg = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'REGULATOR', authorityId: fcaId, displayName: 'Reg Ulator' }) }, admin)).createAccount;
-      expect(reg).toMatchObject({ role: 'REGULATOR', displayName: 'Reg Ulator', authority: { id: fcaId, acronym: 'FCA', jurisdiction: { code: 'GB' } }, organisation: null, jurisdiction: null });
-      const inn = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: orgId }) }, admin)).createAccount;
-      expect(inn).toMatchObject({ role: 'INNOVATOR', authority: null, organisation: { id: orgId }, jurisdiction: null });
-      const neg = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'US-CO' }) }, admin)).createAccount;
-      expect(neg).toMatchObject({ role: 'NEGOTIATOR', authority: null, organisation: null, jurisdiction: { code: 'US-CO' } });
+      const reg = expectOk(
+        await t.gql(
+          CREATE_ACCOUNT,
+          { input: input({ role: 'REGULATOR', authorityId: fcaId, displayName: 'Reg Ulator' }) },
+          admin,
+        ),
+      ).createAccount;
+      expect(reg).toMatchObject({
+        role: 'REGULATOR',
+        displayName: 'Reg Ulator',
+        authority: { id: fcaId, acronym: 'FCA', jurisdiction: { code: 'GB' } },
+        organisation: null,
+        jurisdiction: null,
+      });
+      const inn = expectOk(
+        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: orgId }) }, admin),
+      ).createAccount;
+      expect(inn).toMatchObject({
+        role: 'INNOVATOR',
+        authority: null,
+        organisation: { id: orgId },
+        jurisdiction: null,
+      });
+      const neg = expectOk(
+        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'US-CO' }) }, admin),
+      ).createAccount;
+      expect(neg).toMatchObject({
+        role: 'NEGOTIATOR',
+        authority: null,
+        organisation: null,
+        jurisdiction: { code: 'US-CO' },
+      });
       const adm = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'ADMIN' }) }, admin)).createAccount;
       expect(adm).toMatchObject({ role: 'ADMIN', authority: null, organisation: null, jurisdiction: null });
       expect(await t.count('account')).toBe(before + 4);
@@ -384,7 +489,10 @@ describe('identity (login, me, accounts, createAccount)', () => {
         expect(Number.isNaN(Date.parse(account.createdAt))).toBe(false);
         const login = expectOk(await t.gql(LOGIN, { email: account.email, password: 'a-long-enough-password' })).login;
         expect(login.account.id).toBe(account.id);
-        expect(expectOk(await t.gql('{ me { id role } }', {}, login.token)).me).toEqual({ id: account.id, role: account.role });
+        expect(expectOk(await t.gql('{ me { id role } }', {}, login.token)).me).toEqual({
+          id: account.id,
+          role: account.role,
+        });
       }
       // The new administrator may administer.
       const newAdminToken = await t.login(adm.email, 'a-long-enough-password');
@@ -397,18 +505,27 @@ describe('identity (login, me, accounts, createAccount)', () => {
       expect(created.email).toBe(mixed.toLowerCase());
       const before = await t.count('account');
       for (const again of [mixed, mixed.toUpperCase(), mixed.toLowerCase()]) {
-        const error = expectError(await t.gql(CREATE_ACCOUNT, { input: input({ email: again, displayName: 'Other' }) }, admin), 'CONFLICT');
+        const error = expectError(
+          await t.gql(CREATE_ACCOUNT, { input: input({ email: again, displayName: 'Other' }) }, admin),
+          'CONFLICT',
+        );
         expect(error.message).toContain(mixed.toLowerCase());
       }
       expect(await t.count('account')).toBe(before);
       // The original is untouched and still signs in.
-      expect((await t.gql(LOGIN, { email: mixed, password: 'a-long-enough-password' })).data!.login.account.displayName).toBe('New Person');
+      expect(
+        (await t.gql(LOGIN, { email: mixed, password: 'a-long-enough-password' })).data!.login.account.displayName,
+      ).toBe('New Person');
     });
 
     it('two concurrent creations of one e-mail: exactly one wins, the other is CONFLICT', async () => {
       const address = email('race');
       const before = await t.count('account');
-      const results = await Promise.all([1, 2].map((i) => t.gql(CREATE_ACCOUNT, { input: input({ email: address, displayName: `Racer ${i}` }) }, admin)));
+      const results = await Promise.all(
+        [1, 2].map((i) =>
+          t.gql(CREATE_ACCOUNT, { input: input({ email: address, displayName: `Racer ${i}` }) }, admin),
+        ),
+      );
       const ok = results.filter((r) => !r.errors);
       const failed = results.filter((r) => r.errors);
       expect(ok).toHaveLength(1);
@@ -439,10 +556,23 @@ describe('identity (login, me, accounts, createAccount)', () => {
 
     it('rejects an unknown role (through variables) with BAD_USER_INPUT at input.role', async () => {
       const before = await t.count('account');
-      const error = expectBadInput(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'SUPERUSER' }) }, admin), 'input.role');
+      const error = expectBadInput(
+        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'SUPERUSER' }) }, admin),
+        'input.role',
+      );
       expect(error.extensions!.errors![0].message).toMatch(/SUPERUSER/);
-      expectBadInput(await t.gql(CREATE_ACCOUNT, { input: { email: email(), displayName: 'X', password: 'a-long-enough-password' } }, admin), 'input.role');
-      expectBadInput(await t.gql(CREATE_ACCOUNT, { input: input({ passwordHash: 'anything' }) }, admin), 'input.passwordHash');
+      expectBadInput(
+        await t.gql(
+          CREATE_ACCOUNT,
+          { input: { email: email(), displayName: 'X', password: 'a-long-enough-password' } },
+          admin,
+        ),
+        'input.role',
+      );
+      expectBadInput(
+        await t.gql(CREATE_ACCOUNT, { input: input({ passwordHash: 'anything' }) }, admin),
+        'input.passwordHash',
+      );
       expect(await t.count('account')).toBe(before);
     });
 
@@ -452,7 +582,11 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const res = await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NOPE', password: secretPassword }) }, admin);
       expectBadInput(res, 'input.role');
       expect(JSON.stringify(res.errors)).not.toContain(secretPassword);
-      const missing = await t.gql(CREATE_ACCOUNT, { input: { email: email(), password: secretPassword, role: 'ADMIN' } }, admin);
+      const missing = await t.gql(
+        CREATE_ACCOUNT,
+        { input: { email: email(), password: secretPassword, role: 'ADMIN' } },
+        admin,
+      );
       expectBadInput(missing, 'input.displayName');
       expect(JSON.stringify(missing.errors)).not.toContain(secretPassword);
       const login = await t.gql(LOGIN, { email: 42, password: secretPassword });
@@ -483,9 +617,20 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('an unknown authority, organisation or jurisdiction is NOT_FOUND, and creates nothing', async () => {
       const before = await t.count('account');
       const missing = randomUUID();
-      expect(expectError(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'REGULATOR', authorityId: missing }) }, admin), 'NOT_FOUND').message).toContain(missing);
-      expectError(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: randomUUID() }) }, admin), 'NOT_FOUND');
-      expectError(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'ZZ' }) }, admin), 'NOT_FOUND');
+      expect(
+        expectError(
+          await t.gql(CREATE_ACCOUNT, { input: input({ role: 'REGULATOR', authorityId: missing }) }, admin),
+          'NOT_FOUND',
+        ).message,
+      ).toContain(missing);
+      expectError(
+        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: randomUUID() }) }, admin),
+        'NOT_FOUND',
+      );
+      expectError(
+        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'ZZ' }) }, admin),
+        'NOT_FOUND',
+      );
       expect(await t.count('account')).toBe(before);
     });
 

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
-import { admitToTesting, buildSandbox, expectOk, type GraphQLResponse, type Sandbox, submitTestReport, TestApp } from '@sandbridge/testing';
+import {
+  admitToTesting,
+  buildSandbox,
+  expectOk,
+  type GraphQLResponse,
+  type Sandbox,
+  submitTestReport,
+  TestApp,
+} from '@sandbridge/testing';
 import fc from 'fast-check';
 import {
   buildSchema,
@@ -45,7 +53,9 @@ const SESSION_ENDING = new Set(['revokeSessions', 'disableAccount', 'changePassw
 const BACKGROUND_TABLES = new Set(['simulation_chunk']);
 
 const schema: GraphQLSchema = buildSchema(readFileSync(new URL('../apps/api/schema.gql', import.meta.url), 'utf8'));
-const scenario = JSON.parse(readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'));
+const scenario = JSON.parse(
+  readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'),
+);
 
 let t: TestApp;
 let sb: Sandbox;
@@ -69,7 +79,9 @@ class Deep {
     readonly depth: number,
   ) {}
   json(): string {
-    return this.shape === 'array' ? `${'['.repeat(this.depth)}1${']'.repeat(this.depth)}` : `${'{"a":'.repeat(this.depth)}"x"${'}'.repeat(this.depth)}`;
+    return this.shape === 'array'
+      ? `${'['.repeat(this.depth)}1${']'.repeat(this.depth)}`
+      : `${'{"a":'.repeat(this.depth)}"x"${'}'.repeat(this.depth)}`;
   }
   [fc.toStringMethod](): string {
     return `Deep(${this.shape}, ${this.depth})`;
@@ -79,7 +91,9 @@ class Deep {
 /** The request body, with each Deep value written out. */
 function body(query: string, variables: unknown): string {
   const deep: Deep[] = [];
-  const text = JSON.stringify({ query, variables }, (_key, value) => (value instanceof Deep ? `\u0000deep${deep.push(value) - 1}\u0000` : value));
+  const text = JSON.stringify({ query, variables }, (_key, value) =>
+    value instanceof Deep ? `\u0000deep${deep.push(value) - 1}\u0000` : value,
+  );
   return text.replace(/"\\u0000deep(\d+)\\u0000"/g, (_m, i) => deep[Number(i)].json());
 }
 
@@ -106,33 +120,56 @@ const hostileString = fc.constantFrom(
 );
 
 const DAYS = ['2026-01-01', '2026-03-01', '2026-06-30', '2027-01-01', '2028-12-31'];
-const hostileDay = fc.oneof(fc.constantFrom('0000-01-01', '0999-12-31'), fc.constantFrom(
-  '0000-01-01',
-  '0001-01-01',
-  '0999-12-31',
-  '1000-01-01',
-  '9999-12-31',
-  '10000-01-01',
-  '+010000-01-01',
-  '-000001-01-01',
-  '-0001-01-01',
-  '275760-09-13',
-  '2026-02-30',
-  '2026-13-01',
-  '2026-1-1',
-  '2026-01-01T00:00:00Z',
-  '1969-12-31',
-  '',
+const hostileDay = fc.oneof(
+  fc.constantFrom('0000-01-01', '0999-12-31'),
+  fc.constantFrom(
+    '0000-01-01',
+    '0001-01-01',
+    '0999-12-31',
+    '1000-01-01',
+    '9999-12-31',
+    '10000-01-01',
+    '+010000-01-01',
+    '-000001-01-01',
+    '-0001-01-01',
+    '275760-09-13',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-1',
+    '2026-01-01T00:00:00Z',
+    '1969-12-31',
+    '',
+    'NaN',
+  ),
+);
+const hostileDateTime = fc.constantFrom(
+  '0000-01-01T00:00:00Z',
+  '10000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  '2026-01-01',
   'NaN',
-));
-const hostileDateTime = fc.constantFrom('0000-01-01T00:00:00Z', '10000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-01-01', 'NaN');
+);
 const hostileInt = fc.constantFrom(-1, -2147483648, 2147483647, 2147483648, 1e15, -1e15, 0.5, 1e308);
 const hostileFloat = fc.constantFrom(-1, 1e308, -1e308, 5e-324, -0, 2 ** 53 + 1, 1e-300);
-const hostileJson = fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(new Deep('array', 10_000), new Deep('object', 10_000), new Deep('array', 65), new Deep('object', 200)), fc.constant({ '\u0000': 1 }), fc.constant('x'.repeat(100_000)));
+const hostileJson = fc.oneof(
+  fc.constant(null),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(
+    new Deep('array', 10_000),
+    new Deep('object', 10_000),
+    new Deep('array', 65),
+    new Deep('object', 200),
+  ),
+  fc.constant({ '\u0000': 1 }),
+  fc.constant('x'.repeat(100_000)),
+);
 
 function idsFor(field: string, parent: string): string[] {
   const name = field.toLowerCase();
-  const kind = Object.keys(ids).find((k) => name.startsWith(k.toLowerCase()) || (name === 'id' && parent.toLowerCase().includes(k.toLowerCase())));
+  const kind = Object.keys(ids).find(
+    (k) => name.startsWith(k.toLowerCase()) || (name === 'id' && parent.toLowerCase().includes(k.toLowerCase())),
+  );
   return kind ? ids[kind] : Object.values(ids).flat();
 }
 
@@ -141,12 +178,18 @@ function plausibleString(field: string, parent: string): fc.Arbitrary<string> {
   const name = field.toLowerCase();
   if (name.includes('email')) return fc.nat(1_000_000).map((n) => `fuzz.${n}@fuzz.test`);
   if (name.includes('password')) return fc.constantFrom('a-long-fuzz-password-7', 'short');
-  if (name === 'code' || name.includes('jurisdiction') || ['testedin', 'parties', 'origins', 'recognising'].includes(name)) return fc.constantFrom(...CODES);
+  if (
+    name === 'code' ||
+    name.includes('jurisdiction') ||
+    ['testedin', 'parties', 'origins', 'recognising'].includes(name)
+  )
+    return fc.constantFrom(...CODES);
   if (name.includes('sector')) return fc.constantFrom('FINANCE', 'HEALTH');
   if (name.includes('sha256')) return fc.constant('a'.repeat(64));
   if (name.includes('idempotency')) return fc.uuid();
   if (name === 'after' || name === 'before') return fc.constant('');
-  if (name === 'id' || name.endsWith('id') || name.endsWith('ids')) return fc.constantFrom(...idsFor(field, parent), randomUUID());
+  if (name === 'id' || name.endsWith('id') || name.endsWith('ids'))
+    return fc.constantFrom(...idsFor(field, parent), randomUUID());
   return fc.string({ minLength: 1, maxLength: 20 }).map((text) => `Fuzz ${text}`);
 }
 
@@ -194,7 +237,8 @@ function hostileScalar(type: string): fc.Arbitrary<unknown> {
 /** A value of this type that should get past the first checks (optional fields sometimes left out). */
 function plausible(type: GraphQLInputType, field: string, parent: string, depth = 0): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return plausible(type.ofType, field, parent, depth);
-  if (isListType(type)) return fc.array(plausible(type.ofType, field, parent, depth + 1), { minLength: 1, maxLength: 3 });
+  if (isListType(type))
+    return fc.array(plausible(type.ofType, field, parent, depth + 1), { minLength: 1, maxLength: 3 });
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
   if (isInputObjectType(type)) {
     if (depth > 4) return fc.constant({});
@@ -208,13 +252,30 @@ function plausible(type: GraphQLInputType, field: string, parent: string, depth 
 
 /** Something this slot should refuse (or at least survive): see the lists of values above. */
 function hostile(type: GraphQLInputType, field: string, parent: string): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return fc.oneof({ arbitrary: hostile(type.ofType, field, parent), weight: 9 }, { arbitrary: fc.constant(null), weight: 1 });
+  if (isNonNullType(type))
+    return fc.oneof(
+      { arbitrary: hostile(type.ofType, field, parent), weight: 9 },
+      { arbitrary: fc.constant(null), weight: 1 },
+    );
   if (isListType(type)) {
     const item = type.ofType;
-    const unknownEnum = isEnumType(getNamedType(item)) ? [fc.array(fc.constantFrom('NOT_A_VALUE', 'nope'), { minLength: 51, maxLength: 60 })] : [];
-    return fc.oneof(fc.constant([]), fc.array(plausible(item, field, parent), { minLength: 51, maxLength: 60 }), ...unknownEnum);
+    const unknownEnum = isEnumType(getNamedType(item))
+      ? [fc.array(fc.constantFrom('NOT_A_VALUE', 'nope'), { minLength: 51, maxLength: 60 })]
+      : [];
+    return fc.oneof(
+      fc.constant([]),
+      fc.array(plausible(item, field, parent), { minLength: 51, maxLength: 60 }),
+      ...unknownEnum,
+    );
   }
-  if (isEnumType(type)) return fc.constantFrom('NOT_A_VALUE', '', type.getValues()[0].name.toLowerCase(), `${type.getValues()[0].name}\u0000`, 1);
+  if (isEnumType(type))
+    return fc.constantFrom(
+      'NOT_A_VALUE',
+      '',
+      type.getValues()[0].name.toLowerCase(),
+      `${type.getValues()[0].name}\u0000`,
+      1,
+    );
   if (isInputObjectType(type)) return fc.constantFrom({}, 'not an object', [{}]);
   if (isScalarType(type)) return hostileScalar(type.name);
   return fc.constant(null);
@@ -228,20 +289,34 @@ interface Slot {
 }
 
 /** Every place in a generated value a hostile value can go: each field given, each list item. */
-function slots(value: unknown, type: GraphQLInputType, field: string, parent: string, path: (string | number)[], into: Slot[]): Slot[] {
+function slots(
+  value: unknown,
+  type: GraphQLInputType,
+  field: string,
+  parent: string,
+  path: (string | number)[],
+  into: Slot[],
+): Slot[] {
   into.push({ path, type, field, parent });
   const bare = isNonNullType(type) ? type.ofType : type;
-  if (Array.isArray(value) && isListType(bare)) value.forEach((item, i) => slots(item, bare.ofType, field, parent, [...path, i], into));
+  if (Array.isArray(value) && isListType(bare))
+    value.forEach((item, i) => slots(item, bare.ofType, field, parent, [...path, i], into));
   else if (value && typeof value === 'object' && isInputObjectType(bare)) {
     const fields = bare.getFields();
-    for (const [key, v] of Object.entries(value)) if (fields[key]) slots(v, fields[key].type, key, bare.name, [...path, key], into);
+    for (const [key, v] of Object.entries(value))
+      if (fields[key]) slots(v, fields[key].type, key, bare.name, [...path, key], into);
     // An optional field left out can be given too.
-    for (const f of Object.values(fields)) if (!(f.name in value)) into.push({ path: [...path, f.name], type: f.type, field: f.name, parent: bare.name });
+    for (const f of Object.values(fields))
+      if (!(f.name in value)) into.push({ path: [...path, f.name], type: f.type, field: f.name, parent: bare.name });
   }
   return into;
 }
 
-function replaced(value: Record<string, unknown>, path: (string | number)[], replacement: unknown): Record<string, unknown> {
+function replaced(
+  value: Record<string, unknown>,
+  path: (string | number)[],
+  replacement: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(value);
   let at: any = copy;
   for (const key of path.slice(0, -1)) at = at[key];
@@ -255,12 +330,51 @@ function replaced(value: Record<string, unknown>, path: (string | number)[], rep
  * meet the code behind the first checks. Built when called: the ids exist by then.
  */
 const EXAMPLES: Record<string, () => Record<string, unknown>> = {
-  createAgreement: () => ({ input: { name: `Fuzz ${randomUUID()}`, kind: 'BILATERAL', parties: ['GB', 'SG'], effectiveFrom: '2026-01-01', effectiveTo: '2028-01-01' } }),
+  createAgreement: () => ({
+    input: {
+      name: `Fuzz ${randomUUID()}`,
+      kind: 'BILATERAL',
+      parties: ['GB', 'SG'],
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2028-01-01',
+    },
+  }),
   updateAgreement: () => ({ input: { id: ids.agreement[0], effectiveFrom: '2026-01-01', effectiveTo: '2028-01-01' } }),
-  addAgreementRule: () => ({ input: { agreementId: ids.agreement[0], origins: ['SG'], recognising: ['GB'], mode: 'CONFORMITY', effect: 'RECOGNISE', effectiveFrom: '2026-01-01', effectiveTo: '2027-01-01' } }),
-  updateAgreementRule: () => ({ input: { id: ids.rule[0], origins: ['SG'], recognising: ['GB'], mode: 'CONFORMITY', effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: 'Fuzz' }, effectiveFrom: '2026-01-01' } }),
-  createProgramme: () => ({ input: { name: `Fuzz ${randomUUID()}`, cohortCapacity: 5, maxTestingDays: 90, jointEntryRule: 'EACH_AUTHORITY', applicationOpens: '2026-01-01', applicationCloses: '2026-06-30' } }),
-  updateProgramme: () => ({ input: { id: ids.programme[0], applicationOpens: '2026-01-01', applicationCloses: '2026-06-30' } }),
+  addAgreementRule: () => ({
+    input: {
+      agreementId: ids.agreement[0],
+      origins: ['SG'],
+      recognising: ['GB'],
+      mode: 'CONFORMITY',
+      effect: 'RECOGNISE',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2027-01-01',
+    },
+  }),
+  updateAgreementRule: () => ({
+    input: {
+      id: ids.rule[0],
+      origins: ['SG'],
+      recognising: ['GB'],
+      mode: 'CONFORMITY',
+      effect: 'RECOGNISE_WITH_CONDITIONS',
+      supplementary: { text: 'Fuzz' },
+      effectiveFrom: '2026-01-01',
+    },
+  }),
+  createProgramme: () => ({
+    input: {
+      name: `Fuzz ${randomUUID()}`,
+      cohortCapacity: 5,
+      maxTestingDays: 90,
+      jointEntryRule: 'EACH_AUTHORITY',
+      applicationOpens: '2026-01-01',
+      applicationCloses: '2026-06-30',
+    },
+  }),
+  updateProgramme: () => ({
+    input: { id: ids.programme[0], applicationOpens: '2026-01-01', applicationCloses: '2026-06-30' },
+  }),
   submitTestReport: () => ({
     input: {
       enrolmentId: ids.enrolment[0],
@@ -275,8 +389,28 @@ const EXAMPLES: Record<string, () => Record<string, unknown>> = {
       results: [{ criterionId: ids.testingCriterion[0], value: 0.91 }],
     },
   }),
-  createAccount: () => ({ input: { email: `fuzz.${randomUUID()}@fuzz.test`, displayName: 'Fuzz', password: 'a-long-fuzz-password-7', role: 'NEGOTIATOR', jurisdictionCode: 'GB' } }),
-  createCriterion: () => ({ input: { key: `fuzz.${randomUUID()}`, title: 'Fuzz', stage: 'TESTING', category: 'ROBUSTNESS', kind: 'METRIC', metricKey: 'fuzz', comparator: 'GTE', threshold: 0.5, riskClasses: ['HIGH'] } }),
+  createAccount: () => ({
+    input: {
+      email: `fuzz.${randomUUID()}@fuzz.test`,
+      displayName: 'Fuzz',
+      password: 'a-long-fuzz-password-7',
+      role: 'NEGOTIATOR',
+      jurisdictionCode: 'GB',
+    },
+  }),
+  createCriterion: () => ({
+    input: {
+      key: `fuzz.${randomUUID()}`,
+      title: 'Fuzz',
+      stage: 'TESTING',
+      category: 'ROBUSTNESS',
+      kind: 'METRIC',
+      metricKey: 'fuzz',
+      comparator: 'GTE',
+      threshold: 0.5,
+      riskClasses: ['HIGH'],
+    },
+  }),
   startSimulation: () => ({ input: { name: 'Fuzz', scenario } }),
   recordedPopulation: () => ({ filter: { testedFrom: '2026-01-01', testedTo: '2026-12-31', jurisdictions: ['GB'] } }),
   recognitionPassport: () => ({ aiSystemId: ids.aiSystem[0], asOf: '2026-06-01' }),
@@ -292,7 +426,12 @@ function argsFor(operation: string, args: readonly GraphQLArgument[]): fc.Arbitr
   const shape = Object.fromEntries(args.map((a) => [a.name, plausible(a.type, a.name, '')]));
   const generated = fc.record(shape, { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) });
   const example = EXAMPLES[operation];
-  const base = example ? fc.oneof(generated, fc.constant(null).map(() => example())) : generated;
+  const base = example
+    ? fc.oneof(
+        generated,
+        fc.constant(null).map(() => example()),
+      )
+    : generated;
   return base.chain((vars) => {
     const all: Slot[] = [];
     for (const a of args) {
@@ -300,10 +439,17 @@ function argsFor(operation: string, args: readonly GraphQLArgument[]): fc.Arbitr
       else all.push({ path: [a.name], type: a.type, field: a.name, parent: '' });
     }
     // Slots whose values reach the database or a recursive walk in their own form are picked more often.
-    const weighted = all.flatMap((slot) => Array.from({ length: RISKY.has(getNamedType(slot.type).name) ? 4 : 1 }, () => slot));
+    const weighted = all.flatMap((slot) =>
+      Array.from({ length: RISKY.has(getNamedType(slot.type).name) ? 4 : 1 }, () => slot),
+    );
     return fc.oneof(
       { arbitrary: fc.constant(vars), weight: 1 },
-      { arbitrary: fc.constantFrom(...weighted).chain((slot) => hostile(slot.type, slot.field, slot.parent).map((h) => replaced(vars, slot.path, h))), weight: 4 },
+      {
+        arbitrary: fc
+          .constantFrom(...weighted)
+          .chain((slot) => hostile(slot.type, slot.field, slot.parent).map((h) => replaced(vars, slot.path, h))),
+        weight: 4,
+      },
     );
   });
 }
@@ -336,7 +482,13 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 function describeCall(operation: string, variables: unknown): string {
-  const text = JSON.stringify(variables, (_k, v) => (v instanceof Deep ? String(v[fc.toStringMethod]()) : typeof v === 'string' && v.length > 200 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+  const text = JSON.stringify(variables, (_k, v) =>
+    v instanceof Deep
+      ? String(v[fc.toStringMethod]())
+      : typeof v === 'string' && v.length > 200
+        ? `${v.slice(0, 40)}…(${v.length} chars)`
+        : v,
+  );
   return `${operation} ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`;
 }
 
@@ -350,7 +502,12 @@ function fail(message: string): void {
 }
 
 async function send(text: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResponse> {
-  const res = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send(body(text, variables));
+  const res = await t
+    .http()
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set('authorization', `Bearer ${token}`)
+    .send(body(text, variables));
   return { status: res.status, data: res.body.data, errors: res.body.errors };
 }
 
@@ -378,16 +535,24 @@ async function call(operation: string, text: string, variables: Record<string, u
       return;
     }
     const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-    if (keepGoing) stats.add(`${operation}\t${codes.join(',') || 'OK'}\t${codes.length ? response.errors![0].message.slice(0, 100) : ''}`);
+    if (keepGoing)
+      stats.add(
+        `${operation}\t${codes.join(',') || 'OK'}\t${codes.length ? response.errors![0].message.slice(0, 100) : ''}`,
+      );
     if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) {
-      fail(`${caller} ${describeCall(operation, variables)}: HTTP ${response.status}, ${JSON.stringify(response.errors?.map((e) => [e.extensions?.code, e.message]))}`);
+      fail(
+        `${caller} ${describeCall(operation, variables)}: HTTP ${response.status}, ${JSON.stringify(response.errors?.map((e) => [e.extensions?.code, e.message]))}`,
+      );
     }
     // A refused request leaves the counts as they were, so its "after" is the next call's "before".
     counts = null;
     if (response.errors?.length) {
       const after = (counts = await rowCounts());
       const changed = tables.filter((name) => !BACKGROUND_TABLES.has(name) && before[name] !== after[name]);
-      if (changed.length) fail(`${caller} ${describeCall(operation, variables)}: refused with ${codes.join(', ')} but wrote to ${changed.join(', ')}`);
+      if (changed.length)
+        fail(
+          `${caller} ${describeCall(operation, variables)}: refused with ${codes.join(', ')} but wrote to ${changed.join(', ')}`,
+        );
     }
     if (!codes.every((code) => REFUSED_CALLER.has(code as string)) || !codes.length) return;
   }
@@ -397,26 +562,60 @@ async function call(operation: string, text: string, variables: Record<string, u
 
 beforeAll(async () => {
   t = await TestApp.create();
-  sb = await buildSandbox(t, { authorities: [['GB', 'FCA'], ['SG', 'MAS']] });
+  sb = await buildSandbox(t, {
+    authorities: [
+      ['GB', 'FCA'],
+      ['SG', 'MAS'],
+    ],
+  });
   const [FCA, MAS] = sb.authorities;
   const tag = randomUUID().slice(0, 8);
   const negotiator = await t.accountWithToken(`neg.${tag}@fuzz.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' });
-  callers = { admin: await t.adminToken(), regulator: FCA.regulator.token, innovator: sb.innovator.token, negotiator: negotiator.token };
+  callers = {
+    admin: await t.adminToken(),
+    regulator: FCA.regulator.token,
+    innovator: sb.innovator.token,
+    negotiator: negotiator.token,
+  };
 
   // A little of everything, so that ids of each kind exist and stateful operations have targets.
   const enrolment = await admitToTesting(t, sb, FCA);
-  const report = await submitTestReport(t, sb, { enrolmentId: enrolment.id, submittedTo: FCA.id, testedIn: 'GB', periodEnd: '2026-03-27', results: [{ criterionId: FCA.criteria.TESTING[0], value: 0.91 }] });
+  const report = await submitTestReport(t, sb, {
+    enrolmentId: enrolment.id,
+    submittedTo: FCA.id,
+    testedIn: 'GB',
+    periodEnd: '2026-03-27',
+    results: [{ criterionId: FCA.criteria.TESTING[0], value: 0.91 }],
+  });
   const agreement = expectOk(
-    await t.gql('mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }', { input: { name: `Fuzz MRA ${tag}`, kind: 'BILATERAL', parties: ['GB', 'SG'] } }, negotiator.token),
+    await t.gql(
+      'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }',
+      { input: { name: `Fuzz MRA ${tag}`, kind: 'BILATERAL', parties: ['GB', 'SG'] } },
+      negotiator.token,
+    ),
   ).createAgreement.id;
   const withRule = expectOk(
     await t.gql(
       'mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { rules { id } } }',
-      { input: { agreementId: agreement, origins: ['SG'], recognising: ['GB'], mode: 'CONFORMITY', effect: 'RECOGNISE' } },
+      {
+        input: {
+          agreementId: agreement,
+          origins: ['SG'],
+          recognising: ['GB'],
+          mode: 'CONFORMITY',
+          effect: 'RECOGNISE',
+        },
+      },
       negotiator.token,
     ),
   ).addAgreementRule;
-  const run = expectOk(await t.gql('mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }', { input: { name: 'Fuzz', scenario } }, negotiator.token)).startSimulation.id;
+  const run = expectOk(
+    await t.gql(
+      'mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }',
+      { input: { name: 'Fuzz', scenario } },
+      negotiator.token,
+    ),
+  ).startSimulation.id;
   const accounts = await t.dataSource.query('SELECT id FROM account');
   const standards = await t.dataSource.query('SELECT code FROM standard LIMIT 3');
 
@@ -443,7 +642,9 @@ beforeAll(async () => {
   });
 
   tables = (
-    await t.dataSource.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '%migration%' ORDER BY 1`)
+    await t.dataSource.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '%migration%' ORDER BY 1`,
+    )
   ).map((r: { name: string }) => r.name);
 }, 120_000);
 
@@ -465,13 +666,20 @@ describe('fuzzed arguments: never INTERNAL_SERVER_ERROR, nothing written when re
     expect(operations.length).toBeGreaterThan(40);
   });
 
-  it.each(operations.map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const))('%s', async (_label, kind, field) => {
-    const text = operationText(kind, field);
-    await fc.assert(
-      fc.asyncProperty(argsFor(field.name, field.args), fc.constantFrom('admin', 'regulator', 'innovator', 'negotiator'), async (variables, caller) => {
-        await call(field.name, text, variables, caller);
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-  });
+  it.each(operations.map(({ kind, field }) => [`${kind} ${field.name}`, kind, field] as const))(
+    '%s',
+    async (_label, kind, field) => {
+      const text = operationText(kind, field);
+      await fc.assert(
+        fc.asyncProperty(
+          argsFor(field.name, field.args),
+          fc.constantFrom('admin', 'regulator', 'innovator', 'negotiator'),
+          async (variables, caller) => {
+            await call(field.name, text, variables, caller);
+          },
+        ),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+    },
+  );
 });

@@ -21,7 +21,12 @@ const perFileDatabase: Engine = {
   name: process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PGlite',
   async open() {
     const database = await createTestDatabase();
-    const dataSource = await openDatabase({ url: database.url, dataDir: database.dataDir, migrateOnStart: false, logSql: false });
+    const dataSource = await openDatabase({
+      url: database.url,
+      dataDir: database.dataDir,
+      migrateOnStart: false,
+      logSql: false,
+    });
     return {
       dataSource,
       close: async () => {
@@ -93,7 +98,10 @@ describe.each(engines)('migrations on $name', (engine) => {
     // Up again, one migration at a time (a DataSource that knows only the first k): undoing
     // migration k must have restored exactly the schema that migrations 1..k-1 build.
     for (let k = 1; k <= MIGRATIONS.length; k++) {
-      const prefix = new DataSource({ ...dataSource.options, migrations: MIGRATIONS.slice(0, k) } as typeof dataSource.options);
+      const prefix = new DataSource({
+        ...dataSource.options,
+        migrations: MIGRATIONS.slice(0, k),
+      } as typeof dataSource.options);
       await prefix.initialize();
       try {
         const applied = await prefix.runMigrations({ transaction: 'each' });
@@ -138,7 +146,9 @@ async function schemaSnapshot(dataSource: DataSource): Promise<Snapshot> {
     constraints: await lines(`
       SELECT concat_ws(' ', c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)) AS line
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' ORDER BY 1`),
-    indexes: await lines(`SELECT concat_ws(' ', tablename, indexname, indexdef) AS line FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`),
+    indexes: await lines(
+      `SELECT concat_ws(' ', tablename, indexname, indexdef) AS line FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+    ),
     types: await lines(`
       SELECT concat_ws(' ', t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)) AS line
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace

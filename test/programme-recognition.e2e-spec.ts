@@ -26,9 +26,12 @@ import {
 
 type Vars = Record<string, unknown>;
 const REF = 'id state version';
-const step = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const step = (name: string, type = 'EnrolmentActionInput') =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
-const [SUBMIT, START_REVIEW, REQUEST_EXIT] = ['submitEnrolment', 'startReview', 'requestExit'].map((name) => step(name));
+const [SUBMIT, START_REVIEW, REQUEST_EXIT] = ['submitEnrolment', 'startReview', 'requestExit'].map((name) =>
+  step(name),
+);
 const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
 const CREATE_AGREEMENT = `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`;
 const ADD_RULE = `mutation($input: AddAgreementRuleInput!) { addAgreementRule(input: $input) { rules { id name } } }`;
@@ -74,50 +77,144 @@ describe('programmes that accept recognised results (e2e)', () => {
 
   const gql = (query: string, variables: Vars, token: string) => t.gql<Record<string, any>>(query, variables, token);
   const act = async (mutation: string, token: string, ref: { id: string; version: number }, extra: Vars = {}) =>
-    Object.values(expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token)))[0] as { id: string; version: number; state: string };
+    Object.values(
+      expectOk(await gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token)),
+    )[0] as { id: string; version: number; state: string };
   const aioTrack = async (enrolmentId: string, token = AIO.regulator.token) =>
-    expectOk(await gql(EVALUATIONS, { id: enrolmentId }, token)).enrolment.tracks.find((track: any) => track.authority.id === AIO.id);
+    expectOk(await gql(EVALUATIONS, { id: enrolmentId }, token)).enrolment.tracks.find(
+      (track: any) => track.authority.id === AIO.id,
+    );
   const byCriterion = (rows: any[]) => Object.fromEntries(rows.map((row) => [row.criterion.id, row]));
   const setOption = async (programmeId: string, on: boolean) =>
-    expect(expectOk(await gql(UPDATE_PROGRAMME, { input: { id: programmeId, acceptsRecognisedResults: on } }, MAS.regulator.token)).updateProgramme.acceptsRecognisedResults).toBe(on);
+    expect(
+      expectOk(
+        await gql(UPDATE_PROGRAMME, { input: { id: programmeId, acceptsRecognisedResults: on } }, MAS.regulator.token),
+      ).updateProgramme.acceptsRecognisedResults,
+    ).toBe(on);
 
   /** A DRAFT → OPEN programme led by MAS with the AI Office, MAS's first entry criterion and these AI Office criteria. */
   const programme = async (name: string, attach: [string, boolean][], acceptsRecognisedResults?: boolean) => {
-    const input = { name, participantAuthorityIds: [AIO.id], sectors: ['FINANCE'], maxTestingDays: 90, cohortCapacity: 5, jointEntryRule: 'EACH_AUTHORITY', acceptsRecognisedResults };
+    const input = {
+      name,
+      participantAuthorityIds: [AIO.id],
+      sectors: ['FINANCE'],
+      maxTestingDays: 90,
+      cohortCapacity: 5,
+      jointEntryRule: 'EACH_AUTHORITY',
+      acceptsRecognisedResults,
+    };
     const created = expectOk(await gql(CREATE_PROGRAMME, { input }, MAS.regulator.token)).createProgramme;
-    expectOk(await gql(ATTACH, { input: { programmeId: created.id, criterionId: MAS.criteria.ENTRY[0] } }, MAS.regulator.token));
-    for (const [criterionId, mandatory] of attach) expectOk(await gql(ATTACH, { input: { programmeId: created.id, criterionId, mandatory } }, AIO.regulator.token));
+    expectOk(
+      await gql(
+        ATTACH,
+        { input: { programmeId: created.id, criterionId: MAS.criteria.ENTRY[0] } },
+        MAS.regulator.token,
+      ),
+    );
+    for (const [criterionId, mandatory] of attach)
+      expectOk(await gql(ATTACH, { input: { programmeId: created.id, criterionId, mandatory } }, AIO.regulator.token));
     expectOk(await gql(TRANSITION, { input: { id: created.id, action: 'OPEN' } }, MAS.regulator.token));
     return created as { id: string; acceptsRecognisedResults: boolean };
   };
 
   /** The sandbox's system applies to the AI Office only, with no entry results of its own. */
   const applyToAiOffice = async (programmeId: string) => {
-    let ref = expectOk(await gql(CREATE_ENROLMENT, { input: { programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [AIO.id] } }, sb.innovator.token)).createEnrolment;
+    let ref = expectOk(
+      await gql(
+        CREATE_ENROLMENT,
+        { input: { programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [AIO.id] } },
+        sb.innovator.token,
+      ),
+    ).createEnrolment;
     ref = await act(SUBMIT, sb.innovator.token, ref);
     return act(START_REVIEW, AIO.regulator.token, ref);
   };
 
   beforeAll(async () => {
     t = await TestApp.create();
-    sb = await buildSandbox(t, { authorities: [['SG', 'MAS'], ['EU', 'AI Office']] });
+    sb = await buildSandbox(t, {
+      authorities: [
+        ['SG', 'MAS'],
+        ['EU', 'AI Office'],
+      ],
+    });
     [MAS, AIO] = sb.authorities;
     const tag = randomUUID().slice(0, 8);
-    sg = await t.accountWithToken(`neg.sg.${tag}@programme-recognition.test`, Role.NEGOTIATOR, { jurisdictionCode: 'SG' });
-    eu = await t.accountWithToken(`neg.eu.${tag}@programme-recognition.test`, Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
+    sg = await t.accountWithToken(`neg.sg.${tag}@programme-recognition.test`, Role.NEGOTIATOR, {
+      jurisdictionCode: 'SG',
+    });
+    eu = await t.accountWithToken(`neg.eu.${tag}@programme-recognition.test`, Role.NEGOTIATOR, {
+      jurisdictionCode: 'EU',
+    });
 
     // Published criteria: MAS tests robustness; the AI Office asks for AUC, disparity and robustness at entry, AUC at exit.
-    const regulator = (authorityId: string): Actor => ({ accountId: 'programme-recognition-spec', role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null });
+    const regulator = (authorityId: string): Actor => ({
+      accountId: 'programme-recognition-spec',
+      role: Role.REGULATOR,
+      authorityId,
+      organisationId: null,
+      jurisdictionCode: null,
+    });
     const criteria = t.get(CriterionService);
-    const publish = async (authority: SandboxAuthority, key: string, stage: Stage, category: Category, metricKey: string, comparator: Comparator, threshold: number) => {
-      const draft = await criteria.create(regulator(authority.id), { key: `${key}.${tag}`, title: `${key} (${authority.acronym})`, stage, category, kind: CriterionKind.METRIC, metricKey, unit: 'ratio', comparator, threshold });
+    const publish = async (
+      authority: SandboxAuthority,
+      key: string,
+      stage: Stage,
+      category: Category,
+      metricKey: string,
+      comparator: Comparator,
+      threshold: number,
+    ) => {
+      const draft = await criteria.create(regulator(authority.id), {
+        key: `${key}.${tag}`,
+        title: `${key} (${authority.acronym})`,
+        stage,
+        category,
+        kind: CriterionKind.METRIC,
+        metricKey,
+        unit: 'ratio',
+        comparator,
+        threshold,
+      });
       keys[draft.id] = draft.key;
       return (await criteria.publish(regulator(authority.id), draft.id)).id;
     };
-    const masRobustness = await publish(MAS, 'testing.robustness', Stage.TESTING, Category.ROBUSTNESS, 'robustness.noise', Comparator.GTE, 0.8);
-    aio.entryAuc = await publish(AIO, 'entry.auc', Stage.ENTRY, Category.ACCURACY, 'accuracy.auc', Comparator.GTE, 0.85);
-    aio.entryFair = await publish(AIO, 'entry.disparity', Stage.ENTRY, Category.FAIRNESS, 'fairness.disparity', Comparator.LTE, 0.1);
-    aio.entryRobustness = await publish(AIO, 'entry.robustness', Stage.ENTRY, Category.ROBUSTNESS, 'robustness.noise', Comparator.GTE, 0.8);
+    const masRobustness = await publish(
+      MAS,
+      'testing.robustness',
+      Stage.TESTING,
+      Category.ROBUSTNESS,
+      'robustness.noise',
+      Comparator.GTE,
+      0.8,
+    );
+    aio.entryAuc = await publish(
+      AIO,
+      'entry.auc',
+      Stage.ENTRY,
+      Category.ACCURACY,
+      'accuracy.auc',
+      Comparator.GTE,
+      0.85,
+    );
+    aio.entryFair = await publish(
+      AIO,
+      'entry.disparity',
+      Stage.ENTRY,
+      Category.FAIRNESS,
+      'fairness.disparity',
+      Comparator.LTE,
+      0.1,
+    );
+    aio.entryRobustness = await publish(
+      AIO,
+      'entry.robustness',
+      Stage.ENTRY,
+      Category.ROBUSTNESS,
+      'robustness.noise',
+      Comparator.GTE,
+      0.8,
+    );
     aio.exitAuc = await publish(AIO, 'exit.auc', Stage.EXIT, Category.ACCURACY, 'accuracy.auc', Comparator.GTE, 0.85);
     const crosswalks = t.get(CrosswalkService);
     for (const [from, to] of [
@@ -126,7 +223,11 @@ describe('programmes that accept recognised results (e2e)', () => {
       [MAS.criteria.EXIT[0], aio.entryFair],
       [masRobustness, aio.entryRobustness],
     ]) {
-      await crosswalks.create(regulator(MAS.id), { fromCriterionId: from!, toCriterionId: to!, relation: Relation.EQUIVALENT });
+      await crosswalks.create(regulator(MAS.id), {
+        fromCriterionId: from!,
+        toCriterionId: to!,
+        relation: Relation.EQUIVALENT,
+      });
     }
 
     // In the sandbox's own programme the system tests with MAS, in Singapore; MAS accepts both reports.
@@ -152,20 +253,58 @@ describe('programmes that accept recognised results (e2e)', () => {
     [results.robustness] = await report('HOME_AUTHORITY', [[masRobustness, 0.9]]);
 
     // The EU recognises SG results: fully for AUC and robustness, with conditions for disparity.
-    agreementId = expectOk(await gql(CREATE_AGREEMENT, { input: { name: `EU–SG MRA ${tag}`, kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: daysAgo(90) } }, eu.token)).createAgreement.id;
-    const rule = (input: Vars) => gql(ADD_RULE, { input: { agreementId, origins: ['SG'], recognising: ['EU'], mode: 'CONFORMITY', conditions: { requireAccreditedLab: true }, ...input } }, eu.token);
-    expectOk(await rule({ name: 'full', criteria: [aio.entryAuc, aio.exitAuc, aio.entryRobustness], effect: 'RECOGNISE' }));
+    agreementId = expectOk(
+      await gql(
+        CREATE_AGREEMENT,
+        { input: { name: `EU–SG MRA ${tag}`, kind: 'BILATERAL', parties: ['EU', 'SG'], effectiveFrom: daysAgo(90) } },
+        eu.token,
+      ),
+    ).createAgreement.id;
+    const rule = (input: Vars) =>
+      gql(
+        ADD_RULE,
+        {
+          input: {
+            agreementId,
+            origins: ['SG'],
+            recognising: ['EU'],
+            mode: 'CONFORMITY',
+            conditions: { requireAccreditedLab: true },
+            ...input,
+          },
+        },
+        eu.token,
+      );
+    expectOk(
+      await rule({ name: 'full', criteria: [aio.entryAuc, aio.exitAuc, aio.entryRobustness], effect: 'RECOGNISE' }),
+    );
     const rules = expectOk(
-      await rule({ name: 'conditional', criteria: [aio.entryFair], effect: 'RECOGNISE_WITH_CONDITIONS', supplementary: { text: 'Disparity re-measured on EU applicants', criteria: [aio.entryFair] } }),
+      await rule({
+        name: 'conditional',
+        criteria: [aio.entryFair],
+        effect: 'RECOGNISE_WITH_CONDITIONS',
+        supplementary: { text: 'Disparity re-measured on EU applicants', criteria: [aio.entryFair] },
+      }),
     ).addAgreementRule.rules;
     fullRule = rules.find((r: any) => r.name === 'full').id;
     conditionalRule = rules.find((r: any) => r.name === 'conditional').id;
     await bringIntoForce(t, agreementId, eu.token, [eu.token, sg.token]);
 
-    const first = await programme(`Accepts recognised results ${tag}`, [[aio.entryAuc, true], [aio.entryFair, true], [aio.entryRobustness, false]], true);
+    const first = await programme(
+      `Accepts recognised results ${tag}`,
+      [
+        [aio.entryAuc, true],
+        [aio.entryFair, true],
+        [aio.entryRobustness, false],
+      ],
+      true,
+    );
     expect(first.acceptsRecognisedResults).toBe(true);
     p1 = first.id;
-    const second = await programme(`Recognised exit ${tag}`, [[aio.entryAuc, true], [aio.exitAuc, true]]);
+    const second = await programme(`Recognised exit ${tag}`, [
+      [aio.entryAuc, true],
+      [aio.exitAuc, true],
+    ]);
     expect(second.acceptsRecognisedResults).toBe(false);
     p2 = second.id;
     e1 = await applyToAiOffice(p1);
@@ -177,9 +316,16 @@ describe('programmes that accept recognised results (e2e)', () => {
   });
 
   it('is off by default, set at creation, and read by everyone who sees the programme', async () => {
-    expect(expectOk(await gql(PROGRAMME, { id: sb.programmeId }, sb.innovator.token)).programme.acceptsRecognisedResults).toBe(false);
-    expect(expectOk(await gql(PROGRAMME, { id: p1 }, sb.innovator.token)).programme).toMatchObject({ status: 'OPEN', acceptsRecognisedResults: true });
-    expect(expectOk(await gql(PROGRAMME, { id: p2 }, AIO.regulator.token)).programme.acceptsRecognisedResults).toBe(false);
+    expect(
+      expectOk(await gql(PROGRAMME, { id: sb.programmeId }, sb.innovator.token)).programme.acceptsRecognisedResults,
+    ).toBe(false);
+    expect(expectOk(await gql(PROGRAMME, { id: p1 }, sb.innovator.token)).programme).toMatchObject({
+      status: 'OPEN',
+      acceptsRecognisedResults: true,
+    });
+    expect(expectOk(await gql(PROGRAMME, { id: p2 }, AIO.regulator.token)).programme.acceptsRecognisedResults).toBe(
+      false,
+    );
   });
 
   it('counts the recognised SG result as met at entry, shows which (result, agreement, rule), and shows a conditional recognition without counting it', async () => {
@@ -199,7 +345,10 @@ describe('programmes that accept recognised results (e2e)', () => {
           rule: fullRule,
           divergent: false,
           supplementary: null,
-          checks: expect.arrayContaining([{ name: 'accreditedLab', passed: true }, { name: 'threshold', passed: true }]),
+          checks: expect.arrayContaining([
+            { name: 'accreditedLab', passed: true },
+            { name: 'threshold', passed: true },
+          ]),
         },
       });
       // With conditions: shown, with what is still required, but not met — the supplementary test is still needed.
@@ -224,11 +373,18 @@ describe('programmes that accept recognised results (e2e)', () => {
     // status of the innovator (which reads all its reports) nor of MAS (it was submitted to MAS)…
     for (const token of [sb.innovator.token, MAS.regulator.token]) {
       const status = expectOk(await gql(STATUS, { s: sb.systemId, a: AIO.id }, token)).recognitionStatus;
-      expect(status.criteria.find((c: any) => c.criterion.id === aio.entryRobustness)).toMatchObject({ outcome: 'GAP', result: null });
+      expect(status.criteria.find((c: any) => c.criterion.id === aio.entryRobustness)).toMatchObject({
+        outcome: 'GAP',
+        result: null,
+      });
     }
     // …nor in its track's evaluation — for every reader.
     for (const token of [AIO.regulator.token, sb.innovator.token]) {
-      expect(byCriterion((await aioTrack(e1.id, token)).entryEvaluation)[aio.entryRobustness]).toMatchObject({ outcome: 'NOT_SUBMITTED', metBy: null, recognition: null });
+      expect(byCriterion((await aioTrack(e1.id, token)).entryEvaluation)[aio.entryRobustness]).toMatchObject({
+        outcome: 'NOT_SUBMITTED',
+        metBy: null,
+        recognition: null,
+      });
     }
   });
 
@@ -236,9 +392,17 @@ describe('programmes that accept recognised results (e2e)', () => {
     await setOption(p1, false);
     try {
       const entry = byCriterion((await aioTrack(e1.id)).entryEvaluation);
-      for (const id of [aio.entryAuc, aio.entryFair]) expect(entry[id]).toMatchObject({ outcome: 'NOT_SUBMITTED', resultId: null, metBy: null, recognition: null });
+      for (const id of [aio.entryAuc, aio.entryFair])
+        expect(entry[id]).toMatchObject({ outcome: 'NOT_SUBMITTED', resultId: null, metBy: null, recognition: null });
       // Admission now needs a justification for both mandatory criteria.
-      const refused = expectBadInput(await gql(DECIDE_ENTRY, { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } }, AIO.regulator.token), 'input.justification');
+      const refused = expectBadInput(
+        await gql(
+          DECIDE_ENTRY,
+          { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } },
+          AIO.regulator.token,
+        ),
+        'input.justification',
+      );
       expect(refused.extensions?.errors?.[0]?.message).toContain(keys[aio.entryAuc]);
       expect(refused.extensions?.errors?.[0]?.message).toContain(keys[aio.entryFair]);
     } finally {
@@ -247,19 +411,41 @@ describe('programmes that accept recognised results (e2e)', () => {
   });
 
   it('admission needs no justification for a recognised criterion, but still does for one recognised only with conditions', async () => {
-    const refused = expectBadInput(await gql(DECIDE_ENTRY, { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } }, AIO.regulator.token), 'input.justification');
+    const refused = expectBadInput(
+      await gql(
+        DECIDE_ENTRY,
+        { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } },
+        AIO.regulator.token,
+      ),
+      'input.justification',
+    );
     const message = refused.extensions!.errors![0]!.message;
     expect(message).toContain(keys[aio.entryFair]);
     expect(message).not.toContain(keys[aio.entryAuc]);
 
     // P2's only AI Office entry criterion is recognised: once P2 accepts recognised results, admission needs no justification.
     await setOption(p2, true);
-    e2 = await act(DECIDE_ENTRY, AIO.regulator.token, e2, { decision: 'ADMIT', reasons: 'Accuracy already recognised under the EU–SG MRA' });
+    e2 = await act(DECIDE_ENTRY, AIO.regulator.token, e2, {
+      decision: 'ADMIT',
+      reasons: 'Accuracy already recognised under the EU–SG MRA',
+    });
     expect(e2.state).toBe('TESTING');
-    const track = expectOk(await gql(`query($id: ID!) { enrolment(id: $id) { tracks { state entryJustification } } }`, { id: e2.id }, AIO.regulator.token)).enrolment.tracks[0];
+    const track = expectOk(
+      await gql(
+        `query($id: ID!) { enrolment(id: $id) { tracks { state entryJustification } } }`,
+        { id: e2.id },
+        AIO.regulator.token,
+      ),
+    ).enrolment.tracks[0];
     expect(track).toEqual({ state: 'ADMITTED', entryJustification: null });
     // The funnel records no unmet entry criterion for that admission.
-    const funnel = expectOk(await gql(`query($id: ID!) { programmeFunnel(programmeId: $id) { authorities { authority { id } topUnmetCriteria { criterion { id } } } } }`, { id: p2 }, AIO.regulator.token)).programmeFunnel;
+    const funnel = expectOk(
+      await gql(
+        `query($id: ID!) { programmeFunnel(programmeId: $id) { authorities { authority { id } topUnmetCriteria { criterion { id } } } } }`,
+        { id: p2 },
+        AIO.regulator.token,
+      ),
+    ).programmeFunnel;
     expect(funnel.authorities.find((a: any) => a.authority.id === AIO.id).topUnmetCriteria).toEqual([]);
   });
 
@@ -270,19 +456,36 @@ describe('programmes that accept recognised results (e2e)', () => {
       outcome: 'MET',
       resultId: results.auc,
       metBy: 'RECOGNISED_RESULT',
-      recognition: { outcome: 'RECOGNISED', result: results.auc, testedIn: 'SG', agreement: agreementId, rule: fullRule },
+      recognition: {
+        outcome: 'RECOGNISED',
+        result: results.auc,
+        testedIn: 'SG',
+        agreement: agreementId,
+        rule: fullRule,
+      },
     });
     e2 = await act(REQUEST_EXIT, sb.innovator.token, e2);
     expect(e2.state).toBe('EXIT_REVIEW');
     const report = expectOk(await gql(EXIT_REPORT, { id: e2.id }, AIO.regulator.token)).exitReport;
     expect(report.authorities[0].criteria).toEqual([
-      { criterionId: aio.exitAuc, outcome: 'MET', metBy: 'RECOGNISED_RESULT', recognition: { outcome: 'RECOGNISED', result: results.auc, rule: fullRule } },
+      {
+        criterionId: aio.exitAuc,
+        outcome: 'MET',
+        metBy: 'RECOGNISED_RESULT',
+        recognition: { outcome: 'RECOGNISED', result: results.auc, rule: fullRule },
+      },
     ]);
-    expect(report.markdown).toContain(`met by recognised: result ${results.auc} tested in SG, agreement ${agreementId} rule ${fullRule}`);
+    expect(report.markdown).toContain(
+      `met by recognised: result ${results.auc} tested in SG, agreement ${agreementId} rule ${fullRule}`,
+    );
 
     await setOption(p2, false);
     try {
-      expect(byCriterion((await aioTrack(e2.id)).exit)[aio.exitAuc]).toMatchObject({ outcome: 'NOT_SUBMITTED', metBy: null, recognition: null });
+      expect(byCriterion((await aioTrack(e2.id)).exit)[aio.exitAuc]).toMatchObject({
+        outcome: 'NOT_SUBMITTED',
+        metBy: null,
+        recognition: null,
+      });
     } finally {
       await setOption(p2, true);
     }
@@ -297,39 +500,91 @@ describe('programmes that accept recognised results (e2e)', () => {
     expectOk(await gql(doubled, { id: e2.id }, AIO.regulator.token));
     expect(agreementReads()).toBe(1);
     counter.reset();
-    expectOk(await gql(`query($id: ID!) { enrolment(id: $id) { tracks { entryEvaluation { outcome } } } }`, { id: e2.id }, AIO.regulator.token));
+    expectOk(
+      await gql(
+        `query($id: ID!) { enrolment(id: $id) { tracks { entryEvaluation { outcome } } } }`,
+        { id: e2.id },
+        AIO.regulator.token,
+      ),
+    );
     expect(agreementReads()).toBe(1);
   });
 
   it('is edited by the lead only, while DRAFT or OPEN', async () => {
     const update = (token: string, input: Vars) => gql(UPDATE_PROGRAMME, { input: { id: p1, ...input } }, token);
-    expectForbidden(await update(AIO.regulator.token, { acceptsRecognisedResults: false }), 'a participating, non-lead regulator');
+    expectForbidden(
+      await update(AIO.regulator.token, { acceptsRecognisedResults: false }),
+      'a participating, non-lead regulator',
+    );
     expectForbidden(await update(sb.innovator.token, { acceptsRecognisedResults: false }), 'an innovator');
     expectError(await update(MAS.regulator.token, { acceptsRecognisedResults: 'yes' }), 'BAD_USER_INPUT');
     // null leaves it unchanged, like the other required fields.
-    expect(expectOk(await update(MAS.regulator.token, { acceptsRecognisedResults: null, description: 'Recognised results count' })).updateProgramme.acceptsRecognisedResults).toBe(true);
+    expect(
+      expectOk(
+        await update(MAS.regulator.token, { acceptsRecognisedResults: null, description: 'Recognised results count' }),
+      ).updateProgramme.acceptsRecognisedResults,
+    ).toBe(true);
 
     const tag = randomUUID().slice(0, 8);
     const running = expectOk(
-      await gql(CREATE_PROGRAMME, { input: { name: `Running ${tag}`, maxTestingDays: 30, cohortCapacity: 1, jointEntryRule: 'LEAD_DECIDES' } }, MAS.regulator.token),
+      await gql(
+        CREATE_PROGRAMME,
+        { input: { name: `Running ${tag}`, maxTestingDays: 30, cohortCapacity: 1, jointEntryRule: 'LEAD_DECIDES' } },
+        MAS.regulator.token,
+      ),
     ).createProgramme;
     expect(running.acceptsRecognisedResults).toBe(false);
-    expectOk(await gql(ATTACH, { input: { programmeId: running.id, criterionId: MAS.criteria.ENTRY[0] } }, MAS.regulator.token));
+    expectOk(
+      await gql(
+        ATTACH,
+        { input: { programmeId: running.id, criterionId: MAS.criteria.ENTRY[0] } },
+        MAS.regulator.token,
+      ),
+    );
     // A DRAFT programme may change it…
-    expect(expectOk(await gql(UPDATE_PROGRAMME, { input: { id: running.id, acceptsRecognisedResults: true } }, MAS.regulator.token)).updateProgramme.acceptsRecognisedResults).toBe(true);
-    for (const action of ['OPEN', 'START']) expectOk(await gql(TRANSITION, { input: { id: running.id, action } }, MAS.regulator.token));
+    expect(
+      expectOk(
+        await gql(UPDATE_PROGRAMME, { input: { id: running.id, acceptsRecognisedResults: true } }, MAS.regulator.token),
+      ).updateProgramme.acceptsRecognisedResults,
+    ).toBe(true);
+    for (const action of ['OPEN', 'START'])
+      expectOk(await gql(TRANSITION, { input: { id: running.id, action } }, MAS.regulator.token));
     // …a RUNNING one may not: enrolments are being evaluated under it.
-    expectError(await gql(UPDATE_PROGRAMME, { input: { id: running.id, acceptsRecognisedResults: false } }, MAS.regulator.token), 'INVALID_TRANSITION');
-    expect(expectOk(await gql(PROGRAMME, { id: running.id }, MAS.regulator.token)).programme).toMatchObject({ status: 'RUNNING', acceptsRecognisedResults: true });
+    expectError(
+      await gql(UPDATE_PROGRAMME, { input: { id: running.id, acceptsRecognisedResults: false } }, MAS.regulator.token),
+      'INVALID_TRANSITION',
+    );
+    expect(expectOk(await gql(PROGRAMME, { id: running.id }, MAS.regulator.token)).programme).toMatchObject({
+      status: 'RUNNING',
+      acceptsRecognisedResults: true,
+    });
   });
 
   it('stops counting once the agreement is suspended: unmet again, and admission needs a justification again', async () => {
-    expect(expectOk(await gql(SUSPEND, { input: { id: agreementId } }, sg.token)).suspendAgreement.status).toBe('SUSPENDED');
+    expect(expectOk(await gql(SUSPEND, { input: { id: agreementId } }, sg.token)).suspendAgreement.status).toBe(
+      'SUSPENDED',
+    );
     const entry = byCriterion((await aioTrack(e1.id)).entryEvaluation);
-    expect(entry[aio.entryAuc]).toMatchObject({ outcome: 'NOT_SUBMITTED', resultId: null, metBy: null, recognition: null });
+    expect(entry[aio.entryAuc]).toMatchObject({
+      outcome: 'NOT_SUBMITTED',
+      resultId: null,
+      metBy: null,
+      recognition: null,
+    });
     expect(entry[aio.entryFair]).toMatchObject({ outcome: 'NOT_SUBMITTED', recognition: null });
-    expect(byCriterion((await aioTrack(e2.id)).exit)[aio.exitAuc]).toMatchObject({ outcome: 'NOT_SUBMITTED', metBy: null, recognition: null });
-    const refused = expectBadInput(await gql(DECIDE_ENTRY, { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } }, AIO.regulator.token), 'input.justification');
+    expect(byCriterion((await aioTrack(e2.id)).exit)[aio.exitAuc]).toMatchObject({
+      outcome: 'NOT_SUBMITTED',
+      metBy: null,
+      recognition: null,
+    });
+    const refused = expectBadInput(
+      await gql(
+        DECIDE_ENTRY,
+        { input: { enrolmentId: e1.id, expectedVersion: e1.version, decision: 'ADMIT', reasons: 'Ready' } },
+        AIO.regulator.token,
+      ),
+      'input.justification',
+    );
     expect(refused.extensions!.errors![0]!.message).toContain(keys[aio.entryAuc]);
   });
 });

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { expectBadInput, expectError, expectForbidden, expectOk, expectUnauthenticated, type GraphQLResponse, TestApp, walkConnection } from '@sandbridge/testing';
+import {
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  expectUnauthenticated,
+  type GraphQLResponse,
+  TestApp,
+  walkConnection,
+} from '@sandbridge/testing';
 
 // Joint programmes and AI systems end to end through GraphQL over HTTP (DESIGN.md §1, §3 up to
 // enrolments, §7a): every operation, every role and tenant, the programme lifecycle, visibility,
@@ -94,13 +103,21 @@ describe('programmes and AI systems', () => {
     ico = await t.authorityId('GB', 'ICO');
     const authorities = { fca, mas, ai: aiOffice, ico };
     for (const [k, authorityId] of Object.entries(authorities)) {
-      reg[k as keyof typeof reg] = (await t.accountWithToken(`reg-${k}-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId })).token;
+      reg[k as keyof typeof reg] = (
+        await t.accountWithToken(`reg-${k}-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId })
+      ).token;
     }
     orgA = await t.createOrganisation(unique('Credit Scoring Ltd'), 'GB');
     orgB = await t.createOrganisation(unique('Other Fintech Pte'), 'SG');
-    innovator = (await t.accountWithToken(`inn-a-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: orgA })).token;
-    innovatorB = (await t.accountWithToken(`inn-b-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: orgB })).token;
-    negotiator = (await t.accountWithToken(`neg-${randomUUID()}@example.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' })).token;
+    innovator = (
+      await t.accountWithToken(`inn-a-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: orgA })
+    ).token;
+    innovatorB = (
+      await t.accountWithToken(`inn-b-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: orgB })
+    ).token;
+    negotiator = (
+      await t.accountWithToken(`neg-${randomUUID()}@example.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' })
+    ).token;
     expectOk(
       await t.gql(
         CREATE_STANDARD,
@@ -124,8 +141,17 @@ describe('programmes and AI systems', () => {
     }
     const adminId = expectOk(await t.gql('{ me { id } }', {}, admin)).me.id;
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({ sub: adminId, role: 'ADMIN', iat: now - 7200, exp: now - 60 });
-    anonymous = [{ label: 'no token' }, { label: 'garbage token', token: 'garbage.token.value' }, { label: 'expired token', token: expired }];
+    const expired = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({
+      sub: adminId,
+      role: 'ADMIN',
+      iat: now - 7200,
+      exp: now - 60,
+    });
+    anonymous = [
+      { label: 'no token' },
+      { label: 'garbage token', token: 'garbage.token.value' },
+      { label: 'expired token', token: expired },
+    ];
   });
   afterAll(async () => {
     await t?.close();
@@ -136,22 +162,46 @@ describe('programmes and AI systems', () => {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  async function draftCriterion(token: string, stage: Stage, clauseIds: string[] = ['PTSTD:1']): Promise<{ id: string; key: string }> {
+  async function draftCriterion(
+    token: string,
+    stage: Stage,
+    clauseIds: string[] = ['PTSTD:1'],
+  ): Promise<{ id: string; key: string }> {
     const key = `pt.${stage.toLowerCase()}-${++seq}-${randomUUID().slice(0, 6)}`;
-    const input = { key, title: `Programme test ${stage} ${seq}`, stage, category: 'TRANSPARENCY', kind: 'ATTESTATION', statement: 'The provider attests that users are told they deal with an AI system.', clauseIds };
+    const input = {
+      key,
+      title: `Programme test ${stage} ${seq}`,
+      stage,
+      category: 'TRANSPARENCY',
+      kind: 'ATTESTATION',
+      statement: 'The provider attests that users are told they deal with an AI system.',
+      clauseIds,
+    };
     const created = expectOk(await gql(CREATE_CRITERION, { input }, token)).createCriterion;
     expect(created).toMatchObject({ key, version: 1, status: 'DRAFT', stage });
     return { id: created.id, key };
   }
 
-  async function activeCriterion(token: string, stage: Stage, clauseIds?: string[]): Promise<{ id: string; key: string }> {
+  async function activeCriterion(
+    token: string,
+    stage: Stage,
+    clauseIds?: string[],
+  ): Promise<{ id: string; key: string }> {
     const criterion = await draftCriterion(token, stage, clauseIds);
-    expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: criterion.id } }, token)).publishCriterion.status).toBe('ACTIVE');
+    expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: criterion.id } }, token)).publishCriterion.status).toBe(
+      'ACTIVE',
+    );
     return criterion;
   }
 
   function programmeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    return { name: unique('Cross-border Credit Pilot'), maxTestingDays: 180, cohortCapacity: 12, jointEntryRule: 'EACH_AUTHORITY', ...overrides };
+    return {
+      name: unique('Cross-border Credit Pilot'),
+      maxTestingDays: 180,
+      cohortCapacity: 12,
+      jointEntryRule: 'EACH_AUTHORITY',
+      ...overrides,
+    };
   }
 
   async function createProgramme(token: string, overrides: Record<string, unknown> = {}): Promise<any> {
@@ -159,7 +209,8 @@ describe('programmes and AI systems', () => {
   }
 
   /** DRAFT, led by the FCA, with MAS and the AI Office taking part; nothing attached. */
-  const jointProgramme = (overrides: Record<string, unknown> = {}) => createProgramme(reg.fca, { participantAuthorityIds: [mas, aiOffice], ...overrides });
+  const jointProgramme = (overrides: Record<string, unknown> = {}) =>
+    createProgramme(reg.fca, { participantAuthorityIds: [mas, aiOffice], ...overrides });
 
   async function attach(programmeId: string, criterionId: string, token: string, mandatory?: boolean): Promise<any> {
     const input = mandatory === undefined ? { programmeId, criterionId } : { programmeId, criterionId, mandatory };
@@ -182,7 +233,12 @@ describe('programmes and AI systems', () => {
   /** A joint programme moved to `status` by its lead. */
   async function programmeIn(status: Status, overrides: Record<string, unknown> = {}): Promise<any> {
     const p = await readyProgramme(overrides);
-    const paths: Record<Status, Action[]> = { DRAFT: [], OPEN: ['OPEN'], RUNNING: ['OPEN', 'START'], CLOSED: ['OPEN', 'START', 'CLOSE'] };
+    const paths: Record<Status, Action[]> = {
+      DRAFT: [],
+      OPEN: ['OPEN'],
+      RUNNING: ['OPEN', 'START'],
+      CLOSED: ['OPEN', 'START', 'CLOSE'],
+    };
     for (const action of paths[status]) expectOk(await transition(p.id, action));
     expect(await statusOf(p.id)).toBe(status);
     return { ...p, status };
@@ -200,8 +256,13 @@ describe('programmes and AI systems', () => {
          FROM programme WHERE id = $1`,
       [id],
     );
-    const participants = (await q('SELECT authority_id FROM programme_participant WHERE programme_id = $1 ORDER BY authority_id', [id])).map((r) => r.authority_id);
-    const attachments = await q('SELECT criterion_id, authority_id, stage, mandatory FROM programme_criterion WHERE programme_id = $1 ORDER BY criterion_id', [id]);
+    const participants = (
+      await q('SELECT authority_id FROM programme_participant WHERE programme_id = $1 ORDER BY authority_id', [id])
+    ).map((r) => r.authority_id);
+    const attachments = await q(
+      'SELECT criterion_id, authority_id, stage, mandatory FROM programme_criterion WHERE programme_id = $1 ORDER BY criterion_id',
+      [id],
+    );
     return { programme, participants, attachments };
   }
 
@@ -218,7 +279,11 @@ describe('programmes and AI systems', () => {
     for (const { label, token } of anonymous) expectUnauthenticated(await gql(query, variables, token), label);
   }
 
-  async function expectForbiddenFor(query: string, variables: Record<string, unknown>, tokens: [string, string][]): Promise<void> {
+  async function expectForbiddenFor(
+    query: string,
+    variables: Record<string, unknown>,
+    tokens: [string, string][],
+  ): Promise<void> {
     for (const [label, token] of tokens) expectForbidden(await gql(query, variables, token), label);
   }
 
@@ -226,7 +291,8 @@ describe('programmes and AI systems', () => {
   const walk = (query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) =>
     walkConnection((after) => gql(query, { ...variables, first, after }, token), field, first);
 
-  const programmeIds = async (token: string, filter: Record<string, unknown> = {}) => (await walk(PROGRAMMES, 'programmes', { filter }, 100, token)).nodes.map((n) => n.id);
+  const programmeIds = async (token: string, filter: Record<string, unknown> = {}) =>
+    (await walk(PROGRAMMES, 'programmes', { filter }, 100, token)).nodes.map((n) => n.id);
 
   // ---- createProgramme ----------------------------------------------------------------------
 
@@ -258,10 +324,34 @@ describe('programmes and AI systems', () => {
         leadAuthority: { id: fca, acronym: 'FCA', jurisdiction: { code: 'GB' } },
       });
       expect(created.participants[0]).toEqual({ isLead: true, authority: { id: fca, acronym: 'FCA' } });
-      expect(created.participants.slice(1).map((p: any) => [p.isLead, p.authority.id]).sort()).toEqual([[false, aiOffice], [false, mas]].sort());
-      expect(await totals()).toEqual({ ...before, programme: before.programme + 1, programme_participant: before.programme_participant + 3 });
+      expect(
+        created.participants
+          .slice(1)
+          .map((p: any) => [p.isLead, p.authority.id])
+          .sort(),
+      ).toEqual(
+        [
+          [false, aiOffice],
+          [false, mas],
+        ].sort(),
+      );
+      expect(await totals()).toEqual({
+        ...before,
+        programme: before.programme + 1,
+        programme_participant: before.programme_participant + 3,
+      });
       expect(await snapshot(created.id)).toMatchObject({
-        programme: { name: input.name, sectors: 'CREDIT,FINANCE', opens: '2026-03-01', closes: '2026-05-31', max_testing_days: 270, cohort_capacity: 8, joint_entry_rule: 'UNANIMOUS', status: 'DRAFT', lead_authority_id: fca },
+        programme: {
+          name: input.name,
+          sectors: 'CREDIT,FINANCE',
+          opens: '2026-03-01',
+          closes: '2026-05-31',
+          max_testing_days: 270,
+          cohort_capacity: 8,
+          joint_entry_rule: 'UNANIMOUS',
+          status: 'DRAFT',
+          lead_authority_id: fca,
+        },
         participants: [fca, mas, aiOffice].sort(),
         attachments: [],
       });
@@ -269,7 +359,14 @@ describe('programmes and AI systems', () => {
 
     it('optional fields default to empty; the lead alone participates when no one else is named', async () => {
       const created = await createProgramme(reg.mas);
-      expect(created).toMatchObject({ description: '', sectors: [], applicationOpens: null, applicationCloses: null, status: 'DRAFT', leadAuthority: { id: mas } });
+      expect(created).toMatchObject({
+        description: '',
+        sectors: [],
+        applicationOpens: null,
+        applicationCloses: null,
+        status: 'DRAFT',
+        leadAuthority: { id: mas },
+      });
       expect(created.participants).toEqual([{ isLead: true, authority: { id: mas, acronym: 'MAS' } }]);
     });
 
@@ -279,12 +376,18 @@ describe('programmes and AI systems', () => {
       expect(await totals()).toEqual(before);
       const created = await createProgramme(admin, { leadAuthorityId: aiOffice, participantAuthorityIds: [fca] });
       expect(created.leadAuthority.id).toBe(aiOffice);
-      expect(created.participants.map((p: any) => [p.isLead, p.authority.id])).toEqual([[true, aiOffice], [false, fca]]);
+      expect(created.participants.map((p: any) => [p.isLead, p.authority.id])).toEqual([
+        [true, aiOffice],
+        [false, fca],
+      ]);
     });
 
     it('a regulator naming another authority as lead is FORBIDDEN; nothing created', async () => {
       const before = await totals();
-      expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: mas }) }, reg.fca), 'FORBIDDEN');
+      expectError(
+        await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: mas }) }, reg.fca),
+        'FORBIDDEN',
+      );
       expect(await totals()).toEqual(before);
       // Naming itself is fine.
       expect((await createProgramme(reg.fca, { leadAuthorityId: fca })).leadAuthority.id).toBe(fca);
@@ -292,17 +395,29 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; nothing created', async () => {
       const before = await totals();
-      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput() }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
-      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput() }, [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ]);
+      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) }, [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ]);
       expect(await totals()).toEqual(before);
     });
 
     it('an unknown participant authority is NOT_FOUND; nothing created (not even the programme row)', async () => {
       const before = await totals();
       const missing = randomUUID();
-      const error = expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ participantAuthorityIds: [mas, missing] }) }, reg.fca), 'NOT_FOUND');
+      const error = expectError(
+        await gql(CREATE_PROGRAMME, { input: programmeInput({ participantAuthorityIds: [mas, missing] }) }, reg.fca),
+        'NOT_FOUND',
+      );
       expect(error.message).toContain(missing);
-      expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: randomUUID() }) }, admin), 'NOT_FOUND');
+      expectError(
+        await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: randomUUID() }) }, admin),
+        'NOT_FOUND',
+      );
       expect(await totals()).toEqual(before);
     });
 
@@ -351,15 +466,26 @@ describe('programmes and AI systems', () => {
         [{ name: 'AB', cohortCapacity: 0 }, ['input.name', 'input.cohortCapacity']],
       ];
       for (const [overrides, paths] of cases) {
-        const res = await gql(CREATE_PROGRAMME, { input: programmeInput({ participantAuthorityIds: [mas], ...overrides }) }, reg.fca);
-        expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([JSON.stringify(overrides), 'BAD_USER_INPUT']);
+        const res = await gql(
+          CREATE_PROGRAMME,
+          { input: programmeInput({ participantAuthorityIds: [mas], ...overrides }) },
+          reg.fca,
+        );
+        expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([
+          JSON.stringify(overrides),
+          'BAD_USER_INPUT',
+        ]);
         expectBadInput(res, ...paths);
       }
       const { maxTestingDays: _m, ...withoutDays } = programmeInput();
       expectBadInput(await gql(CREATE_PROGRAMME, { input: withoutDays }, reg.fca), 'input.maxTestingDays');
       // An enum literal that does not exist fails validation before anything runs.
       expectError(
-        await gql(`mutation { createProgramme(input: { name: "Literal Enum", maxTestingDays: 10, cohortCapacity: 1, jointEntryRule: MAJORITY }) { id } }`, {}, reg.fca),
+        await gql(
+          `mutation { createProgramme(input: { name: "Literal Enum", maxTestingDays: 10, cohortCapacity: 1, jointEntryRule: MAJORITY }) { id } }`,
+          {},
+          reg.fca,
+        ),
         'GRAPHQL_VALIDATION_FAILED',
       );
       expect(await totals()).toEqual(before);
@@ -377,11 +503,20 @@ describe('programmes and AI systems', () => {
   describe('programmes and programme(id)', () => {
     it('a DRAFT programme is visible only to its participants’ regulators and to administrators', async () => {
       const p = await createProgramme(reg.fca, { participantAuthorityIds: [mas] });
-      for (const [label, token] of [['lead', reg.fca], ['participant', reg.mas], ['admin', admin]]) {
+      for (const [label, token] of [
+        ['lead', reg.fca],
+        ['participant', reg.mas],
+        ['admin', admin],
+      ]) {
         expect([label, expectOk(await gql(PROGRAMME, { id: p.id }, token)).programme?.id]).toEqual([label, p.id]);
         expect([label, (await programmeIds(token)).includes(p.id)]).toEqual([label, true]);
       }
-      for (const [label, token] of [['other regulator', reg.ico], ['other regulator', reg.ai], ['innovator', innovator], ['negotiator', negotiator]]) {
+      for (const [label, token] of [
+        ['other regulator', reg.ico],
+        ['other regulator', reg.ai],
+        ['innovator', innovator],
+        ['negotiator', negotiator],
+      ]) {
         const res = await gql(PROGRAMME, { id: p.id }, token);
         expect([label, res.errors]).toEqual([label, undefined]);
         expect([label, res.data]).toEqual([label, { programme: null }]);
@@ -392,15 +527,31 @@ describe('programmes and AI systems', () => {
       // Innovators and negotiators never see any DRAFT; other regulators only their own.
       expect(await programmeIds(innovator, { status: 'DRAFT' })).toEqual([]);
       expect(await programmeIds(negotiator, { status: 'DRAFT' })).toEqual([]);
-      const icoDrafts = (await q(`SELECT p.id FROM programme p JOIN programme_participant pp ON pp.programme_id = p.id WHERE p.status = 'DRAFT' AND pp.authority_id = $1 ORDER BY p.name, p.id`, [ico])).map((r) => r.id);
+      const icoDrafts = (
+        await q(
+          `SELECT p.id FROM programme p JOIN programme_participant pp ON pp.programme_id = p.id WHERE p.status = 'DRAFT' AND pp.authority_id = $1 ORDER BY p.name, p.id`,
+          [ico],
+        )
+      ).map((r) => r.id);
       expect(await programmeIds(reg.ico, { status: 'DRAFT' })).toEqual(icoDrafts);
     });
 
     it('OPEN, RUNNING and CLOSED programmes are visible to every signed-in user', async () => {
       for (const status of ['OPEN', 'RUNNING', 'CLOSED'] as const) {
         const p = await programmeIn(status);
-        for (const [label, token] of [['other regulator', reg.ico], ['innovator', innovator], ['innovator B', innovatorB], ['negotiator', negotiator], ['admin', admin], ['participant', reg.mas]]) {
-          expect([status, label, expectOk(await gql(PROGRAMME, { id: p.id }, token)).programme?.status]).toEqual([status, label, status]);
+        for (const [label, token] of [
+          ['other regulator', reg.ico],
+          ['innovator', innovator],
+          ['innovator B', innovatorB],
+          ['negotiator', negotiator],
+          ['admin', admin],
+          ['participant', reg.mas],
+        ]) {
+          expect([status, label, expectOk(await gql(PROGRAMME, { id: p.id }, token)).programme?.status]).toEqual([
+            status,
+            label,
+            status,
+          ]);
           expect([status, label, await programmeIds(token, { search: p.name })]).toEqual([status, label, [p.id]]);
         }
       }
@@ -410,10 +561,12 @@ describe('programmes and AI systems', () => {
       await createProgramme(reg.ico);
       await programmeIn('OPEN');
       const visible = async (authorityId: string | null) =>
-        (await q(
-          `SELECT id FROM programme p WHERE p.status <> 'DRAFT' OR p.id IN (SELECT programme_id FROM programme_participant WHERE authority_id = $1) ORDER BY name, id`,
-          [authorityId],
-        )).map((r) => r.id);
+        (
+          await q(
+            `SELECT id FROM programme p WHERE p.status <> 'DRAFT' OR p.id IN (SELECT programme_id FROM programme_participant WHERE authority_id = $1) ORDER BY name, id`,
+            [authorityId],
+          )
+        ).map((r) => r.id);
       const all = (await q('SELECT id FROM programme ORDER BY name, id')).map((r) => r.id);
       expect(await programmeIds(admin)).toEqual(all);
       expect(await programmeIds(reg.ico)).toEqual(await visible(ico));
@@ -434,22 +587,44 @@ describe('programmes and AI systems', () => {
       // Reading order: by stage, then key.
       expect(full.criteria.map((c: any) => c.stage)).toEqual(['ENTRY', 'ENTRY', 'TESTING', 'TESTING', 'EXIT']);
       const byId = Object.fromEntries(full.criteria.map((c: any) => [c.criterion.id, c]));
-      expect(byId[shared.fca.ENTRY]).toEqual({ stage: 'ENTRY', mandatory: true, criterion: { id: shared.fca.ENTRY, key: expect.any(String), version: 1, stage: 'ENTRY' }, authority: { id: fca, acronym: 'FCA' } });
+      expect(byId[shared.fca.ENTRY]).toEqual({
+        stage: 'ENTRY',
+        mandatory: true,
+        criterion: { id: shared.fca.ENTRY, key: expect.any(String), version: 1, stage: 'ENTRY' },
+        authority: { id: fca, acronym: 'FCA' },
+      });
       expect(byId[shared.fca.EXIT]).toMatchObject({ stage: 'EXIT', mandatory: false, authority: { id: fca } });
-      expect(byId[shared.mas.TESTING]).toMatchObject({ stage: 'TESTING', mandatory: true, authority: { id: mas, acronym: 'MAS' } });
-      expect(byId[shared.ai.TESTING]).toMatchObject({ stage: 'TESTING', mandatory: false, authority: { id: aiOffice, acronym: 'AI Office' } });
+      expect(byId[shared.mas.TESTING]).toMatchObject({
+        stage: 'TESTING',
+        mandatory: true,
+        authority: { id: mas, acronym: 'MAS' },
+      });
+      expect(byId[shared.ai.TESTING]).toMatchObject({
+        stage: 'TESTING',
+        mandatory: false,
+        authority: { id: aiOffice, acronym: 'AI Office' },
+      });
       expect(full.participants[0]).toMatchObject({ isLead: true, authority: { id: fca } });
       const participant = (id: string) => full.participants.find((x: any) => x.authority.id === id);
       expect(participant(fca).criteria.map((c: any) => c.criterion.id)).toEqual([shared.fca.ENTRY, shared.fca.EXIT]);
       expect(participant(mas)).toMatchObject({ isLead: false });
       expect(participant(mas).criteria.map((c: any) => c.criterion.id)).toEqual([shared.mas.ENTRY, shared.mas.TESTING]);
-      expect(participant(aiOffice).criteria.map((c: any) => [c.stage, c.mandatory, c.authority.id])).toEqual([['TESTING', false, aiOffice]]);
+      expect(participant(aiOffice).criteria.map((c: any) => [c.stage, c.mandatory, c.authority.id])).toEqual([
+        ['TESTING', false, aiOffice],
+      ]);
       for (const stage of ['ENTRY', 'TESTING', 'EXIT'] as const) {
         const staged = expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id, stage }, admin)).programme;
-        expect(staged.criteria.map((c: any) => c.criterion.id).sort()).toEqual(full.criteria.filter((c: any) => c.stage === stage).map((c: any) => c.criterion.id).sort());
+        expect(staged.criteria.map((c: any) => c.criterion.id).sort()).toEqual(
+          full.criteria
+            .filter((c: any) => c.stage === stage)
+            .map((c: any) => c.criterion.id)
+            .sort(),
+        );
         for (const x of staged.participants) {
           expect(x.criteria.every((c: any) => c.stage === stage && c.authority.id === x.authority.id)).toBe(true);
-          expect(x.criteria.length).toBe(participant(x.authority.id).criteria.filter((c: any) => c.stage === stage).length);
+          expect(x.criteria.length).toBe(
+            participant(x.authority.id).criteria.filter((c: any) => c.stage === stage).length,
+          );
         }
       }
       // The lead-only fields as a non-participant sees them once the programme is public.
@@ -462,7 +637,11 @@ describe('programmes and AI systems', () => {
 
     it('filters by status, participant authority, sector and search', async () => {
       const tag = unique('Filter Tag');
-      const a = await createProgramme(reg.fca, { name: `${tag} Alpha`, sectors: ['FINANCE'], participantAuthorityIds: [mas] });
+      const a = await createProgramme(reg.fca, {
+        name: `${tag} Alpha`,
+        sectors: ['FINANCE'],
+        participantAuthorityIds: [mas],
+      });
       const b = await createProgramme(reg.ico, { name: `${tag} Bravo`, sectors: ['HEALTH', 'DATA'] });
       const c = await programmeIn('OPEN', { name: `${tag} Charlie`, sectors: ['FINANCE'] });
       expect(await programmeIds(admin, { search: tag })).toEqual([a.id, b.id, c.id]);
@@ -484,17 +663,29 @@ describe('programmes and AI systems', () => {
 
     it('rejects bad filters and paging with BAD_USER_INPUT naming the field', async () => {
       expectBadInput(await gql(PROGRAMMES, { filter: { status: 'PAUSED' } }, admin), 'filter.status');
-      expectBadInput(await gql(PROGRAMMES, { filter: { participantAuthorityId: 'fca' } }, admin), 'filter.participantAuthorityId');
+      expectBadInput(
+        await gql(PROGRAMMES, { filter: { participantAuthorityId: 'fca' } }, admin),
+        'filter.participantAuthorityId',
+      );
       expectBadInput(await gql(PROGRAMMES, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
       expectBadInput(await gql(PROGRAMMES, { filter: { sector: 'x'.repeat(41) } }, admin), 'filter.sector');
       expectBadInput(await gql(PROGRAMMES, { first: 101 }, admin), 'first');
       expectBadInput(await gql(PROGRAMMES, { first: -1 }, admin), 'first');
-      for (const after of ['garbage', cursorOf(['x']), cursorOf(['x', 'not-a-uuid']), cursorOf(['a\u0000b', randomUUID()]), cursorOf(['x', 7])]) {
+      for (const after of [
+        'garbage',
+        cursorOf(['x']),
+        cursorOf(['x', 'not-a-uuid']),
+        cursorOf(['a\u0000b', randomUUID()]),
+        cursorOf(['x', 7]),
+      ]) {
         const res = await gql(PROGRAMMES, { after }, admin);
         expect([after, res.errors?.[0]?.extensions?.code]).toEqual([after, 'BAD_USER_INPUT']);
         expectBadInput(res, 'after');
       }
-      expectError(await gql('{ programmes(filter: { status: PAUSED }) { totalCount } }', {}, admin), 'GRAPHQL_VALIDATION_FAILED');
+      expectError(
+        await gql('{ programmes(filter: { status: PAUSED }) { totalCount } }', {}, admin),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
     });
 
     it('walks every visible programme with first/after in name order: no overlap, no gap', async () => {
@@ -537,36 +728,115 @@ describe('programmes and AI systems', () => {
 
   describe('updateProgramme', () => {
     it('the lead edits a DRAFT programme: what is absent stays, null clears optional fields, null on a required one changes nothing', async () => {
-      const p = await jointProgramme({ description: 'Before', sectors: ['FINANCE'], applicationOpens: '2026-03-01', applicationCloses: '2026-04-30' });
+      const p = await jointProgramme({
+        description: 'Before',
+        sectors: ['FINANCE'],
+        applicationOpens: '2026-03-01',
+        applicationCloses: '2026-04-30',
+      });
       const name = unique('Renamed Pilot');
-      const updated = expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name, cohortCapacity: 25, sectors: ['INSURANCE', 'FINANCE'] } }, reg.fca)).updateProgramme;
-      expect(updated).toMatchObject({ id: p.id, name, description: 'Before', sectors: ['FINANCE', 'INSURANCE'], cohortCapacity: 25, maxTestingDays: 180, applicationOpens: '2026-03-01', applicationCloses: '2026-04-30', jointEntryRule: 'EACH_AUTHORITY', status: 'DRAFT' });
-      const cleared = expectOk(
-        await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: null, sectors: null, applicationOpens: null, applicationCloses: null, name: null, maxTestingDays: null, cohortCapacity: null, jointEntryRule: null } }, reg.fca),
+      const updated = expectOk(
+        await gql(
+          UPDATE_PROGRAMME,
+          { input: { id: p.id, name, cohortCapacity: 25, sectors: ['INSURANCE', 'FINANCE'] } },
+          reg.fca,
+        ),
       ).updateProgramme;
-      expect(cleared).toMatchObject({ name, description: '', sectors: [], applicationOpens: null, applicationCloses: null, cohortCapacity: 25, maxTestingDays: 180, jointEntryRule: 'EACH_AUTHORITY' });
-      expect(expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, jointEntryRule: 'LEAD_DECIDES', maxTestingDays: 90, applicationCloses: '2026-07-01' } }, reg.fca)).updateProgramme).toMatchObject({
+      expect(updated).toMatchObject({
+        id: p.id,
+        name,
+        description: 'Before',
+        sectors: ['FINANCE', 'INSURANCE'],
+        cohortCapacity: 25,
+        maxTestingDays: 180,
+        applicationOpens: '2026-03-01',
+        applicationCloses: '2026-04-30',
+        jointEntryRule: 'EACH_AUTHORITY',
+        status: 'DRAFT',
+      });
+      const cleared = expectOk(
+        await gql(
+          UPDATE_PROGRAMME,
+          {
+            input: {
+              id: p.id,
+              description: null,
+              sectors: null,
+              applicationOpens: null,
+              applicationCloses: null,
+              name: null,
+              maxTestingDays: null,
+              cohortCapacity: null,
+              jointEntryRule: null,
+            },
+          },
+          reg.fca,
+        ),
+      ).updateProgramme;
+      expect(cleared).toMatchObject({
+        name,
+        description: '',
+        sectors: [],
+        applicationOpens: null,
+        applicationCloses: null,
+        cohortCapacity: 25,
+        maxTestingDays: 180,
+        jointEntryRule: 'EACH_AUTHORITY',
+      });
+      expect(
+        expectOk(
+          await gql(
+            UPDATE_PROGRAMME,
+            {
+              input: { id: p.id, jointEntryRule: 'LEAD_DECIDES', maxTestingDays: 90, applicationCloses: '2026-07-01' },
+            },
+            reg.fca,
+          ),
+        ).updateProgramme,
+      ).toMatchObject({
         jointEntryRule: 'LEAD_DECIDES',
         maxTestingDays: 90,
         applicationOpens: null,
         applicationCloses: '2026-07-01',
       });
-      expect((await snapshot(p.id)).programme).toMatchObject({ name, description: '', sectors: '', opens: null, closes: '2026-07-01', max_testing_days: 90, cohort_capacity: 25, joint_entry_rule: 'LEAD_DECIDES', status: 'DRAFT' });
+      expect((await snapshot(p.id)).programme).toMatchObject({
+        name,
+        description: '',
+        sectors: '',
+        opens: null,
+        closes: '2026-07-01',
+        max_testing_days: 90,
+        cohort_capacity: 25,
+        joint_entry_rule: 'LEAD_DECIDES',
+        status: 'DRAFT',
+      });
       // Participants and visibility are untouched by an update.
       expect(updated.participants).toHaveLength(3);
     });
 
     it('an administrator edits any programme', async () => {
       const p = await createProgramme(reg.mas);
-      expect(expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Edited by the platform' } }, admin)).updateProgramme.description).toBe('Edited by the platform');
+      expect(
+        expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Edited by the platform' } }, admin))
+          .updateProgramme.description,
+      ).toBe('Edited by the platform');
     });
 
     it('an OPEN programme can be edited, but its joint-entry rule cannot change (INVALID_TRANSITION, nothing changes)', async () => {
       const p = await programmeIn('OPEN');
-      const edited = expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 30, jointEntryRule: 'EACH_AUTHORITY' } }, reg.fca)).updateProgramme;
+      const edited = expectOk(
+        await gql(
+          UPDATE_PROGRAMME,
+          { input: { id: p.id, cohortCapacity: 30, jointEntryRule: 'EACH_AUTHORITY' } },
+          reg.fca,
+        ),
+      ).updateProgramme;
       expect(edited).toMatchObject({ cohortCapacity: 30, jointEntryRule: 'EACH_AUTHORITY', status: 'OPEN' });
       const before = await snapshot(p.id);
-      expectError(await gql(UPDATE_PROGRAMME, { input: { id: p.id, jointEntryRule: 'UNANIMOUS', cohortCapacity: 40 } }, reg.fca), 'INVALID_TRANSITION');
+      expectError(
+        await gql(UPDATE_PROGRAMME, { input: { id: p.id, jointEntryRule: 'UNANIMOUS', cohortCapacity: 40 } }, reg.fca),
+        'INVALID_TRANSITION',
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -574,8 +844,14 @@ describe('programmes and AI systems', () => {
       for (const status of ['RUNNING', 'CLOSED'] as const) {
         const p = await programmeIn(status);
         const before = await snapshot(p.id);
-        expectError(await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Too late' } }, reg.fca), 'INVALID_TRANSITION');
-        expectError(await gql(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 99 } }, admin), 'INVALID_TRANSITION');
+        expectError(
+          await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Too late' } }, reg.fca),
+          'INVALID_TRANSITION',
+        );
+        expectError(
+          await gql(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 99 } }, admin),
+          'INVALID_TRANSITION',
+        );
         expect(await snapshot(p.id)).toEqual(before);
       }
     });
@@ -583,19 +859,30 @@ describe('programmes and AI systems', () => {
     it('a non-lead participant is FORBIDDEN; a non-participant regulator cannot even see a DRAFT (NOT_FOUND) and is FORBIDDEN on an OPEN one; nothing changes', async () => {
       const draft = await jointProgramme();
       const before = await snapshot(draft.id);
-      for (const token of [reg.mas, reg.ai]) expectError(await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, token), 'FORBIDDEN');
-      expectError(await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, reg.ico), 'NOT_FOUND');
+      for (const token of [reg.mas, reg.ai])
+        expectError(
+          await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, token),
+          'FORBIDDEN',
+        );
+      expectError(
+        await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, reg.ico),
+        'NOT_FOUND',
+      );
       expect(await snapshot(draft.id)).toEqual(before);
       const open = await programmeIn('OPEN');
       const openBefore = await snapshot(open.id);
-      for (const token of [reg.mas, reg.ico]) expectError(await gql(UPDATE_PROGRAMME, { input: { id: open.id, cohortCapacity: 1 } }, token), 'FORBIDDEN');
+      for (const token of [reg.mas, reg.ico])
+        expectError(await gql(UPDATE_PROGRAMME, { input: { id: open.id, cohortCapacity: 1 } }, token), 'FORBIDDEN');
       expect(await snapshot(open.id)).toEqual(openBefore);
     });
 
     it('innovators and negotiators are FORBIDDEN; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      await expectForbiddenFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 1 } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 1 } }, [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ]);
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -614,14 +901,27 @@ describe('programmes and AI systems', () => {
         [{ jointEntryRule: 'MAJORITY' }, ['input.jointEntryRule']],
         [{ name: 'AB' }, ['input.name']],
         [{ sectors: ['Finance'] }, ['input.sectors']],
-        [{ name: 'AB', cohortCapacity: 0, maxTestingDays: 0 }, ['input.name', 'input.cohortCapacity', 'input.maxTestingDays']],
+        [
+          { name: 'AB', cohortCapacity: 0, maxTestingDays: 0 },
+          ['input.name', 'input.cohortCapacity', 'input.maxTestingDays'],
+        ],
       ];
       for (const [overrides, paths] of cases) {
-        const res = await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Must not be saved', ...overrides } }, reg.fca);
-        expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([JSON.stringify(overrides), 'BAD_USER_INPUT']);
+        const res = await gql(
+          UPDATE_PROGRAMME,
+          { input: { id: p.id, description: 'Must not be saved', ...overrides } },
+          reg.fca,
+        );
+        expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([
+          JSON.stringify(overrides),
+          'BAD_USER_INPUT',
+        ]);
         expectBadInput(res, ...paths);
       }
-      expectBadInput(await gql(UPDATE_PROGRAMME, { input: { id: 'not-a-uuid', description: 'x' } }, reg.fca), 'input.id');
+      expectBadInput(
+        await gql(UPDATE_PROGRAMME, { input: { id: 'not-a-uuid', description: 'x' } }, reg.fca),
+        'input.id',
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -629,12 +929,27 @@ describe('programmes and AI systems', () => {
       const other = await programmeIn('OPEN');
       const p = await jointProgramme();
       const before = await snapshot(p.id);
-      expectError(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name: other.name.toLowerCase(), cohortCapacity: 3 } }, reg.fca), 'CONFLICT');
+      expectError(
+        await gql(
+          UPDATE_PROGRAMME,
+          { input: { id: p.id, name: other.name.toLowerCase(), cohortCapacity: 3 } },
+          reg.fca,
+        ),
+        'CONFLICT',
+      );
       expect(await snapshot(p.id)).toEqual(before);
       // Its own name in another case is no conflict.
-      expect(expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name: p.name.toUpperCase() } }, reg.fca)).updateProgramme.name).toBe(p.name.toUpperCase());
+      expect(
+        expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name: p.name.toUpperCase() } }, reg.fca))
+          .updateProgramme.name,
+      ).toBe(p.name.toUpperCase());
       const missing = randomUUID();
-      expect(expectError(await gql(UPDATE_PROGRAMME, { input: { id: missing, name: unique('Ghost') } }, reg.fca), 'NOT_FOUND').message).toContain(missing);
+      expect(
+        expectError(
+          await gql(UPDATE_PROGRAMME, { input: { id: missing, name: unique('Ghost') } }, reg.fca),
+          'NOT_FOUND',
+        ).message,
+      ).toContain(missing);
     });
 
     it('requires a signed-in caller; nothing changes', async () => {
@@ -651,13 +966,17 @@ describe('programmes and AI systems', () => {
     it('the lead adds an authority to a DRAFT programme, which then sees it', async () => {
       const p = await jointProgramme();
       expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme).toBeNull();
-      const added = expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca)).addProgrammeParticipant;
+      const added = expectOk(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+      ).addProgrammeParticipant;
       expect(added.participants[0]).toEqual({ isLead: true, authority: { id: fca } });
       expect(added.participants.map((x: any) => x.authority.id).sort()).toEqual([fca, mas, aiOffice, ico].sort());
       expect((await snapshot(p.id)).participants).toEqual([fca, mas, aiOffice, ico].sort());
       expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme.id).toBe(p.id);
       // Joined last: listed last.
-      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme.participants.at(-1).authority.id).toBe(ico);
+      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme.participants.at(-1).authority.id).toBe(
+        ico,
+      );
     });
 
     it('the lead adds an authority to an OPEN programme; not to a RUNNING or CLOSED one (INVALID_TRANSITION)', async () => {
@@ -667,7 +986,10 @@ describe('programmes and AI systems', () => {
       for (const status of ['RUNNING', 'CLOSED'] as const) {
         const p = await programmeIn(status);
         const before = await snapshot(p.id);
-        expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca), 'INVALID_TRANSITION');
+        expectError(
+          await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+          'INVALID_TRANSITION',
+        );
         expect(await snapshot(p.id)).toEqual(before);
       }
     });
@@ -684,11 +1006,25 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
       const totalsBefore = await totals();
-      for (const authorityId of [mas, fca]) expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId } }, reg.fca), 'CONFLICT');
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca), 'NOT_FOUND');
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: ico } }, reg.fca), 'NOT_FOUND');
-      expectBadInput(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: 'ico' } }, reg.fca), 'input.authorityId');
-      expectBadInput(await gql(ADD_PARTICIPANT, { input: { programmeId: 'p', authorityId: 'ico' } }, reg.fca), 'input.programmeId', 'input.authorityId');
+      for (const authorityId of [mas, fca])
+        expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId } }, reg.fca), 'CONFLICT');
+      expectError(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectError(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: ico } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectBadInput(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: 'ico' } }, reg.fca),
+        'input.authorityId',
+      );
+      expectBadInput(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: 'p', authorityId: 'ico' } }, reg.fca),
+        'input.programmeId',
+        'input.authorityId',
+      );
       expect(await snapshot(p.id)).toEqual(before);
       expect(await totals()).toEqual(totalsBefore);
     });
@@ -697,23 +1033,38 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
       expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.mas), 'FORBIDDEN');
-      expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.mas), 'FORBIDDEN');
+      expectError(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.mas),
+        'FORBIDDEN',
+      );
       // A participant cannot take itself out either: only the lead steers.
-      expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.ai), 'FORBIDDEN');
+      expectError(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.ai),
+        'FORBIDDEN',
+      );
       // A regulator outside a DRAFT programme cannot see it, let alone join it.
       expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.ico), 'NOT_FOUND');
       expect(await snapshot(p.id)).toEqual(before);
       const open = await programmeIn('OPEN');
       const openBefore = await snapshot(open.id);
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ico), 'FORBIDDEN');
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ai), 'FORBIDDEN');
+      expectError(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ico),
+        'FORBIDDEN',
+      );
+      expectError(
+        await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ai),
+        'FORBIDDEN',
+      );
       expect(await snapshot(open.id)).toEqual(openBefore);
     });
 
     it('innovators and negotiators are FORBIDDEN; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      const tokens: [string, string][] = [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]];
+      const tokens: [string, string][] = [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ];
       await expectForbiddenFor(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, tokens);
       await expectForbiddenFor(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, tokens);
       expect(await snapshot(p.id)).toEqual(before);
@@ -723,30 +1074,57 @@ describe('programmes and AI systems', () => {
       const p = await readyProgramme();
       await attach(p.id, shared.mas.TESTING, reg.mas);
       const before = await totals();
-      const removed = expectOk(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, reg.fca)).removeProgrammeParticipant;
+      const removed = expectOk(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, reg.fca),
+      ).removeProgrammeParticipant;
       expect(removed.participants.map((x: any) => x.authority.id)).toEqual([fca, aiOffice]);
       const after = await snapshot(p.id);
       expect(after.participants).toEqual([fca, aiOffice].sort());
-      expect(after.attachments.map((a: any) => a.criterion_id).sort()).toEqual([shared.fca.ENTRY, shared.ai.ENTRY].sort());
-      expect(await totals()).toEqual({ ...before, programme_participant: before.programme_participant - 1, programme_criterion: before.programme_criterion - 2 });
+      expect(after.attachments.map((a: any) => a.criterion_id).sort()).toEqual(
+        [shared.fca.ENTRY, shared.ai.ENTRY].sort(),
+      );
+      expect(await totals()).toEqual({
+        ...before,
+        programme_participant: before.programme_participant - 1,
+        programme_criterion: before.programme_criterion - 2,
+      });
       expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.mas)).programme).toBeNull();
       // It may be added back, and starts with nothing attached.
       expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, reg.fca));
-      expect(expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.mas)).programme.participants.find((x: any) => x.authority.id === mas).criteria).toEqual([]);
+      expect(
+        expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.mas)).programme.participants.find(
+          (x: any) => x.authority.id === mas,
+        ).criteria,
+      ).toEqual([]);
     });
 
     it('removing the lead is BAD_USER_INPUT; a non-participant is NOT_FOUND; outside DRAFT it is INVALID_TRANSITION; nothing changes', async () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
-      expectBadInput(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: fca } }, reg.fca), 'input.authorityId');
-      expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca), 'NOT_FOUND');
-      expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca), 'NOT_FOUND');
-      expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: mas } }, reg.fca), 'NOT_FOUND');
+      expectBadInput(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: fca } }, reg.fca),
+        'input.authorityId',
+      );
+      expectError(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectError(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectError(
+        await gql(REMOVE_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: mas } }, reg.fca),
+        'NOT_FOUND',
+      );
       expect(await snapshot(p.id)).toEqual(before);
       for (const status of ['OPEN', 'RUNNING', 'CLOSED'] as const) {
         const other = await programmeIn(status);
         const otherBefore = await snapshot(other.id);
-        expectError(await gql(REMOVE_PARTICIPANT, { input: { programmeId: other.id, authorityId: mas } }, reg.fca), 'INVALID_TRANSITION');
+        expectError(
+          await gql(REMOVE_PARTICIPANT, { input: { programmeId: other.id, authorityId: mas } }, reg.fca),
+          'INVALID_TRANSITION',
+        );
         expect(await snapshot(other.id)).toEqual(otherBefore);
       }
     });
@@ -767,7 +1145,12 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const before = await totals();
       const entry = await attach(p.id, shared.mas.ENTRY, reg.mas);
-      expect(entry).toEqual({ stage: 'ENTRY', mandatory: true, criterion: { id: shared.mas.ENTRY, key: expect.any(String), version: 1 }, authority: { id: mas, acronym: 'MAS' } });
+      expect(entry).toEqual({
+        stage: 'ENTRY',
+        mandatory: true,
+        criterion: { id: shared.mas.ENTRY, key: expect.any(String), version: 1 },
+        authority: { id: mas, acronym: 'MAS' },
+      });
       const testing = await attach(p.id, shared.mas.TESTING, reg.mas, false);
       expect(testing).toMatchObject({ stage: 'TESTING', mandatory: false, authority: { id: mas } });
       const exit = await attach(p.id, shared.mas.EXIT, reg.mas, true);
@@ -794,31 +1177,52 @@ describe('programmes and AI systems', () => {
     it('attaching to a CLOSED programme is INVALID_TRANSITION; nothing changes', async () => {
       const p = await programmeIn('CLOSED');
       const before = await snapshot(p.id);
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, reg.fca), 'INVALID_TRANSITION');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, reg.fca),
+        'INVALID_TRANSITION',
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
     it('a participant attaching another authority’s criterion is FORBIDDEN; nothing changes', async () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.mas), 'FORBIDDEN');
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca), 'FORBIDDEN');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.mas),
+        'FORBIDDEN',
+      );
+      expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
+        'FORBIDDEN',
+      );
       // Even the criterion of a non-participant, attached by the lead.
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.ico.ENTRY } }, reg.fca), 'FORBIDDEN');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.ico.ENTRY } }, reg.fca),
+        'FORBIDDEN',
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
     it('a non-participant attaching its own criterion is FORBIDDEN (OPEN), or finds no programme (DRAFT); nothing changes', async () => {
       const open = await programmeIn('OPEN');
       const before = await snapshot(open.id);
-      const error = expectError(await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, reg.ico), 'FORBIDDEN');
+      const error = expectError(
+        await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, reg.ico),
+        'FORBIDDEN',
+      );
       expect(error.message).toMatch(/participating authority/);
       // An administrator cannot attach a non-participant’s criterion either.
-      expectError(await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, admin), 'FORBIDDEN');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, admin),
+        'FORBIDDEN',
+      );
       expect(await snapshot(open.id)).toEqual(before);
       const draft = await jointProgramme();
       const draftBefore = await snapshot(draft.id);
-      expectError(await gql(ATTACH, { input: { programmeId: draft.id, criterionId: shared.ico.ENTRY } }, reg.ico), 'NOT_FOUND');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: draft.id, criterionId: shared.ico.ENTRY } }, reg.ico),
+        'NOT_FOUND',
+      );
       expect(await snapshot(draft.id)).toEqual(draftBefore);
     });
 
@@ -826,11 +1230,26 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const draft = await draftCriterion(reg.fca, 'ENTRY');
       const retired = await activeCriterion(reg.fca, 'TESTING');
-      expect(expectOk(await gql(RETIRE_CRITERION, { input: { id: retired.id } }, reg.fca)).retireCriterion.status).toBe('RETIRED');
+      expect(expectOk(await gql(RETIRE_CRITERION, { input: { id: retired.id } }, reg.fca)).retireCriterion.status).toBe(
+        'RETIRED',
+      );
       const before = await snapshot(p.id);
-      expect(expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id } }, reg.fca), 'INVALID_TRANSITION').message).toMatch(/DRAFT/);
-      expect(expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: retired.id } }, reg.fca), 'INVALID_TRANSITION').message).toMatch(/RETIRED/);
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id, mandatory: false } }, admin), 'INVALID_TRANSITION');
+      expect(
+        expectError(
+          await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id } }, reg.fca),
+          'INVALID_TRANSITION',
+        ).message,
+      ).toMatch(/DRAFT/);
+      expect(
+        expectError(
+          await gql(ATTACH, { input: { programmeId: p.id, criterionId: retired.id } }, reg.fca),
+          'INVALID_TRANSITION',
+        ).message,
+      ).toMatch(/RETIRED/);
+      expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id, mandatory: false } }, admin),
+        'INVALID_TRANSITION',
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -840,14 +1259,26 @@ describe('programmes and AI systems', () => {
       await attach(p.id, v1.id, reg.fca, false);
       const v2 = expectOk(await gql(REVISE_CRITERION, { input: { id: v1.id } }, reg.fca)).reviseCriterion;
       expect(v2).toMatchObject({ version: 2, status: 'DRAFT' });
-      expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: v2.id } }, reg.fca)).publishCriterion.status).toBe('ACTIVE');
+      expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: v2.id } }, reg.fca)).publishCriterion.status).toBe(
+        'ACTIVE',
+      );
       const before = await snapshot(p.id);
-      const error = expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: v2.id } }, reg.fca), 'CONFLICT');
+      const error = expectError(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: v2.id } }, reg.fca),
+        'CONFLICT',
+      );
       expect(error.message).toContain(v1.key);
       expect(await snapshot(p.id)).toEqual(before);
       // The retired version 1 is still what the programme shows, as it was.
       const shown = expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.fca)).programme.criteria;
-      expect(shown).toEqual([{ stage: 'ENTRY', mandatory: false, criterion: { id: v1.id, key: v1.key, version: 1, stage: 'ENTRY' }, authority: { id: fca, acronym: 'FCA' } }]);
+      expect(shown).toEqual([
+        {
+          stage: 'ENTRY',
+          mandatory: false,
+          criterion: { id: v1.id, key: v1.key, version: 1, stage: 'ENTRY' },
+          authority: { id: fca, acronym: 'FCA' },
+        },
+      ]);
       // Detach version 1, then version 2 attaches.
       expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: v1.id } }, reg.fca));
       expect((await attach(p.id, v2.id, reg.fca)).criterion).toMatchObject({ id: v2.id, version: 2 });
@@ -857,7 +1288,10 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       await attach(p.id, shared.ai.TESTING, reg.ai);
       const before = await totals();
-      const mandatoryOf = async () => (await snapshot(p.id)).attachments.filter((a: any) => a.criterion_id === shared.ai.TESTING).map((a: any) => a.mandatory);
+      const mandatoryOf = async () =>
+        (await snapshot(p.id)).attachments
+          .filter((a: any) => a.criterion_id === shared.ai.TESTING)
+          .map((a: any) => a.mandatory);
       expect((await attach(p.id, shared.ai.TESTING, reg.ai, false)).mandatory).toBe(false);
       expect(await mandatoryOf()).toEqual([false]);
       expect((await attach(p.id, shared.ai.TESTING, reg.ai)).mandatory).toBe(true);
@@ -869,19 +1303,41 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const before = await totals();
       expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: randomUUID() } }, reg.fca), 'NOT_FOUND');
-      expectError(await gql(ATTACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca), 'NOT_FOUND');
-      expectBadInput(await gql(ATTACH, { input: { programmeId: 'nope', criterionId: 'nope' } }, reg.fca), 'input.programmeId', 'input.criterionId');
-      expectBadInput(await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY, mandatory: 'yes' } }, reg.fca), 'input.mandatory');
-      expectBadInput(await gql(DETACH, { input: { programmeId: p.id, criterionId: 'nope' } }, reg.fca), 'input.criterionId');
-      expectError(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.fca), 'NOT_FOUND');
-      expectError(await gql(DETACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca), 'NOT_FOUND');
+      expectError(
+        await gql(ATTACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectBadInput(
+        await gql(ATTACH, { input: { programmeId: 'nope', criterionId: 'nope' } }, reg.fca),
+        'input.programmeId',
+        'input.criterionId',
+      );
+      expectBadInput(
+        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY, mandatory: 'yes' } }, reg.fca),
+        'input.mandatory',
+      );
+      expectBadInput(
+        await gql(DETACH, { input: { programmeId: p.id, criterionId: 'nope' } }, reg.fca),
+        'input.criterionId',
+      );
+      expectError(
+        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectError(
+        await gql(DETACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca),
+        'NOT_FOUND',
+      );
       expect(await totals()).toEqual(before);
     });
 
     it('innovators and negotiators are FORBIDDEN; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      const tokens: [string, string][] = [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]];
+      const tokens: [string, string][] = [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ];
       await expectForbiddenFor(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, tokens);
       await expectForbiddenFor(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, tokens);
       expect(await snapshot(p.id)).toEqual(before);
@@ -892,8 +1348,15 @@ describe('programmes and AI systems', () => {
         const p = await programmeIn(status);
         await attach(p.id, shared.mas.TESTING, reg.mas, false);
         const before = await totals();
-        const detached = expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.TESTING } }, reg.mas)).detachCriterion;
-        expect(detached).toEqual({ stage: 'TESTING', mandatory: false, criterion: { id: shared.mas.TESTING, key: expect.any(String) }, authority: { id: mas } });
+        const detached = expectOk(
+          await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.TESTING } }, reg.mas),
+        ).detachCriterion;
+        expect(detached).toEqual({
+          stage: 'TESTING',
+          mandatory: false,
+          criterion: { id: shared.mas.TESTING, key: expect.any(String) },
+          authority: { id: mas },
+        });
         expect(await totals()).toEqual({ ...before, programme_criterion: before.programme_criterion - 1 });
         expect((await snapshot(p.id)).attachments.map((a: any) => a.criterion_id)).not.toContain(shared.mas.TESTING);
       }
@@ -906,13 +1369,22 @@ describe('programmes and AI systems', () => {
     it('detaching another authority’s criterion is FORBIDDEN, even for the lead; detaching from a RUNNING or CLOSED programme is INVALID_TRANSITION; nothing changes', async () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
-      expectError(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca), 'FORBIDDEN');
-      expectError(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.ai), 'FORBIDDEN');
+      expectError(
+        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
+        'FORBIDDEN',
+      );
+      expectError(
+        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.ai),
+        'FORBIDDEN',
+      );
       expect(await snapshot(p.id)).toEqual(before);
       for (const status of ['RUNNING', 'CLOSED'] as const) {
         const other = await programmeIn(status);
         const otherBefore = await snapshot(other.id);
-        expectError(await gql(DETACH, { input: { programmeId: other.id, criterionId: shared.mas.ENTRY } }, reg.mas), 'INVALID_TRANSITION');
+        expectError(
+          await gql(DETACH, { input: { programmeId: other.id, criterionId: shared.mas.ENTRY } }, reg.mas),
+          'INVALID_TRANSITION',
+        );
         expect(await snapshot(other.id)).toEqual(otherBefore);
       }
     });
@@ -931,7 +1403,11 @@ describe('programmes and AI systems', () => {
   describe('transitionProgramme', () => {
     it('the lead moves a programme DRAFT → OPEN → RUNNING → CLOSED', async () => {
       const p = await readyProgramme();
-      for (const [action, status] of [['OPEN', 'OPEN'], ['START', 'RUNNING'], ['CLOSE', 'CLOSED']] as const) {
+      for (const [action, status] of [
+        ['OPEN', 'OPEN'],
+        ['START', 'RUNNING'],
+        ['CLOSE', 'CLOSED'],
+      ] as const) {
         expect(expectOk(await transition(p.id, action)).transitionProgramme).toEqual({ id: p.id, status });
         expect(await statusOf(p.id)).toBe(status);
         expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.mas)).programme.status).toBe(status);
@@ -940,13 +1416,22 @@ describe('programmes and AI systems', () => {
 
     it('an administrator moves any programme', async () => {
       const p = await readyProgramme();
-      for (const [action, status] of [['OPEN', 'OPEN'], ['START', 'RUNNING'], ['CLOSE', 'CLOSED']] as const) {
+      for (const [action, status] of [
+        ['OPEN', 'OPEN'],
+        ['START', 'RUNNING'],
+        ['CLOSE', 'CLOSED'],
+      ] as const) {
         expect(expectOk(await transition(p.id, action, admin)).transitionProgramme.status).toBe(status);
       }
     });
 
     it('every action from every wrong state is INVALID_TRANSITION, and the status stays', async () => {
-      const wrong: Record<Status, Action[]> = { DRAFT: ['START', 'CLOSE'], OPEN: ['OPEN', 'CLOSE'], RUNNING: ['OPEN', 'START'], CLOSED: ['OPEN', 'START', 'CLOSE'] };
+      const wrong: Record<Status, Action[]> = {
+        DRAFT: ['START', 'CLOSE'],
+        OPEN: ['OPEN', 'CLOSE'],
+        RUNNING: ['OPEN', 'START'],
+        CLOSED: ['OPEN', 'START', 'CLOSE'],
+      };
       for (const [status, actions] of Object.entries(wrong) as [Status, Action[]][]) {
         const p = await programmeIn(status);
         const before = await snapshot(p.id);
@@ -1031,7 +1516,10 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; the status stays', async () => {
       const p = await readyProgramme();
-      await expectForbiddenFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } }, [['INNOVATOR', innovator], ['NEGOTIATOR', negotiator]]);
+      await expectForbiddenFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } }, [
+        ['INNOVATOR', innovator],
+        ['NEGOTIATOR', negotiator],
+      ]);
       expect(await statusOf(p.id)).toBe('DRAFT');
     });
 
@@ -1040,7 +1528,10 @@ describe('programmes and AI systems', () => {
       expectBadInput(await transition(p.id, 'REOPEN' as Action), 'input.action');
       expectBadInput(await gql(TRANSITION, { input: { id: p.id, action: 'open' } }, reg.fca), 'input.action');
       expectBadInput(await gql(TRANSITION, { input: { id: 'x', action: 'OPEN' } }, reg.fca), 'input.id');
-      expectError(await gql(`mutation { transitionProgramme(input: { id: "${p.id}", action: REOPEN }) { id } }`, {}, reg.fca), 'GRAPHQL_VALIDATION_FAILED');
+      expectError(
+        await gql(`mutation { transitionProgramme(input: { id: "${p.id}", action: REOPEN }) { id } }`, {}, reg.fca),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
       expectError(await transition(randomUUID(), 'OPEN'), 'NOT_FOUND');
       expect(await statusOf(p.id)).toBe('DRAFT');
     });
@@ -1060,7 +1551,11 @@ describe('programmes and AI systems', () => {
       /** A programme with 3 participants, each attaching one criterion of its own and its shared TESTING and EXIT ones. */
       const build = async (i: number) => {
         const p = await jointProgramme({ name: `${tag} ${String(i).padStart(2, '0')}` });
-        for (const [k, token] of [['fca', reg.fca], ['mas', reg.mas], ['ai', reg.ai]] as const) {
+        for (const [k, token] of [
+          ['fca', reg.fca],
+          ['mas', reg.mas],
+          ['ai', reg.ai],
+        ] as const) {
           const own = await activeCriterion(token, 'ENTRY', [`PTSTD:${(i % 3) + 1}`, 'PTSTD:2']);
           await attach(p.id, own.id, token, i % 2 === 0);
           await attach(p.id, shared[k].TESTING, token);
@@ -1079,10 +1574,29 @@ describe('programmes and AI systems', () => {
         expect(nodes).toHaveLength(expected);
         for (const node of nodes) {
           expect(node.leadAuthority.jurisdiction.code).toBe('GB');
-          expect(node.participants.map((x: any) => x.authority.jurisdiction.code)).toEqual(['GB', expect.any(String), expect.any(String)]);
-          expect(node.participants.map((x: any) => x.authority.jurisdiction.code).slice(1).sort()).toEqual(['EU', 'SG']);
+          expect(node.participants.map((x: any) => x.authority.jurisdiction.code)).toEqual([
+            'GB',
+            expect.any(String),
+            expect.any(String),
+          ]);
+          expect(
+            node.participants
+              .map((x: any) => x.authority.jurisdiction.code)
+              .slice(1)
+              .sort(),
+          ).toEqual(['EU', 'SG']);
           expect(node.criteria).toHaveLength(9);
-          expect(node.criteria.map((c: any) => c.stage)).toEqual(['ENTRY', 'ENTRY', 'ENTRY', 'TESTING', 'TESTING', 'TESTING', 'EXIT', 'EXIT', 'EXIT']);
+          expect(node.criteria.map((c: any) => c.stage)).toEqual([
+            'ENTRY',
+            'ENTRY',
+            'ENTRY',
+            'TESTING',
+            'TESTING',
+            'TESTING',
+            'EXIT',
+            'EXIT',
+            'EXIT',
+          ]);
           for (const participant of node.participants) {
             expect(participant.criteria).toHaveLength(3);
             for (const c of participant.criteria) {
@@ -1112,7 +1626,13 @@ describe('programmes and AI systems', () => {
 
   describe('AI systems', () => {
     function systemInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-      return { name: unique('Credit Scorer'), sector: 'FINANCE', intendedPurpose: 'Scores retail credit applications for affordability.', riskClass: 'HIGH', ...overrides };
+      return {
+        name: unique('Credit Scorer'),
+        sector: 'FINANCE',
+        intendedPurpose: 'Scores retail credit applications for affordability.',
+        riskClass: 'HIGH',
+        ...overrides,
+      };
     }
 
     async function register(token: string, overrides: Record<string, unknown> = {}): Promise<any> {
@@ -1120,7 +1640,10 @@ describe('programmes and AI systems', () => {
     }
 
     async function systemRow(id: string) {
-      const [row] = await q('SELECT organisation_id, name, sector, intended_purpose, risk_class, updated_at::text AS updated_at FROM ai_system WHERE id = $1', [id]);
+      const [row] = await q(
+        'SELECT organisation_id, name, sector, intended_purpose, risk_class, updated_at::text AS updated_at FROM ai_system WHERE id = $1',
+        [id],
+      );
       return row;
     }
 
@@ -1138,30 +1661,51 @@ describe('programmes and AI systems', () => {
           organisation: { id: orgA, name: expect.any(String), homeJurisdiction: { code: 'GB' } },
         });
         expect(await totals()).toEqual({ ...before, ai_system: before.ai_system + 1 });
-        expect(await systemRow(created.id)).toMatchObject({ organisation_id: orgA, name: input.name, sector: 'INSURANCE', intended_purpose: input.intendedPurpose, risk_class: 'LIMITED' });
+        expect(await systemRow(created.id)).toMatchObject({
+          organisation_id: orgA,
+          name: input.name,
+          sector: 'INSURANCE',
+          intended_purpose: input.intendedPurpose,
+          risk_class: 'LIMITED',
+        });
         // Naming its own organisation is fine too.
         expect((await register(innovator, { organisationId: orgA })).organisation.id).toBe(orgA);
       });
 
       it('an innovator naming another organisation is NOT_FOUND (it may not see it), as for an unknown one; nothing created', async () => {
         const before = await totals();
-        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgB }) }, innovator), 'NOT_FOUND');
-        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, innovator), 'NOT_FOUND');
+        expectError(
+          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgB }) }, innovator),
+          'NOT_FOUND',
+        );
+        expectError(
+          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, innovator),
+          'NOT_FOUND',
+        );
         expect(await totals()).toEqual(before);
       });
 
       it('an administrator must name the organisation; an unknown one is NOT_FOUND', async () => {
         const before = await totals();
         expectBadInput(await gql(REGISTER_AI_SYSTEM, { input: systemInput() }, admin), 'input.organisationId');
-        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, admin), 'NOT_FOUND');
+        expectError(
+          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, admin),
+          'NOT_FOUND',
+        );
         expect(await totals()).toEqual(before);
         expect((await register(admin, { organisationId: orgB })).organisation.id).toBe(orgB);
       });
 
       it('regulators and negotiators are FORBIDDEN; nothing created', async () => {
         const before = await totals();
-        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput() }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
-        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) }, [['REGULATOR', reg.mas], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput() }, [
+          ['REGULATOR', reg.fca],
+          ['NEGOTIATOR', negotiator],
+        ]);
+        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) }, [
+          ['REGULATOR', reg.mas],
+          ['NEGOTIATOR', negotiator],
+        ]);
         expect(await totals()).toEqual(before);
       });
 
@@ -1189,7 +1733,10 @@ describe('programmes and AI systems', () => {
         ];
         for (const [overrides, paths] of cases) {
           const res = await gql(REGISTER_AI_SYSTEM, { input: systemInput(overrides) }, innovator);
-          expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([JSON.stringify(overrides), 'BAD_USER_INPUT']);
+          expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([
+            JSON.stringify(overrides),
+            'BAD_USER_INPUT',
+          ]);
           expectBadInput(res, ...paths);
         }
         const { riskClass: _r, ...withoutRisk } = systemInput();
@@ -1208,7 +1755,9 @@ describe('programmes and AI systems', () => {
       it('an innovator sees only its own organisation’s systems, whatever the filter; another’s reads as null', async () => {
         const mine = await register(innovator);
         const theirs = await register(innovatorB);
-        const ownIds = (await q('SELECT id FROM ai_system WHERE organisation_id = $1 ORDER BY name, id', [orgA])).map((r) => r.id);
+        const ownIds = (await q('SELECT id FROM ai_system WHERE organisation_id = $1 ORDER BY name, id', [orgA])).map(
+          (r) => r.id,
+        );
         const { nodes } = await walk(AI_SYSTEMS, 'aiSystems', {}, 2, innovator);
         expect(nodes.map((n) => n.id)).toEqual(ownIds);
         expect(nodes.every((n) => n.organisation.id === orgA)).toBe(true);
@@ -1216,7 +1765,9 @@ describe('programmes and AI systems', () => {
         const asked = (await walk(AI_SYSTEMS, 'aiSystems', { filter: { organisationId: orgB } }, 100, innovator)).nodes;
         expect(asked.every((n) => n.organisation.id === orgA)).toBe(true);
         expect(asked.map((n) => n.id)).not.toContain(theirs.id);
-        expect((await walk(AI_SYSTEMS, 'aiSystems', { filter: { search: theirs.name } }, 100, innovator)).nodes).toEqual([]);
+        expect(
+          (await walk(AI_SYSTEMS, 'aiSystems', { filter: { search: theirs.name } }, 100, innovator)).nodes,
+        ).toEqual([]);
         const res = await gql(AI_SYSTEM, { id: theirs.id }, innovator);
         expect(res.errors).toBeUndefined();
         expect(res.data).toEqual({ aiSystem: null });
@@ -1230,7 +1781,10 @@ describe('programmes and AI systems', () => {
         const all = (await q('SELECT id FROM ai_system ORDER BY name, id')).map((r) => r.id);
         expect((await walk(AI_SYSTEMS, 'aiSystems', {}, 3, admin)).nodes.map((n) => n.id)).toEqual(all);
         expect(expectOk(await gql(AI_SYSTEM, { id: mine.id }, admin)).aiSystem).toEqual(mine);
-        await expectForbiddenFor(AI_SYSTEMS, {}, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(AI_SYSTEMS, {}, [
+          ['REGULATOR', reg.fca],
+          ['NEGOTIATOR', negotiator],
+        ]);
         for (const token of [reg.fca, negotiator]) {
           const res = await gql(AI_SYSTEM, { id: mine.id }, token);
           expect(res.errors).toBeUndefined();
@@ -1243,7 +1797,8 @@ describe('programmes and AI systems', () => {
         const a = await register(innovator, { name: `${tag} A`, sector: 'HEALTH', riskClass: 'HIGH' });
         const b = await register(innovator, { name: `${tag} B`, sector: 'FINANCE', riskClass: 'MINIMAL' });
         const c = await register(innovatorB, { name: `${tag} C`, sector: 'HEALTH', riskClass: 'MINIMAL' });
-        const ids = async (filter: Record<string, unknown>, token = admin) => (await walk(AI_SYSTEMS, 'aiSystems', { filter }, 100, token)).nodes.map((n) => n.id);
+        const ids = async (filter: Record<string, unknown>, token = admin) =>
+          (await walk(AI_SYSTEMS, 'aiSystems', { filter }, 100, token)).nodes.map((n) => n.id);
         expect(await ids({ search: tag })).toEqual([a.id, b.id, c.id]);
         expect(await ids({ search: tag.toLowerCase(), organisationId: orgB })).toEqual([c.id]);
         expect(await ids({ search: tag, sector: 'HEALTH' })).toEqual([a.id, c.id]);
@@ -1282,35 +1837,69 @@ describe('programmes and AI systems', () => {
       it('an innovator updates its own system; absent and null fields stay', async () => {
         const s = await register(innovator);
         const name = unique('Renamed Scorer');
-        const updated = expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name, riskClass: 'LIMITED' } }, innovator)).updateAiSystem;
+        const updated = expectOk(
+          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name, riskClass: 'LIMITED' } }, innovator),
+        ).updateAiSystem;
         expect(updated).toEqual({ ...s, name, riskClass: 'LIMITED' });
-        const same = expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: null, sector: null, intendedPurpose: null, riskClass: null } }, innovator)).updateAiSystem;
+        const same = expectOk(
+          await gql(
+            UPDATE_AI_SYSTEM,
+            { input: { id: s.id, name: null, sector: null, intendedPurpose: null, riskClass: null } },
+            innovator,
+          ),
+        ).updateAiSystem;
         expect(same).toEqual(updated);
         const purpose = 'Flags suspicious card transactions for human review.';
-        expect(expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, sector: 'PAYMENTS', intendedPurpose: purpose } }, innovator)).updateAiSystem).toEqual({ ...updated, sector: 'PAYMENTS', intendedPurpose: purpose });
-        expect(await systemRow(s.id)).toMatchObject({ organisation_id: orgA, name, sector: 'PAYMENTS', intended_purpose: purpose, risk_class: 'LIMITED' });
+        expect(
+          expectOk(
+            await gql(
+              UPDATE_AI_SYSTEM,
+              { input: { id: s.id, sector: 'PAYMENTS', intendedPurpose: purpose } },
+              innovator,
+            ),
+          ).updateAiSystem,
+        ).toEqual({ ...updated, sector: 'PAYMENTS', intendedPurpose: purpose });
+        expect(await systemRow(s.id)).toMatchObject({
+          organisation_id: orgA,
+          name,
+          sector: 'PAYMENTS',
+          intended_purpose: purpose,
+          risk_class: 'LIMITED',
+        });
       });
 
       it('an administrator updates any system', async () => {
         const s = await register(innovatorB);
-        expect(expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'UNACCEPTABLE' } }, admin)).updateAiSystem).toMatchObject({ id: s.id, riskClass: 'UNACCEPTABLE', organisation: { id: orgB } });
+        expect(
+          expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'UNACCEPTABLE' } }, admin))
+            .updateAiSystem,
+        ).toMatchObject({ id: s.id, riskClass: 'UNACCEPTABLE', organisation: { id: orgB } });
       });
 
       it('an innovator of another organisation gets NOT_FOUND (the system stays invisible) and nothing changes', async () => {
         const s = await register(innovatorB);
         const before = await systemRow(s.id);
-        const error = expectError(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: unique('Stolen'), riskClass: 'MINIMAL' } }, innovator), 'NOT_FOUND');
+        const error = expectError(
+          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: unique('Stolen'), riskClass: 'MINIMAL' } }, innovator),
+          'NOT_FOUND',
+        );
         expect(error.message).not.toContain(s.name);
         expect(JSON.stringify(error)).not.toContain(orgB);
         expect(await systemRow(s.id)).toEqual(before);
         // Same answer as for an id that names nothing.
-        expectError(await gql(UPDATE_AI_SYSTEM, { input: { id: randomUUID(), name: unique('Ghost') } }, innovator), 'NOT_FOUND');
+        expectError(
+          await gql(UPDATE_AI_SYSTEM, { input: { id: randomUUID(), name: unique('Ghost') } }, innovator),
+          'NOT_FOUND',
+        );
       });
 
       it('regulators and negotiators are FORBIDDEN; nothing changes', async () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        await expectForbiddenFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } }, [['REGULATOR', reg.fca], ['NEGOTIATOR', negotiator]]);
+        await expectForbiddenFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } }, [
+          ['REGULATOR', reg.fca],
+          ['NEGOTIATOR', negotiator],
+        ]);
         expect(await systemRow(s.id)).toEqual(before);
       });
 
@@ -1318,7 +1907,10 @@ describe('programmes and AI systems', () => {
         const taken = await register(innovator);
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        expectError(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: taken.name, riskClass: 'MINIMAL' } }, innovator), 'CONFLICT');
+        expectError(
+          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: taken.name, riskClass: 'MINIMAL' } }, innovator),
+          'CONFLICT',
+        );
         const cases: [Record<string, unknown>, string[]][] = [
           [{ riskClass: 'EXTREME' }, ['input.riskClass']],
           [{ sector: 'Health' }, ['input.sector']],

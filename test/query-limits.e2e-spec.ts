@@ -18,7 +18,8 @@ const REFUSAL_BOUND_MS = 500;
 
 const pairs = (n: number, leaf = 'acronym') => `${'jurisdiction { authorities { '.repeat(n)}${leaf}${' } }'.repeat(n)}`;
 const DEPTH_BOMB = `{ jurisdiction(code: "GB") { authorities { ${pairs(11)} } } }`;
-const versionsDeep = (n: number) => `query($id: ID!) { criterion(id: $id) { ${'versions { '.repeat(n)}id${' }'.repeat(n)} } }`;
+const versionsDeep = (n: number) =>
+  `query($id: ID!) { criterion(id: $id) { ${'versions { '.repeat(n)}id${' }'.repeat(n)} } }`;
 const ORDINARY = '{ jurisdictions(first: 5) { totalCount edges { node { code name authorities { acronym } } } } }';
 
 describe('query limits (e2e)', () => {
@@ -35,10 +36,21 @@ describe('query limits (e2e)', () => {
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     const organisationId = await t.createOrganisation('Bounded Analytics');
     innovator = (await t.accountWithToken('attacker@limits.test', Role.INNOVATOR, { organisationId })).token;
-    other = (await t.accountWithToken('bystander@limits.test', Role.REGULATOR, { authorityId: await t.authorityId('GB', 'FCA') })).token;
+    other = (
+      await t.accountWithToken('bystander@limits.test', Role.REGULATOR, {
+        authorityId: await t.authorityId('GB', 'FCA'),
+      })
+    ).token;
     const registered = await t.gql<{ registerAiSystem: { id: string } }>(
       'mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }',
-      { input: { name: 'Credit model', sector: 'FINANCE', intendedPurpose: 'Scores consumer loan applicants.', riskClass: 'HIGH' } },
+      {
+        input: {
+          name: 'Credit model',
+          sector: 'FINANCE',
+          intendedPurpose: 'Scores consumer loan applicants.',
+          riskClass: 'HIGH',
+        },
+      },
       innovator,
     );
     systemId = expectOk(registered).registerAiSystem.id;
@@ -53,7 +65,11 @@ describe('query limits (e2e)', () => {
    * server: from the moment it has read the whole body until it has sent the whole response (and,
    * for the record, from the moment the request's head arrived, upload included).
    */
-  function timedPost(query: string, variables: Record<string, unknown> | undefined, token: string): Promise<{ res: GraphQLResponse; ms: number; withUploadMs: number }> {
+  function timedPost(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    token: string,
+  ): Promise<{ res: GraphQLResponse; ms: number; withUploadMs: number }> {
     const body = JSON.stringify({ query, variables });
     const probe = `probe-${++probes}`;
     const server = t.app.getHttpServer();
@@ -69,7 +85,12 @@ describe('query limits (e2e)', () => {
       server.on('request', onRequest);
     });
     const response = new Promise<GraphQLResponse>((resolve, reject) => {
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body), 'x-probe': probe };
+      const headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'content-length': Buffer.byteLength(body),
+        'x-probe': probe,
+      };
       const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -93,7 +114,13 @@ describe('query limits (e2e)', () => {
     const bystander = t.gql(ORDINARY, undefined, other);
     const [{ res, ms, withUploadMs }, ordinary] = await Promise.all([bomb, bystander]);
     expect(expectOk(ordinary).jurisdictions.totalCount).toBeGreaterThan(0);
-    return { error: expectRefused(res), ms, withUploadMs, status: res.status, bytes: Buffer.byteLength(JSON.stringify({ query, variables })) };
+    return {
+      error: expectRefused(res),
+      ms,
+      withUploadMs,
+      status: res.status,
+      bytes: Buffer.byteLength(JSON.stringify({ query, variables })),
+    };
   }
 
   it('refuses the depth bomb (12 jurisdiction/authorities pairs) at once, serving another user meanwhile', async () => {
@@ -111,8 +138,12 @@ describe('query limits (e2e)', () => {
   });
 
   it('refuses 1,000 aliases of recognitionPassport at once, serving another user meanwhile', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(' ');
-    const { error, ms, withUploadMs, bytes } = await refusedMeanwhile(`query($id: ID!) { ${aliases} }`, { id: systemId });
+    const aliases = Array.from({ length: 1000 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(
+      ' ',
+    );
+    const { error, ms, withUploadMs, bytes } = await refusedMeanwhile(`query($id: ID!) { ${aliases} }`, {
+      id: systemId,
+    });
     report('alias bomb (1,000 recognitionPassport)', bytes, ms, withUploadMs);
     // 11 tokens an alias: the token limit (10,000) stops it before the alias limit is counted.
     expect(error.extensions).toMatchObject({ limit: 'tokens', max: 10_000 });
@@ -121,13 +152,23 @@ describe('query limits (e2e)', () => {
 
   it('refuses more than 30 aliases, __typename ones included', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
-    expect(expectRefused(await t.gql(`{ ${aliases} }`, undefined, innovator)).extensions).toMatchObject({ limit: 'aliases', max: 30, actual: 31 });
-    const passports = Array.from({ length: 31 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(' ');
-    expect(expectRefused(await t.gql(`query($id: ID!) { ${passports} }`, { id: systemId }, innovator)).extensions).toMatchObject({ limit: 'aliases', actual: 31 });
+    expect(expectRefused(await t.gql(`{ ${aliases} }`, undefined, innovator)).extensions).toMatchObject({
+      limit: 'aliases',
+      max: 30,
+      actual: 31,
+    });
+    const passports = Array.from({ length: 31 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(
+      ' ',
+    );
+    expect(
+      expectRefused(await t.gql(`query($id: ID!) { ${passports} }`, { id: systemId }, innovator)).extensions,
+    ).toMatchObject({ limit: 'aliases', actual: 31 });
   });
 
   it('refuses expensive fields by cost even within the alias limit', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(' ');
+    const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: recognitionPassport(aiSystemId: $id) { asOf }`).join(
+      ' ',
+    );
     const res = await t.gql(`query($id: ID!) { ${aliases} }`, { id: systemId }, innovator);
     expect(expectRefused(res).extensions).toMatchObject({ limit: 'cost' });
   });
@@ -143,9 +184,17 @@ describe('query limits (e2e)', () => {
 
   it('refuses criterion.versions nested 1,000 deep, and one level over the depth limit', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(expectRefused(await t.gql(versionsDeep(1000), { id }, innovator)).extensions).toMatchObject({ limit: 'depth', max: 12, actual: 1002 });
+    expect(expectRefused(await t.gql(versionsDeep(1000), { id }, innovator)).extensions).toMatchObject({
+      limit: 'depth',
+      max: 12,
+      actual: 1002,
+    });
     // criterion, 11 × versions, id: 13 levels.
-    expect(expectRefused(await t.gql(versionsDeep(11), { id }, innovator)).extensions).toMatchObject({ limit: 'depth', max: 12, actual: 13 });
+    expect(expectRefused(await t.gql(versionsDeep(11), { id }, innovator)).extensions).toMatchObject({
+      limit: 'depth',
+      max: 12,
+      actual: 13,
+    });
   });
 
   it('refuses too many directives', async () => {
@@ -165,8 +214,14 @@ describe('query limits (e2e)', () => {
     // __type, 10 × ofType, name: 12 levels (lists nest deep only within the cost limit).
     const ofType = (n: number) => `{ __type(name: "Query") { ${'ofType { '.repeat(n)}name${' }'.repeat(n)} } }`;
     expect(expectOk(await t.gql(ofType(10), undefined, innovator)).__type).toEqual({ ofType: null });
-    expect(expectRefused(await t.gql(ofType(11), undefined, innovator)).extensions).toMatchObject({ limit: 'depth', actual: 13 });
-    const thirty = Array.from({ length: 30 }, (_, i) => `a${i}: __typename${i < 25 ? ' @include(if: true) @skip(if: false)' : ''}`).join(' ');
+    expect(expectRefused(await t.gql(ofType(11), undefined, innovator)).extensions).toMatchObject({
+      limit: 'depth',
+      actual: 13,
+    });
+    const thirty = Array.from(
+      { length: 30 },
+      (_, i) => `a${i}: __typename${i < 25 ? ' @include(if: true) @skip(if: false)' : ''}`,
+    ).join(' ');
     expect(Object.keys(expectOk(await t.gql(`{ ${thirty} }`, undefined, innovator)))).toHaveLength(30);
     const readme = [
       `{ programmes(first: 10) { totalCount edges { node { name status jointEntryRule applicationOpens applicationCloses cohortCapacity
@@ -179,8 +234,17 @@ describe('query limits (e2e)', () => {
       `{ recognitionPassport(aiSystemId: "${systemId}") { asOf authorities {
           authority { acronym jurisdiction { code } } satisfiedLocally recognised recognisedWithConditions gaps testsNeeded { key title } } } }`,
     ];
-    for (const query of readme) expectOk(await t.gql(query, undefined, query.includes('recognitionPassport') ? innovator : other));
-    const introspection = await t.gql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    for (const query of readme)
+      expectOk(await t.gql(query, undefined, query.includes('recognitionPassport') ? innovator : other));
+    const introspection = await t.gql(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(expectOk(introspection).__schema.queryType.name).toBe('Query');
   });
 
@@ -204,15 +268,32 @@ describe('query limits (e2e)', () => {
   });
 
   it('bounds and scrubs subscriptions over graphql-ws too', async () => {
-    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${other}` } });
+    const client = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: { authorization: `Bearer ${other}` },
+    });
     const errorsOf = (query: string) =>
       new Promise<{ message: string; extensions?: Record<string, unknown> }[]>((resolve) => {
-        client.subscribe({ query }, { next: () => undefined, error: (error) => resolve(Array.isArray(error) ? error : [{ message: String(error) }]), complete: () => resolve([]) });
+        client.subscribe(
+          { query },
+          {
+            next: () => undefined,
+            error: (error) => resolve(Array.isArray(error) ? error : [{ message: String(error) }]),
+            complete: () => resolve([]),
+          },
+        );
       });
     try {
       const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: type`).join(' ');
-      const refused = await errorsOf(`subscription { enrolmentEvents(programmeId: "00000000-0000-4000-8000-000000000000") { ${aliases} } }`);
-      expect(refused.map((e) => e.extensions)).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 30, actual: 31 }]);
+      const refused = await errorsOf(
+        `subscription { enrolmentEvents(programmeId: "00000000-0000-4000-8000-000000000000") { ${aliases} } }`,
+      );
+      expect(refused.map((e) => e.extensions)).toEqual([
+        { code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 30, actual: 31 },
+      ]);
       const misspelt = await errorsOf('subscription { enrolmentEvent(programmeId: "x") { type } }');
       expect(misspelt.length).toBeGreaterThan(0);
       for (const error of misspelt) expect(error.message).not.toMatch(/did you mean/i);
@@ -222,7 +303,11 @@ describe('query limits (e2e)', () => {
   });
 
   it('sends security headers on /graphql and /health', async () => {
-    const graphql = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const graphql = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     const health = await t.http().get('/health');
     for (const response of [graphql, health]) {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -241,11 +326,14 @@ describe('query limits (e2e)', () => {
     const policy = directives(page.headers['content-security-policy']);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     // Every external script and stylesheet the page names is allowed, and so is its inline script.
-    for (const [, src] of page.text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) expect(allows(policy['script-src'], src)).toBe(true);
-    for (const [, href] of page.text.matchAll(/<link[^>]*\shref="([^"]+)"/g)) expect(allows(policy['style-src'], href)).toBe(true);
+    for (const [, src] of page.text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g))
+      expect(allows(policy['script-src'], src)).toBe(true);
+    for (const [, href] of page.text.matchAll(/<link[^>]*\shref="([^"]+)"/g))
+      expect(allows(policy['style-src'], href)).toBe(true);
     const inline = [...page.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(inline.length).toBeGreaterThan(0);
-    for (const body of inline) expect(policy['script-src']).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+    for (const body of inline)
+      expect(policy['script-src']).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
     expect(policy['script-src']).not.toContain("'unsafe-inline'");
     expect(policy['connect-src']).toContain("'self'");
   });
@@ -253,7 +341,9 @@ describe('query limits (e2e)', () => {
 
 function report(what: string, bytes: number, ms: number, withUploadMs: number): void {
   const size = bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`;
-  process.stdout.write(`${what}, ${size}: refused in ${ms.toFixed(1)} ms of server time after the body was read (${withUploadMs.toFixed(1)} ms with the upload)\n`);
+  process.stdout.write(
+    `${what}, ${size}: refused in ${ms.toFixed(1)} ms of server time after the body was read (${withUploadMs.toFixed(1)} ms with the upload)\n`,
+  );
 }
 
 /** Exactly one error, QUERY_TOO_COMPLEX, with nothing in its extensions but the limit's figures. */
@@ -266,7 +356,12 @@ function expectRefused(res: GraphQLResponse) {
 }
 
 function directives(header: string): Record<string, string[]> {
-  return Object.fromEntries(header.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function allows(sources: string[] | undefined, url: string): boolean {

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
-import { expectBadInput, expectError, expectForbidden, expectOk, expectUnauthenticated, TestApp, walkConnection } from '@sandbridge/testing';
+import {
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  expectUnauthenticated,
+  TestApp,
+  walkConnection,
+} from '@sandbridge/testing';
 
 // Reference data end to end through GraphQL over HTTP: jurisdictions, authorities, organisations
 // (DESIGN.md §1, §2, §7a).
@@ -71,13 +79,27 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     fcaId = await t.authorityId('GB', 'FCA');
     icoId = await t.authorityId('GB', 'ICO');
     innovatorOrgId = await t.createOrganisation(unique('Innovator Home Org'), 'GB');
-    regulator = (await t.accountWithToken(`reg-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId: fcaId })).token;
-    negotiator = (await t.accountWithToken(`neg-${randomUUID()}@example.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' })).token;
-    innovator = (await t.accountWithToken(`inn-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: innovatorOrgId })).token;
+    regulator = (await t.accountWithToken(`reg-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId: fcaId }))
+      .token;
+    negotiator = (
+      await t.accountWithToken(`neg-${randomUUID()}@example.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' })
+    ).token;
+    innovator = (
+      await t.accountWithToken(`inn-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: innovatorOrgId })
+    ).token;
     const adminId = expectOk(await t.gql('{ me { id } }', {}, admin)).me.id;
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({ sub: adminId, role: 'ADMIN', iat: now - 7200, exp: now - 60 });
-    anonymous = [{ label: 'no token' }, { label: 'garbage token', token: 'garbage.token.value' }, { label: 'expired token', token: expired }];
+    const expired = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({
+      sub: adminId,
+      role: 'ADMIN',
+      iat: now - 7200,
+      exp: now - 60,
+    });
+    anonymous = [
+      { label: 'no token' },
+      { label: 'garbage token', token: 'garbage.token.value' },
+      { label: 'expired token', token: expired },
+    ];
     nonAdmins = [
       { label: 'REGULATOR', token: regulator },
       { label: 'INNOVATOR', token: innovator },
@@ -94,7 +116,11 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     for (const { label, token } of anonymous) expectUnauthenticated(await gql(query, variables, token), label);
   }
 
-  async function expectForbiddenFor(query: string, variables: Record<string, unknown>, tokens: { label: string; token: string }[]): Promise<void> {
+  async function expectForbiddenFor(
+    query: string,
+    variables: Record<string, unknown>,
+    tokens: { label: string; token: string }[],
+  ): Promise<void> {
     for (const { label, token } of tokens) expectForbidden(await gql(query, variables, token), label);
   }
 
@@ -109,12 +135,22 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
   }
 
   async function createAuthority(jurisdictionCode: string, overrides: Record<string, unknown> = {}): Promise<any> {
-    const input = { jurisdictionCode, name: unique('Test Authority'), acronym: 'TA', sectors: ['FINANCE'], website: 'https://authority.example', ...overrides };
+    const input = {
+      jurisdictionCode,
+      name: unique('Test Authority'),
+      acronym: 'TA',
+      sectors: ['FINANCE'],
+      website: 'https://authority.example',
+      ...overrides,
+    };
     return expectOk(await gql(CREATE_AUTHORITY, { input }, admin)).createAuthority;
   }
 
   async function authorityRow(id: string): Promise<Record<string, unknown>> {
-    const [row] = await t.dataSource.query('SELECT name, acronym, sectors, website, jurisdiction_code FROM authority WHERE id = $1', [id]);
+    const [row] = await t.dataSource.query(
+      'SELECT name, acronym, sectors, website, jurisdiction_code FROM authority WHERE id = $1',
+      [id],
+    );
     return row;
   }
 
@@ -146,7 +182,9 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('walks every jurisdiction with first/after in code order: no overlap, no gap', async () => {
       await createJurisdiction();
-      const dbCodes = (await t.dataSource.query('SELECT code FROM jurisdiction ORDER BY code')).map((r: { code: string }) => r.code);
+      const dbCodes = (await t.dataSource.query('SELECT code FROM jurisdiction ORDER BY code')).map(
+        (r: { code: string }) => r.code,
+      );
       for (const first of [1, 3, 8]) {
         const { nodes, totalCount, pages } = await walk(JURISDICTIONS, 'jurisdictions', {}, first);
         expect(nodes.map((n) => n.code)).toEqual(dbCodes);
@@ -162,9 +200,15 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const first = expectOk(await gql(JURISDICTIONS, { first: 2 }, admin)).jurisdictions;
       const seen = first.edges.map((e: any) => e.node.code);
       // A code that sorts before everything already seen must not shift the next page.
-      expectOk(await gql(CREATE_JURISDICTION, { input: { code: 'AAA', name: 'Aaaland', approach: 'SECTORAL' } }, admin));
-      const second = expectOk(await gql(JURISDICTIONS, { first: 2, after: first.pageInfo.endCursor }, admin)).jurisdictions;
-      const dbCodes = (await t.dataSource.query('SELECT code FROM jurisdiction WHERE code > $1 ORDER BY code LIMIT 2', [seen[1]])).map((r: { code: string }) => r.code);
+      expectOk(
+        await gql(CREATE_JURISDICTION, { input: { code: 'AAA', name: 'Aaaland', approach: 'SECTORAL' } }, admin),
+      );
+      const second = expectOk(
+        await gql(JURISDICTIONS, { first: 2, after: first.pageInfo.endCursor }, admin),
+      ).jurisdictions;
+      const dbCodes = (
+        await t.dataSource.query('SELECT code FROM jurisdiction WHERE code > $1 ORDER BY code LIMIT 2', [seen[1]])
+      ).map((r: { code: string }) => r.code);
       expect(second.edges.map((e: any) => e.node.code)).toEqual(dbCodes);
       expect(second.edges.map((e: any) => e.node.code)).not.toContain('AAA');
     });
@@ -175,8 +219,14 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expect(all.edges.length).toBe(Math.min(total, 20));
       expect(all.pageInfo.hasNextPage).toBe(total > 20);
       const none = expectOk(await gql(JURISDICTIONS, { first: 0 }, admin)).jurisdictions;
-      expect(none).toEqual({ totalCount: total, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] });
-      expect(expectOk(await gql(JURISDICTIONS, { first: 100 }, admin)).jurisdictions.edges.length).toBe(Math.min(total, 100));
+      expect(none).toEqual({
+        totalCount: total,
+        pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
+        edges: [],
+      });
+      expect(expectOk(await gql(JURISDICTIONS, { first: 100 }, admin)).jurisdictions.edges.length).toBe(
+        Math.min(total, 100),
+      );
     });
 
     it('after the last item: an empty page with no next page', async () => {
@@ -192,7 +242,15 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expectBadInput(await gql(JURISDICTIONS, { first: -1 }, admin), 'first');
       expectBadInput(await gql(JURISDICTIONS, { first: 'ten' }, admin), 'first');
       const authorityCursor = expectOk(await gql(AUTHORITIES, { first: 1 }, admin)).authorities.pageInfo.endCursor;
-      for (const after of ['garbage', '!!!', cursorOf({ code: 'GB' }), cursorOf([]), cursorOf([null]), cursorOf(['a\u0000b']), authorityCursor]) {
+      for (const after of [
+        'garbage',
+        '!!!',
+        cursorOf({ code: 'GB' }),
+        cursorOf([]),
+        cursorOf([null]),
+        cursorOf(['a\u0000b']),
+        authorityCursor,
+      ]) {
         expectBadInput(await gql(JURISDICTIONS, { after }, admin), 'after');
       }
       expectBadInput(await gql('{ jurisdictions(first: 500) { totalCount } }', {}, admin), 'first');
@@ -202,18 +260,31 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const sectoral = await createJurisdiction('SECTORAL');
       for (const approach of ['RISK_BASED', 'PRINCIPLES_BASED', 'SOFT_LAW', 'STATE_LED', 'SECTORAL']) {
         const { nodes, totalCount } = await walk(JURISDICTIONS, 'jurisdictions', { filter: { approach } }, 4);
-        const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM jurisdiction WHERE approach = $1', [approach]);
+        const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM jurisdiction WHERE approach = $1', [
+          approach,
+        ]);
         expect(totalCount).toBe(n);
         expect(nodes.every((node) => node.approach === approach)).toBe(true);
-        const expected = Object.entries(REFERENCE).filter(([, [, a]]) => a === approach).map(([code]) => code).sort();
-        expect(nodes.map((node) => node.code).filter((code) => !isTestCode(code)).sort()).toEqual(expected);
+        const expected = Object.entries(REFERENCE)
+          .filter(([, [, a]]) => a === approach)
+          .map(([code]) => code)
+          .sort();
+        expect(
+          nodes
+            .map((node) => node.code)
+            .filter((code) => !isTestCode(code))
+            .sort(),
+        ).toEqual(expected);
       }
-      const codes = (await walk(JURISDICTIONS, 'jurisdictions', { filter: { approach: 'SECTORAL' } }, 100)).nodes.map((node) => node.code);
+      const codes = (await walk(JURISDICTIONS, 'jurisdictions', { filter: { approach: 'SECTORAL' } }, 100)).nodes.map(
+        (node) => node.code,
+      );
       expect(codes).toContain(sectoral.code);
     });
 
     it('filters by search over code and name, any case, wildcards literal', async () => {
-      const codes = async (filter: Record<string, unknown>) => (await walk(JURISDICTIONS, 'jurisdictions', { filter }, 100)).nodes.map((n) => n.code);
+      const codes = async (filter: Record<string, unknown>) =>
+        (await walk(JURISDICTIONS, 'jurisdictions', { filter }, 100)).nodes.map((n) => n.code);
       expect(await codes({ search: 'kingdom' })).toEqual(['GB']);
       expect(await codes({ search: 'us-co' })).toEqual(['US-CO']);
       expect(await codes({ search: 'COLORADO' })).toEqual(['US-CO']);
@@ -232,7 +303,10 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expectBadInput(await gql(JURISDICTIONS, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
       expectBadInput(await gql(JURISDICTIONS, { filter: { search: 7 } }, admin), 'filter.search');
       // An enum literal that does not exist fails validation before anything runs.
-      expectError(await gql('{ jurisdictions(filter: { approach: NOPE }) { totalCount } }', {}, admin), 'GRAPHQL_VALIDATION_FAILED');
+      expectError(
+        await gql('{ jurisdictions(filter: { approach: NOPE }) { totalCount } }', {}, admin),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
     });
 
     it('resolves authorities and their jurisdiction in a constant number of SQL statements (no N+1)', async () => {
@@ -264,7 +338,13 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expect(gb).toMatchObject({ code: 'GB', name: 'United Kingdom', approach: 'PRINCIPLES_BASED' });
       expect(Number.isNaN(Date.parse(gb.createdAt))).toBe(false);
       const names = gb.authorities.map((a: any) => a.name);
-      expect(names).toEqual(expect.arrayContaining(['Financial Conduct Authority', "Information Commissioner's Office", 'Medicines and Healthcare products Regulatory Agency']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'Financial Conduct Authority',
+          "Information Commissioner's Office",
+          'Medicines and Healthcare products Regulatory Agency',
+        ]),
+      );
       expect(names).toEqual([...names].sort());
       expect(gb.authorities.every((a: any) => a.jurisdiction.code === 'GB')).toBe(true);
       expect(gb.authorities.find((a: any) => a.acronym === 'FCA')).toEqual({
@@ -306,14 +386,19 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('accepts two- and three-letter codes and sub-national ones', async () => {
       for (const code of ['QQ', 'QQQ', 'QQ-1', 'QQ-AB9']) {
-        expectOk(await gql(CREATE_JURISDICTION, { input: { code, name: unique('Codeland'), approach: 'RISK_BASED' } }, admin));
+        expectOk(
+          await gql(CREATE_JURISDICTION, { input: { code, name: unique('Codeland'), approach: 'RISK_BASED' } }, admin),
+        );
         expect(await jurisdictionRow(code)).toMatchObject({ code });
       }
     });
 
     it('refuses an existing code with CONFLICT and changes nothing', async () => {
       const before = await t.count('jurisdiction');
-      const error = expectError(await gql(CREATE_JURISDICTION, { input: { code: 'GB', name: 'Great Britain', approach: 'SOFT_LAW' } }, admin), 'CONFLICT');
+      const error = expectError(
+        await gql(CREATE_JURISDICTION, { input: { code: 'GB', name: 'Great Britain', approach: 'SOFT_LAW' } }, admin),
+        'CONFLICT',
+      );
       expect(error.message).toContain('GB');
       expect(await t.count('jurisdiction')).toBe(before);
       expect(await jurisdictionRow('GB')).toEqual({ code: 'GB', name: 'United Kingdom', approach: 'PRINCIPLES_BASED' });
@@ -323,7 +408,9 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const before = await t.count('jurisdiction');
       const valid = () => ({ code: newCode(), name: unique('Badland'), approach: 'RISK_BASED' });
       const cases: [Record<string, unknown>, string[]][] = [
-        ...['gb', 'G', 'GBRX', 'US-', 'US_CO', 'US-ABCD', 'G1', ' GB', ''].map((code): [Record<string, unknown>, string[]] => [{ code }, ['input.code']]),
+        ...['gb', 'G', 'GBRX', 'US-', 'US_CO', 'US-ABCD', 'G1', ' GB', ''].map(
+          (code): [Record<string, unknown>, string[]] => [{ code }, ['input.code']],
+        ),
         [{ name: 'X' }, ['input.name']],
         [{ name: '' }, ['input.name']],
         [{ name: 'x'.repeat(201) }, ['input.name']],
@@ -341,13 +428,19 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('is for administrators only: FORBIDDEN for every other role, nothing created', async () => {
       const before = await t.count('jurisdiction');
-      await expectForbiddenFor(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Forbiddenland', approach: 'RISK_BASED' } }, nonAdmins);
+      await expectForbiddenFor(
+        CREATE_JURISDICTION,
+        { input: { code: newCode(), name: 'Forbiddenland', approach: 'RISK_BASED' } },
+        nonAdmins,
+      );
       expect(await t.count('jurisdiction')).toBe(before);
     });
 
     it('requires a signed-in caller, nothing created', async () => {
       const before = await t.count('jurisdiction');
-      await expectUnauthenticatedFor(CREATE_JURISDICTION, { input: { code: newCode(), name: 'Anonland', approach: 'RISK_BASED' } });
+      await expectUnauthenticatedFor(CREATE_JURISDICTION, {
+        input: { code: newCode(), name: 'Anonland', approach: 'RISK_BASED' },
+      });
       expect(await t.count('jurisdiction')).toBe(before);
     });
   });
@@ -356,12 +449,26 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('changes the name, the approach or both; what is not given stays', async () => {
       const { code, name } = await createJurisdiction('SECTORAL');
       const renamed = unique('Renamed');
-      expect(expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name: renamed } }, admin)).updateJurisdiction).toEqual({ code, name: renamed, approach: 'SECTORAL' });
-      expect(expectOk(await gql(UPDATE_JURISDICTION, { input: { code, approach: 'STATE_LED' } }, admin)).updateJurisdiction).toEqual({ code, name: renamed, approach: 'STATE_LED' });
-      expect(expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name: null, approach: null } }, admin)).updateJurisdiction).toEqual({ code, name: renamed, approach: 'STATE_LED' });
-      expect(expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name, approach: 'RISK_BASED' } }, admin)).updateJurisdiction).toEqual({ code, name, approach: 'RISK_BASED' });
+      expect(
+        expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name: renamed } }, admin)).updateJurisdiction,
+      ).toEqual({ code, name: renamed, approach: 'SECTORAL' });
+      expect(
+        expectOk(await gql(UPDATE_JURISDICTION, { input: { code, approach: 'STATE_LED' } }, admin)).updateJurisdiction,
+      ).toEqual({ code, name: renamed, approach: 'STATE_LED' });
+      expect(
+        expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name: null, approach: null } }, admin))
+          .updateJurisdiction,
+      ).toEqual({ code, name: renamed, approach: 'STATE_LED' });
+      expect(
+        expectOk(await gql(UPDATE_JURISDICTION, { input: { code, name, approach: 'RISK_BASED' } }, admin))
+          .updateJurisdiction,
+      ).toEqual({ code, name, approach: 'RISK_BASED' });
       expect(await jurisdictionRow(code)).toEqual({ code, name, approach: 'RISK_BASED' });
-      expect(expectOk(await gql(JURISDICTION, { code }, regulator)).jurisdiction).toMatchObject({ code, name, approach: 'RISK_BASED' });
+      expect(expectOk(await gql(JURISDICTION, { code }, regulator)).jurisdiction).toMatchObject({
+        code,
+        name,
+        approach: 'RISK_BASED',
+      });
     });
 
     it('an unknown code is NOT_FOUND', async () => {
@@ -374,14 +481,28 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('rejects a bad name or approach with BAD_USER_INPUT and changes nothing', async () => {
       const j = await createJurisdiction('SECTORAL');
       expectBadInput(await gql(UPDATE_JURISDICTION, { input: { code: j.code, name: 'X' } }, admin), 'input.name');
-      expectBadInput(await gql(UPDATE_JURISDICTION, { input: { code: j.code, name: 'x'.repeat(201), approach: 'RISK_BASED' } }, admin), 'input.name');
-      expectBadInput(await gql(UPDATE_JURISDICTION, { input: { code: j.code, approach: 'NOPE' } }, admin), 'input.approach');
+      expectBadInput(
+        await gql(
+          UPDATE_JURISDICTION,
+          { input: { code: j.code, name: 'x'.repeat(201), approach: 'RISK_BASED' } },
+          admin,
+        ),
+        'input.name',
+      );
+      expectBadInput(
+        await gql(UPDATE_JURISDICTION, { input: { code: j.code, approach: 'NOPE' } }, admin),
+        'input.approach',
+      );
       expectBadInput(await gql(UPDATE_JURISDICTION, { input: { name: 'No Code' } }, admin), 'input.code');
       expect(await jurisdictionRow(j.code)).toEqual({ code: j.code, name: j.name, approach: 'SECTORAL' });
     });
 
     it('is for administrators only (even a negotiator of that jurisdiction): FORBIDDEN, nothing changed', async () => {
-      await expectForbiddenFor(UPDATE_JURISDICTION, { input: { code: 'GB', name: 'Taken Over', approach: 'STATE_LED' } }, nonAdmins);
+      await expectForbiddenFor(
+        UPDATE_JURISDICTION,
+        { input: { code: 'GB', name: 'Taken Over', approach: 'STATE_LED' } },
+        nonAdmins,
+      );
       expect(await jurisdictionRow('GB')).toEqual({ code: 'GB', name: 'United Kingdom', approach: 'PRINCIPLES_BASED' });
     });
 
@@ -393,15 +514,21 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
   describe('authorities', () => {
     it('holds the reference authorities', async () => {
-      const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM authority WHERE jurisdiction_code NOT LIKE 'Q%'");
+      const [{ n }] = await t.dataSource.query(
+        "SELECT count(*)::int AS n FROM authority WHERE jurisdiction_code NOT LIKE 'Q%'",
+      );
       expect(n).toBe(REFERENCE_AUTHORITY_COUNT);
       const gb = await walk(AUTHORITIES, 'authorities', { filter: { jurisdictionCode: 'GB' } }, 100);
       expect(gb.nodes.map((a) => a.acronym)).toEqual(['FCA', 'ICO', 'MHRA']);
-      expect(gb.nodes.every((a) => a.jurisdiction.code === 'GB' && a.jurisdiction.name === 'United Kingdom')).toBe(true);
+      expect(gb.nodes.every((a) => a.jurisdiction.code === 'GB' && a.jurisdiction.name === 'United Kingdom')).toBe(
+        true,
+      );
     });
 
     it('walks every authority by name with first/after: no overlap, no gap', async () => {
-      const dbIds = (await t.dataSource.query('SELECT id FROM authority ORDER BY name, id')).map((r: { id: string }) => r.id);
+      const dbIds = (await t.dataSource.query('SELECT id FROM authority ORDER BY name, id')).map(
+        (r: { id: string }) => r.id,
+      );
       for (const first of [4, 7]) {
         const { nodes, totalCount, pages } = await walk(AUTHORITIES, 'authorities', {}, first);
         expect(nodes.map((n) => n.id)).toEqual(dbIds);
@@ -410,11 +537,16 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       }
     });
 
-    it('pages through one jurisdiction\'s authorities, including two with the same acronym', async () => {
+    it("pages through one jurisdiction's authorities, including two with the same acronym", async () => {
       const j = await createJurisdiction();
       const names = ['Echo Authority', 'Alpha Authority', 'Delta Authority', 'Charlie Authority', 'Bravo Authority'];
       for (const name of names) await createAuthority(j.code, { name, acronym: 'SAME' });
-      const { nodes, totalCount, pages } = await walk(AUTHORITIES, 'authorities', { filter: { jurisdictionCode: j.code } }, 2);
+      const { nodes, totalCount, pages } = await walk(
+        AUTHORITIES,
+        'authorities',
+        { filter: { jurisdictionCode: j.code } },
+        2,
+      );
       expect(totalCount).toBe(5);
       expect(pages).toBe(3);
       expect(nodes.map((n) => n.name)).toEqual([...names].sort());
@@ -423,10 +555,16 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('filters by sector, jurisdiction and search (name or acronym, any case)', async () => {
-      const all = async (filter: Record<string, unknown>) => (await walk(AUTHORITIES, 'authorities', { filter }, 100)).nodes;
+      const all = async (filter: Record<string, unknown>) =>
+        (await walk(AUTHORITIES, 'authorities', { filter }, 100)).nodes;
       const insurance = await all({ sector: 'INSURANCE' });
       expect(insurance.every((a) => a.sectors.includes('INSURANCE'))).toBe(true);
-      expect(insurance.filter((a) => !isTestCode(a.jurisdiction.code)).map((a) => a.acronym).sort()).toEqual(['CO DOI', 'OSFI']);
+      expect(
+        insurance
+          .filter((a) => !isTestCode(a.jurisdiction.code))
+          .map((a) => a.acronym)
+          .sort(),
+      ).toEqual(['CO DOI', 'OSFI']);
       expect((await all({ sector: 'FINANCE', jurisdictionCode: 'GB' })).map((a) => a.acronym)).toEqual(['FCA']);
       expect((await all({ sector: 'HEALTH', jurisdictionCode: 'SG' })).map((a) => a.acronym)).toEqual([]);
       expect((await all({ sector: 'finance', jurisdictionCode: 'GB' })).map((a) => a.acronym)).toEqual([]);
@@ -435,22 +573,36 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       expect((await all({ search: 'commissioner', jurisdictionCode: 'GB' })).map((a) => a.id)).toEqual([icoId]);
       expect((await all({ search: '%' })).length).toBe(0);
       expect((await all({ jurisdictionCode: 'ZZ' })).length).toBe(0);
-      const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM authority WHERE 'FINANCE' = ANY(sectors)");
+      const [{ n }] = await t.dataSource.query(
+        "SELECT count(*)::int AS n FROM authority WHERE 'FINANCE' = ANY(sectors)",
+      );
       expect((await all({ sector: 'FINANCE' })).length).toBe(n);
     });
 
     it('rejects bad paging and filters with BAD_USER_INPUT (never an SQL error)', async () => {
       expectBadInput(await gql(AUTHORITIES, { first: 101 }, admin), 'first');
-      const jurisdictionCursor = expectOk(await gql(JURISDICTIONS, { first: 1 }, admin)).jurisdictions.pageInfo.endCursor;
-      for (const after of ['garbage', jurisdictionCursor, cursorOf(['Financial Conduct Authority', 'not-a-uuid']), cursorOf([1, 2]), cursorOf(['x', null])]) {
+      const jurisdictionCursor = expectOk(await gql(JURISDICTIONS, { first: 1 }, admin)).jurisdictions.pageInfo
+        .endCursor;
+      for (const after of [
+        'garbage',
+        jurisdictionCursor,
+        cursorOf(['Financial Conduct Authority', 'not-a-uuid']),
+        cursorOf([1, 2]),
+        cursorOf(['x', null]),
+      ]) {
         expectBadInput(await gql(AUTHORITIES, { after }, admin), 'after');
       }
       expectBadInput(await gql(AUTHORITIES, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
       expectBadInput(await gql(AUTHORITIES, { filter: { sector: 'X'.repeat(41) } }, admin), 'filter.sector');
-      expectBadInput(await gql(AUTHORITIES, { filter: { jurisdictionCode: 'X'.repeat(17) } }, admin), 'filter.jurisdictionCode');
+      expectBadInput(
+        await gql(AUTHORITIES, { filter: { jurisdictionCode: 'X'.repeat(17) } }, admin),
+        'filter.jurisdictionCode',
+      );
       // A forged but well-formed cursor simply continues after that key.
       const after = cursorOf(['Financial Conduct Authority', fcaId]);
-      const next = expectOk(await gql(AUTHORITIES, { first: 1, after, filter: { jurisdictionCode: 'GB' } }, admin)).authorities;
+      const next = expectOk(
+        await gql(AUTHORITIES, { first: 1, after, filter: { jurisdictionCode: 'GB' } }, admin),
+      ).authorities;
       expect(next.edges.map((e: any) => e.node.acronym)).toEqual(['ICO']);
     });
 
@@ -491,7 +643,13 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('creates an authority in a jurisdiction: sectors unique and sorted', async () => {
       const j = await createJurisdiction();
       const before = await t.count('authority');
-      const input = { jurisdictionCode: j.code, name: unique('Office of Testing'), acronym: 'OOT', sectors: ['HEALTH', 'FINANCE', 'HEALTH'], website: 'https://oot.example/ai' };
+      const input = {
+        jurisdictionCode: j.code,
+        name: unique('Office of Testing'),
+        acronym: 'OOT',
+        sectors: ['HEALTH', 'FINANCE', 'HEALTH'],
+        website: 'https://oot.example/ai',
+      };
       const created = expectOk(await gql(CREATE_AUTHORITY, { input }, admin)).createAuthority;
       expect(created).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -503,12 +661,24 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       });
       expect(await t.count('authority')).toBe(before + 1);
       expect(expectOk(await gql(AUTHORITY, { id: created.id }, regulator)).authority).toEqual(created);
-      expect(await authorityRow(created.id)).toEqual({ name: input.name, acronym: 'OOT', sectors: ['FINANCE', 'HEALTH'], website: 'https://oot.example/ai', jurisdiction_code: j.code });
+      expect(await authorityRow(created.id)).toEqual({
+        name: input.name,
+        acronym: 'OOT',
+        sectors: ['FINANCE', 'HEALTH'],
+        website: 'https://oot.example/ai',
+        jurisdiction_code: j.code,
+      });
     });
 
     it('without sectors or website: cross-sector, no website', async () => {
       const j = await createJurisdiction();
-      const created = expectOk(await gql(CREATE_AUTHORITY, { input: { jurisdictionCode: j.code, name: unique('Plain Authority'), acronym: 'PA' } }, admin)).createAuthority;
+      const created = expectOk(
+        await gql(
+          CREATE_AUTHORITY,
+          { input: { jurisdictionCode: j.code, name: unique('Plain Authority'), acronym: 'PA' } },
+          admin,
+        ),
+      ).createAuthority;
       expect(created).toMatchObject({ sectors: [], website: null, jurisdiction: { code: j.code } });
     });
 
@@ -519,15 +689,34 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       await createAuthority(a.code, { name });
       await createAuthority(b.code, { name });
       const before = await t.count('authority');
-      expectError(await gql(CREATE_AUTHORITY, { input: { jurisdictionCode: a.code, name, acronym: 'TW' } }, admin), 'CONFLICT');
-      expectError(await gql(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: 'Financial Conduct Authority', acronym: 'FCA2' } }, admin), 'CONFLICT');
+      expectError(
+        await gql(CREATE_AUTHORITY, { input: { jurisdictionCode: a.code, name, acronym: 'TW' } }, admin),
+        'CONFLICT',
+      );
+      expectError(
+        await gql(
+          CREATE_AUTHORITY,
+          { input: { jurisdictionCode: 'GB', name: 'Financial Conduct Authority', acronym: 'FCA2' } },
+          admin,
+        ),
+        'CONFLICT',
+      );
       expect(await t.count('authority')).toBe(before);
       expect(await authorityRow(fcaId)).toMatchObject({ acronym: 'FCA' });
     });
 
     it('an unknown jurisdiction is NOT_FOUND, nothing created', async () => {
       const before = await t.count('authority');
-      expect(expectError(await gql(CREATE_AUTHORITY, { input: { jurisdictionCode: 'ZZ', name: 'Nowhere Authority', acronym: 'NA' } }, admin), 'NOT_FOUND').message).toContain('ZZ');
+      expect(
+        expectError(
+          await gql(
+            CREATE_AUTHORITY,
+            { input: { jurisdictionCode: 'ZZ', name: 'Nowhere Authority', acronym: 'NA' } },
+            admin,
+          ),
+          'NOT_FOUND',
+        ).message,
+      ).toContain('ZZ');
       expect(await t.count('authority')).toBe(before);
     });
 
@@ -558,13 +747,19 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('is for administrators only: FORBIDDEN for every other role (a regulator too), nothing created', async () => {
       const before = await t.count('authority');
-      await expectForbiddenFor(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Rogue Authority'), acronym: 'RA' } }, nonAdmins);
+      await expectForbiddenFor(
+        CREATE_AUTHORITY,
+        { input: { jurisdictionCode: 'GB', name: unique('Rogue Authority'), acronym: 'RA' } },
+        nonAdmins,
+      );
       expect(await t.count('authority')).toBe(before);
     });
 
     it('requires a signed-in caller, nothing created', async () => {
       const before = await t.count('authority');
-      await expectUnauthenticatedFor(CREATE_AUTHORITY, { input: { jurisdictionCode: 'GB', name: unique('Anon Authority'), acronym: 'AA' } });
+      await expectUnauthenticatedFor(CREATE_AUTHORITY, {
+        input: { jurisdictionCode: 'GB', name: unique('Anon Authority'), acronym: 'AA' },
+      });
       expect(await t.count('authority')).toBe(before);
     });
   });
@@ -574,13 +769,42 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const j = await createJurisdiction();
       const a = await createAuthority(j.code, { sectors: ['FINANCE'], website: 'https://one.example' });
       const renamed = unique('Renamed Authority');
-      const updated = expectOk(await gql(UPDATE_AUTHORITY, { input: { id: a.id, name: renamed } }, admin)).updateAuthority;
+      const updated = expectOk(
+        await gql(UPDATE_AUTHORITY, { input: { id: a.id, name: renamed } }, admin),
+      ).updateAuthority;
       expect(updated).toEqual({ ...a, name: renamed });
-      const more = expectOk(await gql(UPDATE_AUTHORITY, { input: { id: a.id, acronym: 'RN', sectors: ['INSURANCE', 'HEALTH', 'HEALTH'], website: 'https://two.example' } }, admin)).updateAuthority;
-      expect(more).toEqual({ ...a, name: renamed, acronym: 'RN', sectors: ['HEALTH', 'INSURANCE'], website: 'https://two.example' });
-      const cleared = expectOk(await gql(UPDATE_AUTHORITY, { input: { id: a.id, website: null, sectors: [] } }, admin)).updateAuthority;
+      const more = expectOk(
+        await gql(
+          UPDATE_AUTHORITY,
+          {
+            input: {
+              id: a.id,
+              acronym: 'RN',
+              sectors: ['INSURANCE', 'HEALTH', 'HEALTH'],
+              website: 'https://two.example',
+            },
+          },
+          admin,
+        ),
+      ).updateAuthority;
+      expect(more).toEqual({
+        ...a,
+        name: renamed,
+        acronym: 'RN',
+        sectors: ['HEALTH', 'INSURANCE'],
+        website: 'https://two.example',
+      });
+      const cleared = expectOk(
+        await gql(UPDATE_AUTHORITY, { input: { id: a.id, website: null, sectors: [] } }, admin),
+      ).updateAuthority;
       expect(cleared).toMatchObject({ name: renamed, acronym: 'RN', sectors: [], website: null });
-      expect(await authorityRow(a.id)).toEqual({ name: renamed, acronym: 'RN', sectors: [], website: null, jurisdiction_code: j.code });
+      expect(await authorityRow(a.id)).toEqual({
+        name: renamed,
+        acronym: 'RN',
+        sectors: [],
+        website: null,
+        jurisdiction_code: j.code,
+      });
       // Renaming to its own name is no conflict.
       expectOk(await gql(UPDATE_AUTHORITY, { input: { id: a.id, name: renamed } }, admin));
     });
@@ -588,8 +812,11 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('a regulator updates its own authority', async () => {
       const j = await createJurisdiction();
       const a = await createAuthority(j.code);
-      const own = (await t.accountWithToken(`own-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId: a.id })).token;
-      const updated = expectOk(await gql(UPDATE_AUTHORITY, { input: { id: a.id, acronym: 'OWN', website: 'https://own.example' } }, own)).updateAuthority;
+      const own = (await t.accountWithToken(`own-${randomUUID()}@example.test`, Role.REGULATOR, { authorityId: a.id }))
+        .token;
+      const updated = expectOk(
+        await gql(UPDATE_AUTHORITY, { input: { id: a.id, acronym: 'OWN', website: 'https://own.example' } }, own),
+      ).updateAuthority;
       expect(updated).toMatchObject({ id: a.id, name: a.name, acronym: 'OWN', website: 'https://own.example' });
       expect(await authorityRow(a.id)).toMatchObject({ acronym: 'OWN', website: 'https://own.example' });
     });
@@ -599,7 +826,10 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const a = await createAuthority(j.code);
       const before = await authorityRow(a.id);
       // The FCA's regulator, on another jurisdiction's authority and on a sibling in GB.
-      const error = expectError(await gql(UPDATE_AUTHORITY, { input: { id: a.id, name: unique('Hijacked'), website: null } }, regulator), 'FORBIDDEN');
+      const error = expectError(
+        await gql(UPDATE_AUTHORITY, { input: { id: a.id, name: unique('Hijacked'), website: null } }, regulator),
+        'FORBIDDEN',
+      );
       expect(error.message).toMatch(/regulator of this authority/);
       expect(await authorityRow(a.id)).toEqual(before);
       const ico = await authorityRow(icoId);
@@ -609,23 +839,38 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
 
     it('innovators and negotiators are FORBIDDEN, and nothing changes', async () => {
       const before = await authorityRow(fcaId);
-      await expectForbiddenFor(UPDATE_AUTHORITY, { input: { id: fcaId, acronym: 'HACK' } }, nonAdmins.filter((r) => r.label !== 'REGULATOR'));
+      await expectForbiddenFor(
+        UPDATE_AUTHORITY,
+        { input: { id: fcaId, acronym: 'HACK' } },
+        nonAdmins.filter((r) => r.label !== 'REGULATOR'),
+      );
       expect(await authorityRow(fcaId)).toEqual(before);
     });
 
-    it('renaming to a sibling\'s name is CONFLICT, and nothing changes', async () => {
+    it("renaming to a sibling's name is CONFLICT, and nothing changes", async () => {
       const j = await createJurisdiction();
       const a = await createAuthority(j.code);
       const b = await createAuthority(j.code);
       const before = await authorityRow(b.id);
-      expectError(await gql(UPDATE_AUTHORITY, { input: { id: b.id, name: a.name, acronym: 'CHANGED' } }, admin), 'CONFLICT');
+      expectError(
+        await gql(UPDATE_AUTHORITY, { input: { id: b.id, name: a.name, acronym: 'CHANGED' } }, admin),
+        'CONFLICT',
+      );
       expect(await authorityRow(b.id)).toEqual(before);
     });
 
     it('an unknown id is NOT_FOUND; a malformed one is BAD_USER_INPUT', async () => {
       const missing = randomUUID();
-      expect(expectError(await gql(UPDATE_AUTHORITY, { input: { id: missing, name: 'Ghost Authority' } }, admin), 'NOT_FOUND').message).toContain(missing);
-      expectBadInput(await gql(UPDATE_AUTHORITY, { input: { id: 'not-a-uuid', name: 'Ghost Authority' } }, admin), 'input.id');
+      expect(
+        expectError(
+          await gql(UPDATE_AUTHORITY, { input: { id: missing, name: 'Ghost Authority' } }, admin),
+          'NOT_FOUND',
+        ).message,
+      ).toContain(missing);
+      expectBadInput(
+        await gql(UPDATE_AUTHORITY, { input: { id: 'not-a-uuid', name: 'Ghost Authority' } }, admin),
+        'input.id',
+      );
       expect(await t.dataSource.query('SELECT id FROM authority WHERE name = $1', ['Ghost Authority'])).toEqual([]);
     });
 
@@ -669,7 +914,9 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const total = await t.count('organisation');
       const all = await walk(ORGANISATIONS, 'organisations', {}, 3, regulator);
       expect(all.totalCount).toBe(total);
-      const dbIds = (await t.dataSource.query('SELECT id FROM organisation ORDER BY name, id')).map((r: { id: string }) => r.id);
+      const dbIds = (await t.dataSource.query('SELECT id FROM organisation ORDER BY name, id')).map(
+        (r: { id: string }) => r.id,
+      );
       expect(all.nodes.map((n) => n.id)).toEqual(dbIds);
     });
 
@@ -679,12 +926,16 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const a = await t.createOrganisation(`${tag} One`, j.code);
       const b = await t.createOrganisation(`${tag} Two`, j.code);
       await t.createOrganisation(`${tag} Elsewhere`, 'GB');
-      const ids = async (filter: Record<string, unknown>) => (await walk(ORGANISATIONS, 'organisations', { filter }, 100)).nodes.map((n) => n.id);
+      const ids = async (filter: Record<string, unknown>) =>
+        (await walk(ORGANISATIONS, 'organisations', { filter }, 100)).nodes.map((n) => n.id);
       expect(await ids({ homeJurisdictionCode: j.code })).toEqual([a, b]);
       expect(await ids({ homeJurisdictionCode: j.code, search: `${tag} two`.toUpperCase() })).toEqual([b]);
       expect(await ids({ search: `${tag}%` })).toEqual([]);
       expectBadInput(await gql(ORGANISATIONS, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
-      expectBadInput(await gql(ORGANISATIONS, { filter: { homeJurisdictionCode: 'X'.repeat(17) } }, admin), 'filter.homeJurisdictionCode');
+      expectBadInput(
+        await gql(ORGANISATIONS, { filter: { homeJurisdictionCode: 'X'.repeat(17) } }, admin),
+        'filter.homeJurisdictionCode',
+      );
       expectBadInput(await gql(ORGANISATIONS, { first: 101 }, admin), 'first');
       expectBadInput(await gql(ORGANISATIONS, { after: cursorOf(['x', 'not-a-uuid']) }, admin), 'after');
     });
@@ -694,12 +945,20 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const list = expectOk(await gql(ORGANISATIONS, { first: 100 }, innovator)).organisations;
       expect(list.totalCount).toBe(1);
       expect(list.edges.map((e: any) => e.node.id)).toEqual([innovatorOrgId]);
-      expect(expectOk(await gql(ORGANISATIONS, { filter: { search: 'Other Company' } }, innovator)).organisations).toMatchObject({ totalCount: 0, edges: [] });
-      expect(expectOk(await gql(ORGANISATIONS, { filter: { homeJurisdictionCode: 'GB' } }, innovator)).organisations.totalCount).toBe(1);
+      expect(
+        expectOk(await gql(ORGANISATIONS, { filter: { search: 'Other Company' } }, innovator)).organisations,
+      ).toMatchObject({ totalCount: 0, edges: [] });
+      expect(
+        expectOk(await gql(ORGANISATIONS, { filter: { homeJurisdictionCode: 'GB' } }, innovator)).organisations
+          .totalCount,
+      ).toBe(1);
       const res = await gql(ORGANISATION, { id: other }, innovator);
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({ organisation: null });
-      expect(expectOk(await gql(ORGANISATION, { id: innovatorOrgId }, innovator)).organisation).toMatchObject({ id: innovatorOrgId, homeJurisdiction: { code: 'GB' } });
+      expect(expectOk(await gql(ORGANISATION, { id: innovatorOrgId }, innovator)).organisation).toMatchObject({
+        id: innovatorOrgId,
+        homeJurisdiction: { code: 'GB' },
+      });
     });
 
     it('organisation(id) is null, without error, for an id that names nothing', async () => {
@@ -720,8 +979,14 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('creates an organisation with its home jurisdiction', async () => {
       const before = await t.count('organisation');
       const name = unique('Acme AI');
-      const created = expectOk(await gql(CREATE_ORGANISATION, { input: { name, homeJurisdictionCode: 'SG' } }, admin)).createOrganisation;
-      expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name, homeJurisdiction: { code: 'SG', name: 'Singapore' } });
+      const created = expectOk(
+        await gql(CREATE_ORGANISATION, { input: { name, homeJurisdictionCode: 'SG' } }, admin),
+      ).createOrganisation;
+      expect(created).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        name,
+        homeJurisdiction: { code: 'SG', name: 'Singapore' },
+      });
       expect(await t.count('organisation')).toBe(before + 1);
       expect(await organisationRow(created.id)).toEqual({ name, home_jurisdiction_code: 'SG' });
     });
@@ -731,36 +996,64 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       await t.createOrganisation(name);
       const before = await t.count('organisation');
       for (const again of [name, name.toUpperCase(), name.toLowerCase()]) {
-        expectError(await gql(CREATE_ORGANISATION, { input: { name: again, homeJurisdictionCode: 'EU' } }, admin), 'CONFLICT');
+        expectError(
+          await gql(CREATE_ORGANISATION, { input: { name: again, homeJurisdictionCode: 'EU' } }, admin),
+          'CONFLICT',
+        );
       }
       expect(await t.count('organisation')).toBe(before);
     });
 
     it('an unknown home jurisdiction is NOT_FOUND; nothing created', async () => {
       const before = await t.count('organisation');
-      expectError(await gql(CREATE_ORGANISATION, { input: { name: unique('Homeless'), homeJurisdictionCode: 'ZZ' } }, admin), 'NOT_FOUND');
+      expectError(
+        await gql(CREATE_ORGANISATION, { input: { name: unique('Homeless'), homeJurisdictionCode: 'ZZ' } }, admin),
+        'NOT_FOUND',
+      );
       expect(await t.count('organisation')).toBe(before);
     });
 
     it('rejects bad fields with BAD_USER_INPUT naming each; nothing created', async () => {
       const before = await t.count('organisation');
-      expectBadInput(await gql(CREATE_ORGANISATION, { input: { name: 'A', homeJurisdictionCode: 'GB' } }, admin), 'input.name');
-      expectBadInput(await gql(CREATE_ORGANISATION, { input: { name: 'x'.repeat(201), homeJurisdictionCode: 'GB' } }, admin), 'input.name');
-      expectBadInput(await gql(CREATE_ORGANISATION, { input: { name: unique('Fine'), homeJurisdictionCode: 'gb' } }, admin), 'input.homeJurisdictionCode');
-      expectBadInput(await gql(CREATE_ORGANISATION, { input: { name: '', homeJurisdictionCode: 'United Kingdom' } }, admin), 'input.name', 'input.homeJurisdictionCode');
-      expectBadInput(await gql(CREATE_ORGANISATION, { input: { name: unique('No Home') } }, admin), 'input.homeJurisdictionCode');
+      expectBadInput(
+        await gql(CREATE_ORGANISATION, { input: { name: 'A', homeJurisdictionCode: 'GB' } }, admin),
+        'input.name',
+      );
+      expectBadInput(
+        await gql(CREATE_ORGANISATION, { input: { name: 'x'.repeat(201), homeJurisdictionCode: 'GB' } }, admin),
+        'input.name',
+      );
+      expectBadInput(
+        await gql(CREATE_ORGANISATION, { input: { name: unique('Fine'), homeJurisdictionCode: 'gb' } }, admin),
+        'input.homeJurisdictionCode',
+      );
+      expectBadInput(
+        await gql(CREATE_ORGANISATION, { input: { name: '', homeJurisdictionCode: 'United Kingdom' } }, admin),
+        'input.name',
+        'input.homeJurisdictionCode',
+      );
+      expectBadInput(
+        await gql(CREATE_ORGANISATION, { input: { name: unique('No Home') } }, admin),
+        'input.homeJurisdictionCode',
+      );
       expect(await t.count('organisation')).toBe(before);
     });
 
     it('is for administrators only: FORBIDDEN for every other role; nothing created', async () => {
       const before = await t.count('organisation');
-      await expectForbiddenFor(CREATE_ORGANISATION, { input: { name: unique('Self Made'), homeJurisdictionCode: 'GB' } }, nonAdmins);
+      await expectForbiddenFor(
+        CREATE_ORGANISATION,
+        { input: { name: unique('Self Made'), homeJurisdictionCode: 'GB' } },
+        nonAdmins,
+      );
       expect(await t.count('organisation')).toBe(before);
     });
 
     it('requires a signed-in caller; nothing created', async () => {
       const before = await t.count('organisation');
-      await expectUnauthenticatedFor(CREATE_ORGANISATION, { input: { name: unique('Anon Org'), homeJurisdictionCode: 'GB' } });
+      await expectUnauthenticatedFor(CREATE_ORGANISATION, {
+        input: { name: unique('Anon Org'), homeJurisdictionCode: 'GB' },
+      });
       expect(await t.count('organisation')).toBe(before);
     });
   });
@@ -769,18 +1062,33 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('an administrator renames an organisation and moves its home', async () => {
       const id = await t.createOrganisation(unique('Before Rename'), 'GB');
       const name = unique('After Rename');
-      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name } }, admin)).updateOrganisation).toEqual({ id, name, homeJurisdiction: { code: 'GB', name: 'United Kingdom' } });
-      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, homeJurisdictionCode: 'CA' } }, admin)).updateOrganisation).toEqual({ id, name, homeJurisdiction: { code: 'CA', name: 'Canada' } });
+      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name } }, admin)).updateOrganisation).toEqual({
+        id,
+        name,
+        homeJurisdiction: { code: 'GB', name: 'United Kingdom' },
+      });
+      expect(
+        expectOk(await gql(UPDATE_ORGANISATION, { input: { id, homeJurisdictionCode: 'CA' } }, admin))
+          .updateOrganisation,
+      ).toEqual({ id, name, homeJurisdiction: { code: 'CA', name: 'Canada' } });
       expect(await organisationRow(id)).toEqual({ name, home_jurisdiction_code: 'CA' });
       // Only the case of its own name changes: no conflict with itself.
-      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name: name.toUpperCase() } }, admin)).updateOrganisation.name).toBe(name.toUpperCase());
+      expect(
+        expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name: name.toUpperCase() } }, admin)).updateOrganisation
+          .name,
+      ).toBe(name.toUpperCase());
     });
 
     it('an innovator updates its own organisation', async () => {
       const id = await t.createOrganisation(unique('Own Startup'), 'GB');
-      const own = (await t.accountWithToken(`own-inn-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: id })).token;
+      const own = (
+        await t.accountWithToken(`own-inn-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: id })
+      ).token;
       const name = unique('Own Startup Renamed');
-      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name, homeJurisdictionCode: 'EU' } }, own)).updateOrganisation).toEqual({
+      expect(
+        expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name, homeJurisdictionCode: 'EU' } }, own))
+          .updateOrganisation,
+      ).toEqual({
         id,
         name,
         homeJurisdiction: { code: 'EU', name: 'European Union' },
@@ -791,14 +1099,25 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     it('an innovator of another organisation is NOT_FOUND (it may not see it, so it answers as an unknown id), and nothing changes', async () => {
       const other = await t.createOrganisation(unique('Victim Co'), 'SG');
       const before = await organisationRow(other);
-      const error = expectError(await gql(UPDATE_ORGANISATION, { input: { id: other, name: unique('Pwned'), homeJurisdictionCode: 'GB' } }, innovator), 'NOT_FOUND');
+      const error = expectError(
+        await gql(
+          UPDATE_ORGANISATION,
+          { input: { id: other, name: unique('Pwned'), homeJurisdictionCode: 'GB' } },
+          innovator,
+        ),
+        'NOT_FOUND',
+      );
       expect(error.message).toBe(`Organisation ${JSON.stringify(other)} does not exist`);
       expect(await organisationRow(other)).toEqual(before);
     });
 
     it('regulators and negotiators are FORBIDDEN, and nothing changes', async () => {
       const before = await organisationRow(innovatorOrgId);
-      await expectForbiddenFor(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Regulated Away') } }, nonAdmins.filter((r) => r.label !== 'INNOVATOR'));
+      await expectForbiddenFor(
+        UPDATE_ORGANISATION,
+        { input: { id: innovatorOrgId, name: unique('Regulated Away') } },
+        nonAdmins.filter((r) => r.label !== 'INNOVATOR'),
+      );
       expect(await organisationRow(innovatorOrgId)).toEqual(before);
     });
 
@@ -807,7 +1126,14 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       await t.createOrganisation(takenName);
       const id = await t.createOrganisation(unique('Wants That Name'), 'GB');
       const before = await organisationRow(id);
-      expectError(await gql(UPDATE_ORGANISATION, { input: { id, name: takenName.toLowerCase(), homeJurisdictionCode: 'JP' } }, admin), 'CONFLICT');
+      expectError(
+        await gql(
+          UPDATE_ORGANISATION,
+          { input: { id, name: takenName.toLowerCase(), homeJurisdictionCode: 'JP' } },
+          admin,
+        ),
+        'CONFLICT',
+      );
       expect(await organisationRow(id)).toEqual(before);
     });
 
@@ -815,22 +1141,39 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const takenName = unique('Hidden Rival');
       await t.createOrganisation(takenName, 'SG');
       const id = await t.createOrganisation(unique('Renamer'), 'GB');
-      const own = (await t.accountWithToken(`renamer-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: id })).token;
-      expect(expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name: takenName } }, own)).updateOrganisation.name).toBe(takenName);
+      const own = (
+        await t.accountWithToken(`renamer-${randomUUID()}@example.test`, Role.INNOVATOR, { organisationId: id })
+      ).token;
+      expect(
+        expectOk(await gql(UPDATE_ORGANISATION, { input: { id, name: takenName } }, own)).updateOrganisation.name,
+      ).toBe(takenName);
       expect(await organisationRow(id)).toEqual({ name: takenName, home_jurisdiction_code: 'GB' });
     });
 
     it('an unknown home jurisdiction is NOT_FOUND, and nothing changes (not even the name given with it)', async () => {
       const id = await t.createOrganisation(unique('Stays Home'), 'GB');
       const before = await organisationRow(id);
-      expectError(await gql(UPDATE_ORGANISATION, { input: { id, name: unique('Half Updated'), homeJurisdictionCode: 'ZZ' } }, admin), 'NOT_FOUND');
+      expectError(
+        await gql(
+          UPDATE_ORGANISATION,
+          { input: { id, name: unique('Half Updated'), homeJurisdictionCode: 'ZZ' } },
+          admin,
+        ),
+        'NOT_FOUND',
+      );
       expect(await organisationRow(id)).toEqual(before);
     });
 
     it('an unknown id is NOT_FOUND; a malformed one is BAD_USER_INPUT', async () => {
-      expectError(await gql(UPDATE_ORGANISATION, { input: { id: randomUUID(), name: 'Ghost Org' } }, admin), 'NOT_FOUND');
+      expectError(
+        await gql(UPDATE_ORGANISATION, { input: { id: randomUUID(), name: 'Ghost Org' } }, admin),
+        'NOT_FOUND',
+      );
       // An innovator gets NOT_FOUND too for an id that names nothing (nothing to be a member of).
-      expectError(await gql(UPDATE_ORGANISATION, { input: { id: randomUUID(), name: 'Ghost Org' } }, innovator), 'NOT_FOUND');
+      expectError(
+        await gql(UPDATE_ORGANISATION, { input: { id: randomUUID(), name: 'Ghost Org' } }, innovator),
+        'NOT_FOUND',
+      );
       expectBadInput(await gql(UPDATE_ORGANISATION, { input: { id: 'nope', name: 'Ghost Org' } }, admin), 'input.id');
       expect(await t.dataSource.query('SELECT id FROM organisation WHERE name = $1', ['Ghost Org'])).toEqual([]);
     });
@@ -839,20 +1182,29 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
       const id = await t.createOrganisation(unique('Validated Co'), 'GB');
       const before = await organisationRow(id);
       expectBadInput(await gql(UPDATE_ORGANISATION, { input: { id, name: 'A' } }, admin), 'input.name');
-      expectBadInput(await gql(UPDATE_ORGANISATION, { input: { id, homeJurisdictionCode: 'g b' } }, admin), 'input.homeJurisdictionCode');
-      expectBadInput(await gql(UPDATE_ORGANISATION, { input: { id, name: 'A', homeJurisdictionCode: 'x' } }, admin), 'input.name', 'input.homeJurisdictionCode');
+      expectBadInput(
+        await gql(UPDATE_ORGANISATION, { input: { id, homeJurisdictionCode: 'g b' } }, admin),
+        'input.homeJurisdictionCode',
+      );
+      expectBadInput(
+        await gql(UPDATE_ORGANISATION, { input: { id, name: 'A', homeJurisdictionCode: 'x' } }, admin),
+        'input.name',
+        'input.homeJurisdictionCode',
+      );
       expect(await organisationRow(id)).toEqual(before);
     });
 
     it('requires a signed-in caller, and nothing changes', async () => {
       const before = await organisationRow(innovatorOrgId);
-      await expectUnauthenticatedFor(UPDATE_ORGANISATION, { input: { id: innovatorOrgId, name: unique('Anon Rename') } });
+      await expectUnauthenticatedFor(UPDATE_ORGANISATION, {
+        input: { id: innovatorOrgId, name: unique('Anon Rename') },
+      });
       expect(await organisationRow(innovatorOrgId)).toEqual(before);
     });
   });
 
   describe('errors in general', () => {
-    it('a syntax error, an unknown field and a wrong argument type carry Apollo\'s code and nothing else', async () => {
+    it("a syntax error, an unknown field and a wrong argument type carry Apollo's code and nothing else", async () => {
       expectError(await gql('{ jurisdictions(first: ) { totalCount }', {}, admin), 'GRAPHQL_PARSE_FAILED');
       expectError(await gql('{ jurisdictions { totalCount secret } }', {}, admin), 'GRAPHQL_VALIDATION_FAILED');
       expectError(await gql('{ jurisdictions(first: "x") { totalCount } }', {}, admin), 'GRAPHQL_VALIDATION_FAILED');
@@ -860,7 +1212,12 @@ describe('reference data (jurisdictions, authorities, organisations)', () => {
     });
 
     it('a malformed HTTP body is refused without a stack trace', async () => {
-      const res = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin}`).send('{"query": ');
+      const res = await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${admin}`)
+        .send('{"query": ');
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(res.text).not.toMatch(/node_modules|\.[jt]s:\d+|\n\s+at /);

@@ -25,7 +25,10 @@ describe('committed GraphQL schema', () => {
   });
 
   it('is the schema the API serves', () => {
-    const stale = served === committed ? null : `apps/api/schema.gql is stale: run npm run schema:generate\n${firstDifference(committed, served)}`;
+    const stale =
+      served === committed
+        ? null
+        : `apps/api/schema.gql is stale: run npm run schema:generate\n${firstDifference(committed, served)}`;
     expect(stale).toBeNull();
   });
 
@@ -40,7 +43,8 @@ function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `first difference at line ${i + 1}:\n  committed: ${a[i] ?? '(end of file)'}\n  served:    ${b[i] ?? '(end of file)'}`;
+    if (a[i] !== b[i])
+      return `first difference at line ${i + 1}:\n  committed: ${a[i] ?? '(end of file)'}\n  served:    ${b[i] ?? '(end of file)'}`;
   }
   return '';
 }

@@ -22,7 +22,8 @@ const SUBSCRIPTION = 'subscription($programmeId: ID!) { enrolmentEvents(programm
 const CACHE_MS = 10_000;
 
 /** Server-side subscriptions on an instance's event bus (each live `enrolmentEvents` holds one). */
-const liveSubscriptions = (t: TestApp): number => (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
+const liveSubscriptions = (t: TestApp): number =>
+  (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
 
 describe('sessions and sign-in limits across two API instances on one Redis (real PostgreSQL)', () => {
   let a: TestApp;
@@ -32,7 +33,11 @@ describe('sessions and sign-in limits across two API instances on one Redis (rea
 
   beforeAll(async () => {
     // A prefix of this run's own: the failed sign-in counters of other runs on this Redis stay apart.
-    const env = { REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: `sessions-${randomUUID().slice(0, 8)}`, SESSION_CACHE_MS: String(CACHE_MS) };
+    const env = {
+      REDIS_URL: process.env.REDIS_URL!,
+      QUEUE_PREFIX: `sessions-${randomUUID().slice(0, 8)}`,
+      SESSION_CACHE_MS: String(CACHE_MS),
+    };
     a = await TestApp.create(env);
     b = await TestApp.createSecondInstance(a, env);
     await b.app.listen({ port: 0, host: '127.0.0.1' });
@@ -58,7 +63,8 @@ describe('sessions and sign-in limits across two API instances on one Redis (rea
 
   it('counts failed sign-ins of one e-mail on both instances together', async () => {
     const reg = await regulator('guessed');
-    for (const [i, on] of [a, b, a, b, a].entries()) expectError(await on.gql(LOGIN, { email: reg.email, password: `wrong password ${i}` }), 'UNAUTHENTICATED');
+    for (const [i, on] of [a, b, a, b, a].entries())
+      expectError(await on.gql(LOGIN, { email: reg.email, password: `wrong password ${i}` }), 'UNAUTHENTICATED');
     expectTooMany(await b.gql(LOGIN, { email: reg.email, password: 'wrong password 6' }));
     expectTooMany(await a.gql(LOGIN, { email: reg.email, password: TEST_PASSWORD }));
     expectTooMany(await b.gql(LOGIN, { email: reg.email, password: TEST_PASSWORD }));
@@ -68,12 +74,23 @@ describe('sessions and sign-in limits across two API instances on one Redis (rea
     const reg = await regulator('revoked');
     expectOk(await b.gql(ME, {}, reg.token)); // B now holds the account's state for CACHE_MS
     expectOk(await a.gql(REVOKE, {}, reg.token));
-    await waitFor('instance B to refuse the revoked token', async () => (await b.gql(ME, {}, reg.token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED', CACHE_MS / 2, 20);
+    await waitFor(
+      'instance B to refuse the revoked token',
+      async () => (await b.gql(ME, {}, reg.token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED',
+      CACHE_MS / 2,
+      20,
+    );
   });
 
   it('disabling an account on one instance closes its subscription on the other (4401)', async () => {
     const reg = await regulator('subscribed');
-    const builder: Actor = { accountId: 'instances-test', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+    const builder: Actor = {
+      accountId: 'instances-test',
+      role: Role.ADMIN,
+      authorityId: null,
+      organisationId: null,
+      jurisdictionCode: null,
+    };
     const { id: programmeId } = await a.get(ProgrammeService).create(builder, {
       name: `Instances ${randomUUID().slice(0, 8)}`,
       leadAuthorityId: fcaId,
@@ -85,13 +102,23 @@ describe('sessions and sign-in limits across two API instances on one Redis (rea
     const url = `ws://127.0.0.1:${(b.app.getHttpServer().address() as AddressInfo).port}/graphql`;
     let closed: { code: number; reason: string } | null = null;
     const errors: unknown[] = [];
-    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: `Bearer ${reg.token}` } });
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams: { authorization: `Bearer ${reg.token}` },
+    });
     client.on('closed', (event) => {
       const { code, reason } = event as { code: number; reason: unknown };
       closed ??= { code, reason: String(reason) };
     });
     try {
-      client.subscribe({ query: SUBSCRIPTION, variables: { programmeId } }, { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined });
+      client.subscribe(
+        { query: SUBSCRIPTION, variables: { programmeId } },
+        { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined },
+      );
       await waitFor('the subscription on B to be live', async () => liveSubscriptions(b) > 0 || closed, 10_000, 10);
       expect([closed, errors]).toEqual([null, []]);
       expect(expectOk(await a.gql(DISABLE, { input: { id: reg.id } }, admin)).disableAccount.disabled).toBe(true);

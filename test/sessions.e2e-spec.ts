@@ -5,7 +5,17 @@ import { JwtService } from '@nestjs/jwt';
 import { EventBus, ProgrammeService } from '@sandbridge/application';
 import { type Actor, JointEntryRule, Role } from '@sandbridge/domain';
 import { AccountRepository } from '@sandbridge/persistence';
-import { ADMIN, expectBadInput, expectError, expectForbidden, expectOk, type GraphQLResponse, TEST_PASSWORD, TestApp, waitFor } from '@sandbridge/testing';
+import {
+  ADMIN,
+  expectBadInput,
+  expectError,
+  expectForbidden,
+  expectOk,
+  type GraphQLResponse,
+  TEST_PASSWORD,
+  TestApp,
+  waitFor,
+} from '@sandbridge/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -19,8 +29,10 @@ import WebSocket from 'ws';
 // its own and the per-address counts of one test do not reach another.
 
 const ME = '{ me { id role disabled } }';
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt account { id } } }';
-const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token expiresAt account { id email } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt account { id } } }';
+const CHANGE_PASSWORD =
+  'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token expiresAt account { id email } } }';
 const REVOKE = 'mutation($input: RevokeSessionsInput) { revokeSessions(input: $input) { id disabled } }';
 const DISABLE = 'mutation($input: AccountIdInput!) { disableAccount(input: $input) { id email disabled } }';
 const ENABLE = 'mutation($input: AccountIdInput!) { enableAccount(input: $input) { id email disabled } }';
@@ -44,7 +56,12 @@ const address = () => `198.51.100.${++addresses}, 10.0.0.1`;
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 
 /** A GraphQL call as a client behind `forwardedFor` (X-Forwarded-For). */
-async function gqlFrom(forwardedFor: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse> {
+async function gqlFrom(
+  forwardedFor: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResponse> {
   const call = t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', forwardedFor);
   if (token) call.set('authorization', `Bearer ${token}`);
   const response = await call.send({ query, variables });
@@ -81,7 +98,13 @@ beforeAll(async () => {
   adminId = login.account.id;
   fcaId = await t.authorityId('GB', 'FCA');
   icoId = await t.authorityId('GB', 'ICO');
-  const builder: Actor = { accountId: 'sessions-test', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+  const builder: Actor = {
+    accountId: 'sessions-test',
+    role: Role.ADMIN,
+    authorityId: null,
+    organisationId: null,
+    jurisdictionCode: null,
+  };
   const programme = await t.get(ProgrammeService).create(builder, {
     name: `Sessions ${randomUUID().slice(0, 8)}`,
     leadAuthorityId: fcaId,
@@ -112,7 +135,11 @@ describe('tokens end with their session (HTTP)', () => {
     const accounts = t.get(AccountRepository);
     const row = (await accounts.findById(reg.id))!;
     await accounts.save({ ...row, authorityId: icoId });
-    await waitFor('the moved regulator’s old token to be refused', async () => (await t.gql(ME, {}, reg.token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED', t.config.auth.sessionCacheMs + 10_000);
+    await waitFor(
+      'the moved regulator’s old token to be refused',
+      async () => (await t.gql(ME, {}, reg.token)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED',
+      t.config.auth.sessionCacheMs + 10_000,
+    );
     expectSessionEnded(await t.gql(ME, {}, reg.token));
     const fresh = await t.login(reg.email);
     expect(expectOk(await t.gql('{ me { authority { acronym } } }', {}, fresh)).me.authority.acronym).toBe('ICO');
@@ -125,14 +152,27 @@ describe('tokens end with their session (HTTP)', () => {
     expect(claimsOf(forever).exp).toBeUndefined();
     expectError(await t.gql(ME, {}, forever), 'UNAUTHENTICATED');
     // The same claims with their expiry are accepted: only the missing exp is refused.
-    expectOk(await t.gql(ME, {}, await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({ ...claims, exp: claims.iat + 600 })));
+    expectOk(
+      await t.gql(
+        ME,
+        {},
+        await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({ ...claims, exp: claims.iat + 600 }),
+      ),
+    );
   });
 
   it('changePassword ends every token issued before (other sessions too) and returns a fresh one; the old password no longer signs in', async () => {
     const reg = await regulator('changer');
     const otherSession = await t.login(reg.email);
     const from = address();
-    const changed = expectOk(await gqlFrom(from, CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } }, reg.token)).changePassword;
+    const changed = expectOk(
+      await gqlFrom(
+        from,
+        CHANGE_PASSWORD,
+        { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } },
+        reg.token,
+      ),
+    ).changePassword;
     expect(changed.account).toEqual({ id: reg.id, email: reg.email });
     expect(Date.parse(changed.expiresAt)).toBe(claimsOf(changed.token).exp * 1000);
     // At once, without waiting for any cache: the change went through the event bus.
@@ -140,21 +180,31 @@ describe('tokens end with their session (HTTP)', () => {
     expectSessionEnded(await t.gql(ME, {}, otherSession));
     expect(expectOk(await t.gql(ME, {}, changed.token)).me.id).toBe(reg.id);
     expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: TEST_PASSWORD }), 'UNAUTHENTICATED');
-    expect(expectOk(await gqlFrom(from, LOGIN, { email: reg.email, password: 'a much better passphrase' })).login.account.id).toBe(reg.id);
+    expect(
+      expectOk(await gqlFrom(from, LOGIN, { email: reg.email, password: 'a much better passphrase' })).login.account.id,
+    ).toBe(reg.id);
   });
 
   it('changePassword refuses a wrong current password and a weak new one, naming the field, and changes nothing', async () => {
     const reg = await regulator('weak-change');
     const from = address();
     const change = (input: Record<string, string>) => gqlFrom(from, CHANGE_PASSWORD, { input }, reg.token);
-    expectBadInput(await change({ currentPassword: 'not my password', newPassword: 'a much better passphrase' }), 'input.currentPassword');
+    expectBadInput(
+      await change({ currentPassword: 'not my password', newPassword: 'a much better passphrase' }),
+      'input.currentPassword',
+    );
     for (const newPassword of ['eleven char', ' '.repeat(12), 'password1234']) {
       expectBadInput(await change({ currentPassword: TEST_PASSWORD, newPassword }), 'input.newPassword');
     }
     expectOk(await t.gql(ME, {}, reg.token));
     await t.login(reg.email);
     // Without a token it is refused like any other operation that needs one.
-    expectError(await t.gql(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } }), 'UNAUTHENTICATED');
+    expectError(
+      await t.gql(CHANGE_PASSWORD, {
+        input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' },
+      }),
+      'UNAUTHENTICATED',
+    );
   });
 
   it('revokeSessions (own): signs out everywhere, the token used included', async () => {
@@ -184,12 +234,28 @@ describe('tokens end with their session (HTTP)', () => {
   it('disableAccount: the token is refused at once and the account cannot sign in (the same answer as a wrong password); enableAccount lets it in again', async () => {
     const reg = await regulator('disabled');
     const from = address();
-    expect(expectOk(await t.gql(DISABLE, { input: { id: reg.id } }, admin)).disableAccount).toEqual({ id: reg.id, email: reg.email, disabled: true });
+    expect(expectOk(await t.gql(DISABLE, { input: { id: reg.id } }, admin)).disableAccount).toEqual({
+      id: reg.id,
+      email: reg.email,
+      disabled: true,
+    });
     expectSessionEnded(await t.gql(ME, {}, reg.token));
-    const disabled = expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: TEST_PASSWORD }), 'UNAUTHENTICATED');
-    const wrong = expectError(await gqlFrom(from, LOGIN, { email: email('nobody'), password: TEST_PASSWORD }), 'UNAUTHENTICATED');
+    const disabled = expectError(
+      await gqlFrom(from, LOGIN, { email: reg.email, password: TEST_PASSWORD }),
+      'UNAUTHENTICATED',
+    );
+    const wrong = expectError(
+      await gqlFrom(from, LOGIN, { email: email('nobody'), password: TEST_PASSWORD }),
+      'UNAUTHENTICATED',
+    );
     expect(disabled.message).toBe(wrong.message);
-    const listed = expectOk(await t.gql('query($f: AccountFilterInput) { accounts(filter: $f) { edges { node { id disabled } } } }', { f: { search: reg.email } }, admin));
+    const listed = expectOk(
+      await t.gql(
+        'query($f: AccountFilterInput) { accounts(filter: $f) { edges { node { id disabled } } } }',
+        { f: { search: reg.email } },
+        admin,
+      ),
+    );
     expect(listed.accounts.edges).toEqual([{ node: { id: reg.id, disabled: true } }]);
 
     expect(expectOk(await t.gql(ENABLE, { input: { id: reg.id } }, admin)).enableAccount.disabled).toBe(false);
@@ -224,7 +290,8 @@ describe('failed sign-ins are limited', () => {
   it('the 6th failure for an e-mail is TOO_MANY_REQUESTS with retryAfterSeconds, and even the right password is refused while limited', async () => {
     const reg = await regulator('guessed');
     const from = address();
-    for (let i = 0; i < 5; i++) expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: `wrong password ${i}` }), 'UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: `wrong password ${i}` }), 'UNAUTHENTICATED');
     expectTooMany(await gqlFrom(from, LOGIN, { email: reg.email, password: 'wrong password 6' }));
     // The right password, from another address, in another case: still refused, nothing checked.
     expectTooMany(await gqlFrom(address(), LOGIN, { email: reg.email.toUpperCase(), password: TEST_PASSWORD }));
@@ -238,7 +305,8 @@ describe('failed sign-ins are limited', () => {
     const reg = await regulator('forgetful');
     const from = address();
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 4; i++) expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: 'not it at all' }), 'UNAUTHENTICATED');
+      for (let i = 0; i < 4; i++)
+        expectError(await gqlFrom(from, LOGIN, { email: reg.email, password: 'not it at all' }), 'UNAUTHENTICATED');
       expectOk(await gqlFrom(from, LOGIN, { email: reg.email, password: TEST_PASSWORD }));
     }
   });
@@ -247,7 +315,10 @@ describe('failed sign-ins are limited', () => {
     const reg = await regulator('sprayed');
     const from = address();
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      expectError(await gqlFrom(from, LOGIN, { email: email(`spray${i}`), password: 'password spraying' }), 'UNAUTHENTICATED');
+      expectError(
+        await gqlFrom(from, LOGIN, { email: email(`spray${i}`), password: 'password spraying' }),
+        'UNAUTHENTICATED',
+      );
     }
     expectTooMany(await gqlFrom(from, LOGIN, { email: reg.email, password: TEST_PASSWORD }));
     expectOk(await gqlFrom(address(), LOGIN, { email: reg.email, password: TEST_PASSWORD }));
@@ -270,14 +341,16 @@ describe('password policy', () => {
   });
 
   it('accepts the test and demo passwords', async () => {
-    for (const password of [TEST_PASSWORD, ADMIN.password, 'sandbridge-demo']) expectOk(await t.gql(CREATE_ACCOUNT, { input: input(password) }, admin));
+    for (const password of [TEST_PASSWORD, ADMIN.password, 'sandbridge-demo'])
+      expectOk(await t.gql(CREATE_ACCOUNT, { input: input(password) }, admin));
   });
 });
 
 // ── open subscriptions ────────────────────────────────────────────────────────────────────────
 
 /** Server-side subscriptions on the event bus right now (each live `enrolmentEvents` holds one). */
-const serverSubscriptions = (): number => (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
+const serverSubscriptions = (): number =>
+  (t.get(EventBus) as unknown as { subject: { observers: unknown[] } }).subject.observers.length;
 
 /** A graphql-ws connection with one `enrolmentEvents` subscription, and how it ended. */
 class Feed {
@@ -286,12 +359,22 @@ class Feed {
   errors: unknown[] = [];
 
   constructor(token: string) {
-    this.client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, connectionParams: { authorization: `Bearer ${token}` } });
+    this.client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     this.client.on('closed', (event) => {
       const { code, reason } = event as { code: number; reason: string | Buffer };
       this.closed ??= { code, reason: String(reason) };
     });
-    this.client.subscribe({ query: SUBSCRIPTION, variables: { programmeId } }, { next: () => undefined, error: (error) => this.errors.push(error), complete: () => undefined });
+    this.client.subscribe(
+      { query: SUBSCRIPTION, variables: { programmeId } },
+      { next: () => undefined, error: (error) => this.errors.push(error), complete: () => undefined },
+    );
   }
 }
 
@@ -302,7 +385,12 @@ async function live(token: string): Promise<Feed> {
   const before = serverSubscriptions();
   const feed = new Feed(token);
   feeds.push(feed);
-  await waitFor('the subscription to be live', async () => serverSubscriptions() > before || feed.closed !== null, 10_000, 10);
+  await waitFor(
+    'the subscription to be live',
+    async () => serverSubscriptions() > before || feed.closed !== null,
+    10_000,
+    10,
+  );
   expect(feed.closed).toBeNull();
   return feed;
 }
@@ -320,7 +408,11 @@ describe('open subscriptions (graphql-ws) close when their session ends', () => 
     const reg = await regulator('expiring');
     const claims = claimsOf(reg.token);
     const now = Math.floor(Date.now() / 1000);
-    const shortLived = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({ ...claims, iat: now, exp: now + 2 });
+    const shortLived = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({
+      ...claims,
+      iat: now,
+      exp: now + 2,
+    });
     const before = serverSubscriptions();
     const feed = await live(shortLived);
     const other = await live(reg.token);
@@ -328,7 +420,12 @@ describe('open subscriptions (graphql-ws) close when their session ends', () => 
     expect(feed.closed).toEqual({ code: 4401, reason: 'Token expired: sign in again' });
     expect(Date.now()).toBeGreaterThanOrEqual((now + 2) * 1000);
     // Only the expired connection closed.
-    await waitFor('the server to release the subscription', async () => serverSubscriptions() === before + 1, 5_000, 10);
+    await waitFor(
+      'the server to release the subscription',
+      async () => serverSubscriptions() === before + 1,
+      5_000,
+      10,
+    );
     expect(other.closed).toBeNull();
   });
 
@@ -338,7 +435,12 @@ describe('open subscriptions (graphql-ws) close when their session ends', () => 
     ['the account disabled', (reg: { id: string }) => t.gql(DISABLE, { input: { id: reg.id } }, admin)],
     [
       'the password changed',
-      (reg: { token: string }) => t.gql(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } }, reg.token),
+      (reg: { token: string }) =>
+        t.gql(
+          CHANGE_PASSWORD,
+          { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } },
+          reg.token,
+        ),
     ],
   ])('when the session ends (%s): 4401 "Session ended"; other accounts’ connections stay open', async (_, end) => {
     const reg = await regulator('watched');

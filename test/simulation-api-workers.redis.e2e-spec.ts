@@ -14,7 +14,9 @@ const RUN_FIELDS = 'id status progress { done total } error result';
 const START = `mutation($input: StartSimulationInput!) { startSimulation(input: $input) { ${RUN_FIELDS} } }`;
 const RUN = `query($id: ID!) { simulationRun(id: $id) { ${RUN_FIELDS} } }`;
 
-const drafts = JSON.parse(readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'));
+const drafts = JSON.parse(
+  readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'),
+);
 const prefix = `sbtest-api-${randomUUID().slice(0, 8)}`;
 
 let t: TestApp;
@@ -24,7 +26,8 @@ let negotiator: string;
 beforeAll(async () => {
   const entry = await ensureBuilt();
   t = await TestApp.create({ REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: prefix });
-  negotiator = (await t.accountWithToken(`neg.${prefix}@simulations.test`, Role.NEGOTIATOR, { jurisdictionCode: 'EU' })).token;
+  negotiator = (await t.accountWithToken(`neg.${prefix}@simulations.test`, Role.NEGOTIATOR, { jurisdictionCode: 'EU' }))
+    .token;
   workers = await LocalWorkers.start(1, { redisUrl: process.env.REDIS_URL!, prefix, entry });
 }, 300_000);
 
@@ -39,11 +42,22 @@ describe('simulation runs on Redis workers', () => {
   });
 
   it('a run started over GraphQL is computed by the worker process and equals the in-process result', async () => {
-    const started = expectOk(await t.gql<Record<string, any>>(START, { input: { name: 'drafts on workers', scenario: drafts, chunkSize: 250 } }, negotiator)).startSimulation;
-    const run = await waitFor('the run to finish on the worker', async () => {
-      const current = expectOk(await t.gql<Record<string, any>>(RUN, { id: started.id }, negotiator)).simulationRun;
-      return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(current.status) ? current : null;
-    }, 180_000, 100);
+    const started = expectOk(
+      await t.gql<Record<string, any>>(
+        START,
+        { input: { name: 'drafts on workers', scenario: drafts, chunkSize: 250 } },
+        negotiator,
+      ),
+    ).startSimulation;
+    const run = await waitFor(
+      'the run to finish on the worker',
+      async () => {
+        const current = expectOk(await t.gql<Record<string, any>>(RUN, { id: started.id }, negotiator)).simulationRun;
+        return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(current.status) ? current : null;
+      },
+      180_000,
+      100,
+    );
     expect(run.error).toBeNull();
     expect(run.status).toBe('COMPLETED');
     expect(run.progress).toEqual({ done: 8, total: 8 });

@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { ChunkExecutor, type ChunkOutcome, type ChunkRun, EventBus, InProcessChunkExecutor, ScenarioAssembler, SimulationService } from '@sandbridge/application';
+import {
+  ChunkExecutor,
+  type ChunkOutcome,
+  type ChunkRun,
+  EventBus,
+  InProcessChunkExecutor,
+  ScenarioAssembler,
+  SimulationService,
+} from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
-import { type Actor, parseScenario, planChunks, populationSize, Role, simulate, simulateChunk } from '@sandbridge/domain';
+import {
+  type Actor,
+  parseScenario,
+  planChunks,
+  populationSize,
+  Role,
+  simulate,
+  simulateChunk,
+} from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 
@@ -10,24 +26,35 @@ import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 // or by a shutdown mid-run — is resumed when the API starts again on the same database, computing
 // only the chunks with no stored partial, and ends with the uninterrupted run's result, byte for byte.
 
-const RUN = 'query($id: ID!) { simulationRun(id: $id) { id status progress { done total } error startedAt finishedAt result } }';
-const START = 'mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id status progress { total } } }';
+const RUN =
+  'query($id: ID!) { simulationRun(id: $id) { id status progress { done total } error startedAt finishedAt result } }';
+const START =
+  'mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id status progress { total } } }';
 
 const small = JSON.parse(readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'));
-const drafts = JSON.parse(readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'));
+const drafts = JSON.parse(
+  readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'),
+);
 /** Many chunks, so that a shutdown lands mid-run. */
 const medium = { ...drafts, population: { synthetic: { ...drafts.population.synthetic, innovators: 12_000 } } };
 const expected = (scenario: unknown) => JSON.stringify(simulate(parseScenario(scenario)));
 
 let t: TestApp;
 let eu: { email: string; id: string; token: string };
-const negotiator = (): Actor => ({ accountId: eu.id, role: Role.NEGOTIATOR, authorityId: null, organisationId: null, jurisdictionCode: 'EU' });
+const negotiator = (): Actor => ({
+  accountId: eu.id,
+  role: Role.NEGOTIATOR,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: 'EU',
+});
 
 const run = async (id: string) => expectOk(await t.gql<Record<string, any>>(RUN, { id }, eu.token)).simulationRun;
-const finished = (id: string) => waitFor(`run ${id} to finish`, async () => {
-  const r = await run(id);
-  return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
-});
+const finished = (id: string) =>
+  waitFor(`run ${id} to finish`, async () => {
+    const r = await run(id);
+    return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
+  });
 const storedChunks = async (id: string): Promise<{ chunk: number; attempts: number }[]> =>
   t.dataSource.query('SELECT chunk, attempts FROM simulation_chunk WHERE run_id = $1 ORDER BY chunk', [id]);
 
@@ -38,7 +65,12 @@ const storedChunks = async (id: string): Promise<{ chunk: number; attempts: numb
 async function restart(): Promise<Map<string, number[][]>> {
   const executed = new Map<string, number[][]>();
   const original = InProcessChunkExecutor.prototype.execute;
-  jest.spyOn(InProcessChunkExecutor.prototype, 'execute').mockImplementation(function (this: InProcessChunkExecutor, r, onChunk, signal) {
+  jest.spyOn(InProcessChunkExecutor.prototype, 'execute').mockImplementation(function (
+    this: InProcessChunkExecutor,
+    r,
+    onChunk,
+    signal,
+  ) {
     executed.set(r.runId, [...(executed.get(r.runId) ?? []), r.chunks.map((c) => c.chunk)]);
     return original.call(this, r, onChunk, signal);
   });
@@ -53,7 +85,8 @@ class DyingExecutor extends ChunkExecutor {
     super();
   }
   async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
-    for (const spec of r.chunks.slice(0, this.k)) await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
+    for (const spec of r.chunks.slice(0, this.k))
+      await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
     await new Promise(() => {});
   }
 }
@@ -75,7 +108,14 @@ afterAll(async () => {
 describe('resuming runs at start', () => {
   it('a run whose process died after 2 of 4 chunks completes after a restart: only chunks 2 and 3 are computed, the result is the library’s', async () => {
     // A service outside the application: closing the application runs no shutdown hook for it — a crash.
-    const dying = new SimulationService(t.get(TransactionalConnection), t.get(SimulationRunRepository), t.get(ScenarioAssembler), new DyingExecutor(2), t.get(EventBus), t.get(Clock));
+    const dying = new SimulationService(
+      t.get(TransactionalConnection),
+      t.get(SimulationRunRepository),
+      t.get(ScenarioAssembler),
+      new DyingExecutor(2),
+      t.get(EventBus),
+      t.get(Clock),
+    );
     const started = await dying.start(negotiator(), { scenario: small, chunkSize: 1 });
     await waitFor('two chunks stored', async () => (await run(started.id)).progress.done === 2);
     expect(await run(started.id)).toMatchObject({ status: 'RUNNING', progress: { done: 2, total: 4 } });
@@ -95,12 +135,27 @@ describe('resuming runs at start', () => {
     const runs = t.get(SimulationRunRepository);
     const scenario = parseScenario(small);
     const insert = () =>
-      runs.insert({ name: 'Left over', createdBy: eu.id, jurisdictionCode: 'EU', scenario: small, populationKind: 'EXPLICIT', populationFilter: null, populationSize: populationSize(scenario), chunkSize: 1, chunksTotal: 4, rerunOf: null });
+      runs.insert({
+        name: 'Left over',
+        createdBy: eu.id,
+        jurisdictionCode: 'EU',
+        scenario: small,
+        populationKind: 'EXPLICIT',
+        populationFilter: null,
+        populationSize: populationSize(scenario),
+        chunkSize: 1,
+        chunksTotal: 4,
+        rerunOf: null,
+      });
     const storeChunks = async (id: string, chunks: number[]) => {
       expect(await runs.markRunning(id, new Date())).toBe(true);
       const plan = planChunks(populationSize(scenario), 1);
       for (const chunk of chunks) {
-        const stored = await t.get(TransactionalConnection).withTransaction(() => runs.storeChunk(id, chunk, simulateChunk(scenario, plan[chunk].from, plan[chunk].to) as never, 7));
+        const stored = await t
+          .get(TransactionalConnection)
+          .withTransaction(() =>
+            runs.storeChunk(id, chunk, simulateChunk(scenario, plan[chunk].from, plan[chunk].to) as never, 7),
+          );
         expect(stored.stored).toBe(true);
       }
     };
@@ -127,7 +182,13 @@ describe('resuming runs at start', () => {
   }, 120_000);
 
   it('a graceful shutdown mid-run leaves the run RUNNING (not FAILED); the next start finishes it with the uninterrupted result', async () => {
-    const started = expectOk(await t.gql<Record<string, any>>(START, { input: { name: 'Interrupted', scenario: medium, chunkSize: 200 } }, eu.token)).startSimulation;
+    const started = expectOk(
+      await t.gql<Record<string, any>>(
+        START,
+        { input: { name: 'Interrupted', scenario: medium, chunkSize: 200 } },
+        eu.token,
+      ),
+    ).startSimulation;
     const total = started.progress.total;
     expect(total).toBeGreaterThanOrEqual(40);
     await waitFor('a few chunks stored', async () => (await run(started.id)).progress.done >= 3);

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
-import { ChunkExecutor, type ChunkOutcome, type ChunkRun, EventBus, InProcessChunkExecutor, ScenarioAssembler, SimulationService } from '@sandbridge/application';
+import {
+  ChunkExecutor,
+  type ChunkOutcome,
+  type ChunkRun,
+  EventBus,
+  InProcessChunkExecutor,
+  ScenarioAssembler,
+  SimulationService,
+} from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
@@ -19,7 +27,8 @@ let second: TestApp | undefined;
 /** Stores the first two chunks, then hangs: alive, holding the run. */
 class StalledExecutor extends ChunkExecutor {
   async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
-    for (const spec of r.chunks.slice(0, 2)) await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
+    for (const spec of r.chunks.slice(0, 2))
+      await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
     await new Promise(() => {});
   }
 }
@@ -35,9 +44,24 @@ afterAll(async () => {
 });
 
 it('a starting instance skips a run another live instance holds, and resumes it once the holder is gone', async () => {
-  const account = await first.accountWithToken('neg.eu.locks@simulations.test', Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
-  const actor: Actor = { accountId: account.id, role: Role.NEGOTIATOR, authorityId: null, organisationId: null, jurisdictionCode: 'EU' };
-  const holder = new SimulationService(first.get(TransactionalConnection), first.get(SimulationRunRepository), first.get(ScenarioAssembler), new StalledExecutor(), first.get(EventBus), first.get(Clock));
+  const account = await first.accountWithToken('neg.eu.locks@simulations.test', Role.NEGOTIATOR, {
+    jurisdictionCode: 'EU',
+  });
+  const actor: Actor = {
+    accountId: account.id,
+    role: Role.NEGOTIATOR,
+    authorityId: null,
+    organisationId: null,
+    jurisdictionCode: 'EU',
+  };
+  const holder = new SimulationService(
+    first.get(TransactionalConnection),
+    first.get(SimulationRunRepository),
+    first.get(ScenarioAssembler),
+    new StalledExecutor(),
+    first.get(EventBus),
+    first.get(Clock),
+  );
   const started = await holder.start(actor, { scenario: small, chunkSize: 1 });
   const runs = first.get(SimulationRunRepository);
   for (let i = 0; (await runs.findById(started.id))!.chunksDone < 2; i++) {
@@ -47,7 +71,12 @@ it('a starting instance skips a run another live instance holds, and resumes it 
 
   const executed: string[] = [];
   const original = InProcessChunkExecutor.prototype.execute;
-  jest.spyOn(InProcessChunkExecutor.prototype, 'execute').mockImplementation(function (this: InProcessChunkExecutor, r, onChunk, signal) {
+  jest.spyOn(InProcessChunkExecutor.prototype, 'execute').mockImplementation(function (
+    this: InProcessChunkExecutor,
+    r,
+    onChunk,
+    signal,
+  ) {
     executed.push(r.runId);
     return original.call(this, r, onChunk, signal);
   });

@@ -47,7 +47,11 @@ const pools: LocalWorkers[] = [];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   for (const start = Date.now(); ; await sleep(50)) {
     const value = await probe();
     if (value) return value;
@@ -79,7 +83,11 @@ function explicitFrom(innovators: number, seed: number): Scenario {
   if (!('synthetic' in s.population)) throw new Error('expected a synthetic scenario');
   const generator = new SyntheticGenerator(s.population.synthetic, s.reference, s.asOf);
   const units = Array.from({ length: populationSize(s) }, (_, i) => generator.unit(i));
-  raw.population = { systems: units.map((u) => u.system), results: units.flatMap((u) => u.results), targets: units.map((u) => u.target) };
+  raw.population = {
+    systems: units.map((u) => u.system),
+    results: units.flatMap((u) => u.results),
+    targets: units.map((u) => u.target),
+  };
   return parseScenario(raw);
 }
 
@@ -111,7 +119,13 @@ describe('simulation on Redis workers gives the in-process result, byte for byte
     const expected = json(simulate(scenario));
     expect(json(simulate(scenario, { chunkSize: 37 }))).toBe(expected);
     const progress: [number, number][] = [];
-    const one = await simulateOnRedis(scenario, { redisUrl: REDIS_URL, prefix, workers: 1, chunkSize: 300, onProgress: (done, total) => progress.push([done, total]) });
+    const one = await simulateOnRedis(scenario, {
+      redisUrl: REDIS_URL,
+      prefix,
+      workers: 1,
+      chunkSize: 300,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect(json(one)).toBe(expected);
     // Progress in units, as simulate reports it: four chunks of 300, 300, 300 and 100, in some order.
     expect(progress).toHaveLength(4);
@@ -136,7 +150,9 @@ describe('simulation on Redis workers gives the in-process result, byte for byte
     expect(populationSize(explicit)).toBe(600);
     const expected = json(simulate(scenario));
     expect(json(simulate(explicit, { chunkSize: 50 }))).toBe(expected);
-    expect(json(await simulateOnRedis(explicit, { redisUrl: REDIS_URL, prefix, workers: 3, chunkSize: 31 }))).toBe(expected);
+    expect(json(await simulateOnRedis(explicit, { redisUrl: REDIS_URL, prefix, workers: 3, chunkSize: 31 }))).toBe(
+      expected,
+    );
   }, 240_000);
 });
 
@@ -154,7 +170,11 @@ describe('a worker process killed mid-chunk', () => {
 
     const runId = randomUUID();
     const outcomes: ChunkOutcome[] = [];
-    const execution = executor.execute({ runId, scenario, chunks }, async (outcome) => void outcomes.push(outcome), new AbortController().signal);
+    const execution = executor.execute(
+      { runId, scenario, chunks },
+      async (outcome) => void outcomes.push(outcome),
+      new AbortController().signal,
+    );
 
     // A chunk in progress, and the worker process that holds it (BullMQ records the worker's name, host:pid).
     const victim = await until(async () => {
@@ -163,7 +183,9 @@ describe('a worker process killed mid-chunk', () => {
     }, 'a chunk in progress');
     expect(workers.pids).toContain(victim.pid);
     const child = workers.workers.find((w) => w.pid === victim.pid)!.process;
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
     // Still in progress at the moment of the kill: the worker has not finished it.
     expect(await (await queue.getJob(victim.jobId))!.getState()).toBe('active');
     child.kill('SIGKILL');
@@ -204,17 +226,33 @@ describe('missed events', () => {
     const chunks = planChunks(90, 30);
     const runId = randomUUID();
     await redis.set(scenarioKey(prefix, runId), JSON.stringify(scenario), 'EX', 600);
-    await queue.addBulk(chunks.map((spec) => ({ name: 'chunk', data: { runId, ...spec }, opts: { jobId: chunkJobId(runId, spec.chunk) } })));
+    await queue.addBulk(
+      chunks.map((spec) => ({
+        name: 'chunk',
+        data: { runId, ...spec },
+        opts: { jobId: chunkJobId(runId, spec.chunk) },
+      })),
+    );
     await until(async () => (await queue.getJobCounts('completed')).completed === 3, 'the three chunks to be computed');
     expect(computed).toBe(3);
 
     const executor = new RedisChunkExecutor({ redisUrl: REDIS_URL, prefix, reconcileIntervalMs: 200 });
     toClose.push(executor);
     const outcomes: ChunkOutcome[] = [];
-    await executor.execute({ runId, scenario, chunks }, async (outcome) => void outcomes.push(outcome), new AbortController().signal);
-    expect(outcomes.map((o) => [o.chunk, o.attempt]).sort()).toEqual([[0, 1], [1, 1], [2, 1]]);
+    await executor.execute(
+      { runId, scenario, chunks },
+      async (outcome) => void outcomes.push(outcome),
+      new AbortController().signal,
+    );
+    expect(outcomes.map((o) => [o.chunk, o.attempt]).sort()).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
     expect(computed).toBe(3);
-    expect(json(finaliseSimulation(scenario, mergePartials(outcomes.map((o) => o.partial))))).toBe(json(simulate(scenario)));
+    expect(json(finaliseSimulation(scenario, mergePartials(outcomes.map((o) => o.partial))))).toBe(
+      json(simulate(scenario)),
+    );
     expect(await queue.getJobCounts('completed', 'wait', 'active')).toEqual({ completed: 0, wait: 0, active: 0 });
   }, 120_000);
 });
@@ -252,7 +290,11 @@ describe('cancelling a run', () => {
     // What the worker held around the abort: a chunk it finished while the second report was being
     // handled (completed, never reported) and the one it took next, failed as cancelled at its next
     // look at the mark and never retried. Nothing after that.
-    await until(async () => ofRun(await queue.getJobs(['active'])).length === 0, 'the worker to drop the cancelled chunk', 10_000);
+    await until(
+      async () => ofRun(await queue.getJobs(['active'])).length === 0,
+      'the worker to drop the cancelled chunk',
+      10_000,
+    );
     const settled = ofRun(await queue.getJobs(['completed', 'failed']));
     expect(settled.length).toBeLessThanOrEqual(2);
     for (const job of settled) {
@@ -260,14 +302,20 @@ describe('cancelling a run', () => {
       if (state === 'failed') expect((await queue.getJob(job.id!))!.failedReason).toMatch(/cancelled/);
     }
     await sleep(1500);
-    expect(ofRun(await queue.getJobs(['completed', 'failed', 'active', 'wait', 'delayed'])).length).toBe(settled.length);
+    expect(ofRun(await queue.getJobs(['completed', 'failed', 'active', 'wait', 'delayed'])).length).toBe(
+      settled.length,
+    );
     expect(reported.length + settled.length).toBeLessThanOrEqual(4); // of 30 chunks
 
     // The worker is free for the next run.
     const small = synthetic(60, 3);
     const outcomes: SimulationPartial[] = [];
     const smallChunks = planChunks(60, 20);
-    await executor.execute({ runId: randomUUID(), scenario: small, chunks: smallChunks }, async ({ partial }) => void outcomes.push(partial), new AbortController().signal);
+    await executor.execute(
+      { runId: randomUUID(), scenario: small, chunks: smallChunks },
+      async ({ partial }) => void outcomes.push(partial),
+      new AbortController().signal,
+    );
     expect(outcomes).toHaveLength(3);
     expect(json(finaliseSimulation(small, mergePartials(outcomes)))).toBe(json(simulate(small)));
   }, 240_000);

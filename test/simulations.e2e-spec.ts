@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChunkExecutor, type ChunkOutcome, type ChunkRun, EventBus, InProcessChunkExecutor, ScenarioAssembler, SimulationService } from '@sandbridge/application';
+import {
+  ChunkExecutor,
+  type ChunkOutcome,
+  type ChunkRun,
+  EventBus,
+  InProcessChunkExecutor,
+  ScenarioAssembler,
+  SimulationService,
+} from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
@@ -28,7 +36,8 @@ import WebSocket from 'ws';
 
 type Vars = Record<string, unknown>;
 
-const RUN_FIELDS = 'id name status jurisdictionCode populationKind populationSize progress { done total fraction } chunkSize createdAt startedAt finishedAt error rerunOf scenario result';
+const RUN_FIELDS =
+  'id name status jurisdictionCode populationKind populationSize progress { done total fraction } chunkSize createdAt startedAt finishedAt error rerunOf scenario result';
 const START = `mutation($input: StartSimulationInput!) { startSimulation(input: $input) { ${RUN_FIELDS} } }`;
 const CANCEL = `mutation($input: SimulationRunIdInput!) { cancelSimulation(input: $input) { ${RUN_FIELDS} } }`;
 const RERUN = `mutation($input: SimulationRunIdInput!) { rerunSimulation(input: $input) { ${RUN_FIELDS} } }`;
@@ -41,10 +50,13 @@ const COMPARE = `query($ids: [ID!]!) { compareSimulationRuns(ids: $ids) {
   variants { name totals { applicable recognised recognitionRate costSaved } deltaVsBaseline { recognised costSaved } byPair { origin recognising recognised recognisedWithConditions divergent } }
 } }`;
 const RECORDED = `query($filter: RecordedPopulationInput) { recordedPopulation(filter: $filter) { total { systems } } }`;
-const PROGRESS = 'subscription($runId: ID!) { simulationProgress(runId: $runId) { runId status progress { done total fraction } error occurredAt } }';
+const PROGRESS =
+  'subscription($runId: ID!) { simulationProgress(runId: $runId) { runId status progress { done total fraction } error occurredAt } }';
 
 const small = JSON.parse(readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'));
-const drafts = JSON.parse(readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'));
+const drafts = JSON.parse(
+  readFileSync(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url), 'utf8'),
+);
 /** A synthetic scenario large enough to cancel mid-run (many small chunks). */
 const large = { ...drafts, population: { synthetic: { ...drafts.population.synthetic, innovators: 50_000 } } };
 
@@ -61,10 +73,11 @@ const gql = (query: string, variables: Vars, token: string) => t.gql<Record<stri
 const run = async (id: string, token = eu.token) => expectOk(await gql(RUN, { id }, token)).simulationRun;
 const start = async (input: Vars, token = eu.token) => expectOk(await gql(START, { input }, token)).startSimulation;
 
-const finished = (id: string, token = eu.token) => waitFor(`run ${id} to finish`, async () => {
-  const r = await run(id, token);
-  return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
-});
+const finished = (id: string, token = eu.token) =>
+  waitFor(`run ${id} to finish`, async () => {
+    const r = await run(id, token);
+    return ['COMPLETED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
+  });
 
 beforeAll(async () => {
   t = await TestApp.create();
@@ -76,7 +89,12 @@ beforeAll(async () => {
   eu2 = await t.accountWithToken(`neg.eu2.${tag}@simulations.test`, Role.NEGOTIATOR, { jurisdictionCode: 'EU' });
   gb = await t.accountWithToken(`neg.gb.${tag}@simulations.test`, Role.NEGOTIATOR, { jurisdictionCode: 'GB' });
 
-  sb = await buildSandbox(t, { authorities: [['SG', 'MAS'], ['EU', 'AI Office']] });
+  sb = await buildSandbox(t, {
+    authorities: [
+      ['SG', 'MAS'],
+      ['EU', 'AI Office'],
+    ],
+  });
   [MAS] = sb.authorities;
 }, 180_000);
 
@@ -87,7 +105,16 @@ afterAll(async () => {
 describe('running a scenario', () => {
   it('runs the small example as a job; its result is byte for byte the library’s', async () => {
     const started = await start({ name: 'Small example', scenario: small, chunkSize: 1 });
-    expect(started).toMatchObject({ name: 'Small example', jurisdictionCode: 'EU', populationKind: 'EXPLICIT', populationSize: 4, chunkSize: 1, result: null, error: null, rerunOf: null });
+    expect(started).toMatchObject({
+      name: 'Small example',
+      jurisdictionCode: 'EU',
+      populationKind: 'EXPLICIT',
+      populationSize: 4,
+      chunkSize: 1,
+      result: null,
+      error: null,
+      rerunOf: null,
+    });
     expect(started.progress.total).toBe(4);
     const done = await finished(started.id);
     expect(done).toMatchObject({ status: 'COMPLETED', progress: { done: 4, total: 4, fraction: 1 }, error: null });
@@ -103,11 +130,20 @@ describe('running a scenario', () => {
     expect(first.progress.total).toBe(8);
     const events: any[] = [];
     const errors: unknown[] = [];
-    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${eu.token}` } });
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${eu.token}` },
+    });
     await new Promise<void>((resolve) =>
       client.subscribe<{ simulationProgress: any }>(
         { query: PROGRESS, variables: { runId: first.id } },
-        { next: (r) => (r.errors ? errors.push(...r.errors) : events.push(r.data!.simulationProgress)), error: (e) => (errors.push(e), resolve()), complete: resolve },
+        {
+          next: (r) => (r.errors ? errors.push(...r.errors) : events.push(r.data!.simulationProgress)),
+          error: (e) => (errors.push(e), resolve()),
+          complete: resolve,
+        },
       ),
     );
     await client.dispose();
@@ -118,7 +154,11 @@ describe('running a scenario', () => {
     expect(new Set(dones).size).toBeGreaterThanOrEqual(3);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
     expect(events.slice(0, -1).every((e) => e.status === 'RUNNING' || e.status === 'QUEUED')).toBe(true);
-    expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: { done: 8, total: 8, fraction: 1 }, error: null });
+    expect(events.at(-1)).toMatchObject({
+      status: 'COMPLETED',
+      progress: { done: 8, total: 8, fraction: 1 },
+      error: null,
+    });
 
     const original = await run(first.id);
     expect(original.status).toBe('COMPLETED');
@@ -146,7 +186,9 @@ describe('running a scenario', () => {
     await sleep(500);
     const later = await run(started.id);
     expect(later).toMatchObject({ status: 'CANCELLED', result: null, progress: { done: at, total: 500 } });
-    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM simulation_chunk WHERE run_id = $1', [started.id])).toEqual([{ n: at }]);
+    expect(
+      await t.dataSource.query('SELECT count(*)::int AS n FROM simulation_chunk WHERE run_id = $1', [started.id]),
+    ).toEqual([{ n: at }]);
 
     const again = expectError(await gql(CANCEL, { input: { id: started.id } }, eu.token), 'INVALID_TRANSITION');
     expect(again.message).toMatch(/CANCELLED/);
@@ -169,10 +211,16 @@ describe('access and validation', () => {
   it('refuses an invalid scenario with BAD_USER_INPUT and JSON paths, storing nothing', async () => {
     const before = await t.count('simulation_run');
     const bad = { ...small, variants: [{ ...small.variants[3], remove: ['no-such-agreement'] }] };
-    const error = expectBadInput(await gql(START, { input: { scenario: bad } }, eu.token), 'input.scenario.variants[0].remove[0]');
+    const error = expectBadInput(
+      await gql(START, { input: { scenario: bad } }, eu.token),
+      'input.scenario.variants[0].remove[0]',
+    );
     expect(error.extensions?.errors?.[0].message).toMatch(/no-such-agreement|not|unknown|find/i);
     expectBadInput(await gql(START, { input: { scenario: [] } }, eu.token), 'input.scenario');
-    expectBadInput(await gql(START, { input: { scenario: { ...small, population: undefined } } }, eu.token), 'input.scenario.population');
+    expectBadInput(
+      await gql(START, { input: { scenario: { ...small, population: undefined } } }, eu.token),
+      'input.scenario.population',
+    );
     expectBadInput(await gql(START, { input: { scenario: small, chunkSize: 0 } }, eu.token), 'input.chunkSize');
     expect(await t.count('simulation_run')).toBe(before);
   });
@@ -199,7 +247,9 @@ describe('access and validation', () => {
     const ids = all.nodes.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(all.nodes.some((n) => n.name === 'GB run')).toBe(false);
-    const [{ n: euRuns }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM simulation_run WHERE jurisdiction_code = 'EU'`);
+    const [{ n: euRuns }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM simulation_run WHERE jurisdiction_code = 'EU'`,
+    );
     expect(all.totalCount).toBe(euRuns);
     const everything = await walkConnection((after) => gql(RUNS, { first: 50, after }, admin), 'simulationRuns', 50);
     expect(everything.totalCount).toBe(await t.count('simulation_run'));
@@ -223,17 +273,33 @@ describe('access and validation', () => {
 // Recorded populations (anonymised snapshots under disclosure control): test/disclosure.e2e-spec.ts.
 
 describe('chunk delivery', () => {
-  const negotiator: () => Actor = () => ({ accountId: eu.id, role: Role.NEGOTIATOR, authorityId: null, organisationId: null, jurisdictionCode: 'EU' });
+  const negotiator: () => Actor = () => ({
+    accountId: eu.id,
+    role: Role.NEGOTIATOR,
+    authorityId: null,
+    organisationId: null,
+    jurisdictionCode: 'EU',
+  });
   /** A SimulationService on the app's repositories with another executor. */
   const serviceWith = (executor: ChunkExecutor) =>
-    new SimulationService(t.get(TransactionalConnection), t.get(SimulationRunRepository), t.get(ScenarioAssembler), executor, t.get(EventBus), t.get(Clock));
+    new SimulationService(
+      t.get(TransactionalConnection),
+      t.get(SimulationRunRepository),
+      t.get(ScenarioAssembler),
+      executor,
+      t.get(EventBus),
+      t.get(Clock),
+    );
 
   it('a chunk reported twice, even concurrently, is stored and counted once', async () => {
     class DuplicatingExecutor extends ChunkExecutor {
       async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
         for (const spec of r.chunks) {
           const partial = simulateChunk(r.scenario, spec.from, spec.to);
-          await Promise.all([onChunk({ chunk: spec.chunk, partial, attempt: 1 }), onChunk({ chunk: spec.chunk, partial, attempt: 2 })]);
+          await Promise.all([
+            onChunk({ chunk: spec.chunk, partial, attempt: 1 }),
+            onChunk({ chunk: spec.chunk, partial, attempt: 2 }),
+          ]);
           await onChunk({ chunk: spec.chunk, partial, attempt: 3 });
         }
       }
@@ -244,7 +310,9 @@ describe('chunk delivery', () => {
     expect(done.status).toBe('COMPLETED');
     expect(done.progress).toEqual({ done: 4, total: 4, fraction: 1 });
     expect(JSON.stringify(done.result)).toBe(JSON.stringify(simulate(parseScenario(small))));
-    expect(await t.dataSource.query('SELECT chunk FROM simulation_chunk WHERE run_id = $1 ORDER BY chunk', [started.id])).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }, { chunk: 3 }]);
+    expect(
+      await t.dataSource.query('SELECT chunk FROM simulation_chunk WHERE run_id = $1 ORDER BY chunk', [started.id]),
+    ).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }, { chunk: 3 }]);
   });
 
   it('a chunk that fails once is retried and counted once; one that keeps failing fails the run with a clear error', async () => {
@@ -262,7 +330,10 @@ describe('chunk delivery', () => {
     expect(failures).toBe(2);
     expect(ok).toMatchObject({ status: 'COMPLETED', progress: { done: 4, total: 4 } });
     expect(JSON.stringify(ok.result)).toBe(JSON.stringify(simulate(parseScenario(small))));
-    const [{ attempts }] = await t.dataSource.query('SELECT attempts FROM simulation_chunk WHERE run_id = $1 AND chunk = 2', [ok.id]);
+    const [{ attempts }] = await t.dataSource.query(
+      'SELECT attempts FROM simulation_chunk WHERE run_id = $1 AND chunk = 2',
+      [ok.id],
+    );
     expect(attempts).toBe(2);
 
     const broken = serviceWith(
@@ -275,6 +346,11 @@ describe('chunk delivery', () => {
       }),
     );
     const failed = await finished((await broken.start(negotiator(), { scenario: small, chunkSize: 1 })).id);
-    expect(failed).toMatchObject({ status: 'FAILED', result: null, error: 'simulation failed: chunk 1 failed after 3 attempts: out of memory', progress: { done: 1, total: 4 } });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      result: null,
+      error: 'simulation failed: chunk 1 failed after 3 attempts: out of memory',
+      progress: { done: 1, total: 4 },
+    });
   });
 });

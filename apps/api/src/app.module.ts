@@ -2,7 +2,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { ApplicationModule, AuthService, DemoSeeder, ReferenceDataSeeder, SimulationService } from '@sandbridge/application';
+import {
+  ApplicationModule,
+  AuthService,
+  DemoSeeder,
+  ReferenceDataSeeder,
+  SimulationService,
+} from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -22,11 +28,19 @@ import { OrganisationResolver } from './reference/organisation.resolver.js';
 import { CriterionResolver } from './catalogue/criterion.resolver.js';
 import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
 import { StandardResolver } from './catalogue/standard.resolver.js';
-import { ProgrammeParticipantResolver, ProgrammeResolver, StageCriterionResolver } from './programmes/programme.resolver.js';
+import {
+  ProgrammeParticipantResolver,
+  ProgrammeResolver,
+  StageCriterionResolver,
+} from './programmes/programme.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
 import { SimulationResolver } from './simulations/simulation.resolver.js';
-import { CriterionRecognitionResolver, PassportEntryResolver, RecognitionResolver } from './recognition/recognition.resolver.js';
+import {
+  CriterionRecognitionResolver,
+  PassportEntryResolver,
+  RecognitionResolver,
+} from './recognition/recognition.resolver.js';
 import {
   CriterionCountResolver,
   CriterionEvaluationResolver,
@@ -39,7 +53,11 @@ import {
 } from './enrolments/enrolment.resolver.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
-@Module({ imports: [ApplicationModule], providers: [GraphQLContextFactory, SubscriptionSessions], exports: [GraphQLContextFactory, ApplicationModule] })
+@Module({
+  imports: [ApplicationModule],
+  providers: [GraphQLContextFactory, SubscriptionSessions],
+  exports: [GraphQLContextFactory, ApplicationModule],
+})
 class ApiCoreModule {}
 
 @Module({})

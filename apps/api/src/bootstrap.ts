@@ -9,7 +9,10 @@ import { formatError } from './graphql/errors.js';
 import { overTokenLimit, queryTooComplex } from './graphql/query-limits.js';
 
 /** Creates the API application (not yet listening). Shared by `main.ts` and the e2e tests. */
-export async function createApiApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose' | 'fatal')[] } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose' | 'fatal')[] } = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     // trustProxy: whether request.ip (the failed sign-in limit's client address) comes from
@@ -44,7 +47,13 @@ async function registerSecurityHeaders(app: NestFastifyApplication, config: AppC
     .getInstance()
     .addHook('onSend', async (request, reply, payload) => {
       const type = reply.getHeader('content-type');
-      if (request.method === 'GET' && typeof payload === 'string' && typeof type === 'string' && type.startsWith('text/html') && request.url.split('?')[0] === '/graphql') {
+      if (
+        request.method === 'GET' &&
+        typeof payload === 'string' &&
+        typeof type === 'string' &&
+        type.startsWith('text/html') &&
+        request.url.split('?')[0] === '/graphql'
+      ) {
         reply.header('content-security-policy', graphiqlPolicy(payload));
       }
       return payload;
@@ -65,14 +74,19 @@ function refuseOversizedDocuments(app: NestFastifyApplication, maxTokens: number
       const query = (request.body as { query?: unknown } | null | undefined)?.query;
       if (!overTokenLimit(query, maxTokens)) return;
       const error = queryTooComplex('tokens', maxTokens);
-      return reply.code(400).type('application/json; charset=utf-8').send({ errors: [formatError({ message: error.message, extensions: error.extensions }, error)] });
+      return reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [formatError({ message: error.message, extensions: error.extensions }, error)] });
     });
 }
 
 const GRAPHIQL_ASSETS = 'https://unpkg.com';
 
 function graphiqlPolicy(html: string): string {
-  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+  );
   return [
     "default-src 'self'",
     `script-src 'self' ${GRAPHIQL_ASSETS} ${inlineScripts.join(' ')}`,

@@ -21,7 +21,8 @@ export function processCommandIo(): CommandIo {
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       return Buffer.concat(chunks).toString('utf8');
     },
-    stdout: (text) => new Promise((done, fail) => process.stdout.write(text, (error) => (error ? fail(error) : done()))),
+    stdout: (text) =>
+      new Promise((done, fail) => process.stdout.write(text, (error) => (error ? fail(error) : done()))),
     stderr: (text) => void process.stderr.write(text),
   };
 }

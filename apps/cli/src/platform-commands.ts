@@ -69,7 +69,11 @@ async function run(command: string | undefined, args: string[]): Promise<number>
           return 2;
         }
         const file = await generateMigration(dataSource, name, resolve('libs/persistence/src/migrations'));
-        console.error(file ? `Wrote ${file} — add it to MIGRATIONS in libs/persistence/src/migrations/index.ts` : 'No changes: entities and migrations agree');
+        console.error(
+          file
+            ? `Wrote ${file} — add it to MIGRATIONS in libs/persistence/src/migrations/index.ts`
+            : 'No changes: entities and migrations agree',
+        );
       } finally {
         await dataSource.destroy();
       }

@@ -24,10 +24,14 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!config.redisUrl) {
-    console.error('Invalid configuration:\n  - REDIS_URL: required by the worker (it consumes the simulation queue in Redis)');
+    console.error(
+      'Invalid configuration:\n  - REDIS_URL: required by the worker (it consumes the simulation queue in Redis)',
+    );
     process.exit(78);
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: logLevels(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: logLevels(config.logLevel),
+  });
   await app.init();
   let stopping: Promise<void> | undefined;
   // Graceful: app.close() runs onApplicationShutdown, which lets the chunks in progress finish.

@@ -22,7 +22,9 @@ export class SimulationWorkerService implements OnApplicationBootstrap, OnApplic
       log: (level, message) => this.logger[level](message),
     });
     await this.worker.waitUntilReady();
-    this.logger.log(`${this.worker.name} consumes ${queue.prefix}:${SIMULATION_QUEUE} (${queue.workerConcurrency} chunk(s) at a time)`);
+    this.logger.log(
+      `${this.worker.name} consumes ${queue.prefix}:${SIMULATION_QUEUE} (${queue.workerConcurrency} chunk(s) at a time)`,
+    );
   }
 
   /** Lets the chunks in progress finish (SIGTERM from an orchestrator must not waste them). */

@@ -35,7 +35,14 @@ import { SimulationService } from './simulation/simulation.service.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
 
 const SERVICES = [
-  PasswordHasher, AccountSessions, LoginThrottle, AuthService, AccountService, JurisdictionService, AuthorityService, OrganisationService,
+  PasswordHasher,
+  AccountSessions,
+  LoginThrottle,
+  AuthService,
+  AccountService,
+  JurisdictionService,
+  AuthorityService,
+  OrganisationService,
   ReferenceDataSeeder,
   StandardService,
   CriterionService,

@@ -18,13 +18,23 @@ export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
 export * from './recognition/withheld-resolution.js';
 // Only the public names: case-format.ts also exports its JSON readers for the scenario format.
-export { CaseFormatError, parseUtcDay, parseRecognitionCase, parseRecognitionCaseJson } from './recognition/case-format.js';
+export {
+  CaseFormatError,
+  parseUtcDay,
+  parseRecognitionCase,
+  parseRecognitionCaseJson,
+} from './recognition/case-format.js';
 export * from './agreements/agreements.js';
 export * from './agreements/agreement-lifecycle.js';
 export * from './recognition/recognition-bulk.js';
 export * from './recognition/synthetic-case.js';
 export * from './simulation/scenario.js';
-export { agreementSets, MAX_SYNTHETIC_INNOVATORS, parseScenario, parseScenarioJson } from './simulation/scenario-format.js';
+export {
+  agreementSets,
+  MAX_SYNTHETIC_INNOVATORS,
+  parseScenario,
+  parseScenarioJson,
+} from './simulation/scenario-format.js';
 export { SyntheticGenerator, type SyntheticUnit } from './simulation/synthetic.js';
 export * from './simulation/simulation.js';
 export * from './simulation/disclosure.js';

@@ -12,7 +12,9 @@ export function expectNoLeak(res: GraphQLResponse): void {
     expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
     expect(error.extensions).not.toHaveProperty('stacktrace');
     expect(error.extensions).not.toHaveProperty('exception');
-    expect(JSON.stringify(error)).not.toMatch(/\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+|password_hash|scrypt\$/);
+    expect(JSON.stringify(error)).not.toMatch(
+      /\bSELECT\b|\bINSERT\b|\bUPDATE\s+"|\bDELETE\b|QueryFailedError|node_modules|\.[jt]s:\d+|password_hash|scrypt\$/,
+    );
   }
 }
 
@@ -80,7 +82,11 @@ export interface WalkedConnection {
  * page after that cursor (null: the first). Checks every page's pageInfo and totalCount, that no
  * page is short but the last, that cursors are unique and that the nodes add up to totalCount.
  */
-export async function walkConnection(fetchPage: (after: string | null) => Promise<GraphQLResponse>, field: string, first: number): Promise<WalkedConnection> {
+export async function walkConnection(
+  fetchPage: (after: string | null) => Promise<GraphQLResponse>,
+  field: string,
+  first: number,
+): Promise<WalkedConnection> {
   const nodes: any[] = [];
   const cursors: string[] = [];
   let after: string | null = null;

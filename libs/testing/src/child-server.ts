@@ -47,7 +47,10 @@ export class ChildServer {
     const server = new ChildServer(child);
     const deadline = Date.now() + startTimeoutMs;
     for (;;) {
-      if (server.exited) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before /health answered:\n${server.output()}`);
+      if (server.exited)
+        throw new Error(
+          `The server exited (${child.exitCode ?? child.signalCode}) before /health answered:\n${server.output()}`,
+        );
       try {
         if (server.boundPort && (await fetch(`${server.url}/health`)).ok) return server;
       } catch {
@@ -80,16 +83,27 @@ export class ChildServer {
   }
 
   /** POSTs one GraphQL operation; a network failure (e.g. the server died) rejects. */
-  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: T | null; errors?: GraphQLResponse<T>['errors'] };
     return { status: response.status, data: body.data, errors: body.errors };
   }
 
   async login(email: string, password: string): Promise<string> {
-    const response = await this.gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+    const response = await this.gql<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: email, p: password },
+    );
     if (!response.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(response.errors)}`);
     return response.data.login.token;
   }

@@ -80,12 +80,15 @@ export async function prepareCrashFixture(database: TestDatabase): Promise<Crash
     LOG_LEVEL: 'log',
     // The accounts carry their own hash cost; new hashes stay cheap.
     PASSWORD_HASH_COST: '10',
-    ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir, EMBEDDED_DATABASE_IN_PRODUCTION: 'true' }),
+    ...(database.url
+      ? { DATABASE_URL: database.url }
+      : { DATA_DIR: database.dataDir, EMBEDDED_DATABASE_IN_PRODUCTION: 'true' }),
   };
   return { ...fixture, database, serverEnv };
 }
 
-const SUBMIT = 'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id idempotencyKey resultCount } }';
+const SUBMIT =
+  'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id idempotencyKey resultCount } }';
 
 export interface Burst {
   keys: string[];
@@ -99,13 +102,22 @@ export interface Burst {
  * `requests` concurrent submissions, each with its own idempotency key; SIGKILL as soon as
  * `killAfter` of them are acknowledged (or when all have settled, if fewer were).
  */
-export async function burstThenKill(server: ChildServer, token: string, fixture: CrashFixture, { requests = 40, killAfter = 10 } = {}): Promise<Burst> {
+export async function burstThenKill(
+  server: ChildServer,
+  token: string,
+  fixture: CrashFixture,
+  { requests = 40, killAfter = 10 } = {},
+): Promise<Burst> {
   const keys = Array.from({ length: requests }, (_, i) => `crash-${String(i).padStart(2, '0')}-${randomUUID()}`);
   const acknowledged = new Map<string, string>();
   let killed: Promise<void> | undefined;
   await Promise.allSettled(
     keys.map(async (key) => {
-      const response = await server.gql<{ submitTestReport: { id: string } }>(SUBMIT, { input: { ...fixture.report, idempotencyKey: key } }, token);
+      const response = await server.gql<{ submitTestReport: { id: string } }>(
+        SUBMIT,
+        { input: { ...fixture.report, idempotencyKey: key } },
+        token,
+      );
       const id = response.status === 200 && !response.errors?.length ? response.data?.submitTestReport?.id : undefined;
       if (!id) return;
       acknowledged.set(key, id);
@@ -114,7 +126,9 @@ export async function burstThenKill(server: ChildServer, token: string, fixture:
   );
   await (killed ?? server.kill());
   if (server.child.signalCode !== 'SIGKILL') {
-    throw new Error(`The server died on its own (exit ${server.child.exitCode}) before the kill:\n${server.output().slice(-4000)}`);
+    throw new Error(
+      `The server died on its own (exit ${server.child.exitCode}) before the kill:\n${server.output().slice(-4000)}`,
+    );
   }
   return { keys, acknowledged, unacknowledged: keys.filter((key) => !acknowledged.has(key)) };
 }
@@ -126,9 +140,16 @@ interface StoredReport {
   results: { id: string }[];
 }
 
-async function reportsByKey(server: ChildServer, token: string, enrolmentId: string): Promise<Map<string, StoredReport[]>> {
-  const query = 'query($id: ID!) { enrolment(id: $id) { testReports { id idempotencyKey resultCount results { id } } } }';
-  const reports = expectOk(await server.gql<{ enrolment: { testReports: StoredReport[] } }>(query, { id: enrolmentId }, token)).enrolment.testReports;
+async function reportsByKey(
+  server: ChildServer,
+  token: string,
+  enrolmentId: string,
+): Promise<Map<string, StoredReport[]>> {
+  const query =
+    'query($id: ID!) { enrolment(id: $id) { testReports { id idempotencyKey resultCount results { id } } } }';
+  const reports = expectOk(
+    await server.gql<{ enrolment: { testReports: StoredReport[] } }>(query, { id: enrolmentId }, token),
+  ).enrolment.testReports;
   const byKey = new Map<string, StoredReport[]>();
   for (const report of reports) byKey.set(report.idempotencyKey, [...(byKey.get(report.idempotencyKey) ?? []), report]);
   return byKey;
@@ -144,13 +165,21 @@ export async function expectCrashSafe(server: ChildServer, fixture: CrashFixture
   const innovator = await server.login(fixture.innovator.email, fixture.innovator.password);
   const admin = await server.login(fixture.admin.email, fixture.admin.password);
   const resultCount = fixture.report.results.length;
-  const complete = (reports: StoredReport[] | undefined) => (reports ?? []).map((r) => ({ id: r.id, resultCount: r.resultCount, results: r.results.length }));
+  const complete = (reports: StoredReport[] | undefined) =>
+    (reports ?? []).map((r) => ({ id: r.id, resultCount: r.resultCount, results: r.results.length }));
 
   const survived = await reportsByKey(server, innovator, fixture.enrolmentId);
   for (const [key, id] of burst.acknowledged) {
-    expect({ key, reports: complete(survived.get(key)) }).toEqual({ key, reports: [{ id, resultCount, results: resultCount }] });
+    expect({ key, reports: complete(survived.get(key)) }).toEqual({
+      key,
+      reports: [{ id, resultCount, results: resultCount }],
+    });
   }
-  for (const [key, reports] of survived) expect({ key, reports: complete(reports) }).toEqual({ key, reports: [{ id: reports[0].id, resultCount, results: resultCount }] });
+  for (const [key, reports] of survived)
+    expect({ key, reports: complete(reports) }).toEqual({
+      key,
+      reports: [{ id: reports[0].id, resultCount, results: resultCount }],
+    });
   expect([...survived.keys()].every((key) => burst.keys.includes(key))).toBe(true);
   const committedUnacknowledged = burst.unacknowledged.filter((key) => survived.has(key)).length;
   process.stderr.write(
@@ -162,7 +191,15 @@ export async function expectCrashSafe(server: ChildServer, fixture: CrashFixture
   const returned = new Map<string, string[]>();
   for (let i = 0; i < burst.keys.length; i += 10) {
     const wave = burst.keys.slice(i, i + 10).flatMap((key) => [key, key]);
-    const responses = await Promise.all(wave.map((key) => server.gql<{ submitTestReport: { id: string } }>(SUBMIT, { input: { ...fixture.report, idempotencyKey: key } }, innovator)));
+    const responses = await Promise.all(
+      wave.map((key) =>
+        server.gql<{ submitTestReport: { id: string } }>(
+          SUBMIT,
+          { input: { ...fixture.report, idempotencyKey: key } },
+          innovator,
+        ),
+      ),
+    );
     for (const [j, response] of responses.entries()) {
       returned.set(wave[j], [...(returned.get(wave[j]) ?? []), expectOk(response).submitTestReport.id]);
     }
@@ -176,9 +213,15 @@ export async function expectCrashSafe(server: ChildServer, fixture: CrashFixture
 
   const after = await reportsByKey(server, innovator, fixture.enrolmentId);
   expect([...after.keys()].sort()).toEqual([...burst.keys].sort());
-  for (const key of burst.keys) expect({ key, reports: complete(after.get(key)) }).toEqual({ key, reports: [{ id: returned.get(key)![0], resultCount, results: resultCount }] });
+  for (const key of burst.keys)
+    expect({ key, reports: complete(after.get(key)) }).toEqual({
+      key,
+      reports: [{ id: returned.get(key)![0], resultCount, results: resultCount }],
+    });
 
-  const verification = expectOk(await server.gql('{ verifyAuditTrail { ok entries firstBroken { seq reason } } }', {}, admin)).verifyAuditTrail;
+  const verification = expectOk(
+    await server.gql('{ verifyAuditTrail { ok entries firstBroken { seq reason } } }', {}, admin),
+  ).verifyAuditTrail;
   expect(verification).toMatchObject({ ok: true, firstBroken: null });
   const trail = expectOk(
     await server.gql<{ auditTrail: { edges: { node: { action: string; entityId: string } }[] } }>(

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { AiSystemService, CriterionService, ProgrammeService } from '@sandbridge/application';
-import { type Actor, Category, Comparator, CriterionKind, JointEntryRule, ProgrammeAction, RiskClass, Role, Stage } from '@sandbridge/domain';
+import {
+  type Actor,
+  Category,
+  Comparator,
+  CriterionKind,
+  JointEntryRule,
+  ProgrammeAction,
+  RiskClass,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
 import type { TestApp } from './test-app.js';
 
 /** A participating authority of a test sandbox, with a regulator's token and its criteria per stage. */
@@ -30,8 +40,20 @@ export interface SandboxOptions {
   cohortCapacity?: number;
 }
 
-const ADMIN: Actor = { accountId: 'sandbox-builder', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
-const regulatorActor = (authorityId: string): Actor => ({ accountId: 'sandbox-builder', role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null });
+const ADMIN: Actor = {
+  accountId: 'sandbox-builder',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
+const regulatorActor = (authorityId: string): Actor => ({
+  accountId: 'sandbox-builder',
+  role: Role.REGULATOR,
+  authorityId,
+  organisationId: null,
+  jurisdictionCode: null,
+});
 
 /**
  * An OPEN programme with three authorities (FCA leads, MAS, AI Office by default), each with its
@@ -52,19 +74,46 @@ export async function buildSandbox(t: TestApp, options: SandboxOptions = {}): Pr
     const id = await t.authorityId(jurisdiction, acronym);
     const actor = regulatorActor(id);
     const publish = async (key: string, stage: Stage, fields: Partial<Parameters<CriterionService['create']>[1]>) => {
-      const draft = await criteria.create(actor, { key: `${key}.${tag}`, title: `${key} (${acronym})`, stage, category: Category.ACCOUNTABILITY, kind: CriterionKind.ATTESTATION, ...fields });
+      const draft = await criteria.create(actor, {
+        key: `${key}.${tag}`,
+        title: `${key} (${acronym})`,
+        stage,
+        category: Category.ACCOUNTABILITY,
+        kind: CriterionKind.ATTESTATION,
+        ...fields,
+      });
       return (await criteria.publish(actor, draft.id)).id;
     };
     const stageCriteria: Record<Stage, string[]> = {
       ENTRY: [
-        await publish('entry.readiness', Stage.ENTRY, { statement: 'We are ready to test with real customers under safeguards.' }),
-        await publish('entry.impact-assessment', Stage.ENTRY, { kind: CriterionKind.EVIDENCE, statement: null, evidenceType: 'Impact assessment' }),
+        await publish('entry.readiness', Stage.ENTRY, {
+          statement: 'We are ready to test with real customers under safeguards.',
+        }),
+        await publish('entry.impact-assessment', Stage.ENTRY, {
+          kind: CriterionKind.EVIDENCE,
+          statement: null,
+          evidenceType: 'Impact assessment',
+        }),
       ],
       TESTING: [
-        await publish('testing.auc', Stage.TESTING, { category: Category.ACCURACY, kind: CriterionKind.METRIC, metricKey: 'accuracy.auc', unit: 'ratio', comparator: Comparator.GTE, threshold: 0.8 }),
+        await publish('testing.auc', Stage.TESTING, {
+          category: Category.ACCURACY,
+          kind: CriterionKind.METRIC,
+          metricKey: 'accuracy.auc',
+          unit: 'ratio',
+          comparator: Comparator.GTE,
+          threshold: 0.8,
+        }),
       ],
       EXIT: [
-        await publish('exit.disparity', Stage.EXIT, { category: Category.FAIRNESS, kind: CriterionKind.METRIC, metricKey: 'fairness.disparity', unit: 'ratio', comparator: Comparator.LTE, threshold: 0.1 }),
+        await publish('exit.disparity', Stage.EXIT, {
+          category: Category.FAIRNESS,
+          kind: CriterionKind.METRIC,
+          metricKey: 'fairness.disparity',
+          unit: 'ratio',
+          comparator: Comparator.LTE,
+          threshold: 0.1,
+        }),
         await publish('exit.final-report', Stage.EXIT, { statement: 'A final report has been filed.' }),
       ],
     };
@@ -86,7 +135,11 @@ export async function buildSandbox(t: TestApp, options: SandboxOptions = {}): Pr
     for (const stage of [Stage.ENTRY, Stage.TESTING, Stage.EXIT]) {
       for (const [i, criterionId] of authority.criteria[stage].entries()) {
         // The second entry criterion (the impact assessment) is optional.
-        await programmes.attachCriterion(ADMIN, { programmeId: programme.id, criterionId, mandatory: !(stage === Stage.ENTRY && i === 1) });
+        await programmes.attachCriterion(ADMIN, {
+          programmeId: programme.id,
+          criterionId,
+          mandatory: !(stage === Stage.ENTRY && i === 1),
+        });
       }
     }
   }
@@ -114,6 +167,10 @@ export async function buildSandbox(t: TestApp, options: SandboxOptions = {}): Pr
 export function entryResultsMeeting(authorities: SandboxAuthority[]) {
   return authorities.flatMap((a) => [
     { criterionId: a.criteria.ENTRY[0], attested: true },
-    { criterionId: a.criteria.ENTRY[1], evidenceReference: `doc://impact/${a.acronym}`, evidenceSha256: 'a'.repeat(64) },
+    {
+      criterionId: a.criteria.ENTRY[1],
+      evidenceReference: `doc://impact/${a.acronym}`,
+      evidenceSha256: 'a'.repeat(64),
+    },
   ]);
 }

@@ -18,9 +18,11 @@ export interface EnrolmentRef {
 }
 
 const REF = 'id state version';
-const enrolmentStep = (name: string, type = 'EnrolmentActionInput') => `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
+const enrolmentStep = (name: string, type = 'EnrolmentActionInput') =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${REF} } }`;
 const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolment(input: $input) { ${REF} } }`;
-const SUBMIT_REPORT = 'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id criterion { id } outcome } } }';
+const SUBMIT_REPORT =
+  'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id criterion { id } outcome } } }';
 const REVIEW_REPORT = 'mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }';
 const agreementStep = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
 
@@ -29,14 +31,38 @@ const agreementStep = (name: string) => `mutation($input: AgreementIdInput!) { $
  * admitted by that authority's regulator: an enrolment in TESTING. `entryResults` default to ones
  * meeting every entry criterion of the authority.
  */
-export async function admitToTesting(t: TestApp, sb: Sandbox, authority: SandboxAuthority, entryResults: Vars[] = entryResultsMeeting([authority])): Promise<EnrolmentRef> {
+export async function admitToTesting(
+  t: TestApp,
+  sb: Sandbox,
+  authority: SandboxAuthority,
+  entryResults: Vars[] = entryResultsMeeting([authority]),
+): Promise<EnrolmentRef> {
   const act = async (mutation: string, token: string, ref: EnrolmentRef, extra: Vars = {}) =>
-    Object.values(expectOk(await t.gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token)))[0] as EnrolmentRef;
-  let ref = expectOk(await t.gql(CREATE_ENROLMENT, { input: { programmeId: sb.programmeId, aiSystemId: sb.systemId, targetAuthorityIds: [authority.id], entryResults } }, sb.innovator.token))
-    .createEnrolment as EnrolmentRef;
+    Object.values(
+      expectOk(
+        await t.gql(mutation, { input: { enrolmentId: ref.id, expectedVersion: ref.version, ...extra } }, token),
+      ),
+    )[0] as EnrolmentRef;
+  let ref = expectOk(
+    await t.gql(
+      CREATE_ENROLMENT,
+      {
+        input: {
+          programmeId: sb.programmeId,
+          aiSystemId: sb.systemId,
+          targetAuthorityIds: [authority.id],
+          entryResults,
+        },
+      },
+      sb.innovator.token,
+    ),
+  ).createEnrolment as EnrolmentRef;
   ref = await act(enrolmentStep('submitEnrolment'), sb.innovator.token, ref);
   ref = await act(enrolmentStep('startReview'), authority.regulator.token, ref);
-  ref = await act(enrolmentStep('decideEntry', 'DecideEntryInput'), authority.regulator.token, ref, { decision: 'ADMIT', reasons: `${authority.acronym}: ready to test` });
+  ref = await act(enrolmentStep('decideEntry', 'DecideEntryInput'), authority.regulator.token, ref, {
+    decision: 'ADMIT',
+    reasons: `${authority.acronym}: ready to test`,
+  });
   expect(ref.state).toBe('TESTING');
   return ref;
 }
@@ -77,8 +103,16 @@ export async function submitTestReport(t: TestApp, sb: Sandbox, fields: TestRepo
 }
 
 /** A regulator's review of a report; checks the report ends ACCEPTED or REJECTED accordingly. */
-export async function reviewTestReport(t: TestApp, reportId: string, token: string, decision: 'ACCEPT' | 'REJECT' = 'ACCEPT', reasons = 'Method followed'): Promise<void> {
-  const reviewed = expectOk(await t.gql(REVIEW_REPORT, { input: { reportId, decision, reasons } }, token)).reviewTestReport;
+export async function reviewTestReport(
+  t: TestApp,
+  reportId: string,
+  token: string,
+  decision: 'ACCEPT' | 'REJECT' = 'ACCEPT',
+  reasons = 'Method followed',
+): Promise<void> {
+  const reviewed = expectOk(
+    await t.gql(REVIEW_REPORT, { input: { reportId, decision, reasons } }, token),
+  ).reviewTestReport;
   expect(reviewed.status).toBe(decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED');
 }
 
@@ -86,8 +120,14 @@ export async function reviewTestReport(t: TestApp, reportId: string, token: stri
  * Proposes the agreement (with `proposer`'s token) and has the parties approve it in turn (their
  * tokens, in order): it stays PROPOSED until the last approval, which puts it IN_FORCE.
  */
-export async function bringIntoForce(t: TestApp, agreementId: string, proposer: string, approvers: string[]): Promise<void> {
-  const move = async (name: string, token: string) => expectOk(await t.gql(agreementStep(name), { input: { id: agreementId } }, token))[name].status as string;
+export async function bringIntoForce(
+  t: TestApp,
+  agreementId: string,
+  proposer: string,
+  approvers: string[],
+): Promise<void> {
+  const move = async (name: string, token: string) =>
+    expectOk(await t.gql(agreementStep(name), { input: { id: agreementId } }, token))[name].status as string;
   expect(await move('proposeAgreement', proposer)).toBe('PROPOSED');
   for (const [i, token] of approvers.entries()) {
     expect(await move('approveAgreement', token)).toBe(i === approvers.length - 1 ? 'IN_FORCE' : 'PROPOSED');

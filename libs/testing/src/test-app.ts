@@ -14,7 +14,11 @@ export const TEST_PASSWORD = 'a-long-test-password';
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; errors?: { path: string; message: string }[]; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; errors?: { path: string; message: string }[]; [k: string]: unknown };
+  }[];
 }
 
 /**
@@ -71,7 +75,10 @@ export class TestApp {
    */
   static async createSecondInstance(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
     const { url, dataDir } = first.database;
-    if (!url) throw new Error('A second API instance needs a real PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
+    if (!url)
+      throw new Error(
+        'A second API instance needs a real PostgreSQL (DATABASE_URL): the embedded database belongs to one process',
+      );
     return TestApp.start({ url, dataDir, drop: async () => {} }, env);
   }
 
@@ -116,7 +123,11 @@ export class TestApp {
   }
 
   /** POSTs one GraphQL operation to /graphql, as a client would. */
-  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
     const call = request(this.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
     if (token) call.set('authorization', `Bearer ${token}`);
     const response = await call.send({ query, variables });
@@ -142,7 +153,13 @@ export class TestApp {
 
   /** The system actor used by builders (an administrator). */
   private get adminActor(): Actor {
-    return { accountId: 'test-builder', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+    return {
+      accountId: 'test-builder',
+      role: Role.ADMIN,
+      authorityId: null,
+      organisationId: null,
+      jurisdictionCode: null,
+    };
   }
 
   /** Reference authority by acronym and jurisdiction (loaded at start). */
@@ -163,7 +180,13 @@ export class TestApp {
     role: Role,
     tenant: { authorityId?: string; organisationId?: string; jurisdictionCode?: string } = {},
   ): Promise<{ id: string; token: string }> {
-    const account = await this.get(AccountService).create(this.adminActor, { email, displayName: email.split('@')[0], password: TEST_PASSWORD, role, ...tenant });
+    const account = await this.get(AccountService).create(this.adminActor, {
+      email,
+      displayName: email.split('@')[0],
+      password: TEST_PASSWORD,
+      role,
+      ...tenant,
+    });
     return { id: account.id, token: await this.login(email) };
   }
 

@@ -54,7 +54,12 @@ async function ensureTemplate(template: string, workDir: string): Promise<void> 
     try {
       if (process.env.DATABASE_URL) {
         await adminQuery(process.env.DATABASE_URL, `CREATE DATABASE "${template}"`);
-        const dataSource = await openDatabase({ url: withDatabase(process.env.DATABASE_URL, template), dataDir: '', migrateOnStart: true, logSql: false });
+        const dataSource = await openDatabase({
+          url: withDatabase(process.env.DATABASE_URL, template),
+          dataDir: '',
+          migrateOnStart: true,
+          logSql: false,
+        });
         await dataSource.destroy();
       } else {
         const dataSource = await openDatabase({ dataDir: template, migrateOnStart: true, logSql: false });

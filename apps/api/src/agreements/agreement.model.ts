@@ -1,17 +1,47 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AgreementAction, agreementActionsFrom, AgreementKind, AgreementStatus, Category, RuleEffect, RecognitionMode, RiskClass, Stage } from '@sandbridge/domain';
+import {
+  AgreementAction,
+  agreementActionsFrom,
+  AgreementKind,
+  AgreementStatus,
+  Category,
+  RuleEffect,
+  RecognitionMode,
+  RiskClass,
+  Stage,
+} from '@sandbridge/domain';
 import type { AgreementApprovalEntity, AgreementEntity, AgreementRuleEntity } from '@sandbridge/persistence';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection } from '../graphql/connection.model.js';
 import { DateScalar } from '../graphql/scalars.js';
 
 registerEnumType(AgreementKind, { name: 'AgreementKind' });
-registerEnumType(AgreementStatus, { name: 'AgreementStatus', description: 'DRAFT → PROPOSED → IN_FORCE (every party approved) ↔ SUSPENDED → TERMINATED.' });
-registerEnumType(RecognitionMode, { name: 'RecognitionMode', description: 'CONFORMITY: tested against the target’s requirements; EQUIVALENCE: the origin’s criterion is deemed equivalent.' });
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: 'DRAFT → PROPOSED → IN_FORCE (every party approved) ↔ SUSPENDED → TERMINATED.',
+});
+registerEnumType(RecognitionMode, {
+  name: 'RecognitionMode',
+  description:
+    'CONFORMITY: tested against the target’s requirements; EQUIVALENCE: the origin’s criterion is deemed equivalent.',
+});
 registerEnumType(RuleEffect, { name: 'RuleEffect' });
-registerEnumType(AgreementAction, { name: 'AgreementAction', description: 'PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE: one mutation each.' });
+registerEnumType(AgreementAction, {
+  name: 'AgreementAction',
+  description: 'PROPOSE, APPROVE, SUSPEND, RESUME, TERMINATE: one mutation each.',
+});
 
 @ObjectType({ description: 'Conditions of an allow rule; null or an empty list = no restriction (DESIGN.md §4).' })
 export class RuleConditions {
@@ -31,7 +61,9 @@ export class RuleConditions {
   minMargin: number | null;
 }
 
-@ObjectType({ description: 'One rule of an agreement: origins whose results the recognising jurisdictions accept, in a scope.' })
+@ObjectType({
+  description: 'One rule of an agreement: origins whose results the recognising jurisdictions accept, in a scope.',
+})
 export class AgreementRule {
   @Field(() => ID)
   id: string;
@@ -94,13 +126,15 @@ export class AgreementRule {
       effectiveTo: e.effectiveTo,
       mode: e.mode,
       effect: e.effect,
-      conditions: c && Object.assign(new RuleConditions(), {
-        requireAccreditedLab: c.requireAccreditedLab ?? null,
-        accreditationBodies: c.accreditationBodies ?? null,
-        maxResultAgeDays: c.maxResultAgeDays ?? null,
-        acceptedMethods: c.acceptedMethods ?? null,
-        minMargin: c.minMargin ?? null,
-      }),
+      conditions:
+        c &&
+        Object.assign(new RuleConditions(), {
+          requireAccreditedLab: c.requireAccreditedLab ?? null,
+          accreditationBodies: c.accreditationBodies ?? null,
+          maxResultAgeDays: c.maxResultAgeDays ?? null,
+          acceptedMethods: c.acceptedMethods ?? null,
+          minMargin: c.minMargin ?? null,
+        }),
       supplementary: e.supplementary ?? null,
     });
   }
@@ -118,11 +152,17 @@ export class AgreementApproval {
   approvedAt: Date;
 
   static from(e: AgreementApprovalEntity): AgreementApproval {
-    return Object.assign(new AgreementApproval(), { jurisdictionCode: e.jurisdictionCode, approvedByAccountId: e.approvedBy, approvedAt: e.approvedAt });
+    return Object.assign(new AgreementApproval(), {
+      jurisdictionCode: e.jurisdictionCode,
+      approvedByAccountId: e.approvedBy,
+      approvedAt: e.approvedAt,
+    });
   }
 }
 
-@ObjectType({ description: 'A recognition agreement between jurisdictions (DESIGN.md §4). Public: every signed-in user reads it.' })
+@ObjectType({
+  description: 'A recognition agreement between jurisdictions (DESIGN.md §4). Public: every signed-in user reads it.',
+})
 export class Agreement {
   @Field(() => ID)
   id: string;
@@ -151,7 +191,10 @@ export class Agreement {
   @Field(() => Date)
   updatedAt: Date;
 
-  @Field(() => [AgreementAction], { description: 'The status changes this status allows (guards aside: rules to propose, your party not yet approved), so clients never guess.' })
+  @Field(() => [AgreementAction], {
+    description:
+      'The status changes this status allows (guards aside: rules to propose, your party not yet approved), so clients never guess.',
+  })
   get allowedActions(): AgreementAction[] {
     return agreementActionsFrom(this.status);
   }
@@ -179,7 +222,8 @@ const CODE = 'each must be a jurisdiction code';
 @InputType()
 export class CreateAgreementInput {
   @Field(() => String)
-  @IsString() @Length(3, 200)
+  @IsString()
+  @Length(3, 200)
   name: string;
 
   @Field(() => AgreementKind)
@@ -187,7 +231,9 @@ export class CreateAgreementInput {
   kind: AgreementKind;
 
   @Field(() => [String], { description: 'Jurisdiction codes; yours among them.' })
-  @ArrayMaxSize(50) @IsString({ each: true, message: CODE }) @Length(1, 16, { each: true, message: CODE })
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: CODE })
+  @Length(1, 16, { each: true, message: CODE })
   parties: string[];
 
   @Field(() => DateScalar, { nullable: true })
@@ -204,15 +250,21 @@ export class UpdateAgreementInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(3, 200)
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
   name?: string | null;
 
   @Field(() => AgreementKind, { nullable: true })
-  @IsOptional() @IsEnum(AgreementKind)
+  @IsOptional()
+  @IsEnum(AgreementKind)
   kind?: AgreementKind | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true, message: CODE }) @Length(1, 16, { each: true, message: CODE })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: CODE })
+  @Length(1, 16, { each: true, message: CODE })
   parties?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'null clears it (open).' })
@@ -225,18 +277,21 @@ export class UpdateAgreementInput {
 @InputType()
 export class RuleConditionsInput {
   @Field(() => Boolean, { nullable: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   requireAccreditedLab?: boolean | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(100)
+  @IsOptional()
+  @ArrayMaxSize(100)
   accreditationBodies?: string[] | null;
 
   @Field(() => Int, { nullable: true })
   maxResultAgeDays?: number | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(200)
+  @IsOptional()
+  @ArrayMaxSize(200)
   acceptedMethods?: string[] | null;
 
   @Field(() => Float, { nullable: true })
@@ -246,7 +301,9 @@ export class RuleConditionsInput {
 @InputType({ isAbstract: true })
 abstract class RuleFieldsInput {
   @Field(() => String, { nullable: true, description: 'A human label.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   name?: string | null;
 
   @Field(() => [String])
@@ -264,14 +321,16 @@ abstract class RuleFieldsInput {
   stages?: Stage[] | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(30)
+  @IsOptional()
+  @ArrayMaxSize(30)
   sectors?: string[] | null;
 
   @Field(() => [RiskClass], { nullable: true })
   riskClasses?: RiskClass[] | null;
 
   @Field(() => [ID], { nullable: true })
-  @IsOptional() @ArrayMaxSize(500)
+  @IsOptional()
+  @ArrayMaxSize(500)
   criteria?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true })
@@ -287,10 +346,15 @@ abstract class RuleFieldsInput {
   effect: RuleEffect;
 
   @Field(() => RuleConditionsInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => RuleConditionsInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RuleConditionsInput)
   conditions?: RuleConditionsInput | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'RECOGNISE_WITH_CONDITIONS only: null, a string, or { text, criteria }.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'RECOGNISE_WITH_CONDITIONS only: null, a string, or { text, criteria }.',
+  })
   supplementary?: unknown;
 }
 
@@ -328,6 +392,8 @@ export class AgreementFilterInput {
   status?: AgreementStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Agreements this jurisdiction is a party to.' })
-  @IsOptional() @IsString() @MaxLength(16)
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
   party?: string | null;
 }

@@ -21,7 +21,12 @@ import {
 
 /** GraphQL rule input → the service's rule fields (days as `YYYY-MM-DD`). */
 function ruleFields(input: AddAgreementRuleInput | UpdateAgreementRuleInput): RuleFields {
-  return { ...input, effectiveFrom: utcDay(input.effectiveFrom), effectiveTo: utcDay(input.effectiveTo), conditions: input.conditions ? { ...input.conditions } : null };
+  return {
+    ...input,
+    effectiveFrom: utcDay(input.effectiveFrom),
+    effectiveTo: utcDay(input.effectiveTo),
+    conditions: input.conditions ? { ...input.conditions } : null,
+  };
 }
 
 @Resolver(() => Agreement)
@@ -45,30 +50,53 @@ export class AgreementResolver {
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => Agreement, { description: 'A negotiator drafts an agreement its jurisdiction is party to.' })
   async createAgreement(@CurrentActor() actor: Actor, @Args('input') input: CreateAgreementInput): Promise<Agreement> {
-    return Agreement.from(await this.agreementService.create(actor, { ...input, effectiveFrom: utcDay(input.effectiveFrom), effectiveTo: utcDay(input.effectiveTo) }));
+    return Agreement.from(
+      await this.agreementService.create(actor, {
+        ...input,
+        effectiveFrom: utcDay(input.effectiveFrom),
+        effectiveTo: utcDay(input.effectiveTo),
+      }),
+    );
   }
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => Agreement, { description: 'A party’s negotiator edits a DRAFT agreement.' })
   async updateAgreement(@CurrentActor() actor: Actor, @Args('input') input: UpdateAgreementInput): Promise<Agreement> {
-    return Agreement.from(await this.agreementService.update(actor, { ...input, effectiveFrom: utcDay(input.effectiveFrom), effectiveTo: utcDay(input.effectiveTo) }));
+    return Agreement.from(
+      await this.agreementService.update(actor, {
+        ...input,
+        effectiveFrom: utcDay(input.effectiveFrom),
+        effectiveTo: utcDay(input.effectiveTo),
+      }),
+    );
   }
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => Agreement, { description: 'Adds a rule to a DRAFT agreement; returns the agreement.' })
-  async addAgreementRule(@CurrentActor() actor: Actor, @Args('input') input: AddAgreementRuleInput): Promise<Agreement> {
-    return Agreement.from(await this.agreementService.addRule(actor, { ...ruleFields(input), agreementId: input.agreementId }));
+  async addAgreementRule(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddAgreementRuleInput,
+  ): Promise<Agreement> {
+    return Agreement.from(
+      await this.agreementService.addRule(actor, { ...ruleFields(input), agreementId: input.agreementId }),
+    );
   }
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => Agreement, { description: 'Replaces a rule of a DRAFT agreement; returns the agreement.' })
-  async updateAgreementRule(@CurrentActor() actor: Actor, @Args('input') input: UpdateAgreementRuleInput): Promise<Agreement> {
+  async updateAgreementRule(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateAgreementRuleInput,
+  ): Promise<Agreement> {
     return Agreement.from(await this.agreementService.updateRule(actor, { ...ruleFields(input), id: input.id }));
   }
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => Agreement, { description: 'Removes a rule of a DRAFT agreement; returns the agreement.' })
-  async removeAgreementRule(@CurrentActor() actor: Actor, @Args('input') input: AgreementRuleIdInput): Promise<Agreement> {
+  async removeAgreementRule(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AgreementRuleIdInput,
+  ): Promise<Agreement> {
     return Agreement.from(await this.agreementService.removeRule(actor, input.id));
   }
 
@@ -79,7 +107,9 @@ export class AgreementResolver {
   }
 
   @Roles(Role.NEGOTIATOR)
-  @Mutation(() => Agreement, { description: 'Records your party’s approval of a PROPOSED agreement; the last party’s puts it IN_FORCE.' })
+  @Mutation(() => Agreement, {
+    description: 'Records your party’s approval of a PROPOSED agreement; the last party’s puts it IN_FORCE.',
+  })
   async approveAgreement(@CurrentActor() actor: Actor, @Args('input') input: AgreementIdInput): Promise<Agreement> {
     return Agreement.from(await this.agreementService.transition(actor, input.id, AgreementAction.APPROVE));
   }

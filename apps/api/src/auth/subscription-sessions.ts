@@ -49,15 +49,20 @@ export class SubscriptionSessions {
       if (left <= 0) close(TOKEN_EXPIRED);
       else timer = setTimeout(untilExpiry, Math.min(left, LONGEST_TIMER_MS));
     };
-    const changes = this.events.accountChanges$.pipe(filter((accountId) => accountId === session.actor.accountId)).subscribe(() => {
-      this.auth.authenticate(token, { fresh: true }).then(
-        () => undefined, // still valid (e.g. the account was enabled, or another field changed)
-        (error: unknown) => {
-          if (error instanceof DomainError) close(SESSION_ENDED);
-          else this.logger.error(`Could not re-check the session of a subscription: ${error instanceof Error ? error.message : String(error)}`);
-        },
-      );
-    });
+    const changes = this.events.accountChanges$
+      .pipe(filter((accountId) => accountId === session.actor.accountId))
+      .subscribe(() => {
+        this.auth.authenticate(token, { fresh: true }).then(
+          () => undefined, // still valid (e.g. the account was enabled, or another field changed)
+          (error: unknown) => {
+            if (error instanceof DomainError) close(SESSION_ENDED);
+            else
+              this.logger.error(
+                `Could not re-check the session of a subscription: ${error instanceof Error ? error.message : String(error)}`,
+              );
+          },
+        );
+      });
     const stop = (): void => {
       clearTimeout(timer);
       changes.unsubscribe();

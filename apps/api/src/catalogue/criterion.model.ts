@@ -1,18 +1,37 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Category, Comparator, CriterionKind, CriterionStatus, Relation, RiskClass, Stage } from '@sandbridge/domain';
 import type { CriterionEntity, CrosswalkEntity } from '@sandbridge/persistence';
-import { ArrayMaxSize, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 
 registerEnumType(Stage, { name: 'Stage' });
 registerEnumType(Category, { name: 'Category' });
-registerEnumType(CriterionKind, { name: 'CriterionKind', description: 'METRIC: measured against a threshold; EVIDENCE: a document; ATTESTATION: a yes/no statement.' });
+registerEnumType(CriterionKind, {
+  name: 'CriterionKind',
+  description: 'METRIC: measured against a threshold; EVIDENCE: a document; ATTESTATION: a yes/no statement.',
+});
 registerEnumType(Comparator, { name: 'Comparator' });
 registerEnumType(RiskClass, { name: 'RiskClass' });
 registerEnumType(CriterionStatus, { name: 'CriterionStatus' });
-registerEnumType(Relation, { name: 'Relation', description: 'OSCAL-style correspondence: EQUIVALENT and SUPERSET cover the target fully; SUBSET and INTERSECTS partly.' });
+registerEnumType(Relation, {
+  name: 'Relation',
+  description:
+    'OSCAL-style correspondence: EQUIVALENT and SUPERSET cover the target fully; SUBSET and INTERSECTS partly.',
+});
 
-@ObjectType({ description: 'One version of an authority’s criterion. Published versions never change; revise to make the next.' })
+@ObjectType({
+  description: 'One version of an authority’s criterion. Published versions never change; revise to make the next.',
+})
 export class Criterion {
   @Field(() => ID, { description: 'Ids are per version.' })
   id: string;
@@ -121,7 +140,13 @@ export class Crosswalk {
   toCriterionId: string;
 
   static from(e: CrosswalkEntity): Crosswalk {
-    return Object.assign(new Crosswalk(), { id: e.id, relation: e.relation as Relation, note: e.note, fromCriterionId: e.fromCriterionId, toCriterionId: e.toCriterionId });
+    return Object.assign(new Crosswalk(), {
+      id: e.id,
+      relation: e.relation as Relation,
+      note: e.note,
+      fromCriterionId: e.fromCriterionId,
+      toCriterionId: e.toCriterionId,
+    });
   }
 }
 
@@ -134,54 +159,72 @@ const SECTOR = /^[A-Z][A-Z0-9_]{1,39}$/;
 @InputType({ isAbstract: true })
 abstract class CriterionFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'METRIC: the measured quantity, e.g. `accuracy_under_noise`.' })
-  @IsOptional() @Matches(/^[a-z][a-z0-9_.]{0,99}$/, { message: 'must be a lower-case metric key such as accuracy_under_noise' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_.]{0,99}$/, { message: 'must be a lower-case metric key such as accuracy_under_noise' })
   metricKey?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(1, 50)
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
   unit?: string | null;
 
   @Field(() => Comparator, { nullable: true })
-  @IsOptional() @IsEnum(Comparator)
+  @IsOptional()
+  @IsEnum(Comparator)
   comparator?: Comparator | null;
 
   @Field(() => Float, { nullable: true })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   threshold?: number | null;
 
   @Field(() => Float, { nullable: true })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   thresholdHigh?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   evidenceType?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 2000)
+  @IsOptional()
+  @IsString()
+  @Length(2, 2000)
   statement?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(30) @Matches(SECTOR, { each: true, message: 'each sector must be an upper-case word such as FINANCE' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Matches(SECTOR, { each: true, message: 'each sector must be an upper-case word such as FINANCE' })
   sectors?: string[] | null;
 
   @Field(() => [RiskClass], { nullable: true })
-  @IsOptional() @IsEnum(RiskClass, { each: true })
+  @IsOptional()
+  @IsEnum(RiskClass, { each: true })
   riskClasses?: RiskClass[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Clause ids, e.g. `ISO42001:A.6.2.4`.' })
-  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
   clauseIds?: string[] | null;
 }
 
 @InputType()
 export class CreateCriterionInput extends CriterionFieldsInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to your own authority (administrators must give one).' })
-  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
   authorityId?: string | null;
 
   @Field(() => String, { description: 'Stable key, e.g. `testing.robustness-noise`.' })
@@ -189,7 +232,8 @@ export class CreateCriterionInput extends CriterionFieldsInput {
   key: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 300)
+  @IsString()
+  @Length(2, 300)
   title: string;
 
   @Field(() => Stage)
@@ -212,19 +256,24 @@ export class UpdateCriterionInput extends CriterionFieldsInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 300)
+  @IsOptional()
+  @IsString()
+  @Length(2, 300)
   title?: string | null;
 
   @Field(() => Stage, { nullable: true })
-  @IsOptional() @IsEnum(Stage)
+  @IsOptional()
+  @IsEnum(Stage)
   stage?: Stage | null;
 
   @Field(() => Category, { nullable: true })
-  @IsOptional() @IsEnum(Category)
+  @IsOptional()
+  @IsEnum(Category)
   category?: Category | null;
 
   @Field(() => CriterionKind, { nullable: true })
-  @IsOptional() @IsEnum(CriterionKind)
+  @IsOptional()
+  @IsEnum(CriterionKind)
   kind?: CriterionKind | null;
 }
 
@@ -238,11 +287,14 @@ export class CriterionIdInput {
 @InputType()
 export class CriterionFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
   authorityId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(16)
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
   jurisdictionCode?: string | null;
 
   @Field(() => Stage, { nullable: true })
@@ -258,15 +310,21 @@ export class CriterionFilterInput {
   status?: CriterionStatus | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   key?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Criteria referencing this clause id.' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   clauseId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the key or title, any case.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }
 
@@ -285,18 +343,22 @@ export class CreateCrosswalkInput {
   relation: Relation;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string | null;
 }
 
 @InputType()
 export class CrosswalkFilterInput {
   @Field(() => ID, { nullable: true, description: 'Crosswalks with this criterion at either end.' })
-  @IsOptional() @IsUUID('all', { message: 'must be a criterion id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a criterion id' })
   criterionId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Crosswalks touching this authority’s criteria.' })
-  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
   authorityId?: string | null;
 
   @Field(() => Relation, { nullable: true })
@@ -309,4 +371,3 @@ export class DeleteCrosswalkInput {
   @IsUUID('all', { message: 'must be a crosswalk id' })
   id: string;
 }
-

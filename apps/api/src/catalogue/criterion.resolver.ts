@@ -5,14 +5,23 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { Authority } from '../reference/authority.model.js';
-import { Criterion, CriterionConnection, CriterionFilterInput, CriterionIdInput, CreateCriterionInput, UpdateCriterionInput } from './criterion.model.js';
+import {
+  Criterion,
+  CriterionConnection,
+  CriterionFilterInput,
+  CriterionIdInput,
+  CreateCriterionInput,
+  UpdateCriterionInput,
+} from './criterion.model.js';
 import { Clause } from './standard.model.js';
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
   constructor(private readonly criterionService: CriterionService) {}
 
-  @Query(() => CriterionConnection, { description: 'Criteria by key and version; drafts only for their own authority.' })
+  @Query(() => CriterionConnection, {
+    description: 'Criteria by key and version; drafts only for their own authority.',
+  })
   async criteria(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -34,13 +43,17 @@ export class CriterionResolver {
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => Criterion, { description: 'Edits a DRAFT version (a published one is refused with INVALID_TRANSITION).' })
+  @Mutation(() => Criterion, {
+    description: 'Edits a DRAFT version (a published one is refused with INVALID_TRANSITION).',
+  })
   async updateCriterion(@CurrentActor() actor: Actor, @Args('input') input: UpdateCriterionInput): Promise<Criterion> {
     return Criterion.from(await this.criterionService.update(actor, input));
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => Criterion, { description: 'DRAFT → ACTIVE; the previously active version of the key is retired, unchanged.' })
+  @Mutation(() => Criterion, {
+    description: 'DRAFT → ACTIVE; the previously active version of the key is retired, unchanged.',
+  })
   async publishCriterion(@CurrentActor() actor: Actor, @Args('input') input: CriterionIdInput): Promise<Criterion> {
     return Criterion.from(await this.criterionService.publish(actor, input.id));
   }
@@ -71,6 +84,8 @@ export class CriterionResolver {
 
   @ResolveField(() => [Criterion], { description: 'Every version of this key you may see, oldest first.' })
   async versions(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
-    return (await ctx.loaders.versionsOfCriterion.load({ authorityId: criterion.authorityId, key: criterion.key })).map(Criterion.from);
+    return (await ctx.loaders.versionsOfCriterion.load({ authorityId: criterion.authorityId, key: criterion.key })).map(
+      Criterion.from,
+    );
   }
 }

@@ -4,7 +4,14 @@ import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { CreateCrosswalkInput, Criterion, Crosswalk, CrosswalkConnection, CrosswalkFilterInput, DeleteCrosswalkInput } from './criterion.model.js';
+import {
+  CreateCrosswalkInput,
+  Criterion,
+  Crosswalk,
+  CrosswalkConnection,
+  CrosswalkFilterInput,
+  DeleteCrosswalkInput,
+} from './criterion.model.js';
 
 @Resolver(() => Crosswalk)
 export class CrosswalkResolver {

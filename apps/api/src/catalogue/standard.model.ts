@@ -18,11 +18,18 @@ export class Clause {
   standardId: string;
 
   static from(entity: ClauseEntity): Clause {
-    return Object.assign(new Clause(), { id: entity.id, ref: entity.ref, title: entity.title, standardId: entity.standardId });
+    return Object.assign(new Clause(), {
+      id: entity.id,
+      ref: entity.ref,
+      title: entity.title,
+      standardId: entity.standardId,
+    });
   }
 }
 
-@ObjectType({ description: 'A standard or requirements catalogue (ISO/IEC 42001, NIST AI RMF, EU AI Act, AI Verify…).' })
+@ObjectType({
+  description: 'A standard or requirements catalogue (ISO/IEC 42001, NIST AI RMF, EU AI Act, AI Verify…).',
+})
 export class Standard {
   @Field(() => ID)
   id: string;
@@ -37,7 +44,12 @@ export class Standard {
   publisher: string;
 
   static from(entity: StandardEntity): Standard {
-    return Object.assign(new Standard(), { id: entity.id, code: entity.code, title: entity.title, publisher: entity.publisher });
+    return Object.assign(new Standard(), {
+      id: entity.id,
+      code: entity.code,
+      title: entity.title,
+      publisher: entity.publisher,
+    });
   }
 }
 
@@ -54,36 +66,45 @@ export class ClauseInput {
   id: string;
 
   @Field(() => String)
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   ref: string;
 
   @Field(() => String)
-  @IsString() @Length(1, 300)
+  @IsString()
+  @Length(1, 300)
   title: string;
 }
 
 @InputType()
 export class CreateStandardInput {
   @Field(() => String)
-  @IsString() @Length(2, 100)
+  @IsString()
+  @Length(2, 100)
   code: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 300)
+  @IsString()
+  @Length(2, 300)
   title: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   publisher: string;
 
   @Field(() => [ClauseInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ClauseInput)
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ClauseInput)
   clauses?: ClauseInput[] | null;
 }
 
 @InputType()
 export class AddClauseInput extends ClauseInput {
   @Field(() => String)
-  @IsString() @Length(2, 100)
+  @IsString()
+  @Length(2, 100)
   standardCode: string;
 }

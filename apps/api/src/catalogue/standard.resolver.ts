@@ -11,7 +11,9 @@ import { AddClauseInput, Clause, CreateStandardInput, Standard, StandardConnecti
 @InputType()
 export class StandardFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the code or title, any case.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }
 

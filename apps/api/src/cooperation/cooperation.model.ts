@@ -25,7 +25,10 @@ export class EnrolmentEventModel {
   @Field(() => ID)
   enrolmentId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The authority that acted (decisions, incidents reported by a regulator).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The authority that acted (decisions, incidents reported by a regulator).',
+  })
   authorityId: string | null;
 
   @Field(() => String, { nullable: true })
@@ -94,15 +97,22 @@ export class ReportIncidentInput {
   severity: IncidentSeverity;
 
   @Field(() => String)
-  @IsString() @Length(5, 10000, { message: 'must be 5 to 10000 characters' })
+  @IsString()
+  @Length(5, 10000, { message: 'must be 5 to 10000 characters' })
   description: string;
 
   @Field(() => String, { nullable: true, description: 'The harm caused or risked.' })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   harm?: string | null;
 
   @Field(() => [String], { description: 'Jurisdiction codes.' })
-  @ArrayMaxSize(50) @Matches(/^[A-Z]{2,3}(-[A-Z0-9]{1,3})?$/, { each: true, message: 'each must be a jurisdiction code such as EU or US-CO' })
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z]{2,3}(-[A-Z0-9]{1,3})?$/, {
+    each: true,
+    message: 'each must be a jurisdiction code such as EU or US-CO',
+  })
   affectedJurisdictions: string[];
 }
 
@@ -157,7 +167,10 @@ export class ChainBreakModel {
   @Field(() => Int)
   seq: number;
 
-  @Field(() => ID, { nullable: true, description: 'Null when the entry is missing altogether (deleted from the end of the chain).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null when the entry is missing altogether (deleted from the end of the chain).',
+  })
   id: string | null;
 
   @Field(() => String)
@@ -179,17 +192,24 @@ export class AuditVerificationModel {
 @InputType()
 export class AuditFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'must be an enrolment id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an enrolment id' })
   enrolmentId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   actorAccountId?: string | null;
 }
 
-@ObjectType('AuditCheckpointDocument', { description: 'What an audit checkpoint vouches for: entry `seq` of the trail has hash `hash`.' })
+@ObjectType('AuditCheckpointDocument', {
+  description: 'What an audit checkpoint vouches for: entry `seq` of the trail has hash `hash`.',
+})
 export class AuditCheckpointDocumentModel {
-  @Field(() => String, { description: 'Always "sandbridge.audit-checkpoint" (the platform key signs other documents too).' })
+  @Field(() => String, {
+    description: 'Always "sandbridge.audit-checkpoint" (the platform key signs other documents too).',
+  })
   type: string;
 
   @Field(() => Int, { description: 'The head entry’s position in the chain.' })
@@ -198,7 +218,9 @@ export class AuditCheckpointDocumentModel {
   @Field(() => String, { description: 'The head entry’s hash.' })
   hash: string;
 
-  @Field(() => String, { description: 'When the head entry was written (ISO 8601, milliseconds, UTC), exactly as signed.' })
+  @Field(() => String, {
+    description: 'When the head entry was written (ISO 8601, milliseconds, UTC), exactly as signed.',
+  })
   at: string;
 }
 

@@ -1,5 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { AuditService, EnrolmentService, EventAccess, IncidentService, TestReportService } from '@sandbridge/application';
+import {
+  AuditService,
+  EnrolmentService,
+  EventAccess,
+  IncidentService,
+  TestReportService,
+} from '@sandbridge/application';
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -29,7 +35,8 @@ export class CooperationResolver {
   ) {}
 
   @Subscription(() => EnrolmentEventModel, {
-    description: 'Live events of one programme (graphql-ws; authenticate with connectionParams.authorization). Each event is re-checked against your access rules.',
+    description:
+      'Live events of one programme (graphql-ws; authenticate with connectionParams.authorization). Each event is re-checked against your access rules.',
     resolve: (event: EnrolmentEventModel) => event,
   })
   async enrolmentEvents(@CurrentActor() actor: Actor, @Args('programmeId', { type: () => ID }) programmeId: string) {
@@ -38,12 +45,17 @@ export class CooperationResolver {
     return observableIterator(stream);
   }
 
-  @Mutation(() => Incident, { description: 'The innovator or a targeted authority reports an incident during testing; every participating authority is notified at once.' })
+  @Mutation(() => Incident, {
+    description:
+      'The innovator or a targeted authority reports an incident during testing; every participating authority is notified at once.',
+  })
   async reportIncident(@CurrentActor() actor: Actor, @Args('input') input: ReportIncidentInput): Promise<Incident> {
     return Incident.from(await this.incidents.report(actor, input));
   }
 
-  @Query(() => AuditEntryConnection, { description: 'Administrators: the whole trail; others: the trail of an enrolment they can see.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Administrators: the whole trail; others: the trail of an enrolment they can see.',
+  })
   async auditTrail(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -62,7 +74,8 @@ export class CooperationResolver {
   @Roles(Role.ADMIN, Role.REGULATOR)
   @Query(() => AuditCheckpointModel, {
     nullable: true,
-    description: 'Administrators and regulators: the latest signed head of the audit trail (signed after every append), to keep outside the platform. Null while the trail is empty.',
+    description:
+      'Administrators and regulators: the latest signed head of the audit trail (signed after every append), to keep outside the platform. Null while the trail is empty.',
   })
   async auditCheckpoint(@CurrentActor() actor: Actor): Promise<AuditCheckpointModel | null> {
     return this.audit.checkpoint(actor);
@@ -75,7 +88,12 @@ export class CooperationResolver {
   })
   async verifyAuditTrail(
     @CurrentActor() actor: Actor,
-    @Args('checkpoint', { type: () => GraphQLJSON, nullable: true, description: 'A checkpoint returned by auditCheckpoint, unchanged. One whose signature does not verify is refused (BAD_USER_INPUT).' })
+    @Args('checkpoint', {
+      type: () => GraphQLJSON,
+      nullable: true,
+      description:
+        'A checkpoint returned by auditCheckpoint, unchanged. One whose signature does not verify is refused (BAD_USER_INPUT).',
+    })
     checkpoint?: Record<string, unknown> | null,
   ): Promise<AuditVerificationModel> {
     return this.audit.verify(actor, checkpoint);

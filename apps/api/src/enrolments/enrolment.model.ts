@@ -1,7 +1,22 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Confidentiality, ReportReview } from '@sandbridge/application';
-import { CriterionOutcome, EnrolmentAction, MetBy, EnrolmentState, EntryDecision, ExitDecision, ResultOutcome, TrackState } from '@sandbridge/domain';
-import type { EnrolmentEntity, EnrolmentTrackEntity, EntryResultEntity, TestReportEntity, TestResultEntity } from '@sandbridge/persistence';
+import {
+  CriterionOutcome,
+  EnrolmentAction,
+  MetBy,
+  EnrolmentState,
+  EntryDecision,
+  ExitDecision,
+  ResultOutcome,
+  TrackState,
+} from '@sandbridge/domain';
+import type {
+  EnrolmentEntity,
+  EnrolmentTrackEntity,
+  EntryResultEntity,
+  TestReportEntity,
+  TestResultEntity,
+} from '@sandbridge/persistence';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,14 +41,26 @@ import { RecognisedResultModel } from '../recognition/recognition.model.js';
 registerEnumType(EnrolmentState, { name: 'EnrolmentState' });
 registerEnumType(TrackState, { name: 'TrackState' });
 registerEnumType(EntryDecision, { name: 'EntryDecision' });
-registerEnumType(ExitDecision, { name: 'ExitDecision', description: 'AUTHORISED and REJECTED are final; EXTENDED and REFINEMENT_REQUIRED send the track back to testing.' });
+registerEnumType(ExitDecision, {
+  name: 'ExitDecision',
+  description: 'AUTHORISED and REJECTED are final; EXTENDED and REFINEMENT_REQUIRED send the track back to testing.',
+});
 registerEnumType(EnrolmentAction, { name: 'EnrolmentAction' });
 registerEnumType(ResultOutcome, { name: 'ResultOutcome' });
 registerEnumType(CriterionOutcome, {
   name: 'CriterionOutcome',
-  valuesMap: { WITHHELD: { description: 'The result that decided the outcome is in a report you may not read: neither the outcome nor the result is shown.' } },
+  valuesMap: {
+    WITHHELD: {
+      description:
+        'The result that decided the outcome is in a report you may not read: neither the outcome nor the result is shown.',
+    },
+  },
 });
-registerEnumType(Confidentiality, { name: 'Confidentiality', description: 'PUBLIC: every authority; PARTICIPANTS: the programme’s authorities; HOME_AUTHORITY: only the authority it was submitted to.' });
+registerEnumType(Confidentiality, {
+  name: 'Confidentiality',
+  description:
+    'PUBLIC: every authority; PARTICIPANTS: the programme’s authorities; HOME_AUTHORITY: only the authority it was submitted to.',
+});
 registerEnumType(ReportReview, { name: 'ReportReview' });
 
 @ObjectType({ description: 'One AI system in one programme, with a track per targeted authority.' })
@@ -149,7 +176,11 @@ export class CriterionEvaluationModel {
   @Field(() => CriterionOutcome)
   outcome: CriterionOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT (null when WITHHELD).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT (null when WITHHELD).',
+  })
   resultId: string | null;
 
   @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })
@@ -157,7 +188,8 @@ export class CriterionEvaluationModel {
 
   @Field(() => RecognisedResultModel, {
     nullable: true,
-    description: 'When the programme accepts recognised results: the system’s result recognised for this criterion through an agreement in force today, met or not (null when none).',
+    description:
+      'When the programme accepts recognised results: the system’s result recognised for this criterion through an agreement in force today, met or not (null when none).',
   })
   recognition: RecognisedResultModel | null;
 
@@ -311,19 +343,27 @@ export class ResultInput {
   criterionId: string;
 
   @Field(() => Float, { nullable: true })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   value?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   evidenceReference?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the evidence content, 64 lower-case hex characters.' })
-  @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hexadecimal characters' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of the evidence content, 64 lower-case hex characters.',
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hexadecimal characters' })
   evidenceSha256?: string | null;
 
   @Field(() => Boolean, { nullable: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   attested?: boolean | null;
 }
 
@@ -338,11 +378,16 @@ export class CreateEnrolmentInput {
   aiSystemId: string;
 
   @Field(() => [ID], { description: 'The participating authorities you apply to.' })
-  @ArrayMinSize(1, { message: 'must name at least one authority' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @ArrayMinSize(1, { message: 'must name at least one authority' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
   targetAuthorityIds: string[];
 
   @Field(() => [ResultInput], { nullable: true, description: 'Evidence, attestations or values for entry criteria.' })
-  @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => ResultInput)
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ResultInput)
   entryResults?: ResultInput[] | null;
 }
 
@@ -353,15 +398,22 @@ export class UpdateEnrolmentApplicationInput {
   enrolmentId: string;
 
   @Field(() => Int)
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   expectedVersion: number;
 
   @Field(() => [ID], { nullable: true })
-  @IsOptional() @ArrayMinSize(1, { message: 'must name at least one authority' }) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'must name at least one authority' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
   targetAuthorityIds?: string[] | null;
 
   @Field(() => [ResultInput], { nullable: true })
-  @IsOptional() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => ResultInput)
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ResultInput)
   entryResults?: ResultInput[] | null;
 }
 
@@ -372,11 +424,14 @@ export class EnrolmentActionInput {
   enrolmentId: string;
 
   @Field(() => Int, { description: 'The `version` you read; a stale one is refused with CONFLICT.' })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   reasons?: string | null;
 }
 
@@ -387,7 +442,9 @@ export class DecideEntryInput extends EnrolmentActionInput {
   decision: EntryDecision;
 
   @Field(() => String, { nullable: true, description: 'Required to admit over an unmet mandatory entry criterion.' })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   justification?: string | null;
 }
 
@@ -401,7 +458,8 @@ export class DecideExitInput extends EnrolmentActionInput {
 @InputType()
 export class LabInput {
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @Field(() => Boolean)
@@ -409,18 +467,23 @@ export class LabInput {
   accredited: boolean;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   accreditationBody?: string | null;
 }
 
 @InputType()
 export class MethodInput {
   @Field(() => String, { description: 'A standard clause id or a method id.' })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(1, 50)
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
   version?: string | null;
 }
 
@@ -441,15 +504,18 @@ export class SubmitTestReportInput {
   periodEnd: Date;
 
   @Field(() => LabInput)
-  @ValidateNested() @Type(() => LabInput)
+  @ValidateNested()
+  @Type(() => LabInput)
   lab: LabInput;
 
   @Field(() => MethodInput)
-  @ValidateNested() @Type(() => MethodInput)
+  @ValidateNested()
+  @Type(() => MethodInput)
   method: MethodInput;
 
   @Field(() => String, { description: 'Jurisdiction code where the tests ran.' })
-  @IsString() @MaxLength(16)
+  @IsString()
+  @MaxLength(16)
   testedIn: string;
 
   @Field(() => Confidentiality)
@@ -457,11 +523,15 @@ export class SubmitTestReportInput {
   confidentiality: Confidentiality;
 
   @Field(() => String, { description: 'A retried submission with the same key returns the first report.' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   idempotencyKey: string;
 
   @Field(() => [ResultInput])
-  @ArrayMinSize(1, { message: 'must hold at least one result' }) @ArrayMaxSize(10000) @ValidateNested({ each: true }) @Type(() => ResultInput)
+  @ArrayMinSize(1, { message: 'must hold at least one result' })
+  @ArrayMaxSize(10000)
+  @ValidateNested({ each: true })
+  @Type(() => ResultInput)
   results: ResultInput[];
 }
 
@@ -476,21 +546,25 @@ export class ReviewTestReportInput {
   decision: ReportReview;
 
   @Field(() => String)
-  @IsString() @Length(2, 10000)
+  @IsString()
+  @Length(2, 10000)
   reasons: string;
 }
 
 @InputType()
 export class EnrolmentFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'must be a programme id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a programme id' })
   programmeId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'must be an AI system id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an AI system id' })
   aiSystemId?: string | null;
 
   @Field(() => EnrolmentState, { nullable: true })
-  @IsOptional() @IsEnum(EnrolmentState)
+  @IsOptional()
+  @IsEnum(EnrolmentState)
   state?: EnrolmentState | null;
 }

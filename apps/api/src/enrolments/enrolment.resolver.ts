@@ -38,7 +38,9 @@ export class EnrolmentResolver {
     private readonly exitReports: ExitReportService,
   ) {}
 
-  @Query(() => EnrolmentConnection, { description: 'Innovators: their own; regulators: submitted ones in their programmes; admins: all.' })
+  @Query(() => EnrolmentConnection, {
+    description: 'Innovators: their own; regulators: submitted ones in their programmes; admins: all.',
+  })
   async enrolments(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -53,28 +55,43 @@ export class EnrolmentResolver {
     return entity && Enrolment.from(entity);
   }
 
-  @Query(() => ExitReportModel, { description: 'Per authority: exit criteria, evidence, outcomes, decisions and reasons — with a Markdown rendering.' })
-  async exitReport(@CurrentActor() actor: Actor, @Args('enrolmentId', { type: () => ID }) enrolmentId: string): Promise<ExitReportModel> {
+  @Query(() => ExitReportModel, {
+    description: 'Per authority: exit criteria, evidence, outcomes, decisions and reasons — with a Markdown rendering.',
+  })
+  async exitReport(
+    @CurrentActor() actor: Actor,
+    @Args('enrolmentId', { type: () => ID }) enrolmentId: string,
+  ): Promise<ExitReportModel> {
     const report = await this.exitReports.exitReport(actor, enrolmentId);
     return { ...report, markdown: renderExitReportMarkdown(report) };
   }
 
   @Roles(Role.ADMIN, Role.REGULATOR, Role.NEGOTIATOR)
   @Query(() => ProgrammeFunnelModel)
-  async programmeFunnel(@CurrentActor() actor: Actor, @Args('programmeId', { type: () => ID }) programmeId: string): Promise<ProgrammeFunnelModel> {
+  async programmeFunnel(
+    @CurrentActor() actor: Actor,
+    @Args('programmeId', { type: () => ID }) programmeId: string,
+  ): Promise<ProgrammeFunnelModel> {
     const funnel = await this.exitReports.funnel(actor, programmeId);
     return { ...funnel, exitOutcomes: funnel.exitOutcomes.map((o) => ({ state: o.outcome, count: o.count })) };
   }
 
   @Roles(Role.INNOVATOR)
-  @Mutation(() => Enrolment, { description: 'Applies an AI system to an OPEN programme (as DRAFT), targeting some of its authorities.' })
+  @Mutation(() => Enrolment, {
+    description: 'Applies an AI system to an OPEN programme (as DRAFT), targeting some of its authorities.',
+  })
   async createEnrolment(@CurrentActor() actor: Actor, @Args('input') input: CreateEnrolmentInput): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.create(actor, input));
   }
 
   @Roles(Role.INNOVATOR)
-  @Mutation(() => Enrolment, { description: 'Changes the targeted authorities or the entry evidence of a DRAFT application.' })
-  async updateEnrolmentApplication(@CurrentActor() actor: Actor, @Args('input') input: UpdateEnrolmentApplicationInput): Promise<Enrolment> {
+  @Mutation(() => Enrolment, {
+    description: 'Changes the targeted authorities or the entry evidence of a DRAFT application.',
+  })
+  async updateEnrolmentApplication(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateEnrolmentApplicationInput,
+  ): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.updateApplication(actor, input));
   }
 
@@ -88,7 +105,9 @@ export class EnrolmentResolver {
     return Enrolment.from(await this.enrolmentService.startReview(actor, input));
   }
 
-  @Mutation(() => Enrolment, { description: 'Your authority admits or declines its own track; the joint-entry rule then decides the enrolment.' })
+  @Mutation(() => Enrolment, {
+    description: 'Your authority admits or declines its own track; the joint-entry rule then decides the enrolment.',
+  })
   async decideEntry(@CurrentActor() actor: Actor, @Args('input') input: DecideEntryInput): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.decideEntry(actor, input));
   }
@@ -103,7 +122,9 @@ export class EnrolmentResolver {
     return Enrolment.from(await this.enrolmentService.decideExit(actor, input));
   }
 
-  @Mutation(() => Enrolment, { description: 'Your authority suspends its own admitted track (TESTING or EXIT_REVIEW).' })
+  @Mutation(() => Enrolment, {
+    description: 'Your authority suspends its own admitted track (TESTING or EXIT_REVIEW).',
+  })
   async suspendTrack(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.suspend(actor, input));
   }
@@ -114,17 +135,37 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, { description: 'The innovator withdraws (any state but EXITED, DECLINED, WITHDRAWN).' })
-  async withdrawEnrolment(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
+  async withdrawEnrolment(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: EnrolmentActionInput,
+  ): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.withdraw(actor, input));
   }
 
-  @Mutation(() => TestReport, { description: 'Submits a test report in one transaction; a retry with the same idempotency key returns the first report.' })
-  async submitTestReport(@CurrentActor() actor: Actor, @Args('input') input: SubmitTestReportInput): Promise<TestReport> {
-    return TestReport.from(await this.reportService.submit(actor, { ...input, periodStart: utcDay(input.periodStart)!, periodEnd: utcDay(input.periodEnd)! }));
+  @Mutation(() => TestReport, {
+    description:
+      'Submits a test report in one transaction; a retry with the same idempotency key returns the first report.',
+  })
+  async submitTestReport(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SubmitTestReportInput,
+  ): Promise<TestReport> {
+    return TestReport.from(
+      await this.reportService.submit(actor, {
+        ...input,
+        periodStart: utcDay(input.periodStart)!,
+        periodEnd: utcDay(input.periodEnd)!,
+      }),
+    );
   }
 
-  @Mutation(() => TestReport, { description: 'The authority a report was submitted to accepts or rejects it, with reasons.' })
-  async reviewTestReport(@CurrentActor() actor: Actor, @Args('input') input: ReviewTestReportInput): Promise<TestReport> {
+  @Mutation(() => TestReport, {
+    description: 'The authority a report was submitted to accepts or rejects it, with reasons.',
+  })
+  async reviewTestReport(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReviewTestReportInput,
+  ): Promise<TestReport> {
     return TestReport.from(await this.reportService.review(actor, input));
   }
 
@@ -149,7 +190,11 @@ export class EnrolmentResolver {
   }
 
   @ResolveField(() => [AllowedTransition], { description: 'What you may do next, and why the rest is blocked.' })
-  async allowedTransitions(@CurrentActor() actor: Actor, @Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<AllowedTransition[]> {
+  async allowedTransitions(
+    @CurrentActor() actor: Actor,
+    @Parent() enrolment: Enrolment,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AllowedTransition[]> {
     const [entity, tracks, programme] = await Promise.all([
       ctx.loaders.enrolment.load(enrolment.id),
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
@@ -182,21 +227,42 @@ export class EnrolmentTrackResolver {
   }
 
   @ResolveField(() => [CriterionEvaluationModel], {
-    description: 'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
+    description:
+      'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
   })
-  async entryEvaluation(@Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<CriterionEvaluationModel[]> {
-    return (await ctx.loaders.trackEvaluation.load({ enrolmentId: track.enrolmentId, authorityId: track.authorityId, stage: Stage.ENTRY }))?.criteria ?? [];
+  async entryEvaluation(
+    @Parent() track: EnrolmentTrack,
+    @Context() ctx: GraphQLContext,
+  ): Promise<CriterionEvaluationModel[]> {
+    return (
+      (
+        await ctx.loaders.trackEvaluation.load({
+          enrolmentId: track.enrolmentId,
+          authorityId: track.authorityId,
+          stage: Stage.ENTRY,
+        })
+      )?.criteria ?? []
+    );
   }
 
   @ResolveField(() => [CriterionEvaluationModel], {
-    description: 'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
+    description:
+      'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
   })
   async evaluation(
     @Parent() track: EnrolmentTrack,
     @Context() ctx: GraphQLContext,
     @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage,
   ): Promise<CriterionEvaluationModel[]> {
-    return (await ctx.loaders.trackEvaluation.load({ enrolmentId: track.enrolmentId, authorityId: track.authorityId, stage: stage ?? Stage.EXIT }))?.criteria ?? [];
+    return (
+      (
+        await ctx.loaders.trackEvaluation.load({
+          enrolmentId: track.enrolmentId,
+          authorityId: track.authorityId,
+          stage: stage ?? Stage.EXIT,
+        })
+      )?.criteria ?? []
+    );
   }
 }
 
@@ -212,8 +278,14 @@ export class CriterionEvaluationResolver {
 export class TestReportResolver {
   constructor(private readonly reportService: TestReportService) {}
 
-  @Query(() => TestReport, { nullable: true, description: 'Null when it does not exist or its confidentiality hides it from you.' })
-  async testReport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<TestReport | null> {
+  @Query(() => TestReport, {
+    nullable: true,
+    description: 'Null when it does not exist or its confidentiality hides it from you.',
+  })
+  async testReport(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<TestReport | null> {
     const entity = await this.reportService.findById(actor, id);
     return entity && TestReport.from(entity);
   }

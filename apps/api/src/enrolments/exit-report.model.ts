@@ -34,13 +34,18 @@ export class ExitReportCriterionModel {
   @Field(() => Boolean)
   mandatory: boolean;
 
-  @Field(() => String, { description: 'A CriterionOutcome; WITHHELD when the result that decided it is in a report you may not read.' })
+  @Field(() => String, {
+    description: 'A CriterionOutcome; WITHHELD when the result that decided it is in a report you may not read.',
+  })
   outcome: string;
 
   @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })
   metBy: MetBy | null;
 
-  @Field(() => RecognisedResultModel, { nullable: true, description: 'The system’s result recognised for it, when the programme accepts recognised results.' })
+  @Field(() => RecognisedResultModel, {
+    nullable: true,
+    description: 'The system’s result recognised for it, when the programme accepts recognised results.',
+  })
   recognition: RecognisedResultModel | null;
 
   @Field(() => [ExitReportEvidence], { description: 'Results you may see (confidentiality applied).' })
@@ -101,7 +106,9 @@ export class NamedRef {
   name: string;
 }
 
-@ObjectType({ description: 'Per authority: each exit criterion, its evidence and outcome, the decision and its reasons.' })
+@ObjectType({
+  description: 'Per authority: each exit criterion, its evidence and outcome, the decision and its reasons.',
+})
 export class ExitReportModel {
   @Field(() => ID)
   enrolmentId: string;

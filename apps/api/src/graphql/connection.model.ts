@@ -22,11 +22,15 @@ export class PageInfo {
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'How many items (default 20, at most 100).' })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The cursor of the last item of the previous page.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   after?: string | null;
 }
 

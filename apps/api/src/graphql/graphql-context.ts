@@ -59,15 +59,49 @@ export class GraphQLContextFactory {
   ) {}
 
   private loaders(actor: Actor | null): Loaders {
-    const { jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents, agreements } = this;
-    return new Loaders({ jurisdictions, authorities, organisations, standards, criteria, programmes, systems, enrolments, reports, incidents, agreements }, actor);
+    const {
+      jurisdictions,
+      authorities,
+      organisations,
+      standards,
+      criteria,
+      programmes,
+      systems,
+      enrolments,
+      reports,
+      incidents,
+      agreements,
+    } = this;
+    return new Loaders(
+      {
+        jurisdictions,
+        authorities,
+        organisations,
+        standards,
+        criteria,
+        programmes,
+        systems,
+        enrolments,
+        reports,
+        incidents,
+        agreements,
+      },
+      actor,
+    );
   }
 
   async create(source: ContextSource): Promise<GraphQLContext> {
     const socket = source.extra?.socket;
-    const authorization = source.extra ? (source.connectionParams?.authorization ?? source.connectionParams?.Authorization) : source.headers?.authorization;
+    const authorization = source.extra
+      ? (source.connectionParams?.authorization ?? source.connectionParams?.Authorization)
+      : source.headers?.authorization;
     const clientAddress = (source.extra ? source.extra.request?.socket?.remoteAddress : source.ip) ?? null;
-    const anonymous = (authError: DomainError | null): GraphQLContext => ({ actor: null, authError, loaders: this.loaders(null), clientAddress });
+    const anonymous = (authError: DomainError | null): GraphQLContext => ({
+      actor: null,
+      authError,
+      loaders: this.loaders(null),
+      clientAddress,
+    });
     if (authorization === undefined || authorization === null || authorization === '') return anonymous(null);
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
     if (!match) return anonymous(DomainError.unauthenticated('The authorization header must be "Bearer <token>"'));

@@ -75,7 +75,11 @@ export class Loaders {
    * One track's criteria of one stage evaluated (null when the caller may not see the enrolment):
    * the tracks of a whole page are evaluated together, reading each kind of row once.
    */
-  readonly trackEvaluation: DataLoader<{ enrolmentId: string; authorityId: string; stage: Stage }, TrackEvaluation | null, string>;
+  readonly trackEvaluation: DataLoader<
+    { enrolmentId: string; authorityId: string; stage: Stage },
+    TrackEvaluation | null,
+    string
+  >;
   readonly entryResultsOfEnrolment: DataLoader<string, EntryResultEntity[]>;
   readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
   readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
@@ -87,7 +91,11 @@ export class Loaders {
    * shared by the entry and exit evaluations of every track that asks. Not filtered by the caller:
    * what counts is what the track's authority may read (EnrolmentService.recognisedResults).
    */
-  readonly recognisedResults: DataLoader<{ programmeId: string; aiSystemId: string; authorityId: string }, TrackRecognitions, string>;
+  readonly recognisedResults: DataLoader<
+    { programmeId: string; aiSystemId: string; authorityId: string },
+    TrackRecognitions,
+    string
+  >;
 
   constructor(services: LoaderServices, actor: Actor | null) {
     this.jurisdiction = new DataLoader((codes) => services.jurisdictions.findByCodes(codes));
@@ -97,7 +105,9 @@ export class Loaders {
     this.clausesOfStandard = new DataLoader((ids) => services.standards.clausesOfStandards(ids));
     this.clause = new DataLoader((ids) => services.standards.findClausesByIds(ids));
     this.clauseIdsOfCriterion = new DataLoader((ids) => services.criteria.clauseIdsOf(ids));
-    this.criterion = new DataLoader((ids) => (actor ? services.criteria.findByIds(actor, ids) : Promise.resolve(ids.map(() => null))));
+    this.criterion = new DataLoader((ids) =>
+      actor ? services.criteria.findByIds(actor, ids) : Promise.resolve(ids.map(() => null)),
+    );
     this.versionsOfCriterion = new DataLoader(
       (keys) => (actor ? services.criteria.versionsOf(actor, keys) : Promise.resolve(keys.map(() => []))),
       { cacheKeyFn: (k) => `${k.authorityId}\u0000${k.key}` },
@@ -106,15 +116,20 @@ export class Loaders {
     this.criteriaOfProgramme = new DataLoader((ids) => services.programmes.attachmentsOf(ids));
     this.programme = new DataLoader((ids) => services.programmes.findByIdsUnchecked(ids));
     this.aiSystem = new DataLoader((ids) => services.systems.findByIdsUnchecked(ids));
-    this.enrolment = new DataLoader((ids) => (actor ? services.enrolments.findByIds(actor, ids) : Promise.resolve(ids.map(() => null))));
+    this.enrolment = new DataLoader((ids) =>
+      actor ? services.enrolments.findByIds(actor, ids) : Promise.resolve(ids.map(() => null)),
+    );
     this.tracksOfEnrolment = new DataLoader((ids) => services.enrolments.tracksOf(ids));
     this.trackEvaluation = new DataLoader(
       async (keys) => {
         const enrolments = await Promise.all(keys.map((k) => this.enrolment.load(k.enrolmentId)));
-        const requests = keys.flatMap((k, i) => (enrolments[i] ? [{ enrolment: enrolments[i], authorityId: k.authorityId, stage: k.stage }] : []));
+        const requests = keys.flatMap((k, i) =>
+          enrolments[i] ? [{ enrolment: enrolments[i], authorityId: k.authorityId, stage: k.stage }] : [],
+        );
         const evaluations = await services.enrolments.evaluateTracks(requests, {
           programmes: (ids) => Promise.all(ids.map((id) => this.programme.load(id))),
-          recognitions: (programmeId, aiSystemId, authorityId) => this.recognisedResults.load({ programmeId, aiSystemId, authorityId }),
+          recognitions: (programmeId, aiSystemId, authorityId) =>
+            this.recognisedResults.load({ programmeId, aiSystemId, authorityId }),
           // What the caller may not read is withheld from what it is shown.
           reader: actor,
         });
@@ -124,7 +139,9 @@ export class Loaders {
       { cacheKeyFn: (k) => `${k.enrolmentId}\u0000${k.authorityId}\u0000${k.stage}` },
     );
     this.entryResultsOfEnrolment = new DataLoader((ids) => services.enrolments.entryResultsOf(ids));
-    this.reportsOfEnrolment = new DataLoader((ids) => (actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => []))));
+    this.reportsOfEnrolment = new DataLoader((ids) =>
+      actor ? services.reports.ofEnrolments(actor, ids) : Promise.resolve(ids.map(() => [])),
+    );
     this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));
     this.incidentsOfEnrolment = new DataLoader((ids) => services.incidents.ofEnrolments(ids));
     // Agreements are public instruments: no visibility filter.
@@ -134,7 +151,8 @@ export class Loaders {
       async (keys) => {
         // One case per key, built one after the other (each is several queries on the one connection).
         const out: TrackRecognitions[] = [];
-        for (const k of keys) out.push(await services.enrolments.recognisedResults(k.programmeId, k.aiSystemId, k.authorityId));
+        for (const k of keys)
+          out.push(await services.enrolments.recognisedResults(k.programmeId, k.aiSystemId, k.authorityId));
         return out;
       },
       { cacheKeyFn: (k) => `${k.programmeId}\u0000${k.aiSystemId}\u0000${k.authorityId}` },

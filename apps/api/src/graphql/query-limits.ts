@@ -78,7 +78,13 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const armor = new ApolloArmor({
     // `__schema` (GraphiQL's and codegen's introspection) is deep by nature and exempt; fragments
     // count by the fields they hold, not as a level of their own.
-    maxDepth: { ...common, n: limits.depth, ignoreIntrospection: true, flattenFragments: true, onReject: [reportAs('depth', limits.depth)] },
+    maxDepth: {
+      ...common,
+      n: limits.depth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      onReject: [reportAs('depth', limits.depth)],
+    },
     // Every alias counts, `__typename` ones too (700,000 of them were a denial of service).
     maxAliases: { ...common, n: limits.aliases, allowList: [], onReject: [reportAs('aliases', limits.aliases)] },
     maxDirectives: { ...common, n: limits.directives, onReject: [reportAs('directives', limits.directives)] },
@@ -99,7 +105,12 @@ export function graphqlWsLimits(limits: QueryLimits) {
     parse: (source: string) => parse(source, { maxTokens: limits.tokens }),
     validate: (schema: GraphQLSchema, document: DocumentNode) =>
       validate(schema, document, rules).map((error) =>
-        error.extensions.code === ErrorCode.QUERY_TOO_COMPLEX ? error : new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        error.extensions.code === ErrorCode.QUERY_TOO_COMPLEX
+          ? error
+          : new GraphQLError(withoutSuggestions(error.message), {
+              nodes: error.nodes,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
       ),
   };
 }
@@ -141,11 +152,24 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   };
 }
 
-function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number | null {
+function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number | null {
   try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator], maxQueryNodes: MAX_NODES });
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [costEstimator],
+      maxQueryNodes: MAX_NODES,
+    });
   } catch (error) {
-    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) throw withStatus400(queryTooComplex('nodes', MAX_NODES));
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))
+      throw withStatus400(queryTooComplex('nodes', MAX_NODES));
     // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before anything runs.
     return null;
   }
@@ -209,8 +233,13 @@ export function withoutSuggestions(message: string): string {
  * the pool's wait is TOO_MANY_REQUESTS (try again shortly). Null for anything else.
  */
 export function databaseLimitError(exception: unknown): DomainError | null {
-  if (exception instanceof QueryFailedError && (exception.driverError as { code?: string } | undefined)?.code === '57014') {
-    return DomainError.queryTooComplex('A database statement ran over its time limit: ask for less in one request', { limit: 'statementTimeout' });
+  if (
+    exception instanceof QueryFailedError &&
+    (exception.driverError as { code?: string } | undefined)?.code === '57014'
+  ) {
+    return DomainError.queryTooComplex('A database statement ran over its time limit: ask for less in one request', {
+      limit: 'statementTimeout',
+    });
   }
   // pg-pool's message when `connectionTimeoutMillis` passes with every connection busy.
   if (exception instanceof Error && /timeout exceeded when trying to connect/i.test(exception.message)) {

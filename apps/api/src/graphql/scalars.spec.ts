@@ -10,10 +10,15 @@ describe('Date', () => {
     expect(utcDay(DateScalar.parseLiteral({ kind: Kind.STRING, value: day }, null) as Date)).toBe(day);
   });
 
-  it.each(['0000-01-01', '0999-12-31', '10000-01-01', '+010000-01-01', '-000001-01-01'])('refuses %s with the range', (day) => {
-    expect(() => DateScalar.parseValue(day)).toThrow('must be a day between 1000-01-01 and 9999-12-31');
-    expect(() => DateScalar.parseLiteral({ kind: Kind.STRING, value: day }, null)).toThrow('must be a day between 1000-01-01 and 9999-12-31');
-  });
+  it.each(['0000-01-01', '0999-12-31', '10000-01-01', '+010000-01-01', '-000001-01-01'])(
+    'refuses %s with the range',
+    (day) => {
+      expect(() => DateScalar.parseValue(day)).toThrow('must be a day between 1000-01-01 and 9999-12-31');
+      expect(() => DateScalar.parseLiteral({ kind: Kind.STRING, value: day }, null)).toThrow(
+        'must be a day between 1000-01-01 and 9999-12-31',
+      );
+    },
+  );
 
   it('still refuses what graphql-scalars refuses, and prints days unchanged', () => {
     expect(() => DateScalar.parseValue('2026-02-30')).toThrow();
@@ -28,10 +33,15 @@ describe('DateTime', () => {
     expect(DateTimeScalar.serialize(new Date('2026-06-01T10:00:00Z'))).toBe('2026-06-01T10:00:00.000Z');
   });
 
-  it.each(['0000-01-01T00:00:00Z', '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z'])('refuses %s, a day out of range', (value) => {
-    expect(() => DateTimeScalar.parseValue(value)).toThrow('between 1000-01-01 and 9999-12-31');
-    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.STRING, value }, null)).toThrow('between 1000-01-01 and 9999-12-31');
-  });
+  it.each(['0000-01-01T00:00:00Z', '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z'])(
+    'refuses %s, a day out of range',
+    (value) => {
+      expect(() => DateTimeScalar.parseValue(value)).toThrow('between 1000-01-01 and 9999-12-31');
+      expect(() => DateTimeScalar.parseLiteral({ kind: Kind.STRING, value }, null)).toThrow(
+        'between 1000-01-01 and 9999-12-31',
+      );
+    },
+  );
 
   it.each(['soon', '', 'NaN'])('refuses %j, no instant', (value) => {
     expect(() => DateTimeScalar.parseValue(value)).toThrow('is not a valid DateTime');

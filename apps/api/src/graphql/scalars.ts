@@ -42,16 +42,19 @@ export const DateTimeScalar = new GraphQLScalarType<Date | null, string | null>(
   ...GraphQLISODateTime.toConfig(),
   parseValue: parseDateTime,
   parseLiteral(ast: ValueNode): Date {
-    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT) throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone', { nodes: ast });
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT)
+      throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone', { nodes: ast });
     return parseDateTime(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
   },
 });
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' && typeof value !== 'number') throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone');
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone');
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) throw new GraphQLError(`${typeName(String(value))} is not a valid DateTime`);
-  if (!isUtcDay(toUtcDay(parsed))) throw new GraphQLError(`${typeName(String(value))} must be an instant on a day ${UTC_DAY_RANGE}`);
+  if (!isUtcDay(toUtcDay(parsed)))
+    throw new GraphQLError(`${typeName(String(value))} must be an instant on a day ${UTC_DAY_RANGE}`);
   return parsed;
 }
 

@@ -1,5 +1,13 @@
 import type { FieldProblem } from '@sandbridge/domain';
-import { getNullableType, type GraphQLInputType, GraphQLID, GraphQLString, isInputObjectType, isListType, isScalarType } from 'graphql';
+import {
+  getNullableType,
+  type GraphQLInputType,
+  GraphQLID,
+  GraphQLString,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+} from 'graphql';
 
 /**
  * Text PostgreSQL cannot store as given. It refuses NUL (U+0000) in text outright ("invalid byte
@@ -48,7 +56,13 @@ export function unstorableText(value: unknown, path: string, type?: GraphQLInput
 /** True when the problems include a value nested too deep (nothing else may walk the value then). */
 export const tooDeep = (problems: FieldProblem[]) => problems.some((p) => p.message === DEPTH_MESSAGE);
 
-function walkInput(value: unknown, path: string, type: GraphQLInputType | undefined, problems: FieldProblem[], depth: number): void {
+function walkInput(
+  value: unknown,
+  path: string,
+  type: GraphQLInputType | undefined,
+  problems: FieldProblem[],
+  depth: number,
+): void {
   if (value === null || value === undefined) return;
   const bare = type ? getNullableType(type) : undefined;
   if (bare && isScalarType(bare) && bare !== GraphQLString && bare !== GraphQLID) {
@@ -109,7 +123,9 @@ export function withoutLoneSurrogates(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(LONE_SURROGATES, '\uFFFD');
   if (Array.isArray(value)) return value.map(withoutLoneSurrogates);
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key.replace(LONE_SURROGATES, '\uFFFD'), withoutLoneSurrogates(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key.replace(LONE_SURROGATES, '\uFFFD'), withoutLoneSurrogates(v)]),
+  );
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);

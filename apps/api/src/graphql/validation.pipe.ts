@@ -24,7 +24,13 @@ export class InputValidationPipe implements PipeTransform {
     const problems = isArgs(metadata) ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
     // A value nested too deep would overflow the recursive walks below (class-transformer's, class-validator's).
     if (tooDeep(problems)) throw DomainError.badInput(problems);
-    if (!type || value === null || value === undefined || typeof value !== 'object' || [String, Number, Boolean, Array, Object].includes(type as never)) {
+    if (
+      !type ||
+      value === null ||
+      value === undefined ||
+      typeof value !== 'object' ||
+      [String, Number, Boolean, Array, Object].includes(type as never)
+    ) {
       if (problems.length) throw DomainError.badInput(problems);
       return value;
     }
@@ -66,7 +72,10 @@ function isArgs(metadata: ArgumentMetadata): boolean {
 function flatten(errors: ValidationError[], prefix: string[]): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = [...prefix, error.property];
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path: path.join('.'), message: withoutProperty(message, error.property) }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path: path.join('.'),
+      message: withoutProperty(message, error.property),
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

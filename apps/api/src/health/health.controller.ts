@@ -8,7 +8,9 @@ export class HealthController {
 
   @Get()
   @HttpCode(HttpStatus.OK)
-  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }): Promise<{ status: string; database: string }> {
+  async health(
+    @Res({ passthrough: true }) reply: { status(code: number): unknown },
+  ): Promise<{ status: string; database: string }> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up' };

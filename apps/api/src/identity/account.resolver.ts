@@ -39,13 +39,20 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Changes your password and ends every session of your account, this token included: the payload carries a fresh token for this client.',
+    description:
+      'Changes your password and ends every session of your account, this token included: the payload carries a fresh token for this client.',
   })
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() ctx: GraphQLContext): Promise<AuthPayload> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangePasswordInput,
+    @Context() ctx: GraphQLContext,
+  ): Promise<AuthPayload> {
     return AuthPayload.from(await this.auth.changePassword(actor, input, ctx.clientAddress));
   }
 
-  @Mutation(() => Account, { description: 'Signs out everywhere: ends every session of your account (administrators: of any account).' })
+  @Mutation(() => Account, {
+    description: 'Signs out everywhere: ends every session of your account (administrators: of any account).',
+  })
   async revokeSessions(
     @CurrentActor() actor: Actor,
     @Args('input', { type: () => RevokeSessionsInput, nullable: true }) input?: RevokeSessionsInput,
@@ -54,7 +61,10 @@ export class AccountResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Account, { description: 'The account can no longer sign in, and its sessions end at once (open subscriptions close). Not your own.' })
+  @Mutation(() => Account, {
+    description:
+      'The account can no longer sign in, and its sessions end at once (open subscriptions close). Not your own.',
+  })
   async disableAccount(@CurrentActor() actor: Actor, @Args('input') input: AccountIdInput): Promise<Account> {
     return Account.from(await this.accountsService.disable(actor, input.id));
   }

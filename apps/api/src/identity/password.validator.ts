@@ -11,7 +11,8 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
       name: 'isAcceptablePassword',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && passwordProblem(value) === null,
-        defaultMessage: (args) => (typeof args?.value === 'string' ? passwordProblem(args.value) : null) ?? 'must be a string',
+        defaultMessage: (args) =>
+          (typeof args?.value === 'string' ? passwordProblem(args.value) : null) ?? 'must be a string',
       },
     },
     options,

@@ -1,13 +1,32 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JointEntryRule, ProgrammeAction, ProgrammeStatus, Stage } from '@sandbridge/domain';
 import type { ProgrammeCriterionEntity, ProgrammeEntity } from '@sandbridge/persistence';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 import { DateScalar } from '../graphql/scalars.js';
 
-registerEnumType(JointEntryRule, { name: 'JointEntryRule', description: 'How the authorities’ entry decisions combine (DESIGN.md §3).' });
+registerEnumType(JointEntryRule, {
+  name: 'JointEntryRule',
+  description: 'How the authorities’ entry decisions combine (DESIGN.md §3).',
+});
 registerEnumType(ProgrammeStatus, { name: 'ProgrammeStatus' });
-registerEnumType(ProgrammeAction, { name: 'ProgrammeAction', description: 'OPEN: DRAFT → OPEN; START: OPEN → RUNNING; CLOSE: RUNNING → CLOSED.' });
+registerEnumType(ProgrammeAction, {
+  name: 'ProgrammeAction',
+  description: 'OPEN: DRAFT → OPEN; START: OPEN → RUNNING; CLOSE: RUNNING → CLOSED.',
+});
 
 @ObjectType({ description: 'A sandbox programme run jointly by several authorities.' })
 export class Programme {
@@ -82,7 +101,12 @@ export class StageCriterion {
   authorityId: string;
 
   static from(e: ProgrammeCriterionEntity): StageCriterion {
-    return Object.assign(new StageCriterion(), { stage: e.stage as Stage, mandatory: e.mandatory, criterionId: e.criterionId, authorityId: e.authorityId });
+    return Object.assign(new StageCriterion(), {
+      stage: e.stage as Stage,
+      mandatory: e.mandatory,
+      criterionId: e.criterionId,
+      authorityId: e.authorityId,
+    });
   }
 }
 
@@ -101,11 +125,15 @@ const SECTOR_MESSAGE = 'each sector must be an upper-case word such as FINANCE';
 @InputType({ isAbstract: true })
 abstract class ProgrammeFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   description?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(30) @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
   sectors?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true })
@@ -114,31 +142,44 @@ abstract class ProgrammeFieldsInput {
   @Field(() => DateScalar, { nullable: true })
   applicationCloses?: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Count results recognised through agreements in force at entry and exit (default false; null = unchanged on update).' })
-  @IsOptional() @IsBoolean()
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Count results recognised through agreements in force at entry and exit (default false; null = unchanged on update).',
+  })
+  @IsOptional()
+  @IsBoolean()
   acceptsRecognisedResults?: boolean | null;
 }
 
 @InputType()
 export class CreateProgrammeInput extends ProgrammeFieldsInput {
   @Field(() => String)
-  @IsString() @Length(3, 200)
+  @IsString()
+  @Length(3, 200)
   name: string;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to your own authority (administrators must give one).' })
-  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
   leadAuthorityId?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Other participating authorities.' })
-  @IsOptional() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
   participantAuthorityIds?: string[] | null;
 
   @Field(() => Int)
-  @IsInt() @Min(1) @Max(3650)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   maxTestingDays: number;
 
   @Field(() => Int)
-  @IsInt() @Min(1) @Max(10000)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   cohortCapacity: number;
 
   @Field(() => JointEntryRule)
@@ -153,19 +194,28 @@ export class UpdateProgrammeInput extends ProgrammeFieldsInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(3, 200)
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
   name?: string | null;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   maxTestingDays?: number | null;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional() @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   cohortCapacity?: number | null;
 
   @Field(() => JointEntryRule, { nullable: true })
-  @IsOptional() @IsEnum(JointEntryRule)
+  @IsOptional()
+  @IsEnum(JointEntryRule)
   jointEntryRule?: JointEntryRule | null;
 }
 
@@ -191,7 +241,8 @@ export class AttachCriterionInput {
   criterionId: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Default true.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   mandatory?: boolean | null;
 }
 
@@ -223,14 +274,19 @@ export class ProgrammeFilterInput {
   status?: ProgrammeStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Programmes this authority takes part in.' })
-  @IsOptional() @IsUUID('all', { message: 'must be an authority id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
   participantAuthorityId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   sector?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }

@@ -25,7 +25,9 @@ import {
 export class ProgrammeResolver {
   constructor(private readonly programmeService: ProgrammeService) {}
 
-  @Query(() => ProgrammeConnection, { description: 'OPEN, RUNNING and CLOSED programmes; DRAFT ones only for their participants.' })
+  @Query(() => ProgrammeConnection, {
+    description: 'OPEN, RUNNING and CLOSED programmes; DRAFT ones only for their participants.',
+  })
   async programmes(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -44,7 +46,11 @@ export class ProgrammeResolver {
   @Mutation(() => Programme, { description: 'Creates a DRAFT programme led by your authority.' })
   async createProgramme(@CurrentActor() actor: Actor, @Args('input') input: CreateProgrammeInput): Promise<Programme> {
     return Programme.from(
-      await this.programmeService.create(actor, { ...input, applicationOpens: utcDay(input.applicationOpens), applicationCloses: utcDay(input.applicationCloses) }),
+      await this.programmeService.create(actor, {
+        ...input,
+        applicationOpens: utcDay(input.applicationOpens),
+        applicationCloses: utcDay(input.applicationCloses),
+      }),
     );
   }
 
@@ -52,37 +58,66 @@ export class ProgrammeResolver {
   @Mutation(() => Programme, { description: 'The lead edits a DRAFT or OPEN programme.' })
   async updateProgramme(@CurrentActor() actor: Actor, @Args('input') input: UpdateProgrammeInput): Promise<Programme> {
     return Programme.from(
-      await this.programmeService.update(actor, { ...input, applicationOpens: utcDay(input.applicationOpens), applicationCloses: utcDay(input.applicationCloses) }),
+      await this.programmeService.update(actor, {
+        ...input,
+        applicationOpens: utcDay(input.applicationOpens),
+        applicationCloses: utcDay(input.applicationCloses),
+      }),
     );
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
   @Mutation(() => Programme, { description: 'The lead adds an authority (DRAFT or OPEN).' })
-  async addProgrammeParticipant(@CurrentActor() actor: Actor, @Args('input') input: ProgrammeParticipantInput): Promise<Programme> {
+  async addProgrammeParticipant(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ProgrammeParticipantInput,
+  ): Promise<Programme> {
     return Programme.from(await this.programmeService.addParticipant(actor, input.programmeId, input.authorityId));
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => Programme, { description: 'The lead removes an authority (DRAFT only) with the criteria it attached.' })
-  async removeProgrammeParticipant(@CurrentActor() actor: Actor, @Args('input') input: ProgrammeParticipantInput): Promise<Programme> {
+  @Mutation(() => Programme, {
+    description: 'The lead removes an authority (DRAFT only) with the criteria it attached.',
+  })
+  async removeProgrammeParticipant(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ProgrammeParticipantInput,
+  ): Promise<Programme> {
     return Programme.from(await this.programmeService.removeParticipant(actor, input.programmeId, input.authorityId));
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => StageCriterion, { description: 'A participating authority attaches one of its ACTIVE criteria to the stage of that criterion.' })
-  async attachCriterion(@CurrentActor() actor: Actor, @Args('input') input: AttachCriterionInput): Promise<StageCriterion> {
+  @Mutation(() => StageCriterion, {
+    description: 'A participating authority attaches one of its ACTIVE criteria to the stage of that criterion.',
+  })
+  async attachCriterion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AttachCriterionInput,
+  ): Promise<StageCriterion> {
     return StageCriterion.from(await this.programmeService.attachCriterion(actor, input));
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => StageCriterion, { description: 'Detaches a criterion (DRAFT or OPEN programmes); returns it as it was.' })
-  async detachCriterion(@CurrentActor() actor: Actor, @Args('input') input: DetachCriterionInput): Promise<StageCriterion> {
-    return StageCriterion.from(await this.programmeService.detachCriterion(actor, input.programmeId, input.criterionId));
+  @Mutation(() => StageCriterion, {
+    description: 'Detaches a criterion (DRAFT or OPEN programmes); returns it as it was.',
+  })
+  async detachCriterion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: DetachCriterionInput,
+  ): Promise<StageCriterion> {
+    return StageCriterion.from(
+      await this.programmeService.detachCriterion(actor, input.programmeId, input.criterionId),
+    );
   }
 
   @Roles(Role.REGULATOR, Role.ADMIN)
-  @Mutation(() => Programme, { description: 'DRAFT → OPEN → RUNNING → CLOSED, by the lead; anything else is INVALID_TRANSITION.' })
-  async transitionProgramme(@CurrentActor() actor: Actor, @Args('input') input: TransitionProgrammeInput): Promise<Programme> {
+  @Mutation(() => Programme, {
+    description: 'DRAFT → OPEN → RUNNING → CLOSED, by the lead; anything else is INVALID_TRANSITION.',
+  })
+  async transitionProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: TransitionProgrammeInput,
+  ): Promise<Programme> {
     return Programme.from(await this.programmeService.transition(actor, input.id, input.action));
   }
 
@@ -95,7 +130,13 @@ export class ProgrammeResolver {
   async participants(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
     const joined = await ctx.loaders.participantsOfProgramme.load(programme.id);
     const ids = [programme.leadAuthorityId, ...joined.filter((id) => id !== programme.leadAuthorityId)];
-    return ids.map((authorityId) => Object.assign(new ProgrammeParticipant(), { authorityId, programmeId: programme.id, isLead: authorityId === programme.leadAuthorityId }));
+    return ids.map((authorityId) =>
+      Object.assign(new ProgrammeParticipant(), {
+        authorityId,
+        programmeId: programme.id,
+        isLead: authorityId === programme.leadAuthorityId,
+      }),
+    );
   }
 
   @ResolveField(() => [StageCriterion], { description: 'Every attached criterion, optionally of one stage.' })
@@ -116,14 +157,18 @@ export class ProgrammeParticipantResolver {
     return Authority.from((await ctx.loaders.authority.load(participant.authorityId))!);
   }
 
-  @ResolveField(() => [StageCriterion], { description: 'The criteria this authority attached, optionally of one stage.' })
+  @ResolveField(() => [StageCriterion], {
+    description: 'The criteria this authority attached, optionally of one stage.',
+  })
   async criteria(
     @Parent() participant: ProgrammeParticipant,
     @Context() ctx: GraphQLContext,
     @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage | null,
   ): Promise<StageCriterion[]> {
     const rows = await ctx.loaders.criteriaOfProgramme.load(participant.programmeId);
-    return rows.filter((r) => r.authorityId === participant.authorityId && (!stage || r.stage === stage)).map(StageCriterion.from);
+    return rows
+      .filter((r) => r.authorityId === participant.authorityId && (!stage || r.stage === stage))
+      .map(StageCriterion.from);
   }
 }
 

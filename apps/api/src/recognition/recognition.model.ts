@@ -1,17 +1,32 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CheckName, MetBy, type RecognitionCheck, RecognitionOutcome, type ShownCriterionResolution, ShownRecognitionOutcome, type Supplementary } from '@sandbridge/domain';
+import {
+  CheckName,
+  MetBy,
+  type RecognitionCheck,
+  RecognitionOutcome,
+  type ShownCriterionResolution,
+  ShownRecognitionOutcome,
+  type Supplementary,
+} from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 
-registerEnumType(RecognitionOutcome, { name: 'RecognitionOutcome', description: 'How a target criterion is met (DESIGN.md §4).' });
+registerEnumType(RecognitionOutcome, {
+  name: 'RecognitionOutcome',
+  description: 'How a target criterion is met (DESIGN.md §4).',
+});
 registerEnumType(ShownRecognitionOutcome, {
   name: 'ShownRecognitionOutcome',
   description:
     'A RecognitionOutcome as the reader is shown it: WITHHELD when the reader may not read the result that decided it (a confidential report of another authority), with no result id, agreement, rule, checks or candidates from that result.',
 });
-registerEnumType(CheckName, { name: 'RecognitionCheckName', description: 'The checks of DESIGN.md §4, in evaluation order.' });
+registerEnumType(CheckName, {
+  name: 'RecognitionCheckName',
+  description: 'The checks of DESIGN.md §4, in evaluation order.',
+});
 registerEnumType(MetBy, {
   name: 'MetBy',
-  description: 'What made a criterion MET: the enrolment’s own result, or a result of the same system recognised through an agreement (programmes with acceptsRecognisedResults).',
+  description:
+    'What made a criterion MET: the enrolment’s own result, or a result of the same system recognised through an agreement (programmes with acceptsRecognisedResults).',
 });
 
 @ObjectType({ description: 'One explained verdict of the recognition engine.' })
@@ -47,10 +62,16 @@ export class CriterionRecognition {
   /** Resolved to a Criterion by field resolver. */
   criterionId: string;
 
-  @Field(() => ShownRecognitionOutcome, { description: 'Resolved with the results the target authority may read; WITHHELD when the reader may not read the one that decided it.' })
+  @Field(() => ShownRecognitionOutcome, {
+    description:
+      'Resolved with the results the target authority may read; WITHHELD when the reader may not read the one that decided it.',
+  })
   outcome: ShownRecognitionOutcome;
 
-  @Field(() => ID, { nullable: true, description: 'The test result that satisfies or is recognised for it (null when WITHHELD).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The test result that satisfies or is recognised for it (null when WITHHELD).',
+  })
   result: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -81,7 +102,12 @@ export class CriterionRecognition {
       divergent: r.divergent,
       supplementary: r.supplementary,
       checks: r.checks.map(RecognitionCheckModel.from),
-      candidates: r.candidates.map((c) => Object.assign(new RecognitionCandidate(), { result: c.result, checks: c.checks.map(RecognitionCheckModel.from) })),
+      candidates: r.candidates.map((c) =>
+        Object.assign(new RecognitionCandidate(), {
+          result: c.result,
+          checks: c.checks.map(RecognitionCheckModel.from),
+        }),
+      ),
     });
   }
 }
@@ -109,14 +135,20 @@ export class RecognisedResultModel {
   @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
   divergent: boolean;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The supplementary requirements (RECOGNISED_WITH_CONDITIONS): null, a string, or { text, criteria }.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The supplementary requirements (RECOGNISED_WITH_CONDITIONS): null, a string, or { text, criteria }.',
+  })
   supplementary: Supplementary;
 
   @Field(() => [RecognitionCheckModel], { description: 'Every check of the chosen result and rule.' })
   checks: RecognitionCheckModel[];
 }
 
-@ObjectType({ description: 'How an authority’s active criteria are met by a system’s accepted results, locally or through agreements.' })
+@ObjectType({
+  description:
+    'How an authority’s active criteria are met by a system’s accepted results, locally or through agreements.',
+})
 export class RecognitionStatus {
   @Field(() => ID)
   aiSystemId: string;
@@ -149,7 +181,10 @@ export class PassportEntry {
   @Field(() => Int)
   notApplicable: number;
 
-  @Field(() => Int, { description: 'Criteria decided by a result the reader may not read (WITHHELD): counted nowhere else, and not in testsNeeded.' })
+  @Field(() => Int, {
+    description:
+      'Criteria decided by a result the reader may not read (WITHHELD): counted nowhere else, and not in testsNeeded.',
+  })
   withheld: number;
 
   authorityId: string;
@@ -157,7 +192,10 @@ export class PassportEntry {
   testsNeededIds: string[];
 }
 
-@ObjectType({ description: 'For every authority of every jurisdiction: where the system’s results count, and what still needs testing.' })
+@ObjectType({
+  description:
+    'For every authority of every jurisdiction: where the system’s results count, and what still needs testing.',
+})
 export class RecognitionPassport {
   @Field(() => ID)
   aiSystemId: string;

@@ -36,7 +36,12 @@ export class RecognitionResolver {
     @Args('authorityId', { type: () => ID }) authorityId: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
   ): Promise<RecognitionStatus> {
-    const { asOf: day, resolution } = await this.recognitionService.status(actor, aiSystemId, authorityId, utcDay(asOf));
+    const { asOf: day, resolution } = await this.recognitionService.status(
+      actor,
+      aiSystemId,
+      authorityId,
+      utcDay(asOf),
+    );
     return Object.assign(new RecognitionStatus(), {
       aiSystemId: resolution.system,
       authorityId: resolution.authority,
@@ -70,7 +75,10 @@ export class PassportEntryResolver {
     return Authority.from((await ctx.loaders.authority.load(entry.authorityId))!);
   }
 
-  @ResolveField(() => [Criterion], { description: 'Criteria still to be tested for this authority (gaps, and recognitions with supplementary conditions).' })
+  @ResolveField(() => [Criterion], {
+    description:
+      'Criteria still to be tested for this authority (gaps, and recognitions with supplementary conditions).',
+  })
   async testsNeeded(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
     const criteria = await ctx.loaders.criterion.loadMany(entry.testsNeededIds);
     return criteria.flatMap((c) => (c && !(c instanceof Error) ? [Criterion.from(c)] : []));

@@ -41,14 +41,20 @@ export class AuthorityConnection extends Connection(Authority) {}
 @InputType()
 export class AuthorityFilterInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(16)
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
   jurisdictionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Authorities whose remit includes this sector.' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   sector?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name or acronym, any case.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }

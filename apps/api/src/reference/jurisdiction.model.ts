@@ -4,7 +4,10 @@ import type { JurisdictionEntity } from '@sandbridge/persistence';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 
-registerEnumType(RegulatoryApproach, { name: 'RegulatoryApproach', description: 'How a jurisdiction regulates AI (DESIGN.md §2).' });
+registerEnumType(RegulatoryApproach, {
+  name: 'RegulatoryApproach',
+  description: 'How a jurisdiction regulates AI (DESIGN.md §2).',
+});
 
 @ObjectType({ description: 'A legal order whose authorities regulate AI: EU, GB, SG, US-CO, …' })
 export class Jurisdiction {
@@ -36,10 +39,13 @@ export class JurisdictionConnection extends Connection(Jurisdiction) {}
 @InputType()
 export class JurisdictionFilterInput {
   @Field(() => RegulatoryApproach, { nullable: true })
-  @IsOptional() @IsEnum(RegulatoryApproach)
+  @IsOptional()
+  @IsEnum(RegulatoryApproach)
   approach?: RegulatoryApproach | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the code or name, any case.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }

@@ -29,13 +29,19 @@ export class JurisdictionResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => Jurisdiction)
-  async createJurisdiction(@CurrentActor() actor: Actor, @Args('input') input: CreateJurisdictionInput): Promise<Jurisdiction> {
+  async createJurisdiction(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateJurisdictionInput,
+  ): Promise<Jurisdiction> {
     return Jurisdiction.from(await this.jurisdictionsService.create(actor, input));
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Jurisdiction)
-  async updateJurisdiction(@CurrentActor() actor: Actor, @Args('input') input: UpdateJurisdictionInput): Promise<Jurisdiction> {
+  async updateJurisdiction(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateJurisdictionInput,
+  ): Promise<Jurisdiction> {
     return Jurisdiction.from(await this.jurisdictionsService.update(actor, input));
   }
 

@@ -14,7 +14,11 @@ export class Organisation {
   homeJurisdictionCode: string;
 
   static from(entity: OrganisationEntity): Organisation {
-    return Object.assign(new Organisation(), { id: entity.id, name: entity.name, homeJurisdictionCode: entity.homeJurisdictionCode });
+    return Object.assign(new Organisation(), {
+      id: entity.id,
+      name: entity.name,
+      homeJurisdictionCode: entity.homeJurisdictionCode,
+    });
   }
 }
 
@@ -24,10 +28,14 @@ export class OrganisationConnection extends Connection(Organisation) {}
 @InputType()
 export class OrganisationFilterInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(16)
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
   homeJurisdictionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }

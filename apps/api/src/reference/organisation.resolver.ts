@@ -23,20 +23,29 @@ export class OrganisationResolver {
   }
 
   @Query(() => Organisation, { nullable: true })
-  async organisation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Organisation | null> {
+  async organisation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Organisation | null> {
     const entity = await this.organisationsService.findById(actor, id);
     return entity && Organisation.from(entity);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Organisation)
-  async createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput): Promise<Organisation> {
+  async createOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateOrganisationInput,
+  ): Promise<Organisation> {
     return Organisation.from(await this.organisationsService.create(actor, input));
   }
 
   @Roles(Role.ADMIN, Role.INNOVATOR)
   @Mutation(() => Organisation, { description: 'An administrator, or an innovator of this organisation.' })
-  async updateOrganisation(@CurrentActor() actor: Actor, @Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
+  async updateOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateOrganisationInput,
+  ): Promise<Organisation> {
     return Organisation.from(await this.organisationsService.update(actor, input));
   }
 

@@ -14,7 +14,8 @@ export class CreateJurisdictionInput {
   code: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @Field(() => RegulatoryApproach)
@@ -29,11 +30,14 @@ export class UpdateJurisdictionInput {
   code: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   name?: string | null;
 
   @Field(() => RegulatoryApproach, { nullable: true })
-  @IsOptional() @IsEnum(RegulatoryApproach)
+  @IsOptional()
+  @IsEnum(RegulatoryApproach)
   approach?: RegulatoryApproach | null;
 }
 
@@ -44,19 +48,25 @@ export class CreateAuthorityInput {
   jurisdictionCode: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @Field(() => String)
-  @IsString() @Length(2, 32)
+  @IsString()
+  @Length(2, 32)
   acronym: string;
 
   @Field(() => [String], { nullable: true, description: 'Sector remit (upper-case words); empty = cross-sector.' })
-  @IsOptional() @ArrayMaxSize(30) @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
   sectors?: string[] | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @MaxLength(500) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be an http(s) URL' })
   website?: string | null;
 }
 
@@ -67,26 +77,35 @@ export class UpdateAuthorityInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 32)
+  @IsOptional()
+  @IsString()
+  @Length(2, 32)
   acronym?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(30) @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
   sectors?: string[] | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @MaxLength(500) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'must be an http(s) URL' })
   website?: string | null;
 }
 
 @InputType()
 export class CreateOrganisationInput {
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @Field(() => String)
@@ -101,10 +120,13 @@ export class UpdateOrganisationInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
+  @IsOptional()
+  @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
   homeJurisdictionCode?: string | null;
 }

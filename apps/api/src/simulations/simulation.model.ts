@@ -1,13 +1,42 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { type RecordedPopulationPreview as Preview, type RunComparison, type SimulationProgressEvent, SimulationStatus, type SimulationRunView, type VariantComparison } from '@sandbridge/application';
-import { type DisclosedBreakdownCell, type DisclosedPair, type DisclosedTotals, MIN_CELL_SYSTEMS, MIN_RUN_ORGANISATIONS, MIN_RUN_SYSTEMS } from '@sandbridge/domain';
+import {
+  type RecordedPopulationPreview as Preview,
+  type RunComparison,
+  type SimulationProgressEvent,
+  SimulationStatus,
+  type SimulationRunView,
+  type VariantComparison,
+} from '@sandbridge/application';
+import {
+  type DisclosedBreakdownCell,
+  type DisclosedPair,
+  type DisclosedTotals,
+  MIN_CELL_SYSTEMS,
+  MIN_RUN_ORGANISATIONS,
+  MIN_RUN_SYSTEMS,
+} from '@sandbridge/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection } from '../graphql/connection.model.js';
 import { DateScalar } from '../graphql/scalars.js';
 
-registerEnumType(SimulationStatus, { name: 'SimulationStatus', description: 'QUEUED → RUNNING → COMPLETED | FAILED; QUEUED or RUNNING → CANCELLED.' });
+registerEnumType(SimulationStatus, {
+  name: 'SimulationStatus',
+  description: 'QUEUED → RUNNING → COMPLETED | FAILED; QUEUED or RUNNING → CANCELLED.',
+});
 
 @ObjectType({ description: 'Chunks stored out of the run’s total.' })
 export class SimulationProgress {
@@ -25,7 +54,9 @@ export class SimulationProgress {
   }
 }
 
-@ObjectType({ description: 'A simulation run (DESIGN.md §5): a job over a stored scenario, reproducible with rerunSimulation.' })
+@ObjectType({
+  description: 'A simulation run (DESIGN.md §5): a job over a stored scenario, reproducible with rerunSimulation.',
+})
 export class SimulationRun {
   @Field(() => ID)
   id: string;
@@ -39,7 +70,9 @@ export class SimulationRun {
   @Field(() => String, { description: 'The jurisdiction whose negotiator started it; its negotiators share it.' })
   jurisdictionCode: string;
 
-  @Field(() => String, { description: 'EXPLICIT, SYNTHETIC, or RECORDED (an anonymised snapshot of the platform’s data).' })
+  @Field(() => String, {
+    description: 'EXPLICIT, SYNTHETIC, or RECORDED (an anonymised snapshot of the platform’s data).',
+  })
   populationKind: string;
 
   @Field(() => Int, { description: 'Population units: systems (explicit, recorded) or innovators (synthetic).' })
@@ -74,8 +107,7 @@ export class SimulationRun {
 
   @Field(() => GraphQLJSON, {
     nullable: true,
-    description:
-      `The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a negotiator reads it under disclosure control: every cell (totals, deltaVsBaseline, byPair row, marginal entry) carries \`suppressed\`; a cell backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems is suppressed, its figures null. Pairs without the negotiator's jurisdiction, and suppressed pairs, are summed into one { origin: "*", recognising: "*" } row.`,
+    description: `The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a negotiator reads it under disclosure control: every cell (totals, deltaVsBaseline, byPair row, marginal entry) carries \`suppressed\`; a cell backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems is suppressed, its figures null. Pairs without the negotiator's jurisdiction, and suppressed pairs, are summed into one { origin: "*", recognising: "*" } row.`,
   })
   result: unknown;
 
@@ -134,7 +166,10 @@ export class SimulationProgressEventModel {
 
 const SUPPRESSED = `True when the cell is backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems of a recorded population: its figures are then null (disclosure control; negotiators only).`;
 
-@ObjectType({ description: 'The §8.2 totals of one variant (or their differences from the baseline). Figures are null when suppressed.' })
+@ObjectType({
+  description:
+    'The §8.2 totals of one variant (or their differences from the baseline). Figures are null when suppressed.',
+})
 export class SimulationTotals {
   @Field(() => Boolean, { description: SUPPRESSED }) suppressed: boolean;
   @Field(() => Int, { nullable: true }) applicable: number | null;
@@ -154,7 +189,10 @@ export class SimulationTotals {
   }
 }
 
-@ObjectType({ description: 'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction and the suppressed ones. Figures are null when suppressed.' })
+@ObjectType({
+  description:
+    'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction and the suppressed ones. Figures are null when suppressed.',
+})
 export class SimulationPair {
   @Field(() => String) origin: string;
   @Field(() => String) recognising: string;
@@ -201,13 +239,21 @@ export class SimulationRunComparison {
   variants: SimulationVariantComparison[];
 
   static from(c: RunComparison): SimulationRunComparison {
-    return Object.assign(new SimulationRunComparison(), { run: SimulationRun.from(c.view), variants: c.variants.map(SimulationVariantComparison.from) });
+    return Object.assign(new SimulationRunComparison(), {
+      run: SimulationRun.from(c.view),
+      variants: c.variants.map(SimulationVariantComparison.from),
+    });
   }
 }
 
-@ObjectType({ description: `Counts of a group of recorded systems. For a negotiator, a group of 1 to ${MIN_CELL_SYSTEMS - 1} systems is suppressed: listed, its figures null.` })
+@ObjectType({
+  description: `Counts of a group of recorded systems. For a negotiator, a group of 1 to ${MIN_CELL_SYSTEMS - 1} systems is suppressed: listed, its figures null.`,
+})
 export class RecordedPopulationCell {
-  @Field(() => String, { description: 'The group: a jurisdiction code, a sector, a risk class, "total", or "*" (the suppressed groups together).' })
+  @Field(() => String, {
+    description:
+      'The group: a jurisdiction code, a sector, a risk class, "total", or "*" (the suppressed groups together).',
+  })
   key: string;
 
   @Field(() => Boolean, { description: SUPPRESSED })
@@ -237,10 +283,14 @@ export class RecordedPopulationPreview {
   @Field(() => RecordedPopulationCell, { description: 'The whole snapshot (key "total").' })
   total: RecordedPopulationCell;
 
-  @Field(() => Boolean, { description: `Whether startSimulation would accept this filter (at least ${MIN_RUN_SYSTEMS} systems from at least ${MIN_RUN_ORGANISATIONS} organisations).` })
+  @Field(() => Boolean, {
+    description: `Whether startSimulation would accept this filter (at least ${MIN_RUN_SYSTEMS} systems from at least ${MIN_RUN_ORGANISATIONS} organisations).`,
+  })
   runnable: boolean;
 
-  @Field(() => [RecordedPopulationCell], { description: 'By the home jurisdiction of the system’s organisation; "*" last.' })
+  @Field(() => [RecordedPopulationCell], {
+    description: 'By the home jurisdiction of the system’s organisation; "*" last.',
+  })
   byHomeJurisdiction: RecordedPopulationCell[];
 
   @Field(() => [RecordedPopulationCell], { description: 'By sector; "*" last.' })
@@ -265,43 +315,63 @@ const CODE = 'each must be a jurisdiction code';
 @InputType({ description: 'Which recorded data to take (absent = all).' })
 export class RecordedPopulationInput {
   @Field(() => [String], { nullable: true, description: 'Systems homed in, or tested in, one of these jurisdictions.' })
-  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true, message: CODE }) @Length(1, 16, { each: true, message: CODE })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: CODE })
+  @Length(1, 16, { each: true, message: CODE })
   jurisdictions?: string[] | null;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(40, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
   sectors?: string[] | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Results tested on or after this day (systems with none in range are left out).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Results tested on or after this day (systems with none in range are left out).',
+  })
   testedFrom?: Date | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Results tested on or before this day.' })
   testedTo?: Date | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Target authorities for every system; absent = each system’s enrolment targets.' })
-  @IsOptional() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Target authorities for every system; absent = each system’s enrolment targets.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
   targets?: string[] | null;
 }
 
 @InputType({ description: 'Stored agreements (typically drafts) simulated together as one variant, as if signed.' })
 export class AgreementVariantInput {
   @Field(() => String)
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @Field(() => [ID])
-  @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'each must be an agreement id' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an agreement id' })
   agreements: string[];
 }
 
 @InputType()
 export class StartSimulationInput {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   name?: string | null;
 
   @Field(() => GraphQLJSON, {
-    description: 'A sandbridge/scenario@1 document. Left out, `asOf` is today, `reference` the platform’s, `baseline` the agreements in force; `population` only with recordedPopulation.',
+    description:
+      'A sandbridge/scenario@1 document. Left out, `asOf` is today, `reference` the platform’s, `baseline` the agreements in force; `population` only with recordedPopulation.',
   })
   scenario: unknown;
 
@@ -309,15 +379,26 @@ export class StartSimulationInput {
     nullable: true,
     description: `Takes the population from the platform’s recorded data (the scenario then has none): ACCEPTED results of PUBLIC and PARTICIPANTS reports. Refused (BAD_USER_INPUT) below ${MIN_RUN_SYSTEMS} systems or ${MIN_RUN_ORGANISATIONS} organisations.`,
   })
-  @IsOptional() @ValidateNested() @Type(() => RecordedPopulationInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecordedPopulationInput)
   recordedPopulation?: RecordedPopulationInput | null;
 
-  @Field(() => [AgreementVariantInput], { nullable: true, description: 'Appended variants: stored agreements as if signed (IN_FORCE).' })
-  @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AgreementVariantInput)
+  @Field(() => [AgreementVariantInput], {
+    nullable: true,
+    description: 'Appended variants: stored agreements as if signed (IN_FORCE).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AgreementVariantInput)
   agreementVariants?: AgreementVariantInput[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Population units per chunk (default 500).' })
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   chunkSize?: number | null;
 }
 

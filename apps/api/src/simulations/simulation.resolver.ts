@@ -27,8 +27,13 @@ export class SimulationResolver {
   constructor(private readonly simulations: SimulationService) {}
 
   @Roles(Role.NEGOTIATOR)
-  @Mutation(() => SimulationRun, { description: 'Queues a simulation for your jurisdiction; follow it with simulationProgress or simulationRun.' })
-  async startSimulation(@CurrentActor() actor: Actor, @Args('input') input: StartSimulationInput): Promise<SimulationRun> {
+  @Mutation(() => SimulationRun, {
+    description: 'Queues a simulation for your jurisdiction; follow it with simulationProgress or simulationRun.',
+  })
+  async startSimulation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: StartSimulationInput,
+  ): Promise<SimulationRun> {
     const run = await this.simulations.start(actor, {
       ...input,
       recordedPopulation: input.recordedPopulation ? recordedFilter(input.recordedPopulation) : null,
@@ -38,52 +43,84 @@ export class SimulationResolver {
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Mutation(() => SimulationRun, { description: 'Stops a QUEUED or RUNNING run (its negotiators, or an administrator).' })
-  async cancelSimulation(@CurrentActor() actor: Actor, @Args('input') input: SimulationRunIdInput): Promise<SimulationRun> {
+  @Mutation(() => SimulationRun, {
+    description: 'Stops a QUEUED or RUNNING run (its negotiators, or an administrator).',
+  })
+  async cancelSimulation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SimulationRunIdInput,
+  ): Promise<SimulationRun> {
     return SimulationRun.from(this.simulations.view(actor, await this.simulations.cancel(actor, input.id)));
   }
 
   @Roles(Role.NEGOTIATOR)
-  @Mutation(() => SimulationRun, { description: 'A new run of the same stored scenario and chunking: the same result.' })
-  async rerunSimulation(@CurrentActor() actor: Actor, @Args('input') input: SimulationRunIdInput): Promise<SimulationRun> {
+  @Mutation(() => SimulationRun, {
+    description: 'A new run of the same stored scenario and chunking: the same result.',
+  })
+  async rerunSimulation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SimulationRunIdInput,
+  ): Promise<SimulationRun> {
     return SimulationRun.from(this.simulations.view(actor, await this.simulations.rerun(actor, input.id)));
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Query(() => SimulationRun, { nullable: true, description: 'A run of your jurisdiction (administrators: any run); null when there is none.' })
-  async simulationRun(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<SimulationRun | null> {
+  @Query(() => SimulationRun, {
+    nullable: true,
+    description: 'A run of your jurisdiction (administrators: any run); null when there is none.',
+  })
+  async simulationRun(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SimulationRun | null> {
     const run = await this.simulations.findById(actor, id);
     return run && SimulationRun.from(this.simulations.view(actor, run));
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Query(() => SimulationRunConnection, { description: 'Runs of your jurisdiction (administrators: all), oldest first.' })
+  @Query(() => SimulationRunConnection, {
+    description: 'Runs of your jurisdiction (administrators: all), oldest first.',
+  })
   async simulationRuns(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
     @Args('filter', { type: () => SimulationRunFilterInput, nullable: true }) filter?: SimulationRunFilterInput,
   ): Promise<SimulationRunConnection> {
-    return toConnection(await this.simulations.list(actor, filter ?? {}, page), (run) => SimulationRun.from(this.simulations.view(actor, run)));
+    return toConnection(await this.simulations.list(actor, filter ?? {}, page), (run) =>
+      SimulationRun.from(this.simulations.view(actor, run)),
+    );
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Query(() => [SimulationRunComparison], { description: 'Runs side by side (1 to 10, in the order given): per variant the totals, delta vs baseline and pair matrix.' })
-  async compareSimulationRuns(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<SimulationRunComparison[]> {
+  @Query(() => [SimulationRunComparison], {
+    description:
+      'Runs side by side (1 to 10, in the order given): per variant the totals, delta vs baseline and pair matrix.',
+  })
+  async compareSimulationRuns(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<SimulationRunComparison[]> {
     return (await this.simulations.compare(actor, ids)).map(SimulationRunComparison.from);
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
-  @Query(() => RecordedPopulationPreview, { description: 'Aggregates of the recorded data a recordedPopulation run would take (no rows; small groups suppressed for negotiators).' })
+  @Query(() => RecordedPopulationPreview, {
+    description:
+      'Aggregates of the recorded data a recordedPopulation run would take (no rows; small groups suppressed for negotiators).',
+  })
   async recordedPopulation(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => RecordedPopulationInput, nullable: true }) filter?: RecordedPopulationInput,
   ): Promise<RecordedPopulationPreview> {
-    return RecordedPopulationPreview.from(await this.simulations.recordedPopulation(actor, filter ? recordedFilter(filter) : {}));
+    return RecordedPopulationPreview.from(
+      await this.simulations.recordedPopulation(actor, filter ? recordedFilter(filter) : {}),
+    );
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)
   @Subscription(() => SimulationProgressEventModel, {
-    description: 'The run’s current state, then each change until it finishes (graphql-ws; authenticate with connectionParams.authorization).',
+    description:
+      'The run’s current state, then each change until it finishes (graphql-ws; authenticate with connectionParams.authorization).',
     resolve: (event: SimulationProgressEventModel) => event,
   })
   async simulationProgress(@CurrentActor() actor: Actor, @Args('runId', { type: () => ID }) runId: string) {

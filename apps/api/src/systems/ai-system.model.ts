@@ -24,7 +24,14 @@ export class AiSystem {
   organisationId: string;
 
   static from(e: AiSystemEntity): AiSystem {
-    return Object.assign(new AiSystem(), { id: e.id, name: e.name, sector: e.sector, intendedPurpose: e.intendedPurpose, riskClass: e.riskClass as RiskClass, organisationId: e.organisationId });
+    return Object.assign(new AiSystem(), {
+      id: e.id,
+      name: e.name,
+      sector: e.sector,
+      intendedPurpose: e.intendedPurpose,
+      riskClass: e.riskClass as RiskClass,
+      organisationId: e.organisationId,
+    });
   }
 }
 
@@ -37,11 +44,13 @@ const SECTOR_MESSAGE = 'must be an upper-case word such as FINANCE or HEALTH';
 @InputType()
 export class RegisterAiSystemInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to your own organisation (administrators must give one).' })
-  @IsOptional() @IsUUID('all', { message: 'must be an organisation id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an organisation id' })
   organisationId?: string | null;
 
   @Field(() => String)
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name: string;
 
   @Field(() => String)
@@ -49,7 +58,8 @@ export class RegisterAiSystemInput {
   sector: string;
 
   @Field(() => String)
-  @IsString() @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
+  @IsString()
+  @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
   intendedPurpose: string;
 
   @Field(() => RiskClass)
@@ -64,36 +74,47 @@ export class UpdateAiSystemInput {
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(2, 200)
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Matches(SECTOR, { message: SECTOR_MESSAGE })
+  @IsOptional()
+  @Matches(SECTOR, { message: SECTOR_MESSAGE })
   sector?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
+  @IsOptional()
+  @IsString()
+  @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
   intendedPurpose?: string | null;
 
   @Field(() => RiskClass, { nullable: true })
-  @IsOptional() @IsEnum(RiskClass)
+  @IsOptional()
+  @IsEnum(RiskClass)
   riskClass?: RiskClass | null;
 }
 
 @InputType()
 export class AiSystemFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional() @IsUUID('all', { message: 'must be an organisation id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an organisation id' })
   organisationId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   sector?: string | null;
 
   @Field(() => RiskClass, { nullable: true })
   riskClass?: RiskClass | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string | null;
 }

@@ -5,7 +5,13 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { Organisation } from '../reference/organisation.model.js';
-import { AiSystem, AiSystemConnection, AiSystemFilterInput, RegisterAiSystemInput, UpdateAiSystemInput } from './ai-system.model.js';
+import {
+  AiSystem,
+  AiSystemConnection,
+  AiSystemFilterInput,
+  RegisterAiSystemInput,
+  UpdateAiSystemInput,
+} from './ai-system.model.js';
 
 @Resolver(() => AiSystem)
 export class AiSystemResolver {

@@ -9,13 +9,18 @@ export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up
 }
 
 /** Writes a migration class for the drift between the entities and the (migrated) database. */
-export async function generateMigration(dataSource: DataSource, name: string, directory: string): Promise<string | null> {
+export async function generateMigration(
+  dataSource: DataSource,
+  name: string,
+  directory: string,
+): Promise<string | null> {
   const { up, down } = await pendingSchemaChanges(dataSource);
   if (!up.length) return null;
   const timestamp = Date.now();
   const className = `${name.replace(/(^|[-_\s])(\w)/g, (_, __, c: string) => c.toUpperCase())}${timestamp}`;
   const file = join(directory, `${timestamp}-${name}.ts`);
-  const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const lines = (queries: string[]) =>
+    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   writeFileSync(
     file,
     `import type { MigrationInterface, QueryRunner } from 'typeorm';

@@ -32,7 +32,8 @@ function fakeIo(files: Record<string, string>, stdin = '') {
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
-const expectedJson = () => `${JSON.stringify(resolveCase(parseRecognitionCaseJson(readFileSync(P1, 'utf8'))), null, 2)}\n`;
+const expectedJson = () =>
+  `${JSON.stringify(resolveCase(parseRecognitionCaseJson(readFileSync(P1, 'utf8'))), null, 2)}\n`;
 
 describe('recognise (in process)', () => {
   it('prints exactly one recognition-result@1 JSON document, nothing on stderr', async () => {
@@ -76,7 +77,9 @@ describe('recognise (in process)', () => {
     expect(await recognise(['--explain', 'case.json'], run.io)).toBe(0);
     const lines = run.stdout().split('\n');
     expect(lines).toContain('credit-model -> ca-osfi (CA)');
-    expect(lines.find((line) => line.trim().startsWith('ca-bias'))).toMatch(/^ {2}ca-bias +GAP +- +- +t1: resultAge \(expected <= 540 under gb-ca\/gc1; was 578\)$/);
+    expect(lines.find((line) => line.trim().startsWith('ca-bias'))).toMatch(
+      /^ {2}ca-bias +GAP +- +- +t1: resultAge \(expected <= 540 under gb-ca\/gc1; was 578\)$/,
+    );
     expect(lines.find((line) => line.trim().startsWith('ca-log'))).toMatch(/GAP .*no corresponding result/);
   });
 
@@ -84,7 +87,9 @@ describe('recognise (in process)', () => {
     const run = fakeIo({ 'case.json': readFileSync(join(EXAMPLES, 'p5-partial-coverage.case.json'), 'utf8') });
     expect(await recognise(['case.json', '--explain'], run.io)).toBe(0);
     expect(run.stdout()).toMatch(/ca-bias +RECOGNISED +t1 +gb-ca\/gc1 +every check passed/);
-    expect(run.stdout()).toMatch(/ca-log +RECOGNISED_WITH_CONDITIONS +t2 +gb-ca\/gc1 +coverage \(expected full \(EQUIVALENT or SUPERSET\); was SUBSET \(partial\)\)/);
+    expect(run.stdout()).toMatch(
+      /ca-log +RECOGNISED_WITH_CONDITIONS +t2 +gb-ca\/gc1 +coverage \(expected full \(EQUIVALENT or SUPERSET\); was SUBSET \(partial\)\)/,
+    );
   });
 });
 

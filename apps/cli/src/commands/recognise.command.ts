@@ -37,7 +37,9 @@ export async function recognise(args: string[], io: RecogniseIo): Promise<number
   }
   const unknown = options.find((option) => option !== '--explain');
   if (unknown || files.length !== 1) {
-    io.stderr(`${unknown ? `recognise: unknown option ${unknown}` : 'recognise: name one case file (or - for stdin)'}\n${RECOGNISE_USAGE}\n`);
+    io.stderr(
+      `${unknown ? `recognise: unknown option ${unknown}` : 'recognise: name one case file (or - for stdin)'}\n${RECOGNISE_USAGE}\n`,
+    );
     return 2;
   }
   const [file] = files;
@@ -70,19 +72,28 @@ function why(resolution: CriterionResolution): string {
     case RecognitionOutcome.SATISFIED_LOCALLY:
       return resolution.checks.map(describeCheck).at(-1)!;
     case RecognitionOutcome.RECOGNISED:
-      return resolution.divergent ? 'divergent: the value misses this criterion\'s own threshold' : 'every check passed';
+      return resolution.divergent ? "divergent: the value misses this criterion's own threshold" : 'every check passed';
     case RecognitionOutcome.RECOGNISED_WITH_CONDITIONS: {
       const supplementary = resolution.supplementary;
-      const text = supplementary === null ? null : typeof supplementary === 'string' ? supplementary : `${supplementary.text}${supplementary.criteria.length ? ` [${supplementary.criteria.join(', ')}]` : ''}`;
-      return [
-        ...failed(resolution.checks).map(describeCheck),
-        ...(text ? [`supplementary: ${text}`] : []),
-        ...(resolution.divergent ? ['divergent'] : []),
-      ].join('; ') || 'effect RECOGNISE_WITH_CONDITIONS';
+      const text =
+        supplementary === null
+          ? null
+          : typeof supplementary === 'string'
+            ? supplementary
+            : `${supplementary.text}${supplementary.criteria.length ? ` [${supplementary.criteria.join(', ')}]` : ''}`;
+      return (
+        [
+          ...failed(resolution.checks).map(describeCheck),
+          ...(text ? [`supplementary: ${text}`] : []),
+          ...(resolution.divergent ? ['divergent'] : []),
+        ].join('; ') || 'effect RECOGNISE_WITH_CONDITIONS'
+      );
     }
     case RecognitionOutcome.GAP:
       if (!resolution.candidates.length) return 'no corresponding result from another jurisdiction';
-      return resolution.candidates.map((candidate) => `${candidate.result}: ${failed(candidate.checks).map(describeCheck).join(', ')}`).join(' | ');
+      return resolution.candidates
+        .map((candidate) => `${candidate.result}: ${failed(candidate.checks).map(describeCheck).join(', ')}`)
+        .join(' | ');
   }
 }
 
@@ -94,14 +105,21 @@ export function explainResult(input: RecognitionCase, output: RecognitionResult)
     lines.push('', `${query.system} -> ${query.authority} (${jurisdictionOf.get(query.authority)})`);
     const rows = [
       ['criterion', 'outcome', 'result', 'agreement/rule', 'why'],
-      ...query.criteria.map((c) => [c.criterion, c.outcome, dash(c.result), c.agreement ? `${c.agreement}/${c.rule}` : '-', why(c)]),
+      ...query.criteria.map((c) => [
+        c.criterion,
+        c.outcome,
+        dash(c.result),
+        c.agreement ? `${c.agreement}/${c.rule}` : '-',
+        why(c),
+      ]),
     ];
     if (rows.length === 1) {
       lines.push('  (the authority has no criteria in this case)');
       continue;
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-    for (const row of rows) lines.push(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`);
+    for (const row of rows)
+      lines.push(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

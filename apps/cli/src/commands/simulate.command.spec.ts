@@ -9,7 +9,9 @@ import { formatSimulationCsv, formatSimulationTable } from '../simulation/simula
 import { parseSimulateArgs, simulate, type SimulateIo, SIMULATE_USAGE } from './simulate.command.js';
 
 const EXAMPLES = resolve(process.cwd(), 'examples/simulation');
-const SCENARIOS = readdirSync(EXAMPLES).filter((name) => name.endsWith('.scenario.json')).sort();
+const SCENARIOS = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.scenario.json'))
+  .sort();
 const SMALL = join(EXAMPLES, 'small.scenario.json');
 const INVALID_MESSAGE = '$.variants[3].remove[1]: no agreement "nope" to remove';
 
@@ -20,9 +22,13 @@ function invalidScenario(): string {
   return JSON.stringify(scenario);
 }
 
-const coreJson = (path: string) => `${JSON.stringify(simulateCore(parseScenarioJson(readFileSync(path, 'utf8'))), null, 2)}\n`;
+const coreJson = (path: string) =>
+  `${JSON.stringify(simulateCore(parseScenarioJson(readFileSync(path, 'utf8'))), null, 2)}\n`;
 
-function fakeIo(files: Record<string, string>, options: { stdin?: string; env?: Record<string, string>; onRedis?: SimulateIo['simulateOnRedis'] } = {}) {
+function fakeIo(
+  files: Record<string, string>,
+  options: { stdin?: string; env?: Record<string, string>; onRedis?: SimulateIo['simulateOnRedis'] } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, string> = {};
@@ -41,7 +47,10 @@ function fakeIo(files: Record<string, string>, options: { stdin?: string; env?: 
       written[path] = text;
     },
     env: options.env ?? {},
-    progress: () => ({ update: (done, total) => void progress.updates.push([done, total]), stop: () => void progress.stops++ }),
+    progress: () => ({
+      update: (done, total) => void progress.updates.push([done, total]),
+      stop: () => void progress.stops++,
+    }),
     simulateOnRedis: async (scenario, redisOptions) => {
       redisCalls.push({ scenario, options: redisOptions });
       if (!options.onRedis) throw new Error('no Redis in this test');
@@ -54,7 +63,7 @@ function fakeIo(files: Record<string, string>, options: { stdin?: string; env?: 
 const small = () => ({ 'small.json': readFileSync(SMALL, 'utf8') });
 
 describe('simulate (in process)', () => {
-  it('--json prints exactly the core\'s result as one JSON document, nothing on stderr', async () => {
+  it("--json prints exactly the core's result as one JSON document, nothing on stderr", async () => {
     const run = fakeIo(small());
     expect(await simulate(['--json', 'small.json'], run.io)).toBe(0);
     expect(run.stdout()).toBe(coreJson(SMALL));
@@ -79,7 +88,10 @@ describe('simulate (in process)', () => {
     const total = 'systems' in size ? size.systems.length : 0;
     expect(run.progress.updates[0]).toEqual([0, total]);
     expect(run.progress.updates.at(-1)).toEqual([total, total]);
-    expect(run.progress.updates.map(([done]) => done)).toEqual([0, ...Array.from({ length: Math.ceil(total / 2) }, (_, i) => Math.min(total, (i + 1) * 2))]);
+    expect(run.progress.updates.map(([done]) => done)).toEqual([
+      0,
+      ...Array.from({ length: Math.ceil(total / 2) }, (_, i) => Math.min(total, (i + 1) * 2)),
+    ]);
     expect(run.progress.stops).toBeGreaterThan(0);
   });
 
@@ -100,7 +112,8 @@ describe('simulate (in process)', () => {
     const svg = run.written['out/chart.svg'];
     expect(svg).toMatch(/^<svg [^>]*>.*<\/svg>\n$/s);
     for (const code of ['EU', 'GB', 'SG']) expect(svg).toContain(`>${code}</text>`);
-    for (const name of ['baseline', 'A: GB-SG equivalence', 'D: no EU-SG agreement']) expect(svg).toContain(`>${name}</text>`);
+    for (const name of ['baseline', 'A: GB-SG equivalence', 'D: no EU-SG agreement'])
+      expect(svg).toContain(`>${name}</text>`);
   });
 
   it('refuses an invalid scenario with the JSON path on stderr, exit code 2 and nothing on stdout', async () => {
@@ -111,7 +124,9 @@ describe('simulate (in process)', () => {
     const notJson = fakeIo({ 'x.json': '{ nope' });
     expect(await simulate(['x.json'], notJson.io)).toBe(2);
     expect(notJson.stderr()).toMatch(/^\$: not valid JSON/);
-    const notScenario = fakeIo({ 'case.json': readFileSync(resolve('examples/recognition/p1-conformity.case.json'), 'utf8') });
+    const notScenario = fakeIo({
+      'case.json': readFileSync(resolve('examples/recognition/p1-conformity.case.json'), 'utf8'),
+    });
     expect(await simulate(['case.json'], notScenario.io)).toBe(2);
     expect(notScenario.stderr()).toMatch(/^\$\.format: /);
   });
@@ -185,8 +200,20 @@ describe('simulate (in process)', () => {
   });
 
   it('parseSimulateArgs reads both --opt value and --opt=value', () => {
-    expect(parseSimulateArgs(['--csv', '--svg=c.svg', '--chunk-size=50', '--workers', '8', '-'])).toEqual({ file: '-', output: 'csv', svg: 'c.svg', chunkSize: 50, workers: 8 });
-    expect(parseSimulateArgs(['s.json'])).toEqual({ file: 's.json', output: 'table', svg: null, chunkSize: undefined, workers: undefined });
+    expect(parseSimulateArgs(['--csv', '--svg=c.svg', '--chunk-size=50', '--workers', '8', '-'])).toEqual({
+      file: '-',
+      output: 'csv',
+      svg: 'c.svg',
+      chunkSize: 50,
+      workers: 8,
+    });
+    expect(parseSimulateArgs(['s.json'])).toEqual({
+      file: 's.json',
+      output: 'table',
+      svg: null,
+      chunkSize: undefined,
+      workers: undefined,
+    });
   });
 });
 
@@ -204,7 +231,7 @@ describe('npm run -s simulate (the built CLI, spawned)', () => {
     expect(SCENARIOS.length).toBeGreaterThan(0);
   });
 
-  it.each(SCENARIOS)('--json on examples/simulation/%s prints one document equal to the core\'s result', (name) => {
+  it.each(SCENARIOS)("--json on examples/simulation/%s prints one document equal to the core's result", (name) => {
     const run = cli(['--json', join(EXAMPLES, name)]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(coreJson(join(EXAMPLES, name)));

@@ -1,6 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseScenarioJson, populationSize, type Scenario, ScenarioFormatError, simulate as simulateInProcess, type SimulationResult } from '@sandbridge/domain';
+import {
+  parseScenarioJson,
+  populationSize,
+  type Scenario,
+  ScenarioFormatError,
+  simulate as simulateInProcess,
+  type SimulationResult,
+} from '@sandbridge/domain';
 import { type CommandIo, errorMessage, processCommandIo, readInput } from '../command-io.js';
 import { type ProgressReporter, silentProgress, terminalProgress } from '../simulation/simulation-progress.js';
 import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
@@ -57,7 +64,9 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
   const parsed: SimulateArgs = { file: '', output: 'table', svg: null, chunkSize: undefined, workers: undefined };
   const positiveInteger = (option: string, text: string | undefined) => {
     if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) {
-      throw new UsageError(`${option} needs a whole number of at least 1${text === undefined ? '' : ` (got ${JSON.stringify(text)})`}`);
+      throw new UsageError(
+        `${option} needs a whole number of at least 1${text === undefined ? '' : ` (got ${JSON.stringify(text)})`}`,
+      );
     }
     return Number(text);
   };
@@ -67,7 +76,9 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
       files.push(arg);
       continue;
     }
-    const [option, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [option, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       const next = args[i + 1];
@@ -83,13 +94,15 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
       case '--csv': {
         flag();
         const output = option === '--json' ? 'json' : 'csv';
-        if (parsed.output !== 'table' && parsed.output !== output) throw new UsageError('--json and --csv both write stdout: choose one');
+        if (parsed.output !== 'table' && parsed.output !== output)
+          throw new UsageError('--json and --csv both write stdout: choose one');
         parsed.output = output;
         break;
       }
       case '--svg': {
         const path = value();
-        if (!path || path === '-') throw new UsageError('--svg needs the path of the file to write (stdout carries the result)');
+        if (!path || path === '-')
+          throw new UsageError('--svg needs the path of the file to write (stdout carries the result)');
         parsed.svg = path;
         break;
       }
@@ -129,7 +142,9 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
   // Checked before reading anything: a usage problem, whatever the file says.
   const redisUrl = io.env.REDIS_URL?.trim();
   if (options.workers !== undefined && !redisUrl) {
-    io.stderr('simulate: --workers needs REDIS_URL (the Redis queue the workers share); without --workers the scenario runs in this process\n');
+    io.stderr(
+      'simulate: --workers needs REDIS_URL (the Redis queue the workers share); without --workers the scenario runs in this process\n',
+    );
     return 2;
   }
 
@@ -140,7 +155,11 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
     scenario = parseScenarioJson(text);
   } catch (error) {
     if (!(error instanceof ScenarioFormatError)) throw error;
-    io.stderr(error.errors.length ? error.errors.map((problem) => `${problem.path}: ${problem.message}\n`).join('') : `${error.message}\n`);
+    io.stderr(
+      error.errors.length
+        ? error.errors.map((problem) => `${problem.path}: ${problem.message}\n`).join('')
+        : `${error.message}\n`,
+    );
     return 2;
   }
 
@@ -152,7 +171,12 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
     progress.update(0, populationSize(scenario));
     result =
       options.workers !== undefined
-        ? await io.simulateOnRedis(scenario, { redisUrl: redisUrl!, workers: options.workers, chunkSize: options.chunkSize, onProgress })
+        ? await io.simulateOnRedis(scenario, {
+            redisUrl: redisUrl!,
+            workers: options.workers,
+            chunkSize: options.chunkSize,
+            onProgress,
+          })
         : simulateInProcess(scenario, { chunkSize: options.chunkSize, onProgress });
   } catch (error) {
     progress.stop(); // clears the bar first, so the message gets its own line
@@ -174,7 +198,12 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
       return 2;
     }
   }
-  const output = options.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : options.output === 'csv' ? formatSimulationCsv(result) : formatSimulationTable(result);
+  const output =
+    options.output === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : options.output === 'csv'
+        ? formatSimulationCsv(result)
+        : formatSimulationTable(result);
   await io.stdout(output);
   return 0;
 }

@@ -85,7 +85,8 @@ const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)} 
 /** The vega spec of the chart: deterministic (same result and options → the same spec). */
 export function simulationChartSpec(result: SimulationResult, options: SimulationChartOptions = {}): Spec {
   const codes = new Set(options.jurisdictions ?? []);
-  for (const variant of result.variants) for (const pair of variant.byPair) codes.add(pair.origin).add(pair.recognising);
+  for (const variant of result.variants)
+    for (const pair of variant.byPair) codes.add(pair.origin).add(pair.recognising);
   const jurisdictions = [...codes].sort();
   const n = Math.max(jurisdictions.length, 1);
   const variants = result.variants;
@@ -118,12 +119,22 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
       }),
     );
   };
-  const maxCount = Math.max(1, ...variants.flatMap((variant) => variant.byPair.map((pair) => pair.recognised + pair.recognisedWithConditions)));
+  const maxCount = Math.max(
+    1,
+    ...variants.flatMap((variant) => variant.byPair.map((pair) => pair.recognised + pair.recognisedWithConditions)),
+  );
 
   const panels = variants.map((variant, index) => ({
     type: 'group' as const,
     name: `matrix-${index}`,
-    title: { text: titles[index], anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 8, lineHeight: TITLE_LINE },
+    title: {
+      text: titles[index],
+      anchor: 'start' as const,
+      fontSize: 13,
+      fontWeight: 'bold' as const,
+      offset: 8,
+      lineHeight: TITLE_LINE,
+    },
     encode: {
       enter: {
         x: { value: (index % columns) * panelWidth + PANEL_LEFT },
@@ -141,8 +152,29 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     ],
     axes: [
       { orient: 'top' as const, scale: 'col', domain: false, ticks: false, labelPadding: 4, labelFontSize: 11 },
-      { orient: 'bottom' as const, scale: 'col', domain: false, ticks: false, labels: false, title: 'recognising →', titleFontSize: 11, titleFontWeight: 'normal' as const, titlePadding: 6 },
-      { orient: 'left' as const, scale: 'row', domain: false, ticks: false, labelPadding: 4, labelFontSize: 11, title: 'origin →', titleFontSize: 11, titleFontWeight: 'normal' as const, titlePadding: 6 },
+      {
+        orient: 'bottom' as const,
+        scale: 'col',
+        domain: false,
+        ticks: false,
+        labels: false,
+        title: 'recognising →',
+        titleFontSize: 11,
+        titleFontWeight: 'normal' as const,
+        titlePadding: 6,
+      },
+      {
+        orient: 'left' as const,
+        scale: 'row',
+        domain: false,
+        ticks: false,
+        labelPadding: 4,
+        labelFontSize: 11,
+        title: 'origin →',
+        titleFontSize: 11,
+        titleFontWeight: 'normal' as const,
+        titlePadding: 6,
+      },
     ],
     marks: [
       {
@@ -155,7 +187,11 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
             y: { scale: 'row', field: 'origin' },
             height: { scale: 'row', band: 1 },
             // A jurisdiction never recognises its own results (that is local satisfaction): grey it out.
-            fill: [{ test: 'datum.self', value: '#d9d9d9' }, { test: 'datum.count === 0', value: '#f7f7f7' }, { scale: 'color', field: 'count' }],
+            fill: [
+              { test: 'datum.self', value: '#d9d9d9' },
+              { test: 'datum.count === 0', value: '#f7f7f7' },
+              { scale: 'color', field: 'count' },
+            ],
             stroke: { value: '#ffffff' },
             strokeWidth: { value: 1 },
           },
@@ -184,28 +220,75 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
   }));
 
   // Totals: one group of bars per variant, keyed by position so that equal names stay apart.
-  const totals = variants.flatMap((variant, index) => SERIES.map((series) => ({ variant: index, series: series.key, value: variant.totals[series.key] })));
-  const rates = variants.map((variant, index) => ({ variant: index, label: `rate ${percent(variant.totals.recognitionRate)}`, top: Math.max(...SERIES.map((series) => variant.totals[series.key])) }));
+  const totals = variants.flatMap((variant, index) =>
+    SERIES.map((series) => ({ variant: index, series: series.key, value: variant.totals[series.key] })),
+  );
+  const rates = variants.map((variant, index) => ({
+    variant: index,
+    label: `rate ${percent(variant.totals.recognitionRate)}`,
+    top: Math.max(...SERIES.map((series) => variant.totals[series.key])),
+  }));
   const barsTop = matricesTop + matricesHeight + 24;
   const barsHeight = 220;
-  const barsWidth = Math.max(Math.min(columns * panelWidth, MAX_ROW_WIDTH) - PANEL_LEFT - PANEL_GAP, variants.length * 200);
+  const barsWidth = Math.max(
+    Math.min(columns * panelWidth, MAX_ROW_WIDTH) - PANEL_LEFT - PANEL_GAP,
+    variants.length * 200,
+  );
   const groupWidth = barsWidth / Math.max(variants.length, 1);
 
   const bars = {
     type: 'group' as const,
     name: 'totals',
-    title: { text: 'Target criteria by outcome, per variant (label: recognition rate)', anchor: 'start' as const, fontSize: 13, fontWeight: 'bold' as const, offset: 16 },
-    encode: { enter: { x: { value: PANEL_LEFT }, y: { value: barsTop + 24 }, width: { value: barsWidth }, height: { value: barsHeight } } },
+    title: {
+      text: 'Target criteria by outcome, per variant (label: recognition rate)',
+      anchor: 'start' as const,
+      fontSize: 13,
+      fontWeight: 'bold' as const,
+      offset: 16,
+    },
+    encode: {
+      enter: {
+        x: { value: PANEL_LEFT },
+        y: { value: barsTop + 24 },
+        width: { value: barsWidth },
+        height: { value: barsHeight },
+      },
+    },
     // Names wrapped to their group's width (an array is drawn as lines).
-    signals: [{ name: 'variantNames', value: variants.map((variant) => wrapText(variant.name, Math.floor(groupWidth / (0.8 * 12)), 2)) }],
+    signals: [
+      {
+        name: 'variantNames',
+        value: variants.map((variant) => wrapText(variant.name, Math.floor(groupWidth / (0.8 * 12)), 2)),
+      },
+    ],
     data: [
       { name: 'totals', values: totals },
       { name: 'rates', values: rates },
     ],
     scales: [
-      { name: 'variant', type: 'band' as const, domain: variants.map((_, index) => index), range: [0, barsWidth], paddingInner: 0.25, paddingOuter: 0.1 },
-      { name: 'series', type: 'band' as const, domain: SERIES.map((series) => series.key), range: [0, { signal: "bandwidth('variant')" }], paddingInner: 0.08 },
-      { name: 'value', type: 'linear' as const, domain: { data: 'totals', field: 'value' }, range: [barsHeight, 0], nice: true, zero: true },
+      {
+        name: 'variant',
+        type: 'band' as const,
+        domain: variants.map((_, index) => index),
+        range: [0, barsWidth],
+        paddingInner: 0.25,
+        paddingOuter: 0.1,
+      },
+      {
+        name: 'series',
+        type: 'band' as const,
+        domain: SERIES.map((series) => series.key),
+        range: [0, { signal: "bandwidth('variant')" }],
+        paddingInner: 0.08,
+      },
+      {
+        name: 'value',
+        type: 'linear' as const,
+        domain: { data: 'totals', field: 'value' },
+        range: [barsHeight, 0],
+        nice: true,
+        zero: true,
+      },
     ],
     axes: [
       {
@@ -217,7 +300,17 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         labelLineHeight: 14,
         encode: { labels: { update: { text: { signal: 'variantNames[datum.value]' } } } },
       },
-      { orient: 'left' as const, scale: 'value', grid: true, gridScale: 'variant', labelFontSize: 11, title: 'target criteria', titleFontSize: 11, format: ',d', tickCount: 5 },
+      {
+        orient: 'left' as const,
+        scale: 'value',
+        grid: true,
+        gridScale: 'variant',
+        labelFontSize: 11,
+        title: 'target criteria',
+        titleFontSize: 11,
+        format: ',d',
+        tickCount: 5,
+      },
     ],
     marks: [
       {
@@ -261,11 +354,20 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     padding: 16,
     autosize: { type: 'pad' },
     background: '#ffffff',
-    config: { font: FONT, text: { font: FONT }, title: { font: FONT, subtitleFont: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 } },
+    config: {
+      font: FONT,
+      text: { font: FONT },
+      title: { font: FONT, subtitleFont: FONT },
+      axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222' },
+      legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 11 },
+    },
     title: {
       text: options.title ?? `Recognition simulation as of ${result.asOf}`,
       // Two short lines: without a font, vega estimates text at 0.8 em per character, and one long line would widen the whole SVG.
-      subtitle: ['Criteria recognised (with or without conditions),', 'by origin (rows) → recognising jurisdiction (columns); grey: same jurisdiction'],
+      subtitle: [
+        'Criteria recognised (with or without conditions),',
+        'by origin (rows) → recognising jurisdiction (columns); grey: same jurisdiction',
+      ],
       anchor: 'start',
       fontSize: 16,
       subtitleFontSize: 12,
@@ -274,10 +376,24 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
     },
     scales: [
       { name: 'color', type: 'linear', domain: [0, maxCount], range: { scheme: 'blues' }, zero: true },
-      { name: 'seriesColour', type: 'ordinal', domain: SERIES.map((series) => series.key), range: SERIES.map((series) => series.colour) },
+      {
+        name: 'seriesColour',
+        type: 'ordinal',
+        domain: SERIES.map((series) => series.key),
+        range: SERIES.map((series) => series.colour),
+      },
     ],
     legends: [
-      { fill: 'color', type: 'gradient', title: 'criteria recognised', orient: 'none', legendX: width + 8, legendY: matricesTop + panelTop, gradientLength: Math.max(120, Math.min(side, 240)), format: ',d' },
+      {
+        fill: 'color',
+        type: 'gradient',
+        title: 'criteria recognised',
+        orient: 'none',
+        legendX: width + 8,
+        legendY: matricesTop + panelTop,
+        gradientLength: Math.max(120, Math.min(side, 240)),
+        format: ',d',
+      },
       {
         fill: 'seriesColour',
         title: 'outcome',
@@ -285,7 +401,15 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
         labelLimit: 280,
         legendX: PANEL_LEFT + barsWidth + 16,
         legendY: barsTop + 24,
-        encode: { labels: { update: { text: { signal: `${JSON.stringify(Object.fromEntries(SERIES.map((series) => [series.key, series.label])))}[datum.value]` } } } },
+        encode: {
+          labels: {
+            update: {
+              text: {
+                signal: `${JSON.stringify(Object.fromEntries(SERIES.map((series) => [series.key, series.label])))}[datum.value]`,
+              },
+            },
+          },
+        },
       },
     ],
     marks: [...panels, bars],
@@ -297,7 +421,10 @@ export function simulationChartSpec(result: SimulationResult, options: Simulatio
  * whole process, so the ids are renumbered in order of appearance: the same input gives the same
  * bytes whatever was rendered before.
  */
-export async function renderSimulationSvg(result: SimulationResult, options: SimulationChartOptions = {}): Promise<string> {
+export async function renderSimulationSvg(
+  result: SimulationResult,
+  options: SimulationChartOptions = {},
+): Promise<string> {
   const vega = await import('vega');
   const view = new vega.View(vega.parse(simulationChartSpec(result, options)), { renderer: 'none' });
   try {
@@ -315,5 +442,8 @@ export function normaliseIds(svg: string): string {
   }
   if (!renamed.size) return svg;
   // Only inside id="…" and url(#…), never in text (a variant may well be named "clip1").
-  return svg.replace(/(\bid="|url\(#)((?:clip|gradient_?|pattern_?)\d+)(?=[")])/g, (whole, before: string, id: string) => (renamed.has(id) ? before + renamed.get(id) : whole));
+  return svg.replace(
+    /(\bid="|url\(#)((?:clip|gradient_?|pattern_?)\d+)(?=[")])/g,
+    (whole, before: string, id: string) => (renamed.has(id) ? before + renamed.get(id) : whole),
+  );
 }

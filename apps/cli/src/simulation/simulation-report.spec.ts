@@ -2,11 +2,29 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenarioJson, simulate, type SimulationResult, type SimulationTotals } from '@sandbridge/domain';
-import { CSV_COLUMNS, csvField, formatNumber, formatSimulationCsv, formatSimulationTable, TOTALS, topMarginal } from './simulation-report.js';
+import {
+  CSV_COLUMNS,
+  csvField,
+  formatNumber,
+  formatSimulationCsv,
+  formatSimulationTable,
+  TOTALS,
+  topMarginal,
+} from './simulation-report.js';
 
 const totals = (overrides: Partial<SimulationTotals> = {}): SimulationTotals => ({
-  applicable: 1200, satisfiedLocally: 300, recognised: 240, recognisedWithConditions: 60, gaps: 600, recognitionRate: 1 / 3,
-  testsAvoided: 240, costSaved: 2_400_000, daysSaved: 1500, marketAccess: 40, divergent: 3, ...overrides,
+  applicable: 1200,
+  satisfiedLocally: 300,
+  recognised: 240,
+  recognisedWithConditions: 60,
+  gaps: 600,
+  recognitionRate: 1 / 3,
+  testsAvoided: 240,
+  costSaved: 2_400_000,
+  daysSaved: 1500,
+  marketAccess: 40,
+  divergent: 3,
+  ...overrides,
 });
 const zero = totals(Object.fromEntries(TOTALS.map(({ key }) => [key, 0])));
 
@@ -15,12 +33,36 @@ const RESULT: SimulationResult = {
   format: 'sandbridge/simulation-result@1',
   asOf: '2026-06-01',
   variants: [
-    { name: 'baseline', totals: totals(), byPair: [], deltaVsBaseline: zero, marginal: [{ agreement: 'eu-sg', recognised: 240, testsAvoided: 240, costSaved: 2_400_000 }] },
+    {
+      name: 'baseline',
+      totals: totals(),
+      byPair: [],
+      deltaVsBaseline: zero,
+      marginal: [{ agreement: 'eu-sg', recognised: 240, testsAvoided: 240, costSaved: 2_400_000 }],
+    },
     {
       name: 'EU–SG draft, "v2"',
-      totals: totals({ recognised: 400, recognisedWithConditions: 20, gaps: 480, recognitionRate: 0.466667, costSaved: 4_000_000 }),
+      totals: totals({
+        recognised: 400,
+        recognisedWithConditions: 20,
+        gaps: 480,
+        recognitionRate: 0.466667,
+        costSaved: 4_000_000,
+      }),
       byPair: [],
-      deltaVsBaseline: totals({ applicable: 0, satisfiedLocally: 0, recognised: 160, recognisedWithConditions: -40, gaps: -120, recognitionRate: 0.133334, testsAvoided: 160, costSaved: 1_600_000, daysSaved: 300, marketAccess: 12, divergent: 0 }),
+      deltaVsBaseline: totals({
+        applicable: 0,
+        satisfiedLocally: 0,
+        recognised: 160,
+        recognisedWithConditions: -40,
+        gaps: -120,
+        recognitionRate: 0.133334,
+        testsAvoided: 160,
+        costSaved: 1_600_000,
+        daysSaved: 300,
+        marketAccess: 12,
+        divergent: 0,
+      }),
       marginal: [
         { agreement: 'gb-sg', recognised: 100, testsAvoided: 100, costSaved: 1_000_000 },
         { agreement: 'eu-sg', recognised: 300, testsAvoided: 300, costSaved: 3_000_000 },
@@ -64,7 +106,15 @@ function readCsv(text: string): string[][] {
 
 describe('formatNumber', () => {
   it('groups thousands without a locale and keeps two decimals for money that is not whole', () => {
-    expect([0, 7, 999, 1000, 1_234_567, -1_600_000, 1234.5].map(formatNumber)).toEqual(['0', '7', '999', '1,000', '1,234,567', '-1,600,000', '1,234.50']);
+    expect([0, 7, 999, 1000, 1_234_567, -1_600_000, 1234.5].map(formatNumber)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1,000',
+      '1,234,567',
+      '-1,600,000',
+      '1,234.50',
+    ]);
   });
 });
 
@@ -89,7 +139,11 @@ describe('formatSimulationCsv', () => {
   it('writes the documented header and one row per variant that reads back to every total and delta', () => {
     const rows = readCsv(formatSimulationCsv(RESULT));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(CSV_COLUMNS).toEqual(['variant', ...Object.keys(totals()), ...Object.keys(totals()).map((key) => `delta_${key}`)]);
+    expect(CSV_COLUMNS).toEqual([
+      'variant',
+      ...Object.keys(totals()),
+      ...Object.keys(totals()).map((key) => `delta_${key}`),
+    ]);
     expect(rows).toHaveLength(1 + RESULT.variants.length);
     RESULT.variants.forEach((variant, index) => {
       const row = rows[index + 1];
@@ -127,7 +181,8 @@ describe('formatSimulationTable', () => {
 
   it('shows every total with its signed delta; the rate in percentage points', () => {
     const draft = block('EU–SG draft, "v2"');
-    for (const { label } of TOTALS) expect(draft).toMatch(new RegExp(`^ {2}${label.replace(/[()]/g, '\\$&')} {2,}`, 'm'));
+    for (const { label } of TOTALS)
+      expect(draft).toMatch(new RegExp(`^ {2}${label.replace(/[()]/g, '\\$&')} {2,}`, 'm'));
     expect(draft).toMatch(/^ {2}recognised +400 +\+160$/m);
     expect(draft).toMatch(/^ {2}recognised with conditions +20 +-40$/m);
     expect(draft).toMatch(/^ {2}recognition rate +46\.7 % +\+13\.3 pt$/m);
@@ -137,7 +192,10 @@ describe('formatSimulationTable', () => {
 
   it('names the top three agreements by marginal contribution, most first, ties by cost then id', () => {
     const draft = block('EU–SG draft, "v2"');
-    const agreements = draft.split('\n').filter((line) => /^ {4}\S/.test(line)).map((line) => line.trim().split(/ +/)[0]);
+    const agreements = draft
+      .split('\n')
+      .filter((line) => /^ {4}\S/.test(line))
+      .map((line) => line.trim().split(/ +/)[0]);
     expect(agreements).toEqual(['agreement', 'eu-sg', 'a-tie', 'gb-sg']);
     expect(draft).toContain('1 more in the JSON');
     expect(draft).toMatch(/^ {4}eu-sg +\+300 +\+300 +\+3,000,000$/m);

@@ -47,13 +47,25 @@ function formatDelta(key: keyof SimulationTotals, value: number): string {
 /** Lays rows out in columns: the first left-aligned, the others right-aligned (numbers). */
 function columns(rows: string[][], indent = '  '): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ').trimEnd());
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('   ')
+        .trimEnd(),
+  );
 }
 
 /** Agreements by what they contribute, most first (recognised, then cost saved, then id for a stable order). */
 export function topMarginal(variant: VariantResult, count = TOP_MARGINAL): VariantResult['marginal'] {
   return [...variant.marginal]
-    .sort((a, b) => b.recognised - a.recognised || b.costSaved - a.costSaved || (a.agreement < b.agreement ? -1 : a.agreement > b.agreement ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.recognised - a.recognised ||
+        b.costSaved - a.costSaved ||
+        (a.agreement < b.agreement ? -1 : a.agreement > b.agreement ? 1 : 0),
+    )
     .slice(0, count);
 }
 
@@ -70,8 +82,23 @@ function variantBlock(variant: VariantResult, isBaseline: boolean): string[] {
     lines.push('  no agreement in force, so no marginal contributions');
   } else {
     const more = variant.marginal.length - top.length;
-    lines.push(`  top agreements by marginal contribution (the variant minus the variant without that agreement)${more > 0 ? `, ${more} more in the JSON` : ''}:`);
-    lines.push(...columns([['agreement', 'recognised', 'tests avoided', 'cost saved'], ...top.map((m) => [m.agreement, signed(m.recognised, formatNumber(m.recognised)), signed(m.testsAvoided, formatNumber(m.testsAvoided)), signed(m.costSaved, formatNumber(m.costSaved))])], '    '));
+    lines.push(
+      `  top agreements by marginal contribution (the variant minus the variant without that agreement)${more > 0 ? `, ${more} more in the JSON` : ''}:`,
+    );
+    lines.push(
+      ...columns(
+        [
+          ['agreement', 'recognised', 'tests avoided', 'cost saved'],
+          ...top.map((m) => [
+            m.agreement,
+            signed(m.recognised, formatNumber(m.recognised)),
+            signed(m.testsAvoided, formatNumber(m.testsAvoided)),
+            signed(m.costSaved, formatNumber(m.costSaved)),
+          ]),
+        ],
+        '    ',
+      ),
+    );
   }
   return lines;
 }
@@ -79,7 +106,9 @@ function variantBlock(variant: VariantResult, isBaseline: boolean): string[] {
 /** The default stdout of `simulate`: per variant (baseline first), every total, its delta vs the baseline, and the top marginal agreements. */
 export function formatSimulationTable(result: SimulationResult): string {
   const others = result.variants.length - 1;
-  const lines = [`Simulation as of ${result.asOf}: the baseline${others > 0 ? ` and ${others} variant${others === 1 ? '' : 's'}` : ''}`];
+  const lines = [
+    `Simulation as of ${result.asOf}: the baseline${others > 0 ? ` and ${others} variant${others === 1 ? '' : 's'}` : ''}`,
+  ];
   result.variants.forEach((variant, index) => lines.push('', ...variantBlock(variant, index === 0)));
   return `${lines.join('\n')}\n`;
 }
@@ -90,7 +119,11 @@ export function formatSimulationTable(result: SimulationResult): string {
  * One header row, then one row per variant in result order. Numbers are written as JSON writes
  * them (recognitionRate a fraction, full precision).
  */
-export const CSV_COLUMNS: readonly string[] = ['variant', ...TOTALS.map(({ key }) => key), ...TOTALS.map(({ key }) => `delta_${key}`)];
+export const CSV_COLUMNS: readonly string[] = [
+  'variant',
+  ...TOTALS.map(({ key }) => key),
+  ...TOTALS.map(({ key }) => `delta_${key}`),
+];
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled.
@@ -105,6 +138,13 @@ export function csvField(value: string | number): string {
 
 /** `simulate --csv`: the header and one row per variant (see {@link CSV_COLUMNS}); CRLF line ends, as RFC 4180 writes them. */
 export function formatSimulationCsv(result: SimulationResult): string {
-  const rows = [CSV_COLUMNS.map(csvField), ...result.variants.map((variant) => [csvField(variant.name), ...TOTALS.map(({ key }) => csvField(variant.totals[key])), ...TOTALS.map(({ key }) => csvField(variant.deltaVsBaseline[key]))])];
+  const rows = [
+    CSV_COLUMNS.map(csvField),
+    ...result.variants.map((variant) => [
+      csvField(variant.name),
+      ...TOTALS.map(({ key }) => csvField(variant.totals[key])),
+      ...TOTALS.map(({ key }) => csvField(variant.deltaVsBaseline[key])),
+    ]),
+  ];
   return rows.map((row) => `${row.join(',')}\r\n`).join('');
 }

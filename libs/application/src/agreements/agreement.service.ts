@@ -104,8 +104,14 @@ export class AgreementService {
     return this.connection.withTransaction(async () => {
       const terms = this.termsOf(command);
       await this.checkTerms(terms);
-      if (!terms.parties.includes(party)) throw DomainError.forbidden(`A negotiator drafts agreements its own jurisdiction (${party}) is party to`);
-      const agreement = await this.agreements.insert({ name: command.name, status: AgreementStatus.DRAFT, createdBy: actor.accountId, ...terms });
+      if (!terms.parties.includes(party))
+        throw DomainError.forbidden(`A negotiator drafts agreements its own jurisdiction (${party}) is party to`);
+      const agreement = await this.agreements.insert({
+        name: command.name,
+        status: AgreementStatus.DRAFT,
+        createdBy: actor.accountId,
+        ...terms,
+      });
       await this.record(actor, 'CREATE_AGREEMENT', agreement, { name: agreement.name, ...terms });
       return agreement;
     });
@@ -114,21 +120,28 @@ export class AgreementService {
   update(actor: Actor, command: UpdateAgreementCommand): Promise<AgreementEntity> {
     return this.connection.withTransaction(async () => {
       const agreement = await this.editable(actor, command.id);
-      const changes = Object.fromEntries(Object.entries(command).filter(([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k))));
+      const changes = Object.fromEntries(
+        Object.entries(command).filter(
+          ([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)),
+        ),
+      );
       const merged = { ...this.termsOf(agreement), name: agreement.name, ...changes } as AgreementFields;
       const terms = this.termsOf(merged);
       await this.checkTerms(terms);
-      if (!terms.parties.includes(actor.jurisdictionCode!)) throw DomainError.forbidden('A negotiator cannot remove its own jurisdiction from the parties');
+      if (!terms.parties.includes(actor.jurisdictionCode!))
+        throw DomainError.forbidden('A negotiator cannot remove its own jurisdiction from the parties');
       // The rules already drafted must still hold under the new terms.
       const [rules] = await this.rulesOf([agreement.id]);
       const problems = new Map<string, string>();
       for (const rule of rules) {
         const label = rule.name || rule.id;
         for (const p of validateRule(this.draftOf(rule), terms, new Set(rule.criteria), 'rule')) {
-          let field = p.path === 'rule.origins' || p.path === 'rule.recognising' ? 'parties' : p.path.replace('rule.', '');
+          let field =
+            p.path === 'rule.origins' || p.path === 'rule.recognising' ? 'parties' : p.path.replace('rule.', '');
           if (field !== 'parties' && field !== 'effectiveFrom' && field !== 'effectiveTo') continue;
           // A rule window problem comes from the bound the caller changed.
-          if (field !== 'parties' && command[field] === undefined) field = field === 'effectiveFrom' ? 'effectiveTo' : 'effectiveFrom';
+          if (field !== 'parties' && command[field] === undefined)
+            field = field === 'effectiveFrom' ? 'effectiveTo' : 'effectiveFrom';
           problems.set(`input.${field}`, `would make rule ${label} invalid (${p.message})`);
         }
       }
@@ -178,16 +191,30 @@ export class AgreementService {
     return this.connection.withTransaction(async () => {
       const agreement = await this.asParty(actor, id, true);
       const party = actor.jurisdictionCode!;
-      const [[rules], [approvals]] = await Promise.all([this.rulesOf([agreement.id]), this.approvalsOf([agreement.id])]);
+      const [[rules], [approvals]] = await Promise.all([
+        this.rulesOf([agreement.id]),
+        this.approvalsOf([agreement.id]),
+      ]);
       const verdict = decideAgreementTransition(
-        { status: agreement.status as AgreementStatus, parties: agreement.parties, approvedBy: approvals.map((a) => a.jurisdictionCode), ruleCount: rules.length },
+        {
+          status: agreement.status as AgreementStatus,
+          parties: agreement.parties,
+          approvedBy: approvals.map((a) => a.jurisdictionCode),
+          ruleCount: rules.length,
+        },
         action,
         party,
       );
       if (!verdict.allowed) throw DomainError.invalidTransition(verdict.reason);
       const from = agreement.status;
       const approvedAt = this.clock.now();
-      if (verdict.approval) await this.agreements.addApproval({ agreementId: agreement.id, jurisdictionCode: party, approvedBy: actor.accountId, approvedAt });
+      if (verdict.approval)
+        await this.agreements.addApproval({
+          agreementId: agreement.id,
+          jurisdictionCode: party,
+          approvedBy: actor.accountId,
+          approvedAt,
+        });
       agreement.status = verdict.to;
       const saved = await this.agreements.save(agreement);
       await this.record(actor, AUDIT_ACTIONS[action], saved, {
@@ -204,7 +231,8 @@ export class AgreementService {
   }
 
   private negotiatorJurisdiction(actor: Actor): string {
-    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode) throw DomainError.forbidden(`Only negotiators draft and steer agreements; you are ${actor.role}`);
+    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode)
+      throw DomainError.forbidden(`Only negotiators draft and steer agreements; you are ${actor.role}`);
     return actor.jurisdictionCode;
   }
 
@@ -213,7 +241,8 @@ export class AgreementService {
     const party = this.negotiatorJurisdiction(actor);
     const agreement = lock ? await this.agreements.findByIdForUpdate(id) : await this.agreements.findById(id);
     if (!agreement) throw DomainError.notFound('Agreement', id);
-    if (!agreement.parties.includes(party)) throw DomainError.forbidden(`Only negotiators of the parties (${agreement.parties.join(', ')}) may do this`);
+    if (!agreement.parties.includes(party))
+      throw DomainError.forbidden(`Only negotiators of the parties (${agreement.parties.join(', ')}) may do this`);
     return agreement;
   }
 
@@ -225,15 +254,26 @@ export class AgreementService {
     return agreement;
   }
 
-  private termsOf(f: { kind: string; parties: string[]; effectiveFrom?: string | null; effectiveTo?: string | null }): AgreementTerms {
-    return { kind: f.kind as AgreementKind, parties: [...f.parties], effectiveFrom: f.effectiveFrom ?? null, effectiveTo: f.effectiveTo ?? null };
+  private termsOf(f: {
+    kind: string;
+    parties: string[];
+    effectiveFrom?: string | null;
+    effectiveTo?: string | null;
+  }): AgreementTerms {
+    return {
+      kind: f.kind as AgreementKind,
+      parties: [...f.parties],
+      effectiveFrom: f.effectiveFrom ?? null,
+      effectiveTo: f.effectiveTo ?? null,
+    };
   }
 
   private async checkTerms(terms: AgreementTerms): Promise<void> {
     const problems: FieldProblem[] = validateAgreementTerms(terms);
     const known = new Set((await this.jurisdictions.findByCodes([...new Set(terms.parties)])).map((j) => j.code));
     const unknown = terms.parties.filter((c) => !known.has(c));
-    if (unknown.length && !problems.some((p) => p.path === 'input.parties')) problems.push({ path: 'input.parties', message: `unknown jurisdictions: ${unknown.join(', ')}` });
+    if (unknown.length && !problems.some((p) => p.path === 'input.parties'))
+      problems.push({ path: 'input.parties', message: `unknown jurisdictions: ${unknown.join(', ')}` });
     if (problems.length) throw DomainError.badInput(problems);
   }
 

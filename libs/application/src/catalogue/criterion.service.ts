@@ -80,13 +80,21 @@ export class CriterionService {
     });
   }
 
-  list(actor: Actor, filter: Omit<CriterionFilter, 'draftsVisibleTo'>, page: PageRequest): Promise<Page<CriterionEntity>> {
-    const draftsVisibleTo = actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
+  list(
+    actor: Actor,
+    filter: Omit<CriterionFilter, 'draftsVisibleTo'>,
+    page: PageRequest,
+  ): Promise<Page<CriterionEntity>> {
+    const draftsVisibleTo =
+      actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
     return this.criteria.page({ ...filter, draftsVisibleTo }, page);
   }
 
   /** For DataLoader: every version of each criterion's key the actor may see, oldest first. */
-  async versionsOf(actor: Actor, criteria: readonly { authorityId: string; key: string }[]): Promise<CriterionEntity[][]> {
+  async versionsOf(
+    actor: Actor,
+    criteria: readonly { authorityId: string; key: string }[],
+  ): Promise<CriterionEntity[][]> {
     const all = (await this.criteria.versionsOfKeys(criteria)).filter((c) => this.canSee(actor, c));
     return criteria.map((k) => all.filter((c) => c.authorityId === k.authorityId && c.key === k.key));
   }
@@ -104,7 +112,9 @@ export class CriterionService {
       this.checkDefinition(command);
       await this.criteria.lockKey(authorityId, command.key);
       if ((await this.criteria.versions(authorityId, command.key)).length) {
-        throw DomainError.conflict(`This authority already has a criterion with key ${JSON.stringify(command.key)}: revise it instead`);
+        throw DomainError.conflict(
+          `This authority already has a criterion with key ${JSON.stringify(command.key)}: revise it instead`,
+        );
       }
       const clauseIds = await this.checkClauses(command.clauseIds ?? []);
       const criterion = await this.criteria.insert({
@@ -125,12 +135,22 @@ export class CriterionService {
     return this.connection.withTransaction(async () => {
       const criterion = await this.editable(actor, command.id);
       if (criterion.status !== CriterionStatus.DRAFT) {
-        throw DomainError.invalidTransition(`Version ${criterion.version} is ${criterion.status} and can no longer change: revise it to make version ${criterion.version + 1}`);
+        throw DomainError.invalidTransition(
+          `Version ${criterion.version} is ${criterion.status} and can no longer change: revise it to make version ${criterion.version + 1}`,
+        );
       }
       const merged: CriterionFields = { ...this.fieldsOf(criterion), ...definedOnly(command) };
       // Switching kind clears the fields of the old kind unless the caller gave them again.
       if (command.kind && command.kind !== criterion.kind) {
-        for (const field of ['metricKey', 'unit', 'comparator', 'threshold', 'thresholdHigh', 'evidenceType', 'statement'] as const) {
+        for (const field of [
+          'metricKey',
+          'unit',
+          'comparator',
+          'threshold',
+          'thresholdHigh',
+          'evidenceType',
+          'statement',
+        ] as const) {
           if (command[field] === undefined) merged[field] = null;
         }
       }
@@ -147,7 +167,9 @@ export class CriterionService {
       const criterion = await this.editable(actor, id);
       await this.criteria.lockKey(criterion.authorityId, criterion.key);
       if (criterion.status !== CriterionStatus.DRAFT) {
-        throw DomainError.invalidTransition(`Only a DRAFT can be published; version ${criterion.version} is ${criterion.status}`);
+        throw DomainError.invalidTransition(
+          `Only a DRAFT can be published; version ${criterion.version} is ${criterion.status}`,
+        );
       }
       const now = this.clock.now();
       for (const other of await this.criteria.versions(criterion.authorityId, criterion.key)) {
@@ -169,7 +191,8 @@ export class CriterionService {
       await this.criteria.lockKey(source.authorityId, source.key);
       const versions = await this.criteria.versions(source.authorityId, source.key);
       const draft = versions.find((v) => v.status === CriterionStatus.DRAFT);
-      if (draft) throw DomainError.conflict(`Version ${draft.version} of ${source.key} is already a draft: edit it instead`);
+      if (draft)
+        throw DomainError.conflict(`Version ${draft.version} of ${source.key} is already a draft: edit it instead`);
       const newest = versions[versions.length - 1];
       const revision = await this.criteria.insert({
         authorityId: newest.authorityId,
@@ -190,7 +213,9 @@ export class CriterionService {
     return this.connection.withTransaction(async () => {
       const criterion = await this.editable(actor, id);
       if (criterion.status !== CriterionStatus.ACTIVE) {
-        throw DomainError.invalidTransition(`Only an ACTIVE criterion can be retired; version ${criterion.version} is ${criterion.status}`);
+        throw DomainError.invalidTransition(
+          `Only an ACTIVE criterion can be retired; version ${criterion.version} is ${criterion.status}`,
+        );
       }
       criterion.status = CriterionStatus.RETIRED;
       criterion.retiredAt = this.clock.now();
@@ -199,17 +224,25 @@ export class CriterionService {
   }
 
   private canSee(actor: Actor, criterion: CriterionEntity): boolean {
-    return criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId);
+    return (
+      criterion.status !== CriterionStatus.DRAFT ||
+      actor.role === Role.ADMIN ||
+      (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId)
+    );
   }
 
   /** Only a regulator of the owning authority edits its criteria (an administrator may act for one). */
   private owningAuthority(actor: Actor, requested: string | null | undefined): string {
     if (actor.role === Role.REGULATOR) {
-      if (requested && requested !== actor.authorityId) throw DomainError.forbidden('A regulator edits only its own authority’s criteria');
+      if (requested && requested !== actor.authorityId)
+        throw DomainError.forbidden('A regulator edits only its own authority’s criteria');
       return actor.authorityId!;
     }
     if (actor.role === Role.ADMIN) {
-      if (!requested) throw DomainError.badInput([{ path: 'input.authorityId', message: 'is required when an administrator creates a criterion' }]);
+      if (!requested)
+        throw DomainError.badInput([
+          { path: 'input.authorityId', message: 'is required when an administrator creates a criterion' },
+        ]);
       return requested;
     }
     throw DomainError.forbidden(`Only regulators define criteria; you are ${actor.role}`);
@@ -231,7 +264,13 @@ export class CriterionService {
     const unique = [...new Set(clauseIds)];
     const known = new Set((await this.standards.findClausesByIds(unique)).map((c) => c.id));
     const unknown = unique.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw DomainError.badInput([{ path: `input.clauseIds.${clauseIds.indexOf(unique[unknown])}`, message: `names no known clause (${unique[unknown]})` }]);
+    if (unknown >= 0)
+      throw DomainError.badInput([
+        {
+          path: `input.clauseIds.${clauseIds.indexOf(unique[unknown])}`,
+          message: `names no known clause (${unique[unknown]})`,
+        },
+      ]);
     return unique;
   }
 
@@ -279,6 +318,8 @@ const REQUIRED_FIELDS = new Set(['title', 'stage', 'category', 'kind']);
 /** The fields an update changes: given ones, except nulls for fields that cannot be empty. */
 function definedOnly(value: UpdateCriterionCommand): Partial<CriterionFields> {
   return Object.fromEntries(
-    Object.entries(value).filter(([key, v]) => v !== undefined && key !== 'id' && key !== 'clauseIds' && !(v === null && REQUIRED_FIELDS.has(key))),
+    Object.entries(value).filter(
+      ([key, v]) => v !== undefined && key !== 'id' && key !== 'clauseIds' && !(v === null && REQUIRED_FIELDS.has(key)),
+    ),
   ) as Partial<CriterionFields>;
 }

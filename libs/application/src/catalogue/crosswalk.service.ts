@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CriterionStatus, DomainError, type Page, type PageRequest, Relation, Role } from '@sandbridge/domain';
-import { type CriterionEntity, type CrosswalkEntity, type CrosswalkFilter, CrosswalkRepository, CriterionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type Actor,
+  CriterionStatus,
+  DomainError,
+  type Page,
+  type PageRequest,
+  Relation,
+  Role,
+} from '@sandbridge/domain';
+import {
+  type CriterionEntity,
+  type CrosswalkEntity,
+  type CrosswalkFilter,
+  CrosswalkRepository,
+  CriterionRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 
 export interface CreateCrosswalkCommand {
   fromCriterionId: string;
@@ -27,20 +42,41 @@ export class CrosswalkService {
 
   create(actor: Actor, command: CreateCrosswalkCommand): Promise<CrosswalkEntity> {
     return this.connection.withTransaction(async () => {
-      const [from, to] = await Promise.all([this.criteria.findById(command.fromCriterionId), this.criteria.findById(command.toCriterionId)]);
+      const [from, to] = await Promise.all([
+        this.criteria.findById(command.fromCriterionId),
+        this.criteria.findById(command.toCriterionId),
+      ]);
       // A draft the caller may not see does not exist for it (DESIGN.md §1): same answer as an unknown id.
       if (!from || !this.canSee(actor, from)) throw DomainError.notFound('Criterion', command.fromCriterionId);
       if (!to || !this.canSee(actor, to)) throw DomainError.notFound('Criterion', command.toCriterionId);
       this.requireEitherSide(actor, from.authorityId, to.authorityId);
       if (from.authorityId === to.authorityId) {
-        throw DomainError.badInput([{ path: 'input.toCriterionId', message: 'must belong to another authority than fromCriterionId' }]);
+        throw DomainError.badInput([
+          { path: 'input.toCriterionId', message: 'must belong to another authority than fromCriterionId' },
+        ]);
       }
-      const drafts = ([['fromCriterionId', from], ['toCriterionId', to]] as const).filter(([, c]) => c.status === CriterionStatus.DRAFT);
+      const drafts = (
+        [
+          ['fromCriterionId', from],
+          ['toCriterionId', to],
+        ] as const
+      ).filter(([, c]) => c.status === CriterionStatus.DRAFT);
       if (drafts.length) {
-        throw DomainError.badInput(drafts.map(([field]) => ({ path: `input.${field}`, message: 'is a DRAFT: only a published version can correspond to another criterion' })));
+        throw DomainError.badInput(
+          drafts.map(([field]) => ({
+            path: `input.${field}`,
+            message: 'is a DRAFT: only a published version can correspond to another criterion',
+          })),
+        );
       }
-      if (await this.crosswalks.findPair(from.id, to.id)) throw DomainError.conflict('A crosswalk between these two criteria, in this direction, already exists');
-      return this.crosswalks.insert({ fromCriterionId: from.id, toCriterionId: to.id, relation: command.relation, note: command.note ?? '' });
+      if (await this.crosswalks.findPair(from.id, to.id))
+        throw DomainError.conflict('A crosswalk between these two criteria, in this direction, already exists');
+      return this.crosswalks.insert({
+        fromCriterionId: from.id,
+        toCriterionId: to.id,
+        relation: command.relation,
+        note: command.note ?? '',
+      });
     });
   }
 
@@ -48,10 +84,12 @@ export class CrosswalkService {
     return this.connection.withTransaction(async () => {
       const crosswalk = await this.crosswalks.findById(id);
       if (!crosswalk) throw DomainError.notFound('Crosswalk', id);
-      const [from, to] = await this.criteria.findByIds([crosswalk.fromCriterionId, crosswalk.toCriterionId]).then((found) => [
-        found.find((c) => c.id === crosswalk.fromCriterionId)!,
-        found.find((c) => c.id === crosswalk.toCriterionId)!,
-      ]);
+      const [from, to] = await this.criteria
+        .findByIds([crosswalk.fromCriterionId, crosswalk.toCriterionId])
+        .then((found) => [
+          found.find((c) => c.id === crosswalk.fromCriterionId)!,
+          found.find((c) => c.id === crosswalk.toCriterionId)!,
+        ]);
       this.requireEitherSide(actor, from.authorityId, to.authorityId);
       await this.crosswalks.delete(id);
       return crosswalk;
@@ -59,7 +97,11 @@ export class CrosswalkService {
   }
 
   private canSee(actor: Actor, criterion: CriterionEntity): boolean {
-    return criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId);
+    return (
+      criterion.status !== CriterionStatus.DRAFT ||
+      actor.role === Role.ADMIN ||
+      (actor.role === Role.REGULATOR && actor.authorityId === criterion.authorityId)
+    );
   }
 
   private requireEitherSide(actor: Actor, a: string, b: string): void {

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, type Page, type PageRequest, Role } from '@sandbridge/domain';
-import { type ClauseEntity, type StandardEntity, StandardRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type ClauseEntity,
+  type StandardEntity,
+  StandardRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { requireRole } from '../identity/access.js';
 
 export interface CreateStandardCommand {
@@ -46,10 +51,12 @@ export class StandardService {
   create(actor: Actor, command: CreateStandardCommand): Promise<StandardEntity> {
     requireRole(actor, Role.ADMIN);
     return this.connection.withTransaction(async () => {
-      if (await this.standards.findByCode(command.code)) throw DomainError.conflict(`The standard ${command.code} already exists`);
+      if (await this.standards.findByCode(command.code))
+        throw DomainError.conflict(`The standard ${command.code} already exists`);
       const clauses = command.clauses ?? [];
       const duplicate = clauses.findIndex((c, i) => clauses.findIndex((d) => d.id === c.id) !== i);
-      if (duplicate >= 0) throw DomainError.badInput([{ path: `input.clauses.${duplicate}.id`, message: 'appears twice' }]);
+      if (duplicate >= 0)
+        throw DomainError.badInput([{ path: `input.clauses.${duplicate}.id`, message: 'appears twice' }]);
       const existing = await this.standards.findClausesByIds(clauses.map((c) => c.id));
       if (existing.length) throw DomainError.conflict(`The clause ${existing[0].id} already exists`);
       const standard = await this.standards.insertStandard(command);
@@ -63,8 +70,14 @@ export class StandardService {
     return this.connection.withTransaction(async () => {
       const standard = await this.standards.findByCode(command.standardCode);
       if (!standard) throw DomainError.notFound('Standard', command.standardCode);
-      if ((await this.standards.findClausesByIds([command.id])).length) throw DomainError.conflict(`The clause ${command.id} already exists`);
-      return this.standards.insertClause({ id: command.id, ref: command.ref, title: command.title, standardId: standard.id });
+      if ((await this.standards.findClausesByIds([command.id])).length)
+        throw DomainError.conflict(`The clause ${command.id} already exists`);
+      return this.standards.insertClause({
+        id: command.id,
+        ref: command.ref,
+        title: command.title,
+        standardId: standard.id,
+      });
     });
   }
 }

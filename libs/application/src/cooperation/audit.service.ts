@@ -17,7 +17,13 @@ import {
   type PageRequest,
   Role,
 } from '@sandbridge/domain';
-import { type AuditCheckpointEntity, type AuditEntryEntity, type AuditFilter, AuditRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type AuditCheckpointEntity,
+  type AuditEntryEntity,
+  type AuditFilter,
+  AuditRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { type SignedDocument, signedDocumentProblems } from '../signing/signed-document.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 
@@ -77,7 +83,9 @@ export class AuditService {
       const hash = chainHash(prevHash, content);
       const entry = await this.audit.insert({ ...content, occurredAt: new Date(content.occurredAt), prevHash, hash });
       // The new head, signed in the same transaction: the checkpoint never runs ahead of or behind the chain.
-      await this.audit.saveCheckpoint(toRow(this.signing.sign(checkpointDocument({ seq: content.seq, hash, occurredAt: content.occurredAt }))));
+      await this.audit.saveCheckpoint(
+        toRow(this.signing.sign(checkpointDocument({ seq: content.seq, hash, occurredAt: content.occurredAt }))),
+      );
       return entry;
     });
   }
@@ -90,14 +98,17 @@ export class AuditService {
    * never the stored row's own figures, which nothing vouches for then.
    */
   async checkpoint(actor: Actor): Promise<AuditCheckpoint | null> {
-    if (!CHECKPOINT_READERS.includes(actor.role)) throw DomainError.forbidden('Only administrators and regulators read the audit checkpoint');
+    if (!CHECKPOINT_READERS.includes(actor.role))
+      throw DomainError.forbidden('Only administrators and regulators read the audit checkpoint');
     const stored = await this.audit.checkpoint();
     if (stored && this.signing.verify(fromRow(stored)).valid) return fromRow(stored);
     return this.connection.withTransaction(async () => {
       await this.audit.lockChain();
       const head = await this.audit.last();
       if (!head) return null;
-      const signed = this.signing.sign(checkpointDocument({ seq: head.seq, hash: head.hash, occurredAt: head.occurredAt.toISOString() }));
+      const signed = this.signing.sign(
+        checkpointDocument({ seq: head.seq, hash: head.hash, occurredAt: head.occurredAt.toISOString() }),
+      );
       await this.audit.saveCheckpoint(toRow(signed));
       return signed;
     });
@@ -117,7 +128,8 @@ export class AuditService {
   ): Promise<Page<AuditEntryEntity>> {
     return (async () => {
       if (actor.role === Role.ADMIN) return this.audit.page(filter, page);
-      if (!filter.enrolmentId) throw DomainError.forbidden('Only administrators read the whole trail: filter by an enrolment you can see');
+      if (!filter.enrolmentId)
+        throw DomainError.forbidden('Only administrators read the whole trail: filter by an enrolment you can see');
       if (!(await canSeeEnrolment(filter.enrolmentId))) throw DomainError.notFound('Enrolment', filter.enrolmentId);
       return this.audit.page(filter, page, await hiddenEntities(filter.enrolmentId));
     })();
@@ -132,7 +144,8 @@ export class AuditService {
    */
   async verify(actor: Actor, checkpoint?: unknown): Promise<AuditVerification> {
     if (actor.role !== Role.ADMIN) throw DomainError.forbidden('Only administrators verify the audit trail');
-    const anchor = checkpoint === undefined || checkpoint === null ? await this.storedAnchor() : this.anchorOf(checkpoint);
+    const anchor =
+      checkpoint === undefined || checkpoint === null ? await this.storedAnchor() : this.anchorOf(checkpoint);
     let prev = GENESIS_HASH;
     let seq = 1;
     let count = 0;
@@ -148,7 +161,8 @@ export class AuditService {
         seq,
         anchor ?? undefined,
       );
-      if (broken) return { ok: false, entries: count + batch.findIndex((e) => e.seq === broken.seq), firstBroken: broken };
+      if (broken)
+        return { ok: false, entries: count + batch.findIndex((e) => e.seq === broken.seq), firstBroken: broken };
       count += batch.length;
       prev = batch[batch.length - 1].hash;
       seq = batch[batch.length - 1].seq + 1;
@@ -159,12 +173,24 @@ export class AuditService {
   private anchorOf(checkpoint: unknown): ChainAnchor {
     const prefix = (path: string) => (path ? `checkpoint.${path}` : 'checkpoint');
     const envelope = signedDocumentProblems(checkpoint);
-    if (envelope.length) throw DomainError.badInput(envelope.map((p) => ({ ...p, path: prefix(p.path) })), 'Not a signed audit checkpoint');
+    if (envelope.length)
+      throw DomainError.badInput(
+        envelope.map((p) => ({ ...p, path: prefix(p.path) })),
+        'Not a signed audit checkpoint',
+      );
     const signed = checkpoint as AuditCheckpoint;
     const document = checkpointDocumentProblems(signed.document);
-    if (document.length) throw DomainError.badInput(document.map((p) => ({ ...p, path: prefix(p.path ? `document.${p.path}` : 'document') })), 'Not a signed audit checkpoint');
+    if (document.length)
+      throw DomainError.badInput(
+        document.map((p) => ({ ...p, path: prefix(p.path ? `document.${p.path}` : 'document') })),
+        'Not a signed audit checkpoint',
+      );
     const check = this.signing.verify(signed);
-    if (!check.valid) throw DomainError.badInput([{ path: prefix(check.path), message: check.reason }], 'The checkpoint’s signature does not verify');
+    if (!check.valid)
+      throw DomainError.badInput(
+        [{ path: prefix(check.path), message: check.reason }],
+        'The checkpoint’s signature does not verify',
+      );
     return { seq: signed.document.seq, hash: signed.document.hash };
   }
 
@@ -182,5 +208,10 @@ function toRow(signed: AuditCheckpoint): Omit<AuditCheckpointEntity, 'id'> {
 }
 
 function fromRow(row: AuditCheckpointEntity): AuditCheckpoint {
-  return { document: checkpointDocument({ seq: row.seq, hash: row.hash, occurredAt: row.at }), sha256: row.sha256, signature: row.signature, keyId: row.keyId };
+  return {
+    document: checkpointDocument({ seq: row.seq, hash: row.hash, occurredAt: row.at }),
+    sha256: row.sha256,
+    signature: row.signature,
+    keyId: row.keyId,
+  };
 }

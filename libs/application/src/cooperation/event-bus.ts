@@ -11,7 +11,10 @@ const SIMULATION_CHANNEL = 'sandbridge:simulation-events';
 const ACCOUNT_CHANNEL = 'sandbridge:account-events';
 
 /** An event to publish: what it is about and a summary; the rest defaults to null. */
-export type NewEnrolmentEvent = Pick<EnrolmentEvent, 'type' | 'programmeId' | 'enrolmentId' | 'organisationId' | 'summary'> &
+export type NewEnrolmentEvent = Pick<
+  EnrolmentEvent,
+  'type' | 'programmeId' | 'enrolmentId' | 'organisationId' | 'summary'
+> &
   Partial<Omit<EnrolmentEvent, 'id' | 'occurredAt'>>;
 
 /**
@@ -62,7 +65,8 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('message', (channel: string, message: string) => {
       try {
         if (channel === SIMULATION_CHANNEL) this.simulationSubject.next(JSON.parse(message) as SimulationProgressEvent);
-        else if (channel === ACCOUNT_CHANNEL) this.receiveAccountChange(JSON.parse(message) as { accountId: string; from: string });
+        else if (channel === ACCOUNT_CHANNEL)
+          this.receiveAccountChange(JSON.parse(message) as { accountId: string; from: string });
         else this.subject.next(JSON.parse(message) as EnrolmentEvent);
       } catch (error) {
         this.logger.warn(`Dropped a malformed event from Redis: ${(error as Error).message}`);
@@ -120,15 +124,18 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
   publishAccountChange(accountId: string): void {
     this.connection.afterCommit(() => {
       this.accountSubject.next(accountId);
-      this.publisher?.publish(ACCOUNT_CHANNEL, JSON.stringify({ accountId, from: this.instanceId })).catch((error: Error) => {
-        // Other instances still drop their cached copy within its few seconds of life.
-        this.logger.error(`Could not publish the change of account ${accountId} to Redis: ${error.message}`);
-      });
+      this.publisher
+        ?.publish(ACCOUNT_CHANNEL, JSON.stringify({ accountId, from: this.instanceId }))
+        .catch((error: Error) => {
+          // Other instances still drop their cached copy within its few seconds of life.
+          this.logger.error(`Could not publish the change of account ${accountId} to Redis: ${error.message}`);
+        });
     });
   }
 
   private receiveAccountChange(message: { accountId: string; from: string }): void {
-    if (message.from !== this.instanceId && typeof message.accountId === 'string') this.accountSubject.next(message.accountId);
+    if (message.from !== this.instanceId && typeof message.accountId === 'string')
+      this.accountSubject.next(message.accountId);
   }
 
   private deliver(event: EnrolmentEvent): void {

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, EnrolmentState, type FieldProblem, Role } from '@sandbridge/domain';
-import { type IncidentEntity, IncidentRepository, JurisdictionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type IncidentEntity,
+  IncidentRepository,
+  JurisdictionRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { EnrolmentService } from '../enrolments/enrolment.service.js';
 import { AuditService } from './audit.service.js';
 import { EventBus } from './event-bus.js';
@@ -48,13 +53,23 @@ export class IncidentService {
       const { enrolment, tracks } = await this.enrolments.load(actor, command.enrolmentId);
       const isInnovator = actor.role === Role.INNOVATOR && actor.organisationId === enrolment.organisationId;
       const isTargeted = actor.role === Role.REGULATOR && tracks.some((t) => t.authorityId === actor.authorityId);
-      if (!isInnovator && !isTargeted) throw DomainError.forbidden('Only the enrolling organisation or a targeted authority reports incidents on this enrolment');
+      if (!isInnovator && !isTargeted)
+        throw DomainError.forbidden(
+          'Only the enrolling organisation or a targeted authority reports incidents on this enrolment',
+        );
       if (!IN_TESTING.includes(enrolment.state as EnrolmentState)) {
-        throw DomainError.invalidTransition(`Incidents are reported during testing; the enrolment is ${enrolment.state}`);
+        throw DomainError.invalidTransition(
+          `Incidents are reported during testing; the enrolment is ${enrolment.state}`,
+        );
       }
       const codes = [...new Set(command.affectedJurisdictions)];
       const known = new Set((await this.jurisdictions.findByCodes(codes)).map((j) => j.code));
-      const problems: FieldProblem[] = codes.filter((c) => !known.has(c)).map((c) => ({ path: `input.affectedJurisdictions.${command.affectedJurisdictions.indexOf(c)}`, message: `is not a known jurisdiction (${c})` }));
+      const problems: FieldProblem[] = codes
+        .filter((c) => !known.has(c))
+        .map((c) => ({
+          path: `input.affectedJurisdictions.${command.affectedJurisdictions.indexOf(c)}`,
+          message: `is not a known jurisdiction (${c})`,
+        }));
       if (problems.length) throw DomainError.badInput(problems);
       const incident = await this.incidents.insert({
         enrolmentId: enrolment.id,
@@ -72,7 +87,11 @@ export class IncidentService {
         entityId: incident.id,
         enrolmentId: enrolment.id,
         programmeId: enrolment.programmeId,
-        data: { severity: incident.severity, affectedJurisdictions: incident.affectedJurisdictions, reportingAuthorityId: incident.reportingAuthorityId },
+        data: {
+          severity: incident.severity,
+          affectedJurisdictions: incident.affectedJurisdictions,
+          reportingAuthorityId: incident.reportingAuthorityId,
+        },
       });
       this.events.publish({
         type: EnrolmentEventType.INCIDENT_REPORTED,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { Comparator, CriterionKind, Relation, Stage } from '@sandbridge/domain';
 import { REFERENCE_JURISDICTIONS } from '../reference/reference-data.js';
-import { DEMO_ACCOUNTS, DEMO_CRITERIA, DEMO_CROSSWALKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROGRAMME, DEMO_STANDARDS } from './demo-data.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CRITERIA,
+  DEMO_CROSSWALKS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_PROGRAMME,
+  DEMO_STANDARDS,
+} from './demo-data.js';
 import type { AuthorityRef, DemoCriterion } from './demo-data.types.js';
 
 const authorityId = (a: AuthorityRef): string => `${a.jurisdiction}/${a.acronym}`;
@@ -9,7 +17,9 @@ const criterionId = (a: AuthorityRef & { key: string }): string => `${authorityI
 
 const clauseIds = DEMO_STANDARDS.flatMap((s) => s.clauses.map((c) => c.id));
 const criteriaById = new Map(DEMO_CRITERIA.map((c) => [criterionId({ ...c.authority, key: c.key }), c]));
-const referenceAuthorities = new Set(REFERENCE_JURISDICTIONS.flatMap((j) => j.authorities.map((a) => `${j.code}/${a.acronym}`)));
+const referenceAuthorities = new Set(
+  REFERENCE_JURISDICTIONS.flatMap((j) => j.authorities.map((a) => `${j.code}/${a.acronym}`)),
+);
 const referenceJurisdictions = new Set(REFERENCE_JURISDICTIONS.map((j) => j.code));
 
 describe('demo data', () => {
@@ -20,7 +30,12 @@ describe('demo data', () => {
     for (const c of DEMO_CRITERIA) {
       expect(c.clauses.length).toBeGreaterThanOrEqual(1);
       expect(c.clauses.length).toBeLessThanOrEqual(3);
-      for (const id of c.clauses) expect({ criterion: c.key, clause: id, known: known.has(id) }).toEqual({ criterion: c.key, clause: id, known: true });
+      for (const id of c.clauses)
+        expect({ criterion: c.key, clause: id, known: known.has(id) }).toEqual({
+          criterion: c.key,
+          clause: id,
+          known: true,
+        });
     }
   });
 
@@ -40,7 +55,8 @@ describe('demo data', () => {
     ];
     for (const ref of refs) expect(referenceAuthorities).toContain(authorityId(ref));
     for (const org of DEMO_ORGANISATIONS) expect(referenceJurisdictions).toContain(org.homeJurisdiction);
-    for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'NEGOTIATOR')) expect(referenceJurisdictions).toContain(a.jurisdiction);
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'NEGOTIATOR'))
+      expect(referenceJurisdictions).toContain(a.jurisdiction);
   });
 
   it('gives each kind of criterion the fields it needs', () => {
@@ -77,8 +93,16 @@ describe('demo data', () => {
         .filter((c): c is DemoCriterion => c !== undefined);
       expect(own.length).toBeGreaterThanOrEqual(12);
       for (const stage of Object.values(Stage)) {
-        expect({ authority: authorityId(authority), stage, own: own.filter((c) => c.stage === stage).length >= 3 }).toEqual({ authority: authorityId(authority), stage, own: true });
-        expect({ authority: authorityId(authority), stage, attached: attached.filter((c) => c.stage === stage).length >= 3 }).toEqual({ authority: authorityId(authority), stage, attached: true });
+        expect({
+          authority: authorityId(authority),
+          stage,
+          own: own.filter((c) => c.stage === stage).length >= 3,
+        }).toEqual({ authority: authorityId(authority), stage, own: true });
+        expect({
+          authority: authorityId(authority),
+          stage,
+          attached: attached.filter((c) => c.stage === stage).length >= 3,
+        }).toEqual({ authority: authorityId(authority), stage, attached: true });
       }
       const kinds = new Set(own.map((c) => c.kind));
       expect(kinds.size).toBe(3);
@@ -116,7 +140,8 @@ describe('demo data', () => {
       for (let j = i + 1; j < metrics.length; j++) {
         const [a, b] = [metrics[i]!, metrics[j]!];
         if (authorityId(a.authority) === authorityId(b.authority) || a.metric!.key !== b.metric!.key) continue;
-        if (a.clauses.some((id) => b.clauses.includes(id))) pairs.push(`${authorityId(a.authority)}:${a.key} ~ ${authorityId(b.authority)}:${b.key}`);
+        if (a.clauses.some((id) => b.clauses.includes(id)))
+          pairs.push(`${authorityId(a.authority)}:${a.key} ~ ${authorityId(b.authority)}:${b.key}`);
       }
     }
     expect(pairs.length).toBeGreaterThanOrEqual(3);
@@ -124,7 +149,8 @@ describe('demo data', () => {
 
   it('ties accounts to demo organisations and documents a long enough password', () => {
     const organisations = new Set(DEMO_ORGANISATIONS.map((o) => o.name));
-    for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'INNOVATOR')) expect(organisations).toContain(a.organisation);
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'INNOVATOR'))
+      expect(organisations).toContain(a.organisation);
     for (const name of organisations) expect(DEMO_ACCOUNTS.some((a) => a.organisation === name)).toBe(true);
     for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'REGULATOR')) expect(a.authority).toBeDefined();
     const emails = DEMO_ACCOUNTS.map((a) => a.email);

@@ -1,4 +1,12 @@
-import type { Category, Comparator, CriterionKind, JointEntryRule, Relation, RiskClass, Stage } from '@sandbridge/domain';
+import type {
+  Category,
+  Comparator,
+  CriterionKind,
+  JointEntryRule,
+  Relation,
+  RiskClass,
+  Stage,
+} from '@sandbridge/domain';
 
 /** A standard or catalogue criteria reference, with the clauses used (real ids). */
 export interface DemoStandard {

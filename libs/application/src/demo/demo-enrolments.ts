@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, Comparator, CriterionKind, EntryDecision, ExitDecision, Role, Stage } from '@sandbridge/domain';
-import { AiSystemRepository, type CriterionEntity, CriterionRepository, type EnrolmentEntity, EnrolmentRepository, ProgrammeRepository } from '@sandbridge/persistence';
+import {
+  AiSystemRepository,
+  type CriterionEntity,
+  CriterionRepository,
+  type EnrolmentEntity,
+  EnrolmentRepository,
+  ProgrammeRepository,
+} from '@sandbridge/persistence';
 import { EnrolmentService, type ResultCommand } from '../enrolments/enrolment.service.js';
 import { Confidentiality, ReportReview, TestReportService } from '../enrolments/test-report.service.js';
 
@@ -15,7 +22,8 @@ interface Cast {
   innovators: Record<string, string>;
 }
 
-const sha = (seed: string) => Array.from({ length: 64 }, (_, i) => '0123456789abcdef'[(seed.charCodeAt(i % seed.length) + i) % 16]).join('');
+const sha = (seed: string) =>
+  Array.from({ length: 64 }, (_, i) => '0123456789abcdef'[(seed.charCodeAt(i % seed.length) + i) % 16]).join('');
 
 /**
  * Enrolments in every state on the demo programme, each reached through the real lifecycle
@@ -36,20 +44,43 @@ export class DemoEnrolments {
     if ((await this.enrolmentRepo.page({ programmeId: cast.programmeId }, { first: 1 })).totalCount > 0) return 0;
     const attached = await this.programmes.criteriaOf([cast.programmeId]);
     const criteria = new Map((await this.criteria.findByIds(attached.map((a) => a.criterionId))).map((c) => [c.id, c]));
-    const of = (authorityId: string, stage: Stage) => attached.filter((a) => a.authorityId === authorityId && a.stage === stage).map((a) => criteria.get(a.criterionId)!);
+    const of = (authorityId: string, stage: Stage) =>
+      attached
+        .filter((a) => a.authorityId === authorityId && a.stage === stage)
+        .map((a) => criteria.get(a.criterionId)!);
     const { FCA, MAS, 'AI Office': AIO } = cast.authorities;
-    const regulator = (authorityId: string): Actor => ({ accountId: cast.regulators[authorityId], role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null });
+    const regulator = (authorityId: string): Actor => ({
+      accountId: cast.regulators[authorityId],
+      role: Role.REGULATOR,
+      authorityId,
+      organisationId: null,
+      jurisdictionCode: null,
+    });
 
     const story = async (systemName: string, targets: string[], options: { failEntryOf?: string } = {}) => {
       const system = (await this.systems.page({ search: systemName }, { first: 1 })).items[0];
-      const innovator: Actor = { accountId: cast.innovators[system.organisationId], role: Role.INNOVATOR, authorityId: null, organisationId: system.organisationId, jurisdictionCode: null };
-      const entryResults = targets.flatMap((a) => of(a, Stage.ENTRY).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')));
-      let e: EnrolmentEntity = await this.enrolments.create(innovator, { programmeId: cast.programmeId, aiSystemId: system.id, targetAuthorityIds: targets, entryResults });
+      const innovator: Actor = {
+        accountId: cast.innovators[system.organisationId],
+        role: Role.INNOVATOR,
+        authorityId: null,
+        organisationId: system.organisationId,
+        jurisdictionCode: null,
+      };
+      const entryResults = targets.flatMap((a) =>
+        of(a, Stage.ENTRY).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')),
+      );
+      let e: EnrolmentEntity = await this.enrolments.create(innovator, {
+        programmeId: cast.programmeId,
+        aiSystemId: system.id,
+        targetAuthorityIds: targets,
+        entryResults,
+      });
       const at = () => ({ enrolmentId: e.id, expectedVersion: e.version });
       const steps = {
         submit: async () => (e = await this.enrolments.submit(innovator, at())),
         review: async (a: string) => (e = await this.enrolments.startReview(regulator(a), at())),
-        entry: async (a: string, decision: EntryDecision, reasons: string) => (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
+        entry: async (a: string, decision: EntryDecision, reasons: string) =>
+          (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
         report: async (a: string, key: string, confidentiality: Confidentiality, accept = true) => {
           const results = [...of(a, Stage.TESTING), ...of(a, Stage.EXIT)].map((c) => passing(c, 'pass'));
           const report = await this.reports.submit(innovator, {
@@ -57,18 +88,29 @@ export class DemoEnrolments {
             submittedTo: a,
             periodStart: '2026-10-01',
             periodEnd: '2026-10-31',
-            lab: { name: 'Meridian AI Assurance Lab', accredited: true, accreditationBody: cast.jurisdictionOf[a] === 'SG' ? 'SAC' : 'UKAS' },
+            lab: {
+              name: 'Meridian AI Assurance Lab',
+              accredited: true,
+              accreditationBody: cast.jurisdictionOf[a] === 'SG' ? 'SAC' : 'UKAS',
+            },
             method: { id: 'ISO42001:A.6.2.4', version: '2023' },
             testedIn: cast.jurisdictionOf[a],
             confidentiality,
             idempotencyKey: `demo-${key}`,
             results,
           });
-          if (accept) await this.reports.review(regulator(a), { reportId: report.id, decision: ReportReview.ACCEPT, reasons: 'Complete and consistent with the agreed test plan.' });
+          if (accept)
+            await this.reports.review(regulator(a), {
+              reportId: report.id,
+              decision: ReportReview.ACCEPT,
+              reasons: 'Complete and consistent with the agreed test plan.',
+            });
         },
         requestExit: async () => (e = await this.enrolments.requestExit(innovator, at())),
-        exit: async (a: string, decision: ExitDecision, reasons: string) => (e = await this.enrolments.decideExit(regulator(a), { ...at(), decision, reasons })),
-        suspend: async (a: string, reasons: string) => (e = await this.enrolments.suspend(regulator(a), { ...at(), reasons })),
+        exit: async (a: string, decision: ExitDecision, reasons: string) =>
+          (e = await this.enrolments.decideExit(regulator(a), { ...at(), decision, reasons })),
+        suspend: async (a: string, reasons: string) =>
+          (e = await this.enrolments.suspend(regulator(a), { ...at(), reasons })),
         withdraw: async () => (e = await this.enrolments.withdraw(innovator, at())),
       };
       return steps;
@@ -146,11 +188,19 @@ function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {
     case CriterionKind.ATTESTATION:
       return { criterionId: c.id, attested: mode === 'pass' };
     case CriterionKind.EVIDENCE:
-      return mode === 'pass' ? { criterionId: c.id, evidenceReference: `dms://demo/${c.key}.pdf`, evidenceSha256: sha(c.key) } : { criterionId: c.id };
+      return mode === 'pass'
+        ? { criterionId: c.id, evidenceReference: `dms://demo/${c.key}.pdf`, evidenceSha256: sha(c.key) }
+        : { criterionId: c.id };
     default: {
       const t = c.threshold!;
       const value =
-        c.comparator === Comparator.GTE ? t + 0.02 : c.comparator === Comparator.LTE ? Math.max(0, t * 0.6) : c.comparator === Comparator.BETWEEN ? (t + c.thresholdHigh!) / 2 : t;
+        c.comparator === Comparator.GTE
+          ? t + 0.02
+          : c.comparator === Comparator.LTE
+            ? Math.max(0, t * 0.6)
+            : c.comparator === Comparator.BETWEEN
+              ? (t + c.thresholdHigh!) / 2
+              : t;
       return { criterionId: c.id, value: mode === 'pass' ? Math.round(value * 1000) / 1000 : -1 };
     }
   }

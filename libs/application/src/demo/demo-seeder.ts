@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '@sandbridge/common';
-import { type Actor, CriterionStatus, DomainError, ProgrammeAction, ProgrammeStatus, Role, toUtcDay } from '@sandbridge/domain';
+import {
+  type Actor,
+  CriterionStatus,
+  DomainError,
+  ProgrammeAction,
+  ProgrammeStatus,
+  Role,
+  toUtcDay,
+} from '@sandbridge/domain';
 import {
   AccountRepository,
   AiSystemRepository,
@@ -33,7 +41,13 @@ import {
 import type { AuthorityRef } from './demo-data.types.js';
 
 /** The platform acting for itself when it loads demo data: every rule of the services still applies. */
-const SYSTEM: Actor = { accountId: 'demo-seeder', role: Role.ADMIN, authorityId: null, organisationId: null, jurisdictionCode: null };
+const SYSTEM: Actor = {
+  accountId: 'demo-seeder',
+  role: Role.ADMIN,
+  authorityId: null,
+  organisationId: null,
+  jurisdictionCode: null,
+};
 
 export interface SeedReport {
   created: number;
@@ -79,7 +93,8 @@ export class DemoSeeder {
   }
 
   async seed(): Promise<SeedReport> {
-    if (this.config.env === 'production') throw DomainError.forbidden('Demo data and demo accounts are refused when NODE_ENV=production');
+    if (this.config.env === 'production')
+      throw DomainError.forbidden('Demo data and demo accounts are refused when NODE_ENV=production');
     await this.referenceData.ensure();
     let created = 0;
     // One transaction: a half-loaded demo never stays behind.
@@ -98,7 +113,9 @@ export class DemoSeeder {
           created++;
           continue;
         }
-        const known = new Set((await this.standardsRepo.findClausesByIds(standard.clauses.map((c) => c.id))).map((c) => c.id));
+        const known = new Set(
+          (await this.standardsRepo.findClausesByIds(standard.clauses.map((c) => c.id))).map((c) => c.id),
+        );
         for (const clause of standard.clauses.filter((c) => !known.has(c.id))) {
           await this.standards.addClause(SYSTEM, { ...clause, standardCode: standard.code });
           created++;
@@ -145,7 +162,12 @@ export class DemoSeeder {
         const from = criterionId(x.from);
         const to = criterionId(x.to);
         if (await this.crosswalksRepo.findPair(from, to)) continue;
-        await this.crosswalks.create(SYSTEM, { fromCriterionId: from, toCriterionId: to, relation: x.relation, note: x.note });
+        await this.crosswalks.create(SYSTEM, {
+          fromCriterionId: from,
+          toCriterionId: to,
+          relation: x.relation,
+          note: x.note,
+        });
         created++;
       }
 
@@ -153,7 +175,10 @@ export class DemoSeeder {
       for (const o of DEMO_ORGANISATIONS) {
         let organisation = await this.organisationsRepo.findByName(o.name);
         if (!organisation) {
-          organisation = await this.organisations.create(SYSTEM, { name: o.name, homeJurisdictionCode: o.homeJurisdiction });
+          organisation = await this.organisations.create(SYSTEM, {
+            name: o.name,
+            homeJurisdictionCode: o.homeJurisdiction,
+          });
           created++;
         }
         organisationIds.set(o.name, organisation.id);
@@ -181,10 +206,15 @@ export class DemoSeeder {
           jointEntryRule: p.jointEntryRule,
         });
         for (const attached of p.criteria) {
-          await this.programmes.attachCriterion(SYSTEM, { programmeId: programme.id, criterionId: criterionId({ ...attached.authority, key: attached.key }), mandatory: attached.mandatory ?? true });
+          await this.programmes.attachCriterion(SYSTEM, {
+            programmeId: programme.id,
+            criterionId: criterionId({ ...attached.authority, key: attached.key }),
+            mandatory: attached.mandatory ?? true,
+          });
         }
         // Open for applications, as a pilot in its application window would be.
-        if (programme.status === ProgrammeStatus.DRAFT) await this.programmes.transition(SYSTEM, programme.id, ProgrammeAction.OPEN);
+        if (programme.status === ProgrammeStatus.DRAFT)
+          await this.programmes.transition(SYSTEM, programme.id, ProgrammeAction.OPEN);
         created++;
       }
 
@@ -196,7 +226,7 @@ export class DemoSeeder {
           password: DEMO_PASSWORD,
           role: a.role as Role,
           authorityId: a.authority ? authorityId(a.authority) : null,
-          organisationId: a.organisation ? organisationIds.get(a.organisation) ?? null : null,
+          organisationId: a.organisation ? (organisationIds.get(a.organisation) ?? null) : null,
           jurisdictionCode: a.jurisdiction ?? null,
         });
         created++;
@@ -218,7 +248,11 @@ export class DemoSeeder {
         innovators,
       });
     });
-    this.logger.log(created ? `Loaded the demo data (${created} records); demo accounts use the password "${DEMO_PASSWORD}"` : 'The demo data is already loaded');
+    this.logger.log(
+      created
+        ? `Loaded the demo data (${created} records); demo accounts use the password "${DEMO_PASSWORD}"`
+        : 'The demo data is already loaded',
+    );
     return { created };
   }
 

@@ -29,7 +29,12 @@ export function canSeeEnrolment(actor: Actor, enrolment: EnrolmentEntity, progra
  * Confidential evidence (DESIGN.md §1): PUBLIC reports every authority (never other innovators),
  * PARTICIPANTS the programme's authorities, HOME_AUTHORITY only the authority it was submitted to.
  */
-export function canSeeReport(actor: Actor, report: TestReportEntity, enrolment: EnrolmentEntity, programmeParticipants: string[]): boolean {
+export function canSeeReport(
+  actor: Actor,
+  report: TestReportEntity,
+  enrolment: EnrolmentEntity,
+  programmeParticipants: string[],
+): boolean {
   switch (actor.role) {
     case Role.ADMIN:
       return true;
@@ -43,7 +48,11 @@ export function canSeeReport(actor: Actor, report: TestReportEntity, enrolment: 
 }
 
 /** The regulator's rule of `canSeeReport`, for an authority (e.g. the one evaluating its track) rather than a caller. */
-export function authorityMaySeeReport(authorityId: string, report: TestReportEntity, programmeParticipants: string[]): boolean {
+export function authorityMaySeeReport(
+  authorityId: string,
+  report: TestReportEntity,
+  programmeParticipants: string[],
+): boolean {
   if (report.confidentiality === 'PUBLIC') return true;
   if (report.confidentiality === 'PARTICIPANTS') return programmeParticipants.includes(authorityId);
   return report.submittedTo === authorityId;

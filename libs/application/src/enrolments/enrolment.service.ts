@@ -203,12 +203,20 @@ export class EnrolmentService {
   async findByIds(actor: Actor, ids: readonly string[]): Promise<(EnrolmentEntity | null)[]> {
     const found = await this.enrolments.findByIds(ids);
     const programmeIds = [...new Set(found.map((e) => e.programmeId))];
-    const participants = new Map((programmeIds.length ? await this.participantsOf(programmeIds) : []).map((p, i) => [programmeIds[i], p]));
-    const visible = new Map(found.filter((e) => canSeeEnrolment(actor, e, participants.get(e.programmeId) ?? [])).map((e) => [e.id, e]));
+    const participants = new Map(
+      (programmeIds.length ? await this.participantsOf(programmeIds) : []).map((p, i) => [programmeIds[i], p]),
+    );
+    const visible = new Map(
+      found.filter((e) => canSeeEnrolment(actor, e, participants.get(e.programmeId) ?? [])).map((e) => [e.id, e]),
+    );
     return ids.map((id) => visible.get(id) ?? null);
   }
 
-  list(actor: Actor, filter: Omit<EnrolmentFilter, 'organisationId' | 'participantAuthorityId'>, page: PageRequest): Promise<Page<EnrolmentEntity>> {
+  list(
+    actor: Actor,
+    filter: Omit<EnrolmentFilter, 'organisationId' | 'participantAuthorityId'>,
+    page: PageRequest,
+  ): Promise<Page<EnrolmentEntity>> {
     switch (actor.role) {
       case Role.ADMIN:
         return this.enrolments.page(filter, page);
@@ -233,17 +241,31 @@ export class EnrolmentService {
   }
 
   /** What the caller may do next on this enrolment, and why the rest is blocked. */
-  async allowedTransitions(actor: Actor, enrolment: EnrolmentEntity, tracks: EnrolmentTrackEntity[], programme: ProgrammeEntity) {
+  async allowedTransitions(
+    actor: Actor,
+    enrolment: EnrolmentEntity,
+    tracks: EnrolmentTrackEntity[],
+    programme: ProgrammeEntity,
+  ) {
     return allowedActions(this.snapshot(enrolment, programme, tracks), lifecycleActor(actor, enrolment));
   }
 
   /** Entry criteria of each targeted authority, evaluated against the application (before anyone decides). */
-  async entryEvaluation(enrolment: EnrolmentEntity, authorityId: string, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
+  async entryEvaluation(
+    enrolment: EnrolmentEntity,
+    authorityId: string,
+    options: EvaluationOptions = {},
+  ): Promise<TrackEvaluation> {
     return (await this.evaluateTracks([{ enrolment, authorityId, stage: Stage.ENTRY }], options))[0];
   }
 
   /** One authority's criteria of a TESTING or EXIT stage, against the results of reports not rejected that it may read. */
-  async stageEvaluation(enrolment: EnrolmentEntity, authorityId: string, stage: Stage, options: EvaluationOptions = {}): Promise<TrackEvaluation> {
+  async stageEvaluation(
+    enrolment: EnrolmentEntity,
+    authorityId: string,
+    stage: Stage,
+    options: EvaluationOptions = {},
+  ): Promise<TrackEvaluation> {
     return (await this.evaluateTracks([{ enrolment, authorityId, stage }], options))[0];
   }
 
@@ -254,8 +276,13 @@ export class EnrolmentService {
    * a result decides) — each kind of row read in one statement for all of them, so the cost does not
    * grow with the number of tracks.
    */
-  async evaluateTracks(requests: readonly TrackEvaluationRequest[], options: EvaluationOptions = {}): Promise<TrackEvaluation[]> {
-    const enrolmentsOf = (stage: (s: Stage) => boolean) => [...new Map(requests.filter((r) => stage(r.stage)).map((r) => [r.enrolment.id, r.enrolment])).values()];
+  async evaluateTracks(
+    requests: readonly TrackEvaluationRequest[],
+    options: EvaluationOptions = {},
+  ): Promise<TrackEvaluation[]> {
+    const enrolmentsOf = (stage: (s: Stage) => boolean) => [
+      ...new Map(requests.filter((r) => stage(r.stage)).map((r) => [r.enrolment.id, r.enrolment])).values(),
+    ];
     const entryIds = enrolmentsOf((s) => s === Stage.ENTRY).map((e) => e.id);
     const entry = entryIds.length ? await this.enrolments.entryResultsOf(entryIds) : [];
     const reported = await this.reportResultsOf(enrolmentsOf((s) => s !== Stage.ENTRY));
@@ -263,8 +290,16 @@ export class EnrolmentService {
       r.stage === Stage.ENTRY
         ? entry
             .filter((e) => e.enrolmentId === r.enrolment.id)
-            .map((e) => ({ id: e.id, criterionId: e.criterionId, outcome: e.outcome as ResultOutcome, recordedAt: e.recordedAt.toISOString(), source: null }))
-        : (reported.get(r.enrolment.id) ?? []).filter((x) => authorityMaySeeReport(r.authorityId, x.source!.report, x.source!.participants));
+            .map((e) => ({
+              id: e.id,
+              criterionId: e.criterionId,
+              outcome: e.outcome as ResultOutcome,
+              recordedAt: e.recordedAt.toISOString(),
+              source: null,
+            }))
+        : (reported.get(r.enrolment.id) ?? []).filter((x) =>
+            authorityMaySeeReport(r.authorityId, x.source!.report, x.source!.participants),
+          );
     return this.evaluateAll(
       requests.map((r) => ({ ...r, results: recorded(r) })),
       options,
@@ -278,7 +313,9 @@ export class EnrolmentService {
   private async reportResultsOf(enrolments: EnrolmentEntity[]): Promise<Map<string, CountedResult[]>> {
     const out = new Map<string, CountedResult[]>(enrolments.map((e) => [e.id, []]));
     if (!enrolments.length) return out;
-    const reports = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status !== 'REJECTED');
+    const reports = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter(
+      (r) => r.status !== 'REJECTED',
+    );
     if (!reports.length) return out;
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
     const programmeIds = [...new Set(enrolments.map((e) => e.programmeId))];
@@ -291,7 +328,15 @@ export class EnrolmentService {
     );
     for (const r of await this.reports.resultsOf(reports.map((x) => x.id))) {
       const source = sources.get(r.reportId)!;
-      out.get(source.report.enrolmentId)!.push({ id: r.id, criterionId: r.criterionId, outcome: r.outcome as ResultOutcome, recordedAt: source.report.submittedAt.toISOString(), source });
+      out
+        .get(source.report.enrolmentId)!
+        .push({
+          id: r.id,
+          criterionId: r.criterionId,
+          outcome: r.outcome as ResultOutcome,
+          recordedAt: source.report.submittedAt.toISOString(),
+          source,
+        });
     }
     return out;
   }
@@ -303,17 +348,32 @@ export class EnrolmentService {
    * RECOGNISES for the system counts as met (libs/domain `countRecognisedResults` decides;
    * RECOGNISED_WITH_CONDITIONS is shown, not counted). With a reader, what it may not read is withheld.
    */
-  private async evaluateAll(requests: readonly (TrackEvaluationRequest & { results: CountedResult[] })[], options: EvaluationOptions): Promise<TrackEvaluation[]> {
+  private async evaluateAll(
+    requests: readonly (TrackEvaluationRequest & { results: CountedResult[] })[],
+    options: EvaluationOptions,
+  ): Promise<TrackEvaluation[]> {
     if (!requests.length) return [];
     const unique = (values: string[]) => [...new Set(values)];
     const programmeIds = unique(requests.map((r) => r.enrolment.programmeId));
-    const attached = new Map((await this.programmesAttachments(programmeIds)).map((rows, i) => [programmeIds[i], rows]));
-    const own = requests.map((r) => attached.get(r.enrolment.programmeId)!.filter((a) => a.authorityId === r.authorityId && a.stage === r.stage));
-    const criteria = new Map((await this.criteria.findByIds(unique(own.flat().map((a) => a.criterionId)))).map((c) => [c.id, c]));
-    const systems = new Map((await this.systems.findByIds(unique(requests.map((r) => r.enrolment.aiSystemId)))).map((s) => [s.id, s]));
+    const attached = new Map(
+      (await this.programmesAttachments(programmeIds)).map((rows, i) => [programmeIds[i], rows]),
+    );
+    const own = requests.map((r) =>
+      attached.get(r.enrolment.programmeId)!.filter((a) => a.authorityId === r.authorityId && a.stage === r.stage),
+    );
+    const criteria = new Map(
+      (await this.criteria.findByIds(unique(own.flat().map((a) => a.criterionId)))).map((c) => [c.id, c]),
+    );
+    const systems = new Map(
+      (await this.systems.findByIds(unique(requests.map((r) => r.enrolment.aiSystemId)))).map((s) => [s.id, s]),
+    );
     // Programmes only matter where there is something to evaluate (recognised results are per programme).
-    const wanted = unique(requests.filter((_, i) => own[i].length).map((r) => r.enrolment.programmeId)).filter((id) => id !== options.programme?.id);
-    const programmes = new Map<string, ProgrammeEntity>(options.programme ? [[options.programme.id, options.programme]] : []);
+    const wanted = unique(requests.filter((_, i) => own[i].length).map((r) => r.enrolment.programmeId)).filter(
+      (id) => id !== options.programme?.id,
+    );
+    const programmes = new Map<string, ProgrammeEntity>(
+      options.programme ? [[options.programme.id, options.programme]] : [],
+    );
     if (wanted.length) {
       const found = options.programmes ? await options.programmes(wanted) : await this.programmes.findByIds(wanted);
       for (const p of found) if (p) programmes.set(p.id, p);
@@ -329,9 +389,17 @@ export class EnrolmentService {
       );
       const programme = programmes.get(enrolment.programmeId);
       // One after the other: each recognition case is several statements (a loader shares them per request).
-      const recognitions = own[i].length && programme?.acceptsRecognisedResults ? await source(programme.id, enrolment.aiSystemId, authorityId) : null;
-      const counted = countRecognisedResults(evaluations, recognitions && new Map([...recognitions].map(([criterionId, r]) => [criterionId, r.view])));
-      const shown = options.reader ? withholdUnreadable(counted, readableBy(options.reader, results, recognitions)) : counted;
+      const recognitions =
+        own[i].length && programme?.acceptsRecognisedResults
+          ? await source(programme.id, enrolment.aiSystemId, authorityId)
+          : null;
+      const counted = countRecognisedResults(
+        evaluations,
+        recognitions && new Map([...recognitions].map(([criterionId, r]) => [criterionId, r.view])),
+      );
+      const shown = options.reader
+        ? withholdUnreadable(counted, readableBy(options.reader, results, recognitions))
+        : counted;
       out.push({ authorityId, stage, criteria: shown.map((e) => ({ ...e, criterion: criteria.get(e.criterionId)! })) });
     }
     return out;
@@ -371,7 +439,9 @@ export class EnrolmentService {
   /** The system's ACCEPTED reports, in every programme, that a regulator of `authorityId` may read — each with its source. */
   private async acceptedReportsReadableBy(authorityId: string, aiSystemId: string): Promise<ResultSource[]> {
     const enrolments = await this.enrolments.ofSystem(aiSystemId);
-    const accepted = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter((r) => r.status === 'ACCEPTED');
+    const accepted = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter(
+      (r) => r.status === 'ACCEPTED',
+    );
     if (!accepted.length) return [];
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
     const programmeIds = [...new Set(enrolments.map((e) => e.programmeId))];
@@ -387,19 +457,27 @@ export class EnrolmentService {
   // ── the application ───────────────────────────────────────────────────────────────────────
 
   create(actor: Actor, command: CreateEnrolmentCommand): Promise<EnrolmentEntity> {
-    if (actor.role !== Role.INNOVATOR) throw DomainError.forbidden(`Only innovators apply to programmes; you are ${actor.role}`);
+    if (actor.role !== Role.INNOVATOR)
+      throw DomainError.forbidden(`Only innovators apply to programmes; you are ${actor.role}`);
     return this.connection.withTransaction(async () => {
       const system = await this.systems.findById(command.aiSystemId);
-      if (!system || system.organisationId !== actor.organisationId) throw DomainError.notFound('AI system', command.aiSystemId);
+      if (!system || system.organisationId !== actor.organisationId)
+        throw DomainError.notFound('AI system', command.aiSystemId);
       const programme = await this.programmes.findById(command.programmeId);
-      if (!programme || programme.status === ProgrammeStatus.DRAFT) throw DomainError.notFound('Programme', command.programmeId);
+      if (!programme || programme.status === ProgrammeStatus.DRAFT)
+        throw DomainError.notFound('Programme', command.programmeId);
       this.requireApplicationWindow(programme);
       const [participants] = await this.participantsOf([programme.id]);
       const targets = this.checkTargets(programme, participants, command.targetAuthorityIds);
       if (await this.enrolments.findActive(programme.id, system.id)) {
         throw DomainError.conflict('This AI system already has an application in this programme: withdraw it first');
       }
-      const enrolment = await this.enrolments.insert({ programmeId: programme.id, aiSystemId: system.id, organisationId: system.organisationId, state: EnrolmentState.DRAFT });
+      const enrolment = await this.enrolments.insert({
+        programmeId: programme.id,
+        aiSystemId: system.id,
+        organisationId: system.organisationId,
+        state: EnrolmentState.DRAFT,
+      });
       await this.enrolments.insertTracks(enrolment.id, targets);
       if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
       await this.audit.append(actor, {
@@ -427,10 +505,16 @@ export class EnrolmentService {
   updateApplication(actor: Actor, command: UpdateApplicationCommand): Promise<EnrolmentEntity> {
     return this.connection.withTransaction(async () => {
       const { enrolment, programme, participants } = await this.load(actor, command.enrolmentId);
-      if (lifecycleActor(actor, enrolment).kind !== 'INNOVATOR') throw DomainError.forbidden('Only the enrolling organisation edits its application');
+      if (lifecycleActor(actor, enrolment).kind !== 'INNOVATOR')
+        throw DomainError.forbidden('Only the enrolling organisation edits its application');
       this.requireVersion(enrolment, command.expectedVersion);
-      if (enrolment.state !== EnrolmentState.DRAFT) throw DomainError.invalidTransition(`The application can change only while DRAFT; it is ${enrolment.state}`);
-      if (command.targetAuthorityIds) await this.enrolments.replaceTracks(enrolment.id, this.checkTargets(programme, participants, command.targetAuthorityIds));
+      if (enrolment.state !== EnrolmentState.DRAFT)
+        throw DomainError.invalidTransition(`The application can change only while DRAFT; it is ${enrolment.state}`);
+      if (command.targetAuthorityIds)
+        await this.enrolments.replaceTracks(
+          enrolment.id,
+          this.checkTargets(programme, participants, command.targetAuthorityIds),
+        );
       if (command.entryResults?.length) await this.saveEntryResults(enrolment, programme, command.entryResults);
       if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, {}))) throw this.stale();
       await this.audit.append(actor, {
@@ -439,7 +523,11 @@ export class EnrolmentService {
         entityId: enrolment.id,
         enrolmentId: enrolment.id,
         programmeId: programme.id,
-        data: { version: command.expectedVersion + 1, targetAuthorityIds: command.targetAuthorityIds ?? null, entryResults: command.entryResults?.length ?? 0 },
+        data: {
+          version: command.expectedVersion + 1,
+          targetAuthorityIds: command.targetAuthorityIds ?? null,
+          entryResults: command.entryResults?.length ?? 0,
+        },
       });
       return (await this.enrolments.findById(enrolment.id))!;
     });
@@ -475,7 +563,12 @@ export class EnrolmentService {
         // Admitting over an unmet mandatory criterion is a deliberate act: it needs a written reason.
         if (c.decision === EntryDecision.ADMIT && unmet.length && !c.justification?.trim()) {
           throw DomainError.badInput(
-            [{ path: 'input.justification', message: `is required: mandatory entry criteria not met (${unmet.map((u) => evaluation.criteria.find((e) => e.criterionId === u.criterionId)!.criterion.key).join(', ')})` }],
+            [
+              {
+                path: 'input.justification',
+                message: `is required: mandatory entry criteria not met (${unmet.map((u) => evaluation.criteria.find((e) => e.criterionId === u.criterionId)!.criterion.key).join(', ')})`,
+              },
+            ],
             'Admission over unmet mandatory criteria needs a justification',
           );
         }
@@ -487,7 +580,12 @@ export class EnrolmentService {
           track.entryJustification = c.justification?.trim() || null;
           track.entryDecidedBy = actor.accountId;
           track.entryDecidedAt = now;
-          track.entryUnmetCriteria = track.authorityId === authorityId ? evaluation.criteria.filter((e) => e.outcome !== 'MET' && e.outcome !== 'NOT_APPLICABLE').map((e) => e.criterionId) : track.entryUnmetCriteria;
+          track.entryUnmetCriteria =
+            track.authorityId === authorityId
+              ? evaluation.criteria
+                  .filter((e) => e.outcome !== 'MET' && e.outcome !== 'NOT_APPLICABLE')
+                  .map((e) => e.criterionId)
+              : track.entryUnmetCriteria;
         }
       },
     );
@@ -533,7 +631,11 @@ export class EnrolmentService {
       const lifecycle = build(authorityId);
       const before = this.snapshot(enrolment, programme, tracks);
       const outcome = applyLifecycle(before, lifecycleActor(actor, enrolment), lifecycle);
-      if (!outcome.ok) throw new DomainError(outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION, outcome.veto.reason);
+      if (!outcome.ok)
+        throw new DomainError(
+          outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
+          outcome.veto.reason,
+        );
       if (lifecycle.action === EnrolmentAction.SUBMIT) this.requireApplicationWindow(programme);
       const next = outcome.next;
       if (outcome.admitted) {
@@ -545,19 +647,24 @@ export class EnrolmentService {
       }
       const changed = tracks.filter((t) => {
         const after = next.tracks.find((n) => n.authorityId === t.authorityId)!;
-        const differs = after.state !== t.state || after.exitDecision !== t.exitDecision || after.suspendedBy !== t.suspendedBy;
+        const differs =
+          after.state !== t.state || after.exitDecision !== t.exitDecision || after.suspendedBy !== t.suspendedBy;
         Object.assign(t, { state: after.state, exitDecision: after.exitDecision, suspendedBy: after.suspendedBy });
         return differs;
       });
       await record?.(loaded, authorityId, changed);
       const now = this.clock.now();
-      const stateChanges: Parameters<EnrolmentRepository['updateIfVersion']>[2] = { state: next.state, resumeState: next.resumeState };
+      const stateChanges: Parameters<EnrolmentRepository['updateIfVersion']>[2] = {
+        state: next.state,
+        resumeState: next.resumeState,
+      };
       if (next.state !== before.state) {
         if (next.state === EnrolmentState.SUBMITTED) stateChanges.submittedAt = now;
         if (next.state === EnrolmentState.TESTING && !enrolment.testingStartedAt) stateChanges.testingStartedAt = now;
         if (next.state === EnrolmentState.EXITED) stateChanges.exitedAt = now;
       }
-      if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, stateChanges))) throw this.stale();
+      if (!(await this.enrolments.updateIfVersion(enrolment.id, command.expectedVersion, stateChanges)))
+        throw this.stale();
       for (const track of changed) await this.enrolments.saveTrack(track);
       const { decision, reasons, justification } = command as Partial<EntryDecisionCommand>;
       const trackAction = 'authorityId' in lifecycle;
@@ -603,7 +710,12 @@ export class EnrolmentService {
       resumeState: enrolment.resumeState as EnrolmentState | null,
       jointEntryRule: programme.jointEntryRule as JointEntryRule,
       leadAuthorityId: programme.leadAuthorityId,
-      tracks: tracks.map((t) => ({ authorityId: t.authorityId, state: t.state as TrackState, exitDecision: t.exitDecision as ExitDecision | null, suspendedBy: t.suspendedBy })),
+      tracks: tracks.map((t) => ({
+        authorityId: t.authorityId,
+        state: t.state as TrackState,
+        exitDecision: t.exitDecision as ExitDecision | null,
+        suspendedBy: t.suspendedBy,
+      })),
     };
   }
 
@@ -623,32 +735,51 @@ export class EnrolmentService {
   }
 
   private stale(current?: number): DomainError {
-    return DomainError.conflict(`The enrolment has changed since you read it${current ? ` (it is at version ${current})` : ''}: reload and decide again`);
+    return DomainError.conflict(
+      `The enrolment has changed since you read it${current ? ` (it is at version ${current})` : ''}: reload and decide again`,
+    );
   }
 
   private requireApplicationWindow(programme: ProgrammeEntity): void {
-    if (programme.status !== ProgrammeStatus.OPEN) throw DomainError.invalidTransition(`The programme is ${programme.status}: applications are accepted only while it is OPEN`);
+    if (programme.status !== ProgrammeStatus.OPEN)
+      throw DomainError.invalidTransition(
+        `The programme is ${programme.status}: applications are accepted only while it is OPEN`,
+      );
     const today = toUtcDay(this.clock.now());
-    if (programme.applicationOpens && today < programme.applicationOpens) throw DomainError.invalidTransition(`Applications open on ${programme.applicationOpens}`);
-    if (programme.applicationCloses && today > programme.applicationCloses) throw DomainError.invalidTransition(`Applications closed on ${programme.applicationCloses}`);
+    if (programme.applicationOpens && today < programme.applicationOpens)
+      throw DomainError.invalidTransition(`Applications open on ${programme.applicationOpens}`);
+    if (programme.applicationCloses && today > programme.applicationCloses)
+      throw DomainError.invalidTransition(`Applications closed on ${programme.applicationCloses}`);
   }
 
   private checkTargets(programme: ProgrammeEntity, participants: string[], targets: string[]): string[] {
     const unique = [...new Set(targets)];
     const problems: FieldProblem[] = [];
-    if (!unique.length) problems.push({ path: 'input.targetAuthorityIds', message: 'must name at least one participating authority' });
+    if (!unique.length)
+      problems.push({ path: 'input.targetAuthorityIds', message: 'must name at least one participating authority' });
     unique.forEach((id) => {
-      if (!participants.includes(id)) problems.push({ path: `input.targetAuthorityIds.${targets.indexOf(id)}`, message: 'is not an authority of this programme' });
+      if (!participants.includes(id))
+        problems.push({
+          path: `input.targetAuthorityIds.${targets.indexOf(id)}`,
+          message: 'is not an authority of this programme',
+        });
     });
     if (programme.jointEntryRule === JointEntryRule.LEAD_DECIDES && !unique.includes(programme.leadAuthorityId)) {
-      problems.push({ path: 'input.targetAuthorityIds', message: 'must include the lead authority under LEAD_DECIDES' });
+      problems.push({
+        path: 'input.targetAuthorityIds',
+        message: 'must include the lead authority under LEAD_DECIDES',
+      });
     }
     if (problems.length) throw DomainError.badInput(problems);
     return unique;
   }
 
   /** Evaluates and stores the applicant's entry results; each must name an ENTRY criterion of the programme. */
-  private async saveEntryResults(enrolment: EnrolmentEntity, programme: ProgrammeEntity, results: ResultCommand[]): Promise<void> {
+  private async saveEntryResults(
+    enrolment: EnrolmentEntity,
+    programme: ProgrammeEntity,
+    results: ResultCommand[],
+  ): Promise<void> {
     const [attached] = await this.programmesAttachments([programme.id]);
     const entry = new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.criterionId));
     const criteria = new Map((await this.criteria.findByIds([...entry])).map((c) => [c.id, c]));
@@ -657,13 +788,28 @@ export class EnrolmentService {
     const rows = results.flatMap((r, i) => {
       const criterion = criteria.get(r.criterionId);
       if (!criterion || criterion.status === CriterionStatus.DRAFT) {
-        problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'is not an entry criterion of this programme' });
+        problems.push({
+          path: `input.entryResults.${i}.criterionId`,
+          message: 'is not an entry criterion of this programme',
+        });
         return [];
       }
-      if (seen.has(r.criterionId)) problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'appears twice' });
+      if (seen.has(r.criterionId))
+        problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'appears twice' });
       seen.add(r.criterionId);
       const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
-      return [{ enrolmentId: enrolment.id, criterionId: r.criterionId, value: r.value ?? null, evidenceReference: r.evidenceReference ?? null, evidenceSha256: r.evidenceSha256 ?? null, attested: r.attested ?? null, outcome, detail }];
+      return [
+        {
+          enrolmentId: enrolment.id,
+          criterionId: r.criterionId,
+          value: r.value ?? null,
+          evidenceReference: r.evidenceReference ?? null,
+          evidenceSha256: r.evidenceSha256 ?? null,
+          attested: r.attested ?? null,
+          outcome,
+          detail,
+        },
+      ];
     });
     if (problems.length) throw DomainError.badInput(problems);
     await this.enrolments.upsertEntryResults(rows);
@@ -685,7 +831,11 @@ export class EnrolmentService {
  * result goes with the enrolment; a test result with its report's confidentiality. Any other id is
  * unreadable, so nothing unknown is ever shown.
  */
-function readableBy(reader: Actor, results: CountedResult[], recognitions: TrackRecognitions | null): (resultId: string) => boolean {
+function readableBy(
+  reader: Actor,
+  results: CountedResult[],
+  recognitions: TrackRecognitions | null,
+): (resultId: string) => boolean {
   const sources = new Map<string, ResultSource | null>(results.map((r) => [r.id, r.source]));
   for (const r of recognitions?.values() ?? []) sources.set(r.view.result, r.source);
   return (resultId) => {

@@ -82,8 +82,17 @@ export class ExitReportService {
         acronym: authority.acronym,
         jurisdiction: authority.jurisdictionCode,
         trackState: track.state,
-        entry: { decision: track.entryDecision, reasons: track.entryReasons, justification: track.entryJustification, decidedAt: track.entryDecidedAt?.toISOString() ?? null },
-        exit: { decision: track.exitDecision, reasons: track.exitReasons, decidedAt: track.exitDecidedAt?.toISOString() ?? null },
+        entry: {
+          decision: track.entryDecision,
+          reasons: track.entryReasons,
+          justification: track.entryJustification,
+          decidedAt: track.entryDecidedAt?.toISOString() ?? null,
+        },
+        exit: {
+          decision: track.exitDecision,
+          reasons: track.exitReasons,
+          decidedAt: track.exitDecidedAt?.toISOString() ?? null,
+        },
         criteria: evaluation.criteria.map((e) => {
           const own = results.filter((r) => r.criterionId === e.criterionId);
           return {
@@ -95,7 +104,9 @@ export class ExitReportService {
             outcome: e.outcome,
             metBy: e.metBy,
             recognition: e.recognition,
-            evidence: own.filter((r) => visible.has(r.reportId)).map((r) => ({ reportId: r.reportId, resultId: r.id, outcome: r.outcome, detail: r.detail })),
+            evidence: own
+              .filter((r) => visible.has(r.reportId))
+              .map((r) => ({ reportId: r.reportId, resultId: r.id, outcome: r.outcome, detail: r.detail })),
             withheld: own.filter((r) => !visible.has(r.reportId)).length,
           };
         }),
@@ -114,21 +125,27 @@ export class ExitReportService {
 
   /** Applications → submitted → admitted/declined per authority → tested → exited, with the usual reasons for refusal. */
   async funnel(actor: Actor, programmeId: string): Promise<ProgrammeFunnel> {
-    if (actor.role === Role.INNOVATOR) throw DomainError.forbidden('The funnel is for the programme’s authorities, negotiators and administrators');
+    if (actor.role === Role.INNOVATOR)
+      throw DomainError.forbidden('The funnel is for the programme’s authorities, negotiators and administrators');
     // A programme the caller may not see (a DRAFT of other authorities) is answered as missing.
     const programme = await this.programmeAccess.findById(actor, programmeId);
     if (!programme) throw DomainError.notFound('Programme', programmeId);
     const participants = (await this.programmes.participantsOf([programme.id])).map((p) => p.authorityId);
     const allowed =
-      actor.role === Role.ADMIN || actor.role === Role.NEGOTIATOR || (actor.role === Role.REGULATOR && participants.includes(actor.authorityId!));
-    if (!allowed) throw DomainError.forbidden('The funnel is for the programme’s authorities, negotiators and administrators');
+      actor.role === Role.ADMIN ||
+      actor.role === Role.NEGOTIATOR ||
+      (actor.role === Role.REGULATOR && participants.includes(actor.authorityId!));
+    if (!allowed)
+      throw DomainError.forbidden('The funnel is for the programme’s authorities, negotiators and administrators');
     const { enrolments, tracks } = await this.enrolmentRepo.ofProgramme(programme.id);
     const count = (predicate: (e: (typeof enrolments)[number]) => boolean) => enrolments.filter(predicate).length;
     const byState = new Map<string, number>();
     for (const e of enrolments) byState.set(e.state, (byState.get(e.state) ?? 0) + 1);
     const exitedIds = new Set(enrolments.filter((e) => e.state === 'EXITED').map((e) => e.id));
     const exitOutcomes = new Map<string, number>();
-    for (const t of tracks) if (exitedIds.has(t.enrolmentId) && t.exitDecision) exitOutcomes.set(t.exitDecision, (exitOutcomes.get(t.exitDecision) ?? 0) + 1);
+    for (const t of tracks)
+      if (exitedIds.has(t.enrolmentId) && t.exitDecision)
+        exitOutcomes.set(t.exitDecision, (exitOutcomes.get(t.exitDecision) ?? 0) + 1);
     return {
       programmeId: programme.id,
       applications: enrolments.length,
@@ -141,7 +158,8 @@ export class ExitReportService {
       authorities: participants.map((authorityId) => {
         const own = tracks.filter((t) => t.authorityId === authorityId);
         const unmet = new Map<string, number>();
-        for (const t of own) if (t.entryDecision) for (const id of t.entryUnmetCriteria) unmet.set(id, (unmet.get(id) ?? 0) + 1);
+        for (const t of own)
+          if (t.entryDecision) for (const id of t.entryUnmetCriteria) unmet.set(id, (unmet.get(id) ?? 0) + 1);
         return {
           authorityId,
           targeted: own.length,
@@ -156,7 +174,9 @@ export class ExitReportService {
             .slice(0, 5),
         };
       }),
-      exitOutcomes: [...exitOutcomes].map(([outcome, n]) => ({ outcome, count: n })).sort((a, b) => a.outcome.localeCompare(b.outcome)),
+      exitOutcomes: [...exitOutcomes]
+        .map(([outcome, n]) => ({ outcome, count: n }))
+        .sort((a, b) => a.outcome.localeCompare(b.outcome)),
     };
   }
 }

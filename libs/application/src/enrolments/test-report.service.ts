@@ -110,22 +110,38 @@ export class TestReportService {
       const enrolment = await this.enrolmentRepo.findByIdForUpdate(command.enrolmentId);
       const { programme, tracks } = await this.enrolments.load(actor, command.enrolmentId);
       // Only the enrolling organisation submits, and only it may get a report back by replaying its key.
-      if (lifecycleActor(actor, enrolment!).kind !== 'INNOVATOR') throw DomainError.forbidden('Only the enrolling organisation submits test reports');
+      if (lifecycleActor(actor, enrolment!).kind !== 'INNOVATOR')
+        throw DomainError.forbidden('Only the enrolling organisation submits test reports');
       const existing = await this.reports.findByIdempotencyKey(enrolment!.id, command.idempotencyKey);
       if (existing) {
-        if (existing.payloadHash !== payloadHash) throw DomainError.conflict('This idempotency key was used for a different report');
+        if (existing.payloadHash !== payloadHash)
+          throw DomainError.conflict('This idempotency key was used for a different report');
         return existing;
       }
-      const outcome = applyLifecycle(this.enrolments.snapshot(enrolment!, programme, tracks), lifecycleActor(actor, enrolment!), {
-        action: EnrolmentAction.SUBMIT_TEST_REPORT,
-        authorityId: command.submittedTo,
-      });
-      if (!outcome.ok) throw new DomainError(outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION, outcome.veto.reason);
+      const outcome = applyLifecycle(
+        this.enrolments.snapshot(enrolment!, programme, tracks),
+        lifecycleActor(actor, enrolment!),
+        {
+          action: EnrolmentAction.SUBMIT_TEST_REPORT,
+          authorityId: command.submittedTo,
+        },
+      );
+      if (!outcome.ok)
+        throw new DomainError(
+          outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
+          outcome.veto.reason,
+        );
       const problems: FieldProblem[] = [];
-      if (command.periodStart > command.periodEnd) problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
-      if (!(await this.jurisdictions.findByCode(command.testedIn))) problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
+      if (command.periodStart > command.periodEnd)
+        problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
+      if (!(await this.jurisdictions.findByCode(command.testedIn)))
+        problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
       const rows = await this.evaluateResults(enrolment!, command.results, problems);
-      if (problems.length) throw DomainError.badInput(problems.slice(0, 50), `The report was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
+      if (problems.length)
+        throw DomainError.badInput(
+          problems.slice(0, 50),
+          `The report was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+        );
       const report = await this.reports.insertReport({
         enrolmentId: enrolment!.id,
         submittedTo: command.submittedTo,
@@ -156,7 +172,13 @@ export class TestReportService {
         entityId: report.id,
         enrolmentId: report.enrolmentId,
         programmeId: programme.id,
-        data: { submittedTo: report.submittedTo, confidentiality: report.confidentiality, payloadHash, results: rows.length, outcomes },
+        data: {
+          submittedTo: report.submittedTo,
+          confidentiality: report.confidentiality,
+          payloadHash,
+          results: rows.length,
+          outcomes,
+        },
       });
       this.events.publish({
         type: EnrolmentEventType.TEST_REPORT_SUBMITTED,
@@ -215,23 +237,48 @@ export class TestReportService {
   /** Each result must name a published criterion of an authority of the programme. */
   private async evaluateResults(enrolment: EnrolmentEntity, results: ResultCommand[], problems: FieldProblem[]) {
     if (!results.length) problems.push({ path: 'input.results', message: 'must hold at least one result' });
-    if (results.length > MAX_RESULTS_PER_REPORT) problems.push({ path: 'input.results', message: `must hold at most ${MAX_RESULTS_PER_REPORT} results` });
-    const participants = new Set((await this.programmes.participantsOf([enrolment.programmeId])).map((p) => p.authorityId));
-    const criteria = new Map((await this.criteria.findByIds([...new Set(results.map((r) => r.criterionId))])).map((c) => [c.id, c]));
+    if (results.length > MAX_RESULTS_PER_REPORT)
+      problems.push({ path: 'input.results', message: `must hold at most ${MAX_RESULTS_PER_REPORT} results` });
+    const participants = new Set(
+      (await this.programmes.participantsOf([enrolment.programmeId])).map((p) => p.authorityId),
+    );
+    const criteria = new Map(
+      (await this.criteria.findByIds([...new Set(results.map((r) => r.criterionId))])).map((c) => [c.id, c]),
+    );
     return results.flatMap((r, position) => {
       const criterion = criteria.get(r.criterionId);
       if (!criterion || criterion.status === CriterionStatus.DRAFT || !participants.has(criterion.authorityId)) {
-        problems.push({ path: `input.results.${position}.criterionId`, message: 'is not a published criterion of an authority of this programme' });
+        problems.push({
+          path: `input.results.${position}.criterionId`,
+          message: 'is not a published criterion of an authority of this programme',
+        });
         return [];
       }
       if (r.evidenceSha256 != null && !/^[0-9a-f]{64}$/.test(r.evidenceSha256)) {
-        problems.push({ path: `input.results.${position}.evidenceSha256`, message: 'must be 64 lower-case hexadecimal characters' });
+        problems.push({
+          path: `input.results.${position}.evidenceSha256`,
+          message: 'must be 64 lower-case hexadecimal characters',
+        });
       }
       if (r.value == null && r.evidenceReference == null && r.attested == null) {
-        problems.push({ path: `input.results.${position}`, message: 'must give a value, an evidence reference or an attestation' });
+        problems.push({
+          path: `input.results.${position}`,
+          message: 'must give a value, an evidence reference or an attestation',
+        });
       }
       const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
-      return [{ position, criterionId: criterion.id, value: r.value ?? null, evidenceReference: r.evidenceReference ?? null, evidenceSha256: r.evidenceSha256 ?? null, attested: r.attested ?? null, outcome, detail }];
+      return [
+        {
+          position,
+          criterionId: criterion.id,
+          value: r.value ?? null,
+          evidenceReference: r.evidenceReference ?? null,
+          evidenceSha256: r.evidenceSha256 ?? null,
+          attested: r.attested ?? null,
+          outcome,
+          detail,
+        },
+      ];
     });
   }
 
@@ -245,11 +292,24 @@ export class TestReportService {
     enrolmentIds: readonly string[],
     authorityIds: readonly string[],
     keep: (report: TestReportEntity) => boolean,
-  ): Promise<{ reports: TestReportEntity[]; actorMayRead: ReadonlySet<string>; byAuthority: Map<string, TestReportEntity[]> }> {
+  ): Promise<{
+    reports: TestReportEntity[];
+    actorMayRead: ReadonlySet<string>;
+    byAuthority: Map<string, TestReportEntity[]>;
+  }> {
     const reports = (await this.reports.ofEnrolments(enrolmentIds)).filter(keep);
     const sources = await this.sourcesOf(reports);
-    const actorMayRead = new Set(reports.filter((r) => canSeeReport(actor, r, sources.get(r.id)!.enrolment, sources.get(r.id)!.participants)).map((r) => r.id));
-    const byAuthority = new Map(authorityIds.map((id) => [id, reports.filter((r) => authorityMaySeeReport(id, r, sources.get(r.id)!.participants))]));
+    const actorMayRead = new Set(
+      reports
+        .filter((r) => canSeeReport(actor, r, sources.get(r.id)!.enrolment, sources.get(r.id)!.participants))
+        .map((r) => r.id),
+    );
+    const byAuthority = new Map(
+      authorityIds.map((id) => [
+        id,
+        reports.filter((r) => authorityMaySeeReport(id, r, sources.get(r.id)!.participants)),
+      ]),
+    );
     return { reports, actorMayRead, byAuthority };
   }
 
@@ -262,15 +322,27 @@ export class TestReportService {
   }
 
   /** Each report's enrolment and the authorities of its programme (what decides who may read it), in two statements. */
-  private async sourcesOf(reports: TestReportEntity[]): Promise<Map<string, { enrolment: EnrolmentEntity; participants: string[] }>> {
+  private async sourcesOf(
+    reports: TestReportEntity[],
+  ): Promise<Map<string, { enrolment: EnrolmentEntity; participants: string[] }>> {
     if (!reports.length) return new Map();
     const enrolmentIds = [...new Set(reports.map((r) => r.enrolmentId))];
     const enrolments = new Map((await this.enrolmentRepo.findByIds(enrolmentIds)).map((e) => [e.id, e]));
-    const participantRows = await this.programmes.participantsOf([...new Set([...enrolments.values()].map((e) => e.programmeId))]);
+    const participantRows = await this.programmes.participantsOf([
+      ...new Set([...enrolments.values()].map((e) => e.programmeId)),
+    ]);
     return new Map(
       reports.map((report) => {
         const enrolment = enrolments.get(report.enrolmentId)!;
-        return [report.id, { enrolment, participants: participantRows.filter((p) => p.programmeId === enrolment.programmeId).map((p) => p.authorityId) }];
+        return [
+          report.id,
+          {
+            enrolment,
+            participants: participantRows
+              .filter((p) => p.programmeId === enrolment.programmeId)
+              .map((p) => p.authorityId),
+          },
+        ];
       }),
     );
   }
@@ -279,5 +351,7 @@ export class TestReportService {
 /** SHA-256 of the submission without its idempotency key, over its canonical JSON (RFC 8785). */
 function hashPayload(command: SubmitTestReportCommand): string {
   const { idempotencyKey: _key, ...payload } = command;
-  return createHash('sha256').update(canonicalize(payload) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(payload) ?? '')
+    .digest('hex');
 }

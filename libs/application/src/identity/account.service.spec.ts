@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ErrorCode, Role } from '@sandbridge/domain';
-import type { AccountRepository, AuthorityRepository, JurisdictionRepository, OrganisationRepository } from '@sandbridge/persistence';
+import type {
+  AccountRepository,
+  AuthorityRepository,
+  JurisdictionRepository,
+  OrganisationRepository,
+} from '@sandbridge/persistence';
 import { Clock } from '@sandbridge/common';
 import type { EventBus } from '../cooperation/event-bus.js';
-import { actor, ADMIN, failure, fakeAccountEvents, fakeAccounts, fakeConnection, knownIds, knownJurisdictions, regulatorOf } from '../testing/fakes.spec-helpers.js';
+import {
+  actor,
+  ADMIN,
+  failure,
+  fakeAccountEvents,
+  fakeAccounts,
+  fakeConnection,
+  knownIds,
+  knownJurisdictions,
+  regulatorOf,
+} from '../testing/fakes.spec-helpers.js';
 import { AccountService, type CreateAccountCommand } from './account.service.js';
 import type { PasswordHasher } from './password-hasher.js';
 
@@ -87,8 +102,14 @@ describe('AccountService', () => {
 
     it('binds each role to its own kind of tenant', async () => {
       await t.service.create(ADMIN, command({ email: 'admin2@example.org', role: Role.ADMIN, authorityId: null }));
-      await t.service.create(ADMIN, command({ email: 'inn@example.org', role: Role.INNOVATOR, authorityId: null, organisationId: ORGANISATION_ID }));
-      await t.service.create(ADMIN, command({ email: 'neg@example.org', role: Role.NEGOTIATOR, authorityId: null, jurisdictionCode: 'GB' }));
+      await t.service.create(
+        ADMIN,
+        command({ email: 'inn@example.org', role: Role.INNOVATOR, authorityId: null, organisationId: ORGANISATION_ID }),
+      );
+      await t.service.create(
+        ADMIN,
+        command({ email: 'neg@example.org', role: Role.NEGOTIATOR, authorityId: null, jurisdictionCode: 'GB' }),
+      );
       expect(t.accounts.rows.map((r) => [r.role, r.authorityId, r.organisationId, r.jurisdictionCode])).toEqual([
         [Role.ADMIN, null, null, null],
         [Role.INNOVATOR, null, ORGANISATION_ID, null],
@@ -104,9 +125,21 @@ describe('AccountService', () => {
     });
 
     it.each([
-      ['a regulator without an authority', { role: Role.REGULATOR, authorityId: null }, [{ path: 'input.authorityId', message: 'is required for the role REGULATOR' }]],
-      ['an innovator without an organisation', { role: Role.INNOVATOR, authorityId: null }, [{ path: 'input.organisationId', message: 'is required for the role INNOVATOR' }]],
-      ['an admin with an authority', { role: Role.ADMIN }, [{ path: 'input.authorityId', message: 'must be empty for the role ADMIN' }]],
+      [
+        'a regulator without an authority',
+        { role: Role.REGULATOR, authorityId: null },
+        [{ path: 'input.authorityId', message: 'is required for the role REGULATOR' }],
+      ],
+      [
+        'an innovator without an organisation',
+        { role: Role.INNOVATOR, authorityId: null },
+        [{ path: 'input.organisationId', message: 'is required for the role INNOVATOR' }],
+      ],
+      [
+        'an admin with an authority',
+        { role: Role.ADMIN },
+        [{ path: 'input.authorityId', message: 'must be empty for the role ADMIN' }],
+      ],
       [
         'a negotiator with an organisation and no jurisdiction',
         { role: Role.NEGOTIATOR, authorityId: null, organisationId: ORGANISATION_ID },
@@ -170,7 +203,10 @@ describe('AccountService', () => {
     });
 
     it('an administrator cannot disable its own account', async () => {
-      const me = await t.service.create(ADMIN, command({ email: 'me@example.org', role: Role.ADMIN, authorityId: null }));
+      const me = await t.service.create(
+        ADMIN,
+        command({ email: 'me@example.org', role: Role.ADMIN, authorityId: null }),
+      );
       const error = await failure(() => t.service.disable({ ...ADMIN, accountId: me.id }, me.id));
       expect(error.code).toBe(ErrorCode.FORBIDDEN);
       expect(me.disabledAt).toBeNull();
@@ -178,7 +214,10 @@ describe('AccountService', () => {
 
     it('disable and enable are for administrators; an unknown id is NOT_FOUND', async () => {
       const target = await t.service.create(ADMIN, command());
-      for (const work of [() => t.service.disable(regulatorOf(AUTHORITY_ID), target.id), () => t.service.enable(regulatorOf(AUTHORITY_ID), target.id)]) {
+      for (const work of [
+        () => t.service.disable(regulatorOf(AUTHORITY_ID), target.id),
+        () => t.service.enable(regulatorOf(AUTHORITY_ID), target.id),
+      ]) {
         expect((await failure(work)).code).toBe(ErrorCode.FORBIDDEN);
       }
       expect((await failure(() => t.service.disable(ADMIN, randomUUID()))).code).toBe(ErrorCode.NOT_FOUND);
@@ -191,7 +230,9 @@ describe('AccountService', () => {
       const self = { ...regulatorOf(AUTHORITY_ID), accountId: target.id };
       expect((await t.service.revokeSessions(self)).sessionEpoch).toBe(1);
       expect((await t.service.revokeSessions(ADMIN, target.id)).sessionEpoch).toBe(2);
-      expect((await failure(() => t.service.revokeSessions(regulatorOf(AUTHORITY_ID), target.id))).code).toBe(ErrorCode.FORBIDDEN);
+      expect((await failure(() => t.service.revokeSessions(regulatorOf(AUTHORITY_ID), target.id))).code).toBe(
+        ErrorCode.FORBIDDEN,
+      );
       expect((await failure(() => t.service.revokeSessions(ADMIN, randomUUID()))).code).toBe(ErrorCode.NOT_FOUND);
       expect(t.events.published).toEqual([target.id, target.id]);
     });

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
-import { type Actor, DomainError, type Page, type PageRequest, passwordProblem, Role, requiredTenant } from '@sandbridge/domain';
+import {
+  type Actor,
+  DomainError,
+  type Page,
+  type PageRequest,
+  passwordProblem,
+  Role,
+  requiredTenant,
+} from '@sandbridge/domain';
 import {
   type AccountEntity,
   type AccountFilter,
@@ -56,8 +64,10 @@ export class AccountService {
     const needed = requiredTenant(command.role);
     const problems = TENANT_FIELDS.flatMap((field) => {
       const given = command[field] != null;
-      if (field === needed && !given) return [{ path: `input.${field}`, message: `is required for the role ${command.role}` }];
-      if (field !== needed && given) return [{ path: `input.${field}`, message: `must be empty for the role ${command.role}` }];
+      if (field === needed && !given)
+        return [{ path: `input.${field}`, message: `is required for the role ${command.role}` }];
+      if (field !== needed && given)
+        return [{ path: `input.${field}`, message: `must be empty for the role ${command.role}` }];
       return [];
     });
     const weak = passwordProblem(command.password);
@@ -95,7 +105,8 @@ export class AccountService {
    */
   async disable(actor: Actor, id: string): Promise<AccountEntity> {
     requireRole(actor, Role.ADMIN);
-    if (id === actor.accountId) throw DomainError.forbidden('You cannot disable your own account: ask another administrator');
+    if (id === actor.accountId)
+      throw DomainError.forbidden('You cannot disable your own account: ask another administrator');
     return this.connection.withTransaction(async () => {
       const account = await this.accounts.findById(id);
       if (!account) throw DomainError.notFound('Account', id);
@@ -129,7 +140,8 @@ export class AccountService {
     return this.connection.withTransaction(async () => {
       const revoked = await this.accounts.endSessions(accountId);
       if (!revoked) {
-        if (accountId === actor.accountId) throw DomainError.unauthenticated('This account no longer exists: sign in again');
+        if (accountId === actor.accountId)
+          throw DomainError.unauthenticated('This account no longer exists: sign in again');
         throw DomainError.notFound('Account', accountId);
       }
       this.events.publishAccountChange(accountId);

@@ -29,12 +29,20 @@ class FakeClock extends Clock {
 
 function config(admin?: { email: string; password: string }): AppConfig {
   return {
-    auth: { jwtSecret: SECRET, jwtTtlSeconds: TTL, passwordHashCost: 10, admin, sessionCacheMs: 3000, loginLimits: { perAccount: 5, perAddress: 50, windowSeconds: 900 } },
+    auth: {
+      jwtSecret: SECRET,
+      jwtTtlSeconds: TTL,
+      passwordHashCost: 10,
+      admin,
+      sessionCacheMs: 3000,
+      loginLimits: { perAccount: 5, perAddress: 50, windowSeconds: 900 },
+    },
     queue: { prefix: 'spec' },
   } as AppConfig;
 }
 
-const jwtWith = (secret: string) => new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
+const jwtWith = (secret: string) =>
+  new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
 
 describe('AuthService', () => {
   const hasher = new PasswordHasher(config());
@@ -52,7 +60,11 @@ describe('AuthService', () => {
 
   /** The service on the fakes, with a real session cache and a real (in-memory) login throttle. */
   function service(appConfig = config()): AuthService {
-    const sessions = new AccountSessions(accounts as unknown as AccountRepository, events as unknown as EventBus, appConfig);
+    const sessions = new AccountSessions(
+      accounts as unknown as AccountRepository,
+      events as unknown as EventBus,
+      appConfig,
+    );
     sessions.onModuleInit();
     return new AuthService(
       accounts as unknown as AccountRepository,
@@ -137,9 +149,14 @@ describe('AuthService', () => {
 
     it('refuse a token signed with another secret, a tampered one and garbage', async () => {
       const { token } = await auth.login('reg@fca.example', 'the right password');
-      const forged = await jwtWith('another-secret-of-at-least-32-chars!').signAsync({ sub: regulator.id, role: Role.ADMIN });
+      const forged = await jwtWith('another-secret-of-at-least-32-chars!').signAsync({
+        sub: regulator.id,
+        role: Role.ADMIN,
+      });
       const [header, , signature] = token.split('.');
-      const payload = Buffer.from(JSON.stringify({ sub: regulator.id, role: Role.ADMIN, exp: 2_000_000_000 })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: regulator.id, role: Role.ADMIN, exp: 2_000_000_000 })).toString(
+        'base64url',
+      );
       for (const bad of [forged, `${header}.${payload}.${signature}`, 'not-a-token']) {
         expect((await failure(() => auth.actorFromToken(bad))).code).toBe(ErrorCode.UNAUTHENTICATED);
       }
@@ -157,7 +174,13 @@ describe('AuthService', () => {
     it('a token names its account, a session and the account’s session epoch, and always expires', async () => {
       const first = claimsOf((await auth.login('reg@fca.example', 'the right password')).token);
       const second = claimsOf((await auth.login('reg@fca.example', 'the right password')).token);
-      expect(first).toMatchObject({ sub: regulator.id, sev: 0, role: Role.REGULATOR, aut: authorityId, exp: first.iat + TTL });
+      expect(first).toMatchObject({
+        sub: regulator.id,
+        sev: 0,
+        role: Role.REGULATOR,
+        aut: authorityId,
+        exp: first.iat + TTL,
+      });
       expect(first.sid).toMatch(/^[0-9a-f-]{36}$/);
       expect(second.sid).not.toBe(first.sid);
     });
@@ -187,7 +210,9 @@ describe('AuthService', () => {
       expect(error.code).toBe(ErrorCode.UNAUTHENTICATED);
       expect(error.message).toMatch(/session has ended/);
       // A token issued now, in the new epoch, works.
-      expect((await auth.authenticate((await auth.login('reg@fca.example', 'the right password')).token)).actor.accountId).toBe(regulator.id);
+      expect(
+        (await auth.authenticate((await auth.login('reg@fca.example', 'the right password')).token)).actor.accountId,
+      ).toBe(regulator.id);
     });
 
     it('refuses the token of a disabled account, and the account cannot sign in (same answer as a wrong password)', async () => {
@@ -219,23 +244,46 @@ describe('AuthService', () => {
   });
 
   describe('changePassword', () => {
-    const me = () => ({ accountId: regulator.id, role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null });
+    const me = () => ({
+      accountId: regulator.id,
+      role: Role.REGULATOR,
+      authorityId,
+      organisationId: null,
+      jurisdictionCode: null,
+    });
 
     it('ends every token issued before, returns a fresh one, and the new password signs in', async () => {
       const { token: old } = await auth.login('reg@fca.example', 'the right password');
-      const result = await auth.changePassword(me(), { currentPassword: 'the right password', newPassword: 'a brand new passphrase' });
+      const result = await auth.changePassword(me(), {
+        currentPassword: 'the right password',
+        newPassword: 'a brand new passphrase',
+      });
       expect(events.published).toEqual([regulator.id]);
       expect((await failure(() => auth.authenticate(old))).code).toBe(ErrorCode.UNAUTHENTICATED);
       expect((await auth.authenticate(result.token)).actor.accountId).toBe(regulator.id);
-      expect((await failure(() => auth.login('reg@fca.example', 'the right password'))).code).toBe(ErrorCode.UNAUTHENTICATED);
+      expect((await failure(() => auth.login('reg@fca.example', 'the right password'))).code).toBe(
+        ErrorCode.UNAUTHENTICATED,
+      );
       expect((await auth.login('reg@fca.example', 'a brand new passphrase')).account.id).toBe(regulator.id);
     });
 
     it.each([
-      ['a wrong current password', { currentPassword: 'not the password', newPassword: 'a brand new passphrase' }, 'input.currentPassword'],
+      [
+        'a wrong current password',
+        { currentPassword: 'not the password', newPassword: 'a brand new passphrase' },
+        'input.currentPassword',
+      ],
       ['a short new password', { currentPassword: 'the right password', newPassword: 'short' }, 'input.newPassword'],
-      ['a commonly used new password', { currentPassword: 'the right password', newPassword: 'password1234' }, 'input.newPassword'],
-      ['the same password again', { currentPassword: 'the right password', newPassword: 'the right password' }, 'input.newPassword'],
+      [
+        'a commonly used new password',
+        { currentPassword: 'the right password', newPassword: 'password1234' },
+        'input.newPassword',
+      ],
+      [
+        'the same password again',
+        { currentPassword: 'the right password', newPassword: 'the right password' },
+        'input.newPassword',
+      ],
     ])('refuses %s as BAD_USER_INPUT and changes nothing', async (_, command, path) => {
       const error = await failure(() => auth.changePassword(me(), command));
       expect([error.code, error.errors.map((e) => e.path)]).toEqual([ErrorCode.BAD_USER_INPUT, [path]]);
@@ -246,7 +294,8 @@ describe('AuthService', () => {
 
   describe('failed sign-in limits', () => {
     it('after 5 failures for an e-mail, refuses the 6th with TOO_MANY_REQUESTS without checking any password, the right one included', async () => {
-      for (let i = 0; i < 5; i++) expect((await failure(() => auth.login('reg@fca.example', `wrong ${i}`))).code).toBe(ErrorCode.UNAUTHENTICATED);
+      for (let i = 0; i < 5; i++)
+        expect((await failure(() => auth.login('reg@fca.example', `wrong ${i}`))).code).toBe(ErrorCode.UNAUTHENTICATED);
       const verify = jest.spyOn(hasher, 'verify');
       try {
         for (const password of ['wrong again', 'the right password']) {
@@ -264,22 +313,42 @@ describe('AuthService', () => {
     it('a successful sign-in clears the e-mail’s failures', async () => {
       for (let i = 0; i < 4; i++) await failure(() => auth.login('reg@fca.example', 'wrong'));
       await auth.login('reg@fca.example', 'the right password');
-      for (let i = 0; i < 4; i++) expect((await failure(() => auth.login('reg@fca.example', 'wrong'))).code).toBe(ErrorCode.UNAUTHENTICATED);
+      for (let i = 0; i < 4; i++)
+        expect((await failure(() => auth.login('reg@fca.example', 'wrong'))).code).toBe(ErrorCode.UNAUTHENTICATED);
       expect((await auth.login('reg@fca.example', 'the right password')).account.id).toBe(regulator.id);
     });
 
     it('limits failures per client address across e-mails, known or not', async () => {
-      const limited = service({ ...config(), auth: { ...config().auth, loginLimits: { perAccount: 5, perAddress: 3, windowSeconds: 900 } } });
-      for (const email of ['a@x.example', 'b@x.example', 'c@x.example']) await failure(() => limited.login(email, 'wrong', '203.0.113.7'));
-      expect((await failure(() => limited.login('reg@fca.example', 'the right password', '203.0.113.7'))).code).toBe(ErrorCode.TOO_MANY_REQUESTS);
+      const limited = service({
+        ...config(),
+        auth: { ...config().auth, loginLimits: { perAccount: 5, perAddress: 3, windowSeconds: 900 } },
+      });
+      for (const email of ['a@x.example', 'b@x.example', 'c@x.example'])
+        await failure(() => limited.login(email, 'wrong', '203.0.113.7'));
+      expect((await failure(() => limited.login('reg@fca.example', 'the right password', '203.0.113.7'))).code).toBe(
+        ErrorCode.TOO_MANY_REQUESTS,
+      );
       // Another address is not held back.
-      expect((await limited.login('reg@fca.example', 'the right password', '198.51.100.1')).account.id).toBe(regulator.id);
+      expect((await limited.login('reg@fca.example', 'the right password', '198.51.100.1')).account.id).toBe(
+        regulator.id,
+      );
     });
 
     it('wrong current passwords in changePassword count as failed sign-ins', async () => {
-      const me = { accountId: regulator.id, role: Role.REGULATOR, authorityId, organisationId: null, jurisdictionCode: null };
-      for (let i = 0; i < 5; i++) await failure(() => auth.changePassword(me, { currentPassword: `wrong ${i}`, newPassword: 'a brand new passphrase' }));
-      const error = await failure(() => auth.changePassword(me, { currentPassword: 'the right password', newPassword: 'a brand new passphrase' }));
+      const me = {
+        accountId: regulator.id,
+        role: Role.REGULATOR,
+        authorityId,
+        organisationId: null,
+        jurisdictionCode: null,
+      };
+      for (let i = 0; i < 5; i++)
+        await failure(() =>
+          auth.changePassword(me, { currentPassword: `wrong ${i}`, newPassword: 'a brand new passphrase' }),
+        );
+      const error = await failure(() =>
+        auth.changePassword(me, { currentPassword: 'the right password', newPassword: 'a brand new passphrase' }),
+      );
       expect(error.code).toBe(ErrorCode.TOO_MANY_REQUESTS);
     });
   });
@@ -295,7 +364,12 @@ describe('AuthService', () => {
       expect(accounts.insert).toHaveBeenCalledTimes(2); // the regulator from beforeEach, and the admin
       const created = accounts.rows.filter((r) => r.role === Role.ADMIN);
       expect(created).toHaveLength(1);
-      expect(created[0]).toMatchObject({ email: 'admin@sandbridge.example', authorityId: null, organisationId: null, jurisdictionCode: null });
+      expect(created[0]).toMatchObject({
+        email: 'admin@sandbridge.example',
+        authorityId: null,
+        organisationId: null,
+        jurisdictionCode: null,
+      });
       expect(created[0].passwordHash).not.toContain(admin.password);
       expect((await withAdmin.login(admin.email, admin.password)).account.id).toBe(created[0].id);
     });

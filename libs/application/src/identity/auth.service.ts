@@ -3,7 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig, Clock } from '@sandbridge/common';
 import { type Actor, DomainError, passwordProblem, Role } from '@sandbridge/domain';
-import { AccountRepository, type AccountEntity, type AccountSessionState, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  AccountRepository,
+  type AccountEntity,
+  type AccountSessionState,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { EventBus } from '../cooperation/event-bus.js';
 import { AccountSessions } from './account-sessions.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -87,7 +92,11 @@ export class AuthService {
    * and returns a fresh token for this client. A wrong current password counts as a failed sign-in:
    * a stolen token cannot be used to guess the password.
    */
-  async changePassword(actor: Actor, command: ChangePasswordCommand, clientAddress: string | null = null): Promise<LoginResult> {
+  async changePassword(
+    actor: Actor,
+    command: ChangePasswordCommand,
+    clientAddress: string | null = null,
+  ): Promise<LoginResult> {
     const problem = passwordProblem(command.newPassword);
     if (problem) throw DomainError.badInput([{ path: 'input.newPassword', message: problem }]);
     if (command.newPassword === command.currentPassword) {
@@ -95,8 +104,13 @@ export class AuthService {
     }
     const account = await this.accounts.findById(actor.accountId);
     if (!account) throw DomainError.unauthenticated(SESSION_ENDED);
-    const verified = await this.throttle.guard(account.email, clientAddress, async () => (await this.hasher.verify(command.currentPassword, account.passwordHash)) || null);
-    if (!verified) throw DomainError.badInput([{ path: 'input.currentPassword', message: 'is not your current password' }]);
+    const verified = await this.throttle.guard(
+      account.email,
+      clientAddress,
+      async () => (await this.hasher.verify(command.currentPassword, account.passwordHash)) || null,
+    );
+    if (!verified)
+      throw DomainError.badInput([{ path: 'input.currentPassword', message: 'is not your current password' }]);
     const passwordHash = await this.hasher.hash(command.newPassword);
     const changed = await this.connection.withTransaction(async () => {
       const updated = await this.accounts.endSessions(account.id, { passwordHash });
@@ -134,7 +148,9 @@ export class AuthService {
   async authenticate(token: string, { fresh = false }: { fresh?: boolean } = {}): Promise<Session> {
     let claims: Partial<TokenClaims>;
     try {
-      claims = await this.jwt.verifyAsync<Partial<TokenClaims> & object>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
+      claims = await this.jwt.verifyAsync<Partial<TokenClaims> & object>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
     } catch {
       throw DomainError.unauthenticated('The token is invalid or has expired: sign in again');
     }

@@ -58,7 +58,10 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
         await Promise.all([counter, ...taken].map(([l, k]) => l.reward(k, 1)));
-        throw DomainError.tooManyRequests('Too many failed sign-in attempts: try again later', error.msBeforeNext / 1000);
+        throw DomainError.tooManyRequests(
+          'Too many failed sign-in attempts: try again later',
+          error.msBeforeNext / 1000,
+        );
       }
     }
     const succeeded = await attempt().catch(async (error: unknown) => {
@@ -66,7 +69,11 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
       await Promise.all(taken.map(([l, k]) => l.reward(k, 1)));
       throw error;
     });
-    if (succeeded !== null) await Promise.all([account[0].delete(account[1]), ...taken.filter((c) => c !== account).map(([l, k]) => l.reward(k, 1))]);
+    if (succeeded !== null)
+      await Promise.all([
+        account[0].delete(account[1]),
+        ...taken.filter((c) => c !== account).map(([l, k]) => l.reward(k, 1)),
+      ]);
     return succeeded;
   }
 
@@ -99,7 +106,11 @@ export function addressKey(address: string): string {
   if (!isIPv6(bare)) return bare;
   const [head, tail] = bare.split('::');
   const groups = head ? head.split(':') : [];
-  if (tail !== undefined) groups.push(...Array<string>(Math.max(0, 8 - groups.length - (tail ? tail.split(':').length : 0))).fill('0'), ...(tail ? tail.split(':') : []));
+  if (tail !== undefined)
+    groups.push(
+      ...Array<string>(Math.max(0, 8 - groups.length - (tail ? tail.split(':').length : 0))).fill('0'),
+      ...(tail ? tail.split(':') : []),
+    );
   return `${groups
     .slice(0, 4)
     .map((group) => parseInt(group, 16).toString(16))

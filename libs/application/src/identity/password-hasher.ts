@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
 
 const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 /**
  * scrypt (memory-hard, in node:crypto). The stored form carries its own parameters
@@ -24,9 +26,15 @@ export class PasswordHasher {
     const [scheme, logN, r, p, salt, key] = stored.split('$');
     const [n, blockSize, parallel] = [logN, r, p].map(Number);
     // A malformed stored hash verifies nothing (rather than failing the login with an internal error).
-    if (scheme !== 'scrypt' || !key || ![n, blockSize, parallel].every((v) => Number.isInteger(v) && v > 0) || n > 24) return false;
+    if (scheme !== 'scrypt' || !key || ![n, blockSize, parallel].every((v) => Number.isInteger(v) && v > 0) || n > 24)
+      return false;
     const expected = Buffer.from(key, 'base64');
-    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, params(n, blockSize, parallel));
+    const actual = await scryptAsync(
+      password,
+      Buffer.from(salt, 'base64'),
+      expected.length,
+      params(n, blockSize, parallel),
+    );
     return timingSafeEqual(actual, expected);
   }
 }

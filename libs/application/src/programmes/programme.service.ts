@@ -50,7 +50,13 @@ export interface CreateProgrammeCommand extends ProgrammeFields {
 /** Absent (or null, for required fields) = unchanged; null clears an optional field. */
 export type UpdateProgrammeCommand = { id: string } & { [K in keyof ProgrammeFields]?: ProgrammeFields[K] | null };
 
-const REQUIRED_FIELDS = new Set(['name', 'maxTestingDays', 'cohortCapacity', 'jointEntryRule', 'acceptsRecognisedResults']);
+const REQUIRED_FIELDS = new Set([
+  'name',
+  'maxTestingDays',
+  'cohortCapacity',
+  'jointEntryRule',
+  'acceptsRecognisedResults',
+]);
 
 export interface AttachCriterionCommand {
   programmeId: string;
@@ -80,8 +86,13 @@ export class ProgrammeService {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  list(actor: Actor, filter: Omit<ProgrammeFilter, 'draftsVisibleTo'>, page: PageRequest): Promise<Page<ProgrammeEntity>> {
-    const draftsVisibleTo = actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
+  list(
+    actor: Actor,
+    filter: Omit<ProgrammeFilter, 'draftsVisibleTo'>,
+    page: PageRequest,
+  ): Promise<Page<ProgrammeEntity>> {
+    const draftsVisibleTo =
+      actor.role === Role.ADMIN ? null : { authorityId: actor.role === Role.REGULATOR ? actor.authorityId : null };
     return this.programmes.page({ ...filter, draftsVisibleTo }, page);
   }
 
@@ -122,14 +133,21 @@ export class ProgrammeService {
       if (programme.status === ProgrammeStatus.RUNNING || programme.status === ProgrammeStatus.CLOSED) {
         throw DomainError.invalidTransition(`A ${programme.status} programme can no longer be edited`);
       }
-      if (programme.status === ProgrammeStatus.OPEN && command.jointEntryRule != null && command.jointEntryRule !== programme.jointEntryRule) {
+      if (
+        programme.status === ProgrammeStatus.OPEN &&
+        command.jointEntryRule != null &&
+        command.jointEntryRule !== programme.jointEntryRule
+      ) {
         // Applicants applied under the published rule: it cannot change under them.
         throw DomainError.invalidTransition('The joint-entry rule cannot change once the programme is OPEN');
       }
-      const changes = Object.entries(command).filter(([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)));
+      const changes = Object.entries(command).filter(
+        ([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)),
+      );
       const merged: ProgrammeFields = { ...this.fieldsOf(programme), ...Object.fromEntries(changes) };
       this.checkFields(merged);
-      if (merged.name !== programme.name) await this.requireFreeName(merged.name, programme.leadAuthorityId, programme.id);
+      if (merged.name !== programme.name)
+        await this.requireFreeName(merged.name, programme.leadAuthorityId, programme.id);
       Object.assign(programme, this.columns(merged));
       return this.programmes.save(programme);
     });
@@ -141,7 +159,8 @@ export class ProgrammeService {
       this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'add a participant to');
       if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority', authorityId);
       const [participants] = await this.participantIdsOf([programme.id]);
-      if (participants.includes(authorityId)) throw DomainError.conflict('This authority already takes part in the programme');
+      if (participants.includes(authorityId))
+        throw DomainError.conflict('This authority already takes part in the programme');
       await this.programmes.addParticipant(programme.id, authorityId);
       return programme;
     });
@@ -151,7 +170,10 @@ export class ProgrammeService {
     return this.connection.withTransaction(async () => {
       const programme = await this.asLead(actor, programmeId);
       this.requireStatus(programme, [ProgrammeStatus.DRAFT], 'remove a participant from');
-      if (authorityId === programme.leadAuthorityId) throw DomainError.badInput([{ path: 'input.authorityId', message: 'is the lead authority, which cannot leave its programme' }]);
+      if (authorityId === programme.leadAuthorityId)
+        throw DomainError.badInput([
+          { path: 'input.authorityId', message: 'is the lead authority, which cannot leave its programme' },
+        ]);
       const [participants] = await this.participantIdsOf([programme.id]);
       if (!participants.includes(authorityId)) throw DomainError.notFound('Participant', authorityId);
       await this.programmes.removeParticipant(programme.id, authorityId);
@@ -165,20 +187,36 @@ export class ProgrammeService {
       const programme = await this.visible(actor, command.programmeId);
       const criterion = await this.criteria.findById(command.criterionId);
       // Another authority's DRAFT criterion is invisible: answered as missing, like an unknown id.
-      const visible = criterion && (criterion.status !== CriterionStatus.DRAFT || actor.role === Role.ADMIN || actor.authorityId === criterion.authorityId);
+      const visible =
+        criterion &&
+        (criterion.status !== CriterionStatus.DRAFT ||
+          actor.role === Role.ADMIN ||
+          actor.authorityId === criterion.authorityId);
       if (!criterion || !visible) throw DomainError.notFound('Criterion', command.criterionId);
       this.requireRegulatorOf(actor, criterion.authorityId, 'attach this authority’s criteria');
-      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN, ProgrammeStatus.RUNNING], 'attach criteria to');
+      this.requireStatus(
+        programme,
+        [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN, ProgrammeStatus.RUNNING],
+        'attach criteria to',
+      );
       const [participants] = await this.participantIdsOf([programme.id]);
-      if (!participants.includes(criterion.authorityId)) throw DomainError.forbidden('Only a participating authority attaches criteria to this programme');
+      if (!participants.includes(criterion.authorityId))
+        throw DomainError.forbidden('Only a participating authority attaches criteria to this programme');
       if (criterion.status !== CriterionStatus.ACTIVE) {
-        throw DomainError.invalidTransition(`Only an ACTIVE criterion can be attached; version ${criterion.version} of ${criterion.key} is ${criterion.status}`);
+        throw DomainError.invalidTransition(
+          `Only an ACTIVE criterion can be attached; version ${criterion.version} of ${criterion.key} is ${criterion.status}`,
+        );
       }
       const [attached] = await this.attachmentsOf([programme.id]);
       const sameKey = attached.length
-        ? (await this.criteria.findByIds(attached.map((a) => a.criterionId))).find((c) => c.authorityId === criterion.authorityId && c.key === criterion.key && c.id !== criterion.id)
+        ? (await this.criteria.findByIds(attached.map((a) => a.criterionId))).find(
+            (c) => c.authorityId === criterion.authorityId && c.key === criterion.key && c.id !== criterion.id,
+          )
         : undefined;
-      if (sameKey) throw DomainError.conflict(`Version ${sameKey.version} of ${criterion.key} is already attached: detach it first`);
+      if (sameKey)
+        throw DomainError.conflict(
+          `Version ${sameKey.version} of ${criterion.key} is already attached: detach it first`,
+        );
       return this.programmes.saveAttachment({
         programmeId: programme.id,
         criterionId: criterion.id,
@@ -206,19 +244,32 @@ export class ProgrammeService {
     return this.connection.withTransaction(async () => {
       await this.asLead(actor, programmeId);
       const programme = (await this.programmes.findByIdForUpdate(programmeId))!;
-      const [[participants], [attached]] = await Promise.all([this.participantIdsOf([programme.id]), this.attachmentsOf([programme.id])]);
+      const [[participants], [attached]] = await Promise.all([
+        this.participantIdsOf([programme.id]),
+        this.attachmentsOf([programme.id]),
+      ]);
       const verdict = decideProgrammeTransition(
         {
           status: programme.status as ProgrammeStatus,
           participants,
-          authoritiesWithEntryCriteria: [...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId))],
+          authoritiesWithEntryCriteria: [
+            ...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId)),
+          ],
         },
         action,
       );
       if (!verdict.allowed) throw DomainError.invalidTransition(verdict.reason);
-      if (programme.status === ProgrammeStatus.DRAFT && (await this.programmes.findNameClash(programme.name, programme.leadAuthorityId, { exceptId: programme.id, publishedOnly: true }))) {
+      if (
+        programme.status === ProgrammeStatus.DRAFT &&
+        (await this.programmes.findNameClash(programme.name, programme.leadAuthorityId, {
+          exceptId: programme.id,
+          publishedOnly: true,
+        }))
+      ) {
         // Another authority published a programme of this name while this one was a draft.
-        throw DomainError.conflict(`A published programme is already named ${JSON.stringify(programme.name)}: rename this draft before opening it`);
+        throw DomainError.conflict(
+          `A published programme is already named ${JSON.stringify(programme.name)}: rename this draft before opening it`,
+        );
       }
       programme.status = verdict.to;
       return this.programmes.save(programme);
@@ -231,7 +282,8 @@ export class ProgrammeService {
    * reveal a programme the caller may not see.
    */
   private async requireFreeName(name: string, leadAuthorityId: string, exceptId?: string): Promise<void> {
-    if (await this.programmes.findNameClash(name, leadAuthorityId, { exceptId })) throw DomainError.conflict(`A programme named ${JSON.stringify(name)} already exists`);
+    if (await this.programmes.findNameClash(name, leadAuthorityId, { exceptId }))
+      throw DomainError.conflict(`A programme named ${JSON.stringify(name)} already exists`);
   }
 
   private async canSee(actor: Actor, programme: ProgrammeEntity): Promise<boolean> {
@@ -263,17 +315,23 @@ export class ProgrammeService {
 
   private requireStatus(programme: ProgrammeEntity, allowed: ProgrammeStatus[], what: string): void {
     if (!allowed.includes(programme.status as ProgrammeStatus)) {
-      throw DomainError.invalidTransition(`Cannot ${what} a ${programme.status} programme (only ${allowed.join(' or ')})`);
+      throw DomainError.invalidTransition(
+        `Cannot ${what} a ${programme.status} programme (only ${allowed.join(' or ')})`,
+      );
     }
   }
 
   private leadFor(actor: Actor, requested: string | null | undefined): string {
     if (actor.role === Role.REGULATOR) {
-      if (requested && requested !== actor.authorityId) throw DomainError.forbidden('A regulator creates programmes led by its own authority');
+      if (requested && requested !== actor.authorityId)
+        throw DomainError.forbidden('A regulator creates programmes led by its own authority');
       return actor.authorityId!;
     }
     if (actor.role === Role.ADMIN) {
-      if (!requested) throw DomainError.badInput([{ path: 'input.leadAuthorityId', message: 'is required when an administrator creates a programme' }]);
+      if (!requested)
+        throw DomainError.badInput([
+          { path: 'input.leadAuthorityId', message: 'is required when an administrator creates a programme' },
+        ]);
       return requested;
     }
     throw DomainError.forbidden(`Only regulators run programmes; you are ${actor.role}`);

@@ -1,5 +1,11 @@
 import { AgreementStatus } from '@sandbridge/domain';
-import type { AgreementEntity, AgreementRuleEntity, AuthorityEntity, CriterionEntity, CrosswalkEntity } from '@sandbridge/persistence';
+import type {
+  AgreementEntity,
+  AgreementRuleEntity,
+  AuthorityEntity,
+  CriterionEntity,
+  CrosswalkEntity,
+} from '@sandbridge/persistence';
 
 // The platform's stored reference data and agreements as the objects of a
 // `sandbridge/recognition-case@1` document (DESIGN.md §8.1), which a `sandbridge/scenario@1`
@@ -44,7 +50,11 @@ export function crosswalkDocument(x: CrosswalkEntity): JsonObject {
  * A stored agreement with its rules as a §8.1 agreement. `asIfSigned` gives it status IN_FORCE: the
  * engine counts only agreements in force, so a draft is simulated "as if signed" this way (§5).
  */
-export function agreementDocument(a: AgreementEntity, rules: readonly AgreementRuleEntity[], asIfSigned = false): JsonObject {
+export function agreementDocument(
+  a: AgreementEntity,
+  rules: readonly AgreementRuleEntity[],
+  asIfSigned = false,
+): JsonObject {
   return {
     id: a.id,
     kind: a.kind,

@@ -45,7 +45,9 @@ export class RecognitionCaseBuilder {
   }
 
   /** `build`, and the report each of the case's results comes from (by result id): who may read a result is decided by its report. */
-  async buildWithSources(request: CaseRequest): Promise<{ recognitionCase: RecognitionCase; reportOfResult: ReadonlyMap<string, string> }> {
+  async buildWithSources(
+    request: CaseRequest,
+  ): Promise<{ recognitionCase: RecognitionCase; reportOfResult: ReadonlyMap<string, string> }> {
     const { system, reports, targetAuthorityIds } = request;
     const reportById = new Map(reports.map((r) => [r.id, r]));
     const results = await this.reports.resultsOf(reports.map((r) => r.id));
@@ -55,9 +57,12 @@ export class RecognitionCaseBuilder {
     for (const c of await this.criteria.findByIds(named)) criteria.set(c.id, c);
     const criterionIds = [...criteria.keys()];
     const clauses = new Map<string, string[]>();
-    for (const link of await this.criteria.clauseLinks(criterionIds)) clauses.set(link.criterionId, [...(clauses.get(link.criterionId) ?? []), link.clauseId]);
+    for (const link of await this.criteria.clauseLinks(criterionIds))
+      clauses.set(link.criterionId, [...(clauses.get(link.criterionId) ?? []), link.clauseId]);
     // Only crosswalks with both ends in the case: the format refuses dangling references.
-    const crosswalks = (await this.crosswalks.touching(criterionIds)).filter((x) => criteria.has(x.fromCriterionId) && criteria.has(x.toCriterionId));
+    const crosswalks = (await this.crosswalks.touching(criterionIds)).filter(
+      (x) => criteria.has(x.fromCriterionId) && criteria.has(x.toCriterionId),
+    );
 
     const agreements = await this.agreements.all();
     const rules = await this.agreements.rulesOf(agreements.map((a) => a.id));
@@ -78,7 +83,12 @@ export class RecognitionCaseBuilder {
       authorities: authorities.map(authorityDocument),
       criteria: [...criteria.values()].map((c) => criterionDocument(c, clauses.get(c.id) ?? [])),
       crosswalks: crosswalks.map(crosswalkDocument),
-      agreements: agreements.map((a) => agreementDocument(a, rules.filter((r) => r.agreementId === a.id))),
+      agreements: agreements.map((a) =>
+        agreementDocument(
+          a,
+          rules.filter((r) => r.agreementId === a.id),
+        ),
+      ),
       systems: [{ id: system.id, sector: system.sector, riskClass: system.riskClass }],
       results: results.map((r) => {
         const report = reportById.get(r.reportId)!;
@@ -97,6 +107,9 @@ export class RecognitionCaseBuilder {
       queries: targetAuthorityIds.map((target) => ({ system: system.id, authority: target })),
     };
     // The platform's data must always make a readable case; a CaseFormatError here is a bug.
-    return { recognitionCase: parseRecognitionCase(document), reportOfResult: new Map(results.map((r) => [r.id, r.reportId])) };
+    return {
+      recognitionCase: parseRecognitionCase(document),
+      reportOfResult: new Map(results.map((r) => [r.id, r.reportId])),
+    };
   }
 }

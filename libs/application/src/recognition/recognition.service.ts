@@ -77,7 +77,10 @@ export class RecognitionService {
    * organisation's system is answered as missing to an innovator, exactly like an unknown id.
    */
   private requireRecognitionReader(actor: Actor): void {
-    if (actor.role === Role.NEGOTIATOR) throw DomainError.forbidden('Only the system’s innovators, regulators and administrators see its recognition status');
+    if (actor.role === Role.NEGOTIATOR)
+      throw DomainError.forbidden(
+        'Only the system’s innovators, regulators and administrators see its recognition status',
+      );
   }
 
   private canSee(actor: Actor, system: AiSystemEntity): boolean {
@@ -89,11 +92,22 @@ export class RecognitionService {
    * cannot carry WITHHELD), so a criterion the caller is shown as WITHHELD appears there as the
    * caller's own evidence makes it.
    */
-  async buildCase(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<RecognitionCase> {
+  async buildCase(
+    actor: Actor,
+    aiSystemId: string,
+    authorityId: string,
+    asOf?: string | null,
+  ): Promise<RecognitionCase> {
     return (await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'caller')).cases[0].recognitionCase;
   }
 
-  private assembleFor(actor: Actor, aiSystemId: string, authorityId: string, asOf: string | null | undefined, evidence: Evidence): Promise<AssembledCase> {
+  private assembleFor(
+    actor: Actor,
+    aiSystemId: string,
+    authorityId: string,
+    asOf: string | null | undefined,
+    evidence: Evidence,
+  ): Promise<AssembledCase> {
     return this.assemble(actor, aiSystemId, asOf, evidence, async () => {
       const authority = await this.authorities.findById(authorityId);
       if (!authority) throw DomainError.notFound('Authority', authorityId);
@@ -108,10 +122,15 @@ export class RecognitionService {
    * authorities that may read the same reports.
    */
   async passport(actor: Actor, aiSystemId: string, asOf?: string | null): Promise<RecognitionPassport> {
-    const assembled = await this.assemble(actor, aiSystemId, asOf, 'authority', async () => (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id));
-    const count = (criteria: { outcome: ShownRecognitionOutcome }[], outcome: ShownRecognitionOutcome) => criteria.filter((c) => c.outcome === outcome).length;
+    const assembled = await this.assemble(actor, aiSystemId, asOf, 'authority', async () =>
+      (await this.authorities.page({}, { first: 100 })).items.map((a) => a.id),
+    );
+    const count = (criteria: { outcome: ShownRecognitionOutcome }[], outcome: ShownRecognitionOutcome) =>
+      criteria.filter((c) => c.outcome === outcome).length;
     const { targetIds } = assembled;
-    const resolutions = shownResolutions(assembled).sort((a, b) => targetIds.indexOf(a.authority) - targetIds.indexOf(b.authority));
+    const resolutions = shownResolutions(assembled).sort(
+      (a, b) => targetIds.indexOf(a.authority) - targetIds.indexOf(b.authority),
+    );
     return {
       asOf: assembled.cases[0].recognitionCase.asOf,
       authorities: resolutions.map((r) => ({
@@ -125,13 +144,23 @@ export class RecognitionService {
         // Still to test there: gaps, and recognitions that come with supplementary conditions (a
         // WITHHELD one is not listed: that would tell what the hidden result decided).
         testsNeededIds: r.criteria
-          .filter((c) => c.outcome === ShownRecognitionOutcome.GAP || c.outcome === ShownRecognitionOutcome.RECOGNISED_WITH_CONDITIONS)
+          .filter(
+            (c) =>
+              c.outcome === ShownRecognitionOutcome.GAP ||
+              c.outcome === ShownRecognitionOutcome.RECOGNISED_WITH_CONDITIONS,
+          )
           .map((c) => c.criterion),
       })),
     };
   }
 
-  private async assemble(actor: Actor, aiSystemId: string, asOf: string | null | undefined, evidence: Evidence, targets: () => Promise<string[]>): Promise<AssembledCase> {
+  private async assemble(
+    actor: Actor,
+    aiSystemId: string,
+    asOf: string | null | undefined,
+    evidence: Evidence,
+    targets: () => Promise<string[]>,
+  ): Promise<AssembledCase> {
     this.requireRecognitionReader(actor);
     const day = asOf ?? this.today();
     if (!isUtcDay(day)) throw DomainError.badInput([{ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' }]);
@@ -166,7 +195,12 @@ export class RecognitionService {
    * reports that authority may read and shown to the caller: an outcome resting on a result the
    * caller may not read is WITHHELD.
    */
-  async status(actor: Actor, aiSystemId: string, authorityId: string, asOf?: string | null): Promise<{ asOf: string; resolution: ShownQueryResolution }> {
+  async status(
+    actor: Actor,
+    aiSystemId: string,
+    authorityId: string,
+    asOf?: string | null,
+  ): Promise<{ asOf: string; resolution: ShownQueryResolution }> {
     const assembled = await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'authority');
     return { asOf: assembled.cases[0].recognitionCase.asOf, resolution: shownResolutions(assembled)[0] };
   }
@@ -185,7 +219,9 @@ export class RecognitionService {
   ): Promise<BuiltCase[]> {
     const groups = new Map<string, string[]>();
     for (const target of targetIds) {
-      const key = countsFor(target).map((r) => r.id).join(',');
+      const key = countsFor(target)
+        .map((r) => r.id)
+        .join(',');
       groups.set(key, [...(groups.get(key) ?? []), target]);
     }
     if (!groups.size) groups.set('', []);
@@ -193,7 +229,15 @@ export class RecognitionService {
     for (const group of groups.values()) {
       const criteria = targetCriteria.filter((c) => group.includes(c.authorityId));
       const reports = group.length ? countsFor(group[0]) : [];
-      cases.push(await this.caseBuilder.buildWithSources({ asOf, system, reports, targetAuthorityIds: group, targetCriteria: criteria }));
+      cases.push(
+        await this.caseBuilder.buildWithSources({
+          asOf,
+          system,
+          reports,
+          targetAuthorityIds: group,
+          targetCriteria: criteria,
+        }),
+      );
     }
     return cases;
   }
@@ -208,7 +252,9 @@ type BuiltCase = Awaited<ReturnType<RecognitionCaseBuilder['buildWithSources']>>
 function shownResolutions({ cases, active, actorMayRead }: AssembledCase): ShownQueryResolution[] {
   return cases.flatMap(({ recognitionCase, reportOfResult }) => {
     const mayRead = (resultId: string) => actorMayRead.has(reportOfResult.get(resultId) ?? '');
-    return resolveCase(recognitionCase).resolutions.map((resolution) => withholdUnreadableResolution(onlyActive(resolution, active), mayRead));
+    return resolveCase(recognitionCase).resolutions.map((resolution) =>
+      withholdUnreadableResolution(onlyActive(resolution, active), mayRead),
+    );
   });
 }
 

@@ -2,21 +2,59 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ErrorCode } from '@sandbridge/domain';
 import type { AuthorityEntity, AuthorityRepository, JurisdictionRepository } from '@sandbridge/persistence';
-import { ADMIN, failure, fakeConnection, fakeTable, innovatorOf, knownJurisdictions, negotiatorOf, regulatorOf } from '../testing/fakes.spec-helpers.js';
+import {
+  ADMIN,
+  failure,
+  fakeConnection,
+  fakeTable,
+  innovatorOf,
+  knownJurisdictions,
+  negotiatorOf,
+  regulatorOf,
+} from '../testing/fakes.spec-helpers.js';
 import { AuthorityService, type CreateAuthorityCommand } from './authority.service.js';
 
 function setup() {
-  const fca = { id: randomUUID(), jurisdictionCode: 'GB', name: 'Financial Conduct Authority', acronym: 'FCA', sectors: ['FINANCE'], website: 'https://www.fca.org.uk' } as AuthorityEntity;
-  const ico = { id: randomUUID(), jurisdictionCode: 'GB', name: "Information Commissioner's Office", acronym: 'ICO', sectors: [] as string[], website: null } as AuthorityEntity;
-  const mas = { id: randomUUID(), jurisdictionCode: 'SG', name: 'Monetary Authority of Singapore', acronym: 'MAS', sectors: ['FINANCE'], website: null } as AuthorityEntity;
+  const fca = {
+    id: randomUUID(),
+    jurisdictionCode: 'GB',
+    name: 'Financial Conduct Authority',
+    acronym: 'FCA',
+    sectors: ['FINANCE'],
+    website: 'https://www.fca.org.uk',
+  } as AuthorityEntity;
+  const ico = {
+    id: randomUUID(),
+    jurisdictionCode: 'GB',
+    name: "Information Commissioner's Office",
+    acronym: 'ICO',
+    sectors: [] as string[],
+    website: null,
+  } as AuthorityEntity;
+  const mas = {
+    id: randomUUID(),
+    jurisdictionCode: 'SG',
+    name: 'Monetary Authority of Singapore',
+    acronym: 'MAS',
+    sectors: ['FINANCE'],
+    website: null,
+  } as AuthorityEntity;
   const rows = [fca, ico, mas];
   const authorities = {
     ...fakeTable(rows),
-    findByJurisdictionCodes: jest.fn(async (codes: readonly string[]) => rows.filter((r) => codes.includes(r.jurisdictionCode))),
-    findByName: jest.fn(async (code: string, name: string) => rows.find((r) => r.jurisdictionCode === code && r.name === name) ?? null),
+    findByJurisdictionCodes: jest.fn(async (codes: readonly string[]) =>
+      rows.filter((r) => codes.includes(r.jurisdictionCode)),
+    ),
+    findByName: jest.fn(
+      async (code: string, name: string) => rows.find((r) => r.jurisdictionCode === code && r.name === name) ?? null,
+    ),
   };
   const { connection, transactions } = fakeConnection();
-  const service = new AuthorityService(connection, authorities as unknown as AuthorityRepository, knownJurisdictions('GB', 'SG') as unknown as JurisdictionRepository);
+  const service = new AuthorityService(
+    connection,
+    authorities as unknown as AuthorityRepository,
+    knownJurisdictions('GB', 'SG') as unknown as JurisdictionRepository,
+  );
   return { service, authorities, fca, ico, mas, transactions };
 }
 
@@ -36,7 +74,11 @@ describe('AuthorityService', () => {
   describe('batch lookups (DataLoader)', () => {
     it('answers findByIds in the order asked, null where unknown', async () => {
       const unknown = randomUUID();
-      expect((await t.service.findByIds([t.mas.id, unknown, t.fca.id])).map((a) => a?.acronym ?? null)).toEqual(['MAS', null, 'FCA']);
+      expect((await t.service.findByIds([t.mas.id, unknown, t.fca.id])).map((a) => a?.acronym ?? null)).toEqual([
+        'MAS',
+        null,
+        'FCA',
+      ]);
     });
 
     it('groups authorities by jurisdiction, one query for all codes', async () => {
@@ -49,7 +91,13 @@ describe('AuthorityService', () => {
   describe('create', () => {
     it('adds an authority with de-duplicated, sorted sectors and no website by default', async () => {
       const created = await t.service.create(ADMIN, command({ sectors: ['FINANCE', 'COMPETITION', 'FINANCE'] }));
-      expect(created).toMatchObject({ jurisdictionCode: 'GB', name: 'Competition and Markets Authority', acronym: 'CMA', sectors: ['COMPETITION', 'FINANCE'], website: null });
+      expect(created).toMatchObject({
+        jurisdictionCode: 'GB',
+        name: 'Competition and Markets Authority',
+        acronym: 'CMA',
+        sectors: ['COMPETITION', 'FINANCE'],
+        website: null,
+      });
       expect(t.transactions()).toBe(1);
     });
 
@@ -61,14 +109,19 @@ describe('AuthorityService', () => {
     });
 
     it('is NOT_FOUND for an unknown jurisdiction', async () => {
-      expect((await failure(() => t.service.create(ADMIN, command({ jurisdictionCode: 'XX' })))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.create(ADMIN, command({ jurisdictionCode: 'XX' })))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
       expect(t.authorities.insert).not.toHaveBeenCalled();
     });
 
     it('is a CONFLICT for a name its jurisdiction already has, but the same name elsewhere is fine', async () => {
       const error = await failure(() => t.service.create(ADMIN, command({ name: 'Financial Conduct Authority' })));
       expect(error.code).toBe(ErrorCode.CONFLICT);
-      const elsewhere = await t.service.create(ADMIN, command({ jurisdictionCode: 'SG', name: 'Financial Conduct Authority' }));
+      const elsewhere = await t.service.create(
+        ADMIN,
+        command({ jurisdictionCode: 'SG', name: 'Financial Conduct Authority' }),
+      );
       expect(elsewhere.jurisdictionCode).toBe('SG');
     });
   });
@@ -76,23 +129,39 @@ describe('AuthorityService', () => {
   describe('update', () => {
     it('lets a regulator of the authority keep its profile up to date', async () => {
       const own = regulatorOf(t.fca.id);
-      const updated = await t.service.update(own, { id: t.fca.id, acronym: 'FCA UK', sectors: ['PAYMENTS', 'FINANCE'] });
-      expect(updated).toMatchObject({ id: t.fca.id, name: 'Financial Conduct Authority', acronym: 'FCA UK', sectors: ['FINANCE', 'PAYMENTS'], website: 'https://www.fca.org.uk' });
+      const updated = await t.service.update(own, {
+        id: t.fca.id,
+        acronym: 'FCA UK',
+        sectors: ['PAYMENTS', 'FINANCE'],
+      });
+      expect(updated).toMatchObject({
+        id: t.fca.id,
+        name: 'Financial Conduct Authority',
+        acronym: 'FCA UK',
+        sectors: ['FINANCE', 'PAYMENTS'],
+        website: 'https://www.fca.org.uk',
+      });
     });
 
     it('is FORBIDDEN to a regulator of another authority and to other roles', async () => {
       for (const other of [regulatorOf(t.ico.id), innovatorOf('o'), negotiatorOf('GB')]) {
-        expect((await failure(() => t.service.update(other, { id: t.fca.id, acronym: 'X' }))).code).toBe(ErrorCode.FORBIDDEN);
+        expect((await failure(() => t.service.update(other, { id: t.fca.id, acronym: 'X' }))).code).toBe(
+          ErrorCode.FORBIDDEN,
+        );
       }
       expect(t.authorities.save).not.toHaveBeenCalled();
     });
 
     it('is NOT_FOUND for an unknown id', async () => {
-      expect((await failure(() => t.service.update(ADMIN, { id: randomUUID(), acronym: 'X' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.update(ADMIN, { id: randomUUID(), acronym: 'X' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
     });
 
     it('is a CONFLICT when renamed to another authority of the same jurisdiction', async () => {
-      const error = await failure(() => t.service.update(ADMIN, { id: t.fca.id, name: "Information Commissioner's Office" }));
+      const error = await failure(() =>
+        t.service.update(ADMIN, { id: t.fca.id, name: "Information Commissioner's Office" }),
+      );
       expect(error.code).toBe(ErrorCode.CONFLICT);
       expect(t.authorities.save).not.toHaveBeenCalled();
     });

@@ -59,7 +59,9 @@ export class AuthorityService {
         throw DomainError.notFound('Jurisdiction', command.jurisdictionCode);
       }
       if (await this.authorities.findByName(command.jurisdictionCode, command.name)) {
-        throw DomainError.conflict(`${command.jurisdictionCode} already has an authority named ${JSON.stringify(command.name)}`);
+        throw DomainError.conflict(
+          `${command.jurisdictionCode} already has an authority named ${JSON.stringify(command.name)}`,
+        );
       }
       return this.authorities.insert({
         jurisdictionCode: command.jurisdictionCode,
@@ -79,7 +81,9 @@ export class AuthorityService {
       requireAuthorityAdmin(actor, authority.id);
       if (command.name != null && command.name !== authority.name) {
         if (await this.authorities.findByName(authority.jurisdictionCode, command.name)) {
-          throw DomainError.conflict(`${authority.jurisdictionCode} already has an authority named ${JSON.stringify(command.name)}`);
+          throw DomainError.conflict(
+            `${authority.jurisdictionCode} already has an authority named ${JSON.stringify(command.name)}`,
+          );
         }
         authority.name = command.name;
       }

@@ -13,7 +13,13 @@ function setup() {
     rows,
     findByCode: jest.fn(async (code: string) => rows.find((r) => r.code === code) ?? null),
     findByCodes: jest.fn(async (codes: readonly string[]) => rows.filter((r) => codes.includes(r.code)).reverse()),
-    page: jest.fn(async () => ({ items: rows, cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: rows.length })),
+    page: jest.fn(async () => ({
+      items: rows,
+      cursors: [],
+      hasNextPage: false,
+      hasPreviousPage: false,
+      totalCount: rows.length,
+    })),
     insert: jest.fn(async (values: Pick<JurisdictionEntity, 'code' | 'name' | 'approach'>) => {
       const row = { ...values } as JurisdictionEntity;
       rows.push(row);
@@ -40,7 +46,11 @@ describe('JurisdictionService', () => {
 
   describe('create', () => {
     it('adds a jurisdiction for an administrator, in a transaction', async () => {
-      const created = await t.service.create(ADMIN, { code: 'JP', name: 'Japan', approach: RegulatoryApproach.SOFT_LAW });
+      const created = await t.service.create(ADMIN, {
+        code: 'JP',
+        name: 'Japan',
+        approach: RegulatoryApproach.SOFT_LAW,
+      });
       expect(created).toEqual({ code: 'JP', name: 'Japan', approach: RegulatoryApproach.SOFT_LAW });
       expect(t.jurisdictions.rows.map((r) => r.code)).toEqual(['GB', 'SG', 'JP']);
       expect(t.inTransaction).toEqual(['begin', 'commit']);
@@ -48,14 +58,18 @@ describe('JurisdictionService', () => {
 
     it('is FORBIDDEN to everyone else', async () => {
       for (const other of NOT_ADMINS) {
-        const error = await failure(() => t.service.create(other, { code: 'JP', name: 'Japan', approach: RegulatoryApproach.SOFT_LAW }));
+        const error = await failure(() =>
+          t.service.create(other, { code: 'JP', name: 'Japan', approach: RegulatoryApproach.SOFT_LAW }),
+        );
         expect(error.code).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.jurisdictions.insert).not.toHaveBeenCalled();
     });
 
     it('is a CONFLICT when the code exists', async () => {
-      const error = await failure(() => t.service.create(ADMIN, { code: 'GB', name: 'Great Britain', approach: RegulatoryApproach.SECTORAL }));
+      const error = await failure(() =>
+        t.service.create(ADMIN, { code: 'GB', name: 'Great Britain', approach: RegulatoryApproach.SECTORAL }),
+      );
       expect(error.code).toBe(ErrorCode.CONFLICT);
       expect(t.jurisdictions.insert).not.toHaveBeenCalled();
     });
@@ -70,7 +84,9 @@ describe('JurisdictionService', () => {
 
     it('is FORBIDDEN to non-administrators, even the negotiator of that jurisdiction', async () => {
       for (const other of NOT_ADMINS) {
-        expect((await failure(() => t.service.update(other, { code: 'GB', name: 'Britain' }))).code).toBe(ErrorCode.FORBIDDEN);
+        expect((await failure(() => t.service.update(other, { code: 'GB', name: 'Britain' }))).code).toBe(
+          ErrorCode.FORBIDDEN,
+        );
       }
       expect(t.jurisdictions.save).not.toHaveBeenCalled();
     });

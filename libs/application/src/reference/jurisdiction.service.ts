@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, type Page, type PageRequest, RegulatoryApproach, Role } from '@sandbridge/domain';
-import { type JurisdictionEntity, type JurisdictionFilter, JurisdictionRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type JurisdictionEntity,
+  type JurisdictionFilter,
+  JurisdictionRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { requireRole } from '../identity/access.js';
 
 export interface CreateJurisdictionCommand {

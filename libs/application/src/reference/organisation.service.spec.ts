@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ErrorCode } from '@sandbridge/domain';
-import type { JurisdictionRepository, OrganisationEntity, OrganisationFilter, OrganisationRepository } from '@sandbridge/persistence';
-import { ADMIN, failure, fakeConnection, fakeTable, innovatorOf, knownJurisdictions, negotiatorOf, regulatorOf } from '../testing/fakes.spec-helpers.js';
+import type {
+  JurisdictionRepository,
+  OrganisationEntity,
+  OrganisationFilter,
+  OrganisationRepository,
+} from '@sandbridge/persistence';
+import {
+  ADMIN,
+  failure,
+  fakeConnection,
+  fakeTable,
+  innovatorOf,
+  knownJurisdictions,
+  negotiatorOf,
+  regulatorOf,
+} from '../testing/fakes.spec-helpers.js';
 import { OrganisationService } from './organisation.service.js';
 
 function setup() {
@@ -13,10 +27,20 @@ function setup() {
     ...fakeTable(rows),
     // Names compare case-insensitively, as the repository's lower(name) query does.
     findByName: jest.fn(async (name: string) => rows.find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? null),
-    page: jest.fn(async (_filter: OrganisationFilter) => ({ items: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount: 0 })),
+    page: jest.fn(async (_filter: OrganisationFilter) => ({
+      items: [],
+      cursors: [],
+      hasNextPage: false,
+      hasPreviousPage: false,
+      totalCount: 0,
+    })),
   };
   const { connection, transactions } = fakeConnection();
-  const service = new OrganisationService(connection, organisations as unknown as OrganisationRepository, knownJurisdictions('GB', 'SG', 'EU') as unknown as JurisdictionRepository);
+  const service = new OrganisationService(
+    connection,
+    organisations as unknown as OrganisationRepository,
+    knownJurisdictions('GB', 'SG', 'EU') as unknown as JurisdictionRepository,
+  );
   return { service, organisations, acme, globex, transactions };
 }
 
@@ -49,7 +73,11 @@ describe('OrganisationService', () => {
   });
 
   it('answers findByIds in the order asked, null where unknown (for DataLoader)', async () => {
-    expect((await t.service.findByIds([t.globex.id, 'nope', t.acme.id])).map((o) => o?.name ?? null)).toEqual(['Globex Robotics', null, 'Acme AI']);
+    expect((await t.service.findByIds([t.globex.id, 'nope', t.acme.id])).map((o) => o?.name ?? null)).toEqual([
+      'Globex Robotics',
+      null,
+      'Acme AI',
+    ]);
   });
 
   describe('create', () => {
@@ -61,13 +89,17 @@ describe('OrganisationService', () => {
 
     it('is FORBIDDEN to everyone else, innovators included', async () => {
       for (const other of [innovatorOf(t.acme.id), regulatorOf('a'), negotiatorOf('GB')]) {
-        expect((await failure(() => t.service.create(other, { name: 'Initech', homeJurisdictionCode: 'GB' }))).code).toBe(ErrorCode.FORBIDDEN);
+        expect(
+          (await failure(() => t.service.create(other, { name: 'Initech', homeJurisdictionCode: 'GB' }))).code,
+        ).toBe(ErrorCode.FORBIDDEN);
       }
       expect(t.organisations.insert).not.toHaveBeenCalled();
     });
 
     it('is NOT_FOUND for an unknown home jurisdiction', async () => {
-      expect((await failure(() => t.service.create(ADMIN, { name: 'Initech', homeJurisdictionCode: 'XX' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.create(ADMIN, { name: 'Initech', homeJurisdictionCode: 'XX' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
     });
 
     it('is a CONFLICT for a name taken in any case', async () => {
@@ -80,36 +112,54 @@ describe('OrganisationService', () => {
   describe('update', () => {
     it('lets an innovator update its own organisation', async () => {
       const innovator = innovatorOf(t.acme.id);
-      const updated = await t.service.update(innovator, { id: t.acme.id, name: 'Acme Intelligence', homeJurisdictionCode: 'EU' });
+      const updated = await t.service.update(innovator, {
+        id: t.acme.id,
+        name: 'Acme Intelligence',
+        homeJurisdictionCode: 'EU',
+      });
       expect(updated).toMatchObject({ id: t.acme.id, name: 'Acme Intelligence', homeJurisdictionCode: 'EU' });
     });
 
     it('is NOT_FOUND to an innovator of another organisation, as for an unknown id: it may not see the organisation', async () => {
       const other = innovatorOf(t.globex.id);
-      expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(ErrorCode.NOT_FOUND);
-      expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
+      expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
       expect(t.organisations.save).not.toHaveBeenCalled();
     });
 
     it('is FORBIDDEN to regulators and negotiators, whatever the id (their role never edits organisations)', async () => {
       for (const other of [regulatorOf('a'), negotiatorOf('GB')]) {
-        expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(ErrorCode.FORBIDDEN);
-        expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(ErrorCode.FORBIDDEN);
+        expect((await failure(() => t.service.update(other, { id: t.acme.id, name: 'Hijacked' }))).code).toBe(
+          ErrorCode.FORBIDDEN,
+        );
+        expect((await failure(() => t.service.update(other, { id: randomUUID(), name: 'Hijacked' }))).code).toBe(
+          ErrorCode.FORBIDDEN,
+        );
       }
       expect(t.organisations.save).not.toHaveBeenCalled();
     });
 
     it('is NOT_FOUND for an unknown organisation', async () => {
-      expect((await failure(() => t.service.update(ADMIN, { id: randomUUID(), name: 'Ghost' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.update(ADMIN, { id: randomUUID(), name: 'Ghost' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
     });
 
     it('is a CONFLICT when renamed to another organisation’s name, but a change of case to its own is fine', async () => {
-      expect((await failure(() => t.service.update(ADMIN, { id: t.acme.id, name: 'globex robotics' }))).code).toBe(ErrorCode.CONFLICT);
+      expect((await failure(() => t.service.update(ADMIN, { id: t.acme.id, name: 'globex robotics' }))).code).toBe(
+        ErrorCode.CONFLICT,
+      );
       expect((await t.service.update(ADMIN, { id: t.acme.id, name: 'ACME AI' })).name).toBe('ACME AI');
     });
 
     it('is NOT_FOUND when moved to an unknown jurisdiction', async () => {
-      expect((await failure(() => t.service.update(ADMIN, { id: t.acme.id, homeJurisdictionCode: 'XX' }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await failure(() => t.service.update(ADMIN, { id: t.acme.id, homeJurisdictionCode: 'XX' }))).code).toBe(
+        ErrorCode.NOT_FOUND,
+      );
       expect(t.organisations.save).not.toHaveBeenCalled();
     });
   });

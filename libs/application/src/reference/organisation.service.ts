@@ -60,13 +60,15 @@ export class OrganisationService {
     return this.connection.withTransaction(async () => {
       const organisation = await this.organisations.findById(command.id);
       // An innovator sees its own organisation only: another one is answered as missing.
-      if (!organisation || (actor.role === Role.INNOVATOR && actor.organisationId !== organisation.id)) throw DomainError.notFound('Organisation', command.id);
+      if (!organisation || (actor.role === Role.INNOVATOR && actor.organisationId !== organisation.id))
+        throw DomainError.notFound('Organisation', command.id);
       if (command.name != null && command.name !== organisation.name) {
         // Only an administrator, who sees every organisation, is told of a clash: an innovator may not
         // learn that an organisation it cannot see exists, so its rename is never refused for a name.
         if (actor.role === Role.ADMIN) {
           const other = await this.organisations.findByName(command.name);
-          if (other && other.id !== organisation.id) throw DomainError.conflict(`An organisation named ${JSON.stringify(command.name)} already exists`);
+          if (other && other.id !== organisation.id)
+            throw DomainError.conflict(`An organisation named ${JSON.stringify(command.name)} already exists`);
         }
         organisation.name = command.name;
       }

@@ -15,9 +15,13 @@ export class ReferenceDataSeeder {
 
   async ensure(): Promise<number> {
     return this.connection.withTransaction(async () => {
-      const existingJurisdictions = new Set((await this.jurisdictions.findByCodes(REFERENCE_JURISDICTIONS.map((j) => j.code))).map((j) => j.code));
+      const existingJurisdictions = new Set(
+        (await this.jurisdictions.findByCodes(REFERENCE_JURISDICTIONS.map((j) => j.code))).map((j) => j.code),
+      );
       const existingAuthorities = new Set(
-        (await this.authorities.findByJurisdictionCodes(REFERENCE_JURISDICTIONS.map((j) => j.code))).map((a) => `${a.jurisdictionCode}\u0000${a.name}`),
+        (await this.authorities.findByJurisdictionCodes(REFERENCE_JURISDICTIONS.map((j) => j.code))).map(
+          (a) => `${a.jurisdictionCode}\u0000${a.name}`,
+        ),
       );
       let added = 0;
       for (const { authorities, ...jurisdiction } of REFERENCE_JURISDICTIONS) {

@@ -31,7 +31,8 @@ export interface JwkSet {
 }
 
 /** Which part of a signed document failed, and why. */
-export type SignatureCheck = { valid: true } | { valid: false; path: 'document' | 'sha256' | 'signature' | 'keyId'; reason: string };
+export type SignatureCheck =
+  { valid: true } | { valid: false; path: 'document' | 'sha256' | 'signature' | 'keyId'; reason: string };
 
 /** The bytes that are hashed and signed. Throws a TypeError when `document` is not plain JSON. */
 export function canonicalBytes(document: unknown): Buffer {
@@ -51,7 +52,9 @@ export function sha256Hex(bytes: Buffer): string {
 
 /** RFC 7638 thumbprint of an Ed25519 public key: SHA-256 of its required members in canonical order, base64url. */
 export function jwkThumbprint(x: string): string {
-  return createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }))
+    .digest('base64url');
 }
 
 /**
@@ -59,12 +62,16 @@ export function jwkThumbprint(x: string): string {
  * it has the shape). The document itself is the caller's to check.
  */
 export function signedDocumentProblems(value: unknown): FieldProblem[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ path: '', message: 'must be an object {document, sha256, signature, keyId}' }];
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return [{ path: '', message: 'must be an object {document, sha256, signature, keyId}' }];
   const signed = value as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   if (!('document' in signed)) problems.push({ path: 'document', message: 'is missing' });
-  if (typeof signed.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(signed.sha256)) problems.push({ path: 'sha256', message: 'must be 64 lowercase hex digits' });
-  if (typeof signed.signature !== 'string' || !/^[A-Za-z0-9_-]{86}$/.test(signed.signature)) problems.push({ path: 'signature', message: 'must be a base64url Ed25519 signature (86 characters)' });
-  if (typeof signed.keyId !== 'string' || signed.keyId.length < 1 || signed.keyId.length > 128) problems.push({ path: 'keyId', message: 'must be a key id of 1 to 128 characters' });
+  if (typeof signed.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(signed.sha256))
+    problems.push({ path: 'sha256', message: 'must be 64 lowercase hex digits' });
+  if (typeof signed.signature !== 'string' || !/^[A-Za-z0-9_-]{86}$/.test(signed.signature))
+    problems.push({ path: 'signature', message: 'must be a base64url Ed25519 signature (86 characters)' });
+  if (typeof signed.keyId !== 'string' || signed.keyId.length < 1 || signed.keyId.length > 128)
+    problems.push({ path: 'keyId', message: 'must be a key id of 1 to 128 characters' });
   return problems;
 }

@@ -32,15 +32,26 @@ async function service(env: Record<string, string> = {}, keys = new FakeKeys()):
 }
 
 /** Checks a signed document with node:crypto alone, from the published JWK: what an outside party does. */
-function verifiedIndependently(signed: SignedDocument, jwks: { keys: { kid: string; kty: string; crv: string; x: string }[] }): boolean {
+function verifiedIndependently(
+  signed: SignedDocument,
+  jwks: { keys: { kid: string; kty: string; crv: string; x: string }[] },
+): boolean {
   const jwk = jwks.keys.find((k) => k.kid === signed.keyId);
   if (!jwk) return false;
   const publicKey = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
   const bytes = Buffer.from(canonicalize(signed.document)!, 'utf8');
-  return createHash('sha256').update(bytes).digest('hex') === signed.sha256 && verify(null, bytes, publicKey, Buffer.from(signed.signature, 'base64url'));
+  return (
+    createHash('sha256').update(bytes).digest('hex') === signed.sha256 &&
+    verify(null, bytes, publicKey, Buffer.from(signed.signature, 'base64url'))
+  );
 }
 
-const DOCUMENT = { type: 'example', seq: 42, nested: { b: [1, 'two', null, true], a: 'ü €' }, at: '2026-01-02T03:04:05.678Z' };
+const DOCUMENT = {
+  type: 'example',
+  seq: 42,
+  nested: { b: [1, 'two', null, true], a: 'ü €' },
+  at: '2026-01-02T03:04:05.678Z',
+};
 
 /** `text` with the character at `at` replaced by another of the same alphabet. */
 const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
@@ -58,19 +69,38 @@ describe('SigningKeyService', () => {
     // Through JSON, as it travels.
     expect(signing.verify(JSON.parse(JSON.stringify(signed)))).toEqual({ valid: true });
     const jwks = signing.publicJwks();
-    expect(jwks).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), kid: signing.keyId, alg: 'EdDSA', use: 'sig' }] });
+    expect(jwks).toEqual({
+      keys: [
+        {
+          kty: 'OKP',
+          crv: 'Ed25519',
+          x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+          kid: signing.keyId,
+          alg: 'EdDSA',
+          use: 'sig',
+        },
+      ],
+    });
     expect(verifiedIndependently(signed, jwks)).toBe(true);
   });
 
   it('signs the canonical form: key order and whitespace do not matter', async () => {
     const signing = await service();
-    const reordered = JSON.parse(`{ "at": "${DOCUMENT.at}", "nested": {"a": "ü €", "b": [1, "two", null, true]}, "seq": 42,   "type": "example" }`);
+    const reordered = JSON.parse(
+      `{ "at": "${DOCUMENT.at}", "nested": {"a": "ü €", "b": [1, "two", null, true]}, "seq": 42,   "type": "example" }`,
+    );
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(DOCUMENT));
     const signed = signing.sign(DOCUMENT);
     // Ed25519 is deterministic: the same canonical bytes give the same signature.
     expect(signing.sign(reordered)).toEqual({ ...signed, document: reordered });
     expect(signing.verify({ ...signed, document: reordered })).toEqual({ valid: true });
-    expect(signed.sha256).toBe(createHash('sha256').update('{"at":"2026-01-02T03:04:05.678Z","nested":{"a":"ü €","b":[1,"two",null,true]},"seq":42,"type":"example"}').digest('hex'));
+    expect(signed.sha256).toBe(
+      createHash('sha256')
+        .update(
+          '{"at":"2026-01-02T03:04:05.678Z","nested":{"a":"ü €","b":[1,"two",null,true]},"seq":42,"type":"example"}',
+        )
+        .digest('hex'),
+    );
   });
 
   it('detects one changed byte in the document, the digest, the signature or the key id', async () => {
@@ -81,10 +111,15 @@ describe('SigningKeyService', () => {
     expect(signing.verify(changedDocument)).toMatchObject({ valid: false, path: 'sha256' });
     expect(verifiedIndependently(changedDocument, jwks)).toBe(false);
     // The digest recomputed to match the changed document: the signature still gives it away.
-    const rehashed = { ...changedDocument, sha256: createHash('sha256').update(canonicalize(changedDocument.document)!).digest('hex') };
+    const rehashed = {
+      ...changedDocument,
+      sha256: createHash('sha256').update(canonicalize(changedDocument.document)!).digest('hex'),
+    };
     expect(signing.verify(rehashed)).toMatchObject({ valid: false, path: 'signature' });
     expect(verifiedIndependently(rehashed, jwks)).toBe(false);
-    expect(signing.verify({ ...signed, sha256: (signed.sha256[0] === '0' ? '1' : '0') + signed.sha256.slice(1) })).toMatchObject({ valid: false, path: 'sha256' });
+    expect(
+      signing.verify({ ...signed, sha256: (signed.sha256[0] === '0' ? '1' : '0') + signed.sha256.slice(1) }),
+    ).toMatchObject({ valid: false, path: 'sha256' });
     // Every position of the signature, including the last character's otherwise unused bits.
     for (let at = 0; at < signed.signature.length; at++) {
       const tampered = { ...signed, signature: flip(signed.signature, at) };
@@ -92,20 +127,31 @@ describe('SigningKeyService', () => {
     }
     expect(signing.verify({ ...signed, keyId: flip(signed.keyId, 0) })).toMatchObject({ valid: false, path: 'keyId' });
     expect(verifiedIndependently({ ...signed, keyId: flip(signed.keyId, 0) }, jwks)).toBe(false);
-    expect(signing.verify({ ...signed, signature: Buffer.alloc(64).toString('base64url') })).toMatchObject({ valid: false, path: 'signature' });
+    expect(signing.verify({ ...signed, signature: Buffer.alloc(64).toString('base64url') })).toMatchObject({
+      valid: false,
+      path: 'signature',
+    });
   });
 
   it('refuses to sign what is not JSON, and reports it when verifying', async () => {
     const signing = await service();
     expect(() => signing.sign({ n: Number.NaN })).toThrow(TypeError);
     expect(() => signing.sign(undefined)).toThrow(TypeError);
-    expect(signing.verify({ ...signing.sign({ a: 1 }), document: { n: Number.POSITIVE_INFINITY } })).toMatchObject({ valid: false, path: 'document' });
+    expect(signing.verify({ ...signing.sign({ a: 1 }), document: { n: Number.POSITIVE_INFINITY } })).toMatchObject({
+      valid: false,
+      path: 'document',
+    });
   });
 
   it('names what is wrong with a signed document’s envelope', () => {
     expect(signedDocumentProblems(null)).toEqual([{ path: '', message: expect.any(String) }]);
     expect(signedDocumentProblems([]).map((p) => p.path)).toEqual(['']);
-    expect(signedDocumentProblems({ sha256: 'x', signature: 'y', keyId: '' }).map((p) => p.path)).toEqual(['document', 'sha256', 'signature', 'keyId']);
+    expect(signedDocumentProblems({ sha256: 'x', signature: 'y', keyId: '' }).map((p) => p.path)).toEqual([
+      'document',
+      'sha256',
+      'signature',
+      'keyId',
+    ]);
   });
 
   it('uses SIGNING_KEY when configured: the RFC 8032 key has the RFC 8037 thumbprint as its id, unless SIGNING_KEY_ID names it', async () => {
@@ -130,13 +176,18 @@ describe('SigningKeyService', () => {
     // Another database, another key: its signatures do not verify here.
     const other = await service();
     expect(other.keyId).not.toBe(first.keyId);
-    expect(first.verify({ ...other.sign(DOCUMENT), keyId: first.keyId })).toMatchObject({ valid: false, path: 'signature' });
+    expect(first.verify({ ...other.sign(DOCUMENT), keyId: first.keyId })).toMatchObject({
+      valid: false,
+      path: 'signature',
+    });
   });
 
   it('never generates a key in production', async () => {
     const keys = new FakeKeys();
     const config = { ...loadConfig({ NODE_ENV: 'test' }), env: 'production' } as AppConfig;
-    await expect(new SigningKeyService(config, keys as unknown as PlatformKeyRepository).onModuleInit()).rejects.toThrow(/SIGNING_KEY/);
+    await expect(
+      new SigningKeyService(config, keys as unknown as PlatformKeyRepository).onModuleInit(),
+    ).rejects.toThrow(/SIGNING_KEY/);
     expect(keys.calls).toBe(0);
   });
 });

@@ -2,7 +2,15 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
 import { PlatformKeyRepository } from '@sandbridge/persistence';
-import { canonicalBytes, type Ed25519PublicJwk, type JwkSet, jwkThumbprint, type SignatureCheck, type SignedDocument, sha256Hex } from './signed-document.js';
+import {
+  canonicalBytes,
+  type Ed25519PublicJwk,
+  type JwkSet,
+  jwkThumbprint,
+  type SignatureCheck,
+  type SignedDocument,
+  sha256Hex,
+} from './signed-document.js';
 
 interface LoadedKey {
   privateKey: KeyObject;
@@ -61,7 +69,12 @@ export class SigningKeyService implements OnModuleInit {
   /** Signs the canonical JSON of `document`. Throws a TypeError when it is not plain JSON. */
   sign<T>(document: T): SignedDocument<T> {
     const bytes = canonicalBytes(document);
-    return { document, sha256: sha256Hex(bytes), signature: sign(null, bytes, this.loaded.privateKey).toString('base64url'), keyId: this.keyId };
+    return {
+      document,
+      sha256: sha256Hex(bytes),
+      signature: sign(null, bytes, this.loaded.privateKey).toString('base64url'),
+      keyId: this.keyId,
+    };
   }
 
   /**
@@ -71,17 +84,27 @@ export class SigningKeyService implements OnModuleInit {
    */
   verify(signed: SignedDocument): SignatureCheck {
     const key = this.loaded;
-    if (signed.keyId !== key.jwk.kid) return { valid: false, path: 'keyId', reason: 'is not the id of a key this platform signs with' };
+    if (signed.keyId !== key.jwk.kid)
+      return { valid: false, path: 'keyId', reason: 'is not the id of a key this platform signs with' };
     let bytes: Buffer;
     try {
       bytes = canonicalBytes(signed.document);
     } catch (error) {
       return { valid: false, path: 'document', reason: (error as Error).message };
     }
-    if (sha256Hex(bytes) !== signed.sha256) return { valid: false, path: 'sha256', reason: 'does not match the document (the document or its digest was changed)' };
+    if (sha256Hex(bytes) !== signed.sha256)
+      return {
+        valid: false,
+        path: 'sha256',
+        reason: 'does not match the document (the document or its digest was changed)',
+      };
     const signature = Buffer.from(signed.signature, 'base64url');
     // Only the canonical encoding: otherwise a changed padding bit would leave the bytes, and the check, unchanged.
-    if (signature.length !== 64 || signature.toString('base64url') !== signed.signature || !verify(null, bytes, key.publicKey, signature)) {
+    if (
+      signature.length !== 64 ||
+      signature.toString('base64url') !== signed.signature ||
+      !verify(null, bytes, key.publicKey, signature)
+    ) {
       return { valid: false, path: 'signature', reason: 'does not verify with the platform key' };
     }
     return { valid: true };

@@ -6,7 +6,11 @@ import { ChunkFailedError, type ChunkOutcome, InProcessChunkExecutor } from './c
 const scenario = {} as Scenario;
 const fakePartial = (from: number, to: number) => ({ units: to - from, from }) as unknown as SimulationPartial;
 const plan = (size: number, chunkSize: number): ChunkSpec[] =>
-  Array.from({ length: Math.ceil(size / chunkSize) }, (_, chunk) => ({ chunk, from: chunk * chunkSize, to: Math.min(size, (chunk + 1) * chunkSize) }));
+  Array.from({ length: Math.ceil(size / chunkSize) }, (_, chunk) => ({
+    chunk,
+    from: chunk * chunkSize,
+    to: Math.min(size, (chunk + 1) * chunkSize),
+  }));
 const run = (size: number, chunkSize: number) => ({ runId: 'run-1', scenario, chunks: plan(size, chunkSize) });
 
 describe('InProcessChunkExecutor', () => {
@@ -51,7 +55,11 @@ describe('InProcessChunkExecutor', () => {
     const seen: number[] = [];
     const promise = executor.execute(run(9, 3), async (o) => void seen.push(o.chunk), new AbortController().signal);
     await expect(promise).rejects.toThrow(ChunkFailedError);
-    await expect(promise).rejects.toMatchObject({ chunk: 1, attempts: 2, message: 'chunk 1 failed after 2 attempts: boom' });
+    await expect(promise).rejects.toMatchObject({
+      chunk: 1,
+      attempts: 2,
+      message: 'chunk 1 failed after 2 attempts: boom',
+    });
     expect(seen).toEqual([0]);
   });
 

@@ -29,7 +29,11 @@ export abstract class ChunkExecutor {
    * pending chunks are dropped — unless the reason is SUSPENDED, see `suspend`); rejects when a
    * chunk fails beyond its retries.
    */
-  abstract execute(run: ChunkRun, onChunk: (outcome: ChunkOutcome) => Promise<void>, signal: AbortSignal): Promise<void>;
+  abstract execute(
+    run: ChunkRun,
+    onChunk: (outcome: ChunkOutcome) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void>;
 
   /** Releases connections (Redis) on shutdown. */
   async close(): Promise<void> {}

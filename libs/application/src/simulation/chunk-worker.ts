@@ -4,7 +4,13 @@ import { mergePartials, type Scenario, type SimulationPartial, simulateChunk } f
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ChunkComputer } from './chunk-executor.js';
-import { type ChunkJobData, cancelledKey, DEFAULT_QUEUE_PREFIX, scenarioKey, SIMULATION_QUEUE } from './simulation-queue.js';
+import {
+  type ChunkJobData,
+  cancelledKey,
+  DEFAULT_QUEUE_PREFIX,
+  scenarioKey,
+  SIMULATION_QUEUE,
+} from './simulation-queue.js';
 
 export interface ChunkWorkerOptions {
   redisUrl: string;
@@ -81,7 +87,8 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
     } else {
       entry = (async () => {
         const text = await commands.get(scenarioKey(prefix, runId));
-        if (text === null) throw new UnrecoverableError(`the scenario of run ${runId} is not in Redis (expired, or the run ended)`);
+        if (text === null)
+          throw new UnrecoverableError(`the scenario of run ${runId} is not in Redis (expired, or the run ended)`);
         // Written by RedisChunkExecutor from a scenario parseScenario already validated and
         // normalised (a normalised scenario is not a §8.2 document: BETWEEN thresholds are split).
         return JSON.parse(text) as Scenario;
@@ -132,7 +139,9 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
   worker.on('failed', (job, error) => {
     if (job) log('warn', `chunk ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
   });
-  worker.on('stalled', (jobId) => log('warn', `chunk ${jobId} stalled (its worker stopped renewing its lock): back in the queue`));
+  worker.on('stalled', (jobId) =>
+    log('warn', `chunk ${jobId} stalled (its worker stopped renewing its lock): back in the queue`),
+  );
 
   let closing: Promise<void> | undefined;
   return {

@@ -73,7 +73,11 @@ export class RedisChunkExecutor extends ChunkExecutor {
     this.eventsUrl = options.redisUrl;
   }
 
-  override async execute(run: ChunkRun, onChunk: (outcome: ChunkOutcome) => Promise<void>, signal: AbortSignal): Promise<void> {
+  override async execute(
+    run: ChunkRun,
+    onChunk: (outcome: ChunkOutcome) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void> {
     if (this.closed) throw new Error('RedisChunkExecutor is closed');
     assertRunId(run.runId);
     if (this.watches.has(run.runId)) throw new Error(`run ${run.runId} is already executing here`);
@@ -157,9 +161,11 @@ export class RedisChunkExecutor extends ChunkExecutor {
       if (state !== 'completed' && state !== 'failed') continue;
       const job = await this.queue.getJob(chunkJobId(run.runId, spec.chunk));
       if (!job) continue; // removed meanwhile: the next sweep re-enqueues it
-      if (state === 'failed') throw new ChunkFailedError(spec.chunk, job.attemptsMade, job.failedReason || 'unknown error');
+      if (state === 'failed')
+        throw new ChunkFailedError(spec.chunk, job.attemptsMade, job.failedReason || 'unknown error');
       const partial = job.returnvalue as SimulationPartial | null;
-      if (!partial || !Array.isArray(partial.variants)) throw new ChunkFailedError(spec.chunk, job.attemptsMade, 'the worker returned no partial result');
+      if (!partial || !Array.isArray(partial.variants))
+        throw new ChunkFailedError(spec.chunk, job.attemptsMade, 'the worker returned no partial result');
       pending.delete(spec.chunk);
       await onChunk({ chunk: spec.chunk, partial, attempt: attemptOf(job) });
       // Reported and stored by the caller: the job is no longer needed.

@@ -100,7 +100,8 @@ function startOne(entry: string, env: NodeJS.ProcessEnv): Promise<LocalWorker> {
       child.off('message', onMessage);
       resolve(worker);
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => reject(new Error(`a worker process exited before it was ready (${signal ?? `exit code ${code}`})`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(new Error(`a worker process exited before it was ready (${signal ?? `exit code ${code}`})`));
     child.on('message', onMessage);
     child.once('exit', onExit);
     child.once('error', reject);
@@ -151,7 +152,11 @@ export async function simulateOnRedis(scenario: Scenario, options: RedisSimulati
   const chunks = planChunks(size, options.chunkSize ?? defaultChunkSize(size, options.workers));
   const signal = options.signal ?? new AbortController().signal;
   signal.throwIfAborted();
-  const executor = new RedisChunkExecutor({ redisUrl: options.redisUrl, prefix: options.prefix, attempts: options.attempts });
+  const executor = new RedisChunkExecutor({
+    redisUrl: options.redisUrl,
+    prefix: options.prefix,
+    attempts: options.attempts,
+  });
   let workers: LocalWorkers | undefined;
   try {
     workers = await LocalWorkers.start(options.workers, options);

@@ -1,8 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
-import { AgreementStatus, DomainError, type FieldProblem, isUtcDay, isUuid, SCENARIO_FORMAT, toUtcDay } from '@sandbridge/domain';
-import { AgreementRepository, type RecordedResultRow, SimulationDataRepository, TransactionalConnection } from '@sandbridge/persistence';
-import { agreementDocument, authorityDocument, criterionDocument, crosswalkDocument, type JsonObject, type JsonValue } from '../recognition/case-documents.js';
+import {
+  AgreementStatus,
+  DomainError,
+  type FieldProblem,
+  isUtcDay,
+  isUuid,
+  SCENARIO_FORMAT,
+  toUtcDay,
+} from '@sandbridge/domain';
+import {
+  AgreementRepository,
+  type RecordedResultRow,
+  SimulationDataRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+import {
+  agreementDocument,
+  authorityDocument,
+  criterionDocument,
+  crosswalkDocument,
+  type JsonObject,
+  type JsonValue,
+} from '../recognition/case-documents.js';
 
 /** Which recorded data a population snapshot is taken from; every field optional (absent = all). */
 export interface RecordedPopulationFilter {
@@ -90,7 +110,8 @@ export class ScenarioAssembler {
     if (scenario.population === undefined && !request.recordedPopulation) {
       problems.push({ path: 'input.scenario.population', message: 'is required unless recordedPopulation is given' });
     }
-    if (request.recordedPopulation) problems.push(...checkFilter(request.recordedPopulation, 'input.recordedPopulation'));
+    if (request.recordedPopulation)
+      problems.push(...checkFilter(request.recordedPopulation, 'input.recordedPopulation'));
     if (problems.length) throw DomainError.badInput(problems);
 
     return this.connection.withTransaction(async () => {
@@ -107,11 +128,21 @@ export class ScenarioAssembler {
         populationKind = 'RECORDED';
       } else {
         const population = scenario.population;
-        populationKind = population !== null && typeof population === 'object' && !Array.isArray(population) && 'synthetic' in population ? 'SYNTHETIC' : 'EXPLICIT';
+        populationKind =
+          population !== null &&
+          typeof population === 'object' &&
+          !Array.isArray(population) &&
+          'synthetic' in population
+            ? 'SYNTHETIC'
+            : 'EXPLICIT';
       }
       if (scenario.reference === undefined) scenario.reference = await this.reference(recordedCriteria);
       if (scenario.baseline === undefined) scenario.baseline = { agreements: await this.agreementsInForce() };
-      if (request.agreementVariants?.length) scenario.variants = [...asArray(scenario.variants), ...(await this.agreementVariants(request.agreementVariants, scenario.baseline))];
+      if (request.agreementVariants?.length)
+        scenario.variants = [
+          ...asArray(scenario.variants),
+          ...(await this.agreementVariants(request.agreementVariants, scenario.baseline)),
+        ];
       return { document: scenario, populationKind, ...(facts ? { recorded: facts } : {}) };
     });
   }
@@ -131,7 +162,10 @@ export class ScenarioAssembler {
       if (filter.targets?.length) {
         const known = new Set((await this.data.authorities()).map((a) => a.id));
         const unknown = filter.targets.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
-        if (unknown.length) throw DomainError.badInput(unknown.map(({ i }) => ({ path: `${path}.targets[${i}]`, message: 'is not an authority id' })));
+        if (unknown.length)
+          throw DomainError.badInput(
+            unknown.map(({ i }) => ({ path: `${path}.targets[${i}]`, message: 'is not an authority id' })),
+          );
       }
       // One after another: a transaction is one connection (the embedded database has only one).
       const systems = await this.data.systems(range);
@@ -146,13 +180,28 @@ export class ScenarioAssembler {
       for (const system of systems) {
         const own = resultsOf.get(system.id) ?? [];
         if (own.length === 0) continue;
-        if (jurisdictions && !jurisdictions.has(system.homeJurisdiction) && !own.some((r) => jurisdictions.has(r.testedIn))) continue;
-        const targets = filter.targets?.length ? [...new Set(filter.targets)].sort() : (targetsOf.get(system.id) ?? []).map((t) => t.authorityId);
+        if (
+          jurisdictions &&
+          !jurisdictions.has(system.homeJurisdiction) &&
+          !own.some((r) => jurisdictions.has(r.testedIn))
+        )
+          continue;
+        const targets = filter.targets?.length
+          ? [...new Set(filter.targets)].sort()
+          : (targetsOf.get(system.id) ?? []).map((t) => t.authorityId);
         // A system that targets nobody adds nothing to any figure.
         if (targets.length === 0) continue;
         const id = `s${population.systems.length + 1}`;
         const { homeJurisdiction, organisationId, sector, riskClass } = system;
-        facts.push({ id, homeJurisdiction, organisationId, sector, riskClass, results: own.length, targets: targets.length });
+        facts.push({
+          id,
+          homeJurisdiction,
+          organisationId,
+          sector,
+          riskClass,
+          results: own.length,
+          targets: targets.length,
+        });
         population.systems.push({ id, sector, riskClass });
         for (const r of own) population.results.push(resultDocument(r, `r${population.results.length + 1}`, id));
         population.targets.push({ system: id, authorities: targets });
@@ -172,9 +221,16 @@ export class ScenarioAssembler {
     return {
       jurisdictions: jurisdictions.map((j) => ({ code: j.code })),
       authorities: authorities.map(authorityDocument),
-      criteria: criteria.map((c) => criterionDocument(c, (clauses.get(c.id) ?? []).map((l) => l.clauseId))),
+      criteria: criteria.map((c) =>
+        criterionDocument(
+          c,
+          (clauses.get(c.id) ?? []).map((l) => l.clauseId),
+        ),
+      ),
       // Only crosswalks with both ends in the reference: the format refuses dangling references.
-      crosswalks: crosswalks.filter((x) => included.has(x.fromCriterionId) && included.has(x.toCriterionId)).map(crosswalkDocument),
+      crosswalks: crosswalks
+        .filter((x) => included.has(x.fromCriterionId) && included.has(x.toCriterionId))
+        .map(crosswalkDocument),
     };
   }
 
@@ -184,15 +240,22 @@ export class ScenarioAssembler {
     return inForce.map((a) => agreementDocument(a, rules.get(a.id) ?? []));
   }
 
-  private async agreementVariants(requests: AgreementVariantRequest[], baseline: JsonValue | undefined): Promise<JsonObject[]> {
+  private async agreementVariants(
+    requests: AgreementVariantRequest[],
+    baseline: JsonValue | undefined,
+  ): Promise<JsonObject[]> {
     const ids = [...new Set(requests.flatMap((v) => v.agreements))];
     const found = new Map((await this.agreements.all()).filter((a) => ids.includes(a.id)).map((a) => [a.id, a]));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw DomainError.notFound('Agreement', missing);
     const rules = groupBy(await this.agreements.rulesOf(ids), (r) => r.agreementId);
-    const baselineIds = new Set(asArray((baseline as JsonObject | undefined)?.agreements).map((a) => (a as JsonObject)?.id));
+    const baselineIds = new Set(
+      asArray((baseline as JsonObject | undefined)?.agreements).map((a) => (a as JsonObject)?.id),
+    );
     return requests.map((v) => {
-      const documents = [...new Set(v.agreements)].map((id) => agreementDocument(found.get(id)!, rules.get(id) ?? [], true));
+      const documents = [...new Set(v.agreements)].map((id) =>
+        agreementDocument(found.get(id)!, rules.get(id) ?? [], true),
+      );
       return {
         name: v.name,
         add: documents.filter((d) => !baselineIds.has(d.id)),
@@ -221,9 +284,16 @@ function checkFilter(filter: RecordedPopulationFilter, path: string): FieldProbl
   const problems: FieldProblem[] = [];
   for (const field of ['testedFrom', 'testedTo'] as const) {
     const day = filter[field];
-    if (day != null && !isUtcDay(day)) problems.push({ path: `${path}.${field}`, message: 'must be a UTC day YYYY-MM-DD' });
+    if (day != null && !isUtcDay(day))
+      problems.push({ path: `${path}.${field}`, message: 'must be a UTC day YYYY-MM-DD' });
   }
-  if (filter.testedFrom && filter.testedTo && isUtcDay(filter.testedFrom) && isUtcDay(filter.testedTo) && filter.testedFrom > filter.testedTo) {
+  if (
+    filter.testedFrom &&
+    filter.testedTo &&
+    isUtcDay(filter.testedFrom) &&
+    isUtcDay(filter.testedTo) &&
+    filter.testedFrom > filter.testedTo
+  ) {
     problems.push({ path: `${path}.testedTo`, message: 'must not be before testedFrom' });
   }
   return problems;

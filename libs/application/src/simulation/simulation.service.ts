@@ -1,4 +1,10 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
@@ -29,14 +35,25 @@ import {
   type SimulationResult,
   type VariantCoverage,
 } from '@sandbridge/domain';
-import { SessionLocks, type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  SessionLocks,
+  type SimulationRunEntity,
+  type SimulationRunFilter,
+  SimulationRunRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 import { Observable, type Subscription } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
 import { ChunkExecutor, ChunkFailedError, type ChunkOutcome, suspend } from './chunk-executor.js';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { canonical } from './canonical-json.js';
-import { type RecordedPopulationFilter, type RecordedSystemFacts, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
+import {
+  type RecordedPopulationFilter,
+  type RecordedSystemFacts,
+  ScenarioAssembler,
+  type ScenarioRequest,
+} from './scenario-assembler.js';
 
 export enum SimulationStatus {
   QUEUED = 'QUEUED',
@@ -172,7 +189,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     for (const run of await this.runs.unfinished()) {
       if (this.active.has(run.id)) continue;
       if (this.locks.available && !(await this.locks.tryLock(run.id).catch(() => true))) continue;
-      this.logger.log(`Resuming simulation run ${run.id} (${run.status}, ${run.chunksDone}/${run.chunksTotal} chunks stored)`);
+      this.logger.log(
+        `Resuming simulation run ${run.id} (${run.status}, ${run.chunksDone}/${run.chunksTotal} chunks stored)`,
+      );
       this.launch(run, { resume: true, locked: this.locks.available });
       resumed.push(run);
     }
@@ -183,7 +202,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     const jurisdiction = this.negotiatorJurisdiction(actor);
     const chunkSize = command.chunkSize ?? DEFAULT_CHUNK_SIZE;
     if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-      throw DomainError.badInput([{ path: 'input.chunkSize', message: `must be an integer from 1 to ${MAX_CHUNK_SIZE}` }]);
+      throw DomainError.badInput([
+        { path: 'input.chunkSize', message: `must be an integer from 1 to ${MAX_CHUNK_SIZE}` },
+      ]);
     }
     const name = (command.name ?? '').trim() || 'Simulation';
     const assembled = await this.assembler.assemble(command);
@@ -191,10 +212,17 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     const scenario = this.parse(document, 'input.scenario');
     const size = populationSize(scenario);
     if (assembled.recorded) refuseSmallPopulation(assembled.recorded, 'input.recordedPopulation');
-    if (size === 0) throw DomainError.badInput([{ path: 'input.scenario.population', message: 'has no systems or innovators to simulate' }]);
+    if (size === 0)
+      throw DomainError.badInput([
+        { path: 'input.scenario.population', message: 'has no systems or innovators to simulate' },
+      ]);
     const chunksTotal = planChunks(size, chunkSize).length;
-    if (chunksTotal > MAX_CHUNKS) throw DomainError.badInput([{ path: 'input.chunkSize', message: `makes ${chunksTotal} chunks; at most ${MAX_CHUNKS} (use larger chunks)` }]);
-    const filter = assembled.populationKind === 'RECORDED' ? (canonical(command.recordedPopulation) as JsonObject) : null;
+    if (chunksTotal > MAX_CHUNKS)
+      throw DomainError.badInput([
+        { path: 'input.chunkSize', message: `makes ${chunksTotal} chunks; at most ${MAX_CHUNKS} (use larger chunks)` },
+      ]);
+    const filter =
+      assembled.populationKind === 'RECORDED' ? (canonical(command.recordedPopulation) as JsonObject) : null;
     return this.enqueue({
       name,
       createdBy: actor.accountId,
@@ -216,7 +244,12 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
     // A recorded run stored before the minimum sizes existed is not reproduced (organisations were not counted then; every run started since had enough).
     if (original.populationKind === 'RECORDED' && original.populationSize < MIN_RUN_SYSTEMS) {
-      throw DomainError.badInput([{ path: 'input.id', message: `its recorded population has fewer than ${MIN_RUN_SYSTEMS} systems: disclosure control refuses to run it` }]);
+      throw DomainError.badInput([
+        {
+          path: 'input.id',
+          message: `its recorded population has fewer than ${MIN_RUN_SYSTEMS} systems: disclosure control refuses to run it`,
+        },
+      ]);
     }
     return this.enqueue({
       name: original.name,
@@ -239,7 +272,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
       const found = await this.runs.findById(runId);
       if (!found || !this.canSee(actor, found)) throw DomainError.notFound('Simulation run', runId);
       if (!(await this.runs.cancel(found.id, this.clock.now()))) {
-        throw DomainError.invalidTransition(`A ${found.status} simulation run cannot be cancelled (only QUEUED or RUNNING)`);
+        throw DomainError.invalidTransition(
+          `A ${found.status} simulation run cannot be cancelled (only QUEUED or RUNNING)`,
+        );
       }
       const cancelled = (await this.runs.findById(found.id))!;
       this.publish(cancelled);
@@ -256,9 +291,16 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   /** Negotiators: their jurisdiction's runs; administrators: every run. Oldest first. */
-  list(actor: Actor, filter: Pick<SimulationRunFilter, 'status'>, page: PageRequest): Promise<Page<SimulationRunEntity>> {
+  list(
+    actor: Actor,
+    filter: Pick<SimulationRunFilter, 'status'>,
+    page: PageRequest,
+  ): Promise<Page<SimulationRunEntity>> {
     this.reader(actor);
-    return this.runs.page({ status: filter.status, jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode }, page);
+    return this.runs.page(
+      { status: filter.status, jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode },
+      page,
+    );
   }
 
   /**
@@ -267,25 +309,41 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
    * other jurisdictions' pairs summed, every cell of fewer than MIN_CELL_SYSTEMS systems suppressed.
    */
   view(actor: Actor, run: SimulationRunEntity): SimulationRunView {
-    const scenario = restricted(actor, run) ? { ...run.scenario, population: { recorded: run.populationFilter, systems: run.populationSize } } : run.scenario;
+    const scenario = restricted(actor, run)
+      ? { ...run.scenario, population: { recorded: run.populationFilter, systems: run.populationSize } }
+      : run.scenario;
     const result = run.result as SimulationResult | null;
     if (!result || !restricted(actor, run)) return { run, scenario: scenario as JsonObject, result };
-    return { run, scenario: scenario as JsonObject, result: discloseResult(result, run.coverage as VariantCoverage[] | null, actor.jurisdictionCode ?? '') };
+    return {
+      run,
+      scenario: scenario as JsonObject,
+      result: discloseResult(result, run.coverage as VariantCoverage[] | null, actor.jurisdictionCode ?? ''),
+    };
   }
 
   /** Side by side, in the order asked: per run and variant the totals, delta and pair matrix. */
   async compare(actor: Actor, runIds: readonly string[]): Promise<RunComparison[]> {
     this.reader(actor);
-    if (runIds.length < 1 || runIds.length > 10) throw DomainError.badInput([{ path: 'ids', message: 'must name 1 to 10 runs' }]);
-    const found = new Map((await this.runs.findByIds(runIds)).filter((r) => this.canSee(actor, r)).map((r) => [r.id, r]));
+    if (runIds.length < 1 || runIds.length > 10)
+      throw DomainError.badInput([{ path: 'ids', message: 'must name 1 to 10 runs' }]);
+    const found = new Map(
+      (await this.runs.findByIds(runIds)).filter((r) => this.canSee(actor, r)).map((r) => [r.id, r]),
+    );
     return runIds.map((id) => {
       const run = found.get(id);
       if (!run) throw DomainError.notFound('Simulation run', id);
       const view = this.view(actor, run);
-      const result = restricted(actor, run) ? (view.result as DisclosedResult | null) : shownInFull(view.result as SimulationResult | null);
+      const result = restricted(actor, run)
+        ? (view.result as DisclosedResult | null)
+        : shownInFull(view.result as SimulationResult | null);
       return {
         view,
-        variants: (result?.variants ?? []).map((v) => ({ name: v.name, totals: v.totals, deltaVsBaseline: v.deltaVsBaseline, byPair: v.byPair })),
+        variants: (result?.variants ?? []).map((v) => ({
+          name: v.name,
+          totals: v.totals,
+          deltaVsBaseline: v.deltaVsBaseline,
+          byPair: v.byPair,
+        })),
       };
     });
   }
@@ -302,12 +360,22 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
     const breakdown = (key: (f: RecordedSystemFacts) => string) => {
       const groups = new Map<string, RecordedSystemFacts[]>();
       for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
-      const organisationsOf = (keys: readonly string[]) => new Set(keys.flatMap((k) => (groups.get(k) ?? []).map((f) => f.organisationId))).size;
-      return discloseBreakdown([...groups].map(([k, group]) => cellOf(k, group)), organisationsOf, min);
+      const organisationsOf = (keys: readonly string[]) =>
+        new Set(keys.flatMap((k) => (groups.get(k) ?? []).map((f) => f.organisationId))).size;
+      return discloseBreakdown(
+        [...groups].map(([k, group]) => cellOf(k, group)),
+        organisationsOf,
+        min,
+      );
     };
     const total = cellOf('total', facts);
     return {
-      total: { ...total, ...(isSuppressed(total.systems, min) ? { systems: null, organisations: null, results: null, targets: null, suppressed: true } : { suppressed: false }) },
+      total: {
+        ...total,
+        ...(isSuppressed(total.systems, min)
+          ? { systems: null, organisations: null, results: null, targets: null, suppressed: true }
+          : { suppressed: false }),
+      },
       runnable: total.systems >= MIN_RUN_SYSTEMS && total.organisations >= MIN_RUN_ORGANISATIONS,
       byHomeJurisdiction: breakdown((f) => f.homeJurisdiction),
       bySector: breakdown((f) => f.sector),
@@ -322,13 +390,21 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   async progress(actor: Actor, runId: string): Promise<Observable<SimulationProgressEvent> | null> {
     const run = await this.findById(actor, runId);
     if (!run) return null;
-    const rank = (status: string) => (status === SimulationStatus.QUEUED ? 0 : status === SimulationStatus.RUNNING ? 1 : 2);
+    const rank = (status: string) =>
+      status === SimulationStatus.QUEUED ? 0 : status === SimulationStatus.RUNNING ? 1 : 2;
     return new Observable<SimulationProgressEvent>((subscriber) => {
       let last: SimulationProgressEvent | null = null;
       let buffered: SimulationProgressEvent[] | null = [];
       const emit = (event: SimulationProgressEvent) => {
         if (subscriber.closed) return;
-        if (last && !(rank(event.status) > rank(last.status) || (rank(event.status) === rank(last.status) && rank(last.status) < 2 && event.done > last.done))) return;
+        if (
+          last &&
+          !(
+            rank(event.status) > rank(last.status) ||
+            (rank(event.status) === rank(last.status) && rank(last.status) < 2 && event.done > last.done)
+          )
+        )
+          return;
         last = event;
         subscriber.next(event);
         if (FINISHED.has(event.status)) subscriber.complete();
@@ -336,7 +412,8 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
       // Listening before reading the current state: nothing published in between is lost.
       const live = this.bus.simulationEvents$.subscribe((event) => {
         // Re-checked per event: the run's jurisdiction must still be the caller's (or an administrator).
-        if (event.runId !== run.id || (actor.role !== Role.ADMIN && event.jurisdictionCode !== actor.jurisdictionCode)) return;
+        if (event.runId !== run.id || (actor.role !== Role.ADMIN && event.jurisdictionCode !== actor.jurisdictionCode))
+          return;
         if (buffered) buffered.push(event);
         else emit(event);
       });
@@ -364,7 +441,10 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   /** `locked`: the run's advisory lock is already held (resume); otherwise taken here when available. */
-  private launch(run: SimulationRunEntity, options: { resume: boolean; locked: boolean } = { resume: false, locked: false }): void {
+  private launch(
+    run: SimulationRunEntity,
+    options: { resume: boolean; locked: boolean } = { resume: false, locked: false },
+  ): void {
     const controller = new AbortController();
     const done = (async () => {
       // A fresh run is nobody else's: the lock only tells starting instances to leave it alone.
@@ -375,7 +455,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
         if (locked) await this.locks.unlock(run.id).catch(() => {});
       }
     })()
-      .catch((error: unknown) => this.logger.error(`Simulation run ${run.id} could not be recorded as failed: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        this.logger.error(`Simulation run ${run.id} could not be recorded as failed: ${(error as Error).message}`),
+      )
       .finally(() => this.active.delete(run.id));
     this.active.set(run.id, { controller, done });
   }
@@ -398,18 +480,33 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
       // so the result cannot tell which process computed which chunk.
       const stored = new Set(resume ? await this.runs.storedChunks(run.id) : []);
       const chunks = planChunks(run.populationSize, run.chunkSize).filter((spec) => !stored.has(spec.chunk));
-      this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status: SimulationStatus.RUNNING, done: stored.size, total: run.chunksTotal, error: null });
+      this.bus.publishSimulation({
+        runId: run.id,
+        jurisdictionCode: run.jurisdictionCode,
+        status: SimulationStatus.RUNNING,
+        done: stored.size,
+        total: run.chunksTotal,
+        error: null,
+      });
       if (chunks.length === 0) {
         // Every partial stored but never finalised (not reachable by `store`, which completes in the
         // last chunk's transaction — but a run must never stay RUNNING with nothing left to do).
         await this.finalise(run, scenario);
         return;
       }
-      await this.executor.execute({ runId: run.id, scenario, chunks }, (outcome) => this.store(run, scenario, outcome), signal);
+      await this.executor.execute(
+        { runId: run.id, scenario, chunks },
+        (outcome) => this.store(run, scenario, outcome),
+        signal,
+      );
     } catch (error) {
       if (signal.aborted) return;
-      const reason = error instanceof ChunkFailedError ? `simulation failed: ${error.message}` : 'simulation failed: internal error while running the simulation';
-      if (!(error instanceof ChunkFailedError)) this.logger.error(`Simulation run ${run.id} failed: ${(error as Error).stack ?? String(error)}`);
+      const reason =
+        error instanceof ChunkFailedError
+          ? `simulation failed: ${error.message}`
+          : 'simulation failed: internal error while running the simulation';
+      if (!(error instanceof ChunkFailedError))
+        this.logger.error(`Simulation run ${run.id} failed: ${(error as Error).stack ?? String(error)}`);
       await this.connection.withTransaction(async () => {
         if (await this.runs.fail(run.id, reason, this.clock.now())) this.publish((await this.runs.findById(run.id))!);
       });
@@ -418,9 +515,22 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
 
   /** Stores one chunk's partial (at most once); the store that brings the last chunk finalises. */
   private async store(run: SimulationRunEntity, scenario: Scenario, outcome: ChunkOutcome): Promise<void> {
-    const event = (status: SimulationStatus, done: number, total: number) => this.bus.publishSimulation({ runId: run.id, jurisdictionCode: run.jurisdictionCode, status, done, total, error: null });
+    const event = (status: SimulationStatus, done: number, total: number) =>
+      this.bus.publishSimulation({
+        runId: run.id,
+        jurisdictionCode: run.jurisdictionCode,
+        status,
+        done,
+        total,
+        error: null,
+      });
     const stillRunning = await this.connection.withTransaction(async () => {
-      const stored = await this.runs.storeChunk(run.id, outcome.chunk, outcome.partial as unknown as Record<string, unknown>, outcome.attempt);
+      const stored = await this.runs.storeChunk(
+        run.id,
+        outcome.chunk,
+        outcome.partial as unknown as Record<string, unknown>,
+        outcome.attempt,
+      );
       if (stored.status !== SimulationStatus.RUNNING) return false;
       // Already stored (a retry or a duplicate delivery): counted once, nothing changes.
       if (!stored.stored) return true;
@@ -429,8 +539,13 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
         return true;
       }
       // The run row is locked by storeChunk: only this transaction sees the last chunk arrive.
-      const { result, coverage } = completion(run, scenario, (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[]);
-      if (await this.runs.complete(run.id, result, this.clock.now(), coverage)) event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
+      const { result, coverage } = completion(
+        run,
+        scenario,
+        (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[],
+      );
+      if (await this.runs.complete(run.id, result, this.clock.now(), coverage))
+        event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
       return true;
     });
     // Cancelled (possibly on another instance): stop computing chunks nobody will store.
@@ -440,8 +555,13 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   /** Merges the stored partials and completes the run; `complete` only acts on a RUNNING run (once). */
   private async finalise(run: SimulationRunEntity, scenario: Scenario): Promise<void> {
     await this.connection.withTransaction(async () => {
-      const { result, coverage } = completion(run, scenario, (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[]);
-      if (await this.runs.complete(run.id, result, this.clock.now(), coverage)) this.publish((await this.runs.findById(run.id))!);
+      const { result, coverage } = completion(
+        run,
+        scenario,
+        (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[],
+      );
+      if (await this.runs.complete(run.id, result, this.clock.now(), coverage))
+        this.publish((await this.runs.findById(run.id))!);
     });
   }
 
@@ -450,7 +570,15 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   private progressEvent(run: SimulationRunEntity): SimulationProgressEvent {
-    return { runId: run.id, jurisdictionCode: run.jurisdictionCode, status: run.status, done: run.chunksDone, total: run.chunksTotal, error: run.error, occurredAt: (run.finishedAt ?? run.startedAt ?? run.createdAt).toISOString() };
+    return {
+      runId: run.id,
+      jurisdictionCode: run.jurisdictionCode,
+      status: run.status,
+      done: run.chunksDone,
+      total: run.chunksTotal,
+      error: run.error,
+      occurredAt: (run.finishedAt ?? run.startedAt ?? run.createdAt).toISOString(),
+    };
   }
 
   /** Reads a scenario document; format problems become BAD_USER_INPUT under `root` (`$` → `input.scenario`). */
@@ -459,14 +587,17 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
       return parseScenario(canonical(document));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
-        throw DomainError.badInput(error.errors.map((e) => ({ path: e.path.replace(/^\$/, root), message: e.message })));
+        throw DomainError.badInput(
+          error.errors.map((e) => ({ path: e.path.replace(/^\$/, root), message: e.message })),
+        );
       }
       throw error;
     }
   }
 
   private negotiatorJurisdiction(actor: Actor): string {
-    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode) throw DomainError.forbidden(`Only negotiators run simulations; you are ${actor.role}`);
+    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode)
+      throw DomainError.forbidden(`Only negotiators run simulations; you are ${actor.role}`);
     return actor.jurisdictionCode;
   }
 
@@ -475,7 +606,9 @@ export class SimulationService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   private canSee(actor: Actor, run: SimulationRunEntity): boolean {
-    return actor.role === Role.ADMIN || (actor.role === Role.NEGOTIATOR && run.jurisdictionCode === actor.jurisdictionCode);
+    return (
+      actor.role === Role.ADMIN || (actor.role === Role.NEGOTIATOR && run.jurisdictionCode === actor.jurisdictionCode)
+    );
   }
 }
 
@@ -490,7 +623,13 @@ function shownInFull(result: SimulationResult | null): DisclosedResult | null {
   const shown = <T extends object>(cell: T): T & { suppressed: boolean } => ({ ...cell, suppressed: false });
   return {
     ...result,
-    variants: result.variants.map((v) => ({ name: v.name, totals: shown(v.totals), byPair: v.byPair.map(shown), deltaVsBaseline: shown(v.deltaVsBaseline), marginal: v.marginal.map(shown) })),
+    variants: result.variants.map((v) => ({
+      name: v.name,
+      totals: shown(v.totals),
+      byPair: v.byPair.map(shown),
+      deltaVsBaseline: shown(v.deltaVsBaseline),
+      marginal: v.marginal.map(shown),
+    })),
   };
 }
 
@@ -498,10 +637,15 @@ function shownInFull(result: SimulationResult | null): DisclosedResult | null {
  * The result of a run from its stored partials, and for a RECORDED run the distinct-system counts
  * behind its figures (what disclosure control reads; synthetic and explicit runs have no limits).
  */
-function completion(run: SimulationRunEntity, scenario: Scenario, partials: SimulationPartial[]): { result: Record<string, unknown>; coverage: Record<string, unknown>[] | null } {
+function completion(
+  run: SimulationRunEntity,
+  scenario: Scenario,
+  partials: SimulationPartial[],
+): { result: Record<string, unknown>; coverage: Record<string, unknown>[] | null } {
   const merged = mergePartials(partials);
   const result = finaliseSimulation(scenario, merged) as unknown as Record<string, unknown>;
-  const coverage = run.populationKind === 'RECORDED' ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null) : null;
+  const coverage =
+    run.populationKind === 'RECORDED' ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null) : null;
   return { result, coverage };
 }
 

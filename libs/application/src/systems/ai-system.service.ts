@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, DomainError, type Page, type PageRequest, RiskClass, Role } from '@sandbridge/domain';
-import { type AiSystemEntity, type AiSystemFilter, AiSystemRepository, OrganisationRepository, TransactionalConnection } from '@sandbridge/persistence';
+import {
+  type AiSystemEntity,
+  type AiSystemFilter,
+  AiSystemRepository,
+  OrganisationRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
 
 export interface RegisterAiSystemCommand {
   /** Defaults to the innovator's own organisation; an administrator must name one. */
@@ -12,7 +18,9 @@ export interface RegisterAiSystemCommand {
 }
 
 /** Absent or null = unchanged. */
-export type UpdateAiSystemCommand = { id: string } & { [K in keyof Omit<RegisterAiSystemCommand, 'organisationId'>]?: RegisterAiSystemCommand[K] | null };
+export type UpdateAiSystemCommand = { id: string } & {
+  [K in keyof Omit<RegisterAiSystemCommand, 'organisationId'>]?: RegisterAiSystemCommand[K] | null;
+};
 
 /**
  * AI systems belong to their organisation: innovators manage their own; nobody else's innovators
@@ -38,19 +46,30 @@ export class AiSystemService {
   }
 
   list(actor: Actor, filter: AiSystemFilter, page: PageRequest): Promise<Page<AiSystemEntity>> {
-    if (actor.role === Role.INNOVATOR) return this.systems.page({ ...filter, organisationId: actor.organisationId }, page);
-    if (actor.role !== Role.ADMIN) throw DomainError.forbidden('AI systems are listed for their own organisation’s innovators and for administrators');
+    if (actor.role === Role.INNOVATOR)
+      return this.systems.page({ ...filter, organisationId: actor.organisationId }, page);
+    if (actor.role !== Role.ADMIN)
+      throw DomainError.forbidden(
+        'AI systems are listed for their own organisation’s innovators and for administrators',
+      );
     return this.systems.page(filter, page);
   }
 
   register(actor: Actor, command: RegisterAiSystemCommand): Promise<AiSystemEntity> {
     const organisationId = this.owningOrganisation(actor, command.organisationId);
     return this.connection.withTransaction(async () => {
-      if (!(await this.organisations.findById(organisationId))) throw DomainError.notFound('Organisation', organisationId);
+      if (!(await this.organisations.findById(organisationId)))
+        throw DomainError.notFound('Organisation', organisationId);
       if (await this.systems.findByName(organisationId, command.name)) {
         throw DomainError.conflict(`This organisation already has an AI system named ${JSON.stringify(command.name)}`);
       }
-      return this.systems.insert({ organisationId, name: command.name, sector: command.sector, intendedPurpose: command.intendedPurpose, riskClass: command.riskClass });
+      return this.systems.insert({
+        organisationId,
+        name: command.name,
+        sector: command.sector,
+        intendedPurpose: command.intendedPurpose,
+        riskClass: command.riskClass,
+      });
     });
   }
 
@@ -61,7 +80,9 @@ export class AiSystemService {
       this.owningOrganisation(actor, system.organisationId);
       if (command.name != null && command.name !== system.name) {
         if (await this.systems.findByName(system.organisationId, command.name)) {
-          throw DomainError.conflict(`This organisation already has an AI system named ${JSON.stringify(command.name)}`);
+          throw DomainError.conflict(
+            `This organisation already has an AI system named ${JSON.stringify(command.name)}`,
+          );
         }
         system.name = command.name;
       }
@@ -73,7 +94,9 @@ export class AiSystemService {
   }
 
   private canSee(actor: Actor, system: AiSystemEntity): boolean {
-    return actor.role === Role.ADMIN || (actor.role === Role.INNOVATOR && actor.organisationId === system.organisationId);
+    return (
+      actor.role === Role.ADMIN || (actor.role === Role.INNOVATOR && actor.organisationId === system.organisationId)
+    );
   }
 
   private owningOrganisation(actor: Actor, requested: string | null | undefined): string {
@@ -83,7 +106,10 @@ export class AiSystemService {
       return actor.organisationId!;
     }
     if (actor.role === Role.ADMIN) {
-      if (!requested) throw DomainError.badInput([{ path: 'input.organisationId', message: 'is required when an administrator registers a system' }]);
+      if (!requested)
+        throw DomainError.badInput([
+          { path: 'input.organisationId', message: 'is required when an administrator registers a system' },
+        ]);
       return requested;
     }
     throw DomainError.forbidden(`Only innovators register AI systems; you are ${actor.role}`);

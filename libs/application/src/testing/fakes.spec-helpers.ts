@@ -87,22 +87,45 @@ export function fakeAccounts() {
     rows,
     findById: jest.fn(async (id: string) => rows.find((r) => r.id === id) ?? null),
     findByEmail: jest.fn(async (email: string) => rows.find((r) => r.email === email.toLowerCase()) ?? null),
-    page: jest.fn(async () => ({ items: rows, cursors: rows.map((r) => r.id), hasNextPage: false, hasPreviousPage: false, totalCount: rows.length })),
-    insert: jest.fn(async (values: Pick<AccountEntity, 'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'>) => {
-      const row = { ...values, id: randomUUID(), email: values.email.toLowerCase(), sessionEpoch: 0, disabledAt: null, createdAt: new Date(), updatedAt: new Date() } as AccountEntity;
-      rows.push(row);
-      return row;
-    }),
+    page: jest.fn(async () => ({
+      items: rows,
+      cursors: rows.map((r) => r.id),
+      hasNextPage: false,
+      hasPreviousPage: false,
+      totalCount: rows.length,
+    })),
+    insert: jest.fn(
+      async (
+        values: Pick<
+          AccountEntity,
+          'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'
+        >,
+      ) => {
+        const row = {
+          ...values,
+          id: randomUUID(),
+          email: values.email.toLowerCase(),
+          sessionEpoch: 0,
+          disabledAt: null,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        } as AccountEntity;
+        rows.push(row);
+        return row;
+      },
+    ),
     findSessionState: jest.fn(async (id: string) => {
       const row = rows.find((r) => r.id === id);
       return row ? { ...row } : null;
     }),
-    endSessions: jest.fn(async (id: string, changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {}) => {
-      const row = rows.find((r) => r.id === id);
-      if (!row) return null;
-      Object.assign(row, changes, { sessionEpoch: row.sessionEpoch + 1 });
-      return row;
-    }),
+    endSessions: jest.fn(
+      async (id: string, changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {}) => {
+        const row = rows.find((r) => r.id === id);
+        if (!row) return null;
+        Object.assign(row, changes, { sessionEpoch: row.sessionEpoch + 1 });
+        return row;
+      },
+    ),
     enable: jest.fn(async (id: string) => {
       const row = rows.find((r) => r.id === id);
       if (!row) return null;
@@ -127,7 +150,11 @@ export function fakeAccountEvents() {
 }
 
 /** A repository that knows only these ids: findById answers `{ id }`, or null. */
-export const knownIds = (...ids: string[]) => ({ findById: jest.fn(async (id: string) => (ids.includes(id) ? { id } : null)) });
+export const knownIds = (...ids: string[]) => ({
+  findById: jest.fn(async (id: string) => (ids.includes(id) ? { id } : null)),
+});
 
 /** A jurisdiction repository that knows only these codes: findByCode answers `{ code }`, or null. */
-export const knownJurisdictions = (...codes: string[]) => ({ findByCode: jest.fn(async (code: string) => (codes.includes(code) ? { code } : null)) });
+export const knownJurisdictions = (...codes: string[]) => ({
+  findByCode: jest.fn(async (code: string) => (codes.includes(code) ? { code } : null)),
+});

@@ -8,7 +8,10 @@ const TRANSITIONS: Record<AgreementAction, { from: AgreementStatus[]; to: Agreem
   [AgreementAction.APPROVE]: { from: [AgreementStatus.PROPOSED], to: AgreementStatus.IN_FORCE },
   [AgreementAction.SUSPEND]: { from: [AgreementStatus.IN_FORCE], to: AgreementStatus.SUSPENDED },
   [AgreementAction.RESUME]: { from: [AgreementStatus.SUSPENDED], to: AgreementStatus.IN_FORCE },
-  [AgreementAction.TERMINATE]: { from: [AgreementStatus.IN_FORCE, AgreementStatus.SUSPENDED], to: AgreementStatus.TERMINATED },
+  [AgreementAction.TERMINATE]: {
+    from: [AgreementStatus.IN_FORCE, AgreementStatus.SUSPENDED],
+    to: AgreementStatus.TERMINATED,
+  },
 };
 
 /** What the guards of an agreement transition look at. */
@@ -20,19 +23,28 @@ export interface AgreementSnapshot {
   ruleCount: number;
 }
 
-export type AgreementVerdict = { allowed: true; to: AgreementStatus; approval: boolean } | { allowed: false; reason: string };
+export type AgreementVerdict =
+  { allowed: true; to: AgreementStatus; approval: boolean } | { allowed: false; reason: string };
 
 /** Decides `action` taken by a negotiator of party `by`: the table first, then the guards. */
-export function decideAgreementTransition(agreement: AgreementSnapshot, action: AgreementAction, by: string): AgreementVerdict {
+export function decideAgreementTransition(
+  agreement: AgreementSnapshot,
+  action: AgreementAction,
+  by: string,
+): AgreementVerdict {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(agreement.status)) {
-    return { allowed: false, reason: `Cannot ${action} an agreement that is ${agreement.status} (only from ${transition.from.join(' or ')})` };
+    return {
+      allowed: false,
+      reason: `Cannot ${action} an agreement that is ${agreement.status} (only from ${transition.from.join(' or ')})`,
+    };
   }
   if (action === AgreementAction.PROPOSE && agreement.ruleCount === 0) {
     return { allowed: false, reason: 'An agreement needs at least one rule before it is proposed' };
   }
   if (action === AgreementAction.APPROVE) {
-    if (agreement.approvedBy.includes(by)) return { allowed: false, reason: `${by} has already approved this agreement` };
+    if (agreement.approvedBy.includes(by))
+      return { allowed: false, reason: `${by} has already approved this agreement` };
     const approved = new Set([...agreement.approvedBy, by]);
     const complete = agreement.parties.every((p) => approved.has(p));
     return { allowed: true, to: complete ? AgreementStatus.IN_FORCE : AgreementStatus.PROPOSED, approval: true };

@@ -51,9 +51,12 @@ const oneOf = (values: object) => `must be one of ${Object.values(values).join('
 export function validateAgreementTerms(terms: AgreementTerms, prefix = 'input'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const parties = terms.parties;
-  if (new Set(parties).size !== parties.length) problems.push({ path: `${prefix}.parties`, message: 'must not repeat a jurisdiction' });
-  else if (terms.kind === AgreementKind.BILATERAL && parties.length !== 2) problems.push({ path: `${prefix}.parties`, message: 'a BILATERAL agreement has exactly 2 parties' });
-  else if (terms.kind === AgreementKind.PLURILATERAL && parties.length < 3) problems.push({ path: `${prefix}.parties`, message: 'a PLURILATERAL agreement has at least 3 parties' });
+  if (new Set(parties).size !== parties.length)
+    problems.push({ path: `${prefix}.parties`, message: 'must not repeat a jurisdiction' });
+  else if (terms.kind === AgreementKind.BILATERAL && parties.length !== 2)
+    problems.push({ path: `${prefix}.parties`, message: 'a BILATERAL agreement has exactly 2 parties' });
+  else if (terms.kind === AgreementKind.PLURILATERAL && parties.length < 3)
+    problems.push({ path: `${prefix}.parties`, message: 'a PLURILATERAL agreement has at least 3 parties' });
   if (terms.effectiveFrom && terms.effectiveTo && terms.effectiveFrom >= terms.effectiveTo) {
     problems.push({ path: `${prefix}.effectiveTo`, message: 'must be after effectiveFrom (the window is [from, to))' });
   }
@@ -64,7 +67,12 @@ export function validateAgreementTerms(terms: AgreementTerms, prefix = 'input'):
  * Problems with one rule of an agreement: origins and recognising jurisdictions are parties, the
  * rule's window lies inside the agreement's, lists hold known values, criteria exist.
  */
-export function validateRule(rule: RuleDraft, terms: AgreementTerms, knownCriteria: ReadonlySet<string>, prefix = 'input'): FieldProblem[] {
+export function validateRule(
+  rule: RuleDraft,
+  terms: AgreementTerms,
+  knownCriteria: ReadonlySet<string>,
+  prefix = 'input',
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ path: `${prefix}.${field}`, message });
   const parties = new Set(terms.parties);
@@ -81,7 +89,8 @@ export function validateRule(rule: RuleDraft, terms: AgreementTerms, knownCriter
   enumList('categories', Category);
   enumList('stages', Stage);
   enumList('riskClasses', RiskClass);
-  if ((rule.sectors ?? []).some((s) => !SECTOR.test(s))) add('sectors', 'each sector must be an upper-case word such as FINANCE');
+  if ((rule.sectors ?? []).some((s) => !SECTOR.test(s)))
+    add('sectors', 'each sector must be an upper-case word such as FINANCE');
   const unknown = (rule.criteria ?? []).filter((id) => !isUuid(id) || !knownCriteria.has(id));
   if (unknown.length) add('criteria', `must be existing criterion ids (not: ${unknown.join(', ')})`);
 
@@ -89,29 +98,39 @@ export function validateRule(rule: RuleDraft, terms: AgreementTerms, knownCriter
   const to = rule.effectiveTo ?? null;
   if (from && to && from >= to) add('effectiveTo', 'must be after effectiveFrom (the window is [from, to))');
   // An open bound inherits the agreement's, so only a set bound can fall outside it.
-  if (terms.effectiveFrom && from !== null && from < terms.effectiveFrom) add('effectiveFrom', `must not be before the agreement's effectiveFrom ${terms.effectiveFrom}`);
-  if (terms.effectiveTo && to !== null && to > terms.effectiveTo) add('effectiveTo', `must not be after the agreement's effectiveTo ${terms.effectiveTo}`);
-  if (terms.effectiveTo && from !== null && from >= terms.effectiveTo) add('effectiveFrom', `must be before the agreement's effectiveTo ${terms.effectiveTo}`);
-  if (terms.effectiveFrom && to !== null && to <= terms.effectiveFrom) add('effectiveTo', `must be after the agreement's effectiveFrom ${terms.effectiveFrom}`);
+  if (terms.effectiveFrom && from !== null && from < terms.effectiveFrom)
+    add('effectiveFrom', `must not be before the agreement's effectiveFrom ${terms.effectiveFrom}`);
+  if (terms.effectiveTo && to !== null && to > terms.effectiveTo)
+    add('effectiveTo', `must not be after the agreement's effectiveTo ${terms.effectiveTo}`);
+  if (terms.effectiveTo && from !== null && from >= terms.effectiveTo)
+    add('effectiveFrom', `must be before the agreement's effectiveTo ${terms.effectiveTo}`);
+  if (terms.effectiveFrom && to !== null && to <= terms.effectiveFrom)
+    add('effectiveTo', `must be after the agreement's effectiveFrom ${terms.effectiveFrom}`);
 
   const effect = rule.effect as RuleEffect;
   if (!Object.values(RuleEffect).includes(effect)) add('effect', oneOf(RuleEffect));
-  if (rule.mode != null && !Object.values(RecognitionMode).includes(rule.mode as RecognitionMode)) add('mode', oneOf(RecognitionMode));
+  if (rule.mode != null && !Object.values(RecognitionMode).includes(rule.mode as RecognitionMode))
+    add('mode', oneOf(RecognitionMode));
   else if (rule.mode == null && effect !== RuleEffect.EXCLUDE) add('mode', 'is required unless the effect is EXCLUDE');
 
   const c = rule.conditions ?? {};
-  if (c.maxResultAgeDays != null && (!Number.isInteger(c.maxResultAgeDays) || c.maxResultAgeDays < 0)) add('conditions.maxResultAgeDays', 'must be a whole number of days, 0 or more');
-  if (c.minMargin != null && (!Number.isFinite(c.minMargin) || c.minMargin < 0)) add('conditions.minMargin', 'must be a number, 0 or more');
+  if (c.maxResultAgeDays != null && (!Number.isInteger(c.maxResultAgeDays) || c.maxResultAgeDays < 0))
+    add('conditions.maxResultAgeDays', 'must be a whole number of days, 0 or more');
+  if (c.minMargin != null && (!Number.isFinite(c.minMargin) || c.minMargin < 0))
+    add('conditions.minMargin', 'must be a number, 0 or more');
   for (const field of ['accreditationBodies', 'acceptedMethods'] as const) {
-    if ((c[field] ?? []).some((v) => typeof v !== 'string' || !v.trim() || v.length > 200)) add(`conditions.${field}`, 'each must be a non-empty string of at most 200 characters');
+    if ((c[field] ?? []).some((v) => typeof v !== 'string' || !v.trim() || v.length > 200))
+      add(`conditions.${field}`, 'each must be a non-empty string of at most 200 characters');
   }
 
   const s = rule.supplementary;
   if (s != null) {
-    if (effect !== RuleEffect.RECOGNISE_WITH_CONDITIONS) add('supplementary', 'is only for the effect RECOGNISE_WITH_CONDITIONS');
+    if (effect !== RuleEffect.RECOGNISE_WITH_CONDITIONS)
+      add('supplementary', 'is only for the effect RECOGNISE_WITH_CONDITIONS');
     else if (typeof s === 'string') {
       if (!s.trim() || s.length > 10000) add('supplementary', 'must be a non-empty text of at most 10000 characters');
-    } else if (typeof s !== 'object' || Array.isArray(s)) add('supplementary', 'must be null, a string or { text, criteria }');
+    } else if (typeof s !== 'object' || Array.isArray(s))
+      add('supplementary', 'must be null, a string or { text, criteria }');
     else {
       const o = s as Record<string, unknown>;
       const extra = Object.keys(o).filter((k) => k !== 'text' && k !== 'criteria');
@@ -137,6 +156,9 @@ export function normaliseSupplementary(value: unknown): Supplementary {
 /** Criterion ids a rule refers to (scope and supplementary), to check they exist. */
 export function criteriaNamedBy(rule: RuleDraft): string[] {
   const s = rule.supplementary as { criteria?: unknown } | null | undefined;
-  const extra = s && typeof s === 'object' && Array.isArray(s.criteria) ? s.criteria.filter((x): x is string => typeof x === 'string') : [];
+  const extra =
+    s && typeof s === 'object' && Array.isArray(s.criteria)
+      ? s.criteria.filter((x): x is string => typeof x === 'string')
+      : [];
   return [...new Set([...(rule.criteria ?? []), ...extra])];
 }

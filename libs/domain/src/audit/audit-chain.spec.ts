@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUDIT_CHECKPOINT_TYPE, chainHash, checkpointDocument, checkpointDocumentProblems, findBreak, GENESIS_HASH, missingEnd, type StoredAuditEntry } from './audit-chain.js';
+import {
+  AUDIT_CHECKPOINT_TYPE,
+  chainHash,
+  checkpointDocument,
+  checkpointDocumentProblems,
+  findBreak,
+  GENESIS_HASH,
+  missingEnd,
+  type StoredAuditEntry,
+} from './audit-chain.js';
 
 /** A valid chain of `n` entries. */
 function chain(n: number): StoredAuditEntry[] {
@@ -44,7 +53,11 @@ describe('audit chain checkpoints', () => {
     const anchor = { seq: 4, hash: original[3].hash };
     const forged = rewritten(original, 2);
     expect(findBreak(forged, GENESIS_HASH, 1)).toBeNull();
-    expect(findBreak(forged, GENESIS_HASH, 1, anchor)).toMatchObject({ seq: 4, id: original[3].id, reason: expect.stringMatching(/checkpoint/) });
+    expect(findBreak(forged, GENESIS_HASH, 1, anchor)).toMatchObject({
+      seq: 4,
+      id: original[3].id,
+      reason: expect.stringMatching(/checkpoint/),
+    });
     expect(findBreak(original, GENESIS_HASH, 1, anchor)).toBeNull();
     // Rewritten only after the anchor: what the anchor vouches for is intact.
     expect(findBreak(rewritten(original, 5), GENESIS_HASH, 1, anchor)).toBeNull();
@@ -53,22 +66,39 @@ describe('audit chain checkpoints', () => {
   it('a break before the anchor is reported first', () => {
     const entries = chain(5);
     entries[1] = { ...entries[1], data: { n: 99 } };
-    expect(findBreak(entries, GENESIS_HASH, 1, { seq: 4, hash: 'f'.repeat(64) })).toMatchObject({ seq: 2, reason: expect.stringMatching(/content/) });
+    expect(findBreak(entries, GENESIS_HASH, 1, { seq: 4, hash: 'f'.repeat(64) })).toMatchObject({
+      seq: 2,
+      reason: expect.stringMatching(/content/),
+    });
   });
 
   it('a chain that ends before the anchor lost its end', () => {
     expect(missingEnd(5, { seq: 5, hash: 'a'.repeat(64) })).toBeNull();
     expect(missingEnd(7, { seq: 5, hash: 'a'.repeat(64) })).toBeNull();
-    expect(missingEnd(4, { seq: 5, hash: 'a'.repeat(64) })).toEqual({ seq: 5, id: null, reason: expect.stringMatching(/entry 5 is missing/) });
+    expect(missingEnd(4, { seq: 5, hash: 'a'.repeat(64) })).toEqual({
+      seq: 5,
+      id: null,
+      reason: expect.stringMatching(/entry 5 is missing/),
+    });
     expect(missingEnd(0, { seq: 3, hash: 'a'.repeat(64) })?.reason).toMatch(/entries 1 to 3 are missing/);
   });
 
   it('a checkpoint document has exactly type, seq, hash and at', () => {
     const document = checkpointDocument({ seq: 3, hash: 'a'.repeat(64), occurredAt: '2026-01-01T00:00:00.000Z' });
-    expect(document).toEqual({ type: AUDIT_CHECKPOINT_TYPE, seq: 3, hash: 'a'.repeat(64), at: '2026-01-01T00:00:00.000Z' });
+    expect(document).toEqual({
+      type: AUDIT_CHECKPOINT_TYPE,
+      seq: 3,
+      hash: 'a'.repeat(64),
+      at: '2026-01-01T00:00:00.000Z',
+    });
     expect(checkpointDocumentProblems(document)).toEqual([]);
     expect(checkpointDocumentProblems(null).map((p) => p.path)).toEqual(['']);
-    expect(checkpointDocumentProblems({ ...document, seq: 1.5, hash: 'A'.repeat(64), more: 1 }).map((p) => p.path)).toEqual(['more', 'seq', 'hash']);
-    expect(checkpointDocumentProblems({ ...document, type: 'other', at: 7 }).map((p) => p.path)).toEqual(['type', 'at']);
+    expect(
+      checkpointDocumentProblems({ ...document, seq: 1.5, hash: 'A'.repeat(64), more: 1 }).map((p) => p.path),
+    ).toEqual(['more', 'seq', 'hash']);
+    expect(checkpointDocumentProblems({ ...document, type: 'other', at: 7 }).map((p) => p.path)).toEqual([
+      'type',
+      'at',
+    ]);
   });
 });

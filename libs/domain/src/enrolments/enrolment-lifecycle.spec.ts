@@ -28,7 +28,13 @@ function snap(
   tracks: TrackSnapshot[],
   opts: { rule?: JointEntryRule; lead?: string; resumeState?: EnrolmentState | null } = {},
 ): EnrolmentSnapshot {
-  return { state, resumeState: opts.resumeState ?? null, jointEntryRule: opts.rule ?? JointEntryRule.EACH_AUTHORITY, leadAuthorityId: opts.lead ?? 'a1', tracks };
+  return {
+    state,
+    resumeState: opts.resumeState ?? null,
+    jointEntryRule: opts.rule ?? JointEntryRule.EACH_AUTHORITY,
+    leadAuthorityId: opts.lead ?? 'a1',
+    tracks,
+  };
 }
 
 /** Every call goes through here: the input snapshot must come out exactly as it went in. */
@@ -42,7 +48,8 @@ function run(snapshot: EnrolmentSnapshot, actor: LifecycleActor, command: Lifecy
 /** A step that must succeed; returns the next snapshot. */
 function step(snapshot: EnrolmentSnapshot, actor: LifecycleActor, command: LifecycleCommand): EnrolmentSnapshot {
   const outcome = run(snapshot, actor, command);
-  if (!outcome.ok) throw new Error(`expected ${command.action} to succeed, got ${outcome.veto.code}: ${outcome.veto.reason}`);
+  if (!outcome.ok)
+    throw new Error(`expected ${command.action} to succeed, got ${outcome.veto.code}: ${outcome.veto.reason}`);
   return outcome.next;
 }
 
@@ -51,11 +58,21 @@ function expectVeto(outcome: LifecycleOutcome, code: 'FORBIDDEN' | 'INVALID_TRAN
   if (!outcome.ok) expect(outcome.veto.reason.length).toBeGreaterThan(0);
 }
 
-const trackOf = (s: EnrolmentSnapshot, authorityId: string): TrackSnapshot => s.tracks.find((t) => t.authorityId === authorityId)!;
-const states = (s: EnrolmentSnapshot): Record<string, TrackState> => Object.fromEntries(s.tracks.map((t) => [t.authorityId, t.state]));
+const trackOf = (s: EnrolmentSnapshot, authorityId: string): TrackSnapshot =>
+  s.tracks.find((t) => t.authorityId === authorityId)!;
+const states = (s: EnrolmentSnapshot): Record<string, TrackState> =>
+  Object.fromEntries(s.tracks.map((t) => [t.authorityId, t.state]));
 
-const entry = (authorityId: string, decision: EntryDecision): LifecycleCommand => ({ action: A.DECIDE_ENTRY, authorityId, decision });
-const exit = (authorityId: string, decision: ExitDecision): LifecycleCommand => ({ action: A.DECIDE_EXIT, authorityId, decision });
+const entry = (authorityId: string, decision: EntryDecision): LifecycleCommand => ({
+  action: A.DECIDE_ENTRY,
+  authorityId,
+  decision,
+});
+const exit = (authorityId: string, decision: ExitDecision): LifecycleCommand => ({
+  action: A.DECIDE_EXIT,
+  authorityId,
+  decision,
+});
 const suspend = (authorityId: string): LifecycleCommand => ({ action: A.SUSPEND, authorityId });
 const resume = (authorityId: string): LifecycleCommand => ({ action: A.RESUME, authorityId });
 const report = (authorityId: string): LifecycleCommand => ({ action: A.SUBMIT_TEST_REPORT, authorityId });
@@ -99,7 +116,10 @@ const NATURAL: Record<EnrolmentState, EnrolmentSnapshot> = {
   [S.TESTING]: snap(S.TESTING, [track('a1', T.ADMITTED), track('a2', T.ADMITTED)]),
   [S.EXIT_REVIEW]: snap(S.EXIT_REVIEW, [track('a1', T.ADMITTED), track('a2', T.ADMITTED)]),
   [S.SUSPENDED]: snap(S.SUSPENDED, [track('a1', T.SUSPENDED), track('a2', T.SUSPENDED)], { resumeState: S.TESTING }),
-  [S.EXITED]: snap(S.EXITED, [track('a1', T.AUTHORISED, { exitDecision: ExitDecision.AUTHORISED }), track('a2', T.REJECTED, { exitDecision: ExitDecision.REJECTED })]),
+  [S.EXITED]: snap(S.EXITED, [
+    track('a1', T.AUTHORISED, { exitDecision: ExitDecision.AUTHORISED }),
+    track('a2', T.REJECTED, { exitDecision: ExitDecision.REJECTED }),
+  ]),
   [S.DECLINED]: snap(S.DECLINED, [track('a1', T.DECLINED), track('a2', T.DECLINED)]),
   [S.WITHDRAWN]: snap(S.WITHDRAWN, [track('a1', T.ADMITTED), track('a2', T.PENDING)]),
 };
@@ -112,7 +132,12 @@ const TABLE: Partial<Record<EnrolmentState, Partial<Record<EnrolmentAction, Enro
   [S.DRAFT]: { [A.SUBMIT]: S.SUBMITTED, [A.WITHDRAW]: S.WITHDRAWN },
   [S.SUBMITTED]: { [A.START_REVIEW]: S.UNDER_REVIEW, [A.WITHDRAW]: S.WITHDRAWN },
   [S.UNDER_REVIEW]: { [A.DECIDE_ENTRY]: S.UNDER_REVIEW, [A.WITHDRAW]: S.WITHDRAWN },
-  [S.TESTING]: { [A.SUBMIT_TEST_REPORT]: S.TESTING, [A.REQUEST_EXIT]: S.EXIT_REVIEW, [A.SUSPEND]: S.TESTING, [A.WITHDRAW]: S.WITHDRAWN },
+  [S.TESTING]: {
+    [A.SUBMIT_TEST_REPORT]: S.TESTING,
+    [A.REQUEST_EXIT]: S.EXIT_REVIEW,
+    [A.SUSPEND]: S.TESTING,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
   [S.EXIT_REVIEW]: { [A.DECIDE_EXIT]: S.EXIT_REVIEW, [A.SUSPEND]: S.EXIT_REVIEW, [A.WITHDRAW]: S.WITHDRAWN },
   [S.SUSPENDED]: { [A.RESUME]: S.TESTING, [A.WITHDRAW]: S.WITHDRAWN },
 };
@@ -154,12 +179,18 @@ describe('enrolment lifecycle: every action in every state (DESIGN.md §3 table)
   it('refuses entry and exit decisions outside their state for every decision value', () => {
     for (const [state] of REFUSED.filter(([, action]) => action === A.DECIDE_ENTRY)) {
       for (const decision of Object.values(EntryDecision)) {
-        expectVeto(run(snap(state, readyTracks(A.DECIDE_ENTRY).tracks), reg('a1'), entry('a1', decision)), 'INVALID_TRANSITION');
+        expectVeto(
+          run(snap(state, readyTracks(A.DECIDE_ENTRY).tracks), reg('a1'), entry('a1', decision)),
+          'INVALID_TRANSITION',
+        );
       }
     }
     for (const [state] of REFUSED.filter(([, action]) => action === A.DECIDE_EXIT)) {
       for (const decision of Object.values(ExitDecision)) {
-        expectVeto(run(snap(state, readyTracks(A.DECIDE_EXIT).tracks), reg('a1'), exit('a1', decision)), 'INVALID_TRANSITION');
+        expectVeto(
+          run(snap(state, readyTracks(A.DECIDE_EXIT).tracks), reg('a1'), exit('a1', decision)),
+          'INVALID_TRANSITION',
+        );
       }
     }
   });
@@ -207,15 +238,28 @@ describe('enrolment lifecycle: who may act', () => {
     expectVeto(run(snapshot, reg('a9'), command), 'FORBIDDEN');
   });
 
-  it.each([A.DECIDE_ENTRY, A.DECIDE_EXIT, A.SUSPEND, A.RESUME])("a regulator acting on another authority's track (%s) is FORBIDDEN", (action) => {
-    const snapshot = readySnap(action);
-    // Make a2's track just as ready as a1's, so only the ownership check refuses.
-    const a1 = trackOf(snapshot, 'a1');
-    const ready = { ...snapshot, tracks: snapshot.tracks.map((t) => ({ ...a1, authorityId: t.authorityId, suspendedBy: a1.suspendedBy ? t.authorityId : null })) };
-    expect(trackOf(ready, 'a2')).toEqual({ ...a1, authorityId: 'a2', suspendedBy: a1.suspendedBy ? 'a2' : null });
-    expectVeto(run(ready, reg('a2'), PROBES[action].command), 'FORBIDDEN');
-    expectVeto(run(ready, reg('a1'), { ...PROBES[action].command, authorityId: 'a2' } as LifecycleCommand), 'FORBIDDEN');
-  });
+  it.each([A.DECIDE_ENTRY, A.DECIDE_EXIT, A.SUSPEND, A.RESUME])(
+    "a regulator acting on another authority's track (%s) is FORBIDDEN",
+    (action) => {
+      const snapshot = readySnap(action);
+      // Make a2's track just as ready as a1's, so only the ownership check refuses.
+      const a1 = trackOf(snapshot, 'a1');
+      const ready = {
+        ...snapshot,
+        tracks: snapshot.tracks.map((t) => ({
+          ...a1,
+          authorityId: t.authorityId,
+          suspendedBy: a1.suspendedBy ? t.authorityId : null,
+        })),
+      };
+      expect(trackOf(ready, 'a2')).toEqual({ ...a1, authorityId: 'a2', suspendedBy: a1.suspendedBy ? 'a2' : null });
+      expectVeto(run(ready, reg('a2'), PROBES[action].command), 'FORBIDDEN');
+      expectVeto(
+        run(ready, reg('a1'), { ...PROBES[action].command, authorityId: 'a2' } as LifecycleCommand),
+        'FORBIDDEN',
+      );
+    },
+  );
 
   it('the innovator submitting a report to a non-targeted authority is FORBIDDEN', () => {
     expectVeto(run(NATURAL[S.TESTING], INNOVATOR, report('a9')), 'FORBIDDEN');
@@ -334,7 +378,8 @@ describe('enrolment lifecycle: joint-entry rules', () => {
 });
 
 describe('enrolment lifecycle: exit rounds', () => {
-  const testing = (): EnrolmentSnapshot => snap(S.TESTING, [track('a1', T.ADMITTED), track('a2', T.ADMITTED), track('a3', T.DECLINED)]);
+  const testing = (): EnrolmentSnapshot =>
+    snap(S.TESTING, [track('a1', T.ADMITTED), track('a2', T.ADMITTED), track('a3', T.DECLINED)]);
 
   it('AUTHORISED + EXTENDED goes back to TESTING; the next round asks only the still-admitted track; its AUTHORISED exits', () => {
     let s = step(testing(), INNOVATOR, REQUEST_EXIT);
@@ -379,14 +424,17 @@ describe('enrolment lifecycle: exit rounds', () => {
     expect(s.state).toBe(S.EXITED);
   });
 
-  it.each([ExitDecision.EXTENDED, ExitDecision.REFINEMENT_REQUIRED])('%s sends the track back to testing, with the decision recorded', (decision) => {
-    let s = step(testing(), INNOVATOR, REQUEST_EXIT);
-    s = step(s, reg('a1'), exit('a1', ExitDecision.REJECTED));
-    s = step(s, reg('a2'), exit('a2', decision));
-    expect(s.state).toBe(S.TESTING);
-    expect(trackOf(s, 'a2')).toMatchObject({ state: T.ADMITTED, exitDecision: decision });
-    expect(trackOf(s, 'a1').state).toBe(T.REJECTED);
-  });
+  it.each([ExitDecision.EXTENDED, ExitDecision.REFINEMENT_REQUIRED])(
+    '%s sends the track back to testing, with the decision recorded',
+    (decision) => {
+      let s = step(testing(), INNOVATOR, REQUEST_EXIT);
+      s = step(s, reg('a1'), exit('a1', ExitDecision.REJECTED));
+      s = step(s, reg('a2'), exit('a2', decision));
+      expect(s.state).toBe(S.TESTING);
+      expect(trackOf(s, 'a2')).toMatchObject({ state: T.ADMITTED, exitDecision: decision });
+      expect(trackOf(s, 'a1').state).toBe(T.REJECTED);
+    },
+  );
 
   it('both non-final: back to TESTING with both tracks admitted', () => {
     let s = step(testing(), INNOVATOR, REQUEST_EXIT);
@@ -401,7 +449,8 @@ describe('enrolment lifecycle: exit rounds', () => {
     let s = step(testing(), INNOVATOR, REQUEST_EXIT);
     s = step(s, reg('a1'), exit('a1', first));
     expect(s.state).toBe(S.EXIT_REVIEW);
-    for (const again of Object.values(ExitDecision)) expectVeto(run(s, reg('a1'), exit('a1', again)), 'INVALID_TRANSITION');
+    for (const again of Object.values(ExitDecision))
+      expectVeto(run(s, reg('a1'), exit('a1', again)), 'INVALID_TRANSITION');
   });
 
   it('a declined track takes no exit decision', () => {
@@ -497,22 +546,29 @@ describe('enrolment lifecycle: suspension', () => {
     const s = snap(S.SUSPENDED, [track('a1', T.SUSPENDED), track('a2', T.SUSPENDED)], { resumeState: S.TESTING });
     expectVeto(run(s, reg('a2'), resume('a1')), 'FORBIDDEN');
     // A track whose record says another authority suspended it.
-    const foreign = snap(S.SUSPENDED, [track('a1', T.SUSPENDED, { suspendedBy: 'a2' }), track('a2', T.SUSPENDED)], { resumeState: S.TESTING });
+    const foreign = snap(S.SUSPENDED, [track('a1', T.SUSPENDED, { suspendedBy: 'a2' }), track('a2', T.SUSPENDED)], {
+      resumeState: S.TESTING,
+    });
     expectVeto(run(foreign, reg('a1'), resume('a1')), 'FORBIDDEN');
   });
 
   it('resuming a track that is not suspended is INVALID_TRANSITION', () => {
-    const s = snap(S.SUSPENDED, [track('a1', T.SUSPENDED), track('a2', T.DECLINED), track('a3', T.AUTHORISED)], { resumeState: S.EXIT_REVIEW });
+    const s = snap(S.SUSPENDED, [track('a1', T.SUSPENDED), track('a2', T.DECLINED), track('a3', T.AUTHORISED)], {
+      resumeState: S.EXIT_REVIEW,
+    });
     expectVeto(run(s, reg('a2'), resume('a2')), 'INVALID_TRANSITION');
     expectVeto(run(s, reg('a3'), resume('a3')), 'INVALID_TRANSITION');
   });
 
-  it.each([T.PENDING, T.DECLINED, T.SUSPENDED, T.AUTHORISED, T.REJECTED])('suspending a %s track is INVALID_TRANSITION', (state) => {
-    for (const enrolment of [S.TESTING, S.EXIT_REVIEW]) {
-      const s = snap(enrolment, [track('a1', state), track('a2', T.ADMITTED)]);
-      expectVeto(run(s, reg('a1'), suspend('a1')), 'INVALID_TRANSITION');
-    }
-  });
+  it.each([T.PENDING, T.DECLINED, T.SUSPENDED, T.AUTHORISED, T.REJECTED])(
+    'suspending a %s track is INVALID_TRANSITION',
+    (state) => {
+      for (const enrolment of [S.TESTING, S.EXIT_REVIEW]) {
+        const s = snap(enrolment, [track('a1', state), track('a2', T.ADMITTED)]);
+        expectVeto(run(s, reg('a1'), suspend('a1')), 'INVALID_TRANSITION');
+      }
+    },
+  );
 
   it('no test report goes to a suspended track, and no exit can be requested while SUSPENDED', () => {
     const s = step(step(testing(), reg('a1'), suspend('a1')), reg('a2'), suspend('a2'));
@@ -554,13 +610,17 @@ describe('enrolment lifecycle: test reports', () => {
     expectVeto(run(s, INNOVATOR, report(authorityId)), 'INVALID_TRANSITION');
   });
 
-  it.each(ALL_STATES.filter((state) => state !== S.TESTING))('not while the enrolment is %s, even to an admitted track', (state) => {
-    expectVeto(run({ ...s, state }, INNOVATOR, report('a1')), 'INVALID_TRANSITION');
-  });
+  it.each(ALL_STATES.filter((state) => state !== S.TESTING))(
+    'not while the enrolment is %s, even to an admitted track',
+    (state) => {
+      expectVeto(run({ ...s, state }, INNOVATOR, report('a1')), 'INVALID_TRANSITION');
+    },
+  );
 });
 
 describe('allowedActions', () => {
-  const allowedOf = (rows: ReturnType<typeof allowedActions>): EnrolmentAction[] => rows.filter((r) => r.allowed).map((r) => r.action);
+  const allowedOf = (rows: ReturnType<typeof allowedActions>): EnrolmentAction[] =>
+    rows.filter((r) => r.allowed).map((r) => r.action);
 
   it('an innovator in DRAFT may only SUBMIT and WITHDRAW', () => {
     const rows = allowedActions(NATURAL[S.DRAFT], INNOVATOR);
@@ -570,7 +630,12 @@ describe('allowedActions', () => {
 
   it('a targeted regulator in UNDER_REVIEW may DECIDE_ENTRY on its own track', () => {
     const rows = allowedActions(NATURAL[S.UNDER_REVIEW], reg('a2'));
-    expect(rows.find((r) => r.action === A.DECIDE_ENTRY)).toEqual({ action: A.DECIDE_ENTRY, authorityId: 'a2', allowed: true, reason: null });
+    expect(rows.find((r) => r.action === A.DECIDE_ENTRY)).toEqual({
+      action: A.DECIDE_ENTRY,
+      authorityId: 'a2',
+      allowed: true,
+      reason: null,
+    });
     expect(allowedOf(rows)).toEqual([A.DECIDE_ENTRY]);
   });
 
@@ -579,7 +644,9 @@ describe('allowedActions', () => {
   });
 
   it('an innovator in TESTING may report, request exit and withdraw', () => {
-    expect(allowedOf(allowedActions(NATURAL[S.TESTING], INNOVATOR)).sort()).toEqual([A.SUBMIT_TEST_REPORT, A.REQUEST_EXIT, A.WITHDRAW].sort());
+    expect(allowedOf(allowedActions(NATURAL[S.TESTING], INNOVATOR)).sort()).toEqual(
+      [A.SUBMIT_TEST_REPORT, A.REQUEST_EXIT, A.WITHDRAW].sort(),
+    );
   });
 
   it('in every state, for every actor, each disallowed entry carries a non-empty reason and each allowed one none', () => {
@@ -595,7 +662,11 @@ describe('allowedActions', () => {
           else expect(row.reason).toEqual(expect.stringMatching(/\S/));
         }
         // Nothing is allowed for someone who is neither the innovator nor a targeted regulator, nor in a final state.
-        if (actor.kind === 'OTHER' || (actor.kind === 'REGULATOR' && actor.authorityId === 'a9') || [S.EXITED, S.DECLINED, S.WITHDRAWN].includes(state)) {
+        if (
+          actor.kind === 'OTHER' ||
+          (actor.kind === 'REGULATOR' && actor.authorityId === 'a9') ||
+          [S.EXITED, S.DECLINED, S.WITHDRAWN].includes(state)
+        ) {
           expect(allowedOf(rows)).toEqual([]);
         }
       }
@@ -608,7 +679,10 @@ describe('enrolment lifecycle: suspension during exit review', () => {
     const round = snap(S.EXIT_REVIEW, [track('a1', T.ADMITTED), track('a2', T.ADMITTED)]);
     const extended = run(round, reg('a1'), exit('a1', ExitDecision.EXTENDED));
     expect(extended.ok && extended.next.state).toBe(S.EXIT_REVIEW);
-    const suspended = run((extended as { next: EnrolmentSnapshot }).next, reg('a2'), { action: A.SUSPEND, authorityId: 'a2' });
+    const suspended = run((extended as { next: EnrolmentSnapshot }).next, reg('a2'), {
+      action: A.SUSPEND,
+      authorityId: 'a2',
+    });
     expect(suspended.ok && suspended.next.state).toBe(S.TESTING);
   });
 });

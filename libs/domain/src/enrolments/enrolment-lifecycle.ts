@@ -1,5 +1,12 @@
 import { JointEntryRule } from '../programmes/programmes.js';
-import { EnrolmentAction, EnrolmentState, EntryDecision, ExitDecision, FINAL_EXIT_DECISIONS, TrackState } from './enrolment-states.js';
+import {
+  EnrolmentAction,
+  EnrolmentState,
+  EntryDecision,
+  ExitDecision,
+  FINAL_EXIT_DECISIONS,
+  TrackState,
+} from './enrolment-states.js';
 
 /** One targeted authority's track, as the lifecycle sees it. */
 export interface TrackSnapshot {
@@ -67,15 +74,26 @@ const TABLE: Record<EnrolmentAction, { by: 'INNOVATOR' | 'REGULATOR'; from: Enro
  * The enrolment lifecycle as a pure function: given the current snapshot, who acts and what they
  * ask, either the next snapshot or a veto with its reason. Nothing else decides a state change.
  */
-export function applyLifecycle(snapshot: EnrolmentSnapshot, actor: LifecycleActor, command: LifecycleCommand): LifecycleOutcome {
+export function applyLifecycle(
+  snapshot: EnrolmentSnapshot,
+  actor: LifecycleActor,
+  command: LifecycleCommand,
+): LifecycleOutcome {
   const rule = TABLE[command.action];
   if (actor.kind !== rule.by) {
-    return forbidden(rule.by === 'INNOVATOR' ? 'Only the enrolling organisation may do this' : 'Only a regulator of a targeted authority may do this');
+    return forbidden(
+      rule.by === 'INNOVATOR'
+        ? 'Only the enrolling organisation may do this'
+        : 'Only a regulator of a targeted authority may do this',
+    );
   }
-  const ownTrack = 'authorityId' in command ? snapshot.tracks.find((t) => t.authorityId === command.authorityId) : undefined;
+  const ownTrack =
+    'authorityId' in command ? snapshot.tracks.find((t) => t.authorityId === command.authorityId) : undefined;
   if (actor.kind === 'REGULATOR') {
-    if (!snapshot.tracks.some((t) => t.authorityId === actor.authorityId)) return forbidden('Your authority is not targeted by this enrolment');
-    if ('authorityId' in command && command.authorityId !== actor.authorityId) return forbidden('An authority decides only its own track');
+    if (!snapshot.tracks.some((t) => t.authorityId === actor.authorityId))
+      return forbidden('Your authority is not targeted by this enrolment');
+    if ('authorityId' in command && command.authorityId !== actor.authorityId)
+      return forbidden('An authority decides only its own track');
   }
   if ('authorityId' in command && !ownTrack) return forbidden('This authority is not targeted by this enrolment');
   if (!rule.from.includes(snapshot.state)) {
@@ -94,42 +112,50 @@ export function applyLifecycle(snapshot: EnrolmentSnapshot, actor: LifecycleActo
     case EnrolmentAction.DECIDE_ENTRY:
       return decideEntry(next, track!, command.decision);
     case EnrolmentAction.SUBMIT_TEST_REPORT:
-      if (track!.state !== TrackState.ADMITTED) return invalid(`Reports go to an admitted, unsuspended track; this one is ${track!.state}`);
+      if (track!.state !== TrackState.ADMITTED)
+        return invalid(`Reports go to an admitted, unsuspended track; this one is ${track!.state}`);
       return { ok: true, next: snapshot, admitted: false };
     case EnrolmentAction.REQUEST_EXIT:
       // A new exit round: every track without a final decision is asked again (a suspended one too,
       // so that a decision from an earlier round never counts in this one once it is resumed).
-      for (const t of next.tracks) if (t.state === TrackState.ADMITTED || t.state === TrackState.SUSPENDED) t.exitDecision = null;
+      for (const t of next.tracks)
+        if (t.state === TrackState.ADMITTED || t.state === TrackState.SUSPENDED) t.exitDecision = null;
       return done(next, EnrolmentState.EXIT_REVIEW);
     case EnrolmentAction.DECIDE_EXIT:
       return decideExit(next, track!, command.decision);
     case EnrolmentAction.SUSPEND: {
-      if (track!.state !== TrackState.ADMITTED) return invalid(`Only an admitted track can be suspended; this one is ${track!.state}`);
+      if (track!.state !== TrackState.ADMITTED)
+        return invalid(`Only an admitted track can be suspended; this one is ${track!.state}`);
       track!.state = TrackState.SUSPENDED;
       track!.suspendedBy = command.authorityId;
       // The enrolment is SUSPENDED once no admitted track remains running.
-      if (!next.tracks.some((t) => t.state === TrackState.ADMITTED)) return done({ ...next, resumeState: snapshot.state }, EnrolmentState.SUSPENDED);
+      if (!next.tracks.some((t) => t.state === TrackState.ADMITTED))
+        return done({ ...next, resumeState: snapshot.state }, EnrolmentState.SUSPENDED);
       // A suspended track is not waited for: if everyone still running has decided exit, the round closes.
       if (next.state === EnrolmentState.EXIT_REVIEW) return closeExitRoundIfDecided(next);
       return { ok: true, next, admitted: false };
     }
     case EnrolmentAction.RESUME: {
-      if (track!.state !== TrackState.SUSPENDED) return invalid(`Only a suspended track can be resumed; this one is ${track!.state}`);
+      if (track!.state !== TrackState.SUSPENDED)
+        return invalid(`Only a suspended track can be resumed; this one is ${track!.state}`);
       if (track!.suspendedBy !== command.authorityId) return forbidden('Only the suspending authority may resume');
       track!.state = TrackState.ADMITTED;
       track!.suspendedBy = null;
-      if (next.state === EnrolmentState.SUSPENDED) return done({ ...next, resumeState: null }, snapshot.resumeState ?? EnrolmentState.TESTING);
+      if (next.state === EnrolmentState.SUSPENDED)
+        return done({ ...next, resumeState: null }, snapshot.resumeState ?? EnrolmentState.TESTING);
       return { ok: true, next, admitted: false };
     }
   }
 }
 
 function decideEntry(next: EnrolmentSnapshot, track: TrackSnapshot, decision: EntryDecision): LifecycleOutcome {
-  if (track.state !== TrackState.PENDING) return invalid(`This authority has already decided its track (${track.state})`);
+  if (track.state !== TrackState.PENDING)
+    return invalid(`This authority has already decided its track (${track.state})`);
   const admit = decision === EntryDecision.ADMIT;
   switch (next.jointEntryRule) {
     case JointEntryRule.LEAD_DECIDES: {
-      if (track.authorityId !== next.leadAuthorityId) return invalid('Under LEAD_DECIDES only the lead authority decides entry, for every track');
+      if (track.authorityId !== next.leadAuthorityId)
+        return invalid('Under LEAD_DECIDES only the lead authority decides entry, for every track');
       for (const t of next.tracks) t.state = admit ? TrackState.ADMITTED : TrackState.DECLINED;
       return admit ? done(next, EnrolmentState.TESTING, true) : done(next, EnrolmentState.DECLINED);
     }
@@ -144,24 +170,36 @@ function decideEntry(next: EnrolmentSnapshot, track: TrackSnapshot, decision: En
       track.state = admit ? TrackState.ADMITTED : TrackState.DECLINED;
       if (next.tracks.some((t) => t.state === TrackState.PENDING)) return { ok: true, next, admitted: false };
       // Declined tracks stay declined; testing goes ahead with the admitting authorities.
-      return next.tracks.some((t) => t.state === TrackState.ADMITTED) ? done(next, EnrolmentState.TESTING, true) : done(next, EnrolmentState.DECLINED);
+      return next.tracks.some((t) => t.state === TrackState.ADMITTED)
+        ? done(next, EnrolmentState.TESTING, true)
+        : done(next, EnrolmentState.DECLINED);
     }
   }
 }
 
 function decideExit(next: EnrolmentSnapshot, track: TrackSnapshot, decision: ExitDecision): LifecycleOutcome {
-  if (track.state !== TrackState.ADMITTED) return invalid(`Only an admitted, unsuspended track takes an exit decision; this one is ${track.state}`);
-  if (track.exitDecision) return invalid(`This authority has already decided exit in this round (${track.exitDecision})`);
+  if (track.state !== TrackState.ADMITTED)
+    return invalid(`Only an admitted, unsuspended track takes an exit decision; this one is ${track.state}`);
+  if (track.exitDecision)
+    return invalid(`This authority has already decided exit in this round (${track.exitDecision})`);
   track.exitDecision = decision;
-  if (FINAL_EXIT_DECISIONS.includes(decision)) track.state = decision === ExitDecision.AUTHORISED ? TrackState.AUTHORISED : TrackState.REJECTED;
+  if (FINAL_EXIT_DECISIONS.includes(decision))
+    track.state = decision === ExitDecision.AUTHORISED ? TrackState.AUTHORISED : TrackState.REJECTED;
   return closeExitRoundIfDecided(next);
 }
 
 /** Once every admitted, unsuspended track of the round has decided: EXITED if all were final, else TESTING. */
 function closeExitRoundIfDecided(next: EnrolmentSnapshot): LifecycleOutcome {
-  const round = next.tracks.filter((t) => t.state === TrackState.ADMITTED || ((t.state === TrackState.AUTHORISED || t.state === TrackState.REJECTED) && t.exitDecision));
+  const round = next.tracks.filter(
+    (t) =>
+      t.state === TrackState.ADMITTED ||
+      ((t.state === TrackState.AUTHORISED || t.state === TrackState.REJECTED) && t.exitDecision),
+  );
   if (round.some((t) => !t.exitDecision)) return { ok: true, next, admitted: false };
-  return done(next, round.every((t) => t.state !== TrackState.ADMITTED) ? EnrolmentState.EXITED : EnrolmentState.TESTING);
+  return done(
+    next,
+    round.every((t) => t.state !== TrackState.ADMITTED) ? EnrolmentState.EXITED : EnrolmentState.TESTING,
+  );
 }
 
 function done(next: EnrolmentSnapshot, state: EnrolmentState, admitted = false): LifecycleOutcome {
@@ -192,7 +230,12 @@ export function allowedActions(
   return probes.map((command) => {
     const outcome = applyLifecycle(snapshot, actor, command);
     const tracked = 'authorityId' in command && command.authorityId ? command.authorityId : null;
-    return { action: command.action, authorityId: tracked, allowed: outcome.ok, reason: outcome.ok ? null : outcome.veto.reason };
+    return {
+      action: command.action,
+      authorityId: tracked,
+      allowed: outcome.ok,
+      reason: outcome.ok ? null : outcome.veto.reason,
+    };
   });
 }
 

@@ -37,7 +37,10 @@ const report = (criteria: ExitReportCriterion[]): ExitReport => ({
   ],
 });
 
-const recognition = (outcome: RecognisedResult['outcome'], supplementary: RecognisedResult['supplementary'] = null): RecognisedResult => ({
+const recognition = (
+  outcome: RecognisedResult['outcome'],
+  supplementary: RecognisedResult['supplementary'] = null,
+): RecognisedResult => ({
   outcome,
   result: 'res1',
   testedIn: 'SG',
@@ -52,17 +55,41 @@ const row = (markdown: string) => markdown.split('\n').find((line) => line.start
 
 describe('renderExitReportMarkdown and recognised results', () => {
   it('adds nothing to the evidence cell without a recognition', () => {
-    expect(row(renderExitReportMarkdown(report([criterion({ outcome: 'MET', metBy: MetBy.OWN_RESULT, evidence: [{ reportId: 'r', resultId: 'x', outcome: 'PASS', detail: '0.9 against ≥ 0.85' }] })]))))
-      .toBe('| exit.auc — AUC | 1 | yes | MET | PASS: 0.9 against ≥ 0.85 |');
+    expect(
+      row(
+        renderExitReportMarkdown(
+          report([
+            criterion({
+              outcome: 'MET',
+              metBy: MetBy.OWN_RESULT,
+              evidence: [{ reportId: 'r', resultId: 'x', outcome: 'PASS', detail: '0.9 against ≥ 0.85' }],
+            }),
+          ]),
+        ),
+      ),
+    ).toBe('| exit.auc — AUC | 1 | yes | MET | PASS: 0.9 against ≥ 0.85 |');
   });
 
   it('names the recognised result, agreement and rule of a criterion met by it', () => {
-    const markdown = renderExitReportMarkdown(report([criterion({ outcome: 'MET', metBy: MetBy.RECOGNISED_RESULT, recognition: recognition(RecognitionOutcome.RECOGNISED) })]));
-    expect(row(markdown)).toBe('| exit.auc — AUC | 1 | yes | MET | met by recognised: result res1 tested in SG, agreement eu-sg rule r1 |');
+    const markdown = renderExitReportMarkdown(
+      report([
+        criterion({
+          outcome: 'MET',
+          metBy: MetBy.RECOGNISED_RESULT,
+          recognition: recognition(RecognitionOutcome.RECOGNISED),
+        }),
+      ]),
+    );
+    expect(row(markdown)).toBe(
+      '| exit.auc — AUC | 1 | yes | MET | met by recognised: result res1 tested in SG, agreement eu-sg rule r1 |',
+    );
   });
 
   it('says a conditional recognition is not counted, and what is still required', () => {
-    const conditional = recognition(RecognitionOutcome.RECOGNISED_WITH_CONDITIONS, { text: 'Re-test on EU data', criteria: ['c1'] });
+    const conditional = recognition(RecognitionOutcome.RECOGNISED_WITH_CONDITIONS, {
+      text: 'Re-test on EU data',
+      criteria: ['c1'],
+    });
     expect(row(renderExitReportMarkdown(report([criterion({ recognition: conditional })])))).toBe(
       '| exit.auc — AUC | 1 | yes | NOT_SUBMITTED | recognised with conditions (not counted): result res1 tested in SG, agreement eu-sg rule r1 — still required: Re-test on EU data |',
     );

@@ -39,15 +39,20 @@ export interface ExitReportCriterion {
   withheld: number;
 }
 
-const cell = (text: string | number | null) => String(text ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (text: string | number | null) =>
+  String(text ?? '—')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 /** How a recognised result bears on the criterion, for the evidence cell (empty without one). */
 function recognitionNote(c: ExitReportCriterion): string {
   const r = c.recognition;
   if (!r) return '';
   const source = `result ${r.result} tested in ${r.testedIn}, agreement ${r.agreement} rule ${r.rule}${r.divergent ? ', divergent' : ''}`;
-  if (r.outcome === RecognitionOutcome.RECOGNISED) return `${c.metBy === MetBy.RECOGNISED_RESULT ? 'met by recognised' : 'also recognised'}: ${source}`;
-  const supplementary = r.supplementary === null ? '' : typeof r.supplementary === 'string' ? r.supplementary : r.supplementary.text;
+  if (r.outcome === RecognitionOutcome.RECOGNISED)
+    return `${c.metBy === MetBy.RECOGNISED_RESULT ? 'met by recognised' : 'also recognised'}: ${source}`;
+  const supplementary =
+    r.supplementary === null ? '' : typeof r.supplementary === 'string' ? r.supplementary : r.supplementary.text;
   return `recognised with conditions (not counted): ${source}${supplementary ? ` — still required: ${supplementary}` : ''}`;
 }
 
@@ -69,15 +74,23 @@ export function renderExitReportMarkdown(report: ExitReport): string {
       `- Entry: ${a.entry.decision ?? 'not decided'}${a.entry.decidedAt ? ` on ${a.entry.decidedAt.slice(0, 10)}` : ''}${a.entry.reasons ? ` — ${a.entry.reasons}` : ''}`,
     );
     if (a.entry.justification) lines.push(`- Justification: ${a.entry.justification}`);
-    lines.push(`- Exit: ${a.exit.decision ?? 'not decided'}${a.exit.decidedAt ? ` on ${a.exit.decidedAt.slice(0, 10)}` : ''}${a.exit.reasons ? ` — ${a.exit.reasons}` : ''}`, '');
+    lines.push(
+      `- Exit: ${a.exit.decision ?? 'not decided'}${a.exit.decidedAt ? ` on ${a.exit.decidedAt.slice(0, 10)}` : ''}${a.exit.reasons ? ` — ${a.exit.reasons}` : ''}`,
+      '',
+    );
     if (!a.criteria.length) {
       lines.push('_No exit criteria attached._');
       continue;
     }
     lines.push('| criterion | version | mandatory | outcome | evidence |', '|---|---|---|---|---|');
     for (const c of a.criteria) {
-      const evidence = [...c.evidence.map((e) => `${e.outcome}: ${e.detail}`), ...(c.withheld ? [`${c.withheld} withheld (confidential)`] : [])].join('; ');
-      lines.push(`| ${cell(`${c.key} — ${c.title}`)} | ${c.version} | ${c.mandatory ? 'yes' : 'no'} | ${c.outcome} | ${cell([evidence, recognitionNote(c)].filter(Boolean).join('; ') || null)} |`);
+      const evidence = [
+        ...c.evidence.map((e) => `${e.outcome}: ${e.detail}`),
+        ...(c.withheld ? [`${c.withheld} withheld (confidential)`] : []),
+      ].join('; ');
+      lines.push(
+        `| ${cell(`${c.key} — ${c.title}`)} | ${c.version} | ${c.mandatory ? 'yes' : 'no'} | ${c.outcome} | ${cell([evidence, recognitionNote(c)].filter(Boolean).join('; ') || null)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -44,7 +44,11 @@ export class DomainError extends Error {
   }
 
   static badInput(errors: FieldProblem[], message = 'Invalid input'): DomainError {
-    return new DomainError(ErrorCode.BAD_USER_INPUT, errors.length ? `${message}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : message, errors);
+    return new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      errors.length ? `${message}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : message,
+      errors,
+    );
   }
   static unauthenticated(message = 'Sign in first: missing, invalid or expired token'): DomainError {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -62,7 +66,9 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.INVALID_TRANSITION, message, [], reason ? { reason } : {});
   }
   static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
-    return new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, [], { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+    return new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, [], {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+    });
   }
   static queryTooComplex(message: string, details: ErrorDetails = {}): DomainError {
     return new DomainError(ErrorCode.QUERY_TOO_COMPLEX, message, [], details);

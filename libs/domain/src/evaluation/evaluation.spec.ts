@@ -95,7 +95,9 @@ describe('evaluateResult: METRIC', () => {
   });
 
   it('a metric is not satisfied by evidence or an attestation instead of a value', () => {
-    expect(evaluateResult(spec(), { evidenceReference: 'doc', evidenceSha256: 'a'.repeat(64), attested: true }).outcome).toBe(INSUFFICIENT_EVIDENCE);
+    expect(
+      evaluateResult(spec(), { evidenceReference: 'doc', evidenceSha256: 'a'.repeat(64), attested: true }).outcome,
+    ).toBe(INSUFFICIENT_EVIDENCE);
   });
 });
 
@@ -198,14 +200,22 @@ describe('criterionApplies', () => {
     [['FINANCE'], ['HIGH'], 'HEALTH', 'HIGH', false],
   ];
 
-  it.each(cases)('sectors %p, risk classes %p; system %p/%p → %p', (sectors, riskClasses, sector, riskClass, expected) => {
-    expect(criterionApplies({ sectors, riskClasses }, { sector, riskClass })).toBe(expected);
-  });
+  it.each(cases)(
+    'sectors %p, risk classes %p; system %p/%p → %p',
+    (sectors, riskClasses, sector, riskClass, expected) => {
+      expect(criterionApplies({ sectors, riskClasses }, { sector, riskClass })).toBe(expected);
+    },
+  );
 });
 
 describe('evaluateStage', () => {
   const system = { sector: 'FINANCE', riskClass: 'HIGH' };
-  const result = (id: string, criterionId: string, outcome: ResultOutcome, recordedAt: string): RecordedResult => ({ id, criterionId, outcome, recordedAt });
+  const result = (id: string, criterionId: string, outcome: ResultOutcome, recordedAt: string): RecordedResult => ({
+    id,
+    criterionId,
+    outcome,
+    recordedAt,
+  });
   const stage = (...ids: string[]): StageCriterion[] => ids.map((id) => ({ criterion: spec({ id }), mandatory: true }));
 
   it('the most recent result decides, whatever the input order', () => {
@@ -221,9 +231,15 @@ describe('evaluateStage', () => {
 
   it('on a tie, the smallest id decides, whatever the input order', () => {
     const at = '2025-03-01T10:00:00.000Z';
-    const results = [result('r3', 'c1', PASS, at), result('r1', 'c1', FAIL, at), result('r2', 'c1', INSUFFICIENT_EVIDENCE, at)];
+    const results = [
+      result('r3', 'c1', PASS, at),
+      result('r1', 'c1', FAIL, at),
+      result('r2', 'c1', INSUFFICIENT_EVIDENCE, at),
+    ];
     for (const order of [results, [...results].reverse(), [results[1]!, results[0]!, results[2]!]]) {
-      expect(evaluateStage(stage('c1'), system, order)).toEqual([{ criterionId: 'c1', mandatory: true, outcome: CriterionOutcome.UNMET, resultId: 'r1' }]);
+      expect(evaluateStage(stage('c1'), system, order)).toEqual([
+        { criterionId: 'c1', mandatory: true, outcome: CriterionOutcome.UNMET, resultId: 'r1' },
+      ]);
     }
   });
 
@@ -232,7 +248,9 @@ describe('evaluateStage', () => {
     [FAIL, CriterionOutcome.UNMET],
     [INSUFFICIENT_EVIDENCE, CriterionOutcome.INSUFFICIENT_EVIDENCE],
   ])('a %s result makes the criterion %s', (outcome, expected) => {
-    expect(evaluateStage(stage('c1'), system, [result('r1', 'c1', outcome, '2025-01-01T00:00:00.000Z')])[0]!.outcome).toBe(expected);
+    expect(
+      evaluateStage(stage('c1'), system, [result('r1', 'c1', outcome, '2025-01-01T00:00:00.000Z')])[0]!.outcome,
+    ).toBe(expected);
   });
 
   it('NOT_SUBMITTED when no result names the criterion (results for other criteria do not count)', () => {
@@ -240,7 +258,9 @@ describe('evaluateStage', () => {
       { criterionId: 'c1', mandatory: true, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null },
       { criterionId: 'c2', mandatory: true, outcome: CriterionOutcome.MET, resultId: 'r1' },
     ]);
-    expect(evaluateStage(stage('c1'), system, [])).toEqual([{ criterionId: 'c1', mandatory: true, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null }]);
+    expect(evaluateStage(stage('c1'), system, [])).toEqual([
+      { criterionId: 'c1', mandatory: true, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null },
+    ]);
   });
 
   it('NOT_APPLICABLE by sector and by risk class, even with a result recorded', () => {
@@ -263,7 +283,8 @@ describe('evaluateStage', () => {
       { criterion: spec({ id: 'sector', sectors: ['FINANCE'] }), mandatory: true },
       { criterion: spec({ id: 'risk', riskClasses: ['HIGH'] }), mandatory: true },
     ];
-    const outcomes = (sys: { sector: string | null; riskClass: string | null }): CriterionOutcome[] => evaluateStage(criteria, sys, []).map((e) => e.outcome);
+    const outcomes = (sys: { sector: string | null; riskClass: string | null }): CriterionOutcome[] =>
+      evaluateStage(criteria, sys, []).map((e) => e.outcome);
     const { NOT_SUBMITTED, NOT_APPLICABLE } = CriterionOutcome;
     expect(outcomes({ sector: null, riskClass: null })).toEqual([NOT_SUBMITTED, NOT_APPLICABLE, NOT_APPLICABLE]);
     expect(outcomes({ sector: 'FINANCE', riskClass: null })).toEqual([NOT_SUBMITTED, NOT_SUBMITTED, NOT_APPLICABLE]);
@@ -276,7 +297,10 @@ describe('evaluateStage', () => {
       { criterion: spec({ id: 'a' }), mandatory: true },
       { criterion: spec({ id: 'm' }), mandatory: false },
     ];
-    const results = [result('r1', 'a', PASS, '2025-01-01T00:00:00.000Z'), result('r2', 'm', FAIL, '2025-01-01T00:00:00.000Z')];
+    const results = [
+      result('r1', 'a', PASS, '2025-01-01T00:00:00.000Z'),
+      result('r2', 'm', FAIL, '2025-01-01T00:00:00.000Z'),
+    ];
     expect(evaluateStage(criteria, system, results)).toEqual([
       { criterionId: 'z', mandatory: false, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null },
       { criterionId: 'a', mandatory: true, outcome: CriterionOutcome.MET, resultId: 'r1' },
@@ -286,12 +310,25 @@ describe('evaluateStage', () => {
 });
 
 describe('unmetMandatory', () => {
-  const evaluation = (criterionId: string, mandatory: boolean, outcome: CriterionOutcome): CriterionEvaluation => ({ criterionId, mandatory, outcome, resultId: null });
+  const evaluation = (criterionId: string, mandatory: boolean, outcome: CriterionOutcome): CriterionEvaluation => ({
+    criterionId,
+    mandatory,
+    outcome,
+    resultId: null,
+  });
 
   it('lists the mandatory criteria that are not MET, in order, ignoring optional and NOT_APPLICABLE ones', () => {
-    const all = Object.values(CriterionOutcome).flatMap((outcome) => [evaluation(`m-${outcome}`, true, outcome), evaluation(`o-${outcome}`, false, outcome)]);
+    const all = Object.values(CriterionOutcome).flatMap((outcome) => [
+      evaluation(`m-${outcome}`, true, outcome),
+      evaluation(`o-${outcome}`, false, outcome),
+    ]);
     // WITHHELD (a reader's view, never decided on) is not known to be met.
-    expect(unmetMandatory(all).map((e) => e.criterionId)).toEqual(['m-UNMET', 'm-INSUFFICIENT_EVIDENCE', 'm-NOT_SUBMITTED', 'm-WITHHELD']);
+    expect(unmetMandatory(all).map((e) => e.criterionId)).toEqual([
+      'm-UNMET',
+      'm-INSUFFICIENT_EVIDENCE',
+      'm-NOT_SUBMITTED',
+      'm-WITHHELD',
+    ]);
   });
 
   it('is empty when every mandatory criterion is met or not applicable', () => {

@@ -46,7 +46,13 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const EPSILON = 1e-9;
 
 /** True when `value` satisfies the comparator and threshold(s) (no margin). */
-export function meetsThreshold(value: number, comparator: Comparator, threshold: number, thresholdHigh: number | null, margin = 0): boolean {
+export function meetsThreshold(
+  value: number,
+  comparator: Comparator,
+  threshold: number,
+  thresholdHigh: number | null,
+  margin = 0,
+): boolean {
   switch (comparator) {
     case Comparator.GTE:
       return value >= threshold + margin - EPSILON;
@@ -55,11 +61,15 @@ export function meetsThreshold(value: number, comparator: Comparator, threshold:
     case Comparator.EQ:
       return Math.abs(value - threshold) <= EPSILON;
     case Comparator.BETWEEN:
-      return thresholdHigh !== null && value >= threshold + margin - EPSILON && value <= thresholdHigh - margin + EPSILON;
+      return (
+        thresholdHigh !== null && value >= threshold + margin - EPSILON && value <= thresholdHigh - margin + EPSILON
+      );
   }
 }
 
-export function describeThreshold(criterion: Pick<CriterionSpec, 'comparator' | 'threshold' | 'thresholdHigh' | 'unit'>): string {
+export function describeThreshold(
+  criterion: Pick<CriterionSpec, 'comparator' | 'threshold' | 'thresholdHigh' | 'unit'>,
+): string {
   const unit = criterion.unit ? ` ${criterion.unit}` : '';
   switch (criterion.comparator) {
     case Comparator.GTE:
@@ -79,25 +89,41 @@ export function describeThreshold(criterion: Pick<CriterionSpec, 'comparator' | 
  * Evaluates one result against the criterion version it names: a METRIC needs a value inside the
  * threshold; an EVIDENCE needs a reference with its SHA-256; an ATTESTATION needs a yes.
  */
-export function evaluateResult(criterion: CriterionSpec, result: ResultInput): { outcome: ResultOutcome; detail: string } {
+export function evaluateResult(
+  criterion: CriterionSpec,
+  result: ResultInput,
+): { outcome: ResultOutcome; detail: string } {
   switch (criterion.kind) {
     case CriterionKind.METRIC: {
       if (result.value === null || result.value === undefined || !Number.isFinite(result.value)) {
         return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'no measured value' };
       }
       const passed = meetsThreshold(result.value, criterion.comparator!, criterion.threshold!, criterion.thresholdHigh);
-      return { outcome: passed ? ResultOutcome.PASS : ResultOutcome.FAIL, detail: `${result.value} against ${describeThreshold(criterion)}` };
+      return {
+        outcome: passed ? ResultOutcome.PASS : ResultOutcome.FAIL,
+        detail: `${result.value} against ${describeThreshold(criterion)}`,
+      };
     }
     case CriterionKind.EVIDENCE: {
-      if (!result.evidenceReference) return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'no evidence supplied' };
+      if (!result.evidenceReference)
+        return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'no evidence supplied' };
       if (!result.evidenceSha256 || !SHA256.test(result.evidenceSha256)) {
-        return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'evidence without a valid SHA-256 content hash' };
+        return {
+          outcome: ResultOutcome.INSUFFICIENT_EVIDENCE,
+          detail: 'evidence without a valid SHA-256 content hash',
+        };
       }
-      return { outcome: ResultOutcome.PASS, detail: `evidence ${result.evidenceReference} (sha256 ${result.evidenceSha256.slice(0, 12)}…)` };
+      return {
+        outcome: ResultOutcome.PASS,
+        detail: `evidence ${result.evidenceReference} (sha256 ${result.evidenceSha256.slice(0, 12)}…)`,
+      };
     }
     case CriterionKind.ATTESTATION:
-      if (result.attested === null || result.attested === undefined) return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'not attested' };
-      return result.attested ? { outcome: ResultOutcome.PASS, detail: 'attested' } : { outcome: ResultOutcome.FAIL, detail: 'attested as not met' };
+      if (result.attested === null || result.attested === undefined)
+        return { outcome: ResultOutcome.INSUFFICIENT_EVIDENCE, detail: 'not attested' };
+      return result.attested
+        ? { outcome: ResultOutcome.PASS, detail: 'attested' }
+        : { outcome: ResultOutcome.FAIL, detail: 'attested as not met' };
   }
 }
 
@@ -124,9 +150,13 @@ export interface CriterionEvaluation {
 }
 
 /** Does a criterion apply to a system (its sectors and risk classes; empty = all)? */
-export function criterionApplies(criterion: Pick<CriterionSpec, 'sectors' | 'riskClasses'>, system: { sector: string | null; riskClass: string | null }): boolean {
+export function criterionApplies(
+  criterion: Pick<CriterionSpec, 'sectors' | 'riskClasses'>,
+  system: { sector: string | null; riskClass: string | null },
+): boolean {
   if (criterion.sectors.length && !(system.sector && criterion.sectors.includes(system.sector))) return false;
-  if (criterion.riskClasses.length && !(system.riskClass && criterion.riskClasses.includes(system.riskClass))) return false;
+  if (criterion.riskClasses.length && !(system.riskClass && criterion.riskClasses.includes(system.riskClass)))
+    return false;
   return true;
 }
 
@@ -140,17 +170,29 @@ export function evaluateStage(
   results: RecordedResult[],
 ): CriterionEvaluation[] {
   return criteria.map(({ criterion, mandatory }) => {
-    if (!criterionApplies(criterion, system)) return { criterionId: criterion.id, mandatory, outcome: CriterionOutcome.NOT_APPLICABLE, resultId: null };
+    if (!criterionApplies(criterion, system))
+      return { criterionId: criterion.id, mandatory, outcome: CriterionOutcome.NOT_APPLICABLE, resultId: null };
     const latest = results
       .filter((r) => r.criterionId === criterion.id)
-      .reduce<RecordedResult | null>((best, r) => (!best || r.recordedAt > best.recordedAt || (r.recordedAt === best.recordedAt && r.id < best.id) ? r : best), null);
-    if (!latest) return { criterionId: criterion.id, mandatory, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null };
-    const outcome = { PASS: CriterionOutcome.MET, FAIL: CriterionOutcome.UNMET, INSUFFICIENT_EVIDENCE: CriterionOutcome.INSUFFICIENT_EVIDENCE }[latest.outcome];
+      .reduce<RecordedResult | null>(
+        (best, r) =>
+          !best || r.recordedAt > best.recordedAt || (r.recordedAt === best.recordedAt && r.id < best.id) ? r : best,
+        null,
+      );
+    if (!latest)
+      return { criterionId: criterion.id, mandatory, outcome: CriterionOutcome.NOT_SUBMITTED, resultId: null };
+    const outcome = {
+      PASS: CriterionOutcome.MET,
+      FAIL: CriterionOutcome.UNMET,
+      INSUFFICIENT_EVIDENCE: CriterionOutcome.INSUFFICIENT_EVIDENCE,
+    }[latest.outcome];
     return { criterionId: criterion.id, mandatory, outcome, resultId: latest.id };
   });
 }
 
 /** Mandatory criteria not MET (NOT_APPLICABLE ones are not required). */
 export function unmetMandatory(evaluations: CriterionEvaluation[]): CriterionEvaluation[] {
-  return evaluations.filter((e) => e.mandatory && e.outcome !== CriterionOutcome.MET && e.outcome !== CriterionOutcome.NOT_APPLICABLE);
+  return evaluations.filter(
+    (e) => e.mandatory && e.outcome !== CriterionOutcome.MET && e.outcome !== CriterionOutcome.NOT_APPLICABLE,
+  );
 }

@@ -1,4 +1,9 @@
-import { type CriterionResolution, type RecognitionCheck, RecognitionOutcome, type Supplementary } from '../recognition/recognition.js';
+import {
+  type CriterionResolution,
+  type RecognitionCheck,
+  RecognitionOutcome,
+  type Supplementary,
+} from '../recognition/recognition.js';
 import { type CriterionEvaluation, CriterionOutcome } from './evaluation.js';
 
 /** What made a criterion MET for an enrolment. */
@@ -37,8 +42,15 @@ export interface RecognitionAwareEvaluation extends CriterionEvaluation {
  * RECOGNISED_WITH_CONDITIONS name a recognised result; `testedIn` is looked up by result id.
  * SATISFIED_LOCALLY, GAP and NOT_APPLICABLE give null: they are no recognition.
  */
-export function recognisedResultOf(resolution: CriterionResolution, testedIn: (resultId: string) => string | undefined): RecognisedResult | null {
-  if (resolution.outcome !== RecognitionOutcome.RECOGNISED && resolution.outcome !== RecognitionOutcome.RECOGNISED_WITH_CONDITIONS) return null;
+export function recognisedResultOf(
+  resolution: CriterionResolution,
+  testedIn: (resultId: string) => string | undefined,
+): RecognisedResult | null {
+  if (
+    resolution.outcome !== RecognitionOutcome.RECOGNISED &&
+    resolution.outcome !== RecognitionOutcome.RECOGNISED_WITH_CONDITIONS
+  )
+    return null;
   return {
     outcome: resolution.outcome,
     result: resolution.result!,
@@ -64,13 +76,22 @@ export function recognisedResultOf(resolution: CriterionResolution, testedIn: (r
  *
  * With `recognitions` null (the option off) only `metBy` is added: the outcomes are unchanged.
  */
-export function countRecognisedResults(evaluations: CriterionEvaluation[], recognitions: ReadonlyMap<string, RecognisedResult> | null): RecognitionAwareEvaluation[] {
+export function countRecognisedResults(
+  evaluations: CriterionEvaluation[],
+  recognitions: ReadonlyMap<string, RecognisedResult> | null,
+): RecognitionAwareEvaluation[] {
   return evaluations.map((e) => {
     if (e.outcome === CriterionOutcome.NOT_APPLICABLE) return { ...e, metBy: null, recognition: null };
     const recognition = recognitions?.get(e.criterionId) ?? null;
     if (e.outcome === CriterionOutcome.MET) return { ...e, metBy: MetBy.OWN_RESULT, recognition };
     if (recognition?.outcome === RecognitionOutcome.RECOGNISED) {
-      return { ...e, outcome: CriterionOutcome.MET, resultId: recognition.result, metBy: MetBy.RECOGNISED_RESULT, recognition };
+      return {
+        ...e,
+        outcome: CriterionOutcome.MET,
+        resultId: recognition.result,
+        metBy: MetBy.RECOGNISED_RESULT,
+        recognition,
+      };
     }
     return { ...e, metBy: null, recognition };
   });
@@ -82,9 +103,13 @@ export function countRecognisedResults(evaluations: CriterionEvaluation[], recog
  * `metBy` and no recognition. A recognition the reader may not read that did not decide the
  * outcome is left out. `mayRead` answers for a result id; an unknown id must answer false.
  */
-export function withholdUnreadable(evaluations: RecognitionAwareEvaluation[], mayRead: (resultId: string) => boolean): RecognitionAwareEvaluation[] {
+export function withholdUnreadable(
+  evaluations: RecognitionAwareEvaluation[],
+  mayRead: (resultId: string) => boolean,
+): RecognitionAwareEvaluation[] {
   return evaluations.map((e) => {
-    if (e.resultId !== null && !mayRead(e.resultId)) return { ...e, outcome: CriterionOutcome.WITHHELD, resultId: null, metBy: null, recognition: null };
+    if (e.resultId !== null && !mayRead(e.resultId))
+      return { ...e, outcome: CriterionOutcome.WITHHELD, resultId: null, metBy: null, recognition: null };
     if (e.recognition && !mayRead(e.recognition.result)) return { ...e, recognition: null };
     return e;
   });

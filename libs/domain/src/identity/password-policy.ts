@@ -7,7 +7,8 @@ export const MAX_PASSWORD_LENGTH = 200;
 
 // zxcvbn-ts's ranked list of passwords seen most often in breaches (about 49,000), built once.
 let common: Set<string> | null = null;
-const commonPasswords = (): Set<string> => (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
+const commonPasswords = (): Set<string> =>
+  (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
 
 /**
  * What is wrong with a new password, as one message, or null when it is acceptable: at least 12

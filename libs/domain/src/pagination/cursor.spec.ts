@@ -16,9 +16,12 @@ function failure(fn: () => unknown): DomainError {
 describe('cursors', () => {
   it('round-trips any sort key of strings and integers', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer()), { minLength: 1, maxLength: 4 }), (key) => {
-        expect(decodeCursor(encodeCursor(key), key.length)).toEqual(key);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer()), { minLength: 1, maxLength: 4 }),
+        (key) => {
+          expect(decodeCursor(encodeCursor(key), key.length)).toEqual(key);
+        },
+      ),
     );
   });
 

@@ -31,7 +31,10 @@ describe('programme lifecycle', () => {
   });
 
   it('will not open while a participant has no entry criterion, and names it', () => {
-    const verdict = decideProgrammeTransition({ status: ProgrammeStatus.DRAFT, participants: ['fca', 'mas'], authoritiesWithEntryCriteria: ['fca'] }, ProgrammeAction.OPEN);
+    const verdict = decideProgrammeTransition(
+      { status: ProgrammeStatus.DRAFT, participants: ['fca', 'mas'], authoritiesWithEntryCriteria: ['fca'] },
+      ProgrammeAction.OPEN,
+    );
     expect(verdict).toEqual({ allowed: false, reason: expect.stringContaining('mas') });
   });
 

@@ -28,13 +28,19 @@ export type TransitionVerdict = { allowed: true; to: ProgrammeStatus } | { allow
 export function decideProgrammeTransition(programme: ProgrammeSnapshot, action: ProgrammeAction): TransitionVerdict {
   const transition = TRANSITIONS[action];
   if (programme.status !== transition.from) {
-    return { allowed: false, reason: `Cannot ${action} a programme that is ${programme.status} (only from ${transition.from})` };
+    return {
+      allowed: false,
+      reason: `Cannot ${action} a programme that is ${programme.status} (only from ${transition.from})`,
+    };
   }
   if (action === ProgrammeAction.OPEN) {
     // Applicants must be able to see what each authority will assess them on before they apply.
     const missing = programme.participants.filter((id) => !programme.authoritiesWithEntryCriteria.includes(id));
     if (missing.length) {
-      return { allowed: false, reason: `Every participating authority needs at least one ENTRY criterion before opening (missing: ${missing.join(', ')})` };
+      return {
+        allowed: false,
+        reason: `Every participating authority needs at least one ENTRY criterion before opening (missing: ${missing.join(', ')})`,
+      };
     }
   }
   return { allowed: true, to: transition.to };

@@ -48,7 +48,8 @@ export function parseUtcDay(text: string): UtcDay | null {
   if (!match) return null;
   const [, day, hh, mm, ss = '00', zulu, sign, oh = '00', om = '00'] = match;
   const [hours, minutes, seconds, offsetHours, offsetMinutes] = [hh, mm, ss, oh, om].map(Number);
-  if (!isUtcDay(day) || hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59) return null;
+  if (!isUtcDay(day) || hours > 23 || minutes > 59 || seconds > 59 || offsetHours > 23 || offsetMinutes > 59)
+    return null;
   const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
   const local = Date.parse(`${day}T00:00:00Z`) + ((hours * 60 + minutes) * 60 + seconds) * 1000;
   const utc = toUtcDay(new Date(local - offset * 60_000));
@@ -58,7 +59,8 @@ export function parseUtcDay(text: string): UtcDay | null {
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 export const absent = (value: unknown) => value === undefined || value === null;
 export const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
@@ -101,7 +103,8 @@ export function boolean(o: Json, key: string, path: string, fallback: boolean): 
 export function oneOf<E extends string>(values: Record<string, E>) {
   const allowed = Object.values(values);
   return (value: unknown, path: string): E => {
-    if (typeof value !== 'string' || !(allowed as string[]).includes(value)) fail(path, `must be one of ${allowed.join(', ')}`);
+    if (typeof value !== 'string' || !(allowed as string[]).includes(value))
+      fail(path, `must be one of ${allowed.join(', ')}`);
     return value as E;
   };
 }
@@ -111,17 +114,21 @@ export function list<T>(value: unknown, path: string, item: (value: unknown, pat
   return value.map((entry, i) => item(entry, `${path}[${i}]`));
 }
 
-export const requiredList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => list(required(o, key, path), field(path, key), item);
-export const optionalList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] => (absent(o[key]) ? [] : list(o[key], field(path, key), item));
+export const requiredList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] =>
+  list(required(o, key, path), field(path, key), item);
+export const optionalList = <T>(o: Json, key: string, path: string, item: (value: unknown, path: string) => T): T[] =>
+  absent(o[key]) ? [] : list(o[key], field(path, key), item);
 
 export function day(value: unknown, path: string): UtcDay {
   const parsed = typeof value === 'string' ? parseUtcDay(value) : null;
-  if (parsed === null && typeof value === 'string' && isDayOutOfRange(value)) fail(path, `must be a day ${UTC_DAY_RANGE}`);
+  if (parsed === null && typeof value === 'string' && isDayOutOfRange(value))
+    fail(path, `must be a day ${UTC_DAY_RANGE}`);
   if (parsed === null) fail(path, 'must be an ISO 8601 date (YYYY-MM-DD) or a timestamp with an offset');
   return parsed;
 }
 
-export const optionalDay = (o: Json, key: string, path: string): UtcDay | null => (absent(o[key]) ? null : day(o[key], field(path, key)));
+export const optionalDay = (o: Json, key: string, path: string): UtcDay | null =>
+  absent(o[key]) ? null : day(o[key], field(path, key));
 
 const stage = oneOf(Stage);
 const category = oneOf(Category);
@@ -181,7 +188,10 @@ export function readCriterion(value: unknown, path: string, authorities: Ids, cr
     const at = field(path, 'threshold');
     if (criterion.comparator === Comparator.BETWEEN) {
       if (!Array.isArray(threshold) || threshold.length !== 2) fail(at, 'must be [low, high] for BETWEEN');
-      [criterion.threshold, criterion.thresholdHigh] = [number(threshold[0], `${at}[0]`), number(threshold[1], `${at}[1]`)];
+      [criterion.threshold, criterion.thresholdHigh] = [
+        number(threshold[0], `${at}[0]`),
+        number(threshold[1], `${at}[1]`),
+      ];
       if (criterion.threshold > criterion.thresholdHigh) fail(at, 'low must not exceed high');
     } else {
       criterion.threshold = number(threshold, at);
@@ -200,7 +210,13 @@ export function readCriterion(value: unknown, path: string, authorities: Ids, cr
 }
 
 function readConditions(value: unknown, path: string): RuleConditions {
-  const conditions: RuleConditions = { requireAccreditedLab: false, accreditationBodies: [], maxResultAgeDays: null, acceptedMethods: [], minMargin: 0 };
+  const conditions: RuleConditions = {
+    requireAccreditedLab: false,
+    accreditationBodies: [],
+    maxResultAgeDays: null,
+    acceptedMethods: [],
+    minMargin: 0,
+  };
   if (absent(value)) return conditions;
   const o = object(value, path);
   conditions.requireAccreditedLab = boolean(o, 'requireAccreditedLab', path, false);
@@ -223,7 +239,10 @@ function readSupplementary(value: unknown, path: string): Supplementary {
   if (absent(value)) return null;
   if (typeof value === 'string') return value;
   if (!isObject(value)) fail(path, 'must be null, a string or { "text": …, "criteria": [ids] }');
-  return { text: string(required(value, 'text', path), field(path, 'text')), criteria: optionalList(value, 'criteria', path, string) };
+  return {
+    text: string(required(value, 'text', path), field(path, 'text')),
+    criteria: optionalList(value, 'criteria', path, string),
+  };
 }
 
 function readRule(value: unknown, path: string, ruleIds: Ids): CaseRule {
@@ -298,7 +317,10 @@ export function readResult(value: unknown, path: string, systems: Ids, criteria:
   if (!absent(o.lab)) {
     const at = field(path, 'lab');
     const lab = object(o.lab, at);
-    result.lab = { accredited: boolean(lab, 'accredited', at, false), accreditationBody: optionalString(lab, 'accreditationBody', at) };
+    result.lab = {
+      accredited: boolean(lab, 'accredited', at, false),
+      accreditationBody: optionalString(lab, 'accreditationBody', at),
+    };
   }
   return result;
 }
@@ -337,7 +359,11 @@ export function readSystem(value: unknown, path: string, systems: Ids): CaseSyst
   const o = object(value, path);
   const id = string(required(o, 'id', path), field(path, 'id'));
   systems.add(id, path);
-  return { id, sector: optionalString(o, 'sector', path), riskClass: absent(o.riskClass) ? null : riskClass(o.riskClass, field(path, 'riskClass')) };
+  return {
+    id,
+    sector: optionalString(o, 'sector', path),
+    riskClass: absent(o.riskClass) ? null : riskClass(o.riskClass, field(path, 'riskClass')),
+  };
 }
 
 /**
@@ -358,7 +384,9 @@ export function parseRecognitionCase(value: unknown): RecognitionCase {
   const systemIds = new Ids('system');
   const systems = requiredList(root, 'systems', '', (item, path) => readSystem(item, path, systemIds));
   const resultIds = new Ids('result');
-  const results = requiredList(root, 'results', '', (item, path) => readResult(item, path, systemIds, criterionIds, resultIds));
+  const results = requiredList(root, 'results', '', (item, path) =>
+    readResult(item, path, systemIds, criterionIds, resultIds),
+  );
   const queries = requiredList(root, 'queries', '', (item, path): CaseQuery => {
     const o = object(item, path);
     return {
@@ -366,7 +394,18 @@ export function parseRecognitionCase(value: unknown): RecognitionCase {
       authority: authorityIds.reference(required(o, 'authority', path), field(path, 'authority')),
     };
   });
-  return { format: RECOGNITION_CASE_FORMAT, asOf, jurisdictions, authorities, criteria, crosswalks, agreements, systems, results, queries };
+  return {
+    format: RECOGNITION_CASE_FORMAT,
+    asOf,
+    jurisdictions,
+    authorities,
+    criteria,
+    crosswalks,
+    agreements,
+    systems,
+    results,
+    queries,
+  };
 }
 
 /** Parses JSON text, then reads it as {@link parseRecognitionCase} does; text that is not JSON is refused at `(root)`. */

@@ -15,7 +15,13 @@ const names = readdirSync(EXAMPLES)
 
 describe('the shared worked examples', () => {
   it('are all there', () => {
-    expect(names).toEqual(['p1-conformity', 'p2-equivalence-divergent', 'p3-too-old', 'p4-no-transitivity', 'p5-partial-coverage']);
+    expect(names).toEqual([
+      'p1-conformity',
+      'p2-equivalence-divergent',
+      'p3-too-old',
+      'p4-no-transitivity',
+      'p5-partial-coverage',
+    ]);
   });
 
   it.each(names)('%s resolves to exactly the expected fields', (name) => {

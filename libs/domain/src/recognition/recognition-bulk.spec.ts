@@ -40,7 +40,14 @@ function distribution(decisions: ReturnType<typeof decisionsOf>) {
 
 describe('bulk mode = explained mode', () => {
   it('on a seeded synthetic set (6 jurisdictions × 40 criteria, 14 agreements × 5 rules, 120 systems × 40 results), every outcome kind in numbers', () => {
-    const set = syntheticRecognition({ seed: 20260601, jurisdictions: 6, criteriaPerJurisdiction: 40, agreements: 14, systems: 120, resultsPerSystem: 40 });
+    const set = syntheticRecognition({
+      seed: 20260601,
+      jurisdictions: 6,
+      criteriaPerJurisdiction: 40,
+      agreements: 14,
+      systems: 120,
+      resultsPerSystem: 40,
+    });
     const input = syntheticCase(set, range(120));
     const explained = decisionsOf(resolveCase(input));
     expect(resolveCaseBulk(input)).toEqual(explained);
@@ -52,7 +59,10 @@ describe('bulk mode = explained mode', () => {
 
   it('on the full-size static part (20 jurisdictions × 100 criteria, 40 agreements × 5 rules) for 25 systems × 60 results against all 20 authorities', () => {
     const set = syntheticRecognition({ seed: 7 });
-    const input = syntheticCase(set, range(25).map((i) => i * 397));
+    const input = syntheticCase(
+      set,
+      range(25).map((i) => i * 397),
+    );
     const explained = decisionsOf(resolveCase(input));
     expect(explained.length).toBe(25 * 20);
     expect(resolveCaseBulk(input)).toEqual(explained);
@@ -74,7 +84,10 @@ describe('bulk mode = explained mode', () => {
         const input: RecognitionCase = {
           ...original,
           criteria: original.criteria.map((c) => ({ ...c, sectors: blank(c.sectors) })),
-          agreements: original.agreements.map((a) => ({ ...a, rules: a.rules.map((r) => ({ ...r, sectors: blank(r.sectors) })) })),
+          agreements: original.agreements.map((a) => ({
+            ...a,
+            rules: a.rules.map((r) => ({ ...r, sectors: blank(r.sectors) })),
+          })),
           systems: original.systems.map((s) => ({ ...s, sector: s.sector === 'FIN' ? '' : s.sector })),
         };
         expect(resolveCaseBulk(input)).toEqual(decisionsOf(resolveCase(input)));
@@ -94,12 +107,24 @@ describe('bulk mode = explained mode', () => {
     const expected = JSON.parse(readFileSync(join(EXAMPLES, `${name}.expected.json`), 'utf8'));
     const bulk = resolveCaseBulk(input);
     expect(bulk).toEqual(decisionsOf(resolveCase(input)));
-    expect(bulk).toEqual(expected.resolutions.map((q: any) => ({ ...q, criteria: q.criteria.map(({ supplementary: _s, ...rest }: any) => rest) })));
+    expect(bulk).toEqual(
+      expected.resolutions.map((q: any) => ({
+        ...q,
+        criteria: q.criteria.map(({ supplementary: _s, ...rest }: any) => rest),
+      })),
+    );
   });
 });
 
 describe('bulk API', () => {
-  const set = syntheticRecognition({ seed: 99, jurisdictions: 5, criteriaPerJurisdiction: 30, agreements: 10, systems: 40, resultsPerSystem: 30 });
+  const set = syntheticRecognition({
+    seed: 99,
+    jurisdictions: 5,
+    criteriaPerJurisdiction: 30,
+    agreements: 10,
+    systems: 40,
+    resultsPerSystem: 30,
+  });
   const compiled = compileRecognition(set.static);
 
   it('reuses one prepared system and one output across systems of different sizes, writing nothing stale', () => {
@@ -109,7 +134,14 @@ describe('bulk API', () => {
       const { system, results } = set.system(n);
       const trimmed = results.slice(0, 5 + n * 3);
       prepareBulkSystem(compiled, system, trimmed, prepared);
-      const explained = decisionsOf(resolveCase({ ...syntheticCase(set, []), systems: [system], results: trimmed, queries: set.static.authorities.map((a) => ({ system: system.id, authority: a.id })) }));
+      const explained = decisionsOf(
+        resolveCase({
+          ...syntheticCase(set, []),
+          systems: [system],
+          results: trimmed,
+          queries: set.static.authorities.map((a) => ({ system: system.id, authority: a.id })),
+        }),
+      );
       compiled.authorities.forEach((authority, a) => {
         resolvePreparedBulk(compiled, prepared, a, out);
         expect(out.count).toBe(compiled.criteriaOf(a).length);
@@ -137,7 +169,12 @@ describe('bulk API', () => {
   it('ignores results of other systems and results tested after asOf, as the explained mode does', () => {
     const { system, results } = set.system(4);
     const other = set.system(9).results;
-    const future = results.map((r) => ({ ...r, id: `${r.id}-later`, testedAt: '2026-06-02', lab: { accredited: true, accreditationBody: null } }));
+    const future = results.map((r) => ({
+      ...r,
+      id: `${r.id}-later`,
+      testedAt: '2026-06-02',
+      lab: { accredited: true, accreditationBody: null },
+    }));
     const out = createBulkOutput(compiled);
     const reference = createBulkOutput(compiled);
     for (const a of compiled.authorities) {
@@ -153,7 +190,9 @@ describe('bulk API', () => {
     expect(() => resolveSystemBulk(compiled, system, results, 'nobody', out)).toThrow('Unknown authority "nobody"');
     const prepared = prepareBulkSystem(compileRecognition(set.static), system, results);
     expect(() => resolvePreparedBulk(compiled, prepared, 0, out)).toThrow('another compilation');
-    expect(() => resolvePreparedBulk(compiled, prepareBulkSystem(compiled, system, results), compiled.authorities.length, out)).toThrow('no authority');
+    expect(() =>
+      resolvePreparedBulk(compiled, prepareBulkSystem(compiled, system, results), compiled.authorities.length, out),
+    ).toThrow('no authority');
   });
 
   it('fastDayNumber agrees with dayNumber (leap years, centuries, month ends)', () => {
@@ -167,9 +206,27 @@ describe('bulk API', () => {
 
 describe('synthetic recognition set', () => {
   it('is deterministic: the same seed gives the same static part and the same systems; another seed does not', () => {
-    const a = syntheticRecognition({ seed: 1, jurisdictions: 4, criteriaPerJurisdiction: 10, agreements: 4, systems: 10 });
-    const b = syntheticRecognition({ seed: 1, jurisdictions: 4, criteriaPerJurisdiction: 10, agreements: 4, systems: 10 });
-    const c = syntheticRecognition({ seed: 2, jurisdictions: 4, criteriaPerJurisdiction: 10, agreements: 4, systems: 10 });
+    const a = syntheticRecognition({
+      seed: 1,
+      jurisdictions: 4,
+      criteriaPerJurisdiction: 10,
+      agreements: 4,
+      systems: 10,
+    });
+    const b = syntheticRecognition({
+      seed: 1,
+      jurisdictions: 4,
+      criteriaPerJurisdiction: 10,
+      agreements: 4,
+      systems: 10,
+    });
+    const c = syntheticRecognition({
+      seed: 2,
+      jurisdictions: 4,
+      criteriaPerJurisdiction: 10,
+      agreements: 4,
+      systems: 10,
+    });
     expect(JSON.stringify(a.static)).toBe(JSON.stringify(b.static));
     expect(JSON.stringify(a.system(7))).toBe(JSON.stringify(b.system(7)));
     expect(JSON.stringify(a.static)).not.toBe(JSON.stringify(c.static));
@@ -182,7 +239,13 @@ describe('synthetic recognition set', () => {
     const input: RecognitionCase = syntheticCase(set, [0, 1]);
     // Through JSON and the file-format parser (which writes BETWEEN as [low, high]): what the bench
     // resolves is a case the CLI would accept, and reads back the same.
-    const file = { ...input, criteria: input.criteria.map(({ thresholdHigh, ...c }) => ({ ...c, threshold: thresholdHigh === null ? c.threshold : [c.threshold, thresholdHigh] })) };
+    const file = {
+      ...input,
+      criteria: input.criteria.map(({ thresholdHigh, ...c }) => ({
+        ...c,
+        threshold: thresholdHigh === null ? c.threshold : [c.threshold, thresholdHigh],
+      })),
+    };
     const parsed = parseRecognitionCase(JSON.parse(JSON.stringify(file)));
     expect(parsed).toEqual(input);
     expect(parsed.criteria).toHaveLength(2000);
@@ -201,29 +264,48 @@ describe('synthetic recognition set', () => {
 
 describe('compileWithoutAgreement', () => {
   /** Decisions of `systems` against every authority: prepared for `preparedFor`, resolved under `compiled`. */
-  function decide(compiled: ReturnType<typeof compileRecognition>, preparedFor: ReturnType<typeof compileRecognition>, systems: { system: RecognitionCase['systems'][number]; results: RecognitionCase['results'] }[]) {
+  function decide(
+    compiled: ReturnType<typeof compileRecognition>,
+    preparedFor: ReturnType<typeof compileRecognition>,
+    systems: { system: RecognitionCase['systems'][number]; results: RecognitionCase['results'] }[],
+  ) {
     const out = createBulkOutput(compiled);
     return systems.flatMap(({ system, results }) => {
       const prepared = prepareBulkSystem(preparedFor, system, results);
-      return compiled.authorities.map((_, a) => bulkDecisions(compiled, resolvePreparedBulk(compiled, prepared, a, out)));
+      return compiled.authorities.map((_, a) =>
+        bulkDecisions(compiled, resolvePreparedBulk(compiled, prepared, a, out)),
+      );
     });
   }
 
   it('decides as compiling the set without that agreement, on systems prepared for the full set', () => {
-    const set = syntheticRecognition({ seed: 20260601, jurisdictions: 6, criteriaPerJurisdiction: 40, agreements: 14, systems: 40, resultsPerSystem: 40 });
+    const set = syntheticRecognition({
+      seed: 20260601,
+      jurisdictions: 6,
+      criteriaPerJurisdiction: 40,
+      agreements: 14,
+      systems: 40,
+      resultsPerSystem: 40,
+    });
     const compiled = compileRecognition(set.static);
     const systems = range(40).map((n) => set.system(n));
     const full = decide(compiled, compiled, systems);
     let changed = 0;
     set.static.agreements.forEach((agreement, g) => {
       const derived = compileWithoutAgreement(compiled, g);
-      const reference = compileRecognition({ ...set.static, agreements: set.static.agreements.filter((a) => a !== agreement) });
+      const reference = compileRecognition({
+        ...set.static,
+        agreements: set.static.agreements.filter((a) => a !== agreement),
+      });
       const decisions = decide(derived, compiled, systems);
       expect(decisions).toEqual(decide(reference, reference, systems));
       if (JSON.stringify(decisions) !== JSON.stringify(full)) changed++;
       // The removed agreement is never chosen, and a derivation derives again.
       expect(decisions.flat().some((d) => d.agreement === agreement.id)).toBe(false);
-      if (g === 3) expect(decide(compileWithoutAgreement(derived, 0), compiled, systems.slice(0, 10))).toEqual(decide(compileWithoutAgreement(compileWithoutAgreement(compiled, 0), g), compiled, systems.slice(0, 10)));
+      if (g === 3)
+        expect(decide(compileWithoutAgreement(derived, 0), compiled, systems.slice(0, 10))).toEqual(
+          decide(compileWithoutAgreement(compileWithoutAgreement(compiled, 0), g), compiled, systems.slice(0, 10)),
+        );
     });
     // Removing an agreement does change decisions (allow rules chosen, EXCLUDE rules lifted).
     expect(changed).toBeGreaterThan(5);
@@ -233,10 +315,18 @@ describe('compileWithoutAgreement', () => {
     fc.assert(
       fc.property(caseArb, (input) => {
         const compiled = compileRecognition(input);
-        const systems = input.systems.map((system) => ({ system, results: input.results.filter((r) => r.system === system.id) }));
+        const systems = input.systems.map((system) => ({
+          system,
+          results: input.results.filter((r) => r.system === system.id),
+        }));
         input.agreements.forEach((agreement, g) => {
-          const reference = compileRecognition({ ...input, agreements: input.agreements.filter((a) => a !== agreement) });
-          expect(decide(compileWithoutAgreement(compiled, g), compiled, systems)).toEqual(decide(reference, reference, systems));
+          const reference = compileRecognition({
+            ...input,
+            agreements: input.agreements.filter((a) => a !== agreement),
+          });
+          expect(decide(compileWithoutAgreement(compiled, g), compiled, systems)).toEqual(
+            decide(reference, reference, systems),
+          );
         });
       }),
       { numRuns: 300 },
@@ -244,12 +334,26 @@ describe('compileWithoutAgreement', () => {
   });
 
   it('refuses an agreement index out of range, and still refuses systems prepared for an unrelated compilation', () => {
-    const set = syntheticRecognition({ seed: 5, jurisdictions: 3, criteriaPerJurisdiction: 5, agreements: 3, systems: 2, resultsPerSystem: 5 });
+    const set = syntheticRecognition({
+      seed: 5,
+      jurisdictions: 3,
+      criteriaPerJurisdiction: 5,
+      agreements: 3,
+      systems: 2,
+      resultsPerSystem: 5,
+    });
     const compiled = compileRecognition(set.static);
     expect(() => compileWithoutAgreement(compiled, 3)).toThrow('no agreement 3');
     expect(() => compileWithoutAgreement(compiled, -1)).toThrow(RangeError);
     const { system, results } = set.system(0);
     const derived = compileWithoutAgreement(compiled, 1);
-    expect(() => resolvePreparedBulk(derived, prepareBulkSystem(compileRecognition(set.static), system, results), 0, createBulkOutput(derived))).toThrow('another compilation');
+    expect(() =>
+      resolvePreparedBulk(
+        derived,
+        prepareBulkSystem(compileRecognition(set.static), system, results),
+        0,
+        createBulkOutput(derived),
+      ),
+    ).toThrow('another compilation');
   });
 });

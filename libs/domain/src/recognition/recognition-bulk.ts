@@ -70,7 +70,12 @@ export interface CompiledRule {
 }
 
 const EPSILON = 1e-9;
-const COMPARATOR_CODE: Record<Comparator, number> = { [Comparator.GTE]: 0, [Comparator.LTE]: 1, [Comparator.EQ]: 2, [Comparator.BETWEEN]: 3 };
+const COMPARATOR_CODE: Record<Comparator, number> = {
+  [Comparator.GTE]: 0,
+  [Comparator.LTE]: 1,
+  [Comparator.EQ]: 2,
+  [Comparator.BETWEEN]: 3,
+};
 
 /**
  * Days since 1970-01-01 of a `YYYY-MM-DD` day, by arithmetic (no Date, no substring): the same
@@ -90,7 +95,8 @@ export function fastDayNumber(day: UtcDay): number {
   return era * 146097 + doe - 719468;
 }
 
-const windowHolds = (from: UtcDay | null, to: UtcDay | null, day: number) => (from === null || dayNumber(from) <= day) && (to === null || day < dayNumber(to));
+const windowHolds = (from: UtcDay | null, to: UtcDay | null, day: number) =>
+  (from === null || dayNumber(from) <= day) && (to === null || day < dayNumber(to));
 
 /** What a system's sector and risk class alone decide (see `CompiledRecognition.systemClass`). */
 interface SystemClass {
@@ -117,7 +123,11 @@ class Dictionary {
 }
 
 /** A row-major membership matrix: `rows × columns` flags; an empty list marks its row "any". */
-function membership(rows: number, columns: Dictionary, listOf: (row: number) => readonly string[]): { any: Uint8Array; matrix: Uint8Array } {
+function membership(
+  rows: number,
+  columns: Dictionary,
+  listOf: (row: number) => readonly string[],
+): { any: Uint8Array; matrix: Uint8Array } {
   const any = new Uint8Array(rows);
   const matrix = new Uint8Array(rows * Math.max(columns.size, 1));
   for (let row = 0; row < rows; row++) {
@@ -262,7 +272,9 @@ export class CompiledRecognition {
 
     // Target side of each criterion (the explained mode's isMetric and valueMeets).
     this.criterionMetric = Uint8Array.from(input.criteria, (c) => (isMetric(c) ? 1 : 0));
-    this.criterionComparator = Uint8Array.from(input.criteria, (c) => (c.comparator === null ? 0 : COMPARATOR_CODE[c.comparator]));
+    this.criterionComparator = Uint8Array.from(input.criteria, (c) =>
+      c.comparator === null ? 0 : COMPARATOR_CODE[c.comparator],
+    );
     this.criterionThreshold = Float64Array.from(input.criteria, (c) => c.threshold ?? NaN);
     this.criterionHigh = Float64Array.from(input.criteria, (c) => c.thresholdHigh ?? NaN);
 
@@ -294,7 +306,11 @@ export class CompiledRecognition {
     this.methodCount = methods.size;
     this.dictionaries = this;
 
-    ({ any: this.criterionSectorAny, matrix: this.criterionSectors } = membership(C, sectors, (c) => input.criteria[c].sectors));
+    ({ any: this.criterionSectorAny, matrix: this.criterionSectors } = membership(
+      C,
+      sectors,
+      (c) => input.criteria[c].sectors,
+    ));
     this.criterionRiskMask = Int32Array.from(input.criteria, (c) => riskMask(c.riskClasses));
 
     // Rules: effect, mode and conditions; absent conditions restrict nothing.
@@ -304,8 +320,16 @@ export class CompiledRecognition {
     this.ruleRequireLab = Uint8Array.from(caseRules, (r) => (r.conditions?.requireAccreditedLab ? 1 : 0));
     this.ruleMaxAge = Float64Array.from(caseRules, (r) => r.conditions?.maxResultAgeDays ?? Infinity);
     this.ruleMargin = Float64Array.from(caseRules, (r) => r.conditions?.minMargin ?? 0);
-    ({ any: this.ruleBodyAny, matrix: this.ruleBodies } = membership(R, bodies, (r) => caseRules[r].conditions?.accreditationBodies ?? []));
-    ({ any: this.ruleMethodAny, matrix: this.ruleMethods } = membership(R, methods, (r) => caseRules[r].conditions?.acceptedMethods ?? []));
+    ({ any: this.ruleBodyAny, matrix: this.ruleBodies } = membership(
+      R,
+      bodies,
+      (r) => caseRules[r].conditions?.accreditationBodies ?? [],
+    ));
+    ({ any: this.ruleMethodAny, matrix: this.ruleMethods } = membership(
+      R,
+      methods,
+      (r) => caseRules[r].conditions?.acceptedMethods ?? [],
+    ));
     ({ any: this.ruleSectorAny, matrix: this.ruleSectors } = membership(R, sectors, (r) => caseRules[r].sectors));
     this.ruleRiskMask = Int32Array.from(caseRules, (r) => riskMask(r.riskClasses));
 
@@ -321,10 +345,12 @@ export class CompiledRecognition {
         windowHolds(rule.effectiveFrom, rule.effectiveTo, this.asOfDay);
       if (!inForce) return;
       for (const origin of new Set(rule.origins)) {
-        for (const recognising of new Set(rule.recognising)) live[jurisdictions.index.get(origin)! * J + jurisdictions.index.get(recognising)!].push(r);
+        for (const recognising of new Set(rule.recognising))
+          live[jurisdictions.index.get(origin)! * J + jurisdictions.index.get(recognising)!].push(r);
       }
     });
-    const byIds = (a: number, b: number) => compareIds(rules[a].agreement, rules[b].agreement) || compareIds(rules[a].rule, rules[b].rule);
+    const byIds = (a: number, b: number) =>
+      compareIds(rules[a].agreement, rules[b].agreement) || compareIds(rules[a].rule, rules[b].rule);
     for (const list of live) list.sort(byIds);
 
     // Per origin × target criterion: the live rules whose category, stage and criteria scope
@@ -344,10 +370,15 @@ export class CompiledRecognition {
         this.listStart[slot] = ruleList.length;
         const a = this.criterionAuthority[c];
         const target = input.criteria[c];
-        const candidates = a < 0 || this.authorityJurisdiction[a] === origin ? [] : live[origin * J + this.authorityJurisdiction[a]];
+        const candidates =
+          a < 0 || this.authorityJurisdiction[a] === origin ? [] : live[origin * J + this.authorityJurisdiction[a]];
         const inScope = candidates.filter((r) => {
           const scope = scopes[r];
-          return (!scope.categories || scope.categories.has(target.category)) && (!scope.stages || scope.stages.has(target.stage)) && (!scope.criteria || scope.criteria.has(target.id));
+          return (
+            (!scope.categories || scope.categories.has(target.category)) &&
+            (!scope.stages || scope.stages.has(target.stage)) &&
+            (!scope.criteria || scope.criteria.has(target.id))
+          );
         });
         for (const r of inScope) if (scopes[r].exclude) ruleList.push(r);
         this.listSplit[slot] = ruleList.length;
@@ -415,7 +446,9 @@ export class CompiledRecognition {
     const applicability = new Uint8Array(this.authorityCriteria.length);
     for (let k = 0; k < applicability.length; k++) {
       const c = this.authorityCriteria[k];
-      const sectorOk = this.criterionSectorAny[c] === 1 || (applicabilitySector >= 0 && this.criterionSectors[c * S + applicabilitySector] === 1);
+      const sectorOk =
+        this.criterionSectorAny[c] === 1 ||
+        (applicabilitySector >= 0 && this.criterionSectors[c * S + applicabilitySector] === 1);
       const riskOk = this.criterionRiskMask[c] === 0 || (this.criterionRiskMask[c] & bit) !== 0;
       applicability[k] = sectorOk && riskOk ? GAP : NA;
     }
@@ -437,7 +470,8 @@ export class CompiledRecognition {
   /** The criteria of authority `authority` (an index), in input order. */
   criteriaOf(authority: number): CaseCriterion[] {
     const list: CaseCriterion[] = [];
-    for (let k = this.authorityStart[authority]; k < this.authorityStart[authority + 1]; k++) list.push(this.criteria[this.authorityCriteria[k]]);
+    for (let k = this.authorityStart[authority]; k < this.authorityStart[authority + 1]; k++)
+      list.push(this.criteria[this.authorityCriteria[k]]);
     return list;
   }
 }
@@ -477,7 +511,8 @@ export class BulkSystem {
   /** @internal Per rule: its sector and risk-class scope admits this system. */
   ruleScopeOk: Uint8Array = new Uint8Array(0);
   /** @internal */ sector = -1;
-  /** @internal NOT_APPLICABLE or GAP per criterion for this system's sector and risk class. */ applicability: Uint8Array = new Uint8Array(0);
+  /** @internal NOT_APPLICABLE or GAP per criterion for this system's sector and risk class. */ applicability: Uint8Array =
+    new Uint8Array(0);
   /** @internal */ riskBit = 0;
   /** @internal Per result (input position). */ criterion = new Int32Array(0);
   /** @internal */ testedIn = new Int32Array(0);
@@ -509,7 +544,12 @@ export class BulkSystem {
  * enough. Prepare once, then resolve against as many target authorities as needed. `results` are
  * read now and kept only for mapping indices back to ids.
  */
-export function prepareBulkSystem(compiled: CompiledRecognition, system: CaseSystem, results: readonly CaseResult[], into: BulkSystem = new BulkSystem()): BulkSystem {
+export function prepareBulkSystem(
+  compiled: CompiledRecognition,
+  system: CaseSystem,
+  results: readonly CaseResult[],
+  into: BulkSystem = new BulkSystem(),
+): BulkSystem {
   const n = results.length;
   into.reserve(n);
   into.compiled = compiled;
@@ -596,12 +636,20 @@ function meets(compiled: CompiledRecognition, c: number, value: number, margin: 
  * identical to `resolveCriterion`'s outcome, result, agreement, rule and divergent. Allocates
  * nothing.
  */
-export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: BulkSystem, authority: number, out: BulkOutput): BulkOutput {
-  if (prepared.compiled?.dictionaries !== compiled.dictionaries) throw new Error('resolvePreparedBulk: the system was prepared for another compilation');
-  if (!(authority >= 0 && authority < compiled.authorities.length)) throw new Error(`resolvePreparedBulk: no authority ${authority}`);
+export function resolvePreparedBulk(
+  compiled: CompiledRecognition,
+  prepared: BulkSystem,
+  authority: number,
+  out: BulkOutput,
+): BulkOutput {
+  if (prepared.compiled?.dictionaries !== compiled.dictionaries)
+    throw new Error('resolvePreparedBulk: the system was prepared for another compilation');
+  if (!(authority >= 0 && authority < compiled.authorities.length))
+    throw new Error(`resolvePreparedBulk: no authority ${authority}`);
   const from = compiled.authorityStart[authority];
   const count = compiled.authorityStart[authority + 1] - from;
-  if (count > out.outcome.length) throw new Error('resolvePreparedBulk: the output is too small for this compilation (use createBulkOutput)');
+  if (count > out.outcome.length)
+    throw new Error('resolvePreparedBulk: the output is too small for this compilation (use createBulkOutput)');
   const J = compiled.authorityJurisdiction[authority];
   const A = compiled.authorities.length;
   const C = compiled.criteria.length;
@@ -676,9 +724,17 @@ export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: Bul
         const r = compiled.ruleList[x];
         if (scopeOk[r] === 0) continue;
         if (compiled.ruleRequireLab[r] === 1 && prepared.accredited[i] === 0) continue;
-        if (compiled.ruleBodyAny[r] === 0 && (prepared.body[i] < 0 || compiled.ruleBodies[r * B + prepared.body[i]] === 0)) continue;
+        if (
+          compiled.ruleBodyAny[r] === 0 &&
+          (prepared.body[i] < 0 || compiled.ruleBodies[r * B + prepared.body[i]] === 0)
+        )
+          continue;
         if (asOfDay - day[i] > compiled.ruleMaxAge[r]) continue;
-        if (compiled.ruleMethodAny[r] === 0 && (prepared.method[i] < 0 || compiled.ruleMethods[r * M + prepared.method[i]] === 0)) continue;
+        if (
+          compiled.ruleMethodAny[r] === 0 &&
+          (prepared.method[i] < 0 || compiled.ruleMethods[r * M + prepared.method[i]] === 0)
+        )
+          continue;
         let flagged = 0;
         if (compiled.ruleEquivalence[r] === 1) {
           if (passed[i] === 0) continue;
@@ -704,7 +760,8 @@ export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: Bul
       // Across results: full before conditional, then the most recent, then the smallest id.
       if (o !== GAP) {
         const j = result[k];
-        const better = bestFull !== (o === FULL) ? bestFull : day[i] !== day[j] ? day[i] > day[j] : ids[i].id < ids[j].id;
+        const better =
+          bestFull !== (o === FULL) ? bestFull : day[i] !== day[j] ? day[i] > day[j] : ids[i].id < ids[j].id;
         if (!better) continue;
       }
       outcome[k] = bestFull ? FULL : CONDITIONAL;
@@ -722,14 +779,23 @@ export function resolvePreparedBulk(compiled: CompiledRecognition, prepared: Bul
  * authority (by id) — the one-call form. To resolve one system against several authorities,
  * `prepareBulkSystem` once and `resolvePreparedBulk` per authority instead.
  */
-export function resolveSystemBulk(compiled: CompiledRecognition, system: CaseSystem, results: readonly CaseResult[], authorityId: string, out: BulkOutput): BulkOutput {
+export function resolveSystemBulk(
+  compiled: CompiledRecognition,
+  system: CaseSystem,
+  results: readonly CaseResult[],
+  authorityId: string,
+  out: BulkOutput,
+): BulkOutput {
   const authority = compiled.authorityOf(authorityId);
   if (authority < 0) throw new Error(`Unknown authority ${JSON.stringify(authorityId)}`);
   return resolvePreparedBulk(compiled, prepareBulkSystem(compiled, system, results, out.scratch), authority, out);
 }
 
 /** A bulk decision with its indices mapped back to ids: the fields both modes decide (DESIGN.md §8.1). */
-export type RecognitionDecision = Pick<CriterionResolution, 'criterion' | 'outcome' | 'result' | 'agreement' | 'rule' | 'divergent'>;
+export type RecognitionDecision = Pick<
+  CriterionResolution,
+  'criterion' | 'outcome' | 'result' | 'agreement' | 'rule' | 'divergent'
+>;
 
 /** Slot `k` of `out` as ids (allocates: for reports and tests, not inner loops). */
 export function bulkDecision(compiled: CompiledRecognition, out: BulkOutput, k: number): RecognitionDecision {
@@ -784,7 +850,14 @@ export function decisionsOf(result: RecognitionResult): QueryDecisions[] {
   return result.resolutions.map((q) => ({
     system: q.system,
     authority: q.authority,
-    criteria: q.criteria.map((c) => ({ criterion: c.criterion, outcome: c.outcome, result: c.result, agreement: c.agreement, rule: c.rule, divergent: c.divergent })),
+    criteria: q.criteria.map((c) => ({
+      criterion: c.criterion,
+      outcome: c.outcome,
+      result: c.result,
+      agreement: c.agreement,
+      rule: c.rule,
+      divergent: c.divergent,
+    })),
   }));
 }
 

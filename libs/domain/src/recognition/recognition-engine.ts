@@ -56,10 +56,12 @@ const INVERSE: Record<Relation, Relation> = {
 };
 
 /** EQUIVALENT and SUPERSET cover the target fully; SUBSET and INTERSECTS only partly. */
-export const coversFully = (relation: Relation): boolean => relation === Relation.EQUIVALENT || relation === Relation.SUPERSET;
+export const coversFully = (relation: Relation): boolean =>
+  relation === Relation.EQUIVALENT || relation === Relation.SUPERSET;
 
 /** A scope list as a set; null when the list is empty ("all"). */
-const scopeSet = <T extends string>(list: readonly T[]): ReadonlySet<string> | null => (list.length ? new Set<string>(list) : null);
+const scopeSet = <T extends string>(list: readonly T[]): ReadonlySet<string> | null =>
+  list.length ? new Set<string>(list) : null;
 
 interface IndexedRule {
   agreement: CaseAgreement;
@@ -121,7 +123,8 @@ export class RecognitionIndex {
       this.criteria.set(criterion.id, criterion);
       push(this.criteriaByAuthority, criterion.authority, criterion);
       if (criterion.kind === CriterionKind.METRIC && criterion.metric) {
-        for (const clause of new Set(criterion.clauses)) push(this.byClauseAndMetric, clauseMetricKey(clause, criterion.metric), criterion);
+        for (const clause of new Set(criterion.clauses))
+          push(this.byClauseAndMetric, clauseMetricKey(clause, criterion.metric), criterion);
       }
     }
     for (const crosswalk of input.crosswalks) {
@@ -133,7 +136,10 @@ export class RecognitionIndex {
     }
     for (const [pair, rules] of this.rulesByPair) {
       rules.sort((a, b) => compareIds(a.agreement.id, b.agreement.id) || compareIds(a.rule.id, b.rule.id));
-      this.liveRulesByPair.set(pair, rules.filter((rule) => rule.live));
+      this.liveRulesByPair.set(
+        pair,
+        rules.filter((rule) => rule.live),
+      );
     }
     input.results.forEach((result, order) => {
       const day = dayNumber(result.testedAt);
@@ -167,7 +173,8 @@ export class RecognitionIndex {
       criteria: scopeSet(rule.criteria),
     };
     for (const origin of new Set(rule.origins)) {
-      for (const recognising of new Set(rule.recognising)) push(this.rulesByPair, pairKey(origin, recognising), indexed);
+      for (const recognising of new Set(rule.recognising))
+        push(this.rulesByPair, pairKey(origin, recognising), indexed);
     }
   }
 
@@ -224,10 +231,12 @@ export class RecognitionIndex {
     if (reach) return reach;
     if (!this.targetsBySource) {
       this.targetsBySource = new Map();
-      for (const c of this.criteria.values()) for (const source of this.correspondencesOf(c).keys()) push(this.targetsBySource, source, c.id);
+      for (const c of this.criteria.values())
+        for (const source of this.correspondencesOf(c).keys()) push(this.targetsBySource, source, c.id);
     }
     const found = new Set<string>();
-    for (const source of this.resultsBySystem.get(system)?.keys() ?? []) for (const target of this.targetsBySource.get(source) ?? []) found.add(target);
+    for (const source of this.resultsBySystem.get(system)?.keys() ?? [])
+      for (const target of this.targetsBySource.get(source) ?? []) found.add(target);
     this.reachBySystem.set(system, (reach = found));
     return reach;
   }
@@ -245,7 +254,12 @@ function describeWindow(from: UtcDay | null, to: UtcDay | null): string {
   return `[${from ?? '-inf'}, ${to ?? '+inf'})`;
 }
 
-const check = (name: CheckName, expected: string, actual: string, passed: boolean): RecognitionCheck => ({ name, expected, actual, passed });
+const check = (name: CheckName, expected: string, actual: string, passed: boolean): RecognitionCheck => ({
+  name,
+  expected,
+  actual,
+  passed,
+});
 
 /** Lists a few refs: explanations stay short strings. */
 function listRefs(refs: string[]): string {
@@ -269,7 +283,8 @@ function describeThreshold(c: CaseCriterion, margin: number): string {
 }
 
 /** A criterion whose value is checked against a threshold: a METRIC with its comparator and threshold. */
-export const isMetric = (c: CaseCriterion): boolean => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
+export const isMetric = (c: CaseCriterion): boolean =>
+  c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
 
 /** Does the value meet the metric criterion's comparator and threshold(s) with `margin` (1e-9 tolerance)? */
 function valueMeets(value: number | null, c: CaseCriterion, margin: number): boolean {
@@ -296,19 +311,36 @@ interface RuleVerdict {
 }
 
 /** The conditions (accredited lab, accreditation body, result age, method) and the mode check of one allow rule. */
-function judgeRule(rule: IndexedRule, candidate: IndexedResult, s: CaseCriterion, c: CaseCriterion, full: boolean, asOfDay: number): RuleVerdict {
+function judgeRule(
+  rule: IndexedRule,
+  candidate: IndexedResult,
+  s: CaseCriterion,
+  c: CaseCriterion,
+  full: boolean,
+  asOfDay: number,
+): RuleVerdict {
   const r = candidate.result;
   const conditions = rule.rule.conditions;
   const checks: RecognitionCheck[] = [];
   checks.push(
     conditions.requireAccreditedLab
-      ? check(CheckName.accreditedLab, 'accredited', r.lab.accredited ? 'accredited' : 'not accredited', r.lab.accredited)
+      ? check(
+          CheckName.accreditedLab,
+          'accredited',
+          r.lab.accredited ? 'accredited' : 'not accredited',
+          r.lab.accredited,
+        )
       : check(CheckName.accreditedLab, 'not required', r.lab.accredited ? 'accredited' : 'not accredited', true),
   );
   const body = r.lab.accreditationBody;
   checks.push(
     conditions.accreditationBodies.length
-      ? check(CheckName.accreditationBody, `one of ${conditions.accreditationBodies.join(', ')}`, body ?? 'none', body !== null && conditions.accreditationBodies.includes(body))
+      ? check(
+          CheckName.accreditationBody,
+          `one of ${conditions.accreditationBodies.join(', ')}`,
+          body ?? 'none',
+          body !== null && conditions.accreditationBodies.includes(body),
+        )
       : check(CheckName.accreditationBody, 'any', body ?? 'none', true),
   );
   const age = asOfDay - candidate.day;
@@ -319,22 +351,46 @@ function judgeRule(rule: IndexedRule, candidate: IndexedResult, s: CaseCriterion
   );
   checks.push(
     conditions.acceptedMethods.length
-      ? check(CheckName.method, `one of ${conditions.acceptedMethods.join(', ')}`, r.method ?? 'none', r.method !== null && conditions.acceptedMethods.includes(r.method))
+      ? check(
+          CheckName.method,
+          `one of ${conditions.acceptedMethods.join(', ')}`,
+          r.method ?? 'none',
+          r.method !== null && conditions.acceptedMethods.includes(r.method),
+        )
       : check(CheckName.method, 'any', r.method ?? 'none', true),
   );
   let divergent = false;
   if (rule.rule.mode === RecognitionMode.EQUIVALENCE) {
     checks.push(check(CheckName.passedOwnCriterion, `passed ${s.id}`, r.passed ? 'passed' : 'failed', r.passed));
     // Deemed equivalent, yet the value misses the target's own bar: recognised, and flagged.
-    divergent = isMetric(s) && isMetric(c) && !!c.metric && s.metric === c.metric && r.value !== null && !valueMeets(r.value, c, 0);
+    divergent =
+      isMetric(s) &&
+      isMetric(c) &&
+      !!c.metric &&
+      s.metric === c.metric &&
+      r.value !== null &&
+      !valueMeets(r.value, c, 0);
   } else if (isMetric(c)) {
     const margin = conditions.minMargin;
-    checks.push(check(CheckName.threshold, describeThreshold(c, margin), r.value === null ? 'no value' : String(r.value), valueMeets(r.value, c, margin)));
+    checks.push(
+      check(
+        CheckName.threshold,
+        describeThreshold(c, margin),
+        r.value === null ? 'no value' : String(r.value),
+        valueMeets(r.value, c, margin),
+      ),
+    );
   } else {
     checks.push(check(CheckName.threshold, 'passed', r.passed ? 'passed' : 'failed', r.passed));
   }
   const recognises = checks.every((x) => x.passed);
-  return { rule, checks, recognises, full: recognises && full && rule.rule.effect === RuleEffect.RECOGNISE, divergent: recognises && divergent };
+  return {
+    rule,
+    checks,
+    recognises,
+    full: recognises && full && rule.rule.effect === RuleEffect.RECOGNISE,
+    divergent: recognises && divergent,
+  };
 }
 
 /** One candidate result judged against every rule that can apply to it. */
@@ -361,7 +417,12 @@ function judgeCandidate(
   const full = coversFully(correspondence.relation);
   const checks: RecognitionCheck[] = [
     check(CheckName.correspondence, `corresponds to ${c.id}`, describeCorrespondence(s, c, correspondence), true),
-    check(CheckName.coverage, 'full (EQUIVALENT or SUPERSET)', `${correspondence.relation} (${full ? 'full' : 'partial'})`, full),
+    check(
+      CheckName.coverage,
+      'full (EQUIVALENT or SUPERSET)',
+      `${correspondence.relation} (${full ? 'full' : 'partial'})`,
+      full,
+    ),
   ];
   const verdict: CandidateVerdict = { candidate, checks, rules: [], best: null };
   // Only rules from where it was tested to J: a result recognised by O from P stays P's.
@@ -369,7 +430,14 @@ function judgeCandidate(
   const inForceExpected = `rule ${r.testedIn} -> ${jurisdiction} in force on ${index.asOf}`;
   if (!live.length) {
     const reasons = [...new Set(index.rulesFor(r.testedIn, jurisdiction).map((rule) => rule.whyNot!))];
-    checks.push(check(CheckName.agreementInForce, inForceExpected, reasons.length ? `none (${listRefs(reasons)})` : 'none', false));
+    checks.push(
+      check(
+        CheckName.agreementInForce,
+        inForceExpected,
+        reasons.length ? `none (${listRefs(reasons)})` : 'none',
+        false,
+      ),
+    );
     return verdict;
   }
   checks.push(check(CheckName.agreementInForce, inForceExpected, listRefs(live.map((rule) => rule.ref)), true));
@@ -381,7 +449,14 @@ function judgeCandidate(
   }
   checks.push(check(CheckName.scope, scopeExpected, listRefs(applying.map((rule) => rule.ref)), true));
   const excluding = applying.filter((rule) => rule.exclude);
-  checks.push(check(CheckName.excluded, 'no EXCLUDE rule applies', excluding.length ? `excluded by ${listRefs(excluding.map((rule) => rule.ref))}` : 'none', !excluding.length));
+  checks.push(
+    check(
+      CheckName.excluded,
+      'no EXCLUDE rule applies',
+      excluding.length ? `excluded by ${listRefs(excluding.map((rule) => rule.ref))}` : 'none',
+      !excluding.length,
+    ),
+  );
   if (excluding.length) return verdict;
   for (const rule of applying) {
     const judged = judgeRule(rule, candidate, s, c, full, index.asOfDay);
@@ -413,12 +488,35 @@ function betterCandidate(a: CandidateVerdict, b: CandidateVerdict): boolean {
 }
 
 function applicabilityCheck(c: CaseCriterion, system: CaseSystem, passed: boolean): RecognitionCheck {
-  const restrictions = [c.sectors.length ? `sector in [${c.sectors.join(', ')}]` : null, c.riskClasses.length ? `riskClass in [${c.riskClasses.join(', ')}]` : null].filter(Boolean);
-  return check(CheckName.applicable, restrictions.length ? restrictions.join('; ') : 'any system', `sector ${system.sector ?? 'none'}, riskClass ${system.riskClass ?? 'none'}`, passed);
+  const restrictions = [
+    c.sectors.length ? `sector in [${c.sectors.join(', ')}]` : null,
+    c.riskClasses.length ? `riskClass in [${c.riskClasses.join(', ')}]` : null,
+  ].filter(Boolean);
+  return check(
+    CheckName.applicable,
+    restrictions.length ? restrictions.join('; ') : 'any system',
+    `sector ${system.sector ?? 'none'}, riskClass ${system.riskClass ?? 'none'}`,
+    passed,
+  );
 }
 
-function resolution(c: CaseCriterion, outcome: RecognitionOutcome, checks: RecognitionCheck[], candidates: RecognitionCandidate[] = []): CriterionResolution {
-  return { criterion: c.id, outcome, result: null, agreement: null, rule: null, divergent: false, supplementary: null, checks, candidates };
+function resolution(
+  c: CaseCriterion,
+  outcome: RecognitionOutcome,
+  checks: RecognitionCheck[],
+  candidates: RecognitionCandidate[] = [],
+): CriterionResolution {
+  return {
+    criterion: c.id,
+    outcome,
+    result: null,
+    agreement: null,
+    rule: null,
+    divergent: false,
+    supplementary: null,
+    checks,
+    candidates,
+  };
 }
 
 /**
@@ -426,19 +524,29 @@ function resolution(c: CaseCriterion, outcome: RecognitionOutcome, checks: Recog
  * §4 says: applicability, then a passing local result, then every corresponding foreign result
  * against the rules that can apply to it.
  */
-export function resolveCriterion(index: RecognitionIndex, system: CaseSystem, c: CaseCriterion, jurisdiction: string): CriterionResolution {
-  if (!criterionApplies(c, system)) return resolution(c, RecognitionOutcome.NOT_APPLICABLE, [applicabilityCheck(c, system, false)]);
+export function resolveCriterion(
+  index: RecognitionIndex,
+  system: CaseSystem,
+  c: CaseCriterion,
+  jurisdiction: string,
+): CriterionResolution {
+  if (!criterionApplies(c, system))
+    return resolution(c, RecognitionOutcome.NOT_APPLICABLE, [applicabilityCheck(c, system, false)]);
   const applicable = applicabilityCheck(c, system, true);
 
   // A failing local result neither satisfies c nor blocks recognition.
   let local: IndexedResult | null = null;
   for (const entry of index.resultsFor(system.id, c.id)) {
     if (entry.result.testedIn !== jurisdiction || !entry.result.passed) continue;
-    if (!local || entry.day > local.day || (entry.day === local.day && entry.result.id < local.result.id)) local = entry;
+    if (!local || entry.day > local.day || (entry.day === local.day && entry.result.id < local.result.id))
+      local = entry;
   }
   const localExpected = `passing result against ${c.id} tested in ${jurisdiction}`;
   if (local) {
-    const satisfied = resolution(c, RecognitionOutcome.SATISFIED_LOCALLY, [applicable, check(CheckName.local, localExpected, `${local.result.id} (tested ${local.result.testedAt})`, true)]);
+    const satisfied = resolution(c, RecognitionOutcome.SATISFIED_LOCALLY, [
+      applicable,
+      check(CheckName.local, localExpected, `${local.result.id} (tested ${local.result.testedAt})`, true),
+    ]);
     satisfied.result = local.result.id;
     return satisfied;
   }
@@ -463,11 +571,21 @@ export function resolveCriterion(index: RecognitionIndex, system: CaseSystem, c:
   }
   const listed: RecognitionCandidate[] = verdicts.map((verdict) => ({
     result: verdict.candidate.result.id,
-    checks: [...verdict.checks, ...verdict.rules.flatMap((rule) => rule.checks.map((x) => ({ ...x, expected: `${x.expected} under ${rule.rule.ref}` })))],
+    checks: [
+      ...verdict.checks,
+      ...verdict.rules.flatMap((rule) =>
+        rule.checks.map((x) => ({ ...x, expected: `${x.expected} under ${rule.rule.ref}` })),
+      ),
+    ],
   }));
 
   if (!chosen) {
-    return resolution(c, RecognitionOutcome.GAP, [applicable, check(CheckName.local, localExpected, 'none', false)], listed);
+    return resolution(
+      c,
+      RecognitionOutcome.GAP,
+      [applicable, check(CheckName.local, localExpected, 'none', false)],
+      listed,
+    );
   }
   const { candidate, checks, best } = chosen;
   const rule = best!;
@@ -494,7 +612,9 @@ export function resolveQuery(index: RecognitionIndex, systemId: string, authorit
   const authority = index.authorities.get(authorityId);
   if (!system) throw new Error(`Unknown system ${JSON.stringify(systemId)}`);
   if (!authority) throw new Error(`Unknown authority ${JSON.stringify(authorityId)}`);
-  const criteria = (index.criteriaByAuthority.get(authorityId) ?? []).map((c) => resolveCriterion(index, system, c, authority.jurisdiction));
+  const criteria = (index.criteriaByAuthority.get(authorityId) ?? []).map((c) =>
+    resolveCriterion(index, system, c, authority.jurisdiction),
+  );
   return { system: systemId, authority: authorityId, criteria };
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { AgreementStatus, type CriterionResolution, RecognitionOutcome, type RecognitionCase, type RecognitionResult, RuleEffect } from './recognition.js';
+import {
+  AgreementStatus,
+  type CriterionResolution,
+  RecognitionOutcome,
+  type RecognitionCase,
+  type RecognitionResult,
+  RuleEffect,
+} from './recognition.js';
 import { resolveCase } from './recognition-engine.js';
 import { agreementArb, ASOF, caseArb, ruleArb } from './recognition.spec-helpers.js';
 
@@ -15,7 +22,16 @@ function shuffle<T>(list: readonly T[], keys: readonly number[]): T[] {
 }
 
 const decisions = (out: RecognitionResult) =>
-  out.resolutions.flatMap((q) => q.criteria.map((c) => ({ query: `${q.system}@${q.authority}`, criterion: c.criterion, outcome: c.outcome, result: c.result, agreement: c.agreement, rule: c.rule })));
+  out.resolutions.flatMap((q) =>
+    q.criteria.map((c) => ({
+      query: `${q.system}@${q.authority}`,
+      criterion: c.criterion,
+      outcome: c.outcome,
+      result: c.result,
+      agreement: c.agreement,
+      rule: c.rule,
+    })),
+  );
 
 const STRENGTH: Record<RecognitionOutcome, number> = {
   [RecognitionOutcome.NOT_APPLICABLE]: 0,
@@ -25,7 +41,8 @@ const STRENGTH: Record<RecognitionOutcome, number> = {
   [RecognitionOutcome.RECOGNISED]: 2,
 };
 
-const strengths = (out: RecognitionResult) => out.resolutions.flatMap((q) => q.criteria.map((c) => STRENGTH[c.outcome]));
+const strengths = (out: RecognitionResult) =>
+  out.resolutions.flatMap((q) => q.criteria.map((c) => STRENGTH[c.outcome]));
 const recognisedCount = (out: RecognitionResult) => strengths(out).filter((s) => s > 0).length;
 
 function expectNoStronger(after: RecognitionResult, before: RecognitionResult): void {
@@ -44,13 +61,23 @@ describe('§4 properties', () => {
         const permuted: RecognitionCase = {
           ...input,
           results: shuffle(input.results, keys),
-          agreements: shuffle(input.agreements, keys.slice(1)).map((a) => ({ ...a, rules: shuffle(a.rules, [...keys].reverse()) })),
+          agreements: shuffle(input.agreements, keys.slice(1)).map((a) => ({
+            ...a,
+            rules: shuffle(a.rules, [...keys].reverse()),
+          })),
         };
         const [before, after] = [resolveCase(input), resolveCase(permuted)];
         expect(decisions(after)).toEqual(decisions(before));
         // Everything else too, once candidates (listed in input order of results) are put in one order.
         const normal = (out: RecognitionResult) =>
-          JSON.stringify(out.resolutions.map((q) => q.criteria.map((c) => ({ ...c, candidates: [...c.candidates].sort((x, y) => (x.result < y.result ? -1 : 1)) }))));
+          JSON.stringify(
+            out.resolutions.map((q) =>
+              q.criteria.map((c) => ({
+                ...c,
+                candidates: [...c.candidates].sort((x, y) => (x.result < y.result ? -1 : 1)),
+              })),
+            ),
+          );
         expect(normal(after)).toBe(normal(before));
       }),
       RUNS,
@@ -61,7 +88,12 @@ describe('§4 properties', () => {
     const exclusion = ruleArb('x-new').map((rule) => ({ ...rule, effect: RuleEffect.EXCLUDE }));
     fc.assert(
       fc.property(caseArb, exclusion, fc.nat(), agreementArb('new-agreement'), (input, rule, where, fresh) => {
-        const agreements = input.agreements.length && where % 2 ? input.agreements.map((a, i) => (i === where % input.agreements.length ? { ...a, rules: [...a.rules, rule] } : a)) : [...input.agreements, { ...fresh, rules: [rule] }];
+        const agreements =
+          input.agreements.length && where % 2
+            ? input.agreements.map((a, i) =>
+                i === where % input.agreements.length ? { ...a, rules: [...a.rules, rule] } : a,
+              )
+            : [...input.agreements, { ...fresh, rules: [rule] }];
         expectNoStronger(resolveCase({ ...input, agreements }), resolveCase(input));
       }),
       RUNS,
@@ -74,7 +106,10 @@ describe('§4 properties', () => {
         fc.pre(input.agreements.length > 0);
         const removed = input.agreements[which % input.agreements.length];
         fc.pre(removed.rules.every((rule) => rule.effect !== RuleEffect.EXCLUDE));
-        expectNoStronger(resolveCase({ ...input, agreements: input.agreements.filter((a) => a !== removed) }), resolveCase(input));
+        expectNoStronger(
+          resolveCase({ ...input, agreements: input.agreements.filter((a) => a !== removed) }),
+          resolveCase(input),
+        );
       }),
       RUNS,
     );
@@ -87,7 +122,11 @@ describe('§4 properties', () => {
         for (const query of out.resolutions) {
           const jurisdiction = input.authorities.find((a) => a.id === query.authority)!.jurisdiction;
           for (const c of query.criteria) {
-            if (c.outcome !== RecognitionOutcome.RECOGNISED && c.outcome !== RecognitionOutcome.RECOGNISED_WITH_CONDITIONS) continue;
+            if (
+              c.outcome !== RecognitionOutcome.RECOGNISED &&
+              c.outcome !== RecognitionOutcome.RECOGNISED_WITH_CONDITIONS
+            )
+              continue;
             const result = input.results.find((r) => r.id === c.result)!;
             const agreement = input.agreements.find((a) => a.id === c.agreement)!;
             const rule = agreement.rules.find((r) => r.id === c.rule)!;
@@ -105,7 +144,7 @@ describe('§4 properties', () => {
     );
   });
 
-  it('explanations agree with outcomes: a gap\'s candidates each show a failed check, a recognition none but coverage', () => {
+  it("explanations agree with outcomes: a gap's candidates each show a failed check, a recognition none but coverage", () => {
     const failed = (c: CriterionResolution) => c.checks.filter((x) => !x.passed).map((x) => x.name);
     fc.assert(
       fc.property(caseArb, (input) => {
@@ -130,7 +169,8 @@ describe('§4 properties', () => {
               expect(failed(c).filter((name) => name !== 'coverage')).toEqual([]);
               break;
           }
-          if (c.result !== null && c.outcome !== RecognitionOutcome.SATISFIED_LOCALLY) expect(c.candidates.map((x) => x.result)).toContain(c.result);
+          if (c.result !== null && c.outcome !== RecognitionOutcome.SATISFIED_LOCALLY)
+            expect(c.candidates.map((x) => x.result)).toContain(c.result);
         }
         expect(JSON.stringify(resolveCase(input))).toBe(JSON.stringify(out));
       }),

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
-import { AgreementStatus, type CaseAgreement, type CaseCriterion, type CaseResult, type CaseRule, type CaseSystem, RecognitionMode, type RecognitionCase, RuleEffect } from './recognition.js';
+import {
+  AgreementStatus,
+  type CaseAgreement,
+  type CaseCriterion,
+  type CaseResult,
+  type CaseRule,
+  type CaseSystem,
+  RecognitionMode,
+  type RecognitionCase,
+  RuleEffect,
+} from './recognition.js';
 
 // fast-check generators of small random recognition cases (DESIGN.md §4), shared by the property
 // specs: small vocabularies, so that correspondences, rules, windows and tie-breaks collide often.
@@ -11,13 +21,18 @@ const day = (offset: number) => new Date(Date.UTC(2026, 5, 1 + offset)).toISOStr
 
 const subset = <T>(values: T[]) => fc.subarray(values);
 /** Mostly empty ("all"), sometimes restricting. */
-const scope = <T>(values: T[]) => fc.oneof({ arbitrary: fc.constant([] as T[]), weight: 4 }, { arbitrary: subset(values), weight: 1 });
+const scope = <T>(values: T[]) =>
+  fc.oneof({ arbitrary: fc.constant([] as T[]), weight: 4 }, { arbitrary: subset(values), weight: 1 });
 /** Null (open) `weight` times out of `weight + 1`. */
-const mostlyNull = <T>(arbitrary: fc.Arbitrary<T>, weight: number) => fc.oneof({ arbitrary: fc.constant(null), weight }, { arbitrary, weight: 1 });
+const mostlyNull = <T>(arbitrary: fc.Arbitrary<T>, weight: number) =>
+  fc.oneof({ arbitrary: fc.constant(null), weight }, { arbitrary, weight: 1 });
 const windowDay = mostlyNull(fc.constantFrom(-200, -1, 0, 1, 200).map(day), 3);
 
 /** Often every jurisdiction, else some. */
-const jurisdictions = fc.oneof({ arbitrary: fc.constant(JURISDICTIONS), weight: 2 }, { arbitrary: fc.subarray(JURISDICTIONS, { minLength: 1 }), weight: 1 });
+const jurisdictions = fc.oneof(
+  { arbitrary: fc.constant(JURISDICTIONS), weight: 2 },
+  { arbitrary: fc.subarray(JURISDICTIONS, { minLength: 1 }), weight: 1 },
+);
 
 const criterionArb = fc.record({
   authority: fc.constantFrom(...JURISDICTIONS.map((j) => `auth-${j}`)),
@@ -45,7 +60,13 @@ export const ruleArb = (id: string) =>
     effectiveFrom: windowDay,
     effectiveTo: windowDay,
     mode: fc.constantFrom(RecognitionMode.CONFORMITY, RecognitionMode.EQUIVALENCE),
-    effect: fc.constantFrom(RuleEffect.RECOGNISE, RuleEffect.RECOGNISE, RuleEffect.RECOGNISE, RuleEffect.RECOGNISE_WITH_CONDITIONS, RuleEffect.EXCLUDE),
+    effect: fc.constantFrom(
+      RuleEffect.RECOGNISE,
+      RuleEffect.RECOGNISE,
+      RuleEffect.RECOGNISE,
+      RuleEffect.RECOGNISE_WITH_CONDITIONS,
+      RuleEffect.EXCLUDE,
+    ),
     conditions: fc.record({
       requireAccreditedLab: fc.constantFrom(false, false, true),
       accreditationBodies: scope(['SAC', 'UKAS']),
@@ -62,10 +83,16 @@ export const agreementArb = (id: string) =>
     id: fc.constant(id),
     kind: fc.constant(null),
     parties: fc.constant([] as string[]),
-    status: fc.constantFrom(...Array<AgreementStatus>(6).fill(AgreementStatus.IN_FORCE), AgreementStatus.SUSPENDED, AgreementStatus.DRAFT),
+    status: fc.constantFrom(
+      ...Array<AgreementStatus>(6).fill(AgreementStatus.IN_FORCE),
+      AgreementStatus.SUSPENDED,
+      AgreementStatus.DRAFT,
+    ),
     effectiveFrom: windowDay,
     effectiveTo: windowDay,
-    rules: fc.uniqueArray(fc.constantFrom('r1', 'r2', 'R3', 'r10'), { minLength: 1, maxLength: 3 }).chain((ids) => fc.tuple(...ids.map(ruleArb))),
+    rules: fc
+      .uniqueArray(fc.constantFrom('r1', 'r2', 'R3', 'r10'), { minLength: 1, maxLength: 3 })
+      .chain((ids) => fc.tuple(...ids.map(ruleArb))),
   }) as fc.Arbitrary<CaseAgreement>;
 
 const resultArb = (id: string, criteria: number) =>
@@ -85,10 +112,19 @@ export const caseArb: fc.Arbitrary<RecognitionCase> = fc
   .record({
     criteria: fc.array(criterionArb, { minLength: 2, maxLength: 6 }),
     agreementIds: fc.uniqueArray(fc.constantFrom('a', 'B', 'ab', 'Z1'), { minLength: 1, maxLength: 4 }),
-    resultIds: fc.uniqueArray(fc.constantFrom('r1', 'r2', 'R3', 'r10', 'x', 'Y', 'é', 'z', 'Z', 'r0'), { minLength: 1, maxLength: 10 }),
+    resultIds: fc.uniqueArray(fc.constantFrom('r1', 'r2', 'R3', 'r10', 'x', 'Y', 'é', 'z', 'Z', 'r0'), {
+      minLength: 1,
+      maxLength: 10,
+    }),
     systems: fc.tuple(
-      fc.record({ sector: fc.constantFrom(null, 'FIN', 'HEALTH'), riskClass: fc.constantFrom(null, RiskClass.HIGH, RiskClass.LIMITED) }),
-      fc.record({ sector: fc.constantFrom(null, 'FIN', 'HEALTH'), riskClass: fc.constantFrom(null, RiskClass.HIGH, RiskClass.LIMITED) }),
+      fc.record({
+        sector: fc.constantFrom(null, 'FIN', 'HEALTH'),
+        riskClass: fc.constantFrom(null, RiskClass.HIGH, RiskClass.LIMITED),
+      }),
+      fc.record({
+        sector: fc.constantFrom(null, 'FIN', 'HEALTH'),
+        riskClass: fc.constantFrom(null, RiskClass.HIGH, RiskClass.LIMITED),
+      }),
     ),
   })
   .chain(({ criteria, agreementIds, resultIds, systems }) =>
@@ -130,13 +166,11 @@ export const caseArb: fc.Arbitrary<RecognitionCase> = fc
       ]),
     }),
   )
-  .map(
-    (parts): RecognitionCase => ({
-      format: 'sandbridge/recognition-case@1',
-      asOf: ASOF,
-      jurisdictions: JURISDICTIONS.map((code) => ({ code })),
-      authorities: JURISDICTIONS.map((j) => ({ id: `auth-${j}`, jurisdiction: j })),
-      ...parts,
-      queries: ['s1', 's2'].flatMap((system) => JURISDICTIONS.map((j) => ({ system, authority: `auth-${j}` }))),
-    }),
-  );
+  .map((parts): RecognitionCase => ({
+    format: 'sandbridge/recognition-case@1',
+    asOf: ASOF,
+    jurisdictions: JURISDICTIONS.map((code) => ({ code })),
+    authorities: JURISDICTIONS.map((j) => ({ id: `auth-${j}`, jurisdiction: j })),
+    ...parts,
+    queries: ['s1', 's2'].flatMap((system) => JURISDICTIONS.map((j) => ({ system, authority: `auth-${j}` }))),
+  }));

@@ -58,13 +58,35 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const CODES = ['EU', 'SG', 'UK', 'US-CO', 'JP', 'CA', 'AU', 'KR', 'BR', 'IN', 'CH', 'NO', 'AE', 'IL', 'NZ', 'MX', 'ZA', 'TW', 'SA', 'CL'];
+const CODES = [
+  'EU',
+  'SG',
+  'UK',
+  'US-CO',
+  'JP',
+  'CA',
+  'AU',
+  'KR',
+  'BR',
+  'IN',
+  'CH',
+  'NO',
+  'AE',
+  'IL',
+  'NZ',
+  'MX',
+  'ZA',
+  'TW',
+  'SA',
+  'CL',
+];
 const SECTORS = ['FINANCE', 'HEALTH', 'MOBILITY', 'EMPLOYMENT', 'EDUCATION', 'PUBLIC'];
 const BODIES = ['UKAS', 'SAC', 'DAkkS', 'A2LA', 'JAB', 'NATA'];
 const CATEGORIES = Object.values(Category);
 const DAY_MS = 86_400_000;
 
-const shiftDay = (day: UtcDay, days: number): UtcDay => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftDay = (day: UtcDay, days: number): UtcDay =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 class Draw {
@@ -135,7 +157,12 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
       ]),
       kind,
       comparator,
-      base: comparator === Comparator.LTE ? 0.1 + draw.next() * 0.15 : comparator === Comparator.EQ ? 1 : 0.75 + draw.next() * 0.15,
+      base:
+        comparator === Comparator.LTE
+          ? 0.1 + draw.next() * 0.15
+          : comparator === Comparator.EQ
+            ? 1
+            : 0.75 + draw.next() * 0.15,
     };
   });
 
@@ -150,7 +177,9 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
       const topic = topics[t];
       const version = draw.chance(0.1) ? 2 : 1;
       const metric = topic.kind === CriterionKind.METRIC;
-      const threshold = metric ? round(topic.comparator === Comparator.EQ ? 1 : topic.base + (draw.next() - 0.5) * 0.06) : null;
+      const threshold = metric
+        ? round(topic.comparator === Comparator.EQ ? 1 : topic.base + (draw.next() - 0.5) * 0.06)
+        : null;
       const criterion: CaseCriterion = {
         id: `${code.toLowerCase()}:t${String(t).padStart(3, '0')}${version > 1 ? `@${version}` : ''}`,
         authority: authorityOf(code),
@@ -164,7 +193,11 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
         threshold,
         thresholdHigh: metric && topic.comparator === Comparator.BETWEEN ? round(threshold! + 0.08) : null,
         sectors: draw.chance(0.08) ? draw.some(SECTORS, 1 + draw.int(2)) : [],
-        riskClasses: draw.chance(0.12) ? (draw.chance(0.5) ? [RiskClass.HIGH] : [RiskClass.HIGH, RiskClass.UNACCEPTABLE]) : [],
+        riskClasses: draw.chance(0.12)
+          ? draw.chance(0.5)
+            ? [RiskClass.HIGH]
+            : [RiskClass.HIGH, RiskClass.UNACCEPTABLE]
+          : [],
         clauses: draw.chance(0.55) ? [`ISO42001:T${t}`] : [`${code}:T${t}`],
       };
       own.push(criterion);
@@ -216,7 +249,9 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
       const directional = draw.chance(0.4);
       const origins = directional ? parties.filter((_p, i) => i % 2 === 0) : parties;
       const recognising = directional ? parties.filter((_p, i) => i % 2 === 1) : parties;
-      const pinned = draw.chance(0.05) ? recognising.flatMap((code) => draw.some(byJurisdiction.get(code)!, 5).map((c) => c.id)) : [];
+      const pinned = draw.chance(0.05)
+        ? recognising.flatMap((code) => draw.some(byJurisdiction.get(code)!, 5).map((c) => c.id))
+        : [];
       return {
         id: `r${r + 1}`,
         origins,
@@ -224,7 +259,13 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
         // EXCLUDE rules are narrow carve-outs; allow rules mostly broad.
         categories: exclude || draw.chance(0.5) ? draw.some(CATEGORIES, exclude ? 1 : 3 + draw.int(4)) : [],
         stages: draw.chance(0.15) ? draw.some([Stage.TESTING, Stage.EXIT], 1) : [],
-        sectors: exclude ? (draw.chance(0.6) ? [draw.pick(SECTORS)] : []) : draw.chance(0.2) ? draw.some(SECTORS, 2 + draw.int(3)) : [],
+        sectors: exclude
+          ? draw.chance(0.6)
+            ? [draw.pick(SECTORS)]
+            : []
+          : draw.chance(0.2)
+            ? draw.some(SECTORS, 2 + draw.int(3))
+            : [],
         riskClasses: draw.chance(0.15) ? [RiskClass.HIGH, RiskClass.LIMITED] : [],
         criteria: pinned,
         effectiveFrom: draw.chance(0.1) ? shiftDay(asOf, draw.chance(0.5) ? 60 : -60) : null,
@@ -232,14 +273,27 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
         mode: exclude ? null : draw.chance(0.55) ? RecognitionMode.CONFORMITY : RecognitionMode.EQUIVALENCE,
         effect,
         // EXCLUDE rules are scope only: their conditions are ignored, so the file holds none.
-        conditions: exclude ? { requireAccreditedLab: false, accreditationBodies: [], maxResultAgeDays: null, acceptedMethods: [], minMargin: 0 } : {
-          requireAccreditedLab: draw.chance(0.4),
-          accreditationBodies: draw.chance(0.2) ? draw.some(BODIES, 2 + draw.int(3)) : [],
-          maxResultAgeDays: draw.chance(0.4) ? draw.pick([180, 365, 730]) : null,
-          acceptedMethods: draw.chance(0.15) ? ['ISO42001', 'NIST-AI-RMF'] : [],
-          minMargin: draw.chance(0.15) ? draw.pick([0.01, 0.02]) : 0,
-        },
-        supplementary: effect === RuleEffect.RECOGNISE_WITH_CONDITIONS ? (draw.chance(0.5) ? 'local re-test of a sample' : { text: 'supplementary documentation', criteria: [] }) : null,
+        conditions: exclude
+          ? {
+              requireAccreditedLab: false,
+              accreditationBodies: [],
+              maxResultAgeDays: null,
+              acceptedMethods: [],
+              minMargin: 0,
+            }
+          : {
+              requireAccreditedLab: draw.chance(0.4),
+              accreditationBodies: draw.chance(0.2) ? draw.some(BODIES, 2 + draw.int(3)) : [],
+              maxResultAgeDays: draw.chance(0.4) ? draw.pick([180, 365, 730]) : null,
+              acceptedMethods: draw.chance(0.15) ? ['ISO42001', 'NIST-AI-RMF'] : [],
+              minMargin: draw.chance(0.15) ? draw.pick([0.01, 0.02]) : 0,
+            },
+        supplementary:
+          effect === RuleEffect.RECOGNISE_WITH_CONDITIONS
+            ? draw.chance(0.5)
+              ? 'local re-test of a sample'
+              : { text: 'supplementary documentation', criteria: [] }
+            : null,
       };
     });
     return {
@@ -263,7 +317,8 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
   };
 
   const system = (n: number): { system: CaseSystem; results: CaseResult[] } => {
-    if (!(Number.isInteger(n) && n >= 0 && n < systemCount)) throw new RangeError(`system ${n} outside 0..${systemCount - 1}`);
+    if (!(Number.isInteger(n) && n >= 0 && n < systemCount))
+      throw new RangeError(`system ${n} outside 0..${systemCount - 1}`);
     const d = new Draw(seededRandom(seed ^ Math.imul(n + 1, 0x9e3779b1)));
     const id = `sys-${String(n).padStart(5, '0')}`;
     const home = d.pick(codes);
@@ -293,9 +348,18 @@ export function syntheticRecognition(options: SyntheticRecognitionOptions): Synt
       let passed: boolean;
       if (criterion.kind === CriterionKind.METRIC && !d.chance(0.03)) {
         const spread = criterion.comparator === Comparator.EQ ? 0 : 0.08;
-        const centre = criterion.comparator === Comparator.BETWEEN ? (criterion.threshold! + criterion.thresholdHigh!) / 2 : criterion.threshold!;
-        const bias = criterion.comparator === Comparator.LTE ? -0.03 : criterion.comparator === Comparator.GTE ? 0.03 : 0;
-        value = criterion.comparator === Comparator.EQ ? (d.chance(0.8) ? 1 : 0.9) : round(centre + bias + (d.next() - 0.5) * 2 * spread);
+        const centre =
+          criterion.comparator === Comparator.BETWEEN
+            ? (criterion.threshold! + criterion.thresholdHigh!) / 2
+            : criterion.threshold!;
+        const bias =
+          criterion.comparator === Comparator.LTE ? -0.03 : criterion.comparator === Comparator.GTE ? 0.03 : 0;
+        value =
+          criterion.comparator === Comparator.EQ
+            ? d.chance(0.8)
+              ? 1
+              : 0.9
+            : round(centre + bias + (d.next() - 0.5) * 2 * spread);
         passed = meetsOwn(value, criterion);
       } else {
         passed = criterion.kind !== CriterionKind.METRIC && d.chance(0.85);

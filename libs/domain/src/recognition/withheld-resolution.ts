@@ -24,7 +24,10 @@ export interface ShownQueryResolution extends Omit<QueryResolution, 'criteria'> 
  * may not read are left out of every other outcome. `mayRead` answers for a result id; an unknown
  * id must answer false.
  */
-export function withholdUnreadableResolution(resolution: QueryResolution, mayRead: (resultId: string) => boolean): ShownQueryResolution {
+export function withholdUnreadableResolution(
+  resolution: QueryResolution,
+  mayRead: (resultId: string) => boolean,
+): ShownQueryResolution {
   return {
     ...resolution,
     criteria: resolution.criteria.map((c): ShownCriterionResolution => {

@@ -1,8 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { parseScenario } from './scenario-format.js';
-import { type BreakdownCell, type CoveredPair, discloseBreakdown, disclosePairs, discloseResult, isSuppressed, MIN_CELL_SYSTEMS, OTHER_PAIRS } from './disclosure.js';
-import { coverageOf, finaliseSimulation, mergePartials, populationSize, simulate, simulateChunk } from './simulation.js';
+import {
+  type BreakdownCell,
+  type CoveredPair,
+  discloseBreakdown,
+  disclosePairs,
+  discloseResult,
+  isSuppressed,
+  MIN_CELL_SYSTEMS,
+  OTHER_PAIRS,
+} from './disclosure.js';
+import {
+  coverageOf,
+  finaliseSimulation,
+  mergePartials,
+  populationSize,
+  simulate,
+  simulateChunk,
+} from './simulation.js';
 import type { PairFigures, Scenario, SimulationPartial } from './scenario.js';
 
 const CODES = ['A', 'B', 'C', 'D'];
@@ -27,7 +43,16 @@ const FIGURES = ['recognised', 'recognisedWithConditions', 'divergent'] as const
 describe('isSuppressed', () => {
   it('suppresses 1 to 4 systems; shows none (only zeros) and 5 or more', () => {
     expect(MIN_CELL_SYSTEMS).toBe(5);
-    expect([0, 1, 2, 3, 4, 5, 6, 100].map((n) => isSuppressed(n))).toEqual([false, true, true, true, true, false, false, false]);
+    expect([0, 1, 2, 3, 4, 5, 6, 100].map((n) => isSuppressed(n))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -40,18 +65,23 @@ describe('disclosePairs (property)', () => {
         const own = rows.filter((r) => r.pair.origin === j || r.pair.recognising === j);
         // Own rows in order, then at most one "*" row, last.
         const listed = out.filter((p) => p.origin !== OTHER_PAIRS);
-        expect(listed.map((p) => `${p.origin}>${p.recognising}`)).toEqual(own.map((r) => `${r.pair.origin}>${r.pair.recognising}`));
+        expect(listed.map((p) => `${p.origin}>${p.recognising}`)).toEqual(
+          own.map((r) => `${r.pair.origin}>${r.pair.recognising}`),
+        );
         expect(out.filter((p) => p.origin === OTHER_PAIRS).length).toBeLessThanOrEqual(1);
         if (out.some((p) => p.origin === OTHER_PAIRS)) expect(out.at(-1)!.origin).toBe(OTHER_PAIRS);
         for (const p of listed) {
           // Shown only with 5 or more systems; suppressed ones withhold every figure.
-          if (!p.suppressed) expect(systemsOf.get(`${p.origin}>${p.recognising}`)!).toBeGreaterThanOrEqual(MIN_CELL_SYSTEMS);
+          if (!p.suppressed)
+            expect(systemsOf.get(`${p.origin}>${p.recognising}`)!).toBeGreaterThanOrEqual(MIN_CELL_SYSTEMS);
           else for (const key of FIGURES) expect(p[key]).toBeNull();
         }
         const star = out.find((p) => p.origin === OTHER_PAIRS);
         // Conservation: the shown rows and the "*" row (shown or not) add up to every row.
         for (const key of FIGURES) {
-          const hiddenOwn = rows.filter((r) => listed.some((p) => p.suppressed && p.origin === r.pair.origin && p.recognising === r.pair.recognising));
+          const hiddenOwn = rows.filter((r) =>
+            listed.some((p) => p.suppressed && p.origin === r.pair.origin && p.recognising === r.pair.recognising),
+          );
           const others = rows.filter((r) => r.pair.origin !== j && r.pair.recognising !== j);
           const starSum = [...others, ...hiddenOwn].reduce((n, r) => n + r.pair[key], 0);
           if (star && !star.suppressed) expect(star[key]).toBe(starSum);
@@ -71,30 +101,64 @@ describe('disclosePairs (property)', () => {
   });
 
   it('sums pairs without the jurisdiction into "*", suppresses a small own pair and a second one so it cannot be derived', () => {
-    const row = (origin: string, recognising: string, systems: number, recognised: number): CoveredPair => ({ pair: { origin, recognising, recognised, recognisedWithConditions: 0, divergent: 0 }, systems });
+    const row = (origin: string, recognising: string, systems: number, recognised: number): CoveredPair => ({
+      pair: { origin, recognising, recognised, recognisedWithConditions: 0, divergent: 0 },
+      systems,
+    });
     // GB → EU: 2 systems (suppressed); SG → EU: 6 systems, would be shown — but then "*" (= totals − SG→EU) would give GB → EU away.
     expect(disclosePairs([row('GB', 'EU', 2, 2), row('SG', 'EU', 6, 9)], 'EU')).toEqual([
-      { origin: 'GB', recognising: 'EU', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
-      { origin: 'SG', recognising: 'EU', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
+      {
+        origin: 'GB',
+        recognising: 'EU',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
+      {
+        origin: 'SG',
+        recognising: 'EU',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
       { origin: '*', recognising: '*', suppressed: false, recognised: 11, recognisedWithConditions: 0, divergent: 0 },
     ]);
     // With a large pair without EU in "*" already, the small one just joins it.
     expect(disclosePairs([row('GB', 'EU', 2, 2), row('SG', 'EU', 6, 9), row('SG', 'CA', 5, 4)], 'EU')).toEqual([
-      { origin: 'GB', recognising: 'EU', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
+      {
+        origin: 'GB',
+        recognising: 'EU',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
       { origin: 'SG', recognising: 'EU', suppressed: false, recognised: 9, recognisedWithConditions: 0, divergent: 0 },
       { origin: '*', recognising: '*', suppressed: false, recognised: 6, recognisedWithConditions: 0, divergent: 0 },
     ]);
     // Nothing small: as before disclosure control, with a `suppressed: false` on each row.
-    expect(disclosePairs([row('SG', 'EU', 5, 3)], 'EU')).toEqual([{ origin: 'SG', recognising: 'EU', suppressed: false, recognised: 3, recognisedWithConditions: 0, divergent: 0 }]);
+    expect(disclosePairs([row('SG', 'EU', 5, 3)], 'EU')).toEqual([
+      { origin: 'SG', recognising: 'EU', suppressed: false, recognised: 3, recognisedWithConditions: 0, divergent: 0 },
+    ]);
   });
 });
 
 describe('discloseBreakdown (property)', () => {
   const cells = fc
-    .uniqueArray(fc.record({ key: fc.constantFrom('FINANCE', 'HEALTH', 'EDUCATION', 'TRANSPORT', 'ENERGY', 'RETAIL'), systems: fc.integer({ min: 1, max: 12 }), results: fc.nat({ max: 50 }), targets: fc.nat({ max: 30 }) }), {
-      selector: (c) => c.key,
-      maxLength: 6,
-    })
+    .uniqueArray(
+      fc.record({
+        key: fc.constantFrom('FINANCE', 'HEALTH', 'EDUCATION', 'TRANSPORT', 'ENERGY', 'RETAIL'),
+        systems: fc.integer({ min: 1, max: 12 }),
+        results: fc.nat({ max: 50 }),
+        targets: fc.nat({ max: 30 }),
+      }),
+      {
+        selector: (c) => c.key,
+        maxLength: 6,
+      },
+    )
     .map((list) => list.map((c): BreakdownCell => ({ ...c, organisations: Math.min(c.systems, 3) })));
 
   it('shows only cells of 5 or more systems; the "*" cell sums the suppressed ones and is suppressed only when nothing is shown', () => {
@@ -106,7 +170,15 @@ describe('discloseBreakdown (property)', () => {
         expect(listed.map((c) => c.key)).toEqual([...byKey.keys()].sort());
         for (const c of listed) {
           if (!c.suppressed) expect(c).toEqual({ ...byKey.get(c.key), suppressed: false });
-          else expect(c).toEqual({ key: c.key, suppressed: true, systems: null, organisations: null, results: null, targets: null });
+          else
+            expect(c).toEqual({
+              key: c.key,
+              suppressed: true,
+              systems: null,
+              organisations: null,
+              results: null,
+              targets: null,
+            });
           if (!c.suppressed) expect(c.systems).toBeGreaterThanOrEqual(MIN_CELL_SYSTEMS);
         }
         const star = out.find((c) => c.key === OTHER_PAIRS);
@@ -136,19 +208,62 @@ function recorded(systems: { origin: string; value: number }[]): Scenario {
         { id: 'c', jurisdiction: 'C' },
       ],
       criteria: [
-        { id: 'a-m', authority: 'a', stage: 'TESTING', category: 'SAFETY', kind: 'METRIC', metric: 'm', comparator: 'GTE', threshold: 0.7, clauses: ['K1'] },
-        { id: 'c-m', authority: 'c', stage: 'TESTING', category: 'SAFETY', kind: 'METRIC', metric: 'm', comparator: 'GTE', threshold: 0.7, clauses: ['K1'] },
+        {
+          id: 'a-m',
+          authority: 'a',
+          stage: 'TESTING',
+          category: 'SAFETY',
+          kind: 'METRIC',
+          metric: 'm',
+          comparator: 'GTE',
+          threshold: 0.7,
+          clauses: ['K1'],
+        },
+        {
+          id: 'c-m',
+          authority: 'c',
+          stage: 'TESTING',
+          category: 'SAFETY',
+          kind: 'METRIC',
+          metric: 'm',
+          comparator: 'GTE',
+          threshold: 0.7,
+          clauses: ['K1'],
+        },
       ],
       crosswalks: [{ from: 'a-m', to: 'c-m', relation: 'EQUIVALENT' }],
     },
-    costs: { A: { testCost: 100, testDays: 10 }, B: { testCost: 100, testDays: 10 }, C: { testCost: 1000, testDays: 30 } },
+    costs: {
+      A: { testCost: 100, testDays: 10 },
+      B: { testCost: 100, testDays: 10 },
+      C: { testCost: 1000, testDays: 30 },
+    },
     baseline: { agreements: [] },
     variants: [
-      { name: 'A and B into C', add: [{ id: 'abc', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['A', 'B'], recognising: ['C'], mode: 'CONFORMITY', effect: 'RECOGNISE' }] }] },
+      {
+        name: 'A and B into C',
+        add: [
+          {
+            id: 'abc',
+            status: 'IN_FORCE',
+            rules: [{ id: 'r', origins: ['A', 'B'], recognising: ['C'], mode: 'CONFORMITY', effect: 'RECOGNISE' }],
+          },
+        ],
+      },
     ],
     population: {
       systems: systems.map((_, i) => ({ id: `s${i + 1}`, sector: 'FIN', riskClass: 'HIGH' })),
-      results: systems.map((s, i) => ({ id: `r${i + 1}`, system: `s${i + 1}`, criterion: 'a-m', testedIn: s.origin, testedAt: '2026-03-01', value: s.value, passed: s.value >= 0.7, method: 'm', lab: { accredited: true, accreditationBody: 'X' } })),
+      results: systems.map((s, i) => ({
+        id: `r${i + 1}`,
+        system: `s${i + 1}`,
+        criterion: 'a-m',
+        testedIn: s.origin,
+        testedAt: '2026-03-01',
+        value: s.value,
+        passed: s.value >= 0.7,
+        method: 'm',
+        lab: { accredited: true, accreditationBody: 'X' },
+      })),
       targets: systems.map((_, i) => ({ system: `s${i + 1}`, authorities: ['c'] })),
     },
   });
@@ -156,7 +271,11 @@ function recorded(systems: { origin: string; value: number }[]): Scenario {
 
 describe('coverage counts and discloseResult', () => {
   // Six systems tested in A, two in B (one failing): A → C has 6 systems, B → C 1.
-  const s = recorded([...Array.from({ length: 6 }, () => ({ origin: 'A', value: 0.9 })), { origin: 'B', value: 0.9 }, { origin: 'B', value: 0.5 }]);
+  const s = recorded([
+    ...Array.from({ length: 6 }, () => ({ origin: 'A', value: 0.9 })),
+    { origin: 'B', value: 0.9 },
+    { origin: 'B', value: 0.5 },
+  ]);
 
   it('counts the distinct systems behind totals, pairs, deltas and marginals — the same however the population is chunked', () => {
     const whole = simulateChunk(s, 0, 8);
@@ -182,16 +301,22 @@ describe('coverage counts and discloseResult', () => {
 
   it('counts every unit whose outcomes differ from the baseline, never more than the population', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ origin: fc.constantFrom('A', 'B'), value: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 12 }), (systems) => {
-        const sc = recorded(systems);
-        const [baseline, variant] = coverageOf(simulateChunk(sc, 0, populationSize(sc)))!;
-        // Brute force: a system changes exactly when the variant recognises its (passing) result.
-        expect(baseline.changed).toBe(0);
-        expect(variant.changed).toBe(systems.filter((x) => x.value >= 0.7).length);
-        expect(variant.systems).toBe(systems.length);
-        const byOrigin = (o: string) => systems.filter((x) => x.origin === o && x.value >= 0.7).length;
-        for (const o of ['A', 'B']) expect(variant.byPair[o]?.C ?? 0).toBe(byOrigin(o));
-      }),
+      fc.property(
+        fc.array(fc.record({ origin: fc.constantFrom('A', 'B'), value: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (systems) => {
+          const sc = recorded(systems);
+          const [baseline, variant] = coverageOf(simulateChunk(sc, 0, populationSize(sc)))!;
+          // Brute force: a system changes exactly when the variant recognises its (passing) result.
+          expect(baseline.changed).toBe(0);
+          expect(variant.changed).toBe(systems.filter((x) => x.value >= 0.7).length);
+          expect(variant.systems).toBe(systems.length);
+          const byOrigin = (o: string) => systems.filter((x) => x.origin === o && x.value >= 0.7).length;
+          for (const o of ['A', 'B']) expect(variant.byPair[o]?.C ?? 0).toBe(byOrigin(o));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -204,8 +329,22 @@ describe('coverage counts and discloseResult', () => {
     expect(variant.deltaVsBaseline).toEqual({ ...result.variants[1].deltaVsBaseline, suppressed: false });
     // B → C is 1 system: suppressed; A → C alone would give it away (totals − A → C), so it is suppressed too.
     expect(variant.byPair).toEqual([
-      { origin: 'A', recognising: 'C', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
-      { origin: 'B', recognising: 'C', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
+      {
+        origin: 'A',
+        recognising: 'C',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
+      {
+        origin: 'B',
+        recognising: 'C',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
       { origin: '*', recognising: '*', suppressed: false, recognised: 7, recognisedWithConditions: 0, divergent: 0 },
     ]);
     expect(variant.marginal).toEqual([{ ...result.variants[1].marginal[0], suppressed: false }]);
@@ -225,12 +364,34 @@ describe('coverage counts and discloseResult', () => {
     const four = recorded(Array.from({ length: 4 }, () => ({ origin: 'A', value: 0.9 })));
     const disclosed = discloseResult(simulate(four), coverageOf(simulateChunk(four, 0, 4)), 'C');
     const variant = disclosed.variants[1];
-    expect(variant.totals).toMatchObject({ suppressed: true, applicable: null, recognised: null, costSaved: null, recognitionRate: null });
+    expect(variant.totals).toMatchObject({
+      suppressed: true,
+      applicable: null,
+      recognised: null,
+      costSaved: null,
+      recognitionRate: null,
+    });
     expect(variant.deltaVsBaseline).toMatchObject({ suppressed: true, recognised: null });
-    expect(variant.marginal).toEqual([{ agreement: 'abc', suppressed: true, recognised: null, testsAvoided: null, costSaved: null }]);
+    expect(variant.marginal).toEqual([
+      { agreement: 'abc', suppressed: true, recognised: null, testsAvoided: null, costSaved: null },
+    ]);
     expect(variant.byPair).toEqual([
-      { origin: 'A', recognising: 'C', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
-      { origin: '*', recognising: '*', suppressed: true, recognised: null, recognisedWithConditions: null, divergent: null },
+      {
+        origin: 'A',
+        recognising: 'C',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
+      {
+        origin: '*',
+        recognising: '*',
+        suppressed: true,
+        recognised: null,
+        recognisedWithConditions: null,
+        divergent: null,
+      },
     ]);
   });
 });

@@ -26,7 +26,9 @@ export function isSuppressed(systems: number, min: number = MIN_CELL_SYSTEMS): b
   return systems > 0 && systems < min;
 }
 
-type Withheld<T, Kept extends keyof T> = { [K in keyof T]: K extends Kept ? T[K] : T[K] | null } & { suppressed: boolean };
+type Withheld<T, Kept extends keyof T> = { [K in keyof T]: K extends Kept ? T[K] : T[K] | null } & {
+  suppressed: boolean;
+};
 
 export type DisclosedTotals = Withheld<SimulationTotals, never>;
 export type DisclosedPair = Withheld<PairFigures, 'origin' | 'recognising'>;
@@ -47,7 +49,11 @@ export interface DisclosedResult {
   variants: DisclosedVariant[];
 }
 
-function withhold<T extends object>(cell: T, keep: readonly string[], suppressed: boolean): T & { suppressed: boolean } {
+function withhold<T extends object>(
+  cell: T,
+  keep: readonly string[],
+  suppressed: boolean,
+): T & { suppressed: boolean } {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(cell)) out[key] = suppressed && !keep.includes(key) ? null : value;
   out.suppressed = suppressed;
@@ -72,15 +78,27 @@ const PAIR_KEYS = ['origin', 'recognising'];
  *
  * Pure and deterministic: the same result, coverage and jurisdiction give the same document.
  */
-export function discloseResult(result: SimulationResult, coverage: readonly VariantCoverage[] | null, jurisdiction: string, min: number = MIN_CELL_SYSTEMS): DisclosedResult {
+export function discloseResult(
+  result: SimulationResult,
+  coverage: readonly VariantCoverage[] | null,
+  jurisdiction: string,
+  min: number = MIN_CELL_SYSTEMS,
+): DisclosedResult {
   // Fail closed: without counts, every cell is taken as backed by a single system.
-  const systemsOf = (k: number, get: (c: VariantCoverage) => number | undefined) => (coverage?.[k] ? (get(coverage[k]) ?? 0) : 1);
+  const systemsOf = (k: number, get: (c: VariantCoverage) => number | undefined) =>
+    coverage?.[k] ? (get(coverage[k]) ?? 0) : 1;
   return {
     format: result.format,
     asOf: result.asOf,
     variants: result.variants.map((v, k) => {
-      const totalsHidden = isSuppressed(systemsOf(k, (c) => c.systems), min);
-      const deltaHidden = isSuppressed(systemsOf(k, (c) => c.changed), min);
+      const totalsHidden = isSuppressed(
+        systemsOf(k, (c) => c.systems),
+        min,
+      );
+      const deltaHidden = isSuppressed(
+        systemsOf(k, (c) => c.changed),
+        min,
+      );
       return {
         name: v.name,
         totals: withhold(v.totals, [], totalsHidden),
@@ -90,7 +108,16 @@ export function discloseResult(result: SimulationResult, coverage: readonly Vari
           min,
         ),
         deltaVsBaseline: withhold(v.deltaVsBaseline, [], deltaHidden),
-        marginal: v.marginal.map((m) => withhold(m, ['agreement'], isSuppressed(systemsOf(k, (c) => c.marginal[m.agreement]), min))),
+        marginal: v.marginal.map((m) =>
+          withhold(
+            m,
+            ['agreement'],
+            isSuppressed(
+              systemsOf(k, (c) => c.marginal[m.agreement]),
+              min,
+            ),
+          ),
+        ),
       };
     }),
   };
@@ -103,7 +130,11 @@ export interface CoveredPair {
 }
 
 /** The pair rows of one variant for a negotiator of `jurisdiction` (see {@link discloseResult}). */
-export function disclosePairs(rows: readonly CoveredPair[], jurisdiction: string, min: number = MIN_CELL_SYSTEMS): DisclosedPair[] {
+export function disclosePairs(
+  rows: readonly CoveredPair[],
+  jurisdiction: string,
+  min: number = MIN_CELL_SYSTEMS,
+): DisclosedPair[] {
   const own = rows.filter((r) => r.pair.origin === jurisdiction || r.pair.recognising === jurisdiction);
   const others = rows.filter((r) => r.pair.origin !== jurisdiction && r.pair.recognising !== jurisdiction);
   const hidden = new Set(own.filter((r) => isSuppressed(r.systems, min)));
@@ -118,8 +149,15 @@ export function disclosePairs(rows: readonly CoveredPair[], jurisdiction: string
   }
   const out: DisclosedPair[] = own.map((r) => withhold(r.pair, PAIR_KEYS, hidden.has(r)));
   if (grouped.length > 0) {
-    const sum = (key: 'recognised' | 'recognisedWithConditions' | 'divergent') => grouped.reduce((n, r) => n + r.pair[key], 0);
-    const aggregated: PairFigures = { origin: OTHER_PAIRS, recognising: OTHER_PAIRS, recognised: sum('recognised'), recognisedWithConditions: sum('recognisedWithConditions'), divergent: sum('divergent') };
+    const sum = (key: 'recognised' | 'recognisedWithConditions' | 'divergent') =>
+      grouped.reduce((n, r) => n + r.pair[key], 0);
+    const aggregated: PairFigures = {
+      origin: OTHER_PAIRS,
+      recognising: OTHER_PAIRS,
+      recognised: sum('recognised'),
+      recognisedWithConditions: sum('recognisedWithConditions'),
+      divergent: sum('divergent'),
+    };
     out.push(withhold(aggregated, PAIR_KEYS, isSuppressed(groupSystems(), min)));
   }
   return out;
@@ -144,7 +182,11 @@ export type DisclosedBreakdownCell = Withheld<BreakdownCell, 'key'>;
  * one such cell always suffices. `organisationsOf` counts the distinct organisations of cells
  * taken together (an organisation may have systems in several). Cells come out sorted by key.
  */
-export function discloseBreakdown(cells: readonly BreakdownCell[], organisationsOf: (keys: readonly string[]) => number, min: number = MIN_CELL_SYSTEMS): DisclosedBreakdownCell[] {
+export function discloseBreakdown(
+  cells: readonly BreakdownCell[],
+  organisationsOf: (keys: readonly string[]) => number,
+  min: number = MIN_CELL_SYSTEMS,
+): DisclosedBreakdownCell[] {
   const sorted = [...cells].sort((a, b) => compareIds(a.key, b.key));
   const hidden = new Set(sorted.filter((c) => isSuppressed(c.systems, min)));
   const shown = sorted.filter((c) => !hidden.has(c));
@@ -156,7 +198,13 @@ export function discloseBreakdown(cells: readonly BreakdownCell[], organisations
   if (hidden.size > 0) {
     const group = [...hidden];
     const total = (key: 'systems' | 'results' | 'targets') => group.reduce((n, c) => n + c[key], 0);
-    const other: BreakdownCell = { key: OTHER_PAIRS, systems: total('systems'), organisations: organisationsOf(group.map((c) => c.key)), results: total('results'), targets: total('targets') };
+    const other: BreakdownCell = {
+      key: OTHER_PAIRS,
+      systems: total('systems'),
+      organisations: organisationsOf(group.map((c) => c.key)),
+      results: total('results'),
+      targets: total('targets'),
+    };
     out.push(withhold(other, ['key'], isSuppressed(other.systems, min)));
   }
   return out;

@@ -17,7 +17,12 @@ describe('examples/simulation', () => {
 
   it('demo-drafts.scenario.json parses: the demo authorities, two competing drafts, a synthetic population', () => {
     const s: Scenario = parseScenarioJson(read('demo-drafts.scenario.json'));
-    expect(s.reference.authorities.map((a) => `${a.id}@${a.jurisdiction}`)).toEqual(['gb-fca@GB', 'sg-mas@SG', 'eu-ai-office@EU', 'ca-osfi@CA']);
+    expect(s.reference.authorities.map((a) => `${a.id}@${a.jurisdiction}`)).toEqual([
+      'gb-fca@GB',
+      'sg-mas@SG',
+      'eu-ai-office@EU',
+      'ca-osfi@CA',
+    ]);
     expect(s.variants.map((v) => [v.name, v.add.map((a) => `${a.id}:${a.kind}:${a.parties.join('+')}`)])).toEqual([
       ['EU-SG bilateral (draft)', ['eu-sg-2026:BILATERAL:EU+SG']],
       ['GB-SG-CA plurilateral (draft)', ['gb-sg-ca-2026:PLURILATERAL:CA+GB+SG']],
@@ -27,14 +32,27 @@ describe('examples/simulation', () => {
 
   it('demo-drafts: on its first 200 innovators each draft recognises tests that the baseline does not', () => {
     const s = parseScenarioJson(read('demo-drafts.scenario.json'));
-    const first: Scenario = { ...s, population: isSynthetic(s.population) ? { synthetic: { ...s.population.synthetic, innovators: 200 } } : s.population };
+    const first: Scenario = {
+      ...s,
+      population: isSynthetic(s.population)
+        ? { synthetic: { ...s.population.synthetic, innovators: 200 } }
+        : s.population,
+    };
     const [baseline, bilateral, plurilateral] = finaliseSimulation(first, simulateChunk(first, 0, 200)).variants;
     expect(baseline.totals.recognised + baseline.totals.recognisedWithConditions).toBe(0);
-    expect(bilateral.deltaVsBaseline.recognised + bilateral.deltaVsBaseline.recognisedWithConditions).toBeGreaterThan(0);
+    expect(bilateral.deltaVsBaseline.recognised + bilateral.deltaVsBaseline.recognisedWithConditions).toBeGreaterThan(
+      0,
+    );
     expect(plurilateral.deltaVsBaseline.recognised).toBeGreaterThan(0);
     // Only its parties' pairs appear.
-    expect(bilateral.byPair.every((p) => ['EU', 'SG'].includes(p.origin) && ['EU', 'SG'].includes(p.recognising))).toBe(true);
-    expect(plurilateral.byPair.every((p) => ['CA', 'GB', 'SG'].includes(p.origin) && ['CA', 'GB', 'SG'].includes(p.recognising))).toBe(true);
+    expect(bilateral.byPair.every((p) => ['EU', 'SG'].includes(p.origin) && ['EU', 'SG'].includes(p.recognising))).toBe(
+      true,
+    );
+    expect(
+      plurilateral.byPair.every(
+        (p) => ['CA', 'GB', 'SG'].includes(p.origin) && ['CA', 'GB', 'SG'].includes(p.recognising),
+      ),
+    ).toBe(true);
     expect(plurilateral.marginal.map((m) => m.agreement)).toEqual(['gb-sg-ca-2026']);
   });
 });

@@ -1,6 +1,13 @@
 import { BULK_OUTCOMES } from '../recognition/recognition-bulk.js';
 import { RecognitionIndex, resolveCriterion } from '../recognition/recognition-engine.js';
-import { type CaseAgreement, type CaseResult, type CaseSystem, RECOGNITION_CASE_FORMAT, RecognitionOutcome, type UtcDay } from '../recognition/recognition.js';
+import {
+  type CaseAgreement,
+  type CaseResult,
+  type CaseSystem,
+  RECOGNITION_CASE_FORMAT,
+  RecognitionOutcome,
+  type UtcDay,
+} from '../recognition/recognition.js';
 import type { SetResolver, SetResolverFactory, TargetResolution } from './resolve-units.js';
 import type { ScenarioReference } from './scenario.js';
 
@@ -33,8 +40,16 @@ class ExplainedSetResolver implements SetResolver {
     ];
     for (const code of codes) this.code(code);
     this.authorities = reference.authorities;
-    this.capacity = Math.max(0, ...reference.authorities.map((a) => reference.criteria.filter((c) => c.authority === a.id).length));
-    this.view = { count: 0, outcome: new Uint8Array(this.capacity), agreement: new Int32Array(this.capacity), divergent: new Uint8Array(this.capacity) };
+    this.capacity = Math.max(
+      0,
+      ...reference.authorities.map((a) => reference.criteria.filter((c) => c.authority === a.id).length),
+    );
+    this.view = {
+      count: 0,
+      outcome: new Uint8Array(this.capacity),
+      agreement: new Int32Array(this.capacity),
+      divergent: new Uint8Array(this.capacity),
+    };
     this.origins = new Int32Array(this.capacity);
   }
 
@@ -104,4 +119,5 @@ class ExplainedSetResolver implements SetResolver {
 }
 
 /** The explained mode behind the simulation (compare with the default, the bulk mode). */
-export const explainedSetResolver: SetResolverFactory = (reference, asOf, agreements) => new ExplainedSetResolver(reference, asOf, agreements);
+export const explainedSetResolver: SetResolverFactory = (reference, asOf, agreements) =>
+  new ExplainedSetResolver(reference, asOf, agreements);

@@ -5,7 +5,14 @@ import { syntheticRecognition } from '../recognition/synthetic-case.js';
 import { bulkSetResolver } from './resolve-units.js';
 import { explainedSetResolver } from './resolve-units.spec-helpers.js';
 import { parseScenario, parseScenarioJson } from './scenario-format.js';
-import { finaliseSimulation, mergePartials, planChunks, simulate, simulateChunk, simulateChunkWith } from './simulation.js';
+import {
+  finaliseSimulation,
+  mergePartials,
+  planChunks,
+  simulate,
+  simulateChunk,
+  simulateChunkWith,
+} from './simulation.js';
 import type { Scenario } from './scenario.js';
 
 // The simulation runs on the recognition engine's bulk mode; it must count exactly what it counted
@@ -30,13 +37,20 @@ function syntheticScenario(innovators: number): Scenario {
         jurisdictions,
         authorities,
         // The file format writes BETWEEN as [low, high].
-        criteria: criteria.map(({ thresholdHigh, ...c }) => (thresholdHigh === null ? c : { ...c, threshold: [c.threshold, thresholdHigh] })),
+        criteria: criteria.map(({ thresholdHigh, ...c }) =>
+          thresholdHigh === null ? c : { ...c, threshold: [c.threshold, thresholdHigh] },
+        ),
         crosswalks,
       },
       costs: Object.fromEntries(codes.map((code, i) => [code, { testCost: 1000 + 250.5 * i, testDays: 7 + i }])),
       baseline: { agreements },
       variants: [
-        { name: 'drafts signed', replace: agreements.filter((a) => a.status !== 'IN_FORCE').map((a) => ({ ...a, status: 'IN_FORCE', effectiveFrom: null, effectiveTo: null })) },
+        {
+          name: 'drafts signed',
+          replace: agreements
+            .filter((a) => a.status !== 'IN_FORCE')
+            .map((a) => ({ ...a, status: 'IN_FORCE', effectiveFrom: null, effectiveTo: null })),
+        },
         { name: 'three dropped', remove: inForce.slice(0, 3).map((a) => a.id) },
         {
           name: 'plurilateral',
@@ -49,18 +63,56 @@ function syntheticScenario(innovators: number): Scenario {
               effectiveFrom: null,
               effectiveTo: null,
               rules: [
-                { id: 'r1', origins: codes, recognising: codes, mode: 'EQUIVALENCE', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true, maxResultAgeDays: 400 } },
-                { id: 'r2', origins: codes.slice(0, 3), recognising: codes.slice(3), categories: ['FAIRNESS'], effect: 'EXCLUDE' },
+                {
+                  id: 'r1',
+                  origins: codes,
+                  recognising: codes,
+                  mode: 'EQUIVALENCE',
+                  effect: 'RECOGNISE',
+                  conditions: { requireAccreditedLab: true, maxResultAgeDays: 400 },
+                },
+                {
+                  id: 'r2',
+                  origins: codes.slice(0, 3),
+                  recognising: codes.slice(3),
+                  categories: ['FAIRNESS'],
+                  effect: 'EXCLUDE',
+                },
               ],
             },
             // A pure deny: its marginal contribution is negative.
-            { id: 'zz-deny', status: 'IN_FORCE', effectiveFrom: null, effectiveTo: null, rules: [{ id: 'x', origins: codes.slice(0, 2), recognising: codes.slice(2, 4), effect: 'EXCLUDE' }] },
+            {
+              id: 'zz-deny',
+              status: 'IN_FORCE',
+              effectiveFrom: null,
+              effectiveTo: null,
+              rules: [{ id: 'x', origins: codes.slice(0, 2), recognising: codes.slice(2, 4), effect: 'EXCLUDE' }],
+            },
           ],
         },
-        { name: 'one replaced', replace: [{ ...inForce[0], rules: inForce[0].rules.map((r) => ({ ...r, effect: r.effect === 'EXCLUDE' ? r.effect : 'RECOGNISE_WITH_CONDITIONS', supplementary: 'extra' })) }] },
+        {
+          name: 'one replaced',
+          replace: [
+            {
+              ...inForce[0],
+              rules: inForce[0].rules.map((r) => ({
+                ...r,
+                effect: r.effect === 'EXCLUDE' ? r.effect : 'RECOGNISE_WITH_CONDITIONS',
+                supplementary: 'extra',
+              })),
+            },
+          ],
+        },
       ],
       population: {
-        synthetic: { seed: 5, innovators, targetsPerInnovator: { min: 1, max: 3 }, passRate: 0.8, accreditedLabRate: 0.6, resultAgeDays: { min: 0, max: 600 } },
+        synthetic: {
+          seed: 5,
+          innovators,
+          targetsPerInnovator: { min: 1, max: 3 },
+          passRate: 0.8,
+          accreditedLabRate: 0.6,
+          resultAgeDays: { min: 0, max: 600 },
+        },
       },
     }),
   );
@@ -74,9 +126,37 @@ function threeJurisdictions(innovators: number): Scenario {
     reference: {
       authorities: ['A', 'B', 'C'].map((code) => ({ id: code.toLowerCase(), jurisdiction: code })),
       criteria: ['a', 'b', 'c'].flatMap((auth, k) => [
-        { id: `${auth}-m`, authority: auth, stage: 'TESTING', category: 'SAFETY', kind: 'METRIC', metric: 'm', comparator: 'GTE', threshold: 0.7 + 0.05 * k, clauses: ['K1'] },
-        { id: `${auth}-f`, authority: auth, stage: 'TESTING', category: 'FAIRNESS', kind: 'METRIC', metric: 'f', comparator: 'BETWEEN', threshold: [0.8, 1.25], clauses: ['K2'], riskClasses: k === 1 ? ['HIGH'] : [] },
-        { id: `${auth}-e`, authority: auth, stage: 'EXIT', category: 'TRANSPARENCY', kind: 'EVIDENCE', sectors: k === 2 ? ['FIN'] : [] },
+        {
+          id: `${auth}-m`,
+          authority: auth,
+          stage: 'TESTING',
+          category: 'SAFETY',
+          kind: 'METRIC',
+          metric: 'm',
+          comparator: 'GTE',
+          threshold: 0.7 + 0.05 * k,
+          clauses: ['K1'],
+        },
+        {
+          id: `${auth}-f`,
+          authority: auth,
+          stage: 'TESTING',
+          category: 'FAIRNESS',
+          kind: 'METRIC',
+          metric: 'f',
+          comparator: 'BETWEEN',
+          threshold: [0.8, 1.25],
+          clauses: ['K2'],
+          riskClasses: k === 1 ? ['HIGH'] : [],
+        },
+        {
+          id: `${auth}-e`,
+          authority: auth,
+          stage: 'EXIT',
+          category: 'TRANSPARENCY',
+          kind: 'EVIDENCE',
+          sectors: k === 2 ? ['FIN'] : [],
+        },
       ]),
       crosswalks: [
         { from: 'a-e', to: 'b-e', relation: 'SUBSET' },
@@ -84,18 +164,79 @@ function threeJurisdictions(innovators: number): Scenario {
         { from: 'c-e', to: 'a-e', relation: 'SUPERSET' },
       ],
     },
-    costs: { A: { testCost: 1000.5, testDays: 10 }, B: { testCost: 2000, testDays: 20 }, C: { testCost: 300.25, testDays: 3 } },
+    costs: {
+      A: { testCost: 1000.5, testDays: 10 },
+      B: { testCost: 2000, testDays: 20 },
+      C: { testCost: 300.25, testDays: 3 },
+    },
     baseline: {
       agreements: [
-        { id: 'ab', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['A'], recognising: ['B'], mode: 'CONFORMITY', effect: 'RECOGNISE', conditions: { requireAccreditedLab: true } }] },
-        { id: 'deny', status: 'IN_FORCE', rules: [{ id: 'x', origins: ['A', 'C'], recognising: ['B'], categories: ['FAIRNESS'], effect: 'EXCLUDE' }] },
-        { id: 'ca', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['C'], recognising: ['A'], mode: 'EQUIVALENCE', effect: 'RECOGNISE' }] },
+        {
+          id: 'ab',
+          status: 'IN_FORCE',
+          rules: [
+            {
+              id: 'r',
+              origins: ['A'],
+              recognising: ['B'],
+              mode: 'CONFORMITY',
+              effect: 'RECOGNISE',
+              conditions: { requireAccreditedLab: true },
+            },
+          ],
+        },
+        {
+          id: 'deny',
+          status: 'IN_FORCE',
+          rules: [{ id: 'x', origins: ['A', 'C'], recognising: ['B'], categories: ['FAIRNESS'], effect: 'EXCLUDE' }],
+        },
+        {
+          id: 'ca',
+          status: 'IN_FORCE',
+          rules: [{ id: 'r', origins: ['C'], recognising: ['A'], mode: 'EQUIVALENCE', effect: 'RECOGNISE' }],
+        },
       ],
     },
     variants: [
-      { name: 'all', add: [{ id: 'all', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['A', 'B', 'C'], recognising: ['A', 'B', 'C'], mode: 'EQUIVALENCE', effect: 'RECOGNISE', conditions: { maxResultAgeDays: 400 } }] }] },
+      {
+        name: 'all',
+        add: [
+          {
+            id: 'all',
+            status: 'IN_FORCE',
+            rules: [
+              {
+                id: 'r',
+                origins: ['A', 'B', 'C'],
+                recognising: ['A', 'B', 'C'],
+                mode: 'EQUIVALENCE',
+                effect: 'RECOGNISE',
+                conditions: { maxResultAgeDays: 400 },
+              },
+            ],
+          },
+        ],
+      },
       { name: 'no deny', remove: ['deny'] },
-      { name: 'conditional', replace: [{ id: 'ab', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['A', 'C'], recognising: ['B'], mode: 'CONFORMITY', effect: 'RECOGNISE_WITH_CONDITIONS', conditions: { minMargin: 0.02 } }] }] },
+      {
+        name: 'conditional',
+        replace: [
+          {
+            id: 'ab',
+            status: 'IN_FORCE',
+            rules: [
+              {
+                id: 'r',
+                origins: ['A', 'C'],
+                recognising: ['B'],
+                mode: 'CONFORMITY',
+                effect: 'RECOGNISE_WITH_CONDITIONS',
+                conditions: { minMargin: 0.02 },
+              },
+            ],
+          },
+        ],
+      },
     ],
     population: {
       synthetic: {
@@ -131,7 +272,13 @@ describe('the bulk-backed simulation = the explained-mode-backed one', () => {
     // synthetic innovator tests only at home and targets abroad: nothing is satisfied locally here,
     // the small example below covers it).
     const result = simulate(s);
-    expect(result.variants.map((v) => v.name)).toEqual(['baseline', 'drafts signed', 'three dropped', 'plurilateral', 'one replaced']);
+    expect(result.variants.map((v) => v.name)).toEqual([
+      'baseline',
+      'drafts signed',
+      'three dropped',
+      'plurilateral',
+      'one replaced',
+    ]);
     for (const v of result.variants) {
       expect(v.totals.applicable).toBeGreaterThan(v.totals.gaps);
       expect(v.totals.recognised).toBeGreaterThan(0);
@@ -157,7 +304,9 @@ describe('the bulk-backed simulation = the explained-mode-backed one', () => {
   });
 
   it('on the small explicit example (results satisfying criteria locally, an EXCLUDE variant)', () => {
-    const s = parseScenarioJson(readFileSync(resolve(process.cwd(), 'examples/simulation/small.scenario.json'), 'utf8'));
+    const s = parseScenarioJson(
+      readFileSync(resolve(process.cwd(), 'examples/simulation/small.scenario.json'), 'utf8'),
+    );
     expect(run(s, 2, bulkSetResolver)).toEqual(run(s, 2, explainedSetResolver));
     expect(simulate(s).variants[0].totals.satisfiedLocally).toBeGreaterThan(0);
   });
@@ -193,8 +342,14 @@ describe('the bulk-backed simulation = the explained-mode-backed one', () => {
     expect(partial.variants).toEqual(simulateChunk(s, 0, 20).variants.slice(0, 2));
     // The same agreements under another reference or asOf are compiled apart.
     const agreements = s.baseline.agreements;
-    expect(bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions).toBe(bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions);
-    expect(bulkSetResolver({ ...s.reference }, s.asOf, agreements).jurisdictions).not.toBe(bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions);
-    expect(bulkSetResolver(s.reference, '2026-01-01', agreements).jurisdictions).not.toBe(bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions);
+    expect(bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions).toBe(
+      bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions,
+    );
+    expect(bulkSetResolver({ ...s.reference }, s.asOf, agreements).jurisdictions).not.toBe(
+      bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions,
+    );
+    expect(bulkSetResolver(s.reference, '2026-01-01', agreements).jurisdictions).not.toBe(
+      bulkSetResolver(s.reference, s.asOf, agreements).jurisdictions,
+    );
   });
 });

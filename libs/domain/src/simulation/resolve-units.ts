@@ -59,7 +59,11 @@ export interface SetResolver {
 }
 
 /** Builds the resolver of one agreement set; called once per set per chunk. */
-export type SetResolverFactory = (reference: ScenarioReference, asOf: UtcDay, agreements: readonly CaseAgreement[]) => SetResolver;
+export type SetResolverFactory = (
+  reference: ScenarioReference,
+  asOf: UtcDay,
+  agreements: readonly CaseAgreement[],
+) => SetResolver;
 
 /** One agreement set compiled, with its "minus one agreement" derivations made on first use. */
 interface CompiledSet {
@@ -132,4 +136,5 @@ class BulkSetResolver implements SetResolver {
 }
 
 /** The default resolver: the recognition engine's bulk mode, compiled once per agreement set. */
-export const bulkSetResolver: SetResolverFactory = (reference, asOf, agreements) => new BulkSetResolver(compiledSet(reference, asOf, agreements));
+export const bulkSetResolver: SetResolverFactory = (reference, asOf, agreements) =>
+  new BulkSetResolver(compiledSet(reference, asOf, agreements));

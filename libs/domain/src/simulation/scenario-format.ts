@@ -72,7 +72,12 @@ function range(o: Json, key: string, path: string, max: number): IntRange {
  * A weights object: every weight a non-negative number, with a positive sum unless the object is
  * empty (empty = uniform over the natural domain). `allowed` restricts the keys.
  */
-function weights(o: Json, key: string, path: string, allowed: ((k: string) => string | null) | null): Record<string, number> {
+function weights(
+  o: Json,
+  key: string,
+  path: string,
+  allowed: ((k: string) => string | null) | null,
+): Record<string, number> {
   const at = field(path, key);
   const value = o[key];
   if (value === undefined || value === null) return {};
@@ -105,20 +110,31 @@ function readCosts(value: unknown, path: string): Record<string, ScenarioCost> {
   return costs;
 }
 
-function readSynthetic(value: unknown, path: string, reference: ScenarioReference, jurisdictions: ReadonlySet<string>): SyntheticPopulation {
+function readSynthetic(
+  value: unknown,
+  path: string,
+  reference: ScenarioReference,
+  jurisdictions: ReadonlySet<string>,
+): SyntheticPopulation {
   const o = object(value, path);
   const seed = number(required(o, 'seed', path), field(path, 'seed'));
   if (!Number.isSafeInteger(seed)) fail(field(path, 'seed'), 'must be an integer');
   const innovators = number(required(o, 'innovators', path), field(path, 'innovators'));
-  if (!Number.isSafeInteger(innovators) || innovators < 1) fail(field(path, 'innovators'), 'must be a positive integer');
-  if (innovators > MAX_SYNTHETIC_INNOVATORS) fail(field(path, 'innovators'), `must be at most ${MAX_SYNTHETIC_INNOVATORS}`);
+  if (!Number.isSafeInteger(innovators) || innovators < 1)
+    fail(field(path, 'innovators'), 'must be a positive integer');
+  if (innovators > MAX_SYNTHETIC_INNOVATORS)
+    fail(field(path, 'innovators'), `must be at most ${MAX_SYNTHETIC_INNOVATORS}`);
   const riskClasses = Object.values(RiskClass) as string[];
   const population: SyntheticPopulation = {
     seed,
     innovators,
-    homeWeights: weights(o, 'homeWeights', path, (k) => (jurisdictions.has(k) ? null : `unknown jurisdiction ${JSON.stringify(k)}`)),
+    homeWeights: weights(o, 'homeWeights', path, (k) =>
+      jurisdictions.has(k) ? null : `unknown jurisdiction ${JSON.stringify(k)}`,
+    ),
     sectorWeights: weights(o, 'sectorWeights', path, null),
-    riskClassWeights: weights(o, 'riskClassWeights', path, (k) => (riskClasses.includes(k) ? null : `must be one of ${riskClasses.join(', ')}`)),
+    riskClassWeights: weights(o, 'riskClassWeights', path, (k) =>
+      riskClasses.includes(k) ? null : `must be one of ${riskClasses.join(', ')}`,
+    ),
     targetsPerInnovator: range(o, 'targetsPerInnovator', path, Math.max(reference.authorities.length, 1)),
     passRate: rate(o, 'passRate', path),
     accreditedLabRate: rate(o, 'accreditedLabRate', path),
@@ -131,7 +147,9 @@ function readExplicit(o: Json, path: string, authorityIds: Ids, criterionIds: Id
   const systemIds = new Ids('system');
   const systems = requiredList(o, 'systems', path, (item, at) => readSystem(item, at, systemIds));
   const resultIds = new Ids('result');
-  const results = requiredList(o, 'results', path, (item, at) => readResult(item, at, systemIds, criterionIds, resultIds));
+  const results = requiredList(o, 'results', path, (item, at) =>
+    readResult(item, at, systemIds, criterionIds, resultIds),
+  );
   const pairs = new Set<string>();
   const targets = requiredList(o, 'targets', path, (item, at): ScenarioTarget => {
     const t = object(item, at);
@@ -149,7 +167,12 @@ function readExplicit(o: Json, path: string, authorityIds: Ids, criterionIds: Id
   return { systems, results, targets };
 }
 
-function readVariant(value: unknown, path: string, baseline: readonly CaseAgreement[], names: Set<string>): ScenarioVariant {
+function readVariant(
+  value: unknown,
+  path: string,
+  baseline: readonly CaseAgreement[],
+  names: Set<string>,
+): ScenarioVariant {
   const o = object(value, path);
   const name = string(required(o, 'name', path), field(path, 'name'));
   if (name === BASELINE_NAME) fail(field(path, 'name'), `"${BASELINE_NAME}" names the baseline in the result`);
@@ -157,8 +180,24 @@ function readVariant(value: unknown, path: string, baseline: readonly CaseAgreem
   names.add(name);
   // Each list is read with its own id registry: within one list an id may appear once.
   const remove = optionalList(o, 'remove', path, string);
-  const replace = optionalList(o, 'replace', path, ((ids) => (item: unknown, at: string) => readAgreement(item, at, ids))(new Ids('agreement')));
-  const add = optionalList(o, 'add', path, ((ids) => (item: unknown, at: string) => readAgreement(item, at, ids))(new Ids('agreement')));
+  const replace = optionalList(
+    o,
+    'replace',
+    path,
+    (
+      (ids) => (item: unknown, at: string) =>
+        readAgreement(item, at, ids)
+    )(new Ids('agreement')),
+  );
+  const add = optionalList(
+    o,
+    'add',
+    path,
+    (
+      (ids) => (item: unknown, at: string) =>
+        readAgreement(item, at, ids)
+    )(new Ids('agreement')),
+  );
   const variant: ScenarioVariant = { name, add, remove, replace };
   // Checked by applying it: remove, then replace, then add (see variantAgreements).
   applyVariant(baseline, variant, path);
@@ -184,7 +223,11 @@ function applyVariant(baseline: readonly CaseAgreement[], variant: ScenarioVaria
     agreements[at] = agreement;
   });
   variant.add.forEach((agreement, i) => {
-    if (position(agreement.id) >= 0) fail(`${field(path, 'add')}[${i}].id`, `agreement ${JSON.stringify(agreement.id)} is already present (use replace)`);
+    if (position(agreement.id) >= 0)
+      fail(
+        `${field(path, 'add')}[${i}].id`,
+        `agreement ${JSON.stringify(agreement.id)} is already present (use replace)`,
+      );
     agreements.push(agreement);
   });
   return agreements;
@@ -194,7 +237,10 @@ function applyVariant(baseline: readonly CaseAgreement[], variant: ScenarioVaria
 export function agreementSets(s: Scenario): { name: string; agreements: CaseAgreement[] }[] {
   return [
     { name: BASELINE_NAME, agreements: s.baseline.agreements },
-    ...s.variants.map((variant, i) => ({ name: variant.name, agreements: applyVariant(s.baseline.agreements, variant, `${ROOT}.variants[${i}]`) })),
+    ...s.variants.map((variant, i) => ({
+      name: variant.name,
+      agreements: applyVariant(s.baseline.agreements, variant, `${ROOT}.variants[${i}]`),
+    })),
   ];
 }
 
@@ -205,8 +251,14 @@ function readScenario(value: unknown): Scenario {
   const asOf = day(required(root, 'asOf', ROOT), field(ROOT, 'asOf'));
 
   const referencePath = field(ROOT, 'reference');
-  const { authorityIds, criterionIds, ...reference } = readReferenceModel(object(required(root, 'reference', ROOT), referencePath), referencePath);
-  const jurisdictions = new Set([...reference.jurisdictions.map((j) => j.code), ...reference.authorities.map((a) => a.jurisdiction)]);
+  const { authorityIds, criterionIds, ...reference } = readReferenceModel(
+    object(required(root, 'reference', ROOT), referencePath),
+    referencePath,
+  );
+  const jurisdictions = new Set([
+    ...reference.jurisdictions.map((j) => j.code),
+    ...reference.authorities.map((a) => a.jurisdiction),
+  ]);
 
   const costsPath = field(ROOT, 'costs');
   const costs = readCosts(required(root, 'costs', ROOT), costsPath);
@@ -214,17 +266,28 @@ function readScenario(value: unknown): Scenario {
   const baselinePath = field(ROOT, 'baseline');
   const baselineObject = object(required(root, 'baseline', ROOT), baselinePath);
   const baselineIds = new Ids('agreement');
-  const baseline = { agreements: optionalList(baselineObject, 'agreements', baselinePath, (item, at) => readAgreement(item, at, baselineIds)) };
+  const baseline = {
+    agreements: optionalList(baselineObject, 'agreements', baselinePath, (item, at) =>
+      readAgreement(item, at, baselineIds),
+    ),
+  };
 
   const names = new Set<string>();
-  const variants = optionalList(root, 'variants', ROOT, (item, at) => readVariant(item, at, baseline.agreements, names));
+  const variants = optionalList(root, 'variants', ROOT, (item, at) =>
+    readVariant(item, at, baseline.agreements, names),
+  );
 
   const populationPath = field(ROOT, 'population');
   const populationObject = object(required(root, 'population', ROOT), populationPath);
   let population: ScenarioPopulation;
   // Synthetic when it has the key `synthetic` (DESIGN.md §8.2), else explicit.
   if ('synthetic' in populationObject) {
-    const synthetic = readSynthetic(populationObject.synthetic, field(populationPath, 'synthetic'), reference, jurisdictions);
+    const synthetic = readSynthetic(
+      populationObject.synthetic,
+      field(populationPath, 'synthetic'),
+      reference,
+      jurisdictions,
+    );
     population = { synthetic };
     requireSyntheticCosts(synthetic, reference, costs, costsPath);
   } else {
@@ -234,7 +297,11 @@ function readScenario(value: unknown): Scenario {
     explicit.targets.forEach((target, t) =>
       target.authorities.forEach((authority, k) => {
         const code = byId.get(authority)!.jurisdiction;
-        if (!(code in costs)) fail(costsPath, `missing ${JSON.stringify(code)}, the jurisdiction of target ${JSON.stringify(authority)} (${populationPath}.targets[${t}].authorities[${k}])`);
+        if (!(code in costs))
+          fail(
+            costsPath,
+            `missing ${JSON.stringify(code)}, the jurisdiction of target ${JSON.stringify(authority)} (${populationPath}.targets[${t}].authorities[${k}])`,
+          );
       }),
     );
   }
@@ -245,12 +312,23 @@ function readScenario(value: unknown): Scenario {
  * Every authority a synthetic innovator can target must have its jurisdiction priced: those abroad
  * from at least one home the weights can draw (when innovators target anything at all).
  */
-function requireSyntheticCosts(p: SyntheticPopulation, reference: ScenarioReference, costs: Record<string, ScenarioCost>, costsPath: string): void {
+function requireSyntheticCosts(
+  p: SyntheticPopulation,
+  reference: ScenarioReference,
+  costs: Record<string, ScenarioCost>,
+  costsPath: string,
+): void {
   if (p.targetsPerInnovator.max === 0) return;
-  const homes = homeDomain(p, reference).filter(([, w]) => w > 0).map(([code]) => code);
+  const homes = homeDomain(p, reference)
+    .filter(([, w]) => w > 0)
+    .map(([code]) => code);
   for (const authority of reference.authorities) {
     if (!homes.some((home) => home !== authority.jurisdiction)) continue;
-    if (!(authority.jurisdiction in costs)) fail(costsPath, `missing ${JSON.stringify(authority.jurisdiction)}, the jurisdiction of possible target ${JSON.stringify(authority.id)}`);
+    if (!(authority.jurisdiction in costs))
+      fail(
+        costsPath,
+        `missing ${JSON.stringify(authority.jurisdiction)}, the jurisdiction of possible target ${JSON.stringify(authority.id)}`,
+      );
   }
 }
 
@@ -261,7 +339,10 @@ function requireSyntheticCosts(p: SyntheticPopulation, reference: ScenarioRefere
  */
 export function homeDomain(p: SyntheticPopulation, reference: ScenarioReference): [string, number][] {
   if (Object.keys(p.homeWeights).length) return sortedEntries(p.homeWeights);
-  const codes = new Set([...reference.jurisdictions.map((j) => j.code), ...reference.authorities.map((a) => a.jurisdiction)]);
+  const codes = new Set([
+    ...reference.jurisdictions.map((j) => j.code),
+    ...reference.authorities.map((a) => a.jurisdiction),
+  ]);
   return [...codes].sort(compareIds).map((code) => [code, 1]);
 }
 
@@ -269,7 +350,8 @@ export function homeDomain(p: SyntheticPopulation, reference: ScenarioReference)
 export { compareIds };
 
 /** A weights object's entries by key, so JSON key order never changes a draw. */
-export const sortedEntries = (w: Record<string, number>): [string, number][] => Object.entries(w).sort(([a], [b]) => compareIds(a, b));
+export const sortedEntries = (w: Record<string, number>): [string, number][] =>
+  Object.entries(w).sort(([a], [b]) => compareIds(a, b));
 
 /**
  * Validates a parsed JSON value as `sandbridge/scenario@1` (DESIGN.md §8.2): fills in the defaults,
@@ -301,8 +383,9 @@ export function parseScenarioJson(text: string): Scenario {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ScenarioFormatError([{ path: ROOT, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
+    throw new ScenarioFormatError([
+      { path: ROOT, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` },
+    ]);
   }
   return parseScenario(value);
 }
-

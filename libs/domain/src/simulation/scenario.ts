@@ -1,6 +1,15 @@
 import { DomainError, ErrorCode, type FieldProblem } from '../errors/domain-error.js';
 import type { RiskClass } from '../criteria/criteria.js';
-import type { CaseAgreement, CaseAuthority, CaseCriterion, CaseCrosswalk, CaseJurisdiction, CaseResult, CaseSystem, UtcDay } from '../recognition/recognition.js';
+import type {
+  CaseAgreement,
+  CaseAuthority,
+  CaseCriterion,
+  CaseCrosswalk,
+  CaseJurisdiction,
+  CaseResult,
+  CaseSystem,
+  UtcDay,
+} from '../recognition/recognition.js';
 
 /** Vocabulary and data of simulations for negotiators (DESIGN.md §5, §8.2). */
 
@@ -81,7 +90,8 @@ export interface Scenario {
   population: ScenarioPopulation;
 }
 
-export const isSynthetic = (population: ScenarioPopulation): population is { synthetic: SyntheticPopulation } => 'synthetic' in population;
+export const isSynthetic = (population: ScenarioPopulation): population is { synthetic: SyntheticPopulation } =>
+  'synthetic' in population;
 
 /**
  * A `sandbridge/scenario@1` document that cannot be read: `errors` lists the problem(s) with their

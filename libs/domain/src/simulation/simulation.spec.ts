@@ -2,10 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenario, parseScenarioJson } from './scenario-format.js';
-import { finaliseSimulation, mergePartials, planChunks, populationSize, simulate, simulateChunk } from './simulation.js';
+import {
+  finaliseSimulation,
+  mergePartials,
+  planChunks,
+  populationSize,
+  simulate,
+  simulateChunk,
+} from './simulation.js';
 import type { Scenario, SimulationTotals } from './scenario.js';
 
-const small = (): Scenario => parseScenarioJson(readFileSync(resolve(process.cwd(), 'examples/simulation/small.scenario.json'), 'utf8'));
+const small = (): Scenario =>
+  parseScenarioJson(readFileSync(resolve(process.cwd(), 'examples/simulation/small.scenario.json'), 'utf8'));
 
 /*
  * The small example (examples/simulation/small.scenario.json), resolved by hand. Costs: EU 12000 /
@@ -37,7 +45,19 @@ const BASELINE: SimulationTotals = {
   marketAccess: 2, // s2 → gb-fca (nothing applies) and s4 → eu-aio
   divergent: 0,
 };
-const ZERO: SimulationTotals = { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, recognitionRate: 0, testsAvoided: 0, costSaved: 0, daysSaved: 0, marketAccess: 0, divergent: 0 };
+const ZERO: SimulationTotals = {
+  applicable: 0,
+  satisfiedLocally: 0,
+  recognised: 0,
+  recognisedWithConditions: 0,
+  gaps: 0,
+  recognitionRate: 0,
+  testsAvoided: 0,
+  costSaved: 0,
+  daysSaved: 0,
+  marketAccess: 0,
+  divergent: 0,
+};
 
 describe('simulate on the small explicit example (figures by hand)', () => {
   const result = simulate(small());
@@ -46,13 +66,21 @@ describe('simulate on the small explicit example (figures by hand)', () => {
   it('lists the baseline first, then the variants in input order', () => {
     expect(result.format).toBe('sandbridge/simulation-result@1');
     expect(result.asOf).toBe('2026-06-01');
-    expect(result.variants.map((v) => v.name)).toEqual(['baseline', 'A: GB-SG equivalence', 'B: EU-SG without transparency', 'C: EU denies SG robustness', 'D: no EU-SG agreement']);
+    expect(result.variants.map((v) => v.name)).toEqual([
+      'baseline',
+      'A: GB-SG equivalence',
+      'B: EU-SG without transparency',
+      'C: EU denies SG robustness',
+      'D: no EU-SG agreement',
+    ]);
   });
 
   it('baseline: totals, pairs, zero deltas, and the marginal of the only agreement in force', () => {
     const v = byName('baseline');
     expect(v.totals).toEqual(BASELINE);
-    expect(v.byPair).toEqual([{ origin: 'SG', recognising: 'EU', recognised: 2, recognisedWithConditions: 1, divergent: 0 }]);
+    expect(v.byPair).toEqual([
+      { origin: 'SG', recognising: 'EU', recognised: 2, recognisedWithConditions: 1, divergent: 0 },
+    ]);
     expect(v.deltaVsBaseline).toEqual(ZERO);
     // Without eu-sg: s1 and s4 eu-rob become gaps → 2 recognised lost, 2 × 12000. eu-gb-draft is not in force: not listed.
     expect(v.marginal).toEqual([{ agreement: 'eu-sg', recognised: 2, testsAvoided: 2, costSaved: 24000 }]);
@@ -76,7 +104,17 @@ describe('simulate on the small explicit example (figures by hand)', () => {
       { origin: 'SG', recognising: 'GB', recognised: 1, recognisedWithConditions: 0, divergent: 1 },
     ]);
     // 4/7 − 3/7 = 1/7, rounded once from the exact difference (not 0.571429 − 0.428571 = 0.142858).
-    expect(v.deltaVsBaseline).toEqual({ ...ZERO, recognised: 1, gaps: -1, recognitionRate: 0.142857, testsAvoided: 1, costSaved: 10000, daysSaved: 25, marketAccess: 1, divergent: 1 });
+    expect(v.deltaVsBaseline).toEqual({
+      ...ZERO,
+      recognised: 1,
+      gaps: -1,
+      recognitionRate: 0.142857,
+      testsAvoided: 1,
+      costSaved: 10000,
+      daysSaved: 25,
+      marketAccess: 1,
+      divergent: 1,
+    });
     expect(v.marginal).toEqual([
       { agreement: 'eu-sg', recognised: 2, testsAvoided: 2, costSaved: 24000 },
       { agreement: 'gb-sg', recognised: 1, testsAvoided: 1, costSaved: 10000 },
@@ -85,8 +123,15 @@ describe('simulate on the small explicit example (figures by hand)', () => {
 
   it('B (replace eu-sg with one that EXCLUDEs transparency): s1 eu-doc becomes a gap', () => {
     const v = byName('B: EU-SG without transparency');
-    expect(v.totals).toEqual({ ...BASELINE, recognisedWithConditions: 0, gaps: 5, recognitionRate: 0.285714 /* 2/7 */ });
-    expect(v.byPair).toEqual([{ origin: 'SG', recognising: 'EU', recognised: 2, recognisedWithConditions: 0, divergent: 0 }]);
+    expect(v.totals).toEqual({
+      ...BASELINE,
+      recognisedWithConditions: 0,
+      gaps: 5,
+      recognitionRate: 0.285714 /* 2/7 */,
+    });
+    expect(v.byPair).toEqual([
+      { origin: 'SG', recognising: 'EU', recognised: 2, recognisedWithConditions: 0, divergent: 0 },
+    ]);
     expect(v.deltaVsBaseline).toEqual({ ...ZERO, recognisedWithConditions: -1, gaps: 1, recognitionRate: -0.142857 });
     expect(v.marginal).toEqual([{ agreement: 'eu-sg', recognised: 2, testsAvoided: 2, costSaved: 24000 }]);
   });
@@ -94,9 +139,29 @@ describe('simulate on the small explicit example (figures by hand)', () => {
   it('C (add eu-deny, an EXCLUDE of SG robustness): negative marginal for the deny agreement', () => {
     const v = byName('C: EU denies SG robustness');
     // s1 eu-rob and s4 eu-rob excluded → gaps; s1 eu-doc still with conditions.
-    expect(v.totals).toEqual({ ...BASELINE, recognised: 0, gaps: 6, recognitionRate: 0.142857 /* 1/7 */, testsAvoided: 0, costSaved: 0, daysSaved: 0, marketAccess: 1 });
-    expect(v.byPair).toEqual([{ origin: 'SG', recognising: 'EU', recognised: 0, recognisedWithConditions: 1, divergent: 0 }]);
-    expect(v.deltaVsBaseline).toEqual({ ...ZERO, recognised: -2, gaps: 2, recognitionRate: -0.285714, testsAvoided: -2, costSaved: -24000, daysSaved: -30, marketAccess: -1 });
+    expect(v.totals).toEqual({
+      ...BASELINE,
+      recognised: 0,
+      gaps: 6,
+      recognitionRate: 0.142857 /* 1/7 */,
+      testsAvoided: 0,
+      costSaved: 0,
+      daysSaved: 0,
+      marketAccess: 1,
+    });
+    expect(v.byPair).toEqual([
+      { origin: 'SG', recognising: 'EU', recognised: 0, recognisedWithConditions: 1, divergent: 0 },
+    ]);
+    expect(v.deltaVsBaseline).toEqual({
+      ...ZERO,
+      recognised: -2,
+      gaps: 2,
+      recognitionRate: -0.285714,
+      testsAvoided: -2,
+      costSaved: -24000,
+      daysSaved: -30,
+      marketAccess: -1,
+    });
     // Without eu-deny the two eu-rob come back (2 × 12000); without eu-sg they stay excluded and
     // only the conditional eu-doc is lost, which is no RECOGNISED figure. Ordered by agreement id.
     expect(v.marginal).toEqual([
@@ -107,9 +172,29 @@ describe('simulate on the small explicit example (figures by hand)', () => {
 
   it('D (remove eu-sg): nothing recognised, no pair listed, no agreement in force', () => {
     const v = byName('D: no EU-SG agreement');
-    expect(v.totals).toEqual({ ...BASELINE, recognised: 0, recognisedWithConditions: 0, gaps: 7, recognitionRate: 0, testsAvoided: 0, costSaved: 0, daysSaved: 0, marketAccess: 1 });
+    expect(v.totals).toEqual({
+      ...BASELINE,
+      recognised: 0,
+      recognisedWithConditions: 0,
+      gaps: 7,
+      recognitionRate: 0,
+      testsAvoided: 0,
+      costSaved: 0,
+      daysSaved: 0,
+      marketAccess: 1,
+    });
     expect(v.byPair).toEqual([]);
-    expect(v.deltaVsBaseline).toEqual({ ...ZERO, recognised: -2, recognisedWithConditions: -1, gaps: 3, recognitionRate: -0.428571, testsAvoided: -2, costSaved: -24000, daysSaved: -30, marketAccess: -1 });
+    expect(v.deltaVsBaseline).toEqual({
+      ...ZERO,
+      recognised: -2,
+      recognisedWithConditions: -1,
+      gaps: 3,
+      recognitionRate: -0.428571,
+      testsAvoided: -2,
+      costSaved: -24000,
+      daysSaved: -30,
+      marketAccess: -1,
+    });
     expect(v.marginal).toEqual([]);
   });
 
@@ -117,10 +202,28 @@ describe('simulate on the small explicit example (figures by hand)', () => {
     const v = result.variants[1];
     expect(Object.keys(result)).toEqual(['format', 'asOf', 'variants']);
     expect(Object.keys(v)).toEqual(['name', 'totals', 'byPair', 'deltaVsBaseline', 'marginal']);
-    const totals = ['applicable', 'satisfiedLocally', 'recognised', 'recognisedWithConditions', 'gaps', 'recognitionRate', 'testsAvoided', 'costSaved', 'daysSaved', 'marketAccess', 'divergent'];
+    const totals = [
+      'applicable',
+      'satisfiedLocally',
+      'recognised',
+      'recognisedWithConditions',
+      'gaps',
+      'recognitionRate',
+      'testsAvoided',
+      'costSaved',
+      'daysSaved',
+      'marketAccess',
+      'divergent',
+    ];
     expect(Object.keys(v.totals)).toEqual(totals);
     expect(Object.keys(v.deltaVsBaseline)).toEqual(totals);
-    expect(Object.keys(v.byPair[0])).toEqual(['origin', 'recognising', 'recognised', 'recognisedWithConditions', 'divergent']);
+    expect(Object.keys(v.byPair[0])).toEqual([
+      'origin',
+      'recognising',
+      'recognised',
+      'recognisedWithConditions',
+      'divergent',
+    ]);
     expect(Object.keys(v.marginal[0])).toEqual(['agreement', 'recognised', 'testsAvoided', 'costSaved']);
   });
 });
@@ -147,7 +250,22 @@ function daysScenario(): Scenario {
     variants: [
       {
         name: 'EU recognises SG safety',
-        add: [{ id: 'a', status: 'IN_FORCE', rules: [{ id: 'r', origins: ['SG'], recognising: ['EU'], categories: ['SAFETY'], mode: 'EQUIVALENCE', effect: 'RECOGNISE' }] }],
+        add: [
+          {
+            id: 'a',
+            status: 'IN_FORCE',
+            rules: [
+              {
+                id: 'r',
+                origins: ['SG'],
+                recognising: ['EU'],
+                categories: ['SAFETY'],
+                mode: 'EQUIVALENCE',
+                effect: 'RECOGNISE',
+              },
+            ],
+          },
+        ],
       },
     ],
     population: {

@@ -1,5 +1,12 @@
 import { dayNumber } from '../recognition/recognition-engine.js';
-import { AgreementStatus, type CaseAgreement, type CaseAuthority, type CaseResult, type CaseSystem, RuleEffect } from '../recognition/recognition.js';
+import {
+  AgreementStatus,
+  type CaseAgreement,
+  type CaseAuthority,
+  type CaseResult,
+  type CaseSystem,
+  RuleEffect,
+} from '../recognition/recognition.js';
 import { agreementSets, compareIds } from './scenario-format.js';
 import { bulkSetResolver, Outcome, type SetResolver, type SetResolverFactory } from './resolve-units.js';
 import {
@@ -28,9 +35,11 @@ export function populationSize(s: Scenario): number {
 /** Consecutive chunks `[from, to)` of at most `chunkSize` units covering `[0, size)`; none when size is 0. */
 export function planChunks(size: number, chunkSize: number): ChunkSpec[] {
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
-  if (!Number.isSafeInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
+  if (!Number.isSafeInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
   const chunks: ChunkSpec[] = [];
-  for (let from = 0, chunk = 0; from < size; from += chunkSize, chunk++) chunks.push({ chunk, from, to: Math.min(size, from + chunkSize) });
+  for (let from = 0, chunk = 0; from < size; from += chunkSize, chunk++)
+    chunks.push({ chunk, from, to: Math.min(size, from + chunkSize) });
   return chunks;
 }
 
@@ -56,7 +65,8 @@ function explicitIndex(p: ExplicitPopulation): ExplicitIndex {
   if (index) return index;
   index = { results: new Map(), targets: new Map() };
   for (const result of p.results) push(index.results, result.system, result);
-  for (const target of p.targets) for (const authority of target.authorities) push(index.targets, target.system, authority);
+  for (const target of p.targets)
+    for (const authority of target.authorities) push(index.targets, target.system, authority);
   explicitIndexes.set(p, index);
   return index;
 }
@@ -74,14 +84,26 @@ function units(s: Scenario, from: number, to: number): Unit[] {
     const generator = new SyntheticGenerator(s.population.synthetic, s.reference, s.asOf);
     for (let i = from; i < to; i++) {
       const u = generator.unit(i);
-      out.push(unit(u.system, u.results, u.target.authorities.map((id) => authorities.get(id)!)));
+      out.push(
+        unit(
+          u.system,
+          u.results,
+          u.target.authorities.map((id) => authorities.get(id)!),
+        ),
+      );
     }
     return out;
   }
   const p = s.population;
   const index = explicitIndex(p);
   for (const system of p.systems.slice(from, to)) {
-    out.push(unit(system, index.results.get(system.id) ?? [], (index.targets.get(system.id) ?? []).map((id) => authorities.get(id)!)));
+    out.push(
+      unit(
+        system,
+        index.results.get(system.id) ?? [],
+        (index.targets.get(system.id) ?? []).map((id) => authorities.get(id)!),
+      ),
+    );
   }
   return out;
 }
@@ -96,7 +118,18 @@ function inForce(agreement: CaseAgreement, asOfDay: number): boolean {
 }
 
 function emptyVariant(): VariantPartial {
-  return { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, divergent: 0, marketAccess: 0, byTarget: {}, byPair: {}, marginal: {} };
+  return {
+    applicable: 0,
+    satisfiedLocally: 0,
+    recognised: 0,
+    recognisedWithConditions: 0,
+    gaps: 0,
+    divergent: 0,
+    marketAccess: 0,
+    byTarget: {},
+    byPair: {},
+    marginal: {},
+  };
 }
 
 /** One agreement set's counts over a chunk, and per unit a fingerprint of its outcomes (two 32-bit hashes per unit). */
@@ -138,7 +171,12 @@ interface Excluder {
  * (and the target has a criterion neither not applicable nor satisfied locally); the contribution
  * is the difference in RECOGNISED criteria, over the target's criteria.
  */
-function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: SetResolver, chunk: readonly Unit[]): SetRun {
+function runSet(
+  s: Scenario,
+  agreements: readonly CaseAgreement[],
+  resolver: SetResolver,
+  chunk: readonly Unit[],
+): SetRun {
   const asOfDay = dayNumber(s.asOf);
   const codes = resolver.jurisdictions;
   const J = codes.length;
@@ -165,7 +203,15 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
     for (const [j, origins] of byJurisdiction) excludersInto[j].push({ agreement: index, origins });
   }
 
-  const totals = { applicable: 0, satisfiedLocally: 0, recognised: 0, recognisedWithConditions: 0, gaps: 0, divergent: 0, marketAccess: 0 };
+  const totals = {
+    applicable: 0,
+    satisfiedLocally: 0,
+    recognised: 0,
+    recognisedWithConditions: 0,
+    gaps: 0,
+    divergent: 0,
+    marketAccess: 0,
+  };
   const targetSeen = new Uint8Array(J);
   const targetRecognised = new Float64Array(J);
   const targetPairsSaved = new Float64Array(J);
@@ -280,12 +326,18 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
   const partial: VariantPartial = { ...totals, byTarget: {}, byPair: {}, marginal: {} };
   const coverage: VariantCoverage = { systems, changed: 0, byPair: {}, marginal: {} };
   const sorted = Array.from({ length: J }, (_, j) => j).sort((x, y) => compareIds(codes[x], codes[y]));
-  for (const j of sorted) if (targetSeen[j]) partial.byTarget[codes[j]] = { recognised: targetRecognised[j], pairsSaved: targetPairsSaved[j] };
+  for (const j of sorted)
+    if (targetSeen[j])
+      partial.byTarget[codes[j]] = { recognised: targetRecognised[j], pairsSaved: targetPairsSaved[j] };
   for (const origin of sorted) {
     for (const j of sorted) {
       const pair = (origin * J + j) * 3;
       if (!pairs[pair] && !pairs[pair + 1]) continue;
-      (partial.byPair[codes[origin]] ??= {})[codes[j]] = { recognised: pairs[pair], recognisedWithConditions: pairs[pair + 1], divergent: pairs[pair + 2] };
+      (partial.byPair[codes[origin]] ??= {})[codes[j]] = {
+        recognised: pairs[pair],
+        recognisedWithConditions: pairs[pair + 1],
+        divergent: pairs[pair + 2],
+      };
       (coverage.byPair[codes[origin]] ??= {})[codes[j]] = pairSystems[origin * J + j];
     }
   }
@@ -299,7 +351,10 @@ function runSet(s: Scenario, agreements: readonly CaseAgreement[], resolver: Set
 }
 
 /** A scenario's agreement sets, built once per scenario (their arrays key the compiled engine). */
-const setsOf = new WeakMap<Scenario, { baseline: readonly CaseAgreement[]; variants: Scenario['variants']; sets: ReturnType<typeof agreementSets> }>();
+const setsOf = new WeakMap<
+  Scenario,
+  { baseline: readonly CaseAgreement[]; variants: Scenario['variants']; sets: ReturnType<typeof agreementSets> }
+>();
 
 function scenarioSets(s: Scenario): ReturnType<typeof agreementSets> {
   const cached = setsOf.get(s);
@@ -322,24 +377,35 @@ export function simulateChunk(s: Scenario, from: number, to: number): Simulation
  * {@link simulateChunk} on the recognition engine behind `resolvers` (the tests compare the bulk
  * mode with the explained mode through it).
  */
-export function simulateChunkWith(resolvers: SetResolverFactory, s: Scenario, from: number, to: number): SimulationPartial {
+export function simulateChunkWith(
+  resolvers: SetResolverFactory,
+  s: Scenario,
+  from: number,
+  to: number,
+): SimulationPartial {
   const size = populationSize(s);
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < from || to > size) {
     throw new RangeError(`chunk [${from}, ${to}) is outside the population [0, ${size})`);
   }
   const chunk = units(s, from, to);
-  const runs = scenarioSets(s).map((set) => runSet(s, set.agreements, resolvers(s.reference, s.asOf, set.agreements), chunk));
+  const runs = scenarioSets(s).map((set) =>
+    runSet(s, set.agreements, resolvers(s.reference, s.asOf, set.agreements), chunk),
+  );
   // Systems whose outcomes differ from the baseline's: the ones behind a variant's deltaVsBaseline.
   const baseline = runs[0]?.prints;
   for (const { partial, prints } of runs) {
     let changed = 0;
-    for (let i = 0; i < prints.length; i += 2) if (prints[i] !== baseline[i] || prints[i + 1] !== baseline[i + 1]) changed++;
+    for (let i = 0; i < prints.length; i += 2)
+      if (prints[i] !== baseline[i] || prints[i + 1] !== baseline[i + 1]) changed++;
     partial.coverage!.changed = changed;
   }
   return { units: to - from, variants: runs.map((r) => r.partial) };
 }
 
-function sumRecords<T>(records: readonly (Record<string, T> | undefined)[], merge: (values: T[]) => T): Record<string, T> {
+function sumRecords<T>(
+  records: readonly (Record<string, T> | undefined)[],
+  merge: (values: T[]) => T,
+): Record<string, T> {
   const keys = [...new Set(records.flatMap((r) => (r ? Object.keys(r) : [])))].sort(compareIds);
   const out: Record<string, T> = {};
   for (const key of keys) out[key] = merge(records.filter((r) => r && key in r).map((r) => r![key]));
@@ -349,7 +415,16 @@ function sumRecords<T>(records: readonly (Record<string, T> | undefined)[], merg
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 function mergeVariants(parts: readonly VariantPartial[]): VariantPartial {
-  const total = (key: 'applicable' | 'satisfiedLocally' | 'recognised' | 'recognisedWithConditions' | 'gaps' | 'divergent' | 'marketAccess') => sum(parts.map((p) => p[key]));
+  const total = (
+    key:
+      | 'applicable'
+      | 'satisfiedLocally'
+      | 'recognised'
+      | 'recognisedWithConditions'
+      | 'gaps'
+      | 'divergent'
+      | 'marketAccess',
+  ) => sum(parts.map((p) => p[key]));
   return {
     applicable: total('applicable'),
     satisfiedLocally: total('satisfiedLocally'),
@@ -360,7 +435,10 @@ function mergeVariants(parts: readonly VariantPartial[]): VariantPartial {
     marketAccess: total('marketAccess'),
     byTarget: sumRecords(
       parts.map((p) => p.byTarget),
-      (values) => ({ recognised: sum(values.map((v) => v.recognised)), pairsSaved: sum(values.map((v) => v.pairsSaved)) }),
+      (values) => ({
+        recognised: sum(values.map((v) => v.recognised)),
+        pairsSaved: sum(values.map((v) => v.pairsSaved)),
+      }),
     ),
     byPair: sumRecords(
       parts.map((p) => p.byPair),
@@ -377,7 +455,9 @@ function mergeVariants(parts: readonly VariantPartial[]): VariantPartial {
     ),
     // Kept only when every part counted it (a partial stored before coverage existed has none):
     // "all parts have it" is itself associative, so the merge stays associative.
-    ...(parts.length > 0 && parts.every((p) => p.coverage) ? { coverage: mergeCoverage(parts.map((p) => p.coverage!)) } : {}),
+    ...(parts.length > 0 && parts.every((p) => p.coverage)
+      ? { coverage: mergeCoverage(parts.map((p) => p.coverage!)) }
+      : {}),
   };
 }
 
@@ -408,7 +488,8 @@ export function coverageOf(merged: SimulationPartial): VariantCoverage[] | null 
 export function mergePartials(parts: readonly SimulationPartial[]): SimulationPartial {
   const sets = Math.max(0, ...parts.map((p) => p.variants.length));
   const variants: VariantPartial[] = [];
-  for (let k = 0; k < sets; k++) variants.push(mergeVariants(parts.flatMap((p) => (k < p.variants.length ? [p.variants[k]] : []))));
+  for (let k = 0; k < sets; k++)
+    variants.push(mergeVariants(parts.flatMap((p) => (k < p.variants.length ? [p.variants[k]] : []))));
   return { units: sum(parts.map((p) => p.units)), variants };
 }
 
@@ -418,7 +499,7 @@ export function mergePartials(parts: readonly SimulationPartial[]): SimulationPa
  * Math.round on |x|), so that float noise never shows and the JSON is the same on every run.
  */
 function round6(x: number): number {
-  const r = Math.sign(x) * Math.round(Math.abs(x) * 1e6) / 1e6;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * 1e6)) / 1e6;
   return r === 0 ? 0 : r; // no -0
 }
 
@@ -442,7 +523,11 @@ function totalsOf(s: Scenario, p: VariantPartial): SimulationTotals {
 }
 
 /** The published totals: rate and money rounded to 6 decimals. */
-const rounded = (t: SimulationTotals): SimulationTotals => ({ ...t, recognitionRate: round6(t.recognitionRate), costSaved: round6(t.costSaved) });
+const rounded = (t: SimulationTotals): SimulationTotals => ({
+  ...t,
+  recognitionRate: round6(t.recognitionRate),
+  costSaved: round6(t.costSaved),
+});
 
 function delta(a: SimulationTotals, b: SimulationTotals): SimulationTotals {
   return {
@@ -465,7 +550,14 @@ function pairsOf(p: VariantPartial): PairFigures[] {
   for (const origin of Object.keys(p.byPair).sort(compareIds)) {
     for (const recognising of Object.keys(p.byPair[origin]).sort(compareIds)) {
       const c = p.byPair[origin][recognising];
-      if (c.recognised || c.recognisedWithConditions || c.divergent) out.push({ origin, recognising, recognised: c.recognised, recognisedWithConditions: c.recognisedWithConditions, divergent: c.divergent });
+      if (c.recognised || c.recognisedWithConditions || c.divergent)
+        out.push({
+          origin,
+          recognising,
+          recognised: c.recognised,
+          recognisedWithConditions: c.recognisedWithConditions,
+          divergent: c.divergent,
+        });
     }
   }
   return out;
@@ -481,7 +573,12 @@ function marginalOf(s: Scenario, agreements: readonly CaseAgreement[], p: Varian
       const byJurisdiction = p.marginal[agreement] ?? {};
       const jurisdictions = Object.keys(byJurisdiction).sort(compareIds);
       const recognised = sum(jurisdictions.map((j) => byJurisdiction[j]));
-      return { agreement, recognised, testsAvoided: recognised, costSaved: round6(sum(jurisdictions.map((j) => byJurisdiction[j] * s.costs[j].testCost))) };
+      return {
+        agreement,
+        recognised,
+        testsAvoided: recognised,
+        costSaved: round6(sum(jurisdictions.map((j) => byJurisdiction[j] * s.costs[j].testCost))),
+      };
     });
 }
 
@@ -493,16 +590,25 @@ function marginalOf(s: Scenario, agreements: readonly CaseAgreement[], p: Varian
 export function finaliseSimulation(s: Scenario, merged: SimulationPartial): SimulationResult {
   const sets = agreementSets(s);
   const size = populationSize(s);
-  if (merged.units !== size) throw new RangeError(`the partials cover ${merged.units} units, the population has ${size}`);
+  if (merged.units !== size)
+    throw new RangeError(`the partials cover ${merged.units} units, the population has ${size}`);
   // An empty population merges to no agreement sets at all: every count is zero.
-  if (merged.units === 0 && merged.variants.length === 0) merged = { units: 0, variants: sets.map(() => emptyVariant()) };
-  if (merged.variants.length !== sets.length) throw new RangeError(`the partials hold ${merged.variants.length} agreement sets, the scenario has ${sets.length}`);
+  if (merged.units === 0 && merged.variants.length === 0)
+    merged = { units: 0, variants: sets.map(() => emptyVariant()) };
+  if (merged.variants.length !== sets.length)
+    throw new RangeError(`the partials hold ${merged.variants.length} agreement sets, the scenario has ${sets.length}`);
   // Normalised through a merge so a partial whose records were built in any key order reads the same.
   const normalised = mergePartials([merged]).variants;
   const baseline = totalsOf(s, normalised[0]);
   const variants: VariantResult[] = sets.map((set, k) => {
     const totals = totalsOf(s, normalised[k]);
-    return { name: set.name, totals: rounded(totals), byPair: pairsOf(normalised[k]), deltaVsBaseline: delta(totals, baseline), marginal: marginalOf(s, set.agreements, normalised[k]) };
+    return {
+      name: set.name,
+      totals: rounded(totals),
+      byPair: pairsOf(normalised[k]),
+      deltaVsBaseline: delta(totals, baseline),
+      marginal: marginalOf(s, set.agreements, normalised[k]),
+    };
   });
   return { format: SIMULATION_RESULT_FORMAT, asOf: s.asOf, variants };
 }

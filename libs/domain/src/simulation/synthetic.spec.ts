@@ -31,12 +31,58 @@ function scenario(change: (p: Record<string, unknown>) => void = () => {}): Scen
         { id: 'sg-mas', jurisdiction: 'SG' },
       ],
       criteria: [
-        { id: 'eu-gte', authority: 'eu-aio', stage: 'TESTING', category: 'ROBUSTNESS', kind: 'METRIC', metric: 'm', comparator: 'GTE', threshold: 0.9, clauses: ['K1', 'K2'] },
-        { id: 'eu-lte', authority: 'eu-aio', stage: 'TESTING', category: 'PRIVACY', kind: 'METRIC', metric: 'p', comparator: 'LTE', threshold: 120, riskClasses: ['HIGH'] },
+        {
+          id: 'eu-gte',
+          authority: 'eu-aio',
+          stage: 'TESTING',
+          category: 'ROBUSTNESS',
+          kind: 'METRIC',
+          metric: 'm',
+          comparator: 'GTE',
+          threshold: 0.9,
+          clauses: ['K1', 'K2'],
+        },
+        {
+          id: 'eu-lte',
+          authority: 'eu-aio',
+          stage: 'TESTING',
+          category: 'PRIVACY',
+          kind: 'METRIC',
+          metric: 'p',
+          comparator: 'LTE',
+          threshold: 120,
+          riskClasses: ['HIGH'],
+        },
         { id: 'eu-doc', authority: 'eu-aio', stage: 'ENTRY', category: 'TRANSPARENCY', kind: 'EVIDENCE' },
-        { id: 'gb-btw', authority: 'gb-fca', stage: 'TESTING', category: 'FAIRNESS', kind: 'METRIC', metric: 'f', comparator: 'BETWEEN', threshold: [0.8, 1.25], sectors: ['FINANCE'] },
-        { id: 'gb-eq', authority: 'gb-ico', stage: 'TESTING', category: 'PRIVACY', kind: 'METRIC', metric: 'e', comparator: 'EQ', threshold: 0 },
-        { id: 'sg-att', authority: 'sg-mas', stage: 'EXIT', category: 'ACCOUNTABILITY', kind: 'ATTESTATION', clauses: ['K3'] },
+        {
+          id: 'gb-btw',
+          authority: 'gb-fca',
+          stage: 'TESTING',
+          category: 'FAIRNESS',
+          kind: 'METRIC',
+          metric: 'f',
+          comparator: 'BETWEEN',
+          threshold: [0.8, 1.25],
+          sectors: ['FINANCE'],
+        },
+        {
+          id: 'gb-eq',
+          authority: 'gb-ico',
+          stage: 'TESTING',
+          category: 'PRIVACY',
+          kind: 'METRIC',
+          metric: 'e',
+          comparator: 'EQ',
+          threshold: 0,
+        },
+        {
+          id: 'sg-att',
+          authority: 'sg-mas',
+          stage: 'EXIT',
+          category: 'ACCOUNTABILITY',
+          kind: 'ATTESTATION',
+          clauses: ['K3'],
+        },
       ],
     },
     costs: { EU: { testCost: 1, testDays: 1 }, GB: { testCost: 1, testDays: 1 }, SG: { testCost: 1, testDays: 1 } },
@@ -45,7 +91,8 @@ function scenario(change: (p: Record<string, unknown>) => void = () => {}): Scen
   });
 }
 
-const generator = (s: Scenario) => new SyntheticGenerator((s.population as { synthetic: SyntheticPopulation }).synthetic, s.reference, s.asOf);
+const generator = (s: Scenario) =>
+  new SyntheticGenerator((s.population as { synthetic: SyntheticPopulation }).synthetic, s.reference, s.asOf);
 
 describe('the synthetic generator', () => {
   it('is counter-based: innovator i is the same whoever asks, in whatever order', () => {
@@ -67,7 +114,9 @@ describe('the synthetic generator', () => {
     const differing = ids.filter((i) => JSON.stringify(c.unit(i)) !== JSON.stringify(a.unit(i)));
     expect(differing.length).toBeGreaterThan(40);
     // Whole runs too.
-    expect(JSON.stringify(simulate(scenario((p) => (p.innovators = 200))))).toBe(JSON.stringify(simulate(scenario((p) => (p.innovators = 200)))));
+    expect(JSON.stringify(simulate(scenario((p) => (p.innovators = 200))))).toBe(
+      JSON.stringify(simulate(scenario((p) => (p.innovators = 200)))),
+    );
   });
 
   it('does not depend on the key order of the weights objects', () => {
@@ -106,7 +155,9 @@ describe('the synthetic generator', () => {
       sectors[u.system.sector!] = (sectors[u.system.sector!] ?? 0) + 1;
       risks[u.system.riskClass!] = (risks[u.system.riskClass!] ?? 0) + 1;
       // Results: exactly the home jurisdiction's criteria that apply, tested there.
-      const expected = s.reference.criteria.filter((c) => authorities.get(c.authority)!.jurisdiction === u.home && criterionApplies(c, u.system)).map((c) => c.id);
+      const expected = s.reference.criteria
+        .filter((c) => authorities.get(c.authority)!.jurisdiction === u.home && criterionApplies(c, u.system))
+        .map((c) => c.id);
       check(u.results.map((r) => r.criterion).join() === expected.join(), `results of ${i}`);
       for (const r of u.results) {
         const c = criteria.get(r.criterion)!;
@@ -116,7 +167,11 @@ describe('the synthetic generator', () => {
         check(r.method === (c.clauses[0] ?? null), `method of ${r.id}`);
         check((r.lab.accreditationBody !== null) === r.lab.accredited, `lab of ${r.id}`);
         // A metric value passes the criterion's own comparator exactly when `passed` says so.
-        if (c.kind === CriterionKind.METRIC) check(meetsThreshold(r.value!, c.comparator!, c.threshold!, c.thresholdHigh) === r.passed, `value of ${r.id}`);
+        if (c.kind === CriterionKind.METRIC)
+          check(
+            meetsThreshold(r.value!, c.comparator!, c.threshold!, c.thresholdHigh) === r.passed,
+            `value of ${r.id}`,
+          );
         else check(r.value === null, `value of ${r.id}`);
         ageSum += age;
         results++;
@@ -126,7 +181,10 @@ describe('the synthetic generator', () => {
       // Targets: distinct authorities abroad, in reference order.
       const targets = u.target.authorities;
       check(new Set(targets).size === targets.length, `distinct targets of ${i}`);
-      check(targets.every((id) => authorities.get(id)!.jurisdiction !== u.home), `targets abroad of ${i}`);
+      check(
+        targets.every((id) => authorities.get(id)!.jurisdiction !== u.home),
+        `targets abroad of ${i}`,
+      );
       check(targets.join() === order.filter((id) => targets.includes(id)).join(), `target order of ${i}`);
       targetCounts[targets.length] = (targetCounts[targets.length] ?? 0) + 1;
     }
@@ -169,7 +227,9 @@ describe('the synthetic generator', () => {
   });
 
   it('honours extreme rates', () => {
-    const g = generator(scenario((p) => ((p.passRate = 0), (p.accreditedLabRate = 1), (p.targetsPerInnovator = { min: 0, max: 0 }))));
+    const g = generator(
+      scenario((p) => ((p.passRate = 0), (p.accreditedLabRate = 1), (p.targetsPerInnovator = { min: 0, max: 0 }))),
+    );
     for (let i = 0; i < 200; i++) {
       const u = g.unit(i);
       expect(u.results.every((r) => !r.passed && r.lab.accredited)).toBe(true);

@@ -33,7 +33,13 @@ class InnovatorDraws {
   constructor(seed: number, innovator: number) {
     // A safe integer is split into two 32-bit words (the high word of a negative seed included).
     let h = 0x9e3779b9;
-    for (const word of [seed >>> 0, Math.floor(seed / TWO_32) >>> 0, innovator >>> 0, Math.floor(innovator / TWO_32) >>> 0]) h = fold(h, word);
+    for (const word of [
+      seed >>> 0,
+      Math.floor(seed / TWO_32) >>> 0,
+      innovator >>> 0,
+      Math.floor(innovator / TWO_32) >>> 0,
+    ])
+      h = fold(h, word);
     this.base = h;
   }
 
@@ -119,11 +125,15 @@ export class SyntheticGenerator {
     this.asOfDay = dayNumber(asOf);
     this.homes = homeDomain(p, reference);
     const namedSectors = [...new Set(reference.criteria.flatMap((c) => c.sectors))].sort(compareIds);
-    this.sectors = Object.keys(p.sectorWeights).length ? sortedEntries(p.sectorWeights) : namedSectors.map((s) => [s, 1]);
+    this.sectors = Object.keys(p.sectorWeights).length
+      ? sortedEntries(p.sectorWeights)
+      : namedSectors.map((s) => [s, 1]);
     // Risk classes in their declared order (UNACCEPTABLE, HIGH, LIMITED, MINIMAL), not by name.
     const classes = Object.values(RiskClass) as string[];
     const given = p.riskClassWeights as Record<string, number>;
-    this.riskClasses = Object.keys(given).length ? classes.filter((c) => c in given).map((c) => [c, given[c]]) : classes.map((c) => [c, 1]);
+    this.riskClasses = Object.keys(given).length
+      ? classes.filter((c) => c in given).map((c) => [c, given[c]])
+      : classes.map((c) => [c, 1]);
     const jurisdictionOf = new Map(reference.authorities.map((a) => [a.id, a.jurisdiction]));
     for (const c of reference.criteria) {
       const code = jurisdictionOf.get(c.authority)!;
@@ -171,20 +181,29 @@ export class SyntheticGenerator {
         criterion: c.id,
         testedIn: home,
         testedAt: toUtcDay(new Date((this.asOfDay - age) * 86_400_000)),
-        value: c.kind === CriterionKind.METRIC ? metricValue(c, passed, draws.uniform(Field.value, k), draws.uniform(Field.failSide, k)) : null,
+        value:
+          c.kind === CriterionKind.METRIC
+            ? metricValue(c, passed, draws.uniform(Field.value, k), draws.uniform(Field.failSide, k))
+            : null,
         passed,
         method: c.clauses[0] ?? null,
         lab: { accredited, accreditationBody: accredited ? (ACCREDITATION_BODIES[home] ?? `${home}-AB`) : null },
       });
     }
     const abroad = this.reference.authorities.filter((a) => a.jurisdiction !== home);
-    const count = Math.min(draws.integer(Field.targetCount, this.p.targetsPerInnovator.min, this.p.targetsPerInnovator.max), abroad.length);
+    const count = Math.min(
+      draws.integer(Field.targetCount, this.p.targetsPerInnovator.min, this.p.targetsPerInnovator.max),
+      abroad.length,
+    );
     const order = abroad.map((_, k) => k);
     for (let k = 0; k < count; k++) {
       const j = k + Math.floor(draws.uniform(Field.targetPick, k) * (order.length - k));
       [order[k], order[j]] = [order[j], order[k]];
     }
-    const picked: CaseAuthority[] = order.slice(0, count).sort((a, b) => a - b).map((k) => abroad[k]);
+    const picked: CaseAuthority[] = order
+      .slice(0, count)
+      .sort((a, b) => a - b)
+      .map((k) => abroad[k]);
     return { system, home, results, target: { system: system.id, authorities: picked.map((a) => a.id) } };
   }
 

@@ -17,7 +17,10 @@ export interface DatabaseSettings {
  * Opens the configured database: the PostgreSQL at `url`, or else the embedded one under `dataDir`.
  * The returned DataSource stops the embedded server when it is destroyed, so callers close one thing.
  */
-export async function openDatabase(settings: DatabaseSettings, options: { migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(
+  settings: DatabaseSettings,
+  options: { migrate?: boolean } = {},
+): Promise<DataSource> {
   const embedded = settings.url ? null : await EmbeddedPostgres.start(settings.dataDir);
   try {
     const dataSource = new DataSource(

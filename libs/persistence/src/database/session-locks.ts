@@ -36,7 +36,9 @@ export class SessionLocks {
   /** True when this process now holds `name`'s lock; false when another session holds it (or no locks here). */
   async tryLock(name: string): Promise<boolean> {
     if (!this.available) return false;
-    const { rows } = await (await this.session()).query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [this.namespace, name]);
+    const { rows } = await (
+      await this.session()
+    ).query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [this.namespace, name]);
     return rows[0]?.locked === true;
   }
 

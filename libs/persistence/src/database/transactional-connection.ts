@@ -36,7 +36,9 @@ export class TransactionalConnection {
     const current = this.scope.getStore();
     if (current) return work(current.manager);
     const afterCommit: (() => void)[] = [];
-    const result = await this.dataSource.transaction((manager) => this.scope.run({ manager, afterCommit }, () => work(manager)));
+    const result = await this.dataSource.transaction((manager) =>
+      this.scope.run({ manager, afterCommit }, () => work(manager)),
+    );
     for (const callback of afterCommit) callback();
     return result;
   }

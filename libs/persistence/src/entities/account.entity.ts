@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 import { JurisdictionEntity } from './jurisdiction.entity.js';
 import { OrganisationEntity } from './organisation.entity.js';

@@ -5,7 +5,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Index('agreement_status_idx', ['status'])
 @Check('agreement_status_check', `"status" IN ('DRAFT','PROPOSED','IN_FORCE','SUSPENDED','TERMINATED')`)
 @Check('agreement_kind_check', `"kind" IN ('BILATERAL','PLURILATERAL')`)
-@Check('agreement_window_check', `"effective_from" IS NULL OR "effective_to" IS NULL OR "effective_from" < "effective_to"`)
+@Check(
+  'agreement_window_check',
+  `"effective_from" IS NULL OR "effective_to" IS NULL OR "effective_from" < "effective_to"`,
+)
 export class AgreementEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,9 +5,15 @@ import { EnrolmentEntity } from './enrolment.entity.js';
 /** One targeted authority's track of an enrolment: its own entry and exit decisions, with reasons. */
 @Entity('enrolment_track')
 @Index('enrolment_track_authority_idx', ['authorityId', 'state'])
-@Check('enrolment_track_state_check', `"state" IN ('PENDING','ADMITTED','DECLINED','SUSPENDED','AUTHORISED','REJECTED')`)
+@Check(
+  'enrolment_track_state_check',
+  `"state" IN ('PENDING','ADMITTED','DECLINED','SUSPENDED','AUTHORISED','REJECTED')`,
+)
 @Check('enrolment_track_entry_decision_check', `"entry_decision" IS NULL OR "entry_decision" IN ('ADMIT','DECLINE')`)
-@Check('enrolment_track_exit_decision_check', `"exit_decision" IS NULL OR "exit_decision" IN ('AUTHORISED','REJECTED','EXTENDED','REFINEMENT_REQUIRED')`)
+@Check(
+  'enrolment_track_exit_decision_check',
+  `"exit_decision" IS NULL OR "exit_decision" IN ('AUTHORISED','REJECTED','EXTENDED','REFINEMENT_REQUIRED')`,
+)
 export class EnrolmentTrackEntity {
   @PrimaryColumn({ name: 'enrolment_id', type: 'uuid' })
   enrolmentId: string;

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { AiSystemEntity } from './ai-system.entity.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { ProgrammeEntity } from './programme.entity.js';
@@ -10,7 +21,10 @@ const STATES = `'DRAFT','SUBMITTED','UNDER_REVIEW','TESTING','EXIT_REVIEW','SUSP
 @Index('enrolment_programme_state_idx', ['programmeId', 'state'])
 @Index('enrolment_organisation_idx', ['organisationId'])
 // A system applies to a programme once at a time: a new application only after withdrawal or decline.
-@Index('enrolment_active_system_key', ['programmeId', 'aiSystemId'], { unique: true, where: `"state" NOT IN ('WITHDRAWN','DECLINED')` })
+@Index('enrolment_active_system_key', ['programmeId', 'aiSystemId'], {
+  unique: true,
+  where: `"state" NOT IN ('WITHDRAWN','DECLINED')`,
+})
 @Check('enrolment_state_check', `"state" IN (${STATES})`)
 @Check('enrolment_resume_state_check', `"resume_state" IS NULL OR "resume_state" IN ('TESTING','EXIT_REVIEW')`)
 export class EnrolmentEntity {

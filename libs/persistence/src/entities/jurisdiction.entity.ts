@@ -1,7 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('jurisdiction')
-@Check('jurisdiction_approach_check', `"approach" IN ('RISK_BASED','PRINCIPLES_BASED','SECTORAL','SOFT_LAW','STATE_LED')`)
+@Check(
+  'jurisdiction_approach_check',
+  `"approach" IN ('RISK_BASED','PRINCIPLES_BASED','SECTORAL','SOFT_LAW','STATE_LED')`,
+)
 export class JurisdictionEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   code: string;

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 
 /** A sandbox programme run jointly by several authorities (DESIGN.md §3). */
@@ -11,7 +22,10 @@ import { AuthorityEntity } from './authority.entity.js';
 @Index('programme_status_idx', ['status'])
 @Check('programme_status_check', `"status" IN ('DRAFT','OPEN','RUNNING','CLOSED')`)
 @Check('programme_joint_entry_rule_check', `"joint_entry_rule" IN ('EACH_AUTHORITY','UNANIMOUS','LEAD_DECIDES')`)
-@Check('programme_window_check', `"application_closes" IS NULL OR "application_opens" IS NULL OR "application_opens" <= "application_closes"`)
+@Check(
+  'programme_window_check',
+  `"application_closes" IS NULL OR "application_opens" IS NULL OR "application_opens" <= "application_closes"`,
+)
 @Check('programme_capacity_check', `"cohort_capacity" >= 1 AND "max_testing_days" >= 1`)
 export class ProgrammeEntity {
   @PrimaryGeneratedColumn('uuid')

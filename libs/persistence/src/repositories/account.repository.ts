@@ -8,7 +8,10 @@ import { likePattern, paginate } from './paginate.js';
 export const SESSION_CHECK_COMMENT = 'session-check';
 
 /** The columns a token is checked against. */
-export type AccountSessionState = Pick<AccountEntity, 'id' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode' | 'sessionEpoch' | 'disabledAt'>;
+export type AccountSessionState = Pick<
+  AccountEntity,
+  'id' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode' | 'sessionEpoch' | 'disabledAt'
+>;
 
 export interface AccountFilter {
   role?: string | null;
@@ -39,7 +42,15 @@ export class AccountRepository {
     return this.repo
       .createQueryBuilder('acc')
       .comment(SESSION_CHECK_COMMENT)
-      .select(['acc.id', 'acc.role', 'acc.authorityId', 'acc.organisationId', 'acc.jurisdictionCode', 'acc.sessionEpoch', 'acc.disabledAt'])
+      .select([
+        'acc.id',
+        'acc.role',
+        'acc.authorityId',
+        'acc.organisationId',
+        'acc.jurisdictionCode',
+        'acc.sessionEpoch',
+        'acc.disabledAt',
+      ])
       .where('acc.id = :id', { id })
       .getOne();
   }
@@ -52,9 +63,13 @@ export class AccountRepository {
     const query = this.repo.createQueryBuilder('acc');
     if (filter.role) query.andWhere('acc.role = :role', { role: filter.role });
     if (filter.authorityId) query.andWhere('acc.authority_id = :authorityId', { authorityId: filter.authorityId });
-    if (filter.organisationId) query.andWhere('acc.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId)
+      query.andWhere('acc.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.jurisdictionCode) query.andWhere('acc.jurisdiction_code = :code', { code: filter.jurisdictionCode });
-    if (filter.search) query.andWhere('(acc.email ILIKE :search OR acc.display_name ILIKE :search)', { search: likePattern(filter.search) });
+    if (filter.search)
+      query.andWhere('(acc.email ILIKE :search OR acc.display_name ILIKE :search)', {
+        search: likePattern(filter.search),
+      });
     return paginate(
       query,
       [
@@ -66,7 +81,10 @@ export class AccountRepository {
   }
 
   insert(
-    values: Pick<AccountEntity, 'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'>,
+    values: Pick<
+      AccountEntity,
+      'email' | 'displayName' | 'passwordHash' | 'role' | 'authorityId' | 'organisationId' | 'jurisdictionCode'
+    >,
   ): Promise<AccountEntity> {
     return this.repo.save(this.repo.create({ ...values, email: values.email.toLowerCase() }));
   }
@@ -75,7 +93,10 @@ export class AccountRepository {
    * Raises the session epoch (ending every token issued before) and applies `changes` in the same
    * statement; null when there is no such account.
    */
-  async endSessions(id: string, changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {}): Promise<AccountEntity | null> {
+  async endSessions(
+    id: string,
+    changes: Partial<Pick<AccountEntity, 'passwordHash' | 'disabledAt'>> = {},
+  ): Promise<AccountEntity | null> {
     if (!isUuid(id)) return null;
     const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const result = await this.repo
@@ -90,7 +111,12 @@ export class AccountRepository {
   /** Lets a disabled account sign in again; its old tokens stay ended (the epoch is not lowered). */
   async enable(id: string): Promise<AccountEntity | null> {
     if (!isUuid(id)) return null;
-    const result = await this.repo.createQueryBuilder().update(AccountEntity).set({ disabledAt: null }).where('id = :id', { id }).execute();
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(AccountEntity)
+      .set({ disabledAt: null })
+      .where('id = :id', { id })
+      .execute();
     return result.affected ? this.findById(id) : null;
   }
 

@@ -74,7 +74,9 @@ export class AgreementRepository {
   /** Rules of each agreement, in the order they were added. */
   rulesOf(agreementIds: readonly string[]): Promise<AgreementRuleEntity[]> {
     const valid = agreementIds.filter(isUuid);
-    return valid.length ? this.rules.find({ where: { agreementId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return valid.length
+      ? this.rules.find({ where: { agreementId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   saveRule(rule: Partial<AgreementRuleEntity>): Promise<AgreementRuleEntity> {
@@ -87,7 +89,12 @@ export class AgreementRepository {
 
   approvalsOf(agreementIds: readonly string[]): Promise<AgreementApprovalEntity[]> {
     const valid = agreementIds.filter(isUuid);
-    return valid.length ? this.approvals.find({ where: { agreementId: In(valid) }, order: { approvedAt: 'ASC', jurisdictionCode: 'ASC' } }) : Promise.resolve([]);
+    return valid.length
+      ? this.approvals.find({
+          where: { agreementId: In(valid) },
+          order: { approvedAt: 'ASC', jurisdictionCode: 'ASC' },
+        })
+      : Promise.resolve([]);
   }
 
   async addApproval(values: AgreementApprovalEntity): Promise<void> {

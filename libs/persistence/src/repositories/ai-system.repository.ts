@@ -35,7 +35,8 @@ export class AiSystemRepository {
 
   page(filter: AiSystemFilter, request: PageRequest): Promise<Page<AiSystemEntity>> {
     const query = this.repo.createQueryBuilder('s');
-    if (filter.organisationId) query.andWhere('s.organisation_id = :org', { org: isUuid(filter.organisationId) ? filter.organisationId : null });
+    if (filter.organisationId)
+      query.andWhere('s.organisation_id = :org', { org: isUuid(filter.organisationId) ? filter.organisationId : null });
     if (filter.sector) query.andWhere('s.sector = :sector', { sector: filter.sector });
     if (filter.riskClass) query.andWhere('s.risk_class = :riskClass', { riskClass: filter.riskClass });
     if (filter.search) query.andWhere('s.name ILIKE :search', { search: likePattern(filter.search) });
@@ -49,7 +50,9 @@ export class AiSystemRepository {
     );
   }
 
-  insert(values: Pick<AiSystemEntity, 'organisationId' | 'name' | 'sector' | 'intendedPurpose' | 'riskClass'>): Promise<AiSystemEntity> {
+  insert(
+    values: Pick<AiSystemEntity, 'organisationId' | 'name' | 'sector' | 'intendedPurpose' | 'riskClass'>,
+  ): Promise<AiSystemEntity> {
     return this.repo.save(this.repo.create(values));
   }
 

@@ -51,11 +51,22 @@ export class AuditRepository {
   }
 
   /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
-  page(filter: AuditFilter, request: PageRequest, hiddenEntityIds: readonly string[] = []): Promise<Page<AuditEntryEntity>> {
+  page(
+    filter: AuditFilter,
+    request: PageRequest,
+    hiddenEntityIds: readonly string[] = [],
+  ): Promise<Page<AuditEntryEntity>> {
     const query = this.repo.createQueryBuilder('a');
     if (hiddenEntityIds.length) query.andWhere('a.entity_id NOT IN (:...hidden)', { hidden: [...hiddenEntityIds] });
-    if (filter.enrolmentId) query.andWhere('a.enrolment_id = :enrolmentId', { enrolmentId: isUuid(filter.enrolmentId) ? filter.enrolmentId : null });
+    if (filter.enrolmentId)
+      query.andWhere('a.enrolment_id = :enrolmentId', {
+        enrolmentId: isUuid(filter.enrolmentId) ? filter.enrolmentId : null,
+      });
     if (filter.actorAccountId) query.andWhere('a.actor_account_id = :actor', { actor: filter.actorAccountId });
-    return paginate(query, [{ expression: 'a.seq', value: (a) => a.seq, accepts: (v) => Number.isInteger(v) }], request);
+    return paginate(
+      query,
+      [{ expression: 'a.seq', value: (a) => a.seq, accepts: (v) => Number.isInteger(v) }],
+      request,
+    );
   }
 }

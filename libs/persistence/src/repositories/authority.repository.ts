@@ -42,7 +42,8 @@ export class AuthorityRepository {
     const query = this.repo.createQueryBuilder('a');
     if (filter.jurisdictionCode) query.andWhere('a.jurisdiction_code = :code', { code: filter.jurisdictionCode });
     if (filter.sector) query.andWhere(':sector = ANY(a.sectors)', { sector: filter.sector });
-    if (filter.search) query.andWhere('(a.name ILIKE :search OR a.acronym ILIKE :search)', { search: likePattern(filter.search) });
+    if (filter.search)
+      query.andWhere('(a.name ILIKE :search OR a.acronym ILIKE :search)', { search: likePattern(filter.search) });
     return paginate(
       query,
       [
@@ -53,7 +54,9 @@ export class AuthorityRepository {
     );
   }
 
-  insert(values: Pick<AuthorityEntity, 'jurisdictionCode' | 'name' | 'acronym' | 'sectors' | 'website'>): Promise<AuthorityEntity> {
+  insert(
+    values: Pick<AuthorityEntity, 'jurisdictionCode' | 'name' | 'acronym' | 'sectors' | 'website'>,
+  ): Promise<AuthorityEntity> {
     return this.repo.save(this.repo.create(values));
   }
 

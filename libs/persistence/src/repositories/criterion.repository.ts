@@ -43,7 +43,9 @@ export class CriterionRepository {
 
   /** The ACTIVE criterion versions of one authority, by key. */
   activeOf(authorityId: string): Promise<CriterionEntity[]> {
-    return isUuid(authorityId) ? this.repo.find({ where: { authorityId, status: 'ACTIVE' }, order: { key: 'ASC', version: 'ASC' } }) : Promise.resolve([]);
+    return isUuid(authorityId)
+      ? this.repo.find({ where: { authorityId, status: 'ACTIVE' }, order: { key: 'ASC', version: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** Every version of one criterion key, oldest first. */
@@ -66,14 +68,23 @@ export class CriterionRepository {
 
   /** Locks the versions of a key (FOR UPDATE) so two revisions never both become n+1. */
   async lockKey(authorityId: string, key: string): Promise<void> {
-    await this.repo.createQueryBuilder('c').setLock('pessimistic_write').where('c.authority_id = :authorityId AND c.key = :key', { authorityId, key }).getMany();
+    await this.repo
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.authority_id = :authorityId AND c.key = :key', { authorityId, key })
+      .getMany();
   }
 
   page(filter: CriterionFilter, request: PageRequest): Promise<Page<CriterionEntity>> {
     const query = this.repo.createQueryBuilder('c');
-    if (filter.authorityId) query.andWhere('c.authority_id = :authorityId', { authorityId: isUuid(filter.authorityId) ? filter.authorityId : null });
+    if (filter.authorityId)
+      query.andWhere('c.authority_id = :authorityId', {
+        authorityId: isUuid(filter.authorityId) ? filter.authorityId : null,
+      });
     if (filter.jurisdictionCode) {
-      query.andWhere('c.authority_id IN (SELECT a.id FROM authority a WHERE a.jurisdiction_code = :code)', { code: filter.jurisdictionCode });
+      query.andWhere('c.authority_id IN (SELECT a.id FROM authority a WHERE a.jurisdiction_code = :code)', {
+        code: filter.jurisdictionCode,
+      });
     }
     if (filter.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
     if (filter.category) query.andWhere('c.category = :category', { category: filter.category });
@@ -81,17 +92,26 @@ export class CriterionRepository {
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.key) query.andWhere('c.key = :key', { key: filter.key });
     if (filter.clauseId) {
-      query.andWhere('c.id IN (SELECT cc.criterion_id FROM criterion_clause cc WHERE cc.clause_id = :clauseId)', { clauseId: filter.clauseId });
+      query.andWhere('c.id IN (SELECT cc.criterion_id FROM criterion_clause cc WHERE cc.clause_id = :clauseId)', {
+        clauseId: filter.clauseId,
+      });
     }
-    if (filter.search) query.andWhere('(c.key ILIKE :search OR c.title ILIKE :search)', { search: likePattern(filter.search) });
+    if (filter.search)
+      query.andWhere('(c.key ILIKE :search OR c.title ILIKE :search)', { search: likePattern(filter.search) });
     if (filter.draftsVisibleTo) {
-      query.andWhere(`(c.status <> 'DRAFT' OR c.authority_id = :draftAuthority)`, { draftAuthority: filter.draftsVisibleTo.authorityId });
+      query.andWhere(`(c.status <> 'DRAFT' OR c.authority_id = :draftAuthority)`, {
+        draftAuthority: filter.draftsVisibleTo.authorityId,
+      });
     }
     return paginate(
       query,
       [
         { expression: 'c.key', value: (c) => c.key, accepts: (key) => typeof key === 'string' },
-        { expression: 'c.version', value: (c) => c.version, accepts: (version) => Number.isInteger(version) && Math.abs(version as number) <= 2_147_483_647 },
+        {
+          expression: 'c.version',
+          value: (c) => c.version,
+          accepts: (version) => Number.isInteger(version) && Math.abs(version as number) <= 2_147_483_647,
+        },
         { expression: 'c.id', value: (c) => c.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
@@ -100,7 +120,9 @@ export class CriterionRepository {
 
   /** Clause ids of these criteria, as (criterion, clause) pairs in clause order. */
   clauseLinks(criterionIds: readonly string[]): Promise<CriterionClauseEntity[]> {
-    return criterionIds.length ? this.links.find({ where: { criterionId: In([...criterionIds]) }, order: { clauseId: 'ASC' } }) : Promise.resolve([]);
+    return criterionIds.length
+      ? this.links.find({ where: { criterionId: In([...criterionIds]) }, order: { clauseId: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   insert(values: Omit<CriterionEntity, 'id' | 'createdAt' | 'updatedAt' | 'authority'>): Promise<CriterionEntity> {

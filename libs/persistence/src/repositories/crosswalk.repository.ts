@@ -33,13 +33,18 @@ export class CrosswalkRepository {
   touching(criterionIds: readonly string[]): Promise<CrosswalkEntity[]> {
     if (!criterionIds.length) return Promise.resolve([]);
     const ids = [...criterionIds];
-    return this.repo.find({ where: [{ fromCriterionId: In(ids) }, { toCriterionId: In(ids) }], order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.repo.find({
+      where: [{ fromCriterionId: In(ids) }, { toCriterionId: In(ids) }],
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   page(filter: CrosswalkFilter, request: PageRequest): Promise<Page<CrosswalkEntity>> {
     const query = this.repo.createQueryBuilder('x');
     if (filter.criterionId) {
-      query.andWhere('(x.from_criterion_id = :cid OR x.to_criterion_id = :cid)', { cid: isUuid(filter.criterionId) ? filter.criterionId : null });
+      query.andWhere('(x.from_criterion_id = :cid OR x.to_criterion_id = :cid)', {
+        cid: isUuid(filter.criterionId) ? filter.criterionId : null,
+      });
     }
     if (filter.authorityId) {
       query.andWhere(
@@ -48,10 +53,16 @@ export class CrosswalkRepository {
       );
     }
     if (filter.relation) query.andWhere('x.relation = :relation', { relation: filter.relation });
-    return paginate(query, [{ expression: 'x.id', value: (x) => x.id, accepts: (id) => typeof id === 'string' && isUuid(id) }], request);
+    return paginate(
+      query,
+      [{ expression: 'x.id', value: (x) => x.id, accepts: (id) => typeof id === 'string' && isUuid(id) }],
+      request,
+    );
   }
 
-  insert(values: Pick<CrosswalkEntity, 'fromCriterionId' | 'toCriterionId' | 'relation' | 'note'>): Promise<CrosswalkEntity> {
+  insert(
+    values: Pick<CrosswalkEntity, 'fromCriterionId' | 'toCriterionId' | 'relation' | 'note'>,
+  ): Promise<CrosswalkEntity> {
     return this.repo.save(this.repo.create(values));
   }
 

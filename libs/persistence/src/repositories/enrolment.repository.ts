@@ -66,28 +66,52 @@ export class EnrolmentRepository {
 
   page(filter: EnrolmentFilter, request: PageRequest): Promise<Page<EnrolmentEntity>> {
     const query = this.repo.createQueryBuilder('e');
-    if (filter.programmeId) query.andWhere('e.programme_id = :programmeId', { programmeId: isUuid(filter.programmeId) ? filter.programmeId : null });
-    if (filter.aiSystemId) query.andWhere('e.ai_system_id = :aiSystemId', { aiSystemId: isUuid(filter.aiSystemId) ? filter.aiSystemId : null });
+    if (filter.programmeId)
+      query.andWhere('e.programme_id = :programmeId', {
+        programmeId: isUuid(filter.programmeId) ? filter.programmeId : null,
+      });
+    if (filter.aiSystemId)
+      query.andWhere('e.ai_system_id = :aiSystemId', {
+        aiSystemId: isUuid(filter.aiSystemId) ? filter.aiSystemId : null,
+      });
     if (filter.state) query.andWhere('e.state = :state', { state: filter.state });
     if (filter.organisationId) query.andWhere('e.organisation_id = :org', { org: filter.organisationId });
     if (filter.participantAuthorityId) {
       query
         .andWhere(`e.state <> 'DRAFT'`)
-        .andWhere('e.programme_id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :viewer)', { viewer: filter.participantAuthorityId });
+        .andWhere(
+          'e.programme_id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :viewer)',
+          { viewer: filter.participantAuthorityId },
+        );
     }
     return paginate(
       query,
       [
         // Milliseconds, as JavaScript dates carry them: the cursor then names the row exactly.
-        { expression: `date_trunc('milliseconds', e.created_at)`, value: (e) => e.createdAt.toISOString(), accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) },
+        {
+          expression: `date_trunc('milliseconds', e.created_at)`,
+          value: (e) => e.createdAt.toISOString(),
+          accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+        },
         { expression: 'e.id', value: (e) => e.id, accepts: (v) => typeof v === 'string' && isUuid(v) },
       ],
       request,
     );
   }
 
-  insert(values: Pick<EnrolmentEntity, 'programmeId' | 'aiSystemId' | 'organisationId' | 'state'>): Promise<EnrolmentEntity> {
-    return this.repo.save(this.repo.create({ ...values, version: 1, resumeState: null, submittedAt: null, testingStartedAt: null, exitedAt: null }));
+  insert(
+    values: Pick<EnrolmentEntity, 'programmeId' | 'aiSystemId' | 'organisationId' | 'state'>,
+  ): Promise<EnrolmentEntity> {
+    return this.repo.save(
+      this.repo.create({
+        ...values,
+        version: 1,
+        resumeState: null,
+        submittedAt: null,
+        testingStartedAt: null,
+        exitedAt: null,
+      }),
+    );
   }
 
   /**
@@ -109,11 +133,15 @@ export class EnrolmentRepository {
   }
 
   tracksOf(enrolmentIds: readonly string[]): Promise<EnrolmentTrackEntity[]> {
-    return enrolmentIds.length ? this.tracks.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { authorityId: 'ASC' } }) : Promise.resolve([]);
+    return enrolmentIds.length
+      ? this.tracks.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { authorityId: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   async insertTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
-    await this.tracks.insert(authorityIds.map((authorityId) => ({ enrolmentId, authorityId, state: 'PENDING', entryUnmetCriteria: [] })));
+    await this.tracks.insert(
+      authorityIds.map((authorityId) => ({ enrolmentId, authorityId, state: 'PENDING', entryUnmetCriteria: [] })),
+    );
   }
 
   async replaceTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
@@ -126,11 +154,18 @@ export class EnrolmentRepository {
   }
 
   entryResultsOf(enrolmentIds: readonly string[]): Promise<EntryResultEntity[]> {
-    return enrolmentIds.length ? this.entryResults.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return enrolmentIds.length
+      ? this.entryResults.find({
+          where: { enrolmentId: In([...enrolmentIds]) },
+          order: { recordedAt: 'ASC', id: 'ASC' },
+        })
+      : Promise.resolve([]);
   }
 
   /** Replaces the application's result for each named criterion (one per criterion). */
-  async upsertEntryResults(rows: Omit<EntryResultEntity, 'id' | 'recordedAt' | 'enrolment' | 'criterion'>[]): Promise<void> {
+  async upsertEntryResults(
+    rows: Omit<EntryResultEntity, 'id' | 'recordedAt' | 'enrolment' | 'criterion'>[],
+  ): Promise<void> {
     for (const row of rows) {
       await this.entryResults.delete({ enrolmentId: row.enrolmentId, criterionId: row.criterionId });
     }

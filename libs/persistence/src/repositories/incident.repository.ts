@@ -18,7 +18,9 @@ export class IncidentRepository {
 
   /** Incidents of these enrolments, oldest first. */
   ofEnrolments(enrolmentIds: readonly string[]): Promise<IncidentEntity[]> {
-    return enrolmentIds.length ? this.repo.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { reportedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return enrolmentIds.length
+      ? this.repo.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { reportedAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   insert(values: Omit<IncidentEntity, 'id' | 'reportedAt' | 'enrolment'>): Promise<IncidentEntity> {

@@ -32,7 +32,8 @@ export class JurisdictionRepository {
     const query = this.repo.createQueryBuilder('j');
     if (filter.approach) query.andWhere('j.approach = :approach', { approach: filter.approach });
     if (filter.codes) query.andWhere('j.code IN (:...codes)', { codes: filter.codes.length ? filter.codes : [''] });
-    if (filter.search) query.andWhere('(j.code ILIKE :search OR j.name ILIKE :search)', { search: likePattern(filter.search) });
+    if (filter.search)
+      query.andWhere('(j.code ILIKE :search OR j.name ILIKE :search)', { search: likePattern(filter.search) });
     return paginate(query, [{ expression: 'j.code', value: (j) => j.code }], request);
   }
 

@@ -35,8 +35,12 @@ export class OrganisationRepository {
 
   page(filter: OrganisationFilter, request: PageRequest): Promise<Page<OrganisationEntity>> {
     const query = this.repo.createQueryBuilder('o');
-    if (filter.homeJurisdictionCode) query.andWhere('o.home_jurisdiction_code = :code', { code: filter.homeJurisdictionCode });
-    if (filter.ids) query.andWhere('o.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'] });
+    if (filter.homeJurisdictionCode)
+      query.andWhere('o.home_jurisdiction_code = :code', { code: filter.homeJurisdictionCode });
+    if (filter.ids)
+      query.andWhere('o.id IN (:...ids)', {
+        ids: filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'],
+      });
     if (filter.search) query.andWhere('o.name ILIKE :search', { search: likePattern(filter.search) });
     return paginate(
       query,

@@ -23,11 +23,19 @@ export async function paginate<T extends ObjectLiteral>(
   const page = query.clone();
   if (request.after) {
     const key = decodeCursor(request.after, order.length);
-    if (key.some((value, i) => (typeof value === 'string' && value.includes('\u0000')) || (order[i].accepts && !order[i].accepts(value)))) {
+    if (
+      key.some(
+        (value, i) =>
+          (typeof value === 'string' && value.includes('\u0000')) || (order[i].accepts && !order[i].accepts(value)),
+      )
+    ) {
       throw DomainError.badInput([{ path: 'after', message: 'is not a cursor this list returned' }]);
     }
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
-    page.andWhere(`(${order.map((o) => o.expression).join(', ')}) > (${key.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    page.andWhere(
+      `(${order.map((o) => o.expression).join(', ')}) > (${key.map((_, i) => `:cursor${i}`).join(', ')})`,
+      params,
+    );
   }
   order.forEach((o, i) => (i === 0 ? page.orderBy(o.expression, 'ASC') : page.addOrderBy(o.expression, 'ASC')));
   const rows = first === 0 ? [] : await page.limit(first + 1).getMany();

@@ -57,7 +57,11 @@ export class ProgrammeRepository {
    * a published one (not DRAFT), or one of the same lead — the programmes whose names the lead's
    * regulators can see. With `publishedOnly`, only published ones (when a DRAFT is about to open).
    */
-  findNameClash(name: string, leadAuthorityId: string, options: { exceptId?: string; publishedOnly?: boolean } = {}): Promise<ProgrammeEntity | null> {
+  findNameClash(
+    name: string,
+    leadAuthorityId: string,
+    options: { exceptId?: string; publishedOnly?: boolean } = {},
+  ): Promise<ProgrammeEntity | null> {
     const query = this.repo.createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name });
     if (options.publishedOnly) query.andWhere("p.status <> 'DRAFT'");
     else query.andWhere("(p.status <> 'DRAFT' OR p.lead_authority_id = :lead)", { lead: leadAuthorityId });
@@ -69,16 +73,22 @@ export class ProgrammeRepository {
     const query = this.repo.createQueryBuilder('p');
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.participantAuthorityId) {
-      query.andWhere('p.id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :participant)', {
-        participant: isUuid(filter.participantAuthorityId) ? filter.participantAuthorityId : null,
-      });
+      query.andWhere(
+        'p.id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :participant)',
+        {
+          participant: isUuid(filter.participantAuthorityId) ? filter.participantAuthorityId : null,
+        },
+      );
     }
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
     if (filter.search) query.andWhere('p.name ILIKE :search', { search: likePattern(filter.search) });
     if (filter.draftsVisibleTo) {
-      query.andWhere(`(p.status <> 'DRAFT' OR p.id IN (SELECT pv.programme_id FROM programme_participant pv WHERE pv.authority_id = :viewer))`, {
-        viewer: filter.draftsVisibleTo.authorityId,
-      });
+      query.andWhere(
+        `(p.status <> 'DRAFT' OR p.id IN (SELECT pv.programme_id FROM programme_participant pv WHERE pv.authority_id = :viewer))`,
+        {
+          viewer: filter.draftsVisibleTo.authorityId,
+        },
+      );
     }
     return paginate(
       query,
@@ -92,7 +102,10 @@ export class ProgrammeRepository {
 
   participantsOf(programmeIds: readonly string[]): Promise<ProgrammeParticipantEntity[]> {
     return programmeIds.length
-      ? this.participants.find({ where: { programmeId: In([...programmeIds]) }, order: { joinedAt: 'ASC', authorityId: 'ASC' } })
+      ? this.participants.find({
+          where: { programmeId: In([...programmeIds]) },
+          order: { joinedAt: 'ASC', authorityId: 'ASC' },
+        })
       : Promise.resolve([]);
   }
 
@@ -130,7 +143,9 @@ export class ProgrammeRepository {
     await this.participants.delete({ programmeId, authorityId });
   }
 
-  saveAttachment(values: Pick<ProgrammeCriterionEntity, 'programmeId' | 'criterionId' | 'authorityId' | 'stage' | 'mandatory'>): Promise<ProgrammeCriterionEntity> {
+  saveAttachment(
+    values: Pick<ProgrammeCriterionEntity, 'programmeId' | 'criterionId' | 'authorityId' | 'stage' | 'mandatory'>,
+  ): Promise<ProgrammeCriterionEntity> {
     return this.criteria.save(this.criteria.create(values));
   }
 

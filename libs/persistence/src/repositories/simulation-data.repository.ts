@@ -56,7 +56,13 @@ export class SimulationDataRepository {
   async systems(filter: RecordedDataFilter): Promise<RecordedSystemRow[]> {
     const query = this.connection.manager
       .createQueryBuilder()
-      .select(['s.id AS "id"', 's.organisation_id AS "organisationId"', 's.sector AS "sector"', 's.risk_class AS "riskClass"', 'o.home_jurisdiction_code AS "homeJurisdiction"'])
+      .select([
+        's.id AS "id"',
+        's.organisation_id AS "organisationId"',
+        's.sector AS "sector"',
+        's.risk_class AS "riskClass"',
+        'o.home_jurisdiction_code AS "homeJurisdiction"',
+      ])
       .from('ai_system', 's')
       .innerJoin('organisation', 'o', 'o.id = s.organisation_id')
       .orderBy('s.id', 'ASC');
@@ -122,13 +128,19 @@ export class SimulationDataRepository {
 
   /** ACTIVE criteria plus any other version named in `alsoIds` (e.g. by recorded results), by id. */
   async criteria(alsoIds: readonly string[]): Promise<CriterionEntity[]> {
-    const query = this.connection.getRepository(CriterionEntity).createQueryBuilder('c').where(`c.status = 'ACTIVE'`).orderBy('c.id', 'ASC');
+    const query = this.connection
+      .getRepository(CriterionEntity)
+      .createQueryBuilder('c')
+      .where(`c.status = 'ACTIVE'`)
+      .orderBy('c.id', 'ASC');
     if (alsoIds.length) query.orWhere('c.id IN (:...ids)', { ids: [...alsoIds] });
     return query.getMany();
   }
 
   clauseLinks(): Promise<CriterionClauseEntity[]> {
-    return this.connection.getRepository(CriterionClauseEntity).find({ order: { criterionId: 'ASC', clauseId: 'ASC' } });
+    return this.connection
+      .getRepository(CriterionClauseEntity)
+      .find({ order: { criterionId: 'ASC', clauseId: 'ASC' } });
   }
 
   crosswalks(): Promise<CrosswalkEntity[]> {

@@ -14,7 +14,16 @@ export interface SimulationRunFilter {
 
 export type NewSimulationRun = Pick<
   SimulationRunEntity,
-  'name' | 'createdBy' | 'jurisdictionCode' | 'scenario' | 'populationKind' | 'populationFilter' | 'populationSize' | 'chunkSize' | 'chunksTotal' | 'rerunOf'
+  | 'name'
+  | 'createdBy'
+  | 'jurisdictionCode'
+  | 'scenario'
+  | 'populationKind'
+  | 'populationFilter'
+  | 'populationSize'
+  | 'chunkSize'
+  | 'chunksTotal'
+  | 'rerunOf'
 >;
 
 /** What storing one chunk did: whether it was new, and the run's progress after it. */
@@ -52,12 +61,17 @@ export class SimulationRunRepository {
   page(filter: SimulationRunFilter, request: PageRequest): Promise<Page<SimulationRunEntity>> {
     const query = this.repo.createQueryBuilder('r');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    if (filter.jurisdictionCode) query.andWhere('r.jurisdiction_code = :jurisdiction', { jurisdiction: filter.jurisdictionCode });
+    if (filter.jurisdictionCode)
+      query.andWhere('r.jurisdiction_code = :jurisdiction', { jurisdiction: filter.jurisdictionCode });
     return paginate(
       query,
       [
         // Milliseconds: the cursor carries a JavaScript date, which has no microseconds.
-        { expression: "date_trunc('milliseconds', r.created_at)", value: (r) => r.createdAt.toISOString(), accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) },
+        {
+          expression: "date_trunc('milliseconds', r.created_at)",
+          value: (r) => r.createdAt.toISOString(),
+          accepts: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+        },
         { expression: 'r.id', value: (r) => r.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
@@ -76,7 +90,18 @@ export class SimulationRunRepository {
   }
 
   insert(values: NewSimulationRun): Promise<SimulationRunEntity> {
-    return this.repo.save(this.repo.create({ ...values, status: 'QUEUED', chunksDone: 0, error: null, result: null, coverage: null, startedAt: null, finishedAt: null }));
+    return this.repo.save(
+      this.repo.create({
+        ...values,
+        status: 'QUEUED',
+        chunksDone: 0,
+        error: null,
+        result: null,
+        coverage: null,
+        startedAt: null,
+        finishedAt: null,
+      }),
+    );
   }
 
   /** QUEUED → RUNNING; false when the run left QUEUED meanwhile (cancelled before it started). */
@@ -95,8 +120,17 @@ export class SimulationRunRepository {
    * serialise: the count each sees includes every earlier store, and exactly one store sees the
    * last chunk arrive (the one that then completes the run). Must run inside a transaction.
    */
-  async storeChunk(runId: string, chunk: number, partial: Record<string, unknown>, attempt: number): Promise<StoredChunk> {
-    const run = await this.repo.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :runId', { runId }).getOne();
+  async storeChunk(
+    runId: string,
+    chunk: number,
+    partial: Record<string, unknown>,
+    attempt: number,
+  ): Promise<StoredChunk> {
+    const run = await this.repo
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :runId', { runId })
+      .getOne();
     if (!run) return { stored: false, status: 'MISSING', chunksDone: 0, chunksTotal: 0 };
     const progress = { status: run.status, chunksDone: run.chunksDone, chunksTotal: run.chunksTotal };
     if (run.status !== 'RUNNING') return { stored: false, ...progress };
@@ -111,12 +145,21 @@ export class SimulationRunRepository {
 
   /** The stored partials of a run, in chunk order. */
   async partialsOf(runId: string): Promise<Record<string, unknown>[]> {
-    const rows = await this.chunks.find({ where: { runId }, order: { chunk: 'ASC' }, select: { chunk: true, partial: true } });
+    const rows = await this.chunks.find({
+      where: { runId },
+      order: { chunk: 'ASC' },
+      select: { chunk: true, partial: true },
+    });
     return rows.map((r) => r.partial);
   }
 
   /** RUNNING → COMPLETED with the result (and its coverage counts); false when the run is not RUNNING (guards a double completion). */
-  complete(id: string, result: Record<string, unknown>, at: Date, coverage: Record<string, unknown>[] | null = null): Promise<boolean> {
+  complete(
+    id: string,
+    result: Record<string, unknown>,
+    at: Date,
+    coverage: Record<string, unknown>[] | null = null,
+  ): Promise<boolean> {
     return this.finish(id, { status: 'COMPLETED', result, coverage, finishedAt: at }, ['RUNNING']);
   }
 

@@ -24,13 +24,16 @@ export class StandardRepository {
 
   page(filter: { search?: string | null }, request: PageRequest): Promise<Page<StandardEntity>> {
     const query = this.standards.createQueryBuilder('s');
-    if (filter.search) query.andWhere('(s.code ILIKE :search OR s.title ILIKE :search)', { search: likePattern(filter.search) });
+    if (filter.search)
+      query.andWhere('(s.code ILIKE :search OR s.title ILIKE :search)', { search: likePattern(filter.search) });
     return paginate(query, [{ expression: 's.code', value: (s) => s.code }], request);
   }
 
   /** Clauses of these standards, in clause-id order. */
   clausesOfStandards(standardIds: readonly string[]): Promise<ClauseEntity[]> {
-    return standardIds.length ? this.clauses.find({ where: { standardId: In([...standardIds]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+    return standardIds.length
+      ? this.clauses.find({ where: { standardId: In([...standardIds]) }, order: { id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   findClausesByIds(ids: readonly string[]): Promise<ClauseEntity[]> {

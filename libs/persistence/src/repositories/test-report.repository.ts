@@ -27,7 +27,9 @@ export class TestReportRepository {
 
   /** Reports of these enrolments, oldest first. */
   ofEnrolments(enrolmentIds: readonly string[]): Promise<TestReportEntity[]> {
-    return enrolmentIds.length ? this.reports.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { submittedAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return enrolmentIds.length
+      ? this.reports.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { submittedAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /**
@@ -43,7 +45,12 @@ export class TestReportRepository {
     return rows.sort((a, b) => rank.get(a.reportId)! - rank.get(b.reportId)! || a.position - b.position);
   }
 
-  insertReport(values: Omit<TestReportEntity, 'id' | 'submittedAt' | 'enrolment' | 'submittedToAuthority' | 'testedInJurisdiction'>): Promise<TestReportEntity> {
+  insertReport(
+    values: Omit<
+      TestReportEntity,
+      'id' | 'submittedAt' | 'enrolment' | 'submittedToAuthority' | 'testedInJurisdiction'
+    >,
+  ): Promise<TestReportEntity> {
     return this.reports.save(this.reports.create(values));
   }
 
