@@ -23,6 +23,8 @@ import { buildSchema, type OperationDefinitionNode, parse, validate } from 'grap
 //   # until PATH = VALUE          an asynchronous result: an operation whose answer has PATH's first
 //                                 field is repeated (for up to a minute) until PATH equals VALUE.
 //
+// Every operation signs in afresh, so a block that changes a password or ends sessions leaves the
+// next operations a valid token (name the new password in `# as`).
 // A block may hold several operations (named, as GraphQL requires): they run in order. Every block is
 // validated against apps/api/schema.gql first; `subscription` operations are only validated (they
 // need a graphql-ws client, and the events they would show come from the other blocks). A "<…>" left
