@@ -80,15 +80,13 @@ async function recordedSystem(
     organisationId: null,
     jurisdictionCode: null,
   };
-  const system = await t
-    .get(AiSystemService)
-    .register(admin, {
-      organisationId: organisation.id,
-      name,
-      sector: 'FINANCE',
-      intendedPurpose: 'Scores loan applicants.',
-      riskClass,
-    });
+  const system = await t.get(AiSystemService).register(admin, {
+    organisationId: organisation.id,
+    name,
+    sector: 'FINANCE',
+    intendedPurpose: 'Scores loan applicants.',
+    riskClass,
+  });
   const own: Sandbox = {
     ...sb,
     systemId: system.id,
@@ -133,13 +131,11 @@ beforeAll(async () => {
     organisationId: null,
     jurisdictionCode: null,
   };
-  await t
-    .get(CrosswalkService)
-    .create(masActor, {
-      fromCriterionId: MAS.criteria.TESTING[0],
-      toCriterionId: AIO.criteria.TESTING[0],
-      relation: Relation.EQUIVALENT,
-    });
+  await t.get(CrosswalkService).create(masActor, {
+    fromCriterionId: MAS.criteria.TESTING[0],
+    toCriterionId: AIO.criteria.TESTING[0],
+    relation: Relation.EQUIVALENT,
+  });
 
   // Three organisations. A (home GB): five systems, three tested in SG and two in GB, one of them
   // also with a HOME_AUTHORITY report; B (home SG): two systems tested earlier; C (home SG): one

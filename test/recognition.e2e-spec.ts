@@ -85,13 +85,11 @@ describe('recognition status (e2e)', () => {
       organisationId: null,
       jurisdictionCode: null,
     };
-    await t
-      .get(CrosswalkService)
-      .create(masActor, {
-        fromCriterionId: MAS.criteria.TESTING[0],
-        toCriterionId: AIO.criteria.TESTING[0],
-        relation: Relation.EQUIVALENT,
-      });
+    await t.get(CrosswalkService).create(masActor, {
+      fromCriterionId: MAS.criteria.TESTING[0],
+      toCriterionId: AIO.criteria.TESTING[0],
+      relation: Relation.EQUIVALENT,
+    });
 
     // An EU–SG agreement: SG results recognised by the EU for that criterion, approved by both.
     const agreement = expectOk(

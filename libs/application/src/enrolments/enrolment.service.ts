@@ -328,15 +328,13 @@ export class EnrolmentService {
     );
     for (const r of await this.reports.resultsOf(reports.map((x) => x.id))) {
       const source = sources.get(r.reportId)!;
-      out
-        .get(source.report.enrolmentId)!
-        .push({
-          id: r.id,
-          criterionId: r.criterionId,
-          outcome: r.outcome as ResultOutcome,
-          recordedAt: source.report.submittedAt.toISOString(),
-          source,
-        });
+      out.get(source.report.enrolmentId)!.push({
+        id: r.id,
+        criterionId: r.criterionId,
+        outcome: r.outcome as ResultOutcome,
+        recordedAt: source.report.submittedAt.toISOString(),
+        source,
+      });
     }
     return out;
   }
