@@ -92,6 +92,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // The medium tier builds its data through the services and the test library, beside the repository it tests.
+    files: ['libs/**/*.medium.spec.ts'],
+    rules: restrict([deep]),
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,18 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_CHECK_COMMENT } from '@sandbridge/persistence';
 import { AccountService, AuthorityService, OrganisationService } from '@sandbridge/application';
-import { type AppConfig, loadConfig } from '@sandbridge/config';
+import type { AppConfig } from '@sandbridge/config';
 import { type Actor, Role } from '@sandbridge/domain';
 import { print } from 'graphql';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/bootstrap.js';
 import { SignInDocument } from './generated/graphql.js';
+import { ADMIN, TEST_PASSWORD, testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import type { TypedDocumentNode, UncheckedVariables } from './typed-documents.js';
-
-export const ADMIN = { email: 'admin@sandbridge.test', password: 'admin-password-for-tests' };
-export const TEST_PASSWORD = 'a-long-test-password';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -97,17 +95,7 @@ export class TestApp {
   }
 
   private static async start(database: TestDatabase, env: Record<string, string>): Promise<TestApp> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'fatal',
-      PASSWORD_HASH_COST: '10',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO: 'false',
-      DATA_DIR: database.dataDir,
-      ...(database.url ? { DATABASE_URL: database.url } : {}),
-      ...env,
-    });
+    const config = testConfig(database, env);
     try {
       const app = await createApiApp(config, { logger: ['fatal'] });
       return new TestApp(app, config, database);
