@@ -24,11 +24,38 @@ const framework = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'libs/persistence/src/migrations/1*.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.data/**',
+      'libs/persistence/src/migrations/1*.ts',
+      'libs/testing/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    // Type-aware rules read the program through TypeScript's project service (tsconfig.json).
+    files: ['**/*.ts'],
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A promise nobody awaits loses its errors: await it, or say `void` when fire-and-forget is meant.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A switch over a union or an enum names every member, or has a default that proves none is left (`never`).
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: true },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
@@ -81,6 +108,11 @@ export default tseslint.config(
       { group: ['@sandbridge/testing'], message: 'Production code never imports the test library.' },
       { group: ['typeorm/*'], message: 'Apps talk to services, not to TypeORM internals.' },
     ]),
+  },
+  {
+    // The medium tier builds its data through the services and the test library, beside the repository it tests.
+    files: ['libs/**/*.medium.spec.ts'],
+    rules: restrict([deep]),
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],

@@ -1,6 +1,14 @@
 // Jest in ESM mode (NestJS 12 is ESM-only): ts-jest transpiles each file alone (isolatedModules);
 // type-checking is the build's and lint's job.
 //
+// Three tiers, each with one home (docs/architecture.md#tests):
+//   small   *.spec.ts beside the code: pure domain code, services over fakes (no database, no I/O).
+//   medium  *.medium.spec.ts beside the repository or service they test: the services and
+//           repositories in a Nest testing module (TestModule, libs/testing) on the file's own
+//           database — the embedded one, a fresh PostgreSQL database when DATABASE_URL is set. No HTTP.
+//   large   test/*.e2e-spec.ts: the whole API over HTTP and GraphQL (TestApp), one database per file.
+// Run one tier: `npm test -- medium.spec`, `npm test -- e2e-spec`.
+//
 // Tests that need a real service say so in their file name and are left out, with a note, when the
 // service is not configured — never skipped inside the file. The markers combine: a file needs
 // every service its name mentions, and is left out when any of them is missing.
@@ -33,9 +41,11 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testMatch: [
+    // small, and medium (*.medium.spec.ts ends in .spec.ts too)
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/config/**/*.spec.ts',
+    // large
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...leftOut.map(([pattern]) => pattern)],

@@ -175,7 +175,7 @@ export function results(criteria: TestingEnrolment['criteria'], count: number): 
         };
       case CriterionKind.ATTESTATION:
         return { criterionId: criterion.id, attested: i % 7 !== 0 };
-      default:
+      case CriterionKind.METRIC:
         return { criterionId: criterion.id, value: ((i * 37) % 100) / 100 };
     }
   });

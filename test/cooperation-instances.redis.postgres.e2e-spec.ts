@@ -223,7 +223,7 @@ describe('Events across two API instances on one Redis (real PostgreSQL)', () =>
   });
 
   afterAll(async () => {
-    await Promise.all(subscribers.map((s) => s.client.dispose()));
+    await Promise.all(subscribers.map(async (s) => s.client.dispose()));
     // B first: closing A drops the database they share.
     await b?.close();
     await a?.close();

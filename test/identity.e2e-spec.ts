@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
+import { print } from 'graphql';
 import { Role } from '@sandbridge/domain';
 import {
+  AccountListDocument,
+  AccountTenantsDocument,
   ADMIN,
+  CreateAccountDocument,
+  type CreateAccountInput,
   expectBadInput,
   expectError,
   expectForbidden,
   expectOk,
   type GraphQLResponse,
+  MeDocument,
+  MeRoleDocument,
+  SignInWithAccountDocument,
   TEST_PASSWORD,
   TestApp,
+  unchecked,
 } from '@sandbridge/testing';
 
 // login, me, accounts, createAccount — end to end through GraphQL over HTTP (DESIGN.md §1, §7a).
@@ -20,28 +29,6 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix}${++seq}x${randomUUID().slice(0, 8)}`;
 const email = (prefix = 'user') => `${unique(prefix)}@example.test`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-const LOGIN = `mutation($email: String!, $password: String!) {
-  login(email: $email, password: $password) {
-    token expiresAt
-    account { id email displayName role authority { acronym } organisation { name } jurisdiction { code } }
-  }
-}`;
-const ME = `{ me { id email displayName role createdAt
-  authority { id acronym name jurisdiction { code } } organisation { id name homeJurisdiction { code } } jurisdiction { code name } } }`;
-const ACCOUNTS = `query($first: Int, $after: String, $filter: AccountFilterInput) {
-  accounts(first: $first, after: $after, filter: $filter) {
-    totalCount
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { id email displayName role createdAt } }
-  }
-}`;
-const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) {
-  createAccount(input: $input) {
-    id email displayName role createdAt
-    authority { id acronym jurisdiction { code } } organisation { id name } jurisdiction { code }
-  }
-}`;
 
 describe('identity (login, me, accounts, createAccount)', () => {
   let t: TestApp;
@@ -58,7 +45,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
   beforeAll(async () => {
     t = await TestApp.create();
     secret = t.config.auth.jwtSecret;
-    const res = await t.gql(LOGIN, { email: ADMIN.email, password: ADMIN.password });
+    const res = await t.gql(SignInWithAccountDocument, { email: ADMIN.email, password: ADMIN.password });
     admin = res.data!.login.token;
     adminId = res.data!.login.account.id;
     fcaId = await t.authorityId('GB', 'FCA');
@@ -108,7 +95,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
   describe('login', () => {
     it('signs the administrator in and returns a token, its expiry and the account', async () => {
       const before = Date.now();
-      const data = expectOk(await t.gql(LOGIN, { email: ADMIN.email, password: ADMIN.password }));
+      const data = expectOk(await t.gql(SignInWithAccountDocument, { email: ADMIN.email, password: ADMIN.password }));
       const { token, expiresAt, account } = data.login;
       expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(account).toEqual({
@@ -133,7 +120,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('returns the tenant of a non-admin account', async () => {
       const address = email('login-reg');
       await t.accountWithToken(address, Role.REGULATOR, { authorityId: icoId });
-      const data = expectOk(await t.gql(LOGIN, { email: address, password: TEST_PASSWORD }));
+      const data = expectOk(await t.gql(SignInWithAccountDocument, { email: address, password: TEST_PASSWORD }));
       expect(data.login.account).toMatchObject({
         email: address,
         role: 'REGULATOR',
@@ -144,7 +131,8 @@ describe('identity (login, me, accounts, createAccount)', () => {
     });
 
     it('the token works as Authorization: Bearer (any case of "Bearer", extra spaces)', async () => {
-      const token = (await t.gql(LOGIN, { email: ADMIN.email, password: ADMIN.password })).data!.login.token;
+      const token = (await t.gql(SignInWithAccountDocument, { email: ADMIN.email, password: ADMIN.password })).data!
+        .login.token;
       for (const header of [`Bearer ${token}`, `bearer ${token}`, `BEARER   ${token}`, `  Bearer ${token}  `]) {
         const data = expectOk(await rawGql('{ me { id role } }', header));
         expect(data.me).toEqual({ id: adminId, role: 'ADMIN' });
@@ -161,7 +149,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         ADMIN.email.toUpperCase(),
       ]) {
         const data = expectOk(
-          await t.gql(LOGIN, {
+          await t.gql(SignInWithAccountDocument, {
             email: variant,
             password: variant === ADMIN.email.toUpperCase() ? ADMIN.password : TEST_PASSWORD,
           }),
@@ -174,10 +162,16 @@ describe('identity (login, me, accounts, createAccount)', () => {
     });
 
     it('refuses a wrong password and an unknown e-mail alike: UNAUTHENTICATED, same message, no token', async () => {
-      const wrongPassword = await t.gql(LOGIN, { email: ADMIN.email, password: 'wrong-password-123' });
-      const unknownEmail = await t.gql(LOGIN, { email: email('nobody'), password: ADMIN.password });
-      const wrongCase = await t.gql(LOGIN, { email: ADMIN.email, password: ADMIN.password.toUpperCase() });
-      const empty = await t.gql(LOGIN, { email: '', password: '' });
+      const wrongPassword = await t.gql(SignInWithAccountDocument, {
+        email: ADMIN.email,
+        password: 'wrong-password-123',
+      });
+      const unknownEmail = await t.gql(SignInWithAccountDocument, { email: email('nobody'), password: ADMIN.password });
+      const wrongCase = await t.gql(SignInWithAccountDocument, {
+        email: ADMIN.email,
+        password: ADMIN.password.toUpperCase(),
+      });
+      const empty = await t.gql(SignInWithAccountDocument, { email: '', password: '' });
       const a = expectError(wrongPassword, 'UNAUTHENTICATED');
       const b = expectError(unknownEmail, 'UNAUTHENTICATED');
       expectError(wrongCase, 'UNAUTHENTICATED');
@@ -193,20 +187,23 @@ describe('identity (login, me, accounts, createAccount)', () => {
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('authorization', 'Bearer not-a-token')
-        .send({ query: LOGIN, variables: { email: ADMIN.email, password: ADMIN.password } });
+        .send({ query: print(SignInWithAccountDocument), variables: { email: ADMIN.email, password: ADMIN.password } });
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.login.account.id).toBe(adminId);
     });
 
     it('missing or mistyped variables are BAD_USER_INPUT naming the variable', async () => {
-      expectBadInput(await t.gql(LOGIN, { email: ADMIN.email }), 'password');
-      expectBadInput(await t.gql(LOGIN, { email: ADMIN.email, password: 12345 }), 'password');
+      expectBadInput(await t.gql(SignInWithAccountDocument, unchecked({ email: ADMIN.email })), 'password');
+      expectBadInput(
+        await t.gql(SignInWithAccountDocument, unchecked({ email: ADMIN.email, password: 12345 })),
+        'password',
+      );
     });
   });
 
   describe('me', () => {
     it('returns the caller of each role with the tenant it is bound to', async () => {
-      const asAdmin = expectOk(await t.gql(ME, {}, admin)).me;
+      const asAdmin = expectOk(await t.gql(MeDocument, {}, admin)).me;
       expect(asAdmin).toMatchObject({
         id: adminId,
         email: ADMIN.email,
@@ -217,7 +214,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       });
       expect(Number.isNaN(Date.parse(asAdmin.createdAt))).toBe(false);
 
-      const asRegulator = expectOk(await t.gql(ME, {}, regulator.token)).me;
+      const asRegulator = expectOk(await t.gql(MeDocument, {}, regulator.token)).me;
       expect(asRegulator).toMatchObject({
         id: regulator.id,
         role: 'REGULATOR',
@@ -226,7 +223,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         jurisdiction: null,
       });
 
-      const asInnovator = expectOk(await t.gql(ME, {}, innovator.token)).me;
+      const asInnovator = expectOk(await t.gql(MeDocument, {}, innovator.token)).me;
       expect(asInnovator).toMatchObject({
         id: innovator.id,
         role: 'INNOVATOR',
@@ -235,7 +232,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         jurisdiction: null,
       });
 
-      const asNegotiator = expectOk(await t.gql(ME, {}, negotiator.token)).me;
+      const asNegotiator = expectOk(await t.gql(MeDocument, {}, negotiator.token)).me;
       expect(asNegotiator).toMatchObject({
         id: negotiator.id,
         role: 'NEGOTIATOR',
@@ -250,14 +247,14 @@ describe('identity (login, me, accounts, createAccount)', () => {
     });
 
     it('without a token is UNAUTHENTICATED', async () => {
-      const res = await t.gql(ME);
+      const res = await t.gql(MeDocument);
       expectError(res, 'UNAUTHENTICATED');
       expect(res.data ?? null).toBeNull();
     });
 
     it('with a garbage, expired, forged or tampered token is UNAUTHENTICATED', async () => {
       for (const [kind, token] of Object.entries(await badTokens())) {
-        const res = await t.gql(ME, {}, token);
+        const res = await t.gql(MeDocument, {}, token);
         expect([kind, res.errors?.[0]?.extensions?.code]).toEqual([kind, 'UNAUTHENTICATED']);
         expectError(res, 'UNAUTHENTICATED');
       }
@@ -270,7 +267,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         iat: nowSeconds() - 7200,
         exp: nowSeconds() - 1,
       });
-      expect(expectError(await t.gql(ME, {}, expired), 'UNAUTHENTICATED').message).toMatch(/expired/i);
+      expect(expectError(await t.gql(MeDocument, {}, expired), 'UNAUTHENTICATED').message).toMatch(/expired/i);
     });
 
     it('with a malformed Authorization header is UNAUTHENTICATED', async () => {
@@ -283,7 +280,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const jwt = new JwtService({ secret });
       for (const sub of [randomUUID(), 'not-a-uuid']) {
         const token = await jwt.signAsync({ sub, role: 'ADMIN', exp: nowSeconds() + 600 });
-        expectError(await t.gql(ME, {}, token), 'UNAUTHENTICATED');
+        expectError(await t.gql(MeDocument, {}, token), 'UNAUTHENTICATED');
       }
     });
   });
@@ -300,7 +297,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
     }
 
     it('lists every account for an administrator, by e-mail, without the password', async () => {
-      const data = expectOk(await t.gql(ACCOUNTS, { first: 100 }, admin)).accounts;
+      const data = expectOk(await t.gql(AccountListDocument, { first: 100 }, admin)).accounts;
       expect(data.totalCount).toBe(await t.count('account'));
       const emails = data.edges.map((e: any) => e.node.email);
       expect(emails).toContain(ADMIN.email);
@@ -316,7 +313,9 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const conn: any = expectOk(await t.gql(ACCOUNTS, { first: 2, after, filter: { search: tag } }, admin)).accounts;
+        const conn: any = expectOk(
+          await t.gql(AccountListDocument, { first: 2, after, filter: { search: tag } }, admin),
+        ).accounts;
         expect(conn.totalCount).toBe(5);
         expect(conn.edges.length).toBe(page < 2 ? 2 : 1);
         expect(conn.pageInfo.hasPreviousPage).toBe(page > 0);
@@ -338,7 +337,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const i = await t.accountWithToken(inn, Role.INNOVATOR, { organisationId: orgId });
       const n = await t.accountWithToken(neg, Role.NEGOTIATOR, { jurisdictionCode: 'BR' });
       const ids = async (filter: Record<string, unknown>) =>
-        expectOk(await t.gql(ACCOUNTS, { first: 100, filter }, admin))
+        expectOk(await t.gql(AccountListDocument, { first: 100, filter }, admin))
           .accounts.edges.map((e: any) => e.node.id)
           .sort();
 
@@ -352,7 +351,9 @@ describe('identity (login, me, accounts, createAccount)', () => {
       // Display names are the e-mail's local part: searching the name finds it too.
       expect(await ids({ search: reg.split('@')[0].toUpperCase() })).toEqual([r.id]);
       // Every regulator of the ICO, and only those.
-      const ico = expectOk(await t.gql(ACCOUNTS, { first: 100, filter: { authorityId: icoId } }, admin)).accounts;
+      const ico = expectOk(
+        await t.gql(AccountListDocument, { first: 100, filter: { authorityId: icoId } }, admin),
+      ).accounts;
       const [{ n: icoCount }] = await t.dataSource.query(
         'SELECT count(*)::int AS n FROM account WHERE authority_id = $1',
         [icoId],
@@ -372,13 +373,11 @@ describe('identity (login, me, accounts, createAccount)', () => {
         await t.accountWithToken(`${tag}-${i}-a@example.test`, Role.INNOVATOR, { organisationId: org });
         await t.accountWithToken(`${tag}-${i}-b@example.test`, Role.REGULATOR, { authorityId: i % 2 ? fcaId : icoId });
       }
-      const query = `query($first: Int, $filter: AccountFilterInput) { accounts(first: $first, filter: $filter) { edges { node {
-        email authority { acronym jurisdiction { code } } organisation { name homeJurisdiction { code } } jurisdiction { code } } } } }`;
       const counter = t.countQueries();
       const counts: number[] = [];
       for (const first of [2, 12]) {
         counter.reset();
-        const data = expectOk(await t.gql(query, { first, filter: { search: tag } }, admin));
+        const data = expectOk(await t.gql(AccountTenantsDocument, { first, filter: { search: tag } }, admin));
         expect(data.accounts.edges.length).toBe(first);
         counts.push(counter.queries.length);
       }
@@ -388,69 +387,84 @@ describe('identity (login, me, accounts, createAccount)', () => {
 
     it('refuses every role but ADMIN with FORBIDDEN', async () => {
       for (const token of [regulator.token, innovator.token, negotiator.token]) {
-        const res = await t.gql(ACCOUNTS, { first: 5 }, token);
+        const res = await t.gql(AccountListDocument, { first: 5 }, token);
         expectForbidden(res);
       }
     });
 
     it('refuses a missing, garbage or expired token with UNAUTHENTICATED', async () => {
-      expectError(await t.gql(ACCOUNTS, {}), 'UNAUTHENTICATED');
+      expectError(await t.gql(AccountListDocument, {}), 'UNAUTHENTICATED');
       const tokens = await badTokens();
       for (const token of [tokens.garbage, tokens.expired, tokens.tamperedRole, tokens.wrongSecret]) {
-        expectError(await t.gql(ACCOUNTS, {}, token), 'UNAUTHENTICATED');
+        expectError(await t.gql(AccountListDocument, {}, token), 'UNAUTHENTICATED');
       }
     });
 
     it('rejects bad paging arguments with BAD_USER_INPUT', async () => {
-      expectBadInput(await t.gql(ACCOUNTS, { first: 101 }, admin), 'first');
-      expectBadInput(await t.gql(ACCOUNTS, { first: -1 }, admin), 'first');
-      expectBadInput(await t.gql(ACCOUNTS, { first: 1.5 }, admin), 'first');
-      expectBadInput(await t.gql(ACCOUNTS, { after: 'not-a-cursor' }, admin), 'after');
+      expectBadInput(await t.gql(AccountListDocument, { first: 101 }, admin), 'first');
+      expectBadInput(await t.gql(AccountListDocument, { first: -1 }, admin), 'first');
+      expectBadInput(await t.gql(AccountListDocument, { first: 1.5 }, admin), 'first');
+      expectBadInput(await t.gql(AccountListDocument, { after: 'not-a-cursor' }, admin), 'after');
       expectBadInput(
-        await t.gql(ACCOUNTS, { after: Buffer.from('["only-one-key"]').toString('base64url') }, admin),
+        await t.gql(AccountListDocument, { after: Buffer.from('["only-one-key"]').toString('base64url') }, admin),
         'after',
       );
       // A cursor whose keys have the right shape but not the right type never reaches SQL as such.
       expectBadInput(
-        await t.gql(ACCOUNTS, { after: Buffer.from('["a@example.test","not-a-uuid"]').toString('base64url') }, admin),
+        await t.gql(
+          AccountListDocument,
+          { after: Buffer.from('["a@example.test","not-a-uuid"]').toString('base64url') },
+          admin,
+        ),
         'after',
       );
-      expect(expectOk(await t.gql(ACCOUNTS, { first: 100 }, admin)).accounts.edges.length).toBeGreaterThan(0);
+      expect(expectOk(await t.gql(AccountListDocument, { first: 100 }, admin)).accounts.edges.length).toBeGreaterThan(
+        0,
+      );
     });
 
     it('rejects bad filters with BAD_USER_INPUT naming the field (never an SQL error)', async () => {
-      expectBadInput(await t.gql(ACCOUNTS, { filter: { authorityId: 'not-a-uuid' } }, admin), 'filter.authorityId');
       expectBadInput(
-        await t.gql(ACCOUNTS, { filter: { organisationId: "1' OR '1'='1" } }, admin),
+        await t.gql(AccountListDocument, { filter: { authorityId: 'not-a-uuid' } }, admin),
+        'filter.authorityId',
+      );
+      expectBadInput(
+        await t.gql(AccountListDocument, { filter: { organisationId: "1' OR '1'='1" } }, admin),
         'filter.organisationId',
       );
-      expectBadInput(await t.gql(ACCOUNTS, { filter: { role: 'ROOT' } }, admin), 'filter.role');
-      expectBadInput(await t.gql(ACCOUNTS, { filter: { search: 'x'.repeat(1000) } }, admin), 'filter.search');
+      expectBadInput(await t.gql(AccountListDocument, unchecked({ filter: { role: 'ROOT' } }), admin), 'filter.role');
       expectBadInput(
-        await t.gql(ACCOUNTS, { filter: { jurisdictionCode: 'X'.repeat(100) } }, admin),
+        await t.gql(AccountListDocument, { filter: { search: 'x'.repeat(1000) } }, admin),
+        'filter.search',
+      );
+      expectBadInput(
+        await t.gql(AccountListDocument, { filter: { jurisdictionCode: 'X'.repeat(100) } }, admin),
         'filter.jurisdictionCode',
       );
       // A well-formed id that names nothing is an empty list, not an error.
       expect(
-        expectOk(await t.gql(ACCOUNTS, { filter: { authorityId: randomUUID() } }, admin)).accounts.totalCount,
+        expectOk(await t.gql(AccountListDocument, { filter: { authorityId: randomUUID() } }, admin)).accounts
+          .totalCount,
       ).toBe(0);
     });
   });
 
   describe('createAccount', () => {
-    const input = (overrides: Record<string, unknown> = {}) => ({
+    const input = (overrides: Partial<CreateAccountInput> = {}): CreateAccountInput => ({
       email: email('new'),
       displayName: 'New Person',
       password: 'a-long-enough-password',
       role: 'ADMIN',
       ...overrides,
     });
+    /** Variables with an input the schema or the validators must refuse, sent as they are. */
+    const refused = (overrides: Record<string, unknown>) => unchecked({ input: { ...input(), ...overrides } });
 
     it('creates an account of each role bound to its tenant, and it can sign in', async () => {
       const before = await t.count('account');
       const reg = expectOk(
         await t.gql(
-          CREATE_ACCOUNT,
+          CreateAccountDocument,
           { input: input({ role: 'REGULATOR', authorityId: fcaId, displayName: 'Reg Ulator' }) },
           admin,
         ),
@@ -463,7 +477,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         jurisdiction: null,
       });
       const inn = expectOk(
-        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: orgId }) }, admin),
+        await t.gql(CreateAccountDocument, { input: input({ role: 'INNOVATOR', organisationId: orgId }) }, admin),
       ).createAccount;
       expect(inn).toMatchObject({
         role: 'INNOVATOR',
@@ -472,7 +486,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         jurisdiction: null,
       });
       const neg = expectOk(
-        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'US-CO' }) }, admin),
+        await t.gql(CreateAccountDocument, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'US-CO' }) }, admin),
       ).createAccount;
       expect(neg).toMatchObject({
         role: 'NEGOTIATOR',
@@ -480,33 +494,39 @@ describe('identity (login, me, accounts, createAccount)', () => {
         organisation: null,
         jurisdiction: { code: 'US-CO' },
       });
-      const adm = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ role: 'ADMIN' }) }, admin)).createAccount;
+      const adm = expectOk(
+        await t.gql(CreateAccountDocument, { input: input({ role: 'ADMIN' }) }, admin),
+      ).createAccount;
       expect(adm).toMatchObject({ role: 'ADMIN', authority: null, organisation: null, jurisdiction: null });
       expect(await t.count('account')).toBe(before + 4);
 
       for (const account of [reg, inn, neg, adm]) {
         expect(account.id).toMatch(/^[0-9a-f-]{36}$/);
         expect(Number.isNaN(Date.parse(account.createdAt))).toBe(false);
-        const login = expectOk(await t.gql(LOGIN, { email: account.email, password: 'a-long-enough-password' })).login;
+        const login = expectOk(
+          await t.gql(SignInWithAccountDocument, { email: account.email, password: 'a-long-enough-password' }),
+        ).login;
         expect(login.account.id).toBe(account.id);
-        expect(expectOk(await t.gql('{ me { id role } }', {}, login.token)).me).toEqual({
+        expect(expectOk(await t.gql(MeRoleDocument, {}, login.token)).me).toEqual({
           id: account.id,
           role: account.role,
         });
       }
       // The new administrator may administer.
       const newAdminToken = await t.login(adm.email, 'a-long-enough-password');
-      expectOk(await t.gql(ACCOUNTS, { first: 1 }, newAdminToken));
+      expectOk(await t.gql(AccountListDocument, { first: 1 }, newAdminToken));
     });
 
     it('stores the e-mail lower-case, and refuses the same e-mail in another case (CONFLICT)', async () => {
       const mixed = `Mixed.${unique('Case')}@Example.TEST`;
-      const created = expectOk(await t.gql(CREATE_ACCOUNT, { input: input({ email: mixed }) }, admin)).createAccount;
+      const created = expectOk(
+        await t.gql(CreateAccountDocument, { input: input({ email: mixed }) }, admin),
+      ).createAccount;
       expect(created.email).toBe(mixed.toLowerCase());
       const before = await t.count('account');
       for (const again of [mixed, mixed.toUpperCase(), mixed.toLowerCase()]) {
         const error = expectError(
-          await t.gql(CREATE_ACCOUNT, { input: input({ email: again, displayName: 'Other' }) }, admin),
+          await t.gql(CreateAccountDocument, { input: input({ email: again, displayName: 'Other' }) }, admin),
           'CONFLICT',
         );
         expect(error.message).toContain(mixed.toLowerCase());
@@ -514,7 +534,8 @@ describe('identity (login, me, accounts, createAccount)', () => {
       expect(await t.count('account')).toBe(before);
       // The original is untouched and still signs in.
       expect(
-        (await t.gql(LOGIN, { email: mixed, password: 'a-long-enough-password' })).data!.login.account.displayName,
+        (await t.gql(SignInWithAccountDocument, { email: mixed, password: 'a-long-enough-password' })).data!.login
+          .account.displayName,
       ).toBe('New Person');
     });
 
@@ -523,7 +544,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const before = await t.count('account');
       const results = await Promise.all(
         [1, 2].map((i) =>
-          t.gql(CREATE_ACCOUNT, { input: input({ email: address, displayName: `Racer ${i}` }) }, admin),
+          t.gql(CreateAccountDocument, { input: input({ email: address, displayName: `Racer ${i}` }) }, admin),
         ),
       );
       const ok = results.filter((r) => !r.errors);
@@ -549,7 +570,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         [{ email: 'nope', password: 'short', displayName: '' }, ['input.email', 'input.password', 'input.displayName']],
       ];
       for (const [overrides, paths] of cases) {
-        expectBadInput(await t.gql(CREATE_ACCOUNT, { input: input(overrides) }, admin), ...paths);
+        expectBadInput(await t.gql(CreateAccountDocument, refused(overrides), admin), ...paths);
       }
       expect(await t.count('account')).toBe(before);
     });
@@ -557,20 +578,20 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('rejects an unknown role (through variables) with BAD_USER_INPUT at input.role', async () => {
       const before = await t.count('account');
       const error = expectBadInput(
-        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'SUPERUSER' }) }, admin),
+        await t.gql(CreateAccountDocument, refused({ role: 'SUPERUSER' }), admin),
         'input.role',
       );
       expect(error.extensions!.errors![0].message).toMatch(/SUPERUSER/);
       expectBadInput(
         await t.gql(
-          CREATE_ACCOUNT,
-          { input: { email: email(), displayName: 'X', password: 'a-long-enough-password' } },
+          CreateAccountDocument,
+          unchecked({ input: { email: email(), displayName: 'X', password: 'a-long-enough-password' } }),
           admin,
         ),
         'input.role',
       );
       expectBadInput(
-        await t.gql(CREATE_ACCOUNT, { input: input({ passwordHash: 'anything' }) }, admin),
+        await t.gql(CreateAccountDocument, refused({ passwordHash: 'anything' }), admin),
         'input.passwordHash',
       );
       expect(await t.count('account')).toBe(before);
@@ -579,17 +600,17 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('a bad input never echoes the password back, and creates nothing', async () => {
       const before = await t.count('account');
       const secretPassword = `never-echo-${randomUUID()}`;
-      const res = await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NOPE', password: secretPassword }) }, admin);
+      const res = await t.gql(CreateAccountDocument, refused({ role: 'NOPE', password: secretPassword }), admin);
       expectBadInput(res, 'input.role');
       expect(JSON.stringify(res.errors)).not.toContain(secretPassword);
       const missing = await t.gql(
-        CREATE_ACCOUNT,
-        { input: { email: email(), password: secretPassword, role: 'ADMIN' } },
+        CreateAccountDocument,
+        unchecked({ input: { email: email(), password: secretPassword, role: 'ADMIN' } }),
         admin,
       );
       expectBadInput(missing, 'input.displayName');
       expect(JSON.stringify(missing.errors)).not.toContain(secretPassword);
-      const login = await t.gql(LOGIN, { email: 42, password: secretPassword });
+      const login = await t.gql(SignInWithAccountDocument, unchecked({ email: 42, password: secretPassword }));
       expectBadInput(login, 'email');
       expect(JSON.stringify(login.errors)).not.toContain(secretPassword);
       expect(await t.count('account')).toBe(before);
@@ -608,7 +629,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
         [{ role: 'NEGOTIATOR', jurisdictionCode: 'GB', authorityId: fcaId }, ['input.authorityId']],
       ];
       for (const [overrides, paths] of cases) {
-        const error = expectBadInput(await t.gql(CREATE_ACCOUNT, { input: input(overrides) }, admin), ...paths);
+        const error = expectBadInput(await t.gql(CreateAccountDocument, refused(overrides), admin), ...paths);
         for (const problem of error.extensions!.errors!) expect(problem.message).toMatch(/required|empty/);
       }
       expect(await t.count('account')).toBe(before);
@@ -619,16 +640,20 @@ describe('identity (login, me, accounts, createAccount)', () => {
       const missing = randomUUID();
       expect(
         expectError(
-          await t.gql(CREATE_ACCOUNT, { input: input({ role: 'REGULATOR', authorityId: missing }) }, admin),
+          await t.gql(CreateAccountDocument, { input: input({ role: 'REGULATOR', authorityId: missing }) }, admin),
           'NOT_FOUND',
         ).message,
       ).toContain(missing);
       expectError(
-        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'INNOVATOR', organisationId: randomUUID() }) }, admin),
+        await t.gql(
+          CreateAccountDocument,
+          { input: input({ role: 'INNOVATOR', organisationId: randomUUID() }) },
+          admin,
+        ),
         'NOT_FOUND',
       );
       expectError(
-        await t.gql(CREATE_ACCOUNT, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'ZZ' }) }, admin),
+        await t.gql(CreateAccountDocument, { input: input({ role: 'NEGOTIATOR', jurisdictionCode: 'ZZ' }) }, admin),
         'NOT_FOUND',
       );
       expect(await t.count('account')).toBe(before);
@@ -637,7 +662,7 @@ describe('identity (login, me, accounts, createAccount)', () => {
     it('refuses every role but ADMIN with FORBIDDEN, and creates nothing', async () => {
       const before = await t.count('account');
       for (const token of [regulator.token, innovator.token, negotiator.token]) {
-        const res = await t.gql(CREATE_ACCOUNT, { input: input({ role: 'ADMIN' }) }, token);
+        const res = await t.gql(CreateAccountDocument, { input: input({ role: 'ADMIN' }) }, token);
         expectForbidden(res);
       }
       expect(await t.count('account')).toBe(before);
@@ -645,9 +670,9 @@ describe('identity (login, me, accounts, createAccount)', () => {
 
     it('refuses a missing, garbage or expired token with UNAUTHENTICATED, and creates nothing', async () => {
       const before = await t.count('account');
-      expectError(await t.gql(CREATE_ACCOUNT, { input: input() }), 'UNAUTHENTICATED');
+      expectError(await t.gql(CreateAccountDocument, { input: input() }), 'UNAUTHENTICATED');
       for (const token of Object.values(await badTokens())) {
-        expectError(await t.gql(CREATE_ACCOUNT, { input: input() }, token), 'UNAUTHENTICATED');
+        expectError(await t.gql(CreateAccountDocument, { input: input() }, token), 'UNAUTHENTICATED');
       }
       expect(await t.count('account')).toBe(before);
     });

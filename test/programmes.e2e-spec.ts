@@ -3,13 +3,39 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@sandbridge/domain';
 import {
+  AddProgrammeParticipantDocument,
+  AiSystemDetailDocument,
+  AiSystemListDocument,
+  AttachCriterionDocument,
+  CreateCriterionDocument,
+  CreateProgrammeDocument,
+  CreateStandardDocument,
+  DetachCriterionDocument,
   expectBadInput,
   expectError,
   expectForbidden,
   expectOk,
   expectUnauthenticated,
   type GraphQLResponse,
+  MeIdDocument,
+  type ProgrammeAction,
+  ProgrammeCriteriaDocument,
+  ProgrammeDetailDocument,
+  ProgrammeListDocument,
+  ProgrammeOverviewDocument,
+  type ProgrammeStatus,
+  PublishCriterionDocument,
+  RegisterAiSystemDocument,
+  RemoveProgrammeParticipantDocument,
+  RetireCriterionDocument,
+  ReviseCriterionDocument,
+  type Stage,
   TestApp,
+  TransitionProgrammeDocument,
+  type TypedDocumentNode,
+  unchecked,
+  UpdateAiSystemDocument,
+  UpdateProgrammeDocument,
   walkConnection,
 } from '@sandbridge/testing';
 
@@ -17,65 +43,15 @@ import {
 // enrolments, §7a): every operation, every role and tenant, the programme lifecycle, visibility,
 // bad input that changes nothing, and the N+1 acceptance test of issue 3.
 
-type Stage = 'ENTRY' | 'TESTING' | 'EXIT';
-type Action = 'OPEN' | 'START' | 'CLOSE';
-type Status = 'DRAFT' | 'OPEN' | 'RUNNING' | 'CLOSED';
+/** A typed document, or a string for what the schema refuses. */
+type Operation = string | TypedDocumentNode<any, any>;
+type Action = ProgrammeAction;
+type Status = ProgrammeStatus;
 
 let seq = 0;
 /** A name no other test uses. */
 const unique = (prefix: string) => `${prefix} ${++seq}-${randomUUID().slice(0, 8)}`;
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-
-const PAGE_INFO = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
-const PROGRAMME_FIELDS = `id name description sectors applicationOpens applicationCloses maxTestingDays cohortCapacity jointEntryRule status
-  leadAuthority { id acronym jurisdiction { code } }
-  participants { isLead authority { id acronym } }`;
-const PROGRAMMES = `query($first: Int, $after: String, $filter: ProgrammeFilterInput) {
-  programmes(first: $first, after: $after, filter: $filter) { ${PAGE_INFO} edges { cursor node { id name status } } }
-}`;
-const PROGRAMME = `query($id: ID!) { programme(id: $id) { ${PROGRAMME_FIELDS} } }`;
-const PROGRAMME_CRITERIA = `query($id: ID!, $stage: Stage) {
-  programme(id: $id) {
-    id
-    criteria(stage: $stage) { stage mandatory criterion { id key version stage } authority { id acronym } }
-    participants { isLead authority { id } criteria(stage: $stage) { stage mandatory criterion { id } authority { id } } }
-  }
-}`;
-const CREATE_PROGRAMME = `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { ${PROGRAMME_FIELDS} } }`;
-const UPDATE_PROGRAMME = `mutation($input: UpdateProgrammeInput!) { updateProgramme(input: $input) { ${PROGRAMME_FIELDS} } }`;
-const ADD_PARTICIPANT = `mutation($input: ProgrammeParticipantInput!) { addProgrammeParticipant(input: $input) { id status participants { isLead authority { id } } } }`;
-const REMOVE_PARTICIPANT = `mutation($input: ProgrammeParticipantInput!) { removeProgrammeParticipant(input: $input) { id status participants { isLead authority { id } } } }`;
-const ATTACH = `mutation($input: AttachCriterionInput!) {
-  attachCriterion(input: $input) { stage mandatory criterion { id key version } authority { id acronym } }
-}`;
-const DETACH = `mutation($input: DetachCriterionInput!) {
-  detachCriterion(input: $input) { stage mandatory criterion { id key } authority { id } }
-}`;
-const TRANSITION = `mutation($input: TransitionProgrammeInput!) { transitionProgramme(input: $input) { id status } }`;
-
-const CREATE_CRITERION = `mutation($input: CreateCriterionInput!) { createCriterion(input: $input) { id key version status stage } }`;
-const PUBLISH_CRITERION = `mutation($input: CriterionIdInput!) { publishCriterion(input: $input) { id status } }`;
-const REVISE_CRITERION = `mutation($input: CriterionIdInput!) { reviseCriterion(input: $input) { id version status } }`;
-const RETIRE_CRITERION = `mutation($input: CriterionIdInput!) { retireCriterion(input: $input) { id status } }`;
-const CREATE_STANDARD = `mutation($input: CreateStandardInput!) { createStandard(input: $input) { id } }`;
-
-const AI_SYSTEM_FIELDS = 'id name sector intendedPurpose riskClass organisation { id name homeJurisdiction { code } }';
-const AI_SYSTEMS = `query($first: Int, $after: String, $filter: AiSystemFilterInput) {
-  aiSystems(first: $first, after: $after, filter: $filter) { ${PAGE_INFO} edges { cursor node { ${AI_SYSTEM_FIELDS} } } }
-}`;
-const AI_SYSTEM = `query($id: ID!) { aiSystem(id: $id) { ${AI_SYSTEM_FIELDS} } }`;
-const REGISTER_AI_SYSTEM = `mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { ${AI_SYSTEM_FIELDS} } }`;
-const UPDATE_AI_SYSTEM = `mutation($input: UpdateAiSystemInput!) { updateAiSystem(input: $input) { ${AI_SYSTEM_FIELDS} } }`;
-
-/** The acceptance query of issue 3: nested participants, authorities, jurisdictions and criteria. */
-const N_PLUS_ONE = `query($filter: ProgrammeFilterInput) {
-  programmes(first: 50, filter: $filter) { edges { node {
-    id
-    leadAuthority { jurisdiction { code } }
-    participants { authority { name jurisdiction { code } } criteria { criterion { key clauses { id } authority { acronym } } } }
-    criteria { stage mandatory criterion { key } }
-  } } }
-}`;
 
 describe('programmes and AI systems', () => {
   let t: TestApp;
@@ -120,7 +96,7 @@ describe('programmes and AI systems', () => {
     ).token;
     expectOk(
       await t.gql(
-        CREATE_STANDARD,
+        CreateStandardDocument,
         {
           input: {
             code: 'PT-STD',
@@ -139,7 +115,7 @@ describe('programmes and AI systems', () => {
         EXIT: (await activeCriterion(reg[k], 'EXIT')).id,
       };
     }
-    const adminId = expectOk(await t.gql('{ me { id } }', {}, admin)).me.id;
+    const adminId = expectOk(await t.gql(MeIdDocument, {}, admin)).me.id;
     const now = Math.floor(Date.now() / 1000);
     const expired = await new JwtService({ secret: t.config.auth.jwtSecret }).signAsync({
       sub: adminId,
@@ -157,7 +133,16 @@ describe('programmes and AI systems', () => {
     await t?.close();
   });
 
-  const gql = (query: string, variables: Record<string, unknown>, token?: string) => t.gql(query, variables, token);
+  // This file sends bad input on purpose throughout, so variables go unchecked; the data is typed.
+  function gql<TData>(
+    document: TypedDocumentNode<TData, any>,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<TData>>;
+  function gql(query: Operation, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
+  function gql(query: Operation, variables: Record<string, unknown>, token?: string) {
+    return typeof query === 'string' ? t.gql(query, variables, token) : t.gql(query, unchecked(variables), token);
+  }
   const q = (sql: string, params: unknown[] = []): Promise<any[]> => t.dataSource.query(sql, params);
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -177,7 +162,7 @@ describe('programmes and AI systems', () => {
       statement: 'The provider attests that users are told they deal with an AI system.',
       clauseIds,
     };
-    const created = expectOk(await gql(CREATE_CRITERION, { input }, token)).createCriterion;
+    const created = expectOk(await gql(CreateCriterionDocument, { input }, token)).createCriterion;
     expect(created).toMatchObject({ key, version: 1, status: 'DRAFT', stage });
     return { id: created.id, key };
   }
@@ -188,9 +173,9 @@ describe('programmes and AI systems', () => {
     clauseIds?: string[],
   ): Promise<{ id: string; key: string }> {
     const criterion = await draftCriterion(token, stage, clauseIds);
-    expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: criterion.id } }, token)).publishCriterion.status).toBe(
-      'ACTIVE',
-    );
+    expect(
+      expectOk(await gql(PublishCriterionDocument, { input: { id: criterion.id } }, token)).publishCriterion.status,
+    ).toBe('ACTIVE');
     return criterion;
   }
 
@@ -205,7 +190,7 @@ describe('programmes and AI systems', () => {
   }
 
   async function createProgramme(token: string, overrides: Record<string, unknown> = {}): Promise<any> {
-    return expectOk(await gql(CREATE_PROGRAMME, { input: programmeInput(overrides) }, token)).createProgramme;
+    return expectOk(await gql(CreateProgrammeDocument, { input: programmeInput(overrides) }, token)).createProgramme;
   }
 
   /** DRAFT, led by the FCA, with MAS and the AI Office taking part; nothing attached. */
@@ -214,7 +199,7 @@ describe('programmes and AI systems', () => {
 
   async function attach(programmeId: string, criterionId: string, token: string, mandatory?: boolean): Promise<any> {
     const input = mandatory === undefined ? { programmeId, criterionId } : { programmeId, criterionId, mandatory };
-    return expectOk(await gql(ATTACH, { input }, token)).attachCriterion;
+    return expectOk(await gql(AttachCriterionDocument, { input }, token)).attachCriterion;
   }
 
   /** A joint DRAFT programme where every participant has attached its shared ENTRY criterion. */
@@ -227,7 +212,7 @@ describe('programmes and AI systems', () => {
   }
 
   async function transition(id: string, action: Action, token = reg.fca): Promise<GraphQLResponse> {
-    return gql(TRANSITION, { input: { id, action } }, token);
+    return gql(TransitionProgrammeDocument, { input: { id, action } }, token);
   }
 
   /** A joint programme moved to `status` by its lead. */
@@ -275,12 +260,12 @@ describe('programmes and AI systems', () => {
     };
   }
 
-  async function expectUnauthenticatedFor(query: string, variables: Record<string, unknown>): Promise<void> {
+  async function expectUnauthenticatedFor(query: Operation, variables: Record<string, unknown>): Promise<void> {
     for (const { label, token } of anonymous) expectUnauthenticated(await gql(query, variables, token), label);
   }
 
   async function expectForbiddenFor(
-    query: string,
+    query: Operation,
     variables: Record<string, unknown>,
     tokens: [string, string][],
   ): Promise<void> {
@@ -288,11 +273,11 @@ describe('programmes and AI systems', () => {
   }
 
   /** Pages through a connection with `first`, checking every page's pageInfo; returns all nodes. */
-  const walk = (query: string, field: string, variables: Record<string, unknown>, first: number, token = admin) =>
+  const walk = (query: Operation, field: string, variables: Record<string, unknown>, first: number, token = admin) =>
     walkConnection((after) => gql(query, { ...variables, first, after }, token), field, first);
 
   const programmeIds = async (token: string, filter: Record<string, unknown> = {}) =>
-    (await walk(PROGRAMMES, 'programmes', { filter }, 100, token)).nodes.map((n) => n.id);
+    (await walk(ProgrammeListDocument, 'programmes', { filter }, 100, token)).nodes.map((n) => n.id);
 
   // ---- createProgramme ----------------------------------------------------------------------
 
@@ -309,7 +294,7 @@ describe('programmes and AI systems', () => {
         jointEntryRule: 'UNANIMOUS',
         participantAuthorityIds: [mas, aiOffice, fca],
       });
-      const created = expectOk(await gql(CREATE_PROGRAMME, { input }, reg.fca)).createProgramme;
+      const created = expectOk(await gql(CreateProgrammeDocument, { input }, reg.fca)).createProgramme;
       expect(created).toMatchObject({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         name: input.name,
@@ -372,7 +357,7 @@ describe('programmes and AI systems', () => {
 
     it('an administrator must name the lead authority', async () => {
       const before = await totals();
-      expectBadInput(await gql(CREATE_PROGRAMME, { input: programmeInput() }, admin), 'input.leadAuthorityId');
+      expectBadInput(await gql(CreateProgrammeDocument, { input: programmeInput() }, admin), 'input.leadAuthorityId');
       expect(await totals()).toEqual(before);
       const created = await createProgramme(admin, { leadAuthorityId: aiOffice, participantAuthorityIds: [fca] });
       expect(created.leadAuthority.id).toBe(aiOffice);
@@ -385,7 +370,7 @@ describe('programmes and AI systems', () => {
     it('a regulator naming another authority as lead is FORBIDDEN; nothing created', async () => {
       const before = await totals();
       expectError(
-        await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: mas }) }, reg.fca),
+        await gql(CreateProgrammeDocument, { input: programmeInput({ leadAuthorityId: mas }) }, reg.fca),
         'FORBIDDEN',
       );
       expect(await totals()).toEqual(before);
@@ -395,11 +380,11 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; nothing created', async () => {
       const before = await totals();
-      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput() }, [
+      await expectForbiddenFor(CreateProgrammeDocument, { input: programmeInput() }, [
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ]);
-      await expectForbiddenFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) }, [
+      await expectForbiddenFor(CreateProgrammeDocument, { input: programmeInput({ leadAuthorityId: fca }) }, [
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ]);
@@ -410,12 +395,16 @@ describe('programmes and AI systems', () => {
       const before = await totals();
       const missing = randomUUID();
       const error = expectError(
-        await gql(CREATE_PROGRAMME, { input: programmeInput({ participantAuthorityIds: [mas, missing] }) }, reg.fca),
+        await gql(
+          CreateProgrammeDocument,
+          { input: programmeInput({ participantAuthorityIds: [mas, missing] }) },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expect(error.message).toContain(missing);
       expectError(
-        await gql(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: randomUUID() }) }, admin),
+        await gql(CreateProgrammeDocument, { input: programmeInput({ leadAuthorityId: randomUUID() }) }, admin),
         'NOT_FOUND',
       );
       expect(await totals()).toEqual(before);
@@ -426,10 +415,10 @@ describe('programmes and AI systems', () => {
       const published = await programmeIn('OPEN');
       const before = await totals();
       for (const name of [draft.name, draft.name.toUpperCase(), draft.name.toLowerCase()]) {
-        expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ name }) }, reg.fca), 'CONFLICT');
+        expectError(await gql(CreateProgrammeDocument, { input: programmeInput({ name }) }, reg.fca), 'CONFLICT');
       }
       for (const name of [published.name, published.name.toUpperCase(), published.name.toLowerCase()]) {
-        expectError(await gql(CREATE_PROGRAMME, { input: programmeInput({ name }) }, reg.mas), 'CONFLICT');
+        expectError(await gql(CreateProgrammeDocument, { input: programmeInput({ name }) }, reg.mas), 'CONFLICT');
       }
       expect(await totals()).toEqual(before);
     });
@@ -467,7 +456,7 @@ describe('programmes and AI systems', () => {
       ];
       for (const [overrides, paths] of cases) {
         const res = await gql(
-          CREATE_PROGRAMME,
+          CreateProgrammeDocument,
           { input: programmeInput({ participantAuthorityIds: [mas], ...overrides }) },
           reg.fca,
         );
@@ -478,7 +467,7 @@ describe('programmes and AI systems', () => {
         expectBadInput(res, ...paths);
       }
       const { maxTestingDays: _m, ...withoutDays } = programmeInput();
-      expectBadInput(await gql(CREATE_PROGRAMME, { input: withoutDays }, reg.fca), 'input.maxTestingDays');
+      expectBadInput(await gql(CreateProgrammeDocument, { input: withoutDays }, reg.fca), 'input.maxTestingDays');
       // An enum literal that does not exist fails validation before anything runs.
       expectError(
         await gql(
@@ -493,7 +482,7 @@ describe('programmes and AI systems', () => {
 
     it('requires a signed-in caller; nothing created', async () => {
       const before = await totals();
-      await expectUnauthenticatedFor(CREATE_PROGRAMME, { input: programmeInput({ leadAuthorityId: fca }) });
+      await expectUnauthenticatedFor(CreateProgrammeDocument, { input: programmeInput({ leadAuthorityId: fca }) });
       expect(await totals()).toEqual(before);
     });
   });
@@ -508,7 +497,10 @@ describe('programmes and AI systems', () => {
         ['participant', reg.mas],
         ['admin', admin],
       ]) {
-        expect([label, expectOk(await gql(PROGRAMME, { id: p.id }, token)).programme?.id]).toEqual([label, p.id]);
+        expect([label, expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, token)).programme?.id]).toEqual([
+          label,
+          p.id,
+        ]);
         expect([label, (await programmeIds(token)).includes(p.id)]).toEqual([label, true]);
       }
       for (const [label, token] of [
@@ -517,7 +509,7 @@ describe('programmes and AI systems', () => {
         ['innovator', innovator],
         ['negotiator', negotiator],
       ]) {
-        const res = await gql(PROGRAMME, { id: p.id }, token);
+        const res = await gql(ProgrammeDetailDocument, { id: p.id }, token);
         expect([label, res.errors]).toEqual([label, undefined]);
         expect([label, res.data]).toEqual([label, { programme: null }]);
         expect([label, (await programmeIds(token)).includes(p.id)]).toEqual([label, false]);
@@ -547,11 +539,11 @@ describe('programmes and AI systems', () => {
           ['admin', admin],
           ['participant', reg.mas],
         ]) {
-          expect([status, label, expectOk(await gql(PROGRAMME, { id: p.id }, token)).programme?.status]).toEqual([
+          expect([
             status,
             label,
-            status,
-          ]);
+            expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, token)).programme?.status,
+          ]).toEqual([status, label, status]);
           expect([status, label, await programmeIds(token, { search: p.name })]).toEqual([status, label, [p.id]]);
         }
       }
@@ -583,7 +575,7 @@ describe('programmes and AI systems', () => {
       await attach(p.id, shared.mas.ENTRY, reg.mas);
       await attach(p.id, shared.mas.TESTING, reg.mas, true);
       await attach(p.id, shared.ai.TESTING, reg.ai, false);
-      const full = expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.ai)).programme;
+      const full = expectOk(await gql(ProgrammeCriteriaDocument, { id: p.id }, reg.ai)).programme!;
       // Reading order: by stage, then key.
       expect(full.criteria.map((c: any) => c.stage)).toEqual(['ENTRY', 'ENTRY', 'TESTING', 'TESTING', 'EXIT']);
       const byId = Object.fromEntries(full.criteria.map((c: any) => [c.criterion.id, c]));
@@ -605,7 +597,7 @@ describe('programmes and AI systems', () => {
         authority: { id: aiOffice, acronym: 'AI Office' },
       });
       expect(full.participants[0]).toMatchObject({ isLead: true, authority: { id: fca } });
-      const participant = (id: string) => full.participants.find((x: any) => x.authority.id === id);
+      const participant = (id: string) => full.participants.find((x: any) => x.authority.id === id)!;
       expect(participant(fca).criteria.map((c: any) => c.criterion.id)).toEqual([shared.fca.ENTRY, shared.fca.EXIT]);
       expect(participant(mas)).toMatchObject({ isLead: false });
       expect(participant(mas).criteria.map((c: any) => c.criterion.id)).toEqual([shared.mas.ENTRY, shared.mas.TESTING]);
@@ -613,7 +605,7 @@ describe('programmes and AI systems', () => {
         ['TESTING', false, aiOffice],
       ]);
       for (const stage of ['ENTRY', 'TESTING', 'EXIT'] as const) {
-        const staged = expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id, stage }, admin)).programme;
+        const staged = expectOk(await gql(ProgrammeCriteriaDocument, { id: p.id, stage }, admin)).programme!;
         expect(staged.criteria.map((c: any) => c.criterion.id).sort()).toEqual(
           full.criteria
             .filter((c: any) => c.stage === stage)
@@ -629,10 +621,12 @@ describe('programmes and AI systems', () => {
       }
       // The lead-only fields as a non-participant sees them once the programme is public.
       const open = await programmeIn('OPEN');
-      const seen = expectOk(await gql(PROGRAMME, { id: open.id }, innovator)).programme;
+      const seen = expectOk(await gql(ProgrammeDetailDocument, { id: open.id }, innovator)).programme!;
       expect(seen.leadAuthority).toEqual({ id: fca, acronym: 'FCA', jurisdiction: { code: 'GB' } });
       expect(seen.participants.map((x: any) => x.isLead)).toEqual([true, false, false]);
-      expect(expectOk(await gql(PROGRAMME_CRITERIA, { id: open.id }, negotiator)).programme.criteria).toHaveLength(3);
+      expect(
+        expectOk(await gql(ProgrammeCriteriaDocument, { id: open.id }, negotiator)).programme!.criteria,
+      ).toHaveLength(3);
     });
 
     it('filters by status, participant authority, sector and search', async () => {
@@ -662,15 +656,15 @@ describe('programmes and AI systems', () => {
     });
 
     it('rejects bad filters and paging with BAD_USER_INPUT naming the field', async () => {
-      expectBadInput(await gql(PROGRAMMES, { filter: { status: 'PAUSED' } }, admin), 'filter.status');
+      expectBadInput(await gql(ProgrammeListDocument, { filter: { status: 'PAUSED' } }, admin), 'filter.status');
       expectBadInput(
-        await gql(PROGRAMMES, { filter: { participantAuthorityId: 'fca' } }, admin),
+        await gql(ProgrammeListDocument, { filter: { participantAuthorityId: 'fca' } }, admin),
         'filter.participantAuthorityId',
       );
-      expectBadInput(await gql(PROGRAMMES, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
-      expectBadInput(await gql(PROGRAMMES, { filter: { sector: 'x'.repeat(41) } }, admin), 'filter.sector');
-      expectBadInput(await gql(PROGRAMMES, { first: 101 }, admin), 'first');
-      expectBadInput(await gql(PROGRAMMES, { first: -1 }, admin), 'first');
+      expectBadInput(await gql(ProgrammeListDocument, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
+      expectBadInput(await gql(ProgrammeListDocument, { filter: { sector: 'x'.repeat(41) } }, admin), 'filter.sector');
+      expectBadInput(await gql(ProgrammeListDocument, { first: 101 }, admin), 'first');
+      expectBadInput(await gql(ProgrammeListDocument, { first: -1 }, admin), 'first');
       for (const after of [
         'garbage',
         cursorOf(['x']),
@@ -678,7 +672,7 @@ describe('programmes and AI systems', () => {
         cursorOf(['a\u0000b', randomUUID()]),
         cursorOf(['x', 7]),
       ]) {
-        const res = await gql(PROGRAMMES, { after }, admin);
+        const res = await gql(ProgrammeListDocument, { after }, admin);
         expect([after, res.errors?.[0]?.extensions?.code]).toEqual([after, 'BAD_USER_INPUT']);
         expectBadInput(res, 'after');
       }
@@ -694,24 +688,26 @@ describe('programmes and AI systems', () => {
       const dbAll = (await q('SELECT id FROM programme ORDER BY name, id')).map((r) => r.id);
       expect(dbAll.length).toBeGreaterThan(5);
       for (const first of [1, 2, 5]) {
-        const { nodes, totalCount, pages } = await walk(PROGRAMMES, 'programmes', {}, first, admin);
+        const { nodes, totalCount, pages } = await walk(ProgrammeListDocument, 'programmes', {}, first, admin);
         expect(nodes.map((n) => n.id)).toEqual(dbAll);
         expect(totalCount).toBe(dbAll.length);
         expect(pages).toBe(Math.ceil(dbAll.length / first));
       }
       // An innovator's walk covers exactly the public programmes.
       const dbPublic = (await q(`SELECT id FROM programme WHERE status <> 'DRAFT' ORDER BY name, id`)).map((r) => r.id);
-      expect((await walk(PROGRAMMES, 'programmes', {}, 2, innovator)).nodes.map((n) => n.id)).toEqual(dbPublic);
+      expect((await walk(ProgrammeListDocument, 'programmes', {}, 2, innovator)).nodes.map((n) => n.id)).toEqual(
+        dbPublic,
+      );
       // Default page size 20; first: 0 gives only the count.
-      const page = expectOk(await gql(PROGRAMMES, {}, admin)).programmes;
+      const page = expectOk(await gql(ProgrammeListDocument, {}, admin)).programmes;
       expect(page.edges.length).toBe(Math.min(20, dbAll.length));
-      const none = expectOk(await gql(PROGRAMMES, { first: 0 }, admin)).programmes;
+      const none = expectOk(await gql(ProgrammeListDocument, { first: 0 }, admin)).programmes;
       expect(none).toMatchObject({ totalCount: dbAll.length, edges: [] });
     });
 
     it('programme(id) is null, without error, for an id that names nothing', async () => {
       for (const id of [randomUUID(), 'not-a-uuid', '']) {
-        const res = await gql(PROGRAMME, { id }, admin);
+        const res = await gql(ProgrammeDetailDocument, { id }, admin);
         expect(res.errors).toBeUndefined();
         expect(res.data).toEqual({ programme: null });
       }
@@ -719,8 +715,8 @@ describe('programmes and AI systems', () => {
 
     it('require a signed-in caller', async () => {
       const p = await programmeIn('OPEN');
-      await expectUnauthenticatedFor(PROGRAMMES, {});
-      await expectUnauthenticatedFor(PROGRAMME, { id: p.id });
+      await expectUnauthenticatedFor(ProgrammeListDocument, {});
+      await expectUnauthenticatedFor(ProgrammeDetailDocument, { id: p.id });
     });
   });
 
@@ -737,7 +733,7 @@ describe('programmes and AI systems', () => {
       const name = unique('Renamed Pilot');
       const updated = expectOk(
         await gql(
-          UPDATE_PROGRAMME,
+          UpdateProgrammeDocument,
           { input: { id: p.id, name, cohortCapacity: 25, sectors: ['INSURANCE', 'FINANCE'] } },
           reg.fca,
         ),
@@ -756,7 +752,7 @@ describe('programmes and AI systems', () => {
       });
       const cleared = expectOk(
         await gql(
-          UPDATE_PROGRAMME,
+          UpdateProgrammeDocument,
           {
             input: {
               id: p.id,
@@ -786,7 +782,7 @@ describe('programmes and AI systems', () => {
       expect(
         expectOk(
           await gql(
-            UPDATE_PROGRAMME,
+            UpdateProgrammeDocument,
             {
               input: { id: p.id, jointEntryRule: 'LEAD_DECIDES', maxTestingDays: 90, applicationCloses: '2026-07-01' },
             },
@@ -817,8 +813,9 @@ describe('programmes and AI systems', () => {
     it('an administrator edits any programme', async () => {
       const p = await createProgramme(reg.mas);
       expect(
-        expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Edited by the platform' } }, admin))
-          .updateProgramme.description,
+        expectOk(
+          await gql(UpdateProgrammeDocument, { input: { id: p.id, description: 'Edited by the platform' } }, admin),
+        ).updateProgramme.description,
       ).toBe('Edited by the platform');
     });
 
@@ -826,7 +823,7 @@ describe('programmes and AI systems', () => {
       const p = await programmeIn('OPEN');
       const edited = expectOk(
         await gql(
-          UPDATE_PROGRAMME,
+          UpdateProgrammeDocument,
           { input: { id: p.id, cohortCapacity: 30, jointEntryRule: 'EACH_AUTHORITY' } },
           reg.fca,
         ),
@@ -834,7 +831,11 @@ describe('programmes and AI systems', () => {
       expect(edited).toMatchObject({ cohortCapacity: 30, jointEntryRule: 'EACH_AUTHORITY', status: 'OPEN' });
       const before = await snapshot(p.id);
       expectError(
-        await gql(UPDATE_PROGRAMME, { input: { id: p.id, jointEntryRule: 'UNANIMOUS', cohortCapacity: 40 } }, reg.fca),
+        await gql(
+          UpdateProgrammeDocument,
+          { input: { id: p.id, jointEntryRule: 'UNANIMOUS', cohortCapacity: 40 } },
+          reg.fca,
+        ),
         'INVALID_TRANSITION',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -845,11 +846,11 @@ describe('programmes and AI systems', () => {
         const p = await programmeIn(status);
         const before = await snapshot(p.id);
         expectError(
-          await gql(UPDATE_PROGRAMME, { input: { id: p.id, description: 'Too late' } }, reg.fca),
+          await gql(UpdateProgrammeDocument, { input: { id: p.id, description: 'Too late' } }, reg.fca),
           'INVALID_TRANSITION',
         );
         expectError(
-          await gql(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 99 } }, admin),
+          await gql(UpdateProgrammeDocument, { input: { id: p.id, cohortCapacity: 99 } }, admin),
           'INVALID_TRANSITION',
         );
         expect(await snapshot(p.id)).toEqual(before);
@@ -861,25 +862,28 @@ describe('programmes and AI systems', () => {
       const before = await snapshot(draft.id);
       for (const token of [reg.mas, reg.ai])
         expectError(
-          await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, token),
+          await gql(UpdateProgrammeDocument, { input: { id: draft.id, name: unique('Hijacked') } }, token),
           'FORBIDDEN',
         );
       expectError(
-        await gql(UPDATE_PROGRAMME, { input: { id: draft.id, name: unique('Hijacked') } }, reg.ico),
+        await gql(UpdateProgrammeDocument, { input: { id: draft.id, name: unique('Hijacked') } }, reg.ico),
         'NOT_FOUND',
       );
       expect(await snapshot(draft.id)).toEqual(before);
       const open = await programmeIn('OPEN');
       const openBefore = await snapshot(open.id);
       for (const token of [reg.mas, reg.ico])
-        expectError(await gql(UPDATE_PROGRAMME, { input: { id: open.id, cohortCapacity: 1 } }, token), 'FORBIDDEN');
+        expectError(
+          await gql(UpdateProgrammeDocument, { input: { id: open.id, cohortCapacity: 1 } }, token),
+          'FORBIDDEN',
+        );
       expect(await snapshot(open.id)).toEqual(openBefore);
     });
 
     it('innovators and negotiators are FORBIDDEN; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      await expectForbiddenFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 1 } }, [
+      await expectForbiddenFor(UpdateProgrammeDocument, { input: { id: p.id, cohortCapacity: 1 } }, [
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ]);
@@ -908,7 +912,7 @@ describe('programmes and AI systems', () => {
       ];
       for (const [overrides, paths] of cases) {
         const res = await gql(
-          UPDATE_PROGRAMME,
+          UpdateProgrammeDocument,
           { input: { id: p.id, description: 'Must not be saved', ...overrides } },
           reg.fca,
         );
@@ -919,7 +923,7 @@ describe('programmes and AI systems', () => {
         expectBadInput(res, ...paths);
       }
       expectBadInput(
-        await gql(UPDATE_PROGRAMME, { input: { id: 'not-a-uuid', description: 'x' } }, reg.fca),
+        await gql(UpdateProgrammeDocument, { input: { id: 'not-a-uuid', description: 'x' } }, reg.fca),
         'input.id',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -931,7 +935,7 @@ describe('programmes and AI systems', () => {
       const before = await snapshot(p.id);
       expectError(
         await gql(
-          UPDATE_PROGRAMME,
+          UpdateProgrammeDocument,
           { input: { id: p.id, name: other.name.toLowerCase(), cohortCapacity: 3 } },
           reg.fca,
         ),
@@ -940,13 +944,13 @@ describe('programmes and AI systems', () => {
       expect(await snapshot(p.id)).toEqual(before);
       // Its own name in another case is no conflict.
       expect(
-        expectOk(await gql(UPDATE_PROGRAMME, { input: { id: p.id, name: p.name.toUpperCase() } }, reg.fca))
+        expectOk(await gql(UpdateProgrammeDocument, { input: { id: p.id, name: p.name.toUpperCase() } }, reg.fca))
           .updateProgramme.name,
       ).toBe(p.name.toUpperCase());
       const missing = randomUUID();
       expect(
         expectError(
-          await gql(UPDATE_PROGRAMME, { input: { id: missing, name: unique('Ghost') } }, reg.fca),
+          await gql(UpdateProgrammeDocument, { input: { id: missing, name: unique('Ghost') } }, reg.fca),
           'NOT_FOUND',
         ).message,
       ).toContain(missing);
@@ -955,7 +959,7 @@ describe('programmes and AI systems', () => {
     it('requires a signed-in caller; nothing changes', async () => {
       const p = await programmeIn('OPEN');
       const before = await snapshot(p.id);
-      await expectUnauthenticatedFor(UPDATE_PROGRAMME, { input: { id: p.id, cohortCapacity: 2 } });
+      await expectUnauthenticatedFor(UpdateProgrammeDocument, { input: { id: p.id, cohortCapacity: 2 } });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -965,29 +969,32 @@ describe('programmes and AI systems', () => {
   describe('addProgrammeParticipant and removeProgrammeParticipant', () => {
     it('the lead adds an authority to a DRAFT programme, which then sees it', async () => {
       const p = await jointProgramme();
-      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme).toBeNull();
+      expect(expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, reg.ico)).programme).toBeNull();
       const added = expectOk(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
       ).addProgrammeParticipant;
       expect(added.participants[0]).toEqual({ isLead: true, authority: { id: fca } });
       expect(added.participants.map((x: any) => x.authority.id).sort()).toEqual([fca, mas, aiOffice, ico].sort());
       expect((await snapshot(p.id)).participants).toEqual([fca, mas, aiOffice, ico].sort());
-      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme.id).toBe(p.id);
+      expect(expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, reg.ico)).programme!.id).toBe(p.id);
       // Joined last: listed last.
-      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.ico)).programme.participants.at(-1).authority.id).toBe(
-        ico,
-      );
+      expect(
+        expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, reg.ico)).programme!.participants.at(-1)!.authority
+          .id,
+      ).toBe(ico);
     });
 
     it('the lead adds an authority to an OPEN programme; not to a RUNNING or CLOSED one (INVALID_TRANSITION)', async () => {
       const open = await programmeIn('OPEN');
-      expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.fca));
+      expectOk(
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: open.id, authorityId: ico } }, reg.fca),
+      );
       expect((await snapshot(open.id)).participants).toContain(ico);
       for (const status of ['RUNNING', 'CLOSED'] as const) {
         const p = await programmeIn(status);
         const before = await snapshot(p.id);
         expectError(
-          await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+          await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
           'INVALID_TRANSITION',
         );
         expect(await snapshot(p.id)).toEqual(before);
@@ -996,9 +1003,11 @@ describe('programmes and AI systems', () => {
 
     it('an administrator adds and removes participants', async () => {
       const p = await createProgramme(reg.fca);
-      expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, admin));
+      expectOk(await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: mas } }, admin));
       expect((await snapshot(p.id)).participants).toEqual([fca, mas].sort());
-      expectOk(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, admin));
+      expectOk(
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: mas } }, admin),
+      );
       expect((await snapshot(p.id)).participants).toEqual([fca]);
     });
 
@@ -1007,21 +1016,28 @@ describe('programmes and AI systems', () => {
       const before = await snapshot(p.id);
       const totalsBefore = await totals();
       for (const authorityId of [mas, fca])
-        expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId } }, reg.fca), 'CONFLICT');
+        expectError(
+          await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId } }, reg.fca),
+          'CONFLICT',
+        );
       expectError(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca),
+        await gql(
+          AddProgrammeParticipantDocument,
+          { input: { programmeId: p.id, authorityId: randomUUID() } },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expectError(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: ico } }, reg.fca),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: randomUUID(), authorityId: ico } }, reg.fca),
         'NOT_FOUND',
       );
       expectBadInput(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: 'ico' } }, reg.fca),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: 'ico' } }, reg.fca),
         'input.authorityId',
       );
       expectBadInput(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: 'p', authorityId: 'ico' } }, reg.fca),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: 'p', authorityId: 'ico' } }, reg.fca),
         'input.programmeId',
         'input.authorityId',
       );
@@ -1032,27 +1048,33 @@ describe('programmes and AI systems', () => {
     it('a non-lead participant adding or removing participants is FORBIDDEN; nothing changes', async () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.mas), 'FORBIDDEN');
       expectError(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.mas),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.mas),
+        'FORBIDDEN',
+      );
+      expectError(
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.mas),
         'FORBIDDEN',
       );
       // A participant cannot take itself out either: only the lead steers.
       expectError(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.ai),
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: aiOffice } }, reg.ai),
         'FORBIDDEN',
       );
       // A regulator outside a DRAFT programme cannot see it, let alone join it.
-      expectError(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.ico), 'NOT_FOUND');
+      expectError(
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.ico),
+        'NOT_FOUND',
+      );
       expect(await snapshot(p.id)).toEqual(before);
       const open = await programmeIn('OPEN');
       const openBefore = await snapshot(open.id);
       expectError(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ico),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: open.id, authorityId: ico } }, reg.ico),
         'FORBIDDEN',
       );
       expectError(
-        await gql(ADD_PARTICIPANT, { input: { programmeId: open.id, authorityId: ico } }, reg.ai),
+        await gql(AddProgrammeParticipantDocument, { input: { programmeId: open.id, authorityId: ico } }, reg.ai),
         'FORBIDDEN',
       );
       expect(await snapshot(open.id)).toEqual(openBefore);
@@ -1065,8 +1087,16 @@ describe('programmes and AI systems', () => {
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ];
-      await expectForbiddenFor(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, tokens);
-      await expectForbiddenFor(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, tokens);
+      await expectForbiddenFor(
+        AddProgrammeParticipantDocument,
+        { input: { programmeId: p.id, authorityId: ico } },
+        tokens,
+      );
+      await expectForbiddenFor(
+        RemoveProgrammeParticipantDocument,
+        { input: { programmeId: p.id, authorityId: mas } },
+        tokens,
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -1075,7 +1105,7 @@ describe('programmes and AI systems', () => {
       await attach(p.id, shared.mas.TESTING, reg.mas);
       const before = await totals();
       const removed = expectOk(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, reg.fca),
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: mas } }, reg.fca),
       ).removeProgrammeParticipant;
       expect(removed.participants.map((x: any) => x.authority.id)).toEqual([fca, aiOffice]);
       const after = await snapshot(p.id);
@@ -1088,13 +1118,13 @@ describe('programmes and AI systems', () => {
         programme_participant: before.programme_participant - 1,
         programme_criterion: before.programme_criterion - 2,
       });
-      expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.mas)).programme).toBeNull();
+      expect(expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, reg.mas)).programme).toBeNull();
       // It may be added back, and starts with nothing attached.
-      expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } }, reg.fca));
+      expectOk(await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: mas } }, reg.fca));
       expect(
-        expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.mas)).programme.participants.find(
+        expectOk(await gql(ProgrammeCriteriaDocument, { id: p.id }, reg.mas)).programme!.participants.find(
           (x: any) => x.authority.id === mas,
-        ).criteria,
+        )!.criteria,
       ).toEqual([]);
     });
 
@@ -1102,19 +1132,27 @@ describe('programmes and AI systems', () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
       expectBadInput(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: fca } }, reg.fca),
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: fca } }, reg.fca),
         'input.authorityId',
       );
       expectError(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
         'NOT_FOUND',
       );
       expectError(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: randomUUID() } }, reg.fca),
+        await gql(
+          RemoveProgrammeParticipantDocument,
+          { input: { programmeId: p.id, authorityId: randomUUID() } },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expectError(
-        await gql(REMOVE_PARTICIPANT, { input: { programmeId: randomUUID(), authorityId: mas } }, reg.fca),
+        await gql(
+          RemoveProgrammeParticipantDocument,
+          { input: { programmeId: randomUUID(), authorityId: mas } },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -1122,7 +1160,11 @@ describe('programmes and AI systems', () => {
         const other = await programmeIn(status);
         const otherBefore = await snapshot(other.id);
         expectError(
-          await gql(REMOVE_PARTICIPANT, { input: { programmeId: other.id, authorityId: mas } }, reg.fca),
+          await gql(
+            RemoveProgrammeParticipantDocument,
+            { input: { programmeId: other.id, authorityId: mas } },
+            reg.fca,
+          ),
           'INVALID_TRANSITION',
         );
         expect(await snapshot(other.id)).toEqual(otherBefore);
@@ -1132,8 +1174,12 @@ describe('programmes and AI systems', () => {
     it('require a signed-in caller; nothing changes', async () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
-      await expectUnauthenticatedFor(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } });
-      await expectUnauthenticatedFor(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: mas } });
+      await expectUnauthenticatedFor(AddProgrammeParticipantDocument, {
+        input: { programmeId: p.id, authorityId: ico },
+      });
+      await expectUnauthenticatedFor(RemoveProgrammeParticipantDocument, {
+        input: { programmeId: p.id, authorityId: mas },
+      });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -1178,7 +1224,7 @@ describe('programmes and AI systems', () => {
       const p = await programmeIn('CLOSED');
       const before = await snapshot(p.id);
       expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, reg.fca),
         'INVALID_TRANSITION',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -1188,16 +1234,16 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const before = await snapshot(p.id);
       expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.mas),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.mas),
         'FORBIDDEN',
       );
       expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
         'FORBIDDEN',
       );
       // Even the criterion of a non-participant, attached by the lead.
       expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.ico.ENTRY } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.ico.ENTRY } }, reg.fca),
         'FORBIDDEN',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -1207,20 +1253,24 @@ describe('programmes and AI systems', () => {
       const open = await programmeIn('OPEN');
       const before = await snapshot(open.id);
       const error = expectError(
-        await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, reg.ico),
+        await gql(AttachCriterionDocument, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, reg.ico),
         'FORBIDDEN',
       );
       expect(error.message).toMatch(/participating authority/);
       // An administrator cannot attach a non-participant’s criterion either.
       expectError(
-        await gql(ATTACH, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, admin),
+        await gql(AttachCriterionDocument, { input: { programmeId: open.id, criterionId: shared.ico.ENTRY } }, admin),
         'FORBIDDEN',
       );
       expect(await snapshot(open.id)).toEqual(before);
       const draft = await jointProgramme();
       const draftBefore = await snapshot(draft.id);
       expectError(
-        await gql(ATTACH, { input: { programmeId: draft.id, criterionId: shared.ico.ENTRY } }, reg.ico),
+        await gql(
+          AttachCriterionDocument,
+          { input: { programmeId: draft.id, criterionId: shared.ico.ENTRY } },
+          reg.ico,
+        ),
         'NOT_FOUND',
       );
       expect(await snapshot(draft.id)).toEqual(draftBefore);
@@ -1230,24 +1280,28 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const draft = await draftCriterion(reg.fca, 'ENTRY');
       const retired = await activeCriterion(reg.fca, 'TESTING');
-      expect(expectOk(await gql(RETIRE_CRITERION, { input: { id: retired.id } }, reg.fca)).retireCriterion.status).toBe(
-        'RETIRED',
-      );
+      expect(
+        expectOk(await gql(RetireCriterionDocument, { input: { id: retired.id } }, reg.fca)).retireCriterion.status,
+      ).toBe('RETIRED');
       const before = await snapshot(p.id);
       expect(
         expectError(
-          await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id } }, reg.fca),
+          await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: draft.id } }, reg.fca),
           'INVALID_TRANSITION',
         ).message,
       ).toMatch(/DRAFT/);
       expect(
         expectError(
-          await gql(ATTACH, { input: { programmeId: p.id, criterionId: retired.id } }, reg.fca),
+          await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: retired.id } }, reg.fca),
           'INVALID_TRANSITION',
         ).message,
       ).toMatch(/RETIRED/);
       expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: draft.id, mandatory: false } }, admin),
+        await gql(
+          AttachCriterionDocument,
+          { input: { programmeId: p.id, criterionId: draft.id, mandatory: false } },
+          admin,
+        ),
         'INVALID_TRANSITION',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -1257,20 +1311,20 @@ describe('programmes and AI systems', () => {
       const p = await jointProgramme();
       const v1 = await activeCriterion(reg.fca, 'ENTRY');
       await attach(p.id, v1.id, reg.fca, false);
-      const v2 = expectOk(await gql(REVISE_CRITERION, { input: { id: v1.id } }, reg.fca)).reviseCriterion;
+      const v2 = expectOk(await gql(ReviseCriterionDocument, { input: { id: v1.id } }, reg.fca)).reviseCriterion;
       expect(v2).toMatchObject({ version: 2, status: 'DRAFT' });
-      expect(expectOk(await gql(PUBLISH_CRITERION, { input: { id: v2.id } }, reg.fca)).publishCriterion.status).toBe(
-        'ACTIVE',
-      );
+      expect(
+        expectOk(await gql(PublishCriterionDocument, { input: { id: v2.id } }, reg.fca)).publishCriterion.status,
+      ).toBe('ACTIVE');
       const before = await snapshot(p.id);
       const error = expectError(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: v2.id } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: v2.id } }, reg.fca),
         'CONFLICT',
       );
       expect(error.message).toContain(v1.key);
       expect(await snapshot(p.id)).toEqual(before);
       // The retired version 1 is still what the programme shows, as it was.
-      const shown = expectOk(await gql(PROGRAMME_CRITERIA, { id: p.id }, reg.fca)).programme.criteria;
+      const shown = expectOk(await gql(ProgrammeCriteriaDocument, { id: p.id }, reg.fca)).programme!.criteria;
       expect(shown).toEqual([
         {
           stage: 'ENTRY',
@@ -1280,7 +1334,7 @@ describe('programmes and AI systems', () => {
         },
       ]);
       // Detach version 1, then version 2 attaches.
-      expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: v1.id } }, reg.fca));
+      expectOk(await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: v1.id } }, reg.fca));
       expect((await attach(p.id, v2.id, reg.fca)).criterion).toMatchObject({ id: v2.id, version: 2 });
     });
 
@@ -1302,30 +1356,45 @@ describe('programmes and AI systems', () => {
     it('unknown ids are NOT_FOUND, malformed ones BAD_USER_INPUT, a non-boolean mandatory BAD_USER_INPUT; nothing changes', async () => {
       const p = await jointProgramme();
       const before = await totals();
-      expectError(await gql(ATTACH, { input: { programmeId: p.id, criterionId: randomUUID() } }, reg.fca), 'NOT_FOUND');
       expectError(
-        await gql(ATTACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: p.id, criterionId: randomUUID() } }, reg.fca),
+        'NOT_FOUND',
+      );
+      expectError(
+        await gql(
+          AttachCriterionDocument,
+          { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expectBadInput(
-        await gql(ATTACH, { input: { programmeId: 'nope', criterionId: 'nope' } }, reg.fca),
+        await gql(AttachCriterionDocument, { input: { programmeId: 'nope', criterionId: 'nope' } }, reg.fca),
         'input.programmeId',
         'input.criterionId',
       );
       expectBadInput(
-        await gql(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY, mandatory: 'yes' } }, reg.fca),
+        await gql(
+          AttachCriterionDocument,
+          { input: { programmeId: p.id, criterionId: shared.fca.ENTRY, mandatory: 'yes' } },
+          reg.fca,
+        ),
         'input.mandatory',
       );
       expectBadInput(
-        await gql(DETACH, { input: { programmeId: p.id, criterionId: 'nope' } }, reg.fca),
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: 'nope' } }, reg.fca),
         'input.criterionId',
       );
       expectError(
-        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.fca),
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.fca),
         'NOT_FOUND',
       );
       expectError(
-        await gql(DETACH, { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } }, reg.fca),
+        await gql(
+          DetachCriterionDocument,
+          { input: { programmeId: randomUUID(), criterionId: shared.fca.ENTRY } },
+          reg.fca,
+        ),
         'NOT_FOUND',
       );
       expect(await totals()).toEqual(before);
@@ -1338,8 +1407,16 @@ describe('programmes and AI systems', () => {
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ];
-      await expectForbiddenFor(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } }, tokens);
-      await expectForbiddenFor(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, tokens);
+      await expectForbiddenFor(
+        AttachCriterionDocument,
+        { input: { programmeId: p.id, criterionId: shared.fca.TESTING } },
+        tokens,
+      );
+      await expectForbiddenFor(
+        DetachCriterionDocument,
+        { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } },
+        tokens,
+      );
       expect(await snapshot(p.id)).toEqual(before);
     });
 
@@ -1349,7 +1426,11 @@ describe('programmes and AI systems', () => {
         await attach(p.id, shared.mas.TESTING, reg.mas, false);
         const before = await totals();
         const detached = expectOk(
-          await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.TESTING } }, reg.mas),
+          await gql(
+            DetachCriterionDocument,
+            { input: { programmeId: p.id, criterionId: shared.mas.TESTING } },
+            reg.mas,
+          ),
         ).detachCriterion;
         expect(detached).toEqual({
           stage: 'TESTING',
@@ -1362,7 +1443,9 @@ describe('programmes and AI systems', () => {
       }
       // An administrator detaches any authority's criterion.
       const p = await readyProgramme();
-      expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.ai.ENTRY } }, admin));
+      expectOk(
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.ai.ENTRY } }, admin),
+      );
       expect((await snapshot(p.id)).attachments).toHaveLength(2);
     });
 
@@ -1370,11 +1453,11 @@ describe('programmes and AI systems', () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
       expectError(
-        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.fca),
         'FORBIDDEN',
       );
       expectError(
-        await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.ai),
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } }, reg.ai),
         'FORBIDDEN',
       );
       expect(await snapshot(p.id)).toEqual(before);
@@ -1382,7 +1465,11 @@ describe('programmes and AI systems', () => {
         const other = await programmeIn(status);
         const otherBefore = await snapshot(other.id);
         expectError(
-          await gql(DETACH, { input: { programmeId: other.id, criterionId: shared.mas.ENTRY } }, reg.mas),
+          await gql(
+            DetachCriterionDocument,
+            { input: { programmeId: other.id, criterionId: shared.mas.ENTRY } },
+            reg.mas,
+          ),
           'INVALID_TRANSITION',
         );
         expect(await snapshot(other.id)).toEqual(otherBefore);
@@ -1392,8 +1479,12 @@ describe('programmes and AI systems', () => {
     it('require a signed-in caller; nothing changes', async () => {
       const p = await readyProgramme();
       const before = await snapshot(p.id);
-      await expectUnauthenticatedFor(ATTACH, { input: { programmeId: p.id, criterionId: shared.fca.TESTING } });
-      await expectUnauthenticatedFor(DETACH, { input: { programmeId: p.id, criterionId: shared.fca.ENTRY } });
+      await expectUnauthenticatedFor(AttachCriterionDocument, {
+        input: { programmeId: p.id, criterionId: shared.fca.TESTING },
+      });
+      await expectUnauthenticatedFor(DetachCriterionDocument, {
+        input: { programmeId: p.id, criterionId: shared.fca.ENTRY },
+      });
       expect(await snapshot(p.id)).toEqual(before);
     });
   });
@@ -1410,7 +1501,7 @@ describe('programmes and AI systems', () => {
       ] as const) {
         expect(expectOk(await transition(p.id, action)).transitionProgramme).toEqual({ id: p.id, status });
         expect(await statusOf(p.id)).toBe(status);
-        expect(expectOk(await gql(PROGRAMME, { id: p.id }, reg.mas)).programme.status).toBe(status);
+        expect(expectOk(await gql(ProgrammeDetailDocument, { id: p.id }, reg.mas)).programme!.status).toBe(status);
       }
     });
 
@@ -1473,16 +1564,22 @@ describe('programmes and AI systems', () => {
       await attach(p.id, shared.ai.ENTRY, reg.ai, false);
       expect(expectOk(await transition(p.id, 'OPEN')).transitionProgramme.status).toBe('OPEN');
       // Detaching it again once OPEN does not move the programme back.
-      expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.ai.ENTRY } }, reg.ai));
+      expectOk(
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.ai.ENTRY } }, reg.ai),
+      );
       expect(await statusOf(p.id)).toBe('OPEN');
     });
 
     it('a participant added or an ENTRY criterion detached before opening blocks OPEN again', async () => {
       const p = await readyProgramme();
-      expectOk(await gql(ADD_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca));
+      expectOk(await gql(AddProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.fca));
       expectError(await transition(p.id, 'OPEN'), 'INVALID_TRANSITION');
-      expectOk(await gql(REMOVE_PARTICIPANT, { input: { programmeId: p.id, authorityId: ico } }, reg.fca));
-      expectOk(await gql(DETACH, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.mas));
+      expectOk(
+        await gql(RemoveProgrammeParticipantDocument, { input: { programmeId: p.id, authorityId: ico } }, reg.fca),
+      );
+      expectOk(
+        await gql(DetachCriterionDocument, { input: { programmeId: p.id, criterionId: shared.mas.ENTRY } }, reg.mas),
+      );
       expectError(await transition(p.id, 'OPEN'), 'INVALID_TRANSITION');
       expect(await statusOf(p.id)).toBe('DRAFT');
       await attach(p.id, shared.mas.ENTRY, reg.mas);
@@ -1516,7 +1613,7 @@ describe('programmes and AI systems', () => {
 
     it('innovators and negotiators are FORBIDDEN; the status stays', async () => {
       const p = await readyProgramme();
-      await expectForbiddenFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } }, [
+      await expectForbiddenFor(TransitionProgrammeDocument, { input: { id: p.id, action: 'OPEN' } }, [
         ['INNOVATOR', innovator],
         ['NEGOTIATOR', negotiator],
       ]);
@@ -1526,8 +1623,14 @@ describe('programmes and AI systems', () => {
     it('an unknown action is BAD_USER_INPUT; an unknown programme NOT_FOUND', async () => {
       const p = await readyProgramme();
       expectBadInput(await transition(p.id, 'REOPEN' as Action), 'input.action');
-      expectBadInput(await gql(TRANSITION, { input: { id: p.id, action: 'open' } }, reg.fca), 'input.action');
-      expectBadInput(await gql(TRANSITION, { input: { id: 'x', action: 'OPEN' } }, reg.fca), 'input.id');
+      expectBadInput(
+        await gql(TransitionProgrammeDocument, { input: { id: p.id, action: 'open' } }, reg.fca),
+        'input.action',
+      );
+      expectBadInput(
+        await gql(TransitionProgrammeDocument, { input: { id: 'x', action: 'OPEN' } }, reg.fca),
+        'input.id',
+      );
       expectError(
         await gql(`mutation { transitionProgramme(input: { id: "${p.id}", action: REOPEN }) { id } }`, {}, reg.fca),
         'GRAPHQL_VALIDATION_FAILED',
@@ -1538,7 +1641,7 @@ describe('programmes and AI systems', () => {
 
     it('requires a signed-in caller; the status stays', async () => {
       const p = await readyProgramme();
-      await expectUnauthenticatedFor(TRANSITION, { input: { id: p.id, action: 'OPEN' } });
+      await expectUnauthenticatedFor(TransitionProgrammeDocument, { input: { id: p.id, action: 'OPEN' } });
       expect(await statusOf(p.id)).toBe('DRAFT');
     });
   });
@@ -1568,7 +1671,7 @@ describe('programmes and AI systems', () => {
       const counter = t.countQueries();
       const measure = async (expected: number, token: string) => {
         counter.reset();
-        const data = expectOk(await gql(N_PLUS_ONE, { filter: { search: tag } }, token));
+        const data = expectOk(await gql(ProgrammeOverviewDocument, { filter: { search: tag } }, token));
         const count = counter.queries.length;
         const nodes = data.programmes.edges.map((e: any) => e.node);
         expect(nodes).toHaveLength(expected);
@@ -1636,7 +1739,7 @@ describe('programmes and AI systems', () => {
     }
 
     async function register(token: string, overrides: Record<string, unknown> = {}): Promise<any> {
-      return expectOk(await gql(REGISTER_AI_SYSTEM, { input: systemInput(overrides) }, token)).registerAiSystem;
+      return expectOk(await gql(RegisterAiSystemDocument, { input: systemInput(overrides) }, token)).registerAiSystem;
     }
 
     async function systemRow(id: string) {
@@ -1651,7 +1754,7 @@ describe('programmes and AI systems', () => {
       it('an innovator registers a system for its own organisation', async () => {
         const before = await totals();
         const input = systemInput({ riskClass: 'LIMITED', sector: 'INSURANCE' });
-        const created = expectOk(await gql(REGISTER_AI_SYSTEM, { input }, innovator)).registerAiSystem;
+        const created = expectOk(await gql(RegisterAiSystemDocument, { input }, innovator)).registerAiSystem;
         expect(created).toEqual({
           id: expect.stringMatching(/^[0-9a-f-]{36}$/),
           name: input.name,
@@ -1675,11 +1778,11 @@ describe('programmes and AI systems', () => {
       it('an innovator naming another organisation is NOT_FOUND (it may not see it), as for an unknown one; nothing created', async () => {
         const before = await totals();
         expectError(
-          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgB }) }, innovator),
+          await gql(RegisterAiSystemDocument, { input: systemInput({ organisationId: orgB }) }, innovator),
           'NOT_FOUND',
         );
         expectError(
-          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, innovator),
+          await gql(RegisterAiSystemDocument, { input: systemInput({ organisationId: randomUUID() }) }, innovator),
           'NOT_FOUND',
         );
         expect(await totals()).toEqual(before);
@@ -1687,9 +1790,9 @@ describe('programmes and AI systems', () => {
 
       it('an administrator must name the organisation; an unknown one is NOT_FOUND', async () => {
         const before = await totals();
-        expectBadInput(await gql(REGISTER_AI_SYSTEM, { input: systemInput() }, admin), 'input.organisationId');
+        expectBadInput(await gql(RegisterAiSystemDocument, { input: systemInput() }, admin), 'input.organisationId');
         expectError(
-          await gql(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: randomUUID() }) }, admin),
+          await gql(RegisterAiSystemDocument, { input: systemInput({ organisationId: randomUUID() }) }, admin),
           'NOT_FOUND',
         );
         expect(await totals()).toEqual(before);
@@ -1698,11 +1801,11 @@ describe('programmes and AI systems', () => {
 
       it('regulators and negotiators are FORBIDDEN; nothing created', async () => {
         const before = await totals();
-        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput() }, [
+        await expectForbiddenFor(RegisterAiSystemDocument, { input: systemInput() }, [
           ['REGULATOR', reg.fca],
           ['NEGOTIATOR', negotiator],
         ]);
-        await expectForbiddenFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) }, [
+        await expectForbiddenFor(RegisterAiSystemDocument, { input: systemInput({ organisationId: orgA }) }, [
           ['REGULATOR', reg.mas],
           ['NEGOTIATOR', negotiator],
         ]);
@@ -1713,7 +1816,7 @@ describe('programmes and AI systems', () => {
         const name = unique('Shared Name');
         await register(innovator, { name });
         const before = await totals();
-        expectError(await gql(REGISTER_AI_SYSTEM, { input: systemInput({ name }) }, innovator), 'CONFLICT');
+        expectError(await gql(RegisterAiSystemDocument, { input: systemInput({ name }) }, innovator), 'CONFLICT');
         expect(await totals()).toEqual(before);
         expect((await register(innovatorB, { name })).organisation.id).toBe(orgB);
       });
@@ -1732,7 +1835,7 @@ describe('programmes and AI systems', () => {
           [{ name: 'x', sector: 'f', intendedPurpose: '' }, ['input.name', 'input.sector', 'input.intendedPurpose']],
         ];
         for (const [overrides, paths] of cases) {
-          const res = await gql(REGISTER_AI_SYSTEM, { input: systemInput(overrides) }, innovator);
+          const res = await gql(RegisterAiSystemDocument, { input: systemInput(overrides) }, innovator);
           expect([JSON.stringify(overrides), res.errors?.[0]?.extensions?.code]).toEqual([
             JSON.stringify(overrides),
             'BAD_USER_INPUT',
@@ -1740,13 +1843,13 @@ describe('programmes and AI systems', () => {
           expectBadInput(res, ...paths);
         }
         const { riskClass: _r, ...withoutRisk } = systemInput();
-        expectBadInput(await gql(REGISTER_AI_SYSTEM, { input: withoutRisk }, innovator), 'input.riskClass');
+        expectBadInput(await gql(RegisterAiSystemDocument, { input: withoutRisk }, innovator), 'input.riskClass');
         expect(await totals()).toEqual(before);
       });
 
       it('requires a signed-in caller; nothing created', async () => {
         const before = await totals();
-        await expectUnauthenticatedFor(REGISTER_AI_SYSTEM, { input: systemInput({ organisationId: orgA }) });
+        await expectUnauthenticatedFor(RegisterAiSystemDocument, { input: systemInput({ organisationId: orgA }) });
         expect(await totals()).toEqual(before);
       });
     });
@@ -1758,35 +1861,37 @@ describe('programmes and AI systems', () => {
         const ownIds = (await q('SELECT id FROM ai_system WHERE organisation_id = $1 ORDER BY name, id', [orgA])).map(
           (r) => r.id,
         );
-        const { nodes } = await walk(AI_SYSTEMS, 'aiSystems', {}, 2, innovator);
+        const { nodes } = await walk(AiSystemListDocument, 'aiSystems', {}, 2, innovator);
         expect(nodes.map((n) => n.id)).toEqual(ownIds);
         expect(nodes.every((n) => n.organisation.id === orgA)).toBe(true);
         // Asking for the other organisation still yields only its own.
-        const asked = (await walk(AI_SYSTEMS, 'aiSystems', { filter: { organisationId: orgB } }, 100, innovator)).nodes;
+        const asked = (
+          await walk(AiSystemListDocument, 'aiSystems', { filter: { organisationId: orgB } }, 100, innovator)
+        ).nodes;
         expect(asked.every((n) => n.organisation.id === orgA)).toBe(true);
         expect(asked.map((n) => n.id)).not.toContain(theirs.id);
         expect(
-          (await walk(AI_SYSTEMS, 'aiSystems', { filter: { search: theirs.name } }, 100, innovator)).nodes,
+          (await walk(AiSystemListDocument, 'aiSystems', { filter: { search: theirs.name } }, 100, innovator)).nodes,
         ).toEqual([]);
-        const res = await gql(AI_SYSTEM, { id: theirs.id }, innovator);
+        const res = await gql(AiSystemDetailDocument, { id: theirs.id }, innovator);
         expect(res.errors).toBeUndefined();
         expect(res.data).toEqual({ aiSystem: null });
-        expect(expectOk(await gql(AI_SYSTEM, { id: mine.id }, innovator)).aiSystem).toEqual(mine);
-        expect(expectOk(await gql(AI_SYSTEM, { id: theirs.id }, innovatorB)).aiSystem).toEqual(theirs);
-        expect(expectOk(await gql(AI_SYSTEM, { id: mine.id }, innovatorB)).aiSystem).toBeNull();
+        expect(expectOk(await gql(AiSystemDetailDocument, { id: mine.id }, innovator)).aiSystem).toEqual(mine);
+        expect(expectOk(await gql(AiSystemDetailDocument, { id: theirs.id }, innovatorB)).aiSystem).toEqual(theirs);
+        expect(expectOk(await gql(AiSystemDetailDocument, { id: mine.id }, innovatorB)).aiSystem).toBeNull();
       });
 
       it('an administrator sees every system; regulators and negotiators are FORBIDDEN to list and read null by id', async () => {
         const mine = await register(innovator);
         const all = (await q('SELECT id FROM ai_system ORDER BY name, id')).map((r) => r.id);
-        expect((await walk(AI_SYSTEMS, 'aiSystems', {}, 3, admin)).nodes.map((n) => n.id)).toEqual(all);
-        expect(expectOk(await gql(AI_SYSTEM, { id: mine.id }, admin)).aiSystem).toEqual(mine);
-        await expectForbiddenFor(AI_SYSTEMS, {}, [
+        expect((await walk(AiSystemListDocument, 'aiSystems', {}, 3, admin)).nodes.map((n) => n.id)).toEqual(all);
+        expect(expectOk(await gql(AiSystemDetailDocument, { id: mine.id }, admin)).aiSystem).toEqual(mine);
+        await expectForbiddenFor(AiSystemListDocument, {}, [
           ['REGULATOR', reg.fca],
           ['NEGOTIATOR', negotiator],
         ]);
         for (const token of [reg.fca, negotiator]) {
-          const res = await gql(AI_SYSTEM, { id: mine.id }, token);
+          const res = await gql(AiSystemDetailDocument, { id: mine.id }, token);
           expect(res.errors).toBeUndefined();
           expect(res.data).toEqual({ aiSystem: null });
         }
@@ -1798,7 +1903,7 @@ describe('programmes and AI systems', () => {
         const b = await register(innovator, { name: `${tag} B`, sector: 'FINANCE', riskClass: 'MINIMAL' });
         const c = await register(innovatorB, { name: `${tag} C`, sector: 'HEALTH', riskClass: 'MINIMAL' });
         const ids = async (filter: Record<string, unknown>, token = admin) =>
-          (await walk(AI_SYSTEMS, 'aiSystems', { filter }, 100, token)).nodes.map((n) => n.id);
+          (await walk(AiSystemListDocument, 'aiSystems', { filter }, 100, token)).nodes.map((n) => n.id);
         expect(await ids({ search: tag })).toEqual([a.id, b.id, c.id]);
         expect(await ids({ search: tag.toLowerCase(), organisationId: orgB })).toEqual([c.id]);
         expect(await ids({ search: tag, sector: 'HEALTH' })).toEqual([a.id, c.id]);
@@ -1807,12 +1912,21 @@ describe('programmes and AI systems', () => {
         expect(await ids({ search: `${tag}_` })).toEqual([]);
         expect(await ids({ search: tag }, innovator)).toEqual([a.id, b.id]);
         expect(await ids({ search: tag, riskClass: 'MINIMAL' }, innovatorB)).toEqual([c.id]);
-        expectBadInput(await gql(AI_SYSTEMS, { filter: { riskClass: 'EXTREME' } }, admin), 'filter.riskClass');
-        expectBadInput(await gql(AI_SYSTEMS, { filter: { organisationId: 'acme' } }, admin), 'filter.organisationId');
-        expectBadInput(await gql(AI_SYSTEMS, { filter: { search: 'x'.repeat(201) } }, admin), 'filter.search');
-        expectBadInput(await gql(AI_SYSTEMS, { first: 101 }, innovator), 'first');
+        expectBadInput(
+          await gql(AiSystemListDocument, { filter: { riskClass: 'EXTREME' } }, admin),
+          'filter.riskClass',
+        );
+        expectBadInput(
+          await gql(AiSystemListDocument, { filter: { organisationId: 'acme' } }, admin),
+          'filter.organisationId',
+        );
+        expectBadInput(
+          await gql(AiSystemListDocument, { filter: { search: 'x'.repeat(201) } }, admin),
+          'filter.search',
+        );
+        expectBadInput(await gql(AiSystemListDocument, { first: 101 }, innovator), 'first');
         for (const after of ['garbage', cursorOf(['x', 'not-a-uuid']), cursorOf(['x', randomUUID(), 1])]) {
-          const res = await gql(AI_SYSTEMS, { after }, admin);
+          const res = await gql(AiSystemListDocument, { after }, admin);
           expect([after, res.errors?.[0]?.extensions?.code]).toEqual([after, 'BAD_USER_INPUT']);
           expectBadInput(res, 'after');
         }
@@ -1820,7 +1934,7 @@ describe('programmes and AI systems', () => {
 
       it('aiSystem(id) is null, without error, for an id that names nothing', async () => {
         for (const id of [randomUUID(), 'not-a-uuid']) {
-          const res = await gql(AI_SYSTEM, { id }, admin);
+          const res = await gql(AiSystemDetailDocument, { id }, admin);
           expect(res.errors).toBeUndefined();
           expect(res.data).toEqual({ aiSystem: null });
         }
@@ -1828,8 +1942,8 @@ describe('programmes and AI systems', () => {
 
       it('require a signed-in caller', async () => {
         const mine = await register(innovator);
-        await expectUnauthenticatedFor(AI_SYSTEMS, {});
-        await expectUnauthenticatedFor(AI_SYSTEM, { id: mine.id });
+        await expectUnauthenticatedFor(AiSystemListDocument, {});
+        await expectUnauthenticatedFor(AiSystemDetailDocument, { id: mine.id });
       });
     });
 
@@ -1838,12 +1952,12 @@ describe('programmes and AI systems', () => {
         const s = await register(innovator);
         const name = unique('Renamed Scorer');
         const updated = expectOk(
-          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name, riskClass: 'LIMITED' } }, innovator),
+          await gql(UpdateAiSystemDocument, { input: { id: s.id, name, riskClass: 'LIMITED' } }, innovator),
         ).updateAiSystem;
         expect(updated).toEqual({ ...s, name, riskClass: 'LIMITED' });
         const same = expectOk(
           await gql(
-            UPDATE_AI_SYSTEM,
+            UpdateAiSystemDocument,
             { input: { id: s.id, name: null, sector: null, intendedPurpose: null, riskClass: null } },
             innovator,
           ),
@@ -1853,7 +1967,7 @@ describe('programmes and AI systems', () => {
         expect(
           expectOk(
             await gql(
-              UPDATE_AI_SYSTEM,
+              UpdateAiSystemDocument,
               { input: { id: s.id, sector: 'PAYMENTS', intendedPurpose: purpose } },
               innovator,
             ),
@@ -1871,7 +1985,7 @@ describe('programmes and AI systems', () => {
       it('an administrator updates any system', async () => {
         const s = await register(innovatorB);
         expect(
-          expectOk(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'UNACCEPTABLE' } }, admin))
+          expectOk(await gql(UpdateAiSystemDocument, { input: { id: s.id, riskClass: 'UNACCEPTABLE' } }, admin))
             .updateAiSystem,
         ).toMatchObject({ id: s.id, riskClass: 'UNACCEPTABLE', organisation: { id: orgB } });
       });
@@ -1880,7 +1994,11 @@ describe('programmes and AI systems', () => {
         const s = await register(innovatorB);
         const before = await systemRow(s.id);
         const error = expectError(
-          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: unique('Stolen'), riskClass: 'MINIMAL' } }, innovator),
+          await gql(
+            UpdateAiSystemDocument,
+            { input: { id: s.id, name: unique('Stolen'), riskClass: 'MINIMAL' } },
+            innovator,
+          ),
           'NOT_FOUND',
         );
         expect(error.message).not.toContain(s.name);
@@ -1888,7 +2006,7 @@ describe('programmes and AI systems', () => {
         expect(await systemRow(s.id)).toEqual(before);
         // Same answer as for an id that names nothing.
         expectError(
-          await gql(UPDATE_AI_SYSTEM, { input: { id: randomUUID(), name: unique('Ghost') } }, innovator),
+          await gql(UpdateAiSystemDocument, { input: { id: randomUUID(), name: unique('Ghost') } }, innovator),
           'NOT_FOUND',
         );
       });
@@ -1896,7 +2014,7 @@ describe('programmes and AI systems', () => {
       it('regulators and negotiators are FORBIDDEN; nothing changes', async () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        await expectForbiddenFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } }, [
+        await expectForbiddenFor(UpdateAiSystemDocument, { input: { id: s.id, riskClass: 'MINIMAL' } }, [
           ['REGULATOR', reg.fca],
           ['NEGOTIATOR', negotiator],
         ]);
@@ -1908,7 +2026,7 @@ describe('programmes and AI systems', () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
         expectError(
-          await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, name: taken.name, riskClass: 'MINIMAL' } }, innovator),
+          await gql(UpdateAiSystemDocument, { input: { id: s.id, name: taken.name, riskClass: 'MINIMAL' } }, innovator),
           'CONFLICT',
         );
         const cases: [Record<string, unknown>, string[]][] = [
@@ -1919,7 +2037,7 @@ describe('programmes and AI systems', () => {
           [{ id: 'nope' }, ['input.id']],
         ];
         for (const [overrides, paths] of cases) {
-          expectBadInput(await gql(UPDATE_AI_SYSTEM, { input: { id: s.id, ...overrides } }, innovator), ...paths);
+          expectBadInput(await gql(UpdateAiSystemDocument, { input: { id: s.id, ...overrides } }, innovator), ...paths);
         }
         expect(await systemRow(s.id)).toEqual(before);
       });
@@ -1927,7 +2045,7 @@ describe('programmes and AI systems', () => {
       it('requires a signed-in caller; nothing changes', async () => {
         const s = await register(innovator);
         const before = await systemRow(s.id);
-        await expectUnauthenticatedFor(UPDATE_AI_SYSTEM, { input: { id: s.id, riskClass: 'MINIMAL' } });
+        await expectUnauthenticatedFor(UpdateAiSystemDocument, { input: { id: s.id, riskClass: 'MINIMAL' } });
         expect(await systemRow(s.id)).toEqual(before);
       });
     });

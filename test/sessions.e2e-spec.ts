@@ -396,7 +396,7 @@ async function live(token: string): Promise<Feed> {
 }
 
 async function closeFeeds(): Promise<void> {
-  await Promise.all(feeds.splice(0).map((feed) => feed.client.dispose()));
+  await Promise.all(feeds.splice(0).map(async (feed) => feed.client.dispose()));
 }
 
 afterEach(async () => {

@@ -93,6 +93,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       process.stdout.write(await printApiSchema(config));
       return 0;
     }
+    case undefined:
     default:
       console.error(USAGE);
       return command ? 2 : 0;

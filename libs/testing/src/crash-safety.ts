@@ -5,7 +5,8 @@ import { expectOk } from './assertions.js';
 import { ChildServer } from './child-server.js';
 import { buildSandbox } from './sandbox-builder.js';
 import { admitToTesting } from './sandbox-flows.js';
-import { ADMIN, TEST_PASSWORD, TestApp } from './test-app.js';
+import { TestApp } from './test-app.js';
+import { ADMIN, TEST_PASSWORD } from './test-config.js';
 import { createTestDatabase, freshTempDir, type TestDatabase } from './test-database.js';
 
 // The kill -9 experiment: the built API as a child process takes a burst of concurrent

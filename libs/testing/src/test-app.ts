@@ -1,15 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_CHECK_COMMENT } from '@sandbridge/persistence';
 import { AccountService, AuthorityService, OrganisationService } from '@sandbridge/application';
-import { type AppConfig, loadConfig } from '@sandbridge/config';
+import type { AppConfig } from '@sandbridge/config';
 import { type Actor, Role } from '@sandbridge/domain';
+import { print } from 'graphql';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/bootstrap.js';
+import { SignInDocument } from './generated/graphql.js';
+import { ADMIN, TEST_PASSWORD, testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
-
-export const ADMIN = { email: 'admin@sandbridge.test', password: 'admin-password-for-tests' };
-export const TEST_PASSWORD = 'a-long-test-password';
+import type { TypedDocumentNode, UncheckedVariables } from './typed-documents.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -94,17 +95,7 @@ export class TestApp {
   }
 
   private static async start(database: TestDatabase, env: Record<string, string>): Promise<TestApp> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'fatal',
-      PASSWORD_HASH_COST: '10',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO: 'false',
-      DATA_DIR: database.dataDir,
-      ...(database.url ? { DATABASE_URL: database.url } : {}),
-      ...env,
-    });
+    const config = testConfig(database, env);
     try {
       const app = await createApiApp(config, { logger: ['fatal'] });
       return new TestApp(app, config, database);
@@ -122,15 +113,30 @@ export class TestApp {
     return this.app.get(type);
   }
 
-  /** POSTs one GraphQL operation to /graphql, as a client would. */
+  /**
+   * POSTs one GraphQL operation to /graphql, as a client would. Given a typed document (generated
+   * from libs/testing/src/graphql/*.graphql by `npm run codegen`), the variables are checked against
+   * the operation's and the data comes back typed; wrap variables the schema refuses on purpose in
+   * `unchecked(…)`. A string is sent as it is (for operations the schema rejects, or one-offs).
+   */
+  async gql<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables | UncheckedVariables,
+    token?: string,
+  ): Promise<GraphQLResponse<TData>>;
   async gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
-  ): Promise<GraphQLResponse<T>> {
+  ): Promise<GraphQLResponse<T>>;
+  async gql(
+    query: string | TypedDocumentNode<unknown, unknown>,
+    variables?: unknown,
+    token?: string,
+  ): Promise<GraphQLResponse<unknown>> {
     const call = request(this.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
     if (token) call.set('authorization', `Bearer ${token}`);
-    const response = await call.send({ query, variables });
+    const response = await call.send({ query: typeof query === 'string' ? query : print(query), variables });
     return { status: response.status, data: response.body.data, errors: response.body.errors };
   }
 
@@ -139,10 +145,7 @@ export class TestApp {
   }
 
   async login(email: string, password: string = TEST_PASSWORD): Promise<string> {
-    const response = await this.gql<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      { e: email, p: password },
-    );
+    const response = await this.gql(SignInDocument, { email, password });
     if (!response.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(response.errors)}`);
     return response.data.login.token;
   }

@@ -80,7 +80,7 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     this.subject.complete();
     this.simulationSubject.complete();
     this.accountSubject.complete();
-    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].filter(Boolean));
+    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()]);
   }
 
   /** Publishes once the current transaction commits (at once outside one); never on rollback. */

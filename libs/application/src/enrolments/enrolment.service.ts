@@ -224,7 +224,7 @@ export class EnrolmentService {
         return this.enrolments.page({ ...filter, organisationId: actor.organisationId }, page);
       case Role.REGULATOR:
         return this.enrolments.page({ ...filter, participantAuthorityId: actor.authorityId }, page);
-      default:
+      case Role.NEGOTIATOR:
         throw DomainError.forbidden('Negotiators read aggregated figures only, never enrolments');
     }
   }

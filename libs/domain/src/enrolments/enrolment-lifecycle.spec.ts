@@ -103,7 +103,10 @@ function readyTracks(action: EnrolmentAction): { tracks: TrackSnapshot[]; resume
       return { tracks: [track('a1', T.ADMITTED), track('a2', T.ADMITTED)], resumeState: null };
     case A.RESUME:
       return { tracks: [track('a1', T.SUSPENDED), track('a2', T.SUSPENDED)], resumeState: S.TESTING };
-    default:
+    case A.SUBMIT:
+    case A.START_REVIEW:
+    case A.REQUEST_EXIT:
+    case A.WITHDRAW:
       return { tracks: [track('a1', T.PENDING), track('a2', T.PENDING)], resumeState: null };
   }
 }

@@ -80,7 +80,7 @@ export function describeThreshold(
       return `= ${criterion.threshold}${unit}`;
     case Comparator.BETWEEN:
       return `between ${criterion.threshold} and ${criterion.thresholdHigh}${unit}`;
-    default:
+    case null:
       return 'no threshold';
   }
 }

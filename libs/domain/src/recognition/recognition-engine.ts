@@ -277,7 +277,7 @@ function describeThreshold(c: CaseCriterion, margin: number): string {
       return `= ${c.threshold}`;
     case Comparator.BETWEEN:
       return `between ${c.threshold} and ${c.thresholdHigh}${withMargin}`;
-    default:
+    case null:
       return 'no threshold';
   }
 }

@@ -397,7 +397,8 @@ function meetsOwn(value: number, c: CaseCriterion): boolean {
       return value <= c.threshold! + 1e-9;
     case Comparator.EQ:
       return Math.abs(value - c.threshold!) <= 1e-9;
-    default:
+    case Comparator.BETWEEN:
+    case null: // never for a generated METRIC criterion
       return value >= c.threshold! - 1e-9 && value <= c.thresholdHigh! + 1e-9;
   }
 }
