@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '@sandbridge/common';
+
+/**
+ * The web console's built files (apps/console, built by `npm run build` into dist/console), served by
+ * the API from this origin: for now GraphiQL, at GET /graphql when a browser asks for HTML, with its
+ * scripts, styles and editor workers under /assets/. Nothing comes from a CDN: it works offline, and its
+ * content security policy allows this origin only.
+ */
+export const CONSOLE_DIR = join(repositoryRoot(), 'dist', 'console');
+const GRAPHIQL_PAGE = 'graphiql.html';
+const ASSETS = '/assets/';
+
+/**
+ * The console's policy: its own scripts, styles and workers only. Styles also inline (the editor sets
+ * element styles), images and fonts also `data:` (icons in the stylesheet); Monaco may start a worker
+ * from a `blob:` URL. `connect-src 'self'` covers /graphql and, in CSP 3 browsers, its WebSocket
+ * (subscriptions).
+ */
+export const CONSOLE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Serves GraphiQL (when `GRAPHIQL` is on). Call before `app.init()`: it adds Fastify hooks. */
+export async function registerWebConsole(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  if (!config.graphql.graphiql) return;
+  const fastify = app.getHttpAdapter().getInstance();
+  const pagePath = join(CONSOLE_DIR, GRAPHIQL_PAGE);
+  const page = existsSync(pagePath) ? readFileSync(pagePath, 'utf8') : null;
+  if (page) {
+    // Hashed file names: a changed file gets a new name, so browsers may keep these for good.
+    await app.register(fastifyStatic, {
+      root: join(CONSOLE_DIR, 'assets'),
+      prefix: ASSETS,
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!wantsGraphiQL(request)) return;
+    // Outside Apollo's route: Apollo answers GET /graphql with queries; its own GraphiQL (from a CDN) is off.
+    if (!page) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('GraphiQL is not built: run `npm run build` (`npm start` builds it too).\n');
+    }
+    return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+  });
+  // After helmet's headers: the page and its assets get the console's policy instead of the API's.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (wantsGraphiQL(request) || request.url.startsWith(ASSETS))
+      reply.header('content-security-policy', CONSOLE_POLICY);
+    return payload;
+  });
+}
+
+/**
+ * A browser opening /graphql: GET, HTML accepted, no GraphQL query in the URL (GraphQL clients and
+ * the GraphQL-over-HTTP audits send `?query=` and ask for JSON).
+ */
+function wantsGraphiQL(request: { method: string; url: string; headers: { accept?: string } }): boolean {
+  if (request.method !== 'GET') return false;
+  const [path, search = ''] = request.url.split('?', 2);
+  if (path !== '/graphql' || new URLSearchParams(search).has('query')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/** The directory holding package.json, above this file (apps/api/src in the sources, dist/apps/api/src built). */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+}
