@@ -47,8 +47,8 @@ const WIRING = new Set([
 
 /**
  * Nest's console logger without the start-up wiring lines (unless LOG_LEVEL is debug or verbose), and
- * without the ExceptionHandler's report of a failed start: with `abortOnError: false` the error is
- * rethrown to the caller, which says it once.
+ * without Nest's own report of a failed start (the ExceptionHandler's stack trace, a failed listen):
+ * with `abortOnError: false` the error is rethrown to the caller, which says it once.
  */
 class StartupQuietLogger extends ConsoleLogger {
   private readonly wiring: boolean;
@@ -64,7 +64,10 @@ class StartupQuietLogger extends ConsoleLogger {
   }
 
   override error(message: unknown, ...rest: unknown[]): void {
-    if (String(rest.at(-1) ?? this.context) === 'ExceptionHandler') return;
+    const context = String(rest.at(-1) ?? this.context);
+    // Both reject as well: the start's failure is said once, by the caller (main.ts).
+    if (context === 'ExceptionHandler' || (context === 'NestApplication' && /^Error: listen /.test(String(message))))
+      return;
     super.error(message, ...rest);
   }
 }

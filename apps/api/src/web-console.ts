@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@sandbridge/common';
 
@@ -41,16 +40,7 @@ export async function registerWebConsole(app: NestFastifyApplication, config: Ap
   const fastify = app.getHttpAdapter().getInstance();
   const pagePath = join(CONSOLE_DIR, GRAPHIQL_PAGE);
   const page = existsSync(pagePath) ? readFileSync(pagePath, 'utf8') : null;
-  if (page) {
-    // Hashed file names: a changed file gets a new name, so browsers may keep these for good.
-    await app.register(fastifyStatic, {
-      root: join(CONSOLE_DIR, 'assets'),
-      prefix: ASSETS,
-      decorateReply: false,
-      immutable: true,
-      maxAge: '365d',
-    });
-  }
+  if (page) serveAssets(app);
   fastify.addHook('onRequest', async (request, reply) => {
     if (!wantsGraphiQL(request)) return;
     // Outside Apollo's route: Apollo answers GET /graphql with queries; its own GraphiQL (from a CDN) is off.
@@ -68,6 +58,45 @@ export async function registerWebConsole(app: NestFastifyApplication, config: Ap
       reply.header('content-security-policy', CONSOLE_POLICY);
     return payload;
   });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * GET /assets/NAME: the files the build wrote, listed once at start (only those names are served, so
+ * no path leaves the directory). Their names carry a hash of their content, so browsers may keep them.
+ * (Not @fastify/static: it require()s an ES-module-only package, which Node allows but Jest's module
+ * runtime does not, and every in-process e2e test starts this.)
+ */
+function serveAssets(app: NestFastifyApplication): void {
+  const dir = join(CONSOLE_DIR, 'assets');
+  const files = new Map<string, string>();
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const type = CONTENT_TYPES[extname(name)];
+    if (type) files.set(name, type);
+  }
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get(`${ASSETS}:name`, async (request, reply) => {
+      const name = (request.params as { name: string }).name;
+      const type = files.get(name);
+      if (!type) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+      return reply
+        .type(type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(createReadStream(join(dir, name)));
+    });
 }
 
 /**
