@@ -6,7 +6,8 @@
 //   node scripts/build.mjs --if-stale   build only what is missing or older than its sources (npm start,
 //                                       npm run recognise/simulate, the tests that start built processes)
 //
-// Progress goes to stderr, so a command's stdout stays its own (`recognise` prints exactly one JSON document).
+// Progress goes to stderr, so a command's stdout stays its own (`recognise` prints exactly one JSON
+// document); every progress line starts with "sandbridge: building".
 // One build at a time per checkout: the others wait for it, then look again.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -141,7 +142,7 @@ export async function build({
       const stamp = join(root, part.stamp);
       closeSync(openSync(stamp, 'w'));
       utimesSync(stamp, started / 1000, started / 1000);
-      log(`sandbridge: built ${part.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      log(`sandbridge: building ${part.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
     return true;
   });
