@@ -27,7 +27,7 @@ export async function createApiApp(
     { logger: levels === false ? false : new StartupQuietLogger(levels), bufferLogs: false, abortOnError: false },
   );
   await registerSecurityHeaders(app);
-  await registerWebConsole(app, config);
+  registerWebConsole(app, config);
   refuseOversizedDocuments(app, config.graphql.limits.tokens);
   app.enableShutdownHooks();
   await app.init();

@@ -8,6 +8,7 @@ import type { AppConfig } from '@sandbridge/common';
 import { ConfigError, loadConfig } from '@sandbridge/config';
 import { AccountRepository, DataDirectoryInUseError } from '@sandbridge/persistence';
 import { createApiApp } from './bootstrap.js';
+import { graphiqlBuilt } from './web-console.js';
 
 const EX_CONFIG = 78;
 
@@ -47,7 +48,12 @@ async function sayWhereItIs(app: NestFastifyApplication, config: AppConfig): Pro
       ? `[${config.http.host}]`
       : config.http.host;
   const url = `http://${host}:${port}/graphql`;
-  log.log(`Sandbridge API on ${url}${config.graphql.graphiql ? ' — open it in a browser for GraphiQL' : ''}`);
+  const graphiql = !config.graphql.graphiql
+    ? ''
+    : graphiqlBuilt()
+      ? ' — open it in a browser for GraphiQL'
+      : ' — GraphiQL is not built (npm run build)';
+  log.log(`Sandbridge API on ${url}${graphiql}`);
   // The first innovator (innovators belong to an organisation): the README's journeys start there.
   const demo = DEMO_ACCOUNTS.find((account) => account.organisation);
   if (config.seedDemo && demo && (await app.get(AccountRepository, { strict: false }).findByEmail(demo.email))) {

@@ -34,12 +34,16 @@ export const CONSOLE_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Serves GraphiQL (when `GRAPHIQL` is on). Call before `app.init()`: it adds Fastify hooks. */
-export async function registerWebConsole(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+/** Whether the build wrote GraphiQL's page (`npm run build`, `npm start`). */
+export function graphiqlBuilt(): boolean {
+  return existsSync(join(CONSOLE_DIR, GRAPHIQL_PAGE));
+}
+
+/** Serves GraphiQL (when `GRAPHIQL` is on). Call before `app.init()`: it adds Fastify hooks and a route. */
+export function registerWebConsole(app: NestFastifyApplication, config: AppConfig): void {
   if (!config.graphql.graphiql) return;
   const fastify = app.getHttpAdapter().getInstance();
-  const pagePath = join(CONSOLE_DIR, GRAPHIQL_PAGE);
-  const page = existsSync(pagePath) ? readFileSync(pagePath, 'utf8') : null;
+  const page = graphiqlBuilt() ? readFileSync(join(CONSOLE_DIR, GRAPHIQL_PAGE), 'utf8') : null;
   if (page) serveAssets(app);
   fastify.addHook('onRequest', async (request, reply) => {
     if (!wantsGraphiQL(request)) return;
