@@ -123,7 +123,7 @@ export async function build({
     const firstTime = !existsSync(join(root, 'dist'));
     log(
       `sandbridge: building ${todo.map((part) => part.name).join(' and ')}` +
-        (ifStale ? (firstTime ? ' (first start: about half a minute)' : ' (sources changed)') : '') +
+        (ifStale ? (firstTime ? ' (the first start takes a minute or so)' : ' (sources changed)') : '') +
         '…',
     );
     for (const part of todo) {

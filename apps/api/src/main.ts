@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@sandbridge/application';
 import type { AppConfig } from '@sandbridge/common';
 import { ConfigError, loadConfig } from '@sandbridge/config';
 import { AccountRepository, DataDirectoryInUseError } from '@sandbridge/persistence';
-import { createApiApp } from './bootstrap.js';
+import { createApiApp, logLevels } from './bootstrap.js';
 import { graphiqlBuilt } from './web-console.js';
 
 const EX_CONFIG = 78;
@@ -23,6 +23,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  Logger.overrideLogger(logLevels(config.logLevel));
+  // A new embedded database takes a while to create and migrate: say so rather than sit silent.
+  // (EmbeddedPostgres keeps PostgreSQL's files in DATA_DIR/pgdata.)
+  const { url, dataDir } = config.database;
+  if (!url && !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'pgdata')))
+    new Logger('Sandbridge').log(
+      `Creating the embedded database in ${resolve(dataDir)} (the first start only: it takes a little while)…`,
+    );
   try {
     const app = await createApiApp(config);
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -34,8 +42,8 @@ async function main(): Promise<void> {
 }
 
 /**
- * What a person needs once the server listens: its URL (the first line, which tests that start this
- * server read the port from), how to sign in to the demo data, and where the data lives.
+ * What a person needs once the server listens: its URL (tests that start this server read the port
+ * from that line), how to sign in to the demo data, and where the data lives.
  */
 async function sayWhereItIs(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const log = new Logger('Sandbridge');
