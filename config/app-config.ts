@@ -31,15 +31,17 @@ const toBool = ({ value }: { value: unknown }) =>
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const PORT_RANGE = 'must be a port number, from 0 to 65535';
 
 export class EnvironmentSchema {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  /** The HTTP port; 0: any free port (the start-up line says which). */
   @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IsInt({ message: PORT_RANGE })
+  @Min(0, { message: PORT_RANGE })
+  @Max(65535, { message: PORT_RANGE })
   PORT = 3000;
 
   @IsString()
@@ -412,7 +414,7 @@ export function loadConfig(
   for (const key of CONFIG_VARIABLES) if (env[key] !== undefined) raw[key] = env[key];
   const parsed = plainToInstance(EnvironmentSchema, raw);
   const problems = validateSync(parsed, { forbidUnknownValues: false }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map(
+    constraintMessages(e.constraints).map(
       (message) =>
         `${e.property}: ${message.replace(`${e.property} `, '')} (${shownValue(e.property, raw[e.property])})`,
     ),
@@ -516,6 +518,15 @@ export function loadConfig(
     seedDemo: parsed.SEED_DEMO ?? (!production && !parsed.DATABASE_URL),
     logLevel: parsed.LOG_LEVEL,
   };
+}
+
+/** Checks of a value's kind: when one fails, range and length checks of the same variable say nothing useful. */
+const TYPE_CHECKS = ['isInt', 'isBoolean', 'isString', 'isIn'];
+
+/** One variable's failed checks as messages: the type check alone if it failed, each message once. */
+function constraintMessages(constraints: Record<string, string> = {}): string[] {
+  const typeCheck = TYPE_CHECKS.find((name) => name in constraints);
+  return [...new Set(typeCheck ? [constraints[typeCheck]] : Object.values(constraints))];
 }
 
 function trustProxy(value: string): boolean | number | string[] {

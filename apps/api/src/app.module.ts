@@ -87,7 +87,8 @@ export class AppModule implements OnApplicationBootstrap {
             sortSchema: true,
             // DateTime inputs keep to the days PostgreSQL stores (the Date scalar does the same).
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-            graphiql: appConfig.graphql.graphiql,
+            // GraphiQL is bundled with the app (apps/console, served by web-console.ts); Nest's loads from a CDN.
+            graphiql: false,
             introspection: appConfig.graphql.introspection,
             includeStacktraceInErrorResponses: false,
             formatError,

@@ -14,6 +14,21 @@ import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/**
+ * The data directory is open elsewhere: in process `owner` (another server, a CLI command), or already
+ * in this one. Its message says which process and what to do; start-up prints it alone.
+ */
+export class DataDirectoryInUseError extends Error {
+  override readonly name = 'DataDirectoryInUseError';
+
+  constructor(
+    message: string,
+    readonly owner: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Lock files this process holds (absolute paths): tells "open here already" from "stale, same pid". */
 const heldLocks = new Set<string>();
 
@@ -98,15 +113,17 @@ function acquireLock(path: string): string {
     const owner = readOwner(path);
     if (owner === undefined) continue; // released meanwhile: try again
     if (owner === process.pid && heldLocks.has(path)) {
-      throw new Error(
+      throw new DataDirectoryInUseError(
         `The embedded database in ${dirname(path)} is already open in this process. ` +
           'Stop the other EmbeddedPostgres (or DataSource) first, or use another DATA_DIR.',
+        owner,
       );
     }
     if (owner !== null && owner !== process.pid && isAlive(owner)) {
-      throw new Error(
+      throw new DataDirectoryInUseError(
         `The embedded database in ${dirname(path)} is in use by process ${owner} (lock file ${path}). ` +
           'Stop that process, or point DATA_DIR elsewhere (or set DATABASE_URL).',
+        owner,
       );
     }
     takeOverStaleLock(path, owner);
