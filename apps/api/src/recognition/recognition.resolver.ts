@@ -1,13 +1,11 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { RecognitionService } from '@sandbridge/application';
 import type { Actor } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { Criterion } from '../catalogue/criterion.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { DateScalar, utcDay } from '../graphql/scalars.js';
-import { Authority } from '../reference/authority.model.js';
-import { CriterionRecognition, PassportEntry, RecognitionPassport, RecognitionStatus } from './recognition.model.js';
+import { PassportEntry, RecognitionPassport } from './recognition-passport.model.js';
+import { CriterionRecognition, RecognitionStatus } from './recognition-status.model.js';
 
 @Resolver(() => RecognitionStatus)
 export class RecognitionResolver {
@@ -65,30 +63,5 @@ export class RecognitionResolver {
       asOf: passport.asOf,
       authorities: passport.authorities.map((page) => Object.assign(new PassportEntry(), page)),
     });
-  }
-}
-
-@Resolver(() => PassportEntry)
-export class PassportEntryResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(entry.authorityId))!);
-  }
-
-  @ResolveField(() => [Criterion], {
-    description:
-      'Criteria still to be tested for this authority (gaps, and recognitions with supplementary conditions).',
-  })
-  async testsNeeded(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
-    const criteria = await ctx.loaders.criterion.loadMany(entry.testsNeededIds);
-    return criteria.flatMap((c) => (c && !(c instanceof Error) ? [Criterion.from(c)] : []));
-  }
-}
-
-@Resolver(() => CriterionRecognition)
-export class CriterionRecognitionResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() row: CriterionRecognition, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
   }
 }

@@ -1,0 +1,30 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ResultInput } from './result.input.js';
+
+@InputType()
+export class UpdateEnrolmentApplicationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an enrolment id' })
+  enrolmentId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'must name at least one authority' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  targetAuthorityIds?: string[] | null;
+
+  @Field(() => [ResultInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ResultInput)
+  entryResults?: ResultInput[] | null;
+}

@@ -1,0 +1,118 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { JointEntryRule } from '@sandbridge/domain';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { DateScalar } from '../graphql/scalars.js';
+import './programme.enums.js';
+
+const SECTOR = /^[A-Z][A-Z0-9_]{1,39}$/;
+const SECTOR_MESSAGE = 'each sector must be an upper-case word such as FINANCE';
+
+@InputType({ isAbstract: true })
+abstract class ProgrammeFieldsInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @Matches(SECTOR, { each: true, message: SECTOR_MESSAGE })
+  sectors?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  applicationOpens?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  applicationCloses?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Count results recognised through agreements in force at entry and exit (default false; null = unchanged on update).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptsRecognisedResults?: boolean | null;
+}
+
+@InputType()
+export class CreateProgrammeInput extends ProgrammeFieldsInput {
+  @Field(() => String)
+  @IsString()
+  @Length(3, 200)
+  name: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to your own authority (administrators must give one).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an authority id' })
+  leadAuthorityId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Other participating authorities.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  participantAuthorityIds?: string[] | null;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  maxTestingDays: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  cohortCapacity: number;
+
+  @Field(() => JointEntryRule)
+  @IsEnum(JointEntryRule)
+  jointEntryRule: JointEntryRule;
+}
+
+@InputType()
+export class UpdateProgrammeInput extends ProgrammeFieldsInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a programme id' })
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
+  name?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  maxTestingDays?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  cohortCapacity?: number | null;
+
+  @Field(() => JointEntryRule, { nullable: true })
+  @IsOptional()
+  @IsEnum(JointEntryRule)
+  jointEntryRule?: JointEntryRule | null;
+}
