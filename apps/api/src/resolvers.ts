@@ -11,14 +11,14 @@ import { CooperationResolver } from './cooperation/cooperation.resolver.js';
 import { EnrolmentIncidentsResolver } from './cooperation/enrolment-incidents.resolver.js';
 import { EnrolmentFieldsResolver } from './enrolments/enrolment-fields.resolver.js';
 import {
-  CriterionCountResolver,
-  CriterionEvaluationResolver,
+  CriterionCountReferencesResolver,
+  CriterionEvaluationReferencesResolver,
   EnrolmentReferencesResolver,
   EnrolmentTrackReferencesResolver,
-  EntryResultResolver,
-  FunnelAuthorityResolver,
+  EntryResultReferencesResolver,
+  FunnelAuthorityReferencesResolver,
   TestReportReferencesResolver,
-  TestResultResolver,
+  TestResultReferencesResolver,
 } from './enrolments/enrolment-references.resolver.js';
 import { EnrolmentTrackResolver } from './enrolments/enrolment-track.resolver.js';
 import { EnrolmentResolver } from './enrolments/enrolment.resolver.js';
@@ -32,12 +32,12 @@ import { ProgrammeParticipantResolver } from './programmes/programme-participant
 import {
   ProgrammeParticipantReferencesResolver,
   ProgrammeReferencesResolver,
-  StageCriterionResolver,
+  StageCriterionReferencesResolver,
 } from './programmes/programme-references.resolver.js';
 import { ProgrammeResolver } from './programmes/programme.resolver.js';
 import { PassportEntryResolver } from './recognition/passport-entry.resolver.js';
 import {
-  CriterionRecognitionResolver,
+  CriterionRecognitionReferencesResolver,
   PassportEntryReferencesResolver,
 } from './recognition/recognition-references.resolver.js';
 import { RecognitionResolver } from './recognition/recognition.resolver.js';
@@ -85,27 +85,27 @@ export const RESOLVERS = [
   ProgrammeReferencesResolver,
   ProgrammeParticipantResolver,
   ProgrammeParticipantReferencesResolver,
-  StageCriterionResolver,
+  StageCriterionReferencesResolver,
   // enrolments, test reports, exit reports
   EnrolmentResolver,
   EnrolmentFieldsResolver,
   EnrolmentReferencesResolver,
   EnrolmentTrackResolver,
   EnrolmentTrackReferencesResolver,
-  CriterionEvaluationResolver,
-  EntryResultResolver,
+  CriterionEvaluationReferencesResolver,
+  EntryResultReferencesResolver,
   TestReportResolver,
   TestReportFieldsResolver,
   TestReportReferencesResolver,
-  TestResultResolver,
+  TestResultReferencesResolver,
   ExitReportResolver,
-  FunnelAuthorityResolver,
-  CriterionCountResolver,
+  FunnelAuthorityReferencesResolver,
+  CriterionCountReferencesResolver,
   // recognition and agreements
   RecognitionResolver,
   PassportEntryResolver,
   PassportEntryReferencesResolver,
-  CriterionRecognitionResolver,
+  CriterionRecognitionReferencesResolver,
   AgreementResolver,
   AgreementFieldsResolver,
   // simulations and cooperation

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { AgreementStatus } from '@sandbridge/domain';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import './agreement.enums.js';
+import { OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class AgreementFilterInput {
@@ -9,8 +9,6 @@ export class AgreementFilterInput {
   status?: AgreementStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Agreements this jurisdiction is a party to.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @OptionalText(16)
   party?: string | null;
 }

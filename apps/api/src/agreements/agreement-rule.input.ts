@@ -1,11 +1,12 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Category, RecognitionMode, RiskClass, RuleEffect, Stage } from '@sandbridge/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import '../catalogue/catalogue.enums.js';
 import { DateScalar } from '../graphql/scalars.js';
 import './agreement.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class RuleConditionsInput {
@@ -34,9 +35,7 @@ export class RuleConditionsInput {
 @InputType({ isAbstract: true })
 abstract class RuleFieldsInput {
   @Field(() => String, { nullable: true, description: 'A human label.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100)
   name?: string | null;
 
   @Field(() => [String])
@@ -94,20 +93,20 @@ abstract class RuleFieldsInput {
 @InputType()
 export class AddAgreementRuleInput extends RuleFieldsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an agreement id' })
+  @IdOf('agreement')
   agreementId: string;
 }
 
 @InputType({ description: 'Replaces every field of the rule.' })
 export class UpdateAgreementRuleInput extends RuleFieldsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a rule id' })
+  @IdOf('rule')
   id: string;
 }
 
 @InputType()
 export class AgreementRuleIdInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a rule id' })
+  @IdOf('rule')
   id: string;
 }

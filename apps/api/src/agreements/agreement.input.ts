@@ -1,16 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { AgreementKind } from '@sandbridge/domain';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
 import './agreement.enums.js';
+import { IdOf, OptionalText, RequiredText } from '../graphql/validation.js';
 
 const CODE = 'each must be a jurisdiction code';
 
 @InputType()
 export class CreateAgreementInput {
   @Field(() => String)
-  @IsString()
-  @Length(3, 200)
+  @RequiredText(3, 200)
   name: string;
 
   @Field(() => AgreementKind)
@@ -33,13 +33,11 @@ export class CreateAgreementInput {
 @InputType()
 export class UpdateAgreementInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an agreement id' })
+  @IdOf('agreement')
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 200)
+  @OptionalText(3, 200)
   name?: string | null;
 
   @Field(() => AgreementKind, { nullable: true })
@@ -64,6 +62,6 @@ export class UpdateAgreementInput {
 @InputType()
 export class AgreementIdInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an agreement id' })
+  @IdOf('agreement')
   id: string;
 }

@@ -1,19 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Category, CriterionKind, CriterionStatus, Stage } from '@sandbridge/domain';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import './catalogue.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class CriterionFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   authorityId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @OptionalText(16)
   jurisdictionCode?: string | null;
 
   @Field(() => Stage, { nullable: true })
@@ -29,20 +26,14 @@ export class CriterionFilterInput {
   status?: CriterionStatus | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100)
   key?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Criteria referencing this clause id.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100)
   clauseId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the key or title, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

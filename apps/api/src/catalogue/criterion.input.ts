@@ -1,27 +1,15 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Category, Comparator, CriterionKind, RiskClass, Stage } from '@sandbridge/domain';
-import {
-  ArrayMaxSize,
-  IsEnum,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
 import './catalogue.enums.js';
+import { IdOf, OptionalText, RequiredText, SECTOR } from '../graphql/validation.js';
 
 const KEY = /^[a-z0-9][a-z0-9._-]{0,99}$/;
-const SECTOR = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 @InputType({ isAbstract: true })
 abstract class CriterionFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'METRIC: the measured quantity, e.g. `accuracy_under_noise`.' })
@@ -30,9 +18,7 @@ abstract class CriterionFieldsInput {
   metricKey?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @OptionalText(1, 50)
   unit?: string | null;
 
   @Field(() => Comparator, { nullable: true })
@@ -51,15 +37,11 @@ abstract class CriterionFieldsInput {
   thresholdHigh?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @OptionalText(2, 200)
   evidenceType?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 2000)
+  @OptionalText(2, 2000)
   statement?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -83,8 +65,7 @@ abstract class CriterionFieldsInput {
 @InputType()
 export class CreateCriterionInput extends CriterionFieldsInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to your own authority (administrators must give one).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   authorityId?: string | null;
 
   @Field(() => String, { description: 'Stable key, e.g. `testing.robustness-noise`.' })
@@ -92,8 +73,7 @@ export class CreateCriterionInput extends CriterionFieldsInput {
   key: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 300)
+  @RequiredText(2, 300)
   title: string;
 
   @Field(() => Stage)
@@ -112,13 +92,11 @@ export class CreateCriterionInput extends CriterionFieldsInput {
 @InputType({ description: 'Only a DRAFT version can be edited.' })
 export class UpdateCriterionInput extends CriterionFieldsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 300)
+  @OptionalText(2, 300)
   title?: string | null;
 
   @Field(() => Stage, { nullable: true })
@@ -140,6 +118,6 @@ export class UpdateCriterionInput extends CriterionFieldsInput {
 @InputType()
 export class CriterionIdInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   id: string;
 }

@@ -1,16 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Relation } from '@sandbridge/domain';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import './catalogue.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class CreateCrosswalkInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   fromCriterionId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   toCriterionId: string;
 
   @Field(() => Relation)
@@ -18,22 +19,18 @@ export class CreateCrosswalkInput {
   relation: Relation;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   note?: string | null;
 }
 
 @InputType()
 export class CrosswalkFilterInput {
   @Field(() => ID, { nullable: true, description: 'Crosswalks with this criterion at either end.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion', { optional: true })
   criterionId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Crosswalks touching this authority’s criteria.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   authorityId?: string | null;
 
   @Field(() => Relation, { nullable: true })
@@ -43,6 +40,6 @@ export class CrosswalkFilterInput {
 @InputType()
 export class DeleteCrosswalkInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a crosswalk id' })
+  @IdOf('crosswalk')
   id: string;
 }

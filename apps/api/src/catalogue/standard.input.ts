@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { OptionalText, RequiredText } from '../graphql/validation.js';
 
 const CLAUSE_ID = /^[A-Za-z0-9]+:[^\s]{1,90}$/;
 const CLAUSE_ID_MESSAGE = 'must look like STANDARD:REF without spaces, e.g. ISO42001:A.6.2.4';
@@ -12,31 +13,26 @@ export class ClauseInput {
   id: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(1, 100)
+  @RequiredText(1, 100)
   ref: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(1, 300)
+  @RequiredText(1, 300)
   title: string;
 }
 
 @InputType()
 export class CreateStandardInput {
   @Field(() => String)
-  @IsString()
-  @Length(2, 100)
+  @RequiredText(2, 100)
   code: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 300)
+  @RequiredText(2, 300)
   title: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 200)
+  @RequiredText(2, 200)
   publisher: string;
 
   @Field(() => [ClauseInput], { nullable: true })
@@ -50,16 +46,13 @@ export class CreateStandardInput {
 @InputType()
 export class AddClauseInput extends ClauseInput {
   @Field(() => String)
-  @IsString()
-  @Length(2, 100)
+  @RequiredText(2, 100)
   standardCode: string;
 }
 
 @InputType()
 export class StandardFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the code or title, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

@@ -23,7 +23,10 @@ export class AuditCheckpointDocumentModel {
 
 @ObjectType('AuditCheckpoint', {
   description:
-    'The signed head of the audit trail. Keep the whole object, as returned, outside the platform, and pass it back to verifyAuditTrail(checkpoint:) later: entries deleted from the end or rewritten up to it are then detected. Anyone can check it offline: `signature` is Ed25519 (base64url) over the RFC 8785 canonical JSON of `document`, with the key `keyId` of GET /.well-known/sandbridge-keys.',
+    'The signed head of the audit trail. Keep the whole object, as returned, outside the platform, and ' +
+    'pass it back to verifyAuditTrail(checkpoint:) later: entries deleted from the end or rewritten up ' +
+    'to it are then detected. Anyone can check it offline: `signature` is Ed25519 (base64url) over the ' +
+    'RFC 8785 canonical JSON of `document`, with the key `keyId` of GET /.well-known/sandbridge-keys.',
 })
 export class AuditCheckpointModel {
   @Field(() => AuditCheckpointDocumentModel)

@@ -1,16 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class AuditFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an enrolment id' })
+  @IdOf('enrolment', { optional: true })
   enrolmentId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64)
   actorAccountId?: string | null;
 }

@@ -69,7 +69,8 @@ export class CooperationResolver {
   @Query(() => AuditCheckpointModel, {
     nullable: true,
     description:
-      'Administrators and regulators: the latest signed head of the audit trail (signed after every append), to keep outside the platform. Null while the trail is empty.',
+      'Administrators and regulators: the latest signed head of the audit trail (signed after every ' +
+      'append), to keep outside the platform. Null while the trail is empty.',
   })
   async auditCheckpoint(@CurrentActor() actor: Actor): Promise<AuditCheckpointModel | null> {
     return this.audit.checkpoint(actor);
@@ -78,7 +79,9 @@ export class CooperationResolver {
   @Roles(Role.ADMIN)
   @Query(() => AuditVerificationModel, {
     description:
-      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept earlier) it also reports entries deleted from the end or rewritten up to it; without one, the platform’s own latest checkpoint is used.',
+      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept ' +
+      'earlier) it also reports entries deleted from the end or rewritten up to it; without one, the ' +
+      'platform’s own latest checkpoint is used.',
   })
   async verifyAuditTrail(
     @CurrentActor() actor: Actor,

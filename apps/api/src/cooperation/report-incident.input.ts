@@ -1,12 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IncidentSeverity } from '@sandbridge/application';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, Matches } from 'class-validator';
 import './cooperation.enums.js';
+import { IdOf, OptionalText, RequiredText } from '../graphql/validation.js';
 
 @InputType()
 export class ReportIncidentInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an enrolment id' })
+  @IdOf('enrolment')
   enrolmentId: string;
 
   @Field(() => IncidentSeverity)
@@ -14,14 +15,11 @@ export class ReportIncidentInput {
   severity: IncidentSeverity;
 
   @Field(() => String)
-  @IsString()
-  @Length(5, 10000, { message: 'must be 5 to 10000 characters' })
+  @RequiredText(5, 10000, { message: 'must be 5 to 10000 characters' })
   description: string;
 
   @Field(() => String, { nullable: true, description: 'The harm caused or risked.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   harm?: string | null;
 
   @Field(() => [String], { description: 'Jurisdiction codes.' })

@@ -1,22 +1,23 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from 'class-validator';
 import { ResultInput } from './result.input.js';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class CreateEnrolmentInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   programmeId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an AI system id' })
+  @IdOf('AI system')
   aiSystemId: string;
 
   @Field(() => [ID], { description: 'The participating authorities you apply to.' })
   @ArrayMinSize(1, { message: 'must name at least one authority' })
   @ArrayMaxSize(50)
-  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IdOf('authority', { each: true })
   targetAuthorityIds: string[];
 
   @Field(() => [ResultInput], { nullable: true, description: 'Evidence, attestations or values for entry criteria.' })

@@ -15,7 +15,8 @@ export class CriterionEvaluationModel {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised test result when metBy is RECOGNISED_RESULT (null when WITHHELD).',
+      'The result that decided the outcome: the enrolment’s own (entry or test) result, or the recognised ' +
+      'test result when metBy is RECOGNISED_RESULT (null when WITHHELD).',
   })
   resultId: string | null;
 
@@ -25,7 +26,8 @@ export class CriterionEvaluationModel {
   @Field(() => RecognisedResultModel, {
     nullable: true,
     description:
-      'When the programme accepts recognised results: the system’s result recognised for this criterion through an agreement in force today, met or not (null when none).',
+      'When the programme accepts recognised results: the system’s result recognised for this criterion ' +
+      'through an agreement in force today, met or not (null when none).',
   })
   recognition: RecognisedResultModel | null;
 

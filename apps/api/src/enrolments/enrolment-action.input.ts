@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { EntryDecision, ExitDecision } from '@sandbridge/domain';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, Min } from 'class-validator';
 import './enrolment.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType({ description: 'A lifecycle step on an enrolment, at the version you read.' })
 export class EnrolmentActionInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an enrolment id' })
+  @IdOf('enrolment')
   enrolmentId: string;
 
   @Field(() => Int, { description: 'The `version` you read; a stale one is refused with CONFLICT.' })
@@ -15,9 +16,7 @@ export class EnrolmentActionInput {
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   reasons?: string | null;
 }
 
@@ -28,9 +27,7 @@ export class DecideEntryInput extends EnrolmentActionInput {
   decision: EntryDecision;
 
   @Field(() => String, { nullable: true, description: 'Required to admit over an unmet mandatory entry criterion.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   justification?: string | null;
 }
 

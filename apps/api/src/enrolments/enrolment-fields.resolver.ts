@@ -28,9 +28,9 @@ export class EnrolmentFieldsResolver {
     const [entity, tracks, programme] = await Promise.all([
       ctx.loaders.enrolment.load(enrolment.id),
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
-      ctx.loaders.programme.load(enrolment.programmeId),
+      ctx.loaders.one('programme', enrolment.programmeId),
     ]);
-    return entity ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme!) : [];
+    return entity ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme) : [];
   }
 
   @ResolveField(() => [EntryResult], { description: 'What the applicant supplied for entry criteria.' })

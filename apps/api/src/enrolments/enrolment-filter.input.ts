@@ -1,18 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { EnrolmentState } from '@sandbridge/domain';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import './enrolment.enums.js';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class EnrolmentFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme', { optional: true })
   programmeId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an AI system id' })
+  @IdOf('AI system', { optional: true })
   aiSystemId?: string | null;
 
   @Field(() => EnrolmentState, { nullable: true })

@@ -1,6 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Criterion } from '../catalogue/criterion.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { ReferenceResolver } from '../graphql/reference.resolver.js';
 import { Programme } from '../programmes/programme.model.js';
 import { Authority } from '../reference/authority.model.js';
 import { Organisation } from '../reference/organisation.model.js';
@@ -14,76 +13,38 @@ import { TestReport } from './test-report.model.js';
 
 // The fields of the enrolment area's types that resolve a stored id to the object it names.
 
-@Resolver(() => Enrolment)
-export class EnrolmentReferencesResolver {
-  @ResolveField(() => Programme)
-  async programme(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Programme> {
-    return Programme.from((await ctx.loaders.programme.load(enrolment.programmeId))!);
-  }
+const RESULT_CRITERION = 'The criterion (version) the result is for.';
 
-  @ResolveField(() => AiSystem)
-  async aiSystem(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<AiSystem> {
-    return AiSystem.from((await ctx.loaders.aiSystem.load(enrolment.aiSystemId))!);
-  }
+export const EnrolmentReferencesResolver = ReferenceResolver(Enrolment, {
+  programme: { type: () => Programme, loader: 'programme', id: (e) => e.programmeId },
+  aiSystem: { type: () => AiSystem, loader: 'aiSystem', id: (e) => e.aiSystemId },
+  organisation: { type: () => Organisation, loader: 'organisation', id: (e) => e.organisationId },
+});
 
-  @ResolveField(() => Organisation)
-  async organisation(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Organisation> {
-    return Organisation.from((await ctx.loaders.organisation.load(enrolment.organisationId))!);
-  }
-}
+export const EnrolmentTrackReferencesResolver = ReferenceResolver(EnrolmentTrack, {
+  authority: { type: () => Authority, loader: 'authority', id: (t) => t.authorityId },
+});
 
-@Resolver(() => EnrolmentTrack)
-export class EnrolmentTrackReferencesResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(track.authorityId))!);
-  }
-}
+export const CriterionEvaluationReferencesResolver = ReferenceResolver(CriterionEvaluationModel, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (e) => e.criterionId },
+});
 
-@Resolver(() => CriterionEvaluationModel)
-export class CriterionEvaluationResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() evaluation: CriterionEvaluationModel, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(evaluation.criterionId))!);
-  }
-}
+export const TestReportReferencesResolver = ReferenceResolver(TestReport, {
+  submittedTo: { type: () => Authority, loader: 'authority', id: (r) => r.submittedTo },
+});
 
-@Resolver(() => TestReport)
-export class TestReportReferencesResolver {
-  @ResolveField(() => Authority)
-  async submittedTo(@Parent() report: TestReport, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(report.submittedTo))!);
-  }
-}
+export const EntryResultReferencesResolver = ReferenceResolver(EntryResult, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (r) => r.criterionId, description: RESULT_CRITERION },
+});
 
-@Resolver(() => FunnelAuthority)
-export class FunnelAuthorityResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() row: FunnelAuthority, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(row.authorityId))!);
-  }
-}
+export const TestResultReferencesResolver = ReferenceResolver(TestResult, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (r) => r.criterionId, description: RESULT_CRITERION },
+});
 
-@Resolver(() => CriterionCount)
-export class CriterionCountResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() row: CriterionCount, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
-  }
-}
+export const FunnelAuthorityReferencesResolver = ReferenceResolver(FunnelAuthority, {
+  authority: { type: () => Authority, loader: 'authority', id: (row) => row.authorityId },
+});
 
-@Resolver(() => EntryResult)
-export class EntryResultResolver {
-  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
-  async criterion(@Parent() result: EntryResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
-  }
-}
-
-@Resolver(() => TestResult)
-export class TestResultResolver {
-  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
-  async criterion(@Parent() result: TestResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
-  }
-}
+export const CriterionCountReferencesResolver = ReferenceResolver(CriterionCount, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (row) => row.criterionId },
+});

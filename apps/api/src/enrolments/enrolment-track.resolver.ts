@@ -34,7 +34,8 @@ export class EnrolmentTrackResolver {
 
   @ResolveField(() => [CriterionEvaluationModel], {
     description:
-      'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
+      'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected ' +
+      '(and, when the programme accepts them, results recognised through agreements).',
   })
   async evaluation(
     @Parent() track: EnrolmentTrack,

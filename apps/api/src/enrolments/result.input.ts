@@ -1,10 +1,11 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsNumber, IsOptional, Matches } from 'class-validator';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType({ description: 'A measured value, an evidence reference with its SHA-256, or an attestation.' })
 export class ResultInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   criterionId: string;
 
   @Field(() => Float, { nullable: true })
@@ -13,9 +14,7 @@ export class ResultInput {
   value?: number | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @OptionalText(1, 500)
   evidenceReference?: string | null;
 
   @Field(() => String, {

@@ -1,12 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ReportReview } from '@sandbridge/application';
-import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import './enrolment.enums.js';
+import { IdOf, RequiredText } from '../graphql/validation.js';
 
 @InputType()
 export class ReviewTestReportInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a test report id' })
+  @IdOf('test report')
   reportId: string;
 
   @Field(() => ReportReview)
@@ -14,7 +15,6 @@ export class ReviewTestReportInput {
   decision: ReportReview;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 10000)
+  @RequiredText(2, 10000)
   reasons: string;
 }

@@ -1,27 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Confidentiality } from '@sandbridge/application';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsEnum,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
 import './enrolment.enums.js';
 import { ResultInput } from './result.input.js';
+import { IdOf, OptionalText, RequiredText } from '../graphql/validation.js';
 
 @InputType()
 export class LabInput {
   @Field(() => String)
-  @IsString()
-  @Length(2, 200)
+  @RequiredText(2, 200)
   name: string;
 
   @Field(() => Boolean)
@@ -29,34 +18,29 @@ export class LabInput {
   accredited: boolean;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @OptionalText(2, 200)
   accreditationBody?: string | null;
 }
 
 @InputType()
 export class MethodInput {
   @Field(() => String, { description: 'A standard clause id or a method id.' })
-  @IsString()
-  @Length(1, 100)
+  @RequiredText(1, 100)
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @OptionalText(1, 50)
   version?: string | null;
 }
 
 @InputType()
 export class SubmitTestReportInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an enrolment id' })
+  @IdOf('enrolment')
   enrolmentId: string;
 
   @Field(() => ID, { description: 'The admitted authority the report is submitted to.' })
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority')
   submittedTo: string;
 
   @Field(() => DateScalar)
@@ -76,8 +60,7 @@ export class SubmitTestReportInput {
   method: MethodInput;
 
   @Field(() => String, { description: 'Jurisdiction code where the tests ran.' })
-  @IsString()
-  @MaxLength(16)
+  @RequiredText(16)
   testedIn: string;
 
   @Field(() => Confidentiality)
@@ -85,8 +68,7 @@ export class SubmitTestReportInput {
   confidentiality: Confidentiality;
 
   @Field(() => String, { description: 'A retried submission with the same key returns the first report.' })
-  @IsString()
-  @Length(1, 200)
+  @RequiredText(1, 200)
   idempotencyKey: string;
 
   @Field(() => [ResultInput])

@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { ResultInput } from './result.input.js';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class UpdateEnrolmentApplicationInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an enrolment id' })
+  @IdOf('enrolment')
   enrolmentId: string;
 
   @Field(() => Int)
@@ -18,7 +19,7 @@ export class UpdateEnrolmentApplicationInput {
   @IsOptional()
   @ArrayMinSize(1, { message: 'must name at least one authority' })
   @ArrayMaxSize(50)
-  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IdOf('authority', { each: true })
   targetAuthorityIds?: string[] | null;
 
   @Field(() => [ResultInput], { nullable: true })

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Role } from '@sandbridge/domain';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import './identity.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class AccountFilterInput {
@@ -12,24 +13,18 @@ export class AccountFilterInput {
 
   // Validated here: a non-uuid would otherwise reach SQL as a uuid and fail there.
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   authorityId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an organisation id' })
+  @IdOf('organisation', { optional: true })
   organisationId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @OptionalText(16)
   jurisdictionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the e-mail or name, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

@@ -1,10 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType({ description: 'The account disableAccount or enableAccount acts on.' })
 export class AccountIdInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an account id' })
+  @IdOf('account')
   id: string;
 }
 
@@ -14,7 +14,6 @@ export class RevokeSessionsInput {
     nullable: true,
     description: 'Whose sessions to end; your own when left out (administrators may name any account).',
   })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an account id' })
+  @IdOf('account', { optional: true })
   accountId?: string | null;
 }

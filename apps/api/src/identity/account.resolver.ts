@@ -21,7 +21,8 @@ export class AccountResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Signs in; the token expires (JWT_TTL_SECONDS). Failed attempts are limited per e-mail and per client address: over the limit, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
+      'Signs in; the token expires (JWT_TTL_SECONDS). Failed attempts are limited per e-mail and per ' +
+      'client address: over the limit, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
   })
   async login(
     @Args('email', { type: () => String }) email: string,

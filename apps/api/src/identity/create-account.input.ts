@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Role } from '@sandbridge/domain';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, MaxLength } from 'class-validator';
 import './identity.enums.js';
 import { IsAcceptablePassword } from './password.validator.js';
+import { IdOf, JurisdictionCode, RequiredText } from '../graphql/validation.js';
 
 @InputType()
 export class CreateAccountInput {
@@ -12,8 +13,7 @@ export class CreateAccountInput {
   email: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(1, 200)
+  @RequiredText(1, 200)
   displayName: string;
 
   @Field(() => String, { description: 'At least 12 characters, not only whitespace, not a commonly used password.' })
@@ -25,17 +25,14 @@ export class CreateAccountInput {
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'Required for REGULATOR, empty otherwise.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   authorityId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Required for INNOVATOR, empty otherwise.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an organisation id' })
+  @IdOf('organisation', { optional: true })
   organisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required for NEGOTIATOR, empty otherwise.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2,3}(-[A-Z0-9]{1,3})?$/, { message: 'must be an upper-case code such as EU, GB or US-CO' })
+  @JurisdictionCode({ optional: true })
   jurisdictionCode?: string | null;
 }

@@ -1,14 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class AttachCriterionInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   programmeId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   criterionId: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Default true.' })
@@ -20,10 +21,10 @@ export class AttachCriterionInput {
 @InputType()
 export class DetachCriterionInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   programmeId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a criterion id' })
+  @IdOf('criterion')
   criterionId: string;
 }

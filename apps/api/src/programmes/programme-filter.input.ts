@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ProgrammeStatus } from '@sandbridge/domain';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import './programme.enums.js';
+import { IdOf, OptionalText } from '../graphql/validation.js';
 
 @InputType()
 export class ProgrammeFilterInput {
@@ -9,19 +9,14 @@ export class ProgrammeFilterInput {
   status?: ProgrammeStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Programmes this authority takes part in.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   participantAuthorityId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalText(40)
   sector?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

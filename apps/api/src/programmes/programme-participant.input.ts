@@ -1,13 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class ProgrammeParticipantInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   programmeId: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority')
   authorityId: string;
 }

@@ -1,6 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Criterion } from '../catalogue/criterion.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { ReferenceResolver } from '../graphql/reference.resolver.js';
 import { Authority } from '../reference/authority.model.js';
 import { ProgrammeParticipant } from './programme-participant.model.js';
 import { Programme } from './programme.model.js';
@@ -8,32 +7,16 @@ import { StageCriterion } from './stage-criterion.model.js';
 
 // The fields of the programme area's types that resolve a stored id to the object it names.
 
-@Resolver(() => Programme)
-export class ProgrammeReferencesResolver {
-  @ResolveField(() => Authority)
-  async leadAuthority(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(programme.leadAuthorityId))!);
-  }
-}
+export const ProgrammeReferencesResolver = ReferenceResolver(Programme, {
+  leadAuthority: { type: () => Authority, loader: 'authority', id: (p) => p.leadAuthorityId },
+});
 
-@Resolver(() => ProgrammeParticipant)
-export class ProgrammeParticipantReferencesResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() participant: ProgrammeParticipant, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(participant.authorityId))!);
-  }
-}
+export const ProgrammeParticipantReferencesResolver = ReferenceResolver(ProgrammeParticipant, {
+  authority: { type: () => Authority, loader: 'authority', id: (p) => p.authorityId },
+});
 
-@Resolver(() => StageCriterion)
-export class StageCriterionResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() attached: StageCriterion, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    // Attached criteria are ACTIVE or RETIRED, so every caller may see them.
-    return Criterion.from((await ctx.loaders.criterion.load(attached.criterionId))!);
-  }
-
-  @ResolveField(() => Authority)
-  async authority(@Parent() attached: StageCriterion, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(attached.authorityId))!);
-  }
-}
+export const StageCriterionReferencesResolver = ReferenceResolver(StageCriterion, {
+  // Attached criteria are ACTIVE or RETIRED, so every caller may see them.
+  criterion: { type: () => Criterion, loader: 'criterion', id: (s) => s.criterionId },
+  authority: { type: () => Authority, loader: 'authority', id: (s) => s.authorityId },
+});

@@ -1,31 +1,16 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { JointEntryRule } from '@sandbridge/domain';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
 import './programme.enums.js';
+import { IdOf, OptionalText, RequiredText, SECTOR } from '../graphql/validation.js';
 
-const SECTOR = /^[A-Z][A-Z0-9_]{1,39}$/;
 const SECTOR_MESSAGE = 'each sector must be an upper-case word such as FINANCE';
 
 @InputType({ isAbstract: true })
 abstract class ProgrammeFieldsInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   description?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -53,19 +38,17 @@ abstract class ProgrammeFieldsInput {
 @InputType()
 export class CreateProgrammeInput extends ProgrammeFieldsInput {
   @Field(() => String)
-  @IsString()
-  @Length(3, 200)
+  @RequiredText(3, 200)
   name: string;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to your own authority (administrators must give one).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority', { optional: true })
   leadAuthorityId?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Other participating authorities.' })
   @IsOptional()
   @ArrayMaxSize(50)
-  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IdOf('authority', { each: true })
   participantAuthorityIds?: string[] | null;
 
   @Field(() => Int)
@@ -88,13 +71,11 @@ export class CreateProgrammeInput extends ProgrammeFieldsInput {
 @InputType()
 export class UpdateProgrammeInput extends ProgrammeFieldsInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(3, 200)
+  @OptionalText(3, 200)
   name?: string | null;
 
   @Field(() => Int, { nullable: true })

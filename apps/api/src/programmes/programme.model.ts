@@ -39,7 +39,8 @@ export class Programme {
 
   @Field(() => Boolean, {
     description:
-      'Entry and exit evaluation also count a criterion as met when a result of the same AI system is RECOGNISED for it through an agreement in force (RECOGNISED_WITH_CONDITIONS is shown, not counted).',
+      'Entry and exit evaluation also count a criterion as met when a result of the same AI system is ' +
+      'RECOGNISED for it through an agreement in force (RECOGNISED_WITH_CONDITIONS is shown, not counted).',
   })
   acceptsRecognisedResults: boolean;
 

@@ -1,12 +1,13 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ProgrammeAction } from '@sandbridge/domain';
-import { IsEnum, IsUUID } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import './programme.enums.js';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class TransitionProgrammeInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a programme id' })
+  @IdOf('programme')
   id: string;
 
   @Field(() => ProgrammeAction)

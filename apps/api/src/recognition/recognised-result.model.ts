@@ -6,7 +6,9 @@ import './recognition.enums.js';
 
 @ObjectType({
   description:
-    'A result of the same AI system recognised for a programme criterion through an agreement in force (DESIGN.md §4). RECOGNISED counts as met; RECOGNISED_WITH_CONDITIONS does not on its own — its supplementary requirements still need testing.',
+    'A result of the same AI system recognised for a programme criterion through an agreement in force ' +
+    '(DESIGN.md §4). RECOGNISED counts as met; RECOGNISED_WITH_CONDITIONS does not on its own — its ' +
+    'supplementary requirements still need testing.',
 })
 export class RecognisedResultModel {
   @Field(() => RecognitionOutcome, { description: 'RECOGNISED or RECOGNISED_WITH_CONDITIONS.' })

@@ -10,7 +10,9 @@ registerEnumType(RecognitionOutcome, {
 registerEnumType(ShownRecognitionOutcome, {
   name: 'ShownRecognitionOutcome',
   description:
-    'A RecognitionOutcome as the reader is shown it: WITHHELD when the reader may not read the result that decided it (a confidential report of another authority), with no result id, agreement, rule, checks or candidates from that result.',
+    'A RecognitionOutcome as the reader is shown it: WITHHELD when the reader may not read the result ' +
+    'that decided it (a confidential report of another authority), with no result id, agreement, rule, ' +
+    'checks or candidates from that result.',
 });
 registerEnumType(CheckName, {
   name: 'RecognitionCheckName',
@@ -19,5 +21,6 @@ registerEnumType(CheckName, {
 registerEnumType(MetBy, {
   name: 'MetBy',
   description:
-    'What made a criterion MET: the enrolment’s own result, or a result of the same system recognised through an agreement (programmes with acceptsRecognisedResults).',
+    'What made a criterion MET: the enrolment’s own result, or a result of the same system recognised ' +
+    'through an agreement (programmes with acceptsRecognisedResults).',
 });

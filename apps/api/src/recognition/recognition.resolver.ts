@@ -13,7 +13,10 @@ export class RecognitionResolver {
 
   @Query(() => GraphQLJSON, {
     description:
-      'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, UTC): replayable with the CLI. It carries only results both the caller and the authority may read (a file cannot carry WITHHELD), so a criterion recognitionStatus shows the caller as WITHHELD appears here as the caller’s own evidence resolves it.',
+      'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, ' +
+      'UTC): replayable with the CLI. It carries only results both the caller and the authority may read ' +
+      '(a file cannot carry WITHHELD), so a criterion recognitionStatus shows the caller as WITHHELD ' +
+      'appears here as the caller’s own evidence resolves it.',
   })
   async recognitionCase(
     @CurrentActor() actor: Actor,
@@ -26,7 +29,9 @@ export class RecognitionResolver {
 
   @Query(() => RecognitionStatus, {
     description:
-      'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with the checks) — resolved with the results that authority may read; WITHHELD where the caller may not read the result that decided it.',
+      'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with ' +
+      'the checks) — resolved with the results that authority may read; WITHHELD where the caller may not ' +
+      'read the result that decided it.',
   })
   async recognitionStatus(
     @CurrentActor() actor: Actor,
@@ -50,7 +55,9 @@ export class RecognitionResolver {
 
   @Query(() => RecognitionPassport, {
     description:
-      'For every authority of every jurisdiction: criteria met locally, recognised, recognised with conditions, gaps, withheld (decided by a result the caller may not read) — and which tests are still needed where.',
+      'For every authority of every jurisdiction: criteria met locally, recognised, recognised with ' +
+      'conditions, gaps, withheld (decided by a result the caller may not read) — and which tests are ' +
+      'still needed where.',
   })
   async recognitionPassport(
     @CurrentActor() actor: Actor,

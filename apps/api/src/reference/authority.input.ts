@@ -1,21 +1,21 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { JURISDICTION_CODE, JURISDICTION_CODE_MESSAGE, SECTOR, SECTOR_MESSAGE } from './codes.js';
+import { ArrayMaxSize, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IdOf, JurisdictionCode, OptionalText, RequiredText, SECTOR } from '../graphql/validation.js';
+
+const SECTOR_MESSAGE = 'each sector must be an upper-case word such as FINANCE or HEALTH';
 
 @InputType()
 export class CreateAuthorityInput {
   @Field(() => String)
-  @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
+  @JurisdictionCode()
   jurisdictionCode: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 200)
+  @RequiredText(2, 200)
   name: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 32)
+  @RequiredText(2, 32)
   acronym: string;
 
   @Field(() => [String], { nullable: true, description: 'Sector remit (upper-case words); empty = cross-sector.' })
@@ -34,19 +34,15 @@ export class CreateAuthorityInput {
 @InputType()
 export class UpdateAuthorityInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an authority id' })
+  @IdOf('authority')
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @OptionalText(2, 200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 32)
+  @OptionalText(2, 32)
   acronym?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -65,20 +61,14 @@ export class UpdateAuthorityInput {
 @InputType()
 export class AuthorityFilterInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
+  @OptionalText(16)
   jurisdictionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Authorities whose remit includes this sector.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalText(40)
   sector?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name or acronym, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

@@ -1,18 +1,17 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { RegulatoryApproach } from '@sandbridge/domain';
-import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { JURISDICTION_CODE, JURISDICTION_CODE_MESSAGE } from './codes.js';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
 import './reference.enums.js';
+import { JurisdictionCode, OptionalText, RequiredText } from '../graphql/validation.js';
 
 @InputType()
 export class CreateJurisdictionInput {
   @Field(() => String, { description: 'Upper-case code: EU, GB, US-CO, …' })
-  @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
+  @JurisdictionCode()
   code: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 200)
+  @RequiredText(2, 200)
   name: string;
 
   @Field(() => RegulatoryApproach)
@@ -27,9 +26,7 @@ export class UpdateJurisdictionInput {
   code: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @OptionalText(2, 200)
   name?: string | null;
 
   @Field(() => RegulatoryApproach, { nullable: true })
@@ -46,8 +43,6 @@ export class JurisdictionFilterInput {
   approach?: RegulatoryApproach | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the code or name, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
+import { IdOf } from '../graphql/validation.js';
 
 const CODE = 'each must be a jurisdiction code';
 
@@ -35,6 +36,6 @@ export class RecordedPopulationInput {
   })
   @IsOptional()
   @ArrayMaxSize(100)
-  @IsUUID('all', { each: true, message: 'each must be an authority id' })
+  @IdOf('authority', { each: true })
   targets?: string[] | null;
 }

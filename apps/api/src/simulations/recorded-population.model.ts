@@ -9,7 +9,9 @@ import {
 import { SUPPRESSED } from './suppressed.js';
 
 @ObjectType({
-  description: `Counts of a group of recorded systems. For a negotiator, a group of 1 to ${MIN_CELL_SYSTEMS - 1} systems is suppressed: listed, its figures null.`,
+  description:
+    `Counts of a group of recorded systems. For a negotiator, a group of 1 to ${MIN_CELL_SYSTEMS - 1} ` +
+    `systems is suppressed: listed, its figures null.`,
 })
 export class RecordedPopulationCell {
   @Field(() => String, {
@@ -39,7 +41,11 @@ export class RecordedPopulationCell {
 }
 
 @ObjectType({
-  description: `What a recordedPopulation run would take, as aggregates only — never a system, result or organisation. Built from ACCEPTED results of PUBLIC and PARTICIPANTS reports (never HOME_AUTHORITY); a run needs at least ${MIN_RUN_SYSTEMS} systems from ${MIN_RUN_ORGANISATIONS} organisations.`,
+  description:
+    `What a recordedPopulation run would take, as aggregates only — never a system, result or ` +
+    `organisation. Built from ACCEPTED results of PUBLIC and PARTICIPANTS reports (never ` +
+    `HOME_AUTHORITY); a run needs at least ${MIN_RUN_SYSTEMS} systems from ${MIN_RUN_ORGANISATIONS} ` +
+    `organisations.`,
 })
 export class RecordedPopulationPreview {
   @Field(() => RecordedPopulationCell, { description: 'The whole snapshot (key "total").' })

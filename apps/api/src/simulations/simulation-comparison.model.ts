@@ -29,7 +29,8 @@ export class SimulationTotals {
 
 @ObjectType({
   description:
-    'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction and the suppressed ones. Figures are null when suppressed.',
+    'Recognitions of one origin → recognising pair; "*" → "*" sums the pairs without your jurisdiction ' +
+    'and the suppressed ones. Figures are null when suppressed.',
 })
 export class SimulationPair {
   @Field(() => String) origin: string;

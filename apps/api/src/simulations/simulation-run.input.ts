@@ -1,12 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { SimulationStatus } from '@sandbridge/application';
-import { IsUUID } from 'class-validator';
 import './simulation.enums.js';
+import { IdOf } from '../graphql/validation.js';
 
 @InputType()
 export class SimulationRunIdInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a simulation run id' })
+  @IdOf('simulation run')
   id: string;
 }
 

@@ -68,13 +68,20 @@ export class SimulationRun {
 
   @Field(() => GraphQLJSON, {
     description:
-      'The complete sandbridge/scenario@1 document the run computed. For a RECORDED population a negotiator sees `population` as { recorded: filter, systems: n } — the snapshot itself is other tenants’ data.',
+      'The complete sandbridge/scenario@1 document the run computed. For a RECORDED population a ' +
+      'negotiator sees `population` as { recorded: filter, systems: n } — the snapshot itself is other ' +
+      'tenants’ data.',
   })
   scenario: unknown;
 
   @Field(() => GraphQLJSON, {
     nullable: true,
-    description: `The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a negotiator reads it under disclosure control: every cell (totals, deltaVsBaseline, byPair row, marginal entry) carries \`suppressed\`; a cell backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI systems is suppressed, its figures null. Pairs without the negotiator's jurisdiction, and suppressed pairs, are summed into one { origin: "*", recognising: "*" } row.`,
+    description:
+      `The sandbridge/simulation-result@1 document of a COMPLETED run. For a RECORDED population a ` +
+      `negotiator reads it under disclosure control: every cell (totals, deltaVsBaseline, byPair row, ` +
+      `marginal entry) carries \`suppressed\`; a cell backed by 1 to ${MIN_CELL_SYSTEMS - 1} distinct AI ` +
+      `systems is suppressed, its figures null. Pairs without the negotiator's jurisdiction, and ` +
+      `suppressed pairs, are summed into one { origin: "*", recognising: "*" } row.`,
   })
   result: unknown;
 

@@ -1,21 +1,19 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { RiskClass } from '@sandbridge/domain';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 import '../catalogue/catalogue.enums.js';
+import { IdOf, OptionalText, RequiredText, SECTOR } from '../graphql/validation.js';
 
-const SECTOR = /^[A-Z][A-Z0-9_]{1,39}$/;
 const SECTOR_MESSAGE = 'must be an upper-case word such as FINANCE or HEALTH';
 
 @InputType()
 export class RegisterAiSystemInput {
   @Field(() => ID, { nullable: true, description: 'Defaults to your own organisation (administrators must give one).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an organisation id' })
+  @IdOf('organisation', { optional: true })
   organisationId?: string | null;
 
   @Field(() => String)
-  @IsString()
-  @Length(2, 200)
+  @RequiredText(2, 200)
   name: string;
 
   @Field(() => String)
@@ -23,8 +21,7 @@ export class RegisterAiSystemInput {
   sector: string;
 
   @Field(() => String)
-  @IsString()
-  @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
+  @RequiredText(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
   intendedPurpose: string;
 
   @Field(() => RiskClass)
@@ -35,13 +32,11 @@ export class RegisterAiSystemInput {
 @InputType()
 export class UpdateAiSystemInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be an AI system id' })
+  @IdOf('AI system')
   id: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
+  @OptionalText(2, 200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -50,9 +45,7 @@ export class UpdateAiSystemInput {
   sector?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
+  @OptionalText(10, 5000, { message: 'must be 10 to 5000 characters: say what the system is for' })
   intendedPurpose?: string | null;
 
   @Field(() => RiskClass, { nullable: true })
@@ -64,22 +57,17 @@ export class UpdateAiSystemInput {
 @InputType()
 export class AiSystemFilterInput {
   @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an organisation id' })
+  @IdOf('organisation', { optional: true })
   organisationId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalText(40)
   sector?: string | null;
 
   @Field(() => RiskClass, { nullable: true })
   riskClass?: RiskClass | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   search?: string | null;
 }
