@@ -17,7 +17,7 @@ export type Reference<P> = {
 /**
  * A resolver class for the reference fields of `parent`, one line each:
  *
- *     export const StageCriterionReferences = ReferenceResolver(StageCriterion, {
+ *     export const StageCriterionReferencesResolver = ReferenceResolver(StageCriterion, {
  *       criterion: { type: () => Criterion, loader: 'criterion', id: (s) => s.criterionId },
  *     });
  *
