@@ -20,37 +20,7 @@ import { DateTimeScalar } from './graphql/scalars.js';
 import { InputValidationPipe } from './graphql/validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { SigningKeysController } from './signing/signing-keys.controller.js';
-import { CooperationResolver, EnrolmentIncidentsResolver } from './cooperation/cooperation.resolver.js';
-import { AccountResolver } from './identity/account.resolver.js';
-import { AuthorityResolver } from './reference/authority.resolver.js';
-import { JurisdictionResolver } from './reference/jurisdiction.resolver.js';
-import { OrganisationResolver } from './reference/organisation.resolver.js';
-import { CriterionResolver } from './catalogue/criterion.resolver.js';
-import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
-import { StandardResolver } from './catalogue/standard.resolver.js';
-import {
-  ProgrammeParticipantResolver,
-  ProgrammeResolver,
-  StageCriterionResolver,
-} from './programmes/programme.resolver.js';
-import { AiSystemResolver } from './systems/ai-system.resolver.js';
-import { AgreementResolver } from './agreements/agreement.resolver.js';
-import { SimulationResolver } from './simulations/simulation.resolver.js';
-import {
-  CriterionRecognitionResolver,
-  PassportEntryResolver,
-  RecognitionResolver,
-} from './recognition/recognition.resolver.js';
-import {
-  CriterionCountResolver,
-  CriterionEvaluationResolver,
-  EnrolmentResolver,
-  EnrolmentTrackResolver,
-  EntryResultResolver,
-  FunnelAuthorityResolver,
-  TestReportResolver,
-  TestResultResolver,
-} from './enrolments/enrolment.resolver.js';
+import { RESOLVERS } from './resolvers.js';
 
 /** Wires the context factory's dependencies so GraphQLModule can use it. */
 @Module({
@@ -106,32 +76,7 @@ export class AppModule implements OnApplicationBootstrap {
       ],
       controllers: [HealthController, SigningKeysController],
       providers: [
-        AccountResolver,
-        AgreementResolver,
-        SimulationResolver,
-        RecognitionResolver,
-        CriterionRecognitionResolver,
-        PassportEntryResolver,
-        JurisdictionResolver,
-        AuthorityResolver,
-        OrganisationResolver,
-        StandardResolver,
-        CriterionResolver,
-        CrosswalkResolver,
-        AiSystemResolver,
-        ProgrammeResolver,
-        ProgrammeParticipantResolver,
-        StageCriterionResolver,
-        EnrolmentResolver,
-        EnrolmentTrackResolver,
-        CriterionEvaluationResolver,
-        TestReportResolver,
-        FunnelAuthorityResolver,
-        CriterionCountResolver,
-        EntryResultResolver,
-        TestResultResolver,
-        CooperationResolver,
-        EnrolmentIncidentsResolver,
+        ...RESOLVERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

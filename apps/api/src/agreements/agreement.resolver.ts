@@ -1,23 +1,13 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgreementService, type RuleFields } from '@sandbridge/application';
 import { type Actor, AgreementAction, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { utcDay } from '../graphql/scalars.js';
-import {
-  AddAgreementRuleInput,
-  Agreement,
-  AgreementApproval,
-  AgreementConnection,
-  AgreementFilterInput,
-  AgreementIdInput,
-  AgreementRule,
-  AgreementRuleIdInput,
-  CreateAgreementInput,
-  UpdateAgreementInput,
-  UpdateAgreementRuleInput,
-} from './agreement.model.js';
+import { AgreementFilterInput } from './agreement-filter.input.js';
+import { AddAgreementRuleInput, AgreementRuleIdInput, UpdateAgreementRuleInput } from './agreement-rule.input.js';
+import { AgreementIdInput, CreateAgreementInput, UpdateAgreementInput } from './agreement.input.js';
+import { Agreement, AgreementConnection } from './agreement.model.js';
 
 /** GraphQL rule input → the service's rule fields (days as `YYYY-MM-DD`). */
 function ruleFields(input: AddAgreementRuleInput | UpdateAgreementRuleInput): RuleFields {
@@ -130,15 +120,5 @@ export class AgreementResolver {
   @Mutation(() => Agreement, { description: 'IN_FORCE or SUSPENDED → TERMINATED (final).' })
   async terminateAgreement(@CurrentActor() actor: Actor, @Args('input') input: AgreementIdInput): Promise<Agreement> {
     return Agreement.from(await this.agreementService.transition(actor, input.id, AgreementAction.TERMINATE));
-  }
-
-  @ResolveField(() => [AgreementRule])
-  async rules(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<AgreementRule[]> {
-    return (await ctx.loaders.rulesOfAgreement.load(agreement.id)).map(AgreementRule.from);
-  }
-
-  @ResolveField(() => [AgreementApproval], { description: 'Which party approved, who and when.' })
-  async approvals(@Parent() agreement: Agreement, @Context() ctx: GraphQLContext): Promise<AgreementApproval[]> {
-    return (await ctx.loaders.approvalsOfAgreement.load(agreement.id)).map(AgreementApproval.from);
   }
 }

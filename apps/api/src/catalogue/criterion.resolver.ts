@@ -1,19 +1,11 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CriterionService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Authority } from '../reference/authority.model.js';
-import {
-  Criterion,
-  CriterionConnection,
-  CriterionFilterInput,
-  CriterionIdInput,
-  CreateCriterionInput,
-  UpdateCriterionInput,
-} from './criterion.model.js';
-import { Clause } from './standard.model.js';
+import { CriterionFilterInput } from './criterion-filter.input.js';
+import { CreateCriterionInput, CriterionIdInput, UpdateCriterionInput } from './criterion.input.js';
+import { Criterion, CriterionConnection } from './criterion.model.js';
 
 @Resolver(() => Criterion)
 export class CriterionResolver {
@@ -68,24 +60,5 @@ export class CriterionResolver {
   @Mutation(() => Criterion, { description: 'ACTIVE → RETIRED.' })
   async retireCriterion(@CurrentActor() actor: Actor, @Args('input') input: CriterionIdInput): Promise<Criterion> {
     return Criterion.from(await this.criterionService.retire(actor, input.id));
-  }
-
-  @ResolveField(() => Authority, { description: 'The authority that owns the criterion.' })
-  async authority(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(criterion.authorityId))!);
-  }
-
-  @ResolveField(() => [Clause], { description: 'Clauses it references.' })
-  async clauses(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Clause[]> {
-    const ids = await ctx.loaders.clauseIdsOfCriterion.load(criterion.id);
-    const clauses = await ctx.loaders.clause.loadMany(ids);
-    return clauses.flatMap((c) => (c && !(c instanceof Error) ? [Clause.from(c)] : []));
-  }
-
-  @ResolveField(() => [Criterion], { description: 'Every version of this key you may see, oldest first.' })
-  async versions(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
-    return (await ctx.loaders.versionsOfCriterion.load({ authorityId: criterion.authorityId, key: criterion.key })).map(
-      Criterion.from,
-    );
   }
 }

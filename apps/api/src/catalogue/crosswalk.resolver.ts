@@ -1,17 +1,10 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CrosswalkService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import {
-  CreateCrosswalkInput,
-  Criterion,
-  Crosswalk,
-  CrosswalkConnection,
-  CrosswalkFilterInput,
-  DeleteCrosswalkInput,
-} from './criterion.model.js';
+import { CreateCrosswalkInput, CrosswalkFilterInput, DeleteCrosswalkInput } from './crosswalk.input.js';
+import { Crosswalk, CrosswalkConnection } from './crosswalk.model.js';
 
 @Resolver(() => Crosswalk)
 export class CrosswalkResolver {
@@ -35,17 +28,5 @@ export class CrosswalkResolver {
   @Mutation(() => Crosswalk, { description: 'Removes a crosswalk; returns it as it was.' })
   async deleteCrosswalk(@CurrentActor() actor: Actor, @Args('input') input: DeleteCrosswalkInput): Promise<Crosswalk> {
     return Crosswalk.from(await this.crosswalkService.delete(actor, input.id));
-  }
-
-  @ResolveField(() => Criterion, { nullable: true, description: 'Null when that version is a draft you may not see.' })
-  async from(@Parent() crosswalk: Crosswalk, @Context() ctx: GraphQLContext): Promise<Criterion | null> {
-    const entity = await ctx.loaders.criterion.load(crosswalk.fromCriterionId);
-    return entity && Criterion.from(entity);
-  }
-
-  @ResolveField(() => Criterion, { nullable: true, description: 'Null when that version is a draft you may not see.' })
-  async to(@Parent() crosswalk: Crosswalk, @Context() ctx: GraphQLContext): Promise<Criterion | null> {
-    const entity = await ctx.loaders.criterion.load(crosswalk.toCriterionId);
-    return entity && Criterion.from(entity);
   }
 }

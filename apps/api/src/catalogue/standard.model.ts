@@ -1,7 +1,5 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ClauseEntity, StandardEntity } from '@sandbridge/persistence';
-import { ArrayMaxSize, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
 import { Connection } from '../graphql/connection.model.js';
 
 @ObjectType({ description: 'A clause of a standard; criteria reference clauses by id.' })
@@ -55,56 +53,3 @@ export class Standard {
 
 @ObjectType()
 export class StandardConnection extends Connection(Standard) {}
-
-const CLAUSE_ID = /^[A-Za-z0-9]+:[^\s]{1,90}$/;
-const CLAUSE_ID_MESSAGE = 'must look like STANDARD:REF without spaces, e.g. ISO42001:A.6.2.4';
-
-@InputType()
-export class ClauseInput {
-  @Field(() => String)
-  @Matches(CLAUSE_ID, { message: CLAUSE_ID_MESSAGE })
-  id: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 100)
-  ref: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 300)
-  title: string;
-}
-
-@InputType()
-export class CreateStandardInput {
-  @Field(() => String)
-  @IsString()
-  @Length(2, 100)
-  code: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(2, 300)
-  title: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(2, 200)
-  publisher: string;
-
-  @Field(() => [ClauseInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ClauseInput)
-  clauses?: ClauseInput[] | null;
-}
-
-@InputType()
-export class AddClauseInput extends ClauseInput {
-  @Field(() => String)
-  @IsString()
-  @Length(2, 100)
-  standardCode: string;
-}

@@ -1,21 +1,10 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { StandardService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { InputType, Field } from '@nestjs/graphql';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { AddClauseInput, Clause, CreateStandardInput, Standard, StandardConnection } from './standard.model.js';
-
-@InputType()
-export class StandardFilterInput {
-  @Field(() => String, { nullable: true, description: 'Part of the code or title, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string | null;
-}
+import { AddClauseInput, CreateStandardInput, StandardFilterInput } from './standard.input.js';
+import { Clause, Standard, StandardConnection } from './standard.model.js';
 
 @Resolver(() => Standard)
 export class StandardResolver {
@@ -45,10 +34,5 @@ export class StandardResolver {
   @Mutation(() => Clause)
   async addClause(@CurrentActor() actor: Actor, @Args('input') input: AddClauseInput): Promise<Clause> {
     return Clause.from(await this.standardService.addClause(actor, input));
-  }
-
-  @ResolveField(() => [Clause], { description: 'Its clauses, by id.' })
-  async clauses(@Parent() standard: Standard, @Context() ctx: GraphQLContext): Promise<Clause[]> {
-    return (await ctx.loaders.clausesOfStandard.load(standard.id)).map(Clause.from);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import {
   AuditService,
   EnrolmentService,
@@ -9,20 +9,14 @@ import {
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { Enrolment } from '../enrolments/enrolment.model.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { observableIterator } from '../graphql/observable-iterator.js';
-import {
-  AuditCheckpointModel,
-  AuditEntry,
-  AuditEntryConnection,
-  AuditFilterInput,
-  AuditVerificationModel,
-  EnrolmentEventModel,
-  Incident,
-  ReportIncidentInput,
-} from './cooperation.model.js';
+import { AuditCheckpointModel } from './audit-checkpoint.model.js';
+import { AuditFilterInput } from './audit-filter.input.js';
+import { AuditEntry, AuditEntryConnection, AuditVerificationModel } from './audit.model.js';
+import { EnrolmentEventModel } from './enrolment-event.model.js';
+import { Incident } from './incident.model.js';
+import { ReportIncidentInput } from './report-incident.input.js';
 
 @Resolver()
 export class CooperationResolver {
@@ -75,7 +69,8 @@ export class CooperationResolver {
   @Query(() => AuditCheckpointModel, {
     nullable: true,
     description:
-      'Administrators and regulators: the latest signed head of the audit trail (signed after every append), to keep outside the platform. Null while the trail is empty.',
+      'Administrators and regulators: the latest signed head of the audit trail (signed after every ' +
+      'append), to keep outside the platform. Null while the trail is empty.',
   })
   async auditCheckpoint(@CurrentActor() actor: Actor): Promise<AuditCheckpointModel | null> {
     return this.audit.checkpoint(actor);
@@ -84,7 +79,9 @@ export class CooperationResolver {
   @Roles(Role.ADMIN)
   @Query(() => AuditVerificationModel, {
     description:
-      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept earlier) it also reports entries deleted from the end or rewritten up to it; without one, the platform’s own latest checkpoint is used.',
+      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept ' +
+      'earlier) it also reports entries deleted from the end or rewritten up to it; without one, the ' +
+      'platform’s own latest checkpoint is used.',
   })
   async verifyAuditTrail(
     @CurrentActor() actor: Actor,
@@ -97,13 +94,5 @@ export class CooperationResolver {
     checkpoint?: Record<string, unknown> | null,
   ): Promise<AuditVerificationModel> {
     return this.audit.verify(actor, checkpoint);
-  }
-}
-
-@Resolver(() => Enrolment)
-export class EnrolmentIncidentsResolver {
-  @ResolveField(() => [Incident], { description: 'Incidents reported during testing, oldest first.' })
-  async incidents(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Incident[]> {
-    return (await ctx.loaders.incidentsOfEnrolment.load(enrolment.id)).map(Incident.from);
   }
 }

@@ -1,42 +1,18 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EnrolmentService, ExitReportService, TestReportService } from '@sandbridge/application';
-import { type Actor, renderExitReportMarkdown, Role, Stage } from '@sandbridge/domain';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { EnrolmentService } from '@sandbridge/application';
+import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { Criterion } from '../catalogue/criterion.model.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { utcDay } from '../graphql/scalars.js';
-import { Programme } from '../programmes/programme.model.js';
-import { Authority } from '../reference/authority.model.js';
-import { Organisation } from '../reference/organisation.model.js';
-import { AiSystem } from '../systems/ai-system.model.js';
-import {
-  AllowedTransition,
-  CreateEnrolmentInput,
-  CriterionEvaluationModel,
-  DecideEntryInput,
-  DecideExitInput,
-  Enrolment,
-  EnrolmentActionInput,
-  EnrolmentConnection,
-  EnrolmentFilterInput,
-  EnrolmentTrack,
-  EntryResult,
-  ReviewTestReportInput,
-  SubmitTestReportInput,
-  TestReport,
-  TestResult,
-  UpdateEnrolmentApplicationInput,
-} from './enrolment.model.js';
-import { CriterionCount, ExitReportModel, FunnelAuthority, ProgrammeFunnelModel } from './exit-report.model.js';
+import { CreateEnrolmentInput } from './create-enrolment.input.js';
+import { DecideEntryInput, DecideExitInput, EnrolmentActionInput } from './enrolment-action.input.js';
+import { EnrolmentFilterInput } from './enrolment-filter.input.js';
+import { Enrolment, EnrolmentConnection } from './enrolment.model.js';
+import { UpdateEnrolmentApplicationInput } from './update-enrolment-application.input.js';
 
+/** Enrolment queries and the lifecycle mutations; its fields are in enrolment-fields.resolver.ts. */
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  constructor(
-    private readonly enrolmentService: EnrolmentService,
-    private readonly reportService: TestReportService,
-    private readonly exitReports: ExitReportService,
-  ) {}
+  constructor(private readonly enrolmentService: EnrolmentService) {}
 
   @Query(() => EnrolmentConnection, {
     description: 'Innovators: their own; regulators: submitted ones in their programmes; admins: all.',
@@ -53,27 +29,6 @@ export class EnrolmentResolver {
   async enrolment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Enrolment | null> {
     const entity = await this.enrolmentService.findById(actor, id);
     return entity && Enrolment.from(entity);
-  }
-
-  @Query(() => ExitReportModel, {
-    description: 'Per authority: exit criteria, evidence, outcomes, decisions and reasons — with a Markdown rendering.',
-  })
-  async exitReport(
-    @CurrentActor() actor: Actor,
-    @Args('enrolmentId', { type: () => ID }) enrolmentId: string,
-  ): Promise<ExitReportModel> {
-    const report = await this.exitReports.exitReport(actor, enrolmentId);
-    return { ...report, markdown: renderExitReportMarkdown(report) };
-  }
-
-  @Roles(Role.ADMIN, Role.REGULATOR, Role.NEGOTIATOR)
-  @Query(() => ProgrammeFunnelModel)
-  async programmeFunnel(
-    @CurrentActor() actor: Actor,
-    @Args('programmeId', { type: () => ID }) programmeId: string,
-  ): Promise<ProgrammeFunnelModel> {
-    const funnel = await this.exitReports.funnel(actor, programmeId);
-    return { ...funnel, exitOutcomes: funnel.exitOutcomes.map((o) => ({ state: o.outcome, count: o.count })) };
   }
 
   @Roles(Role.INNOVATOR)
@@ -140,195 +95,5 @@ export class EnrolmentResolver {
     @Args('input') input: EnrolmentActionInput,
   ): Promise<Enrolment> {
     return Enrolment.from(await this.enrolmentService.withdraw(actor, input));
-  }
-
-  @Mutation(() => TestReport, {
-    description:
-      'Submits a test report in one transaction; a retry with the same idempotency key returns the first report.',
-  })
-  async submitTestReport(
-    @CurrentActor() actor: Actor,
-    @Args('input') input: SubmitTestReportInput,
-  ): Promise<TestReport> {
-    return TestReport.from(
-      await this.reportService.submit(actor, {
-        ...input,
-        periodStart: utcDay(input.periodStart)!,
-        periodEnd: utcDay(input.periodEnd)!,
-      }),
-    );
-  }
-
-  @Mutation(() => TestReport, {
-    description: 'The authority a report was submitted to accepts or rejects it, with reasons.',
-  })
-  async reviewTestReport(
-    @CurrentActor() actor: Actor,
-    @Args('input') input: ReviewTestReportInput,
-  ): Promise<TestReport> {
-    return TestReport.from(await this.reportService.review(actor, input));
-  }
-
-  @ResolveField(() => Programme)
-  async programme(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Programme> {
-    return Programme.from((await ctx.loaders.programme.load(enrolment.programmeId))!);
-  }
-
-  @ResolveField(() => AiSystem)
-  async aiSystem(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<AiSystem> {
-    return AiSystem.from((await ctx.loaders.aiSystem.load(enrolment.aiSystemId))!);
-  }
-
-  @ResolveField(() => Organisation)
-  async organisation(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<Organisation> {
-    return Organisation.from((await ctx.loaders.organisation.load(enrolment.organisationId))!);
-  }
-
-  @ResolveField(() => [EnrolmentTrack], { description: 'One per targeted authority.' })
-  async tracks(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<EnrolmentTrack[]> {
-    return (await ctx.loaders.tracksOfEnrolment.load(enrolment.id)).map(EnrolmentTrack.from);
-  }
-
-  @ResolveField(() => [AllowedTransition], { description: 'What you may do next, and why the rest is blocked.' })
-  async allowedTransitions(
-    @CurrentActor() actor: Actor,
-    @Parent() enrolment: Enrolment,
-    @Context() ctx: GraphQLContext,
-  ): Promise<AllowedTransition[]> {
-    const [entity, tracks, programme] = await Promise.all([
-      ctx.loaders.enrolment.load(enrolment.id),
-      ctx.loaders.tracksOfEnrolment.load(enrolment.id),
-      ctx.loaders.programme.load(enrolment.programmeId),
-    ]);
-    return entity ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme!) : [];
-  }
-
-  @ResolveField(() => [EntryResult], { description: 'What the applicant supplied for entry criteria.' })
-  async entryResults(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<EntryResult[]> {
-    return (await ctx.loaders.entryResultsOfEnrolment.load(enrolment.id)).map(EntryResult.from);
-  }
-
-  @ResolveField(() => [TestReport], { description: 'The reports you may see (confidentiality applied), oldest first.' })
-  async testReports(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<TestReport[]> {
-    return (await ctx.loaders.reportsOfEnrolment.load(enrolment.id)).map(TestReport.from);
-  }
-}
-
-@Resolver(() => EnrolmentTrack)
-export class EnrolmentTrackResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() track: EnrolmentTrack, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(track.authorityId))!);
-  }
-
-  @ResolveField(() => Boolean)
-  suspended(@Parent() track: EnrolmentTrack): boolean {
-    return track.suspendedBy !== null;
-  }
-
-  @ResolveField(() => [CriterionEvaluationModel], {
-    description:
-      'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
-  })
-  async entryEvaluation(
-    @Parent() track: EnrolmentTrack,
-    @Context() ctx: GraphQLContext,
-  ): Promise<CriterionEvaluationModel[]> {
-    return (
-      (
-        await ctx.loaders.trackEvaluation.load({
-          enrolmentId: track.enrolmentId,
-          authorityId: track.authorityId,
-          stage: Stage.ENTRY,
-        })
-      )?.criteria ?? []
-    );
-  }
-
-  @ResolveField(() => [CriterionEvaluationModel], {
-    description:
-      'This authority’s criteria of a stage (default EXIT) evaluated against the reports not rejected (and, when the programme accepts them, results recognised through agreements).',
-  })
-  async evaluation(
-    @Parent() track: EnrolmentTrack,
-    @Context() ctx: GraphQLContext,
-    @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage,
-  ): Promise<CriterionEvaluationModel[]> {
-    return (
-      (
-        await ctx.loaders.trackEvaluation.load({
-          enrolmentId: track.enrolmentId,
-          authorityId: track.authorityId,
-          stage: stage ?? Stage.EXIT,
-        })
-      )?.criteria ?? []
-    );
-  }
-}
-
-@Resolver(() => CriterionEvaluationModel)
-export class CriterionEvaluationResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() evaluation: CriterionEvaluationModel, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(evaluation.criterionId))!);
-  }
-}
-
-@Resolver(() => TestReport)
-export class TestReportResolver {
-  constructor(private readonly reportService: TestReportService) {}
-
-  @Query(() => TestReport, {
-    nullable: true,
-    description: 'Null when it does not exist or its confidentiality hides it from you.',
-  })
-  async testReport(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<TestReport | null> {
-    const entity = await this.reportService.findById(actor, id);
-    return entity && TestReport.from(entity);
-  }
-
-  @ResolveField(() => Authority)
-  async submittedTo(@Parent() report: TestReport, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(report.submittedTo))!);
-  }
-
-  @ResolveField(() => [TestResult], { description: 'In submission order.' })
-  async results(@Parent() report: TestReport, @Context() ctx: GraphQLContext): Promise<TestResult[]> {
-    return (await ctx.loaders.resultsOfReport.load(report.id)).map(TestResult.fromResult);
-  }
-}
-
-@Resolver(() => FunnelAuthority)
-export class FunnelAuthorityResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() row: FunnelAuthority, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(row.authorityId))!);
-  }
-}
-
-@Resolver(() => CriterionCount)
-export class CriterionCountResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() row: CriterionCount, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
-  }
-}
-
-@Resolver(() => EntryResult)
-export class EntryResultResolver {
-  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
-  async criterion(@Parent() result: EntryResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
-  }
-}
-
-@Resolver(() => TestResult)
-export class TestResultResolver {
-  @ResolveField(() => Criterion, { description: 'The criterion (version) the result is for.' })
-  async criterion(@Parent() result: TestResult, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(result.criterionId))!);
   }
 }

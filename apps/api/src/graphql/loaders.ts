@@ -33,6 +33,7 @@ import type {
   ProgrammeCriterionEntity,
 } from '@sandbridge/persistence';
 import DataLoader from 'dataloader';
+import { DanglingReferenceError } from './dangling-reference.error.js';
 
 /** The services loaders batch through. */
 export interface LoaderServices {
@@ -48,6 +49,13 @@ export interface LoaderServices {
   incidents: IncidentService;
   agreements: AgreementService;
 }
+
+/** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
+export type ByIdLoader =
+  'jurisdiction' | 'authority' | 'organisation' | 'clause' | 'criterion' | 'programme' | 'aiSystem' | 'enrolment';
+
+/** The row a by-id loader returns. */
+export type RowOf<K extends ByIdLoader> = NonNullable<Loaders[K] extends DataLoader<string, infer R> ? R : never>;
 
 /**
  * Per-request DataLoaders: a list field costs one query per level, not one per item. Built for one
@@ -157,5 +165,16 @@ export class Loaders {
       },
       { cacheKeyFn: (k) => `${k.programmeId}\u0000${k.aiSystemId}\u0000${k.authorityId}` },
     );
+  }
+
+  /**
+   * The row a stored reference names (a track's authority, a result's criterion), which must exist
+   * for this caller: the parent was visible, so its references are. None is a broken invariant, a
+   * DanglingReferenceError (logged, INTERNAL_SERVER_ERROR), instead of a `!` that fails further on.
+   */
+  async one<K extends ByIdLoader>(loader: K, id: string): Promise<RowOf<K>> {
+    const row = await (this[loader] as DataLoader<string, RowOf<K> | null>).load(id);
+    if (!row) throw new DanglingReferenceError(loader, id);
+    return row;
   }
 }

@@ -1,23 +1,16 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver, Context } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountService, AuthService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Authority } from '../reference/authority.model.js';
-import { Jurisdiction } from '../reference/jurisdiction.model.js';
-import { Organisation } from '../reference/organisation.model.js';
-import {
-  Account,
-  AccountConnection,
-  AccountFilterInput,
-  AccountIdInput,
-  AuthPayload,
-  ChangePasswordInput,
-  CreateAccountInput,
-  RevokeSessionsInput,
-} from './account.model.js';
+import { AccountFilterInput } from './account-filter.input.js';
+import { AccountIdInput, RevokeSessionsInput } from './account-id.input.js';
+import { Account, AccountConnection, AuthPayload } from './account.model.js';
+import { ChangePasswordInput } from './change-password.input.js';
+import { CreateAccountInput } from './create-account.input.js';
 
+/** Sign-in, sessions and accounts; an account's tenant fields are in account-fields.resolver.ts. */
 @Resolver(() => Account)
 export class AccountResolver {
   constructor(
@@ -28,7 +21,8 @@ export class AccountResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Signs in; the token expires (JWT_TTL_SECONDS). Failed attempts are limited per e-mail and per client address: over the limit, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
+      'Signs in; the token expires (JWT_TTL_SECONDS). Failed attempts are limited per e-mail and per ' +
+      'client address: over the limit, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
   })
   async login(
     @Args('email', { type: () => String }) email: string,
@@ -95,26 +89,5 @@ export class AccountResolver {
   @Mutation(() => Account, { description: 'Creates an account bound to the tenant its role needs.' })
   async createAccount(@CurrentActor() actor: Actor, @Args('input') input: CreateAccountInput): Promise<Account> {
     return Account.from(await this.accountsService.create(actor, input));
-  }
-
-  @ResolveField(() => Authority, { nullable: true, description: 'The authority a REGULATOR acts for.' })
-  async authority(@Parent() account: Account, @Context() ctx: GraphQLContext): Promise<Authority | null> {
-    if (!account.authorityId) return null;
-    const entity = await ctx.loaders.authority.load(account.authorityId);
-    return entity && Authority.from(entity);
-  }
-
-  @ResolveField(() => Organisation, { nullable: true, description: 'The organisation an INNOVATOR acts for.' })
-  async organisation(@Parent() account: Account, @Context() ctx: GraphQLContext): Promise<Organisation | null> {
-    if (!account.organisationId) return null;
-    const entity = await ctx.loaders.organisation.load(account.organisationId);
-    return entity && Organisation.from(entity);
-  }
-
-  @ResolveField(() => Jurisdiction, { nullable: true, description: 'The jurisdiction a NEGOTIATOR acts for.' })
-  async jurisdiction(@Parent() account: Account, @Context() ctx: GraphQLContext): Promise<Jurisdiction | null> {
-    if (!account.jurisdictionCode) return null;
-    const entity = await ctx.loaders.jurisdiction.load(account.jurisdictionCode);
-    return entity && Jurisdiction.from(entity);
   }
 }

@@ -1,26 +1,18 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ProgrammeService } from '@sandbridge/application';
-import { type Actor, Role, Stage } from '@sandbridge/domain';
+import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { Criterion } from '../catalogue/criterion.model.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { utcDay } from '../graphql/scalars.js';
-import { Authority } from '../reference/authority.model.js';
-import {
-  AttachCriterionInput,
-  CreateProgrammeInput,
-  DetachCriterionInput,
-  Programme,
-  ProgrammeConnection,
-  ProgrammeFilterInput,
-  ProgrammeParticipant,
-  ProgrammeParticipantInput,
-  StageCriterion,
-  TransitionProgrammeInput,
-  UpdateProgrammeInput,
-} from './programme.model.js';
+import { AttachCriterionInput, DetachCriterionInput } from './programme-criterion.input.js';
+import { ProgrammeFilterInput } from './programme-filter.input.js';
+import { ProgrammeParticipantInput } from './programme-participant.input.js';
+import { CreateProgrammeInput, UpdateProgrammeInput } from './programme.input.js';
+import { Programme, ProgrammeConnection } from './programme.model.js';
+import { StageCriterion } from './stage-criterion.model.js';
+import { TransitionProgrammeInput } from './transition-programme.input.js';
 
+/** Programme queries and mutations; its fields are in programme-fields.resolver.ts. */
 @Resolver(() => Programme)
 export class ProgrammeResolver {
   constructor(private readonly programmeService: ProgrammeService) {}
@@ -119,69 +111,5 @@ export class ProgrammeResolver {
     @Args('input') input: TransitionProgrammeInput,
   ): Promise<Programme> {
     return Programme.from(await this.programmeService.transition(actor, input.id, input.action));
-  }
-
-  @ResolveField(() => Authority)
-  async leadAuthority(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(programme.leadAuthorityId))!);
-  }
-
-  @ResolveField(() => [ProgrammeParticipant], { description: 'Participating authorities, the lead first.' })
-  async participants(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
-    const joined = await ctx.loaders.participantsOfProgramme.load(programme.id);
-    const ids = [programme.leadAuthorityId, ...joined.filter((id) => id !== programme.leadAuthorityId)];
-    return ids.map((authorityId) =>
-      Object.assign(new ProgrammeParticipant(), {
-        authorityId,
-        programmeId: programme.id,
-        isLead: authorityId === programme.leadAuthorityId,
-      }),
-    );
-  }
-
-  @ResolveField(() => [StageCriterion], { description: 'Every attached criterion, optionally of one stage.' })
-  async criteria(
-    @Parent() programme: Programme,
-    @Context() ctx: GraphQLContext,
-    @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage | null,
-  ): Promise<StageCriterion[]> {
-    const rows = await ctx.loaders.criteriaOfProgramme.load(programme.id);
-    return rows.filter((r) => !stage || r.stage === stage).map(StageCriterion.from);
-  }
-}
-
-@Resolver(() => ProgrammeParticipant)
-export class ProgrammeParticipantResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() participant: ProgrammeParticipant, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(participant.authorityId))!);
-  }
-
-  @ResolveField(() => [StageCriterion], {
-    description: 'The criteria this authority attached, optionally of one stage.',
-  })
-  async criteria(
-    @Parent() participant: ProgrammeParticipant,
-    @Context() ctx: GraphQLContext,
-    @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage | null,
-  ): Promise<StageCriterion[]> {
-    const rows = await ctx.loaders.criteriaOfProgramme.load(participant.programmeId);
-    return rows
-      .filter((r) => r.authorityId === participant.authorityId && (!stage || r.stage === stage))
-      .map(StageCriterion.from);
-  }
-}
-
-@Resolver(() => StageCriterion)
-export class StageCriterionResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() attached: StageCriterion, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    // Attached criteria are ACTIVE or RETIRED, so every caller may see them.
-    return Criterion.from((await ctx.loaders.criterion.load(attached.criterionId))!);
-  }
-
-  @ResolveField(() => Authority)
-  async authority(@Parent() attached: StageCriterion, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(attached.authorityId))!);
   }
 }

@@ -1,13 +1,11 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { RecognitionService } from '@sandbridge/application';
 import type { Actor } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { Criterion } from '../catalogue/criterion.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { DateScalar, utcDay } from '../graphql/scalars.js';
-import { Authority } from '../reference/authority.model.js';
-import { CriterionRecognition, PassportEntry, RecognitionPassport, RecognitionStatus } from './recognition.model.js';
+import { PassportEntry, RecognitionPassport } from './recognition-passport.model.js';
+import { CriterionRecognition, RecognitionStatus } from './recognition-status.model.js';
 
 @Resolver(() => RecognitionStatus)
 export class RecognitionResolver {
@@ -15,7 +13,10 @@ export class RecognitionResolver {
 
   @Query(() => GraphQLJSON, {
     description:
-      'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, UTC): replayable with the CLI. It carries only results both the caller and the authority may read (a file cannot carry WITHHELD), so a criterion recognitionStatus shows the caller as WITHHELD appears here as the caller’s own evidence resolves it.',
+      'The sandbridge/recognition-case@1 document for this system and authority (asOf defaults to today, ' +
+      'UTC): replayable with the CLI. It carries only results both the caller and the authority may read ' +
+      '(a file cannot carry WITHHELD), so a criterion recognitionStatus shows the caller as WITHHELD ' +
+      'appears here as the caller’s own evidence resolves it.',
   })
   async recognitionCase(
     @CurrentActor() actor: Actor,
@@ -28,7 +29,9 @@ export class RecognitionResolver {
 
   @Query(() => RecognitionStatus, {
     description:
-      'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with the checks) — resolved with the results that authority may read; WITHHELD where the caller may not read the result that decided it.',
+      'Per active criterion of the authority: met locally, recognised through an agreement, or a gap (with ' +
+      'the checks) — resolved with the results that authority may read; WITHHELD where the caller may not ' +
+      'read the result that decided it.',
   })
   async recognitionStatus(
     @CurrentActor() actor: Actor,
@@ -52,7 +55,9 @@ export class RecognitionResolver {
 
   @Query(() => RecognitionPassport, {
     description:
-      'For every authority of every jurisdiction: criteria met locally, recognised, recognised with conditions, gaps, withheld (decided by a result the caller may not read) — and which tests are still needed where.',
+      'For every authority of every jurisdiction: criteria met locally, recognised, recognised with ' +
+      'conditions, gaps, withheld (decided by a result the caller may not read) — and which tests are ' +
+      'still needed where.',
   })
   async recognitionPassport(
     @CurrentActor() actor: Actor,
@@ -65,30 +70,5 @@ export class RecognitionResolver {
       asOf: passport.asOf,
       authorities: passport.authorities.map((page) => Object.assign(new PassportEntry(), page)),
     });
-  }
-}
-
-@Resolver(() => PassportEntry)
-export class PassportEntryResolver {
-  @ResolveField(() => Authority)
-  async authority(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Authority> {
-    return Authority.from((await ctx.loaders.authority.load(entry.authorityId))!);
-  }
-
-  @ResolveField(() => [Criterion], {
-    description:
-      'Criteria still to be tested for this authority (gaps, and recognitions with supplementary conditions).',
-  })
-  async testsNeeded(@Parent() entry: PassportEntry, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
-    const criteria = await ctx.loaders.criterion.loadMany(entry.testsNeededIds);
-    return criteria.flatMap((c) => (c && !(c instanceof Error) ? [Criterion.from(c)] : []));
-  }
-}
-
-@Resolver(() => CriterionRecognition)
-export class CriterionRecognitionResolver {
-  @ResolveField(() => Criterion)
-  async criterion(@Parent() row: CriterionRecognition, @Context() ctx: GraphQLContext): Promise<Criterion> {
-    return Criterion.from((await ctx.loaders.criterion.load(row.criterionId))!);
   }
 }

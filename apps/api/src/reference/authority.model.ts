@@ -1,6 +1,5 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { AuthorityEntity } from '@sandbridge/persistence';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 
 @ObjectType({ description: 'A regulator of one jurisdiction with a sector remit (e.g. FCA in GB, MAS in SG).' })
@@ -20,7 +19,7 @@ export class Authority {
   @Field(() => String, { nullable: true })
   website: string | null;
 
-  /** Resolved through a DataLoader (see AuthorityResolver.jurisdiction). */
+  /** Resolved through a DataLoader (see jurisdiction-references.resolver.ts). */
   jurisdictionCode: string;
 
   static from(entity: AuthorityEntity): Authority {
@@ -37,24 +36,3 @@ export class Authority {
 
 @ObjectType()
 export class AuthorityConnection extends Connection(Authority) {}
-
-@InputType()
-export class AuthorityFilterInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
-  jurisdictionCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Authorities whose remit includes this sector.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  sector?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Part of the name or acronym, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string | null;
-}

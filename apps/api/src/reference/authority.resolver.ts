@@ -1,12 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthorityService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Authority, AuthorityConnection, AuthorityFilterInput } from './authority.model.js';
-import { Jurisdiction } from './jurisdiction.model.js';
-import { CreateAuthorityInput, UpdateAuthorityInput } from './reference.inputs.js';
+import { AuthorityFilterInput, CreateAuthorityInput, UpdateAuthorityInput } from './authority.input.js';
+import { Authority, AuthorityConnection } from './authority.model.js';
 
 @Resolver(() => Authority)
 export class AuthorityResolver {
@@ -37,11 +35,5 @@ export class AuthorityResolver {
   @Mutation(() => Authority, { description: 'An administrator, or a regulator of this authority.' })
   async updateAuthority(@CurrentActor() actor: Actor, @Args('input') input: UpdateAuthorityInput): Promise<Authority> {
     return Authority.from(await this.authoritiesService.update(actor, input));
-  }
-
-  @ResolveField(() => Jurisdiction)
-  async jurisdiction(@Parent() authority: Authority, @Context() ctx: GraphQLContext): Promise<Jurisdiction> {
-    const entity = await ctx.loaders.jurisdiction.load(authority.jurisdictionCode);
-    return Jurisdiction.from(entity!);
   }
 }

@@ -1,13 +1,8 @@
-import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { RegulatoryApproach } from '@sandbridge/domain';
 import type { JurisdictionEntity } from '@sandbridge/persistence';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
-
-registerEnumType(RegulatoryApproach, {
-  name: 'RegulatoryApproach',
-  description: 'How a jurisdiction regulates AI (DESIGN.md §2).',
-});
+import './reference.enums.js';
 
 @ObjectType({ description: 'A legal order whose authorities regulate AI: EU, GB, SG, US-CO, …' })
 export class Jurisdiction {
@@ -35,17 +30,3 @@ export class Jurisdiction {
 
 @ObjectType()
 export class JurisdictionConnection extends Connection(Jurisdiction) {}
-
-@InputType()
-export class JurisdictionFilterInput {
-  @Field(() => RegulatoryApproach, { nullable: true })
-  @IsOptional()
-  @IsEnum(RegulatoryApproach)
-  approach?: RegulatoryApproach | null;
-
-  @Field(() => String, { nullable: true, description: 'Part of the code or name, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string | null;
-}

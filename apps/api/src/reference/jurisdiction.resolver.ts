@@ -1,12 +1,10 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { JurisdictionService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Authority } from './authority.model.js';
-import { Jurisdiction, JurisdictionConnection, JurisdictionFilterInput } from './jurisdiction.model.js';
-import { CreateJurisdictionInput, UpdateJurisdictionInput } from './reference.inputs.js';
+import { CreateJurisdictionInput, JurisdictionFilterInput, UpdateJurisdictionInput } from './jurisdiction.input.js';
+import { Jurisdiction, JurisdictionConnection } from './jurisdiction.model.js';
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
@@ -43,10 +41,5 @@ export class JurisdictionResolver {
     @Args('input') input: UpdateJurisdictionInput,
   ): Promise<Jurisdiction> {
     return Jurisdiction.from(await this.jurisdictionsService.update(actor, input));
-  }
-
-  @ResolveField(() => [Authority], { description: 'Its authorities, by name.' })
-  async authorities(@Parent() jurisdiction: Jurisdiction, @Context() ctx: GraphQLContext): Promise<Authority[]> {
-    return (await ctx.loaders.authoritiesOfJurisdiction.load(jurisdiction.code)).map(Authority.from);
   }
 }

@@ -1,6 +1,5 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { OrganisationEntity } from '@sandbridge/persistence';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection } from '../graphql/connection.model.js';
 
 @ObjectType({ description: 'An innovator company that enrols AI systems.' })
@@ -24,18 +23,3 @@ export class Organisation {
 
 @ObjectType()
 export class OrganisationConnection extends Connection(Organisation) {}
-
-@InputType()
-export class OrganisationFilterInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
-  homeJurisdictionCode?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string | null;
-}

@@ -1,12 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganisationService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Jurisdiction } from './jurisdiction.model.js';
-import { Organisation, OrganisationConnection, OrganisationFilterInput } from './organisation.model.js';
-import { CreateOrganisationInput, UpdateOrganisationInput } from './reference.inputs.js';
+import { CreateOrganisationInput, OrganisationFilterInput, UpdateOrganisationInput } from './organisation.input.js';
+import { Organisation, OrganisationConnection } from './organisation.model.js';
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -47,11 +45,5 @@ export class OrganisationResolver {
     @Args('input') input: UpdateOrganisationInput,
   ): Promise<Organisation> {
     return Organisation.from(await this.organisationsService.update(actor, input));
-  }
-
-  @ResolveField(() => Jurisdiction)
-  async homeJurisdiction(@Parent() organisation: Organisation, @Context() ctx: GraphQLContext): Promise<Jurisdiction> {
-    const entity = await ctx.loaders.jurisdiction.load(organisation.homeJurisdictionCode);
-    return Jurisdiction.from(entity!);
   }
 }

@@ -6,17 +6,12 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import { observableIterator } from '../graphql/observable-iterator.js';
 import { utcDay } from '../graphql/scalars.js';
-import {
-  RecordedPopulationInput,
-  RecordedPopulationPreview,
-  SimulationProgressEventModel,
-  SimulationRun,
-  SimulationRunComparison,
-  SimulationRunConnection,
-  SimulationRunFilterInput,
-  SimulationRunIdInput,
-  StartSimulationInput,
-} from './simulation.model.js';
+import { RecordedPopulationInput } from './recorded-population.input.js';
+import { RecordedPopulationPreview } from './recorded-population.model.js';
+import { SimulationRunComparison } from './simulation-comparison.model.js';
+import { SimulationRunFilterInput, SimulationRunIdInput } from './simulation-run.input.js';
+import { SimulationProgressEventModel, SimulationRun, SimulationRunConnection } from './simulation.model.js';
+import { StartSimulationInput } from './start-simulation.input.js';
 
 function recordedFilter(input: RecordedPopulationInput): RecordedPopulationFilter {
   return { ...input, testedFrom: utcDay(input.testedFrom), testedTo: utcDay(input.testedTo) };

@@ -1,17 +1,10 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AiSystemService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { Organisation } from '../reference/organisation.model.js';
-import {
-  AiSystem,
-  AiSystemConnection,
-  AiSystemFilterInput,
-  RegisterAiSystemInput,
-  UpdateAiSystemInput,
-} from './ai-system.model.js';
+import { AiSystemFilterInput, RegisterAiSystemInput, UpdateAiSystemInput } from './ai-system.input.js';
+import { AiSystem, AiSystemConnection } from './ai-system.model.js';
 
 @Resolver(() => AiSystem)
 export class AiSystemResolver {
@@ -43,10 +36,5 @@ export class AiSystemResolver {
   @Mutation(() => AiSystem)
   async updateAiSystem(@CurrentActor() actor: Actor, @Args('input') input: UpdateAiSystemInput): Promise<AiSystem> {
     return AiSystem.from(await this.aiSystemService.update(actor, input));
-  }
-
-  @ResolveField(() => Organisation)
-  async organisation(@Parent() system: AiSystem, @Context() ctx: GraphQLContext): Promise<Organisation> {
-    return Organisation.from((await ctx.loaders.organisation.load(system.organisationId))!);
   }
 }

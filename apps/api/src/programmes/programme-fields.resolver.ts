@@ -1,0 +1,34 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Stage } from '@sandbridge/domain';
+import '../catalogue/catalogue.enums.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { ProgrammeParticipant } from './programme-participant.model.js';
+import { Programme } from './programme.model.js';
+import { StageCriterion } from './stage-criterion.model.js';
+
+/** The participants and criteria of a programme (its lead authority: programme-references.resolver.ts). */
+@Resolver(() => Programme)
+export class ProgrammeFieldsResolver {
+  @ResolveField(() => [ProgrammeParticipant], { description: 'Participating authorities, the lead first.' })
+  async participants(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
+    const joined = await ctx.loaders.participantsOfProgramme.load(programme.id);
+    const ids = [programme.leadAuthorityId, ...joined.filter((id) => id !== programme.leadAuthorityId)];
+    return ids.map((authorityId) =>
+      Object.assign(new ProgrammeParticipant(), {
+        authorityId,
+        programmeId: programme.id,
+        isLead: authorityId === programme.leadAuthorityId,
+      }),
+    );
+  }
+
+  @ResolveField(() => [StageCriterion], { description: 'Every attached criterion, optionally of one stage.' })
+  async criteria(
+    @Parent() programme: Programme,
+    @Context() ctx: GraphQLContext,
+    @Args('stage', { type: () => Stage, nullable: true }) stage?: Stage | null,
+  ): Promise<StageCriterion[]> {
+    const rows = await ctx.loaders.criteriaOfProgramme.load(programme.id);
+    return rows.filter((r) => !stage || r.stage === stage).map(StageCriterion.from);
+  }
+}

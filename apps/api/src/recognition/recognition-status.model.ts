@@ -1,0 +1,78 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { type ShownCriterionResolution, ShownRecognitionOutcome, type Supplementary } from '@sandbridge/domain';
+import { GraphQLJSON } from 'graphql-scalars';
+import { RecognitionCandidate, RecognitionCheckModel } from './recognition-check.model.js';
+import './recognition.enums.js';
+
+@ObjectType({ description: 'The resolution of one criterion of the target authority (DESIGN.md §8.1).' })
+export class CriterionRecognition {
+  /** Resolved to a Criterion by field resolver. */
+  criterionId: string;
+
+  @Field(() => ShownRecognitionOutcome, {
+    description:
+      'Resolved with the results the target authority may read; WITHHELD when the reader may not read the one that decided it.',
+  })
+  outcome: ShownRecognitionOutcome;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The test result that satisfies or is recognised for it (null when WITHHELD).',
+  })
+  result: string | null;
+
+  @Field(() => ID, { nullable: true })
+  agreement: string | null;
+
+  @Field(() => ID, { nullable: true })
+  rule: string | null;
+
+  @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
+  divergent: boolean;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'null, a string, or { text, criteria }.' })
+  supplementary: Supplementary;
+
+  @Field(() => [RecognitionCheckModel])
+  checks: RecognitionCheckModel[];
+
+  @Field(() => [RecognitionCandidate], { description: 'The results considered, only those the reader may read.' })
+  candidates: RecognitionCandidate[];
+
+  static from(r: ShownCriterionResolution): CriterionRecognition {
+    return Object.assign(new CriterionRecognition(), {
+      criterionId: r.criterion,
+      outcome: r.outcome,
+      result: r.result,
+      agreement: r.agreement,
+      rule: r.rule,
+      divergent: r.divergent,
+      supplementary: r.supplementary,
+      checks: r.checks.map(RecognitionCheckModel.from),
+      candidates: r.candidates.map((c) =>
+        Object.assign(new RecognitionCandidate(), {
+          result: c.result,
+          checks: c.checks.map(RecognitionCheckModel.from),
+        }),
+      ),
+    });
+  }
+}
+
+@ObjectType({
+  description:
+    'How an authority’s active criteria are met by a system’s accepted results, locally or through agreements.',
+})
+export class RecognitionStatus {
+  @Field(() => ID)
+  aiSystemId: string;
+
+  @Field(() => ID)
+  authorityId: string;
+
+  @Field({ description: 'The UTC day the status is computed for.' })
+  asOf: string;
+
+  @Field(() => [CriterionRecognition])
+  criteria: CriterionRecognition[];
+}
