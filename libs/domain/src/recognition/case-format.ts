@@ -90,7 +90,9 @@ export function optionalString(o: Json, key: string, path: string): string | nul
 
 export function number(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a number');
-  return value;
+  // -0 reads as 0 (the same number to every check): JSON.stringify writes it as 0, and a read document must
+  // survive its own round trip through JSON text.
+  return value + 0;
 }
 
 export function boolean(o: Json, key: string, path: string, fallback: boolean): boolean {
