@@ -9,11 +9,13 @@ import { ensureBuilt } from './ensure-built.js';
 // criteria), the recognitionCase export — asked by the administrator and by the system's own
 // innovator, who are shown no WITHHELD outcome — is fed to the built CLI (`recognise -`), which must
 // exit 0 and give every criterion of recognitionStatus the same verdict. `--explain` fits the width
-// it is given and names every criterion by key.
+// it is given and names every criterion by key and id.
 
 type Row = Record<string, any>;
 
 const AUTHORITIES = ['FCA', 'MAS', 'AI Office'] as const;
+/** The width `--explain` is asked to fit (the CLI's default when stdout is not a terminal). */
+const WIDTH = 100;
 const CHECK = 'name expected actual passed';
 const STATUS = `query($s: ID!, $a: ID!) { recognitionStatus(aiSystemId: $s, authorityId: $a) { asOf
   criteria { criterion { id key } outcome result agreement rule divergent supplementary checks { ${CHECK} } candidates { result checks { ${CHECK} } } } } }`;
@@ -57,6 +59,27 @@ describe('demo exports replay through the CLI (e2e)', () => {
       child.on('close', (code) => done({ code, stdout, stderr }));
       child.stdin.end(input);
     });
+  }
+
+  /**
+   * `--explain` fits a 100-column terminal (UUIDs and long reasons wrapped inside their columns), and,
+   * where nothing needs wrapping, names each criterion of the status by key, then id, with its outcome.
+   */
+  async function expectExplained(what: string, exported: unknown, criteria: Row[]): Promise<void> {
+    const fitted = await recognise(['--explain', '--width', String(WIDTH), '-'], JSON.stringify(exported));
+    expect({ what, code: fitted.code, over: fitted.stdout.split('\n').filter((line) => line.length > WIDTH) }).toEqual({
+      what,
+      code: 0,
+      over: [],
+    });
+    const wide = (await recognise(['--explain', '--width=1000', '-'], JSON.stringify(exported))).stdout.split('\n');
+    for (const c of criteria) {
+      const at = wide.findIndex((line) => line.trim() === c.criterion.id);
+      expect({ what, line: wide[at - 1]?.split(/ {2,}/).slice(1, 3) }).toEqual({
+        what,
+        line: [c.criterion.key, c.outcome],
+      });
+    }
   }
 
   // Seeding the demo walks every enrolment through the real lifecycle (see demo.e2e-spec.ts); the
@@ -119,6 +142,7 @@ describe('demo exports replay through the CLI (e2e)', () => {
           const listed = new Set(status.criteria.map((c: Row) => c.criterion.id));
           const replayed = (output.resolutions[0].criteria as Row[]).filter((c) => listed.has(c.criterion));
           expect({ what, verdicts: replayed.map(verdict) }).toEqual({ what, verdicts: status.criteria.map(verdict) });
+          if (reader === 'admin') await expectExplained(what, exported, status.criteria);
         }
       }
     },

@@ -5,8 +5,17 @@ import {
   RecognitionOutcome,
   type RecognitionResult,
 } from '@sandbridge/domain';
+import { formatTable } from '../text-table.js';
 
 // `recognise --explain`: the result as a table a person reads in a terminal.
+
+/** The width `--explain` fits when stdout is not a terminal and none is given. */
+export const DEFAULT_WIDTH = 100;
+
+const HEADER = ['criterion', 'outcome', 'result', 'agreement/rule', 'why'];
+const [OUTCOME_COLUMN, WHY_COLUMN] = [HEADER.indexOf('outcome'), HEADER.indexOf('why')];
+/** The "why" column keeps room for a readable phrase; the others wrap down to 10 characters (100 columns fit). */
+const WHY_MINIMUM = 30;
 
 const dash = (value: string | null) => value ?? '-';
 
@@ -47,29 +56,49 @@ function why(resolution: CriterionResolution): string {
   }
 }
 
-/** The result as a readable table: per query, per criterion, outcome, result, agreement/rule and why. */
-export function explainResult(input: RecognitionCase, output: RecognitionResult): string {
+/**
+ * How the table names a criterion: its key — with `vN` when the case holds another version of that
+ * key for the same authority — and, on the next line, its id when that differs from the key.
+ */
+function criterionNames(input: RecognitionCase): Map<string, string> {
+  const versions = new Map<string, number>();
+  const keyOf = (authority: string, key: string) => `${authority}\u0000${key}`;
+  for (const c of input.criteria)
+    versions.set(keyOf(c.authority, c.key), (versions.get(keyOf(c.authority, c.key)) ?? 0) + 1);
+  return new Map(
+    input.criteria.map((c) => {
+      const version = (versions.get(keyOf(c.authority, c.key)) ?? 0) > 1 ? ` v${c.version}` : '';
+      return [c.id, `${c.key}${version}${c.id === c.key ? '' : `\n${c.id}`}`];
+    }),
+  );
+}
+
+/**
+ * The result as a readable table of at most `width` columns (where the outcome column and short
+ * cells allow it): per query, per criterion — named by key and id — outcome, result,
+ * agreement/rule and why, long cells wrapped inside their column.
+ */
+export function explainResult(input: RecognitionCase, output: RecognitionResult, width = DEFAULT_WIDTH): string {
   const jurisdictionOf = new Map(input.authorities.map((authority) => [authority.id, authority.jurisdiction]));
+  const names = criterionNames(input);
   const lines = [`Recognition as of ${output.asOf}`];
   for (const query of output.resolutions) {
     lines.push('', `${query.system} -> ${query.authority} (${jurisdictionOf.get(query.authority)})`);
+    if (!query.criteria.length) {
+      lines.push('  (the authority has no criteria in this case)');
+      continue;
+    }
     const rows = [
-      ['criterion', 'outcome', 'result', 'agreement/rule', 'why'],
+      HEADER,
       ...query.criteria.map((c) => [
-        c.criterion,
+        names.get(c.criterion) ?? c.criterion,
         c.outcome,
         dash(c.result),
         c.agreement ? `${c.agreement}/${c.rule}` : '-',
         why(c),
       ]),
     ];
-    if (rows.length === 1) {
-      lines.push('  (the authority has no criteria in this case)');
-      continue;
-    }
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-    for (const row of rows)
-      lines.push(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`);
+    lines.push(...formatTable(rows, { width, keep: [OUTCOME_COLUMN], minimums: { [WHY_COLUMN]: WHY_MINIMUM } }));
   }
   return `${lines.join('\n')}\n`;
 }
