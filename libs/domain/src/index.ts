@@ -24,6 +24,13 @@ export {
   parseRecognitionCase,
   parseRecognitionCaseJson,
 } from './recognition/case-format.js';
+export {
+  type AgreementDocument,
+  type CriterionDocument,
+  type RecognitionCaseDocument,
+  type RuleDocument,
+  serialiseRecognitionCase,
+} from './recognition/case-serialise.js';
 export * from './agreements/agreements.js';
 export * from './agreements/agreement-lifecycle.js';
 export * from './recognition/recognition-bulk.js';
@@ -35,6 +42,12 @@ export {
   parseScenario,
   parseScenarioJson,
 } from './simulation/scenario-format.js';
+export {
+  type ScenarioDocument,
+  type ScenarioPopulationDocument,
+  type ScenarioVariantDocument,
+  serialiseScenario,
+} from './simulation/scenario-serialise.js';
 export { SyntheticGenerator, type SyntheticUnit } from './simulation/synthetic.js';
 export * from './simulation/simulation.js';
 export * from './simulation/disclosure.js';

@@ -17,10 +17,11 @@ function invalidCase(): string {
   return JSON.stringify(input);
 }
 
-function fakeIo(files: Record<string, string>, stdin = '') {
+function fakeIo(files: Record<string, string>, stdin = '', columns?: number) {
   const out: string[] = [];
   const err: string[] = [];
   const io: RecogniseIo = {
+    columns,
     readFile: async (path) => {
       if (!(path in files)) throw new Error(`ENOENT: no such file ${path}`);
       return files[path];
@@ -64,7 +65,14 @@ describe('recognise (in process)', () => {
     const missing = fakeIo({});
     expect(await recognise(['missing.json'], missing.io)).toBe(2);
     expect(missing.stderr()).toMatch(/^recognise: cannot read missing\.json/);
-    for (const args of [[], ['a.json', 'b.json'], ['--verbose', 'a.json']]) {
+    for (const args of [
+      [],
+      ['a.json', 'b.json'],
+      ['--verbose', 'a.json'],
+      ['--explain', '--width', 'abc', 'a.json'],
+      ['--explain', '--width=10', 'a.json'],
+      ['--explain', 'a.json', '--width'],
+    ]) {
       const usage = fakeIo({ 'a.json': '{}' });
       expect(await recognise(args, usage.io)).toBe(2);
       expect(usage.stderr()).toContain('Usage: sandbridge recognise');
@@ -74,7 +82,7 @@ describe('recognise (in process)', () => {
 
   it('--explain prints a table: per query, per criterion, outcome, result, agreement/rule and why', async () => {
     const run = fakeIo({ 'case.json': readFileSync(join(EXAMPLES, 'p3-too-old.case.json'), 'utf8') });
-    expect(await recognise(['--explain', 'case.json'], run.io)).toBe(0);
+    expect(await recognise(['--explain', '--width', '200', 'case.json'], run.io)).toBe(0);
     const lines = run.stdout().split('\n');
     expect(lines).toContain('credit-model -> ca-osfi (CA)');
     expect(lines.find((line) => line.trim().startsWith('ca-bias'))).toMatch(
@@ -85,11 +93,48 @@ describe('recognise (in process)', () => {
 
   it('--explain names the chosen result and rule', async () => {
     const run = fakeIo({ 'case.json': readFileSync(join(EXAMPLES, 'p5-partial-coverage.case.json'), 'utf8') });
-    expect(await recognise(['case.json', '--explain'], run.io)).toBe(0);
+    expect(await recognise(['case.json', '--explain', '--width=200'], run.io)).toBe(0);
     expect(run.stdout()).toMatch(/ca-bias +RECOGNISED +t1 +gb-ca\/gc1 +every check passed/);
     expect(run.stdout()).toMatch(
       /ca-log +RECOGNISED_WITH_CONDITIONS +t2 +gb-ca\/gc1 +coverage \(expected full \(EQUIVALENT or SUPERSET\); was SUBSET \(partial\)\)/,
     );
+  });
+
+  it('--explain names each criterion by key, its id beneath when they differ, and vN when the case holds several versions', async () => {
+    const input = JSON.parse(readFileSync(join(EXAMPLES, 'p3-too-old.case.json'), 'utf8'));
+    const bias = input.criteria.find((c: { id: string }) => c.id === 'ca-bias');
+    Object.assign(bias, { id: 'ca-bias-2', key: 'fairness.equal-opportunity', version: 2 });
+    input.criteria.push({ ...bias, id: 'ca-bias-1', version: 1 });
+    const log = input.criteria.find((c: { id: string }) => c.id === 'ca-log');
+    log.key = 'accountability.logging';
+    const run = fakeIo({ 'case.json': JSON.stringify(input) });
+    expect(await recognise(['--explain', '--width=200', 'case.json'], run.io)).toBe(0);
+    const lines = run.stdout().split('\n');
+    const at = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix));
+    expect(lines[at('  fairness.equal-opportunity v2 ')]).toMatch(
+      /^ {2}fairness\.equal-opportunity v2 +GAP +- +- +t1: resultAge/,
+    );
+    expect(lines[at('  fairness.equal-opportunity v2 ') + 1].trim()).toBe('ca-bias-2');
+    expect(lines[at('  fairness.equal-opportunity v1 ') + 1].trim()).toBe('ca-bias-1');
+    expect(lines[at('  accountability.logging ')]).toMatch(/^ {2}accountability\.logging +GAP /);
+    expect(lines[at('  accountability.logging ') + 1].trim()).toBe('ca-log');
+  });
+
+  it('--explain fits the table to --width, else the terminal’s width, else 100 columns, wrapping long cells', async () => {
+    const text = readFileSync(join(EXAMPLES, 'p5-partial-coverage.case.json'), 'utf8');
+    const widest = async (args: string[], columns?: number) => {
+      const run = fakeIo({ 'case.json': text }, '', columns);
+      expect(await recognise(['--explain', ...args, 'case.json'], run.io)).toBe(0);
+      const lines = run.stdout().split('\n');
+      // Wrapped, not cut: every word of the reason is still there.
+      expect(lines.join(' ')).toMatch(/coverage +\(expected +full +\(EQUIVALENT +or +SUPERSET\); +was +SUBSET/);
+      return Math.max(...lines.map((line) => line.length));
+    };
+    expect(await widest(['--width=200'])).toBeGreaterThan(100);
+    expect(await widest([])).toBeLessThanOrEqual(100);
+    expect(await widest([], 90)).toBeLessThanOrEqual(90);
+    expect(await widest(['--width', '95'], 200)).toBeLessThanOrEqual(95);
+    expect(await widest([], 95)).toBeGreaterThan(90);
   });
 });
 

@@ -5,10 +5,11 @@ import {
   type Actor,
   DomainError,
   isUtcDay,
-  type RecognitionCase,
+  type RecognitionCaseDocument,
   type QueryResolution,
   resolveCase,
   Role,
+  serialiseRecognitionCase,
   type ShownQueryResolution,
   ShownRecognitionOutcome,
   toUtcDay,
@@ -97,8 +98,10 @@ export class RecognitionService {
     aiSystemId: string,
     authorityId: string,
     asOf?: string | null,
-  ): Promise<RecognitionCase> {
-    return (await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'caller')).cases[0].recognitionCase;
+  ): Promise<RecognitionCaseDocument> {
+    const { recognitionCase } = (await this.assembleFor(actor, aiSystemId, authorityId, asOf, 'caller')).cases[0];
+    // Written by the format's own serialiser, so the export is always a case the reader (and the CLI) accepts.
+    return serialiseRecognitionCase(recognitionCase);
   }
 
   private assembleFor(

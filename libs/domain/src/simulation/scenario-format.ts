@@ -1,4 +1,5 @@
 import { RiskClass } from '../criteria/criteria.js';
+import { readAgreement, readReferenceModel, readResult, readSystem } from '../recognition/case-format.js';
 import {
   CaseFormatError,
   day,
@@ -8,14 +9,10 @@ import {
   number,
   object,
   optionalList,
-  readAgreement,
-  readReferenceModel,
-  readResult,
-  readSystem,
   required,
   requiredList,
   string,
-} from '../recognition/case-format.js';
+} from '../recognition/json-readers.js';
 import type { CaseAgreement } from '../recognition/recognition.js';
 import { compareIds } from '../recognition/recognition-engine.js';
 import {
