@@ -10,7 +10,7 @@ import {
   ApplicationModule,
   Confidentiality,
   type SubmitTestReportCommand,
-  TestReportService,
+  TestReportSubmissionService,
 } from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
 import { CommonModule } from '@sandbridge/common';
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     const dataSource = app.get(DataSource);
     const [{ server_version: serverVersion }] = await dataSource.query('SHOW server_version');
     const sandbox = await testingEnrolment(app);
-    const service = app.get(TestReportService);
+    const service = app.get(TestReportSubmissionService);
     const command: Omit<SubmitTestReportCommand, 'idempotencyKey'> = {
       enrolmentId: sandbox.enrolmentId,
       submittedTo: sandbox.authorityId,

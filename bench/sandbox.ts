@@ -4,7 +4,8 @@ import {
   AiSystemService,
   AuthorityService,
   CriterionService,
-  EnrolmentService,
+  EnrolmentApplicationService,
+  EnrolmentLifecycleService,
   OrganisationService,
   ProgrammeService,
   ReferenceDataSeeder,
@@ -143,8 +144,8 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     jurisdictionCode: null,
   };
 
-  const enrolments = app.get(EnrolmentService);
-  let e = await enrolments.create(innovator, {
+  const enrolments = app.get(EnrolmentLifecycleService);
+  let e = await app.get(EnrolmentApplicationService).create(innovator, {
     programmeId: programme.id,
     aiSystemId: system.id,
     targetAuthorityIds: [authority.id],

@@ -8,8 +8,14 @@ import {
   EnrolmentRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
-import { EnrolmentService, type ResultCommand } from '../enrolments/enrolment.service.js';
-import { Confidentiality, ReportReview, TestReportService } from '../enrolments/test-report.service.js';
+import { EnrolmentApplicationService } from '../enrolments/enrolment-application.service.js';
+import type { ResultCommand } from '../enrolments/enrolment-commands.js';
+import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
+import {
+  Confidentiality,
+  ReportReview,
+  TestReportSubmissionService,
+} from '../enrolments/test-report-submission.service.js';
 
 interface Cast {
   programmeId: string;
@@ -27,13 +33,14 @@ const sha = (seed: string) =>
 
 /**
  * Enrolments in every state on the demo programme, each reached through the real lifecycle
- * (EnrolmentService and TestReportService, with the demo regulators and innovators as actors).
+ * (EnrolmentApplicationService, EnrolmentLifecycleService and TestReportSubmissionService, with the demo regulators and innovators as actors).
  */
 @Injectable()
 export class DemoEnrolments {
   constructor(
-    private readonly enrolments: EnrolmentService,
-    private readonly reports: TestReportService,
+    private readonly applications: EnrolmentApplicationService,
+    private readonly enrolments: EnrolmentLifecycleService,
+    private readonly reports: TestReportSubmissionService,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly criteria: CriterionRepository,
@@ -69,7 +76,7 @@ export class DemoEnrolments {
       const entryResults = targets.flatMap((a) =>
         of(a, Stage.ENTRY).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')),
       );
-      let e: EnrolmentEntity = await this.enrolments.create(innovator, {
+      let e: EnrolmentEntity = await this.applications.create(innovator, {
         programmeId: cast.programmeId,
         aiSystemId: system.id,
         targetAuthorityIds: targets,

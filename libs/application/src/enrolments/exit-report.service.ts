@@ -11,6 +11,7 @@ import {
 } from '@sandbridge/persistence';
 import { ProgrammeService } from '../programmes/programme.service.js';
 import { EnrolmentService } from './enrolment.service.js';
+import { TrackEvaluationService } from './track-evaluation.service.js';
 import { TestReportService } from './test-report.service.js';
 
 export interface ProgrammeFunnel {
@@ -42,6 +43,7 @@ export interface ProgrammeFunnel {
 export class ExitReportService {
   constructor(
     private readonly enrolments: EnrolmentService,
+    private readonly evaluations: TrackEvaluationService,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly reports: TestReportRepository,
     private readonly reportService: TestReportService,
@@ -59,7 +61,7 @@ export class ExitReportService {
    */
   async exitReport(actor: Actor, enrolmentId: string): Promise<ExitReport> {
     const { enrolment, programme, tracks } = await this.enrolments.load(actor, enrolmentId);
-    const evaluations = await this.enrolments.evaluateTracks(
+    const evaluations = await this.evaluations.evaluateTracks(
       tracks.map((t) => ({ enrolment, authorityId: t.authorityId, stage: Stage.EXIT })),
       { programme, reader: actor },
     );

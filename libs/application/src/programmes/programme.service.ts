@@ -21,6 +21,7 @@ import {
   ProgrammeRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
+import { attachmentsOf, participantIdsOf } from './programme-rows.js';
 
 export interface ProgrammeFields {
   name: string;
@@ -97,15 +98,13 @@ export class ProgrammeService {
   }
 
   /** For DataLoader: participating authority ids of each programme, in the order they joined. */
-  async participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
-    const rows = await this.programmes.participantsOf(programmeIds);
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id).map((r) => r.authorityId));
+  participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
+    return participantIdsOf(this.programmes, programmeIds);
   }
 
   /** For DataLoader: the criteria attached to each programme. */
-  async attachmentsOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[][]> {
-    const rows = await this.programmes.criteriaOf(programmeIds);
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+  attachmentsOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[][]> {
+    return attachmentsOf(this.programmes, programmeIds);
   }
 
   create(actor: Actor, command: CreateProgrammeCommand): Promise<ProgrammeEntity> {
