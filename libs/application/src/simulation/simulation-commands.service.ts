@@ -11,13 +11,14 @@ import {
 import { type SimulationRunEntity, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { canonical } from './canonical-json.js';
-import { type RecordedSystemFacts, ScenarioAssembler, type ScenarioRequest } from './scenario-assembler.js';
+import { ScenarioAssembler } from './scenario-assembler.js';
+import type { RecordedSystemFacts, ScenarioRequest } from './scenario-request.js';
 import {
   canSeeRun,
   DEFAULT_CHUNK_SIZE,
   MAX_CHUNK_SIZE,
   MAX_CHUNKS,
-  negotiatorJurisdiction,
+  starterJurisdiction,
   parseRunScenario,
   requireRunReader,
 } from './simulation-run.js';
@@ -43,7 +44,7 @@ export class SimulationCommandService {
   ) {}
 
   async start(actor: Actor, command: StartSimulationCommand): Promise<SimulationRunEntity> {
-    const jurisdiction = negotiatorJurisdiction(actor);
+    const jurisdiction = starterJurisdiction(actor);
     const chunkSize = command.chunkSize ?? DEFAULT_CHUNK_SIZE;
     if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
       throw DomainError.badInput([
@@ -83,7 +84,7 @@ export class SimulationCommandService {
 
   /** A new run of the same stored scenario and chunking: the result is identical. */
   async rerun(actor: Actor, runId: string): Promise<SimulationRunEntity> {
-    const jurisdiction = negotiatorJurisdiction(actor);
+    const jurisdiction = starterJurisdiction(actor);
     const original = await this.runs.findById(runId);
     if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
     // A recorded run stored before the minimum sizes existed is not reproduced (organisations were not counted then; every run started since had enough).

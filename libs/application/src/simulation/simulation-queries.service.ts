@@ -24,7 +24,8 @@ import { Observable } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
 import type { JsonObject } from '../recognition/case-documents.js';
-import { type RecordedPopulationFilter, type RecordedSystemFacts, ScenarioAssembler } from './scenario-assembler.js';
+import { ScenarioAssembler } from './scenario-assembler.js';
+import type { RecordedPopulationFilter, RecordedSystemFacts } from './scenario-request.js';
 import { canSeeRun, FINISHED, progressEventOf, requireRunReader, SimulationStatus } from './simulation-run.js';
 
 /** A run as the caller may see it: recorded populations and other jurisdictions' pairs withheld. */

@@ -52,14 +52,14 @@ export function parseRunScenario(document: unknown, root: string): Scenario {
  * and read its runs; administrators read and cancel every run but start none (a run belongs to a
  * jurisdiction, which an administrator does not act for); innovators and regulators have no access.
  */
-export function negotiatorJurisdiction(actor: Actor): string {
+export function starterJurisdiction(actor: Actor): string {
   if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode)
     throw DomainError.forbidden(`Only negotiators run simulations; you are ${actor.role}`);
   return actor.jurisdictionCode;
 }
 
 export function requireRunReader(actor: Actor): void {
-  if (actor.role !== Role.ADMIN) negotiatorJurisdiction(actor);
+  if (actor.role !== Role.ADMIN) starterJurisdiction(actor);
 }
 
 export function canSeeRun(actor: Actor, run: SimulationRunEntity): boolean {
