@@ -1,3 +1,4 @@
+import { Confidentiality } from '@sandbridge/domain';
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,12 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  ApplicationModule,
-  Confidentiality,
-  type SubmitTestReportCommand,
-  TestReportSubmissionService,
-} from '@sandbridge/application';
+import { ApplicationModule, type SubmitTestReportCommand, TestReportSubmissionService } from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
 import { CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';

@@ -16,6 +16,7 @@ import {
   Category,
   Comparator,
   CriterionKind,
+  EnrolmentState,
   EntryDecision,
   JointEntryRule,
   ProgrammeAction,
@@ -159,7 +160,7 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     decision: EntryDecision.ADMIT,
     reasons: 'Benchmark',
   });
-  if (e.state !== 'TESTING') throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
+  if (e.state !== EnrolmentState.TESTING) throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
   return { innovator, enrolmentId: e.id, authorityId: authority.id, jurisdiction, criteria };
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { EnrolmentEventType, IncidentSeverity } from '@sandbridge/application';
+import { EnrolmentEventType } from '@sandbridge/application';
+import { IncidentSeverity } from '@sandbridge/domain';
 import type { AuditEntryEntity, IncidentEntity } from '@sandbridge/persistence';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';

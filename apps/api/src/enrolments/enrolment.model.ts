@@ -1,12 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Confidentiality, ReportReview } from '@sandbridge/application';
 import {
+  Confidentiality,
   CriterionOutcome,
   EnrolmentAction,
   MetBy,
   EnrolmentState,
   EntryDecision,
   ExitDecision,
+  ReportReview,
   ResultOutcome,
   TrackState,
 } from '@sandbridge/domain';

@@ -3,7 +3,6 @@ import {
   type RecordedPopulationPreview as Preview,
   type RunComparison,
   type SimulationProgressEvent,
-  SimulationStatus,
   type SimulationRunView,
   type VariantComparison,
 } from '@sandbridge/application';
@@ -14,6 +13,7 @@ import {
   MIN_CELL_SYSTEMS,
   MIN_RUN_ORGANISATIONS,
   MIN_RUN_SYSTEMS,
+  SimulationStatus,
 } from '@sandbridge/domain';
 import { Type } from 'class-transformer';
 import {

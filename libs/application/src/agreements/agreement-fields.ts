@@ -42,13 +42,13 @@ export const AUDIT_ACTIONS: Record<AgreementAction, string> = {
 };
 
 export function termsOf(f: {
-  kind: string;
+  kind: AgreementKind;
   parties: string[];
   effectiveFrom?: string | null;
   effectiveTo?: string | null;
 }): AgreementTerms {
   return {
-    kind: f.kind as AgreementKind,
+    kind: f.kind,
     parties: [...f.parties],
     effectiveFrom: f.effectiveFrom ?? null,
     effectiveTo: f.effectiveTo ?? null,

@@ -174,7 +174,7 @@ export class AgreementService {
       ]);
       const verdict = decideAgreementTransition(
         {
-          status: agreement.status as AgreementStatus,
+          status: agreement.status,
           parties: agreement.parties,
           approvedBy: approvals.map((a) => a.jurisdictionCode),
           ruleCount: rules.length,
@@ -219,7 +219,7 @@ export class AgreementService {
 
   private async editable(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.asParty(actor, id, true);
-    if (!isAgreementEditable(agreement.status as AgreementStatus)) {
+    if (!isAgreementEditable(agreement.status)) {
       throw DomainError.invalidTransition(`A ${agreement.status} agreement can no longer be edited (only a DRAFT)`);
     }
     return agreement;

@@ -44,18 +44,18 @@ export function criterionFieldsOf(c: CriterionEntity): CriterionFields {
   return {
     title: c.title,
     description: c.description,
-    stage: c.stage as Stage,
-    category: c.category as Category,
-    kind: c.kind as CriterionKind,
+    stage: c.stage,
+    category: c.category,
+    kind: c.kind,
     metricKey: c.metricKey,
     unit: c.unit,
-    comparator: c.comparator as Comparator | null,
+    comparator: c.comparator,
     threshold: c.threshold,
     thresholdHigh: c.thresholdHigh,
     evidenceType: c.evidenceType,
     statement: c.statement,
     sectors: c.sectors,
-    riskClasses: c.riskClasses as RiskClass[],
+    riskClasses: c.riskClasses,
   };
 }
 

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, Comparator, CriterionKind, EntryDecision, ExitDecision, Role, Stage } from '@sandbridge/domain';
+import {
+  type Actor,
+  Comparator,
+  Confidentiality,
+  CriterionKind,
+  EntryDecision,
+  ExitDecision,
+  ReportReview,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
 import {
   AiSystemRepository,
   type CriterionEntity,
@@ -11,11 +21,7 @@ import {
 import { EnrolmentApplicationService } from '../enrolments/enrolment-application.service.js';
 import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
-import {
-  Confidentiality,
-  ReportReview,
-  TestReportSubmissionService,
-} from '../enrolments/test-report-submission.service.js';
+import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
 
 interface Cast {
   programmeId: string;

@@ -3,6 +3,7 @@ import { Clock } from '@sandbridge/common';
 import {
   type Actor,
   applyLifecycle,
+  CriterionOutcome,
   DomainError,
   EnrolmentAction,
   EnrolmentState,
@@ -101,7 +102,7 @@ export class EnrolmentLifecycleService {
           track.entryUnmetCriteria =
             track.authorityId === authorityId
               ? evaluation.criteria
-                  .filter((e) => e.outcome !== 'MET' && e.outcome !== 'NOT_APPLICABLE')
+                  .filter((e) => e.outcome !== CriterionOutcome.MET && e.outcome !== CriterionOutcome.NOT_APPLICABLE)
                   .map((e) => e.criterionId)
               : track.entryUnmetCriteria;
         }

@@ -4,13 +4,9 @@ import {
   allowedActions,
   DomainError,
   type EnrolmentSnapshot,
-  EnrolmentState,
-  ExitDecision,
-  JointEntryRule,
   type Page,
   type PageRequest,
   Role,
-  TrackState,
 } from '@sandbridge/domain';
 import {
   type EnrolmentEntity,
@@ -103,14 +99,14 @@ export class EnrolmentService {
 
   snapshot(enrolment: EnrolmentEntity, programme: ProgrammeEntity, tracks: EnrolmentTrackEntity[]): EnrolmentSnapshot {
     return {
-      state: enrolment.state as EnrolmentState,
-      resumeState: enrolment.resumeState as EnrolmentState | null,
-      jointEntryRule: programme.jointEntryRule as JointEntryRule,
+      state: enrolment.state,
+      resumeState: enrolment.resumeState,
+      jointEntryRule: programme.jointEntryRule,
       leadAuthorityId: programme.leadAuthorityId,
       tracks: tracks.map((t) => ({
         authorityId: t.authorityId,
-        state: t.state as TrackState,
-        exitDecision: t.exitDecision as ExitDecision | null,
+        state: t.state,
+        exitDecision: t.exitDecision,
         suspendedBy: t.suspendedBy,
       })),
     };

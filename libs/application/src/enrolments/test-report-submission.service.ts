@@ -5,12 +5,15 @@ import canonicalize from 'canonicalize';
 import {
   type Actor,
   applyLifecycle,
+  Confidentiality,
   CriterionStatus,
   DomainError,
   EnrolmentAction,
   ErrorCode,
   evaluateResult,
   type FieldProblem,
+  ReportReview,
+  ReportStatus,
   Role,
 } from '@sandbridge/domain';
 import {
@@ -31,17 +34,6 @@ import { toCriterionSpec } from './criterion-spec.js';
 import type { ResultCommand } from './enrolment-commands.js';
 import { EnrolmentService } from './enrolment.service.js';
 import { TestReportService } from './test-report.service.js';
-
-export enum Confidentiality {
-  PUBLIC = 'PUBLIC',
-  PARTICIPANTS = 'PARTICIPANTS',
-  HOME_AUTHORITY = 'HOME_AUTHORITY',
-}
-
-export enum ReportReview {
-  ACCEPT = 'ACCEPT',
-  REJECT = 'REJECT',
-}
 
 export interface SubmitTestReportCommand {
   enrolmentId: string;
@@ -136,7 +128,7 @@ export class TestReportSubmissionService {
         confidentiality: command.confidentiality,
         idempotencyKey: command.idempotencyKey,
         payloadHash,
-        status: 'SUBMITTED',
+        status: ReportStatus.SUBMITTED,
         reviewReasons: null,
         reviewedBy: null,
         reviewedAt: null,
@@ -182,8 +174,9 @@ export class TestReportSubmissionService {
       if (actor.role !== Role.REGULATOR || actor.authorityId !== report.submittedTo) {
         throw DomainError.forbidden('Only a regulator of the authority the report was submitted to reviews it');
       }
-      if (report.status !== 'SUBMITTED') throw DomainError.invalidTransition(`The report is already ${report.status}`);
-      report.status = command.decision === ReportReview.ACCEPT ? 'ACCEPTED' : 'REJECTED';
+      if (report.status !== ReportStatus.SUBMITTED)
+        throw DomainError.invalidTransition(`The report is already ${report.status}`);
+      report.status = command.decision === ReportReview.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.REJECTED;
       report.reviewReasons = command.reasons;
       report.reviewedBy = actor.accountId;
       report.reviewedAt = this.clock.now();

@@ -5,8 +5,8 @@ import {
   countRecognisedResults,
   evaluateStage,
   recognisedResultOf,
+  ReportStatus,
   resolveCase,
-  ResultOutcome,
   Stage,
   toUtcDay,
   withholdUnreadable,
@@ -94,7 +94,7 @@ export class TrackEvaluationService {
             .map((e) => ({
               id: e.id,
               criterionId: e.criterionId,
-              outcome: e.outcome as ResultOutcome,
+              outcome: e.outcome,
               recordedAt: e.recordedAt.toISOString(),
               source: null,
             }))
@@ -115,7 +115,7 @@ export class TrackEvaluationService {
     const out = new Map<string, CountedResult[]>(enrolments.map((e) => [e.id, []]));
     if (!enrolments.length) return out;
     const reports = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter(
-      (r) => r.status !== 'REJECTED',
+      (r) => r.status !== ReportStatus.REJECTED,
     );
     if (!reports.length) return out;
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
@@ -132,7 +132,7 @@ export class TrackEvaluationService {
       out.get(source.report.enrolmentId)!.push({
         id: r.id,
         criterionId: r.criterionId,
-        outcome: r.outcome as ResultOutcome,
+        outcome: r.outcome,
         recordedAt: source.report.submittedAt.toISOString(),
         source,
       });
@@ -239,7 +239,7 @@ export class TrackEvaluationService {
   private async acceptedReportsReadableBy(authorityId: string, aiSystemId: string): Promise<ResultSource[]> {
     const enrolments = await this.enrolments.ofSystem(aiSystemId);
     const accepted = (await this.reports.ofEnrolments(enrolments.map((e) => e.id))).filter(
-      (r) => r.status === 'ACCEPTED',
+      (r) => r.status === ReportStatus.ACCEPTED,
     );
     if (!accepted.length) return [];
     const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));

@@ -50,7 +50,7 @@ export function requireRegulatorOf(actor: Actor, authorityId: string, what: stri
 }
 
 export function requireStatus(programme: ProgrammeEntity, allowed: ProgrammeStatus[], what: string): void {
-  if (!allowed.includes(programme.status as ProgrammeStatus)) {
+  if (!allowed.includes(programme.status)) {
     throw DomainError.invalidTransition(
       `Cannot ${what} a ${programme.status} programme (only ${allowed.join(' or ')})`,
     );
@@ -88,7 +88,7 @@ export function programmeFieldsOf(p: ProgrammeEntity): ProgrammeFields {
     applicationCloses: p.applicationCloses,
     maxTestingDays: p.maxTestingDays,
     cohortCapacity: p.cohortCapacity,
-    jointEntryRule: p.jointEntryRule as JointEntryRule,
+    jointEntryRule: p.jointEntryRule,
     acceptsRecognisedResults: p.acceptsRecognisedResults,
   };
 }

@@ -190,7 +190,7 @@ export class ProgrammeService {
         programmeId: programme.id,
         criterionId: criterion.id,
         authorityId: criterion.authorityId,
-        stage: criterion.stage as Stage,
+        stage: criterion.stage,
         mandatory: command.mandatory ?? true,
       });
     });
@@ -219,7 +219,7 @@ export class ProgrammeService {
       ]);
       const verdict = decideProgrammeTransition(
         {
-          status: programme.status as ProgrammeStatus,
+          status: programme.status,
           participants,
           authoritiesWithEntryCriteria: [
             ...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId)),

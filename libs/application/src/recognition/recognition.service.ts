@@ -5,8 +5,9 @@ import {
   type Actor,
   DomainError,
   isUtcDay,
-  type RecognitionCase,
   type QueryResolution,
+  type RecognitionCase,
+  ReportStatus,
   resolveCase,
   Role,
   type ShownQueryResolution,
@@ -174,7 +175,7 @@ export class RecognitionService {
         actor,
         enrolments.map((e) => e.id),
         targetIds,
-        (r) => r.status === 'ACCEPTED',
+        (r) => r.status === ReportStatus.ACCEPTED,
       );
       // A result counts toward an authority's criteria only if that authority may read its report.
       // The exported case also leaves out what the caller may not read; the answers shown keep it

@@ -6,6 +6,7 @@ import {
   type FieldProblem,
   isUtcDay,
   isUuid,
+  PopulationKind,
   SCENARIO_FORMAT,
   toUtcDay,
 } from '@sandbridge/domain';
@@ -26,7 +27,6 @@ import {
 import type {
   AgreementVariantRequest,
   AssembledScenario,
-  PopulationKind,
   RecordedPopulation,
   RecordedPopulationFilter,
   RecordedSystemFacts,
@@ -81,7 +81,7 @@ export class ScenarioAssembler {
         scenario.population = recorded.population;
         facts = recorded.facts;
         recordedCriteria = [...new Set(recorded.population.results.map((r) => r.criterion as string))];
-        populationKind = 'RECORDED';
+        populationKind = PopulationKind.RECORDED;
       } else {
         const population = scenario.population;
         populationKind =
@@ -89,8 +89,8 @@ export class ScenarioAssembler {
           typeof population === 'object' &&
           !Array.isArray(population) &&
           'synthetic' in population
-            ? 'SYNTHETIC'
-            : 'EXPLICIT';
+            ? PopulationKind.SYNTHETIC
+            : PopulationKind.EXPLICIT;
       }
       if (scenario.reference === undefined) scenario.reference = await this.reference(recordedCriteria);
       if (scenario.baseline === undefined) scenario.baseline = { agreements: await this.agreementsInForce() };

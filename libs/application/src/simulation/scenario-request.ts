@@ -1,3 +1,4 @@
+import type { PopulationKind } from '@sandbridge/domain';
 import type { JsonObject } from '../recognition/case-documents.js';
 
 /** Which recorded data a population snapshot is taken from; every field optional (absent = all). */
@@ -43,8 +44,6 @@ export interface RecordedPopulation {
   population: { systems: JsonObject[]; results: JsonObject[]; targets: JsonObject[] };
   facts: RecordedSystemFacts[];
 }
-
-export type PopulationKind = 'EXPLICIT' | 'SYNTHETIC' | 'RECORDED';
 
 export interface AssembledScenario {
   document: JsonObject;

@@ -6,6 +6,7 @@ import {
   MIN_RUN_ORGANISATIONS,
   MIN_RUN_SYSTEMS,
   planChunks,
+  PopulationKind,
   populationSize,
 } from '@sandbridge/domain';
 import { type SimulationRunEntity, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
@@ -67,7 +68,9 @@ export class SimulationCommandService {
         { path: 'input.chunkSize', message: `makes ${chunksTotal} chunks; at most ${MAX_CHUNKS} (use larger chunks)` },
       ]);
     const filter =
-      assembled.populationKind === 'RECORDED' ? (canonical(command.recordedPopulation) as JsonObject) : null;
+      assembled.populationKind === PopulationKind.RECORDED
+        ? (canonical(command.recordedPopulation) as JsonObject)
+        : null;
     return this.enqueue({
       name,
       createdBy: actor.accountId,
@@ -88,7 +91,7 @@ export class SimulationCommandService {
     const original = await this.runs.findById(runId);
     if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
     // A recorded run stored before the minimum sizes existed is not reproduced (organisations were not counted then; every run started since had enough).
-    if (original.populationKind === 'RECORDED' && original.populationSize < MIN_RUN_SYSTEMS) {
+    if (original.populationKind === PopulationKind.RECORDED && original.populationSize < MIN_RUN_SYSTEMS) {
       throw DomainError.badInput([
         {
           path: 'input.id',

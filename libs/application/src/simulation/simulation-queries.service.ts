@@ -15,8 +15,10 @@ import {
   MIN_RUN_SYSTEMS,
   type Page,
   type PageRequest,
+  PopulationKind,
   Role,
   type SimulationResult,
+  SimulationStatus,
   type VariantCoverage,
 } from '@sandbridge/domain';
 import { type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository } from '@sandbridge/persistence';
@@ -26,7 +28,7 @@ import type { SimulationProgressEvent } from '../cooperation/events.js';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { ScenarioAssembler } from './scenario-assembler.js';
 import type { RecordedPopulationFilter, RecordedSystemFacts } from './scenario-request.js';
-import { canSeeRun, FINISHED, progressEventOf, requireRunReader, SimulationStatus } from './simulation-run.js';
+import { canSeeRun, FINISHED, progressEventOf, requireRunReader } from './simulation-run.js';
 
 /** A run as the caller may see it: recorded populations and other jurisdictions' pairs withheld. */
 export interface SimulationRunView {
@@ -222,7 +224,7 @@ export class SimulationQueryService {
 
 /** Whether the caller reads the run under disclosure control: a negotiator, a recorded population. */
 function restricted(actor: Actor, run: SimulationRunEntity): boolean {
-  return run.populationKind === 'RECORDED' && actor.role !== Role.ADMIN;
+  return run.populationKind === PopulationKind.RECORDED && actor.role !== Role.ADMIN;
 }
 
 /** A result nobody restricts, in the shape of a disclosed one: every cell shown. */

@@ -1,15 +1,15 @@
-import { type Actor, DomainError, ErrorCode, parseScenario, Role, type Scenario } from '@sandbridge/domain';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  parseScenario,
+  Role,
+  type Scenario,
+  SimulationStatus,
+} from '@sandbridge/domain';
 import type { SimulationRunEntity } from '@sandbridge/persistence';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
 import { canonical } from './canonical-json.js';
-
-export enum SimulationStatus {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  COMPLETED = 'COMPLETED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
-}
 
 export const FINISHED = new Set<string>([
   SimulationStatus.COMPLETED,

@@ -11,8 +11,10 @@ import {
   finaliseSimulation,
   mergePartials,
   planChunks,
+  PopulationKind,
   type Scenario,
   type SimulationPartial,
+  SimulationStatus,
 } from '@sandbridge/domain';
 import {
   SessionLocks,
@@ -23,7 +25,7 @@ import {
 import type { Subscription } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import { ChunkExecutor, ChunkFailedError, type ChunkOutcome, suspend } from './chunk-executor.js';
-import { FINISHED, parseRunScenario, progressEventOf, SimulationStatus } from './simulation-run.js';
+import { FINISHED, parseRunScenario, progressEventOf } from './simulation-run.js';
 
 /** The advisory-lock namespace of simulation runs (any fixed int4; the key is hashtext(run id)). */
 const RUN_LOCKS = 0x5b_51_4d; // "[QM"
@@ -255,6 +257,8 @@ function completion(
   const merged = mergePartials(partials);
   const result = finaliseSimulation(scenario, merged) as unknown as Record<string, unknown>;
   const coverage =
-    run.populationKind === 'RECORDED' ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null) : null;
+    run.populationKind === PopulationKind.RECORDED
+      ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null)
+      : null;
   return { result, coverage };
 }
