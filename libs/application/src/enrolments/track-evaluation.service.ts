@@ -209,7 +209,7 @@ export class TrackEvaluationService {
    * for one authority's criteria attached to a programme (every stage: one case serves entry and
    * exit). Results are per system: its ACCEPTED reports from any enrolment, in this or another
    * programme, count — but only those a regulator of that authority may read (confidentiality,
-   * DESIGN.md §1), since that authority is the one deciding on them. The case is the same
+   * docs/domain.md#roles-and-visibility), since that authority is the one deciding on them. The case is the same
    * `recognition-case@1` recognitionStatus builds, so the answer replays offline.
    */
   async recognisedResults(programmeId: string, aiSystemId: string, authorityId: string): Promise<TrackRecognitions> {

@@ -13,7 +13,7 @@ export interface RecordedPopulationFilter {
   targets?: string[] | null;
 }
 
-/** A stored agreement to simulate as if signed, as one variant (DESIGN.md §5). */
+/** A stored agreement to simulate as if signed, as one variant (docs/domain.md#simulation). */
 export interface AgreementVariantRequest {
   name: string;
   agreements: string[];
