@@ -16,7 +16,6 @@ import {
   Relation,
   RuleEffect,
 } from '@sandbridge/domain';
-import { Engine } from 'json-rules-engine';
 
 // The two baselines of bench:recognition, each deciding what DESIGN.md §4 decides (the bench
 // asserts that they agree with the engine before timing anything):
@@ -36,17 +35,21 @@ const INVERSE: Record<Relation, Relation> = {
   [Relation.SUPERSET]: Relation.SUBSET,
   [Relation.INTERSECTS]: Relation.INTERSECTS,
 };
-const fullCoverage = (relation: Relation) => relation === Relation.EQUIVALENT || relation === Relation.SUPERSET;
-const isMetric = (c: CaseCriterion) => c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
+export const fullCoverage = (relation: Relation) => relation === Relation.EQUIVALENT || relation === Relation.SUPERSET;
+export const isMetric = (c: CaseCriterion) =>
+  c.kind === CriterionKind.METRIC && c.comparator !== null && c.threshold !== null;
 const valueMeets = (value: number | null, c: CaseCriterion, margin: number) =>
   value !== null && meetsThreshold(value, c.comparator as Comparator, c.threshold!, c.thresholdHigh, margin);
 const windowHolds = (from: string | null, to: string | null, asOf: string) =>
   (from === null || dayNumber(from) <= dayNumber(asOf)) && (to === null || dayNumber(asOf) < dayNumber(to));
-const ruleInForce = (agreement: CaseAgreement, rule: CaseRule, asOf: string) =>
+export const ruleInForce = (agreement: CaseAgreement, rule: CaseRule, asOf: string) =>
   agreement.status === AgreementStatus.IN_FORCE &&
   windowHolds(agreement.effectiveFrom, agreement.effectiveTo, asOf) &&
   windowHolds(rule.effectiveFrom, rule.effectiveTo, asOf);
-const byIds = (a: { agreement: CaseAgreement; rule: CaseRule }, b: { agreement: CaseAgreement; rule: CaseRule }) =>
+export const byIds = (
+  a: { agreement: CaseAgreement; rule: CaseRule },
+  b: { agreement: CaseAgreement; rule: CaseRule },
+) =>
   a.agreement.id < b.agreement.id
     ? -1
     : a.agreement.id > b.agreement.id
@@ -57,7 +60,7 @@ const byIds = (a: { agreement: CaseAgreement; rule: CaseRule }, b: { agreement: 
           ? 1
           : 0;
 
-interface Candidate {
+export interface Candidate {
   result: CaseResult;
   order: number;
   source: CaseCriterion;
@@ -65,7 +68,7 @@ interface Candidate {
 }
 
 /** What a rule judgement chose for one candidate. */
-interface Choice {
+export interface Choice {
   candidate: Candidate;
   agreement: string;
   rule: string;
@@ -164,7 +167,7 @@ const decision = (c: CaseCriterion, outcome: RecognitionOutcome): RecognitionDec
 });
 
 /** Step 6 across candidates: full before conditional, then the most recent, then the smallest id. */
-function better(a: Choice, b: Choice | null): boolean {
+export function better(a: Choice, b: Choice | null): boolean {
   if (!b) return true;
   if (a.full !== b.full) return a.full;
   const [da, db] = [dayNumber(a.candidate.result.testedAt), dayNumber(b.candidate.result.testedAt)];
@@ -172,7 +175,7 @@ function better(a: Choice, b: Choice | null): boolean {
   return a.candidate.result.id < b.candidate.result.id;
 }
 
-function chosen(c: CaseCriterion, choice: Choice | null): RecognitionDecision {
+export function chosen(c: CaseCriterion, choice: Choice | null): RecognitionDecision {
   if (!choice) return decision(c, RecognitionOutcome.GAP);
   return {
     criterion: c.id,
@@ -184,7 +187,7 @@ function chosen(c: CaseCriterion, choice: Choice | null): RecognitionDecision {
   };
 }
 
-const divergence = (rule: CaseRule, candidate: Candidate, c: CaseCriterion) =>
+export const divergence = (rule: CaseRule, candidate: Candidate, c: CaseCriterion) =>
   rule.mode === RecognitionMode.EQUIVALENCE &&
   isMetric(candidate.source) &&
   isMetric(c) &&
@@ -253,140 +256,4 @@ export function naiveResolve(
     }
     return chosen(c, best);
   });
-}
-
-/** json-rules-engine: one Engine per origin → recognising pair, holding that pair's rules in force. */
-export class RulesEngineBaseline {
-  private readonly engines = new Map<string, Engine>();
-  /** Per engine rule name: the agreement and rule, and its position by agreement id then rule id. */
-  private readonly rules = new Map<string, { agreement: CaseAgreement; rule: CaseRule; position: number }>();
-  readonly ruleCount: number;
-
-  constructor(readonly plain: PlainCandidates) {
-    const { asOf, agreements } = plain.input;
-    const live = agreements.flatMap((agreement) =>
-      agreement.rules.filter((rule) => ruleInForce(agreement, rule, asOf)).map((rule) => ({ agreement, rule })),
-    );
-    const sorted = [...live].sort(byIds);
-    let count = 0;
-    live.forEach(({ agreement, rule }) => {
-      const name = `${agreement.id}/${rule.id}`;
-      this.rules.set(name, {
-        agreement,
-        rule,
-        position: sorted.findIndex((x) => x.agreement === agreement && x.rule === rule),
-      });
-      for (const origin of new Set(rule.origins)) {
-        for (const recognising of new Set(rule.recognising)) {
-          const key = `${origin}>${recognising}`;
-          let engine = this.engines.get(key);
-          if (!engine) this.engines.set(key, (engine = newEngine()));
-          engine.addRule({
-            name,
-            conditions: { all: conditionsOf(rule) },
-            event: { type: rule.effect === RuleEffect.EXCLUDE ? 'exclude' : 'allow', params: { name } },
-          });
-          count++;
-        }
-      }
-    });
-    this.ruleCount = count;
-  }
-
-  async resolve(
-    system: CaseSystem,
-    results: readonly CaseResult[],
-    authorityId: string,
-  ): Promise<RecognitionDecision[]> {
-    const plain = this.plain;
-    const asOf = dayNumber(plain.input.asOf);
-    const jurisdiction = plain.jurisdictionOf.get(authorityId)!;
-    const grouped = plain.group(system, results);
-    const decisions: RecognitionDecision[] = [];
-    for (const c of plain.byAuthority.get(authorityId) ?? []) {
-      const triaged = plain.triage(c, system, jurisdiction, grouped);
-      if (!Array.isArray(triaged)) {
-        decisions.push(triaged);
-        continue;
-      }
-      let best: Choice | null = null;
-      for (const candidate of triaged) {
-        const engine = this.engines.get(`${candidate.result.testedIn}>${jurisdiction}`);
-        if (!engine) continue;
-        const r = candidate.result;
-        const facts = {
-          category: c.category,
-          stage: c.stage,
-          criterion: c.id,
-          sector: system.sector,
-          riskClass: system.riskClass,
-          accredited: r.lab.accredited,
-          accreditationBody: r.lab.accreditationBody,
-          ageDays: asOf - dayNumber(r.testedAt),
-          method: r.method,
-          passed: r.passed,
-          measurement: {
-            metric: isMetric(c),
-            value: r.value,
-            comparator: c.comparator,
-            threshold: c.threshold,
-            high: c.thresholdHigh,
-            passed: r.passed,
-          },
-        };
-        const { events } = await engine.run(facts);
-        const fired = events.map((event) => ({ type: event.type, ...this.rules.get(event.params!.name as string)! }));
-        if (fired.some((x) => x.type === 'exclude')) continue;
-        let pick: Choice | null = null;
-        for (const { agreement, rule } of fired.sort((a, b) => a.position - b.position)) {
-          const full = fullCoverage(candidate.relation) && rule.effect === RuleEffect.RECOGNISE;
-          if (!pick || (full && !pick.full))
-            pick = {
-              candidate,
-              agreement: agreement.id,
-              rule: rule.id,
-              full,
-              divergent: divergence(rule, candidate, c),
-            };
-        }
-        if (pick && better(pick, best)) best = pick;
-      }
-      decisions.push(chosen(c, best));
-    }
-    return decisions;
-  }
-}
-
-function newEngine(): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  // CONFORMITY: a metric target checks the value against its own threshold with the rule's margin (1e-9 tolerance); otherwise `passed`.
-  engine.addOperator('conforms', (m: any, margin: number) =>
-    m.metric ? m.value !== null && meetsThreshold(m.value, m.comparator, m.threshold, m.high, margin) : m.passed,
-  );
-  return engine;
-}
-
-/** A rule's scope, conditions and mode as json-rules-engine conditions (an empty list restricts nothing). */
-function conditionsOf(rule: CaseRule): any[] {
-  const conditions: any[] = [];
-  const within = (fact: string, list: readonly string[]) =>
-    list.length && conditions.push({ fact, operator: 'in', value: [...list] });
-  within('category', rule.categories);
-  within('stage', rule.stages);
-  within('sector', rule.sectors);
-  within('riskClass', rule.riskClasses);
-  within('criterion', rule.criteria);
-  if (rule.effect === RuleEffect.EXCLUDE) return conditions;
-  const k = rule.conditions;
-  if (k.requireAccreditedLab) conditions.push({ fact: 'accredited', operator: 'equal', value: true });
-  within('accreditationBody', k.accreditationBodies);
-  if (k.maxResultAgeDays !== null)
-    conditions.push({ fact: 'ageDays', operator: 'lessThanInclusive', value: k.maxResultAgeDays });
-  within('method', k.acceptedMethods);
-  conditions.push(
-    rule.mode === RecognitionMode.EQUIVALENCE
-      ? { fact: 'passed', operator: 'equal', value: true }
-      : { fact: 'measurement', operator: 'conforms', value: k.minMargin },
-  );
-  return conditions;
 }

@@ -1,3 +1,4 @@
+// One main() that reads top to bottom as the run it performs (check agreement, then time each contender): kept in one file.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
@@ -15,7 +16,8 @@ import {
   syntheticCase,
   syntheticRecognition,
 } from '@sandbridge/domain';
-import { naiveResolve, PlainCandidates, RulesEngineBaseline } from './recognition-baselines.js';
+import { naiveResolve, PlainCandidates } from './recognition-baselines.js';
+import { RulesEngineBaseline } from './recognition-rules-engine.js';
 
 /**
  * npm run bench:recognition — the recognition engine's bulk mode over a seeded synthetic set

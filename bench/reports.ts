@@ -1,3 +1,4 @@
+import { Confidentiality } from '@sandbridge/domain';
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,12 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  ApplicationModule,
-  Confidentiality,
-  type SubmitTestReportCommand,
-  TestReportService,
-} from '@sandbridge/application';
+import { ApplicationModule, type SubmitTestReportCommand, TestReportSubmissionService } from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
 import { CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
@@ -141,7 +137,7 @@ async function main(): Promise<void> {
     const dataSource = app.get(DataSource);
     const [{ server_version: serverVersion }] = await dataSource.query('SHOW server_version');
     const sandbox = await testingEnrolment(app);
-    const service = app.get(TestReportService);
+    const service = app.get(TestReportSubmissionService);
     const command: Omit<SubmitTestReportCommand, 'idempotencyKey'> = {
       enrolmentId: sandbox.enrolmentId,
       submittedTo: sandbox.authorityId,

@@ -4,7 +4,8 @@ import {
   AiSystemService,
   AuthorityService,
   CriterionService,
-  EnrolmentService,
+  EnrolmentApplicationService,
+  EnrolmentLifecycleService,
   OrganisationService,
   ProgrammeService,
   ReferenceDataSeeder,
@@ -15,6 +16,7 @@ import {
   Category,
   Comparator,
   CriterionKind,
+  EnrolmentState,
   EntryDecision,
   JointEntryRule,
   ProgrammeAction,
@@ -143,8 +145,8 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     jurisdictionCode: null,
   };
 
-  const enrolments = app.get(EnrolmentService);
-  let e = await enrolments.create(innovator, {
+  const enrolments = app.get(EnrolmentLifecycleService);
+  let e = await app.get(EnrolmentApplicationService).create(innovator, {
     programmeId: programme.id,
     aiSystemId: system.id,
     targetAuthorityIds: [authority.id],
@@ -158,7 +160,7 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     decision: EntryDecision.ADMIT,
     reasons: 'Benchmark',
   });
-  if (e.state !== 'TESTING') throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
+  if (e.state !== EnrolmentState.TESTING) throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
   return { innovator, enrolmentId: e.id, authorityId: authority.id, jurisdiction, criteria };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CONFIG_VARIABLES, ConfigError, EnvironmentSchema, loadConfig, shownValue } from './app-config.js';
+import { CONFIG_VARIABLES, ConfigError, EnvironmentSchema, loadConfig, shownValue } from './index.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars';
 /** A valid SIGNING_KEY: the base64 of a 32-byte Ed25519 seed. */

@@ -7,13 +7,15 @@ import {
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
-  SimulationService,
+  SimulationCommandService,
+  SimulationRunner,
 } from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
   parseScenario,
   planChunks,
+  PopulationKind,
   populationSize,
   Role,
   simulate,
@@ -108,19 +110,25 @@ afterAll(async () => {
 describe('resuming runs at start', () => {
   it('a run whose process died after 2 of 4 chunks completes after a restart: only chunks 2 and 3 are computed, the result is the library’s', async () => {
     // A service outside the application: closing the application runs no shutdown hook for it — a crash.
-    const dying = new SimulationService(
+    const dyingRunner = new SimulationRunner(
+      t.get(TransactionalConnection),
+      t.get(SimulationRunRepository),
+      new DyingExecutor(2),
+      t.get(EventBus),
+      t.get(Clock),
+    );
+    const dying = new SimulationCommandService(
       t.get(TransactionalConnection),
       t.get(SimulationRunRepository),
       t.get(ScenarioAssembler),
-      new DyingExecutor(2),
-      t.get(EventBus),
+      dyingRunner,
       t.get(Clock),
     );
     const started = await dying.start(negotiator(), { scenario: small, chunkSize: 1 });
     await waitFor('two chunks stored', async () => (await run(started.id)).progress.done === 2);
     expect(await run(started.id)).toMatchObject({ status: 'RUNNING', progress: { done: 2, total: 4 } });
     // What a dead process's session does on PostgreSQL: its advisory locks go (no-op on the embedded database).
-    await dying.onApplicationShutdown();
+    await dyingRunner.onApplicationShutdown();
 
     const executed = await restart();
     const done = await finished(started.id);
@@ -140,7 +148,7 @@ describe('resuming runs at start', () => {
         createdBy: eu.id,
         jurisdictionCode: 'EU',
         scenario: small,
-        populationKind: 'EXPLICIT',
+        populationKind: PopulationKind.EXPLICIT,
         populationFilter: null,
         populationSize: populationSize(scenario),
         chunkSize: 1,

@@ -8,7 +8,8 @@ import {
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
-  SimulationService,
+  SimulationCommandService,
+  SimulationRunner,
 } from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandbridge/domain';
@@ -54,12 +55,18 @@ it('a starting instance skips a run another live instance holds, and resumes it 
     organisationId: null,
     jurisdictionCode: 'EU',
   };
-  const holder = new SimulationService(
+  const holderRunner = new SimulationRunner(
+    first.get(TransactionalConnection),
+    first.get(SimulationRunRepository),
+    new StalledExecutor(),
+    first.get(EventBus),
+    first.get(Clock),
+  );
+  const holder = new SimulationCommandService(
     first.get(TransactionalConnection),
     first.get(SimulationRunRepository),
     first.get(ScenarioAssembler),
-    new StalledExecutor(),
-    first.get(EventBus),
+    holderRunner,
     first.get(Clock),
   );
   const started = await holder.start(actor, { scenario: small, chunkSize: 1 });
@@ -87,8 +94,8 @@ it('a starting instance skips a run another live instance holds, and resumes it 
   expect(await runs.findById(started.id)).toMatchObject({ status: 'RUNNING', chunksDone: 2 });
 
   // The holder's process "dies": its session ends, and with it the lock.
-  await holder.onApplicationShutdown();
-  const resumed = await second.get(SimulationService).resumeUnfinished();
+  await holderRunner.onApplicationShutdown();
+  const resumed = await second.get(SimulationRunner).resumeUnfinished();
   expect(resumed.map((r) => r.id)).toContain(started.id);
   for (let i = 0; (await runs.findById(started.id))!.status === 'RUNNING'; i++) {
     if (i > 3000) throw new Error('the resumed run never finished');

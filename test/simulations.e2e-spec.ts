@@ -10,7 +10,8 @@ import {
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
-  SimulationService,
+  SimulationCommandService,
+  SimulationRunner,
 } from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
 import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandbridge/domain';
@@ -280,14 +281,19 @@ describe('chunk delivery', () => {
     organisationId: null,
     jurisdictionCode: 'EU',
   });
-  /** A SimulationService on the app's repositories with another executor. */
+  /** The simulation commands on the app's repositories, with a runner on another executor. */
   const serviceWith = (executor: ChunkExecutor) =>
-    new SimulationService(
+    new SimulationCommandService(
       t.get(TransactionalConnection),
       t.get(SimulationRunRepository),
       t.get(ScenarioAssembler),
-      executor,
-      t.get(EventBus),
+      new SimulationRunner(
+        t.get(TransactionalConnection),
+        t.get(SimulationRunRepository),
+        executor,
+        t.get(EventBus),
+        t.get(Clock),
+      ),
       t.get(Clock),
     );
 

@@ -7,7 +7,7 @@ import {
   AuthService,
   DemoSeeder,
   ReferenceDataSeeder,
-  SimulationService,
+  SimulationRunner,
 } from '@sandbridge/application';
 import { APP_CONFIG, type AppConfig, CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
@@ -36,7 +36,7 @@ export class AppModule implements OnApplicationBootstrap {
     private readonly auth: AuthService,
     private readonly referenceData: ReferenceDataSeeder,
     private readonly demo: DemoSeeder,
-    private readonly simulations: SimulationService,
+    private readonly simulations: SimulationRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -22,16 +22,22 @@ import { EventBus } from './cooperation/event-bus.js';
 import { IncidentService } from './cooperation/incident.service.js';
 import { DemoEnrolments } from './demo/demo-enrolments.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { EnrolmentApplicationService } from './enrolments/enrolment-application.service.js';
+import { EnrolmentLifecycleService } from './enrolments/enrolment-lifecycle.service.js';
 import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
+import { TestReportSubmissionService } from './enrolments/test-report-submission.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
+import { TrackEvaluationService } from './enrolments/track-evaluation.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
 import { RecognitionCaseBuilder } from './recognition/recognition-case.builder.js';
 import { RecognitionService } from './recognition/recognition.service.js';
 import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js';
 import { ChunkExecutor } from './simulation/chunk-executor.js';
 import { ScenarioAssembler } from './simulation/scenario-assembler.js';
-import { SimulationService } from './simulation/simulation.service.js';
+import { SimulationCommandService } from './simulation/simulation-commands.service.js';
+import { SimulationQueryService } from './simulation/simulation-queries.service.js';
+import { SimulationRunner } from './simulation/simulation-runner.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
 
 const SERVICES = [
@@ -52,7 +58,11 @@ const SERVICES = [
   DemoSeeder,
   DemoEnrolments,
   EnrolmentService,
+  TrackEvaluationService,
+  EnrolmentApplicationService,
+  EnrolmentLifecycleService,
   TestReportService,
+  TestReportSubmissionService,
   ExitReportService,
   AuditService,
   EventBus,
@@ -62,7 +72,9 @@ const SERVICES = [
   RecognitionCaseBuilder,
   RecognitionService,
   ScenarioAssembler,
-  SimulationService,
+  SimulationRunner,
+  SimulationCommandService,
+  SimulationQueryService,
   SigningKeyService,
 ];
 

@@ -13,6 +13,8 @@ export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
 export * from './evaluation/recognised-results.js';
 export * from './enrolments/exit-report.js';
+export * from './reports/test-reports.js';
+export * from './cooperation/incidents.js';
 export * from './audit/audit-chain.js';
 export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
@@ -36,6 +38,7 @@ export * from './agreements/agreement-lifecycle.js';
 export * from './recognition/recognition-bulk.js';
 export * from './recognition/synthetic-case.js';
 export * from './simulation/scenario.js';
+export * from './simulation/simulation-run.js';
 export {
   agreementSets,
   MAX_SYNTHETIC_INNOVATORS,

@@ -3,7 +3,8 @@ import {
   AccountService,
   AiSystemService,
   CriterionService,
-  EnrolmentService,
+  EnrolmentApplicationService,
+  EnrolmentLifecycleService,
   OrganisationService,
   ProgrammeService,
 } from '@sandbridge/application';
@@ -155,8 +156,8 @@ export async function admitThroughServices(
   authority: ModuleAuthority,
   systemId = sb.systemId,
 ): Promise<EnrolmentEntity> {
-  const enrolments = m.get(EnrolmentService);
-  let enrolment = await enrolments.create(sb.innovator, {
+  const enrolments = m.get(EnrolmentLifecycleService);
+  let enrolment = await m.get(EnrolmentApplicationService).create(sb.innovator, {
     programmeId: sb.programmeId,
     aiSystemId: systemId,
     targetAuthorityIds: [authority.id],

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { EnrolmentEventType, IncidentSeverity } from '@sandbridge/application';
+import { EnrolmentEventType } from '@sandbridge/application';
+import { IncidentSeverity } from '@sandbridge/domain';
 
 // The enums of cooperation (events and incidents), registered once; files that use one import this file.
 

@@ -1,5 +1,5 @@
+import { IncidentSeverity } from '@sandbridge/domain';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { IncidentSeverity } from '@sandbridge/application';
 import type { IncidentEntity } from '@sandbridge/persistence';
 import './cooperation.enums.js';
 

@@ -1,5 +1,5 @@
+import { IncidentSeverity } from '@sandbridge/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IncidentSeverity } from '@sandbridge/application';
 import { ArrayMaxSize, IsEnum, Matches } from 'class-validator';
 import './cooperation.enums.js';
 import { IdOf, OptionalText, RequiredText } from '../graphql/validation.js';

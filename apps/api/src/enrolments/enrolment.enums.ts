@@ -1,5 +1,4 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Confidentiality, ReportReview } from '@sandbridge/application';
 import {
   CriterionOutcome,
   EnrolmentAction,
@@ -8,6 +7,8 @@ import {
   ExitDecision,
   ResultOutcome,
   TrackState,
+  Confidentiality,
+  ReportReview,
 } from '@sandbridge/domain';
 
 // The enums of enrolments, tracks and test reports, registered once; files that use one import this file.

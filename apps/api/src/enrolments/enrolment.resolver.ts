@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { EnrolmentService } from '@sandbridge/application';
+import { EnrolmentApplicationService, EnrolmentLifecycleService, EnrolmentService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
@@ -12,7 +12,11 @@ import { UpdateEnrolmentApplicationInput } from './update-enrolment-application.
 /** Enrolment queries and the lifecycle mutations; its fields are in enrolment-fields.resolver.ts. */
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  constructor(private readonly enrolmentService: EnrolmentService) {}
+  constructor(
+    private readonly enrolmentService: EnrolmentService,
+    private readonly applications: EnrolmentApplicationService,
+    private readonly lifecycle: EnrolmentLifecycleService,
+  ) {}
 
   @Query(() => EnrolmentConnection, {
     description: 'Innovators: their own; regulators: submitted ones in their programmes; admins: all.',
@@ -36,7 +40,7 @@ export class EnrolmentResolver {
     description: 'Applies an AI system to an OPEN programme (as DRAFT), targeting some of its authorities.',
   })
   async createEnrolment(@CurrentActor() actor: Actor, @Args('input') input: CreateEnrolmentInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.create(actor, input));
+    return Enrolment.from(await this.applications.create(actor, input));
   }
 
   @Roles(Role.INNOVATOR)
@@ -47,46 +51,46 @@ export class EnrolmentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdateEnrolmentApplicationInput,
   ): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.updateApplication(actor, input));
+    return Enrolment.from(await this.applications.updateApplication(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'DRAFT → SUBMITTED (the innovator).' })
   async submitEnrolment(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.submit(actor, input));
+    return Enrolment.from(await this.lifecycle.submit(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'SUBMITTED → UNDER_REVIEW (a regulator of a targeted authority).' })
   async startReview(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.startReview(actor, input));
+    return Enrolment.from(await this.lifecycle.startReview(actor, input));
   }
 
   @Mutation(() => Enrolment, {
     description: 'Your authority admits or declines its own track; the joint-entry rule then decides the enrolment.',
   })
   async decideEntry(@CurrentActor() actor: Actor, @Args('input') input: DecideEntryInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.decideEntry(actor, input));
+    return Enrolment.from(await this.lifecycle.decideEntry(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'TESTING → EXIT_REVIEW (the innovator).' })
   async requestExit(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.requestExit(actor, input));
+    return Enrolment.from(await this.lifecycle.requestExit(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'Your authority decides exit for its own admitted track.' })
   async decideExit(@CurrentActor() actor: Actor, @Args('input') input: DecideExitInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.decideExit(actor, input));
+    return Enrolment.from(await this.lifecycle.decideExit(actor, input));
   }
 
   @Mutation(() => Enrolment, {
     description: 'Your authority suspends its own admitted track (TESTING or EXIT_REVIEW).',
   })
   async suspendTrack(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.suspend(actor, input));
+    return Enrolment.from(await this.lifecycle.suspend(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'The suspending authority resumes its track.' })
   async resumeTrack(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.resume(actor, input));
+    return Enrolment.from(await this.lifecycle.resume(actor, input));
   }
 
   @Mutation(() => Enrolment, { description: 'The innovator withdraws (any state but EXITED, DECLINED, WITHDRAWN).' })
@@ -94,6 +98,6 @@ export class EnrolmentResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: EnrolmentActionInput,
   ): Promise<Enrolment> {
-    return Enrolment.from(await this.enrolmentService.withdraw(actor, input));
+    return Enrolment.from(await this.lifecycle.withdraw(actor, input));
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MetBy } from '@sandbridge/domain';
+import { CriterionOutcome, EnrolmentState, MetBy, ResultOutcome, TrackState } from '@sandbridge/domain';
+import './enrolment.enums.js';
 import { RecognisedResultModel } from '../recognition/recognised-result.model.js';
 import '../recognition/recognition.enums.js';
 
@@ -11,8 +12,8 @@ export class ExitReportEvidence {
   @Field(() => ID)
   resultId: string;
 
-  @Field(() => String)
-  outcome: string;
+  @Field(() => ResultOutcome)
+  outcome: ResultOutcome;
 
   @Field(() => String)
   detail: string;
@@ -35,10 +36,10 @@ export class ExitReportCriterionModel {
   @Field(() => Boolean)
   mandatory: boolean;
 
-  @Field(() => String, {
-    description: 'A CriterionOutcome; WITHHELD when the result that decided it is in a report you may not read.',
+  @Field(() => CriterionOutcome, {
+    description: 'WITHHELD when the result that decided it is in a report you may not read.',
   })
-  outcome: string;
+  outcome: CriterionOutcome;
 
   @Field(() => MetBy, { nullable: true, description: 'What made it MET (null when it is not).' })
   metBy: MetBy | null;
@@ -67,8 +68,8 @@ export class ExitReportDecision {
   @Field(() => String, { nullable: true })
   justification?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO timestamp.' })
-  decidedAt: string | null;
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
 }
 
 @ObjectType()
@@ -85,8 +86,8 @@ export class ExitReportAuthorityModel {
   @Field(() => String)
   jurisdiction: string;
 
-  @Field(() => String)
-  trackState: string;
+  @Field(() => TrackState)
+  trackState: TrackState;
 
   @Field(() => ExitReportDecision)
   entry: ExitReportDecision;
@@ -114,8 +115,8 @@ export class ExitReportModel {
   @Field(() => ID)
   enrolmentId: string;
 
-  @Field(() => String)
-  state: string;
+  @Field(() => EnrolmentState)
+  state: EnrolmentState;
 
   @Field(() => NamedRef)
   programme: NamedRef;

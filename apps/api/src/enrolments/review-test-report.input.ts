@@ -1,5 +1,5 @@
+import { ReportReview } from '@sandbridge/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ReportReview } from '@sandbridge/application';
 import { IsEnum } from 'class-validator';
 import './enrolment.enums.js';
 import { IdOf, RequiredText } from '../graphql/validation.js';

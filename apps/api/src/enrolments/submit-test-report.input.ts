@@ -1,5 +1,5 @@
+import { Confidentiality } from '@sandbridge/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Confidentiality } from '@sandbridge/application';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';

@@ -1,5 +1,5 @@
+import { Confidentiality } from '@sandbridge/domain';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Confidentiality } from '@sandbridge/application';
 import type { TestReportEntity } from '@sandbridge/persistence';
 import { DateScalar } from '../graphql/scalars.js';
 import './enrolment.enums.js';

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { TestReportService } from '@sandbridge/application';
+import { TestReportService, TestReportSubmissionService } from '@sandbridge/application';
 import type { Actor } from '@sandbridge/domain';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { utcDay } from '../graphql/scalars.js';
@@ -10,7 +10,10 @@ import { TestReport } from './test-report.model.js';
 /** Test report query and mutations; its fields are in test-report-fields.resolver.ts. */
 @Resolver(() => TestReport)
 export class TestReportResolver {
-  constructor(private readonly reportService: TestReportService) {}
+  constructor(
+    private readonly reportService: TestReportService,
+    private readonly submissions: TestReportSubmissionService,
+  ) {}
 
   @Query(() => TestReport, {
     nullable: true,
@@ -33,7 +36,7 @@ export class TestReportResolver {
     @Args('input') input: SubmitTestReportInput,
   ): Promise<TestReport> {
     return TestReport.from(
-      await this.reportService.submit(actor, {
+      await this.submissions.submit(actor, {
         ...input,
         periodStart: utcDay(input.periodStart)!,
         periodEnd: utcDay(input.periodEnd)!,
@@ -48,6 +51,6 @@ export class TestReportResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ReviewTestReportInput,
   ): Promise<TestReport> {
-    return TestReport.from(await this.reportService.review(actor, input));
+    return TestReport.from(await this.submissions.review(actor, input));
   }
 }

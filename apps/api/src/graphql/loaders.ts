@@ -7,6 +7,7 @@ import {
   IncidentService,
   TestReportService,
   type TrackEvaluation,
+  TrackEvaluationService,
   type TrackRecognitions,
   JurisdictionService,
   OrganisationService,
@@ -45,6 +46,7 @@ export interface LoaderServices {
   programmes: ProgrammeService;
   systems: AiSystemService;
   enrolments: EnrolmentService;
+  trackEvaluations: TrackEvaluationService;
   reports: TestReportService;
   incidents: IncidentService;
   agreements: AgreementService;
@@ -97,7 +99,7 @@ export class Loaders {
   /**
    * Recognised results per (programme, system, authority): one recognition case each per request,
    * shared by the entry and exit evaluations of every track that asks. Not filtered by the caller:
-   * what counts is what the track's authority may read (EnrolmentService.recognisedResults).
+   * what counts is what the track's authority may read (TrackEvaluationService.recognisedResults).
    */
   readonly recognisedResults: DataLoader<
     { programmeId: string; aiSystemId: string; authorityId: string },
@@ -134,7 +136,7 @@ export class Loaders {
         const requests = keys.flatMap((k, i) =>
           enrolments[i] ? [{ enrolment: enrolments[i], authorityId: k.authorityId, stage: k.stage }] : [],
         );
-        const evaluations = await services.enrolments.evaluateTracks(requests, {
+        const evaluations = await services.trackEvaluations.evaluateTracks(requests, {
           programmes: (ids) => Promise.all(ids.map((id) => this.programme.load(id))),
           recognitions: (programmeId, aiSystemId, authorityId) =>
             this.recognisedResults.load({ programmeId, aiSystemId, authorityId }),
@@ -160,7 +162,7 @@ export class Loaders {
         // One case per key, built one after the other (each is several queries on the one connection).
         const out: TrackRecognitions[] = [];
         for (const k of keys)
-          out.push(await services.enrolments.recognisedResults(k.programmeId, k.aiSystemId, k.authorityId));
+          out.push(await services.trackEvaluations.recognisedResults(k.programmeId, k.aiSystemId, k.authorityId));
         return out;
       },
       { cacheKeyFn: (k) => `${k.programmeId}\u0000${k.aiSystemId}\u0000${k.authorityId}` },

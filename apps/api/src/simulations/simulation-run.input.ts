@@ -1,5 +1,5 @@
+import { SimulationStatus } from '@sandbridge/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { SimulationStatus } from '@sandbridge/application';
 import './simulation.enums.js';
 import { IdOf } from '../graphql/validation.js';
 

@@ -1,5 +1,5 @@
+import { SimulationStatus } from '@sandbridge/domain';
 import { registerEnumType } from '@nestjs/graphql';
-import { SimulationStatus } from '@sandbridge/application';
 
 // The enums of simulations, registered once; files that use one import this file.
 

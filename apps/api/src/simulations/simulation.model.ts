@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { type SimulationProgressEvent, SimulationStatus, type SimulationRunView } from '@sandbridge/application';
-import { MIN_CELL_SYSTEMS } from '@sandbridge/domain';
+import { type SimulationProgressEvent, type SimulationRunView } from '@sandbridge/application';
+import { MIN_CELL_SYSTEMS, SimulationStatus } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Connection } from '../graphql/connection.model.js';
 import './simulation.enums.js';

@@ -1,5 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { type RecordedPopulationFilter, SimulationService } from '@sandbridge/application';
+import {
+  type RecordedPopulationFilter,
+  SimulationCommandService,
+  SimulationQueryService,
+} from '@sandbridge/application';
 import { type Actor, DomainError, Role } from '@sandbridge/domain';
 import { map } from 'rxjs';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -19,7 +23,10 @@ function recordedFilter(input: RecordedPopulationInput): RecordedPopulationFilte
 
 @Resolver(() => SimulationRun)
 export class SimulationResolver {
-  constructor(private readonly simulations: SimulationService) {}
+  constructor(
+    private readonly commands: SimulationCommandService,
+    private readonly simulations: SimulationQueryService,
+  ) {}
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => SimulationRun, {
@@ -29,7 +36,7 @@ export class SimulationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: StartSimulationInput,
   ): Promise<SimulationRun> {
-    const run = await this.simulations.start(actor, {
+    const run = await this.commands.start(actor, {
       ...input,
       recordedPopulation: input.recordedPopulation ? recordedFilter(input.recordedPopulation) : null,
       agreementVariants: input.agreementVariants?.map((v) => ({ name: v.name, agreements: v.agreements })) ?? null,
@@ -45,7 +52,7 @@ export class SimulationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SimulationRunIdInput,
   ): Promise<SimulationRun> {
-    return SimulationRun.from(this.simulations.view(actor, await this.simulations.cancel(actor, input.id)));
+    return SimulationRun.from(this.simulations.view(actor, await this.commands.cancel(actor, input.id)));
   }
 
   @Roles(Role.NEGOTIATOR)
@@ -56,7 +63,7 @@ export class SimulationResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SimulationRunIdInput,
   ): Promise<SimulationRun> {
-    return SimulationRun.from(this.simulations.view(actor, await this.simulations.rerun(actor, input.id)));
+    return SimulationRun.from(this.simulations.view(actor, await this.commands.rerun(actor, input.id)));
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)

@@ -2,14 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenarioJson, simulate, type SimulationResult, type VariantResult } from '@sandbridge/domain';
-import {
-  cellLabel,
-  compactCount,
-  normaliseIds,
-  renderSimulationSvg,
-  simulationChartSpec,
-  wrapText,
-} from './simulation-chart.js';
+import { cellLabel, compactCount, wrapText } from './chart-layout.js';
+import { normaliseIds, renderSimulationSvg, simulationChartSpec } from './simulation-chart.js';
 
 const scenarioOf = (name: string) => parseScenarioJson(readFileSync(resolve('examples/simulation', name), 'utf8'));
 const codesOf = (name: string) => scenarioOf(name).reference.jurisdictions.map((jurisdiction) => jurisdiction.code);

@@ -3,7 +3,6 @@ import { Clock } from '@sandbridge/common';
 import {
   type Actor,
   AgreementAction,
-  AgreementKind,
   AgreementStatus,
   type AgreementTerms,
   criteriaNamedBy,
@@ -14,9 +13,6 @@ import {
   normaliseSupplementary,
   type Page,
   type PageRequest,
-  Role,
-  type DraftRuleConditions,
-  type RuleDraft,
   validateAgreementTerms,
   validateRule,
 } from '@sandbridge/domain';
@@ -31,37 +27,18 @@ import {
   TransactionalConnection,
 } from '@sandbridge/persistence';
 import { AuditService } from '../cooperation/audit.service.js';
-
-export interface AgreementFields {
-  name: string;
-  kind: AgreementKind;
-  parties: string[];
-  /** UTC days `YYYY-MM-DD`; null = open. */
-  effectiveFrom?: string | null;
-  effectiveTo?: string | null;
-}
-
-/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
-export type UpdateAgreementCommand = { id: string } & { [K in keyof AgreementFields]?: AgreementFields[K] | null };
-
-export interface RuleFields extends RuleDraft {
-  name?: string | null;
-  conditions?: DraftRuleConditions | null;
-}
-
-export type AddRuleCommand = RuleFields & { agreementId: string };
-/** Replaces every field of the rule. */
-export type UpdateRuleCommand = RuleFields & { id: string };
-
-const REQUIRED_FIELDS = new Set(['name', 'kind', 'parties']);
-
-const AUDIT_ACTIONS: Record<AgreementAction, string> = {
-  [AgreementAction.PROPOSE]: 'PROPOSE_AGREEMENT',
-  [AgreementAction.APPROVE]: 'APPROVE_AGREEMENT',
-  [AgreementAction.SUSPEND]: 'SUSPEND_AGREEMENT',
-  [AgreementAction.RESUME]: 'RESUME_AGREEMENT',
-  [AgreementAction.TERMINATE]: 'TERMINATE_AGREEMENT',
-};
+import {
+  type AddRuleCommand,
+  type AgreementFields,
+  AUDIT_ACTIONS,
+  draftOf,
+  partyJurisdiction,
+  AGREEMENT_REQUIRED_FIELDS,
+  type RuleFields,
+  termsOf,
+  type UpdateAgreementCommand,
+  type UpdateRuleCommand,
+} from './agreement-fields.js';
 
 /**
  * Recognition agreements (DESIGN.md §4): negotiators of the parties draft them and their rules,
@@ -100,9 +77,9 @@ export class AgreementService {
   }
 
   create(actor: Actor, command: AgreementFields): Promise<AgreementEntity> {
-    const party = this.negotiatorJurisdiction(actor);
+    const party = partyJurisdiction(actor);
     return this.connection.withTransaction(async () => {
-      const terms = this.termsOf(command);
+      const terms = termsOf(command);
       await this.checkTerms(terms);
       if (!terms.parties.includes(party))
         throw DomainError.forbidden(`A negotiator drafts agreements its own jurisdiction (${party}) is party to`);
@@ -122,11 +99,11 @@ export class AgreementService {
       const agreement = await this.editable(actor, command.id);
       const changes = Object.fromEntries(
         Object.entries(command).filter(
-          ([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)),
+          ([k, v]) => v !== undefined && k !== 'id' && !(v === null && AGREEMENT_REQUIRED_FIELDS.has(k)),
         ),
       );
-      const merged = { ...this.termsOf(agreement), name: agreement.name, ...changes } as AgreementFields;
-      const terms = this.termsOf(merged);
+      const merged = { ...termsOf(agreement), name: agreement.name, ...changes } as AgreementFields;
+      const terms = termsOf(merged);
       await this.checkTerms(terms);
       if (!terms.parties.includes(actor.jurisdictionCode!))
         throw DomainError.forbidden('A negotiator cannot remove its own jurisdiction from the parties');
@@ -135,7 +112,7 @@ export class AgreementService {
       const problems = new Map<string, string>();
       for (const rule of rules) {
         const label = rule.name || rule.id;
-        for (const p of validateRule(this.draftOf(rule), terms, new Set(rule.criteria), 'rule')) {
+        for (const p of validateRule(draftOf(rule), terms, new Set(rule.criteria), 'rule')) {
           let field =
             p.path === 'rule.origins' || p.path === 'rule.recognising' ? 'parties' : p.path.replace('rule.', '');
           if (field !== 'parties' && field !== 'effectiveFrom' && field !== 'effectiveTo') continue;
@@ -197,7 +174,7 @@ export class AgreementService {
       ]);
       const verdict = decideAgreementTransition(
         {
-          status: agreement.status as AgreementStatus,
+          status: agreement.status,
           parties: agreement.parties,
           approvedBy: approvals.map((a) => a.jurisdictionCode),
           ruleCount: rules.length,
@@ -230,15 +207,9 @@ export class AgreementService {
     return this.audit.append(actor, { action, entityType: 'AGREEMENT', entityId: agreement.id, data });
   }
 
-  private negotiatorJurisdiction(actor: Actor): string {
-    if (actor.role !== Role.NEGOTIATOR || !actor.jurisdictionCode)
-      throw DomainError.forbidden(`Only negotiators draft and steer agreements; you are ${actor.role}`);
-    return actor.jurisdictionCode;
-  }
-
   /** The agreement, locked, when the actor negotiates for one of its parties. */
   private async asParty(actor: Actor, id: string, lock = false): Promise<AgreementEntity> {
-    const party = this.negotiatorJurisdiction(actor);
+    const party = partyJurisdiction(actor);
     const agreement = lock ? await this.agreements.findByIdForUpdate(id) : await this.agreements.findById(id);
     if (!agreement) throw DomainError.notFound('Agreement', id);
     if (!agreement.parties.includes(party))
@@ -248,24 +219,10 @@ export class AgreementService {
 
   private async editable(actor: Actor, id: string): Promise<AgreementEntity> {
     const agreement = await this.asParty(actor, id, true);
-    if (!isAgreementEditable(agreement.status as AgreementStatus)) {
+    if (!isAgreementEditable(agreement.status)) {
       throw DomainError.invalidTransition(`A ${agreement.status} agreement can no longer be edited (only a DRAFT)`);
     }
     return agreement;
-  }
-
-  private termsOf(f: {
-    kind: string;
-    parties: string[];
-    effectiveFrom?: string | null;
-    effectiveTo?: string | null;
-  }): AgreementTerms {
-    return {
-      kind: f.kind as AgreementKind,
-      parties: [...f.parties],
-      effectiveFrom: f.effectiveFrom ?? null,
-      effectiveTo: f.effectiveTo ?? null,
-    };
   }
 
   private async checkTerms(terms: AgreementTerms): Promise<void> {
@@ -280,7 +237,7 @@ export class AgreementService {
   private async checkedRule(rule: RuleFields, agreement: AgreementEntity) {
     const named = criteriaNamedBy(rule);
     const known = new Set((await this.criteria.findByIds(named)).map((c) => c.id));
-    const problems = validateRule(rule, this.termsOf(agreement), known);
+    const problems = validateRule(rule, termsOf(agreement), known);
     if (problems.length) throw DomainError.badInput(problems);
     const set = (values: string[] | null | undefined) => [...new Set(values ?? [])];
     return {
@@ -299,9 +256,5 @@ export class AgreementService {
       conditions: rule.conditions ? { ...rule.conditions } : null,
       supplementary: normaliseSupplementary(rule.supplementary),
     };
-  }
-
-  private draftOf(rule: AgreementRuleEntity): RuleDraft {
-    return { ...rule, conditions: rule.conditions as DraftRuleConditions | null };
   }
 }

@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
-  Category,
   checkCriterionDefinition,
-  Comparator,
-  CriterionKind,
   CriterionStatus,
   DomainError,
   type Page,
   type PageRequest,
-  RiskClass,
   Role,
-  Stage,
 } from '@sandbridge/domain';
 import {
   AuthorityRepository,
@@ -22,33 +17,14 @@ import {
   StandardRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
-
-export interface CriterionFields {
-  title: string;
-  description?: string | null;
-  stage: Stage;
-  category: Category;
-  kind: CriterionKind;
-  metricKey?: string | null;
-  unit?: string | null;
-  comparator?: Comparator | null;
-  threshold?: number | null;
-  thresholdHigh?: number | null;
-  evidenceType?: string | null;
-  statement?: string | null;
-  sectors?: string[] | null;
-  riskClasses?: RiskClass[] | null;
-  clauseIds?: string[] | null;
-}
-
-export interface CreateCriterionCommand extends CriterionFields {
-  /** Defaults to the regulator's own authority; an administrator must name one. */
-  authorityId?: string | null;
-  key: string;
-}
-
-/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
-export type UpdateCriterionCommand = { id: string } & { [K in keyof CriterionFields]?: CriterionFields[K] | null };
+import {
+  criterionColumns,
+  type CreateCriterionCommand,
+  type CriterionFields,
+  criterionFieldsOf,
+  definedOnly,
+  type UpdateCriterionCommand,
+} from './criterion-fields.js';
 
 /**
  * Criteria are versioned: version 1 starts as DRAFT; only a DRAFT is edited; publishing makes it
@@ -124,7 +100,7 @@ export class CriterionService {
         status: CriterionStatus.DRAFT,
         publishedAt: null,
         retiredAt: null,
-        ...this.columns(command),
+        ...criterionColumns(command),
       });
       await this.criteria.setClauses(criterion.id, clauseIds);
       return criterion;
@@ -139,7 +115,7 @@ export class CriterionService {
           `Version ${criterion.version} is ${criterion.status} and can no longer change: revise it to make version ${criterion.version + 1}`,
         );
       }
-      const merged: CriterionFields = { ...this.fieldsOf(criterion), ...definedOnly(command) };
+      const merged: CriterionFields = { ...criterionFieldsOf(criterion), ...definedOnly(command) };
       // Switching kind clears the fields of the old kind unless the caller gave them again.
       if (command.kind && command.kind !== criterion.kind) {
         for (const field of [
@@ -155,7 +131,7 @@ export class CriterionService {
         }
       }
       this.checkDefinition(merged);
-      Object.assign(criterion, this.columns(merged));
+      Object.assign(criterion, criterionColumns(merged));
       const saved = await this.criteria.save(criterion);
       if (command.clauseIds) await this.criteria.setClauses(criterion.id, await this.checkClauses(command.clauseIds));
       return saved;
@@ -201,7 +177,7 @@ export class CriterionService {
         status: CriterionStatus.DRAFT,
         publishedAt: null,
         retiredAt: null,
-        ...this.columns(this.fieldsOf(newest)),
+        ...criterionColumns(criterionFieldsOf(newest)),
       });
       const [clauseIds] = await this.clauseIdsOf([newest.id]);
       await this.criteria.setClauses(revision.id, clauseIds);
@@ -273,53 +249,4 @@ export class CriterionService {
       ]);
     return unique;
   }
-
-  private fieldsOf(c: CriterionEntity): CriterionFields {
-    return {
-      title: c.title,
-      description: c.description,
-      stage: c.stage as Stage,
-      category: c.category as Category,
-      kind: c.kind as CriterionKind,
-      metricKey: c.metricKey,
-      unit: c.unit,
-      comparator: c.comparator as Comparator | null,
-      threshold: c.threshold,
-      thresholdHigh: c.thresholdHigh,
-      evidenceType: c.evidenceType,
-      statement: c.statement,
-      sectors: c.sectors,
-      riskClasses: c.riskClasses as RiskClass[],
-    };
-  }
-
-  private columns(f: CriterionFields) {
-    return {
-      title: f.title,
-      description: f.description ?? '',
-      stage: f.stage,
-      category: f.category,
-      kind: f.kind,
-      metricKey: f.metricKey ?? null,
-      unit: f.unit ?? null,
-      comparator: f.comparator ?? null,
-      threshold: f.threshold ?? null,
-      thresholdHigh: f.thresholdHigh ?? null,
-      evidenceType: f.evidenceType ?? null,
-      statement: f.statement ?? null,
-      sectors: [...new Set(f.sectors ?? [])].sort(),
-      riskClasses: [...new Set(f.riskClasses ?? [])].sort(),
-    };
-  }
-}
-
-const REQUIRED_FIELDS = new Set(['title', 'stage', 'category', 'kind']);
-
-/** The fields an update changes: given ones, except nulls for fields that cannot be empty. */
-function definedOnly(value: UpdateCriterionCommand): Partial<CriterionFields> {
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      ([key, v]) => v !== undefined && key !== 'id' && key !== 'clauseIds' && !(v === null && REQUIRED_FIELDS.has(key)),
-    ),
-  ) as Partial<CriterionFields>;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, EnrolmentState, type FieldProblem, Role } from '@sandbridge/domain';
+import { type Actor, DomainError, EnrolmentState, type FieldProblem, IncidentSeverity, Role } from '@sandbridge/domain';
 import {
   type IncidentEntity,
   IncidentRepository,
@@ -10,13 +10,6 @@ import { EnrolmentService } from '../enrolments/enrolment.service.js';
 import { AuditService } from './audit.service.js';
 import { EventBus } from './event-bus.js';
 import { EnrolmentEventType } from './events.js';
-
-export enum IncidentSeverity {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  CRITICAL = 'CRITICAL',
-}
 
 export interface ReportIncidentCommand {
   enrolmentId: string;
@@ -57,7 +50,7 @@ export class IncidentService {
         throw DomainError.forbidden(
           'Only the enrolling organisation or a targeted authority reports incidents on this enrolment',
         );
-      if (!IN_TESTING.includes(enrolment.state as EnrolmentState)) {
+      if (!IN_TESTING.includes(enrolment.state)) {
         throw DomainError.invalidTransition(
           `Incidents are reported during testing; the enrolment is ${enrolment.state}`,
         );

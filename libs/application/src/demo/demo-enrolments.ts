@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, Comparator, CriterionKind, EntryDecision, ExitDecision, Role, Stage } from '@sandbridge/domain';
+import {
+  type Actor,
+  Comparator,
+  Confidentiality,
+  CriterionKind,
+  EntryDecision,
+  ExitDecision,
+  ReportReview,
+  Role,
+  Stage,
+} from '@sandbridge/domain';
 import {
   AiSystemRepository,
   type CriterionEntity,
@@ -8,8 +18,10 @@ import {
   EnrolmentRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
-import { EnrolmentService, type ResultCommand } from '../enrolments/enrolment.service.js';
-import { Confidentiality, ReportReview, TestReportService } from '../enrolments/test-report.service.js';
+import { EnrolmentApplicationService } from '../enrolments/enrolment-application.service.js';
+import type { ResultCommand } from '../enrolments/enrolment-commands.js';
+import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
+import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
 
 interface Cast {
   programmeId: string;
@@ -27,13 +39,14 @@ const sha = (seed: string) =>
 
 /**
  * Enrolments in every state on the demo programme, each reached through the real lifecycle
- * (EnrolmentService and TestReportService, with the demo regulators and innovators as actors).
+ * (EnrolmentApplicationService, EnrolmentLifecycleService and TestReportSubmissionService, with the demo regulators and innovators as actors).
  */
 @Injectable()
 export class DemoEnrolments {
   constructor(
-    private readonly enrolments: EnrolmentService,
-    private readonly reports: TestReportService,
+    private readonly applications: EnrolmentApplicationService,
+    private readonly enrolments: EnrolmentLifecycleService,
+    private readonly reports: TestReportSubmissionService,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly criteria: CriterionRepository,
@@ -69,7 +82,7 @@ export class DemoEnrolments {
       const entryResults = targets.flatMap((a) =>
         of(a, Stage.ENTRY).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')),
       );
-      let e: EnrolmentEntity = await this.enrolments.create(innovator, {
+      let e: EnrolmentEntity = await this.applications.create(innovator, {
         programmeId: cast.programmeId,
         aiSystemId: system.id,
         targetAuthorityIds: targets,
@@ -191,7 +204,7 @@ function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {
       return mode === 'pass'
         ? { criterionId: c.id, evidenceReference: `dms://demo/${c.key}.pdf`, evidenceSha256: sha(c.key) }
         : { criterionId: c.id };
-    default: {
+    case CriterionKind.METRIC: {
       const t = c.threshold!;
       const value =
         c.comparator === Comparator.GTE

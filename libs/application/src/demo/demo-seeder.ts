@@ -224,7 +224,7 @@ export class DemoSeeder {
           email: a.email,
           displayName: a.displayName,
           password: DEMO_PASSWORD,
-          role: a.role as Role,
+          role: a.role as Role, // the demo data spells roles as text
           authorityId: a.authority ? authorityId(a.authority) : null,
           organisationId: a.organisation ? (organisationIds.get(a.organisation) ?? null) : null,
           jurisdictionCode: a.jurisdiction ?? null,

@@ -1,4 +1,4 @@
-import { type Actor, type LifecycleActor, Role } from '@sandbridge/domain';
+import { type Actor, Confidentiality, EnrolmentState, type LifecycleActor, Role } from '@sandbridge/domain';
 import type { EnrolmentEntity, TestReportEntity } from '@sandbridge/persistence';
 
 /** Who the caller is to this enrolment's lifecycle. */
@@ -19,7 +19,7 @@ export function canSeeEnrolment(actor: Actor, enrolment: EnrolmentEntity, progra
     case Role.INNOVATOR:
       return actor.organisationId === enrolment.organisationId;
     case Role.REGULATOR:
-      return enrolment.state !== 'DRAFT' && programmeParticipants.includes(actor.authorityId!);
+      return enrolment.state !== EnrolmentState.DRAFT && programmeParticipants.includes(actor.authorityId!);
     case Role.NEGOTIATOR:
       return false;
   }
@@ -53,7 +53,7 @@ export function authorityMaySeeReport(
   report: TestReportEntity,
   programmeParticipants: string[],
 ): boolean {
-  if (report.confidentiality === 'PUBLIC') return true;
-  if (report.confidentiality === 'PARTICIPANTS') return programmeParticipants.includes(authorityId);
+  if (report.confidentiality === Confidentiality.PUBLIC) return true;
+  if (report.confidentiality === Confidentiality.PARTICIPANTS) return programmeParticipants.includes(authorityId);
   return report.submittedTo === authorityId;
 }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, type ExitReport, Role, Stage } from '@sandbridge/domain';
+import {
+  type Actor,
+  DomainError,
+  EnrolmentState,
+  EntryDecision,
+  type ExitReport,
+  ReportStatus,
+  Role,
+  Stage,
+  TrackState,
+} from '@sandbridge/domain';
 import {
   AiSystemRepository,
   AuthorityRepository,
@@ -11,6 +21,7 @@ import {
 } from '@sandbridge/persistence';
 import { ProgrammeService } from '../programmes/programme.service.js';
 import { EnrolmentService } from './enrolment.service.js';
+import { TrackEvaluationService } from './track-evaluation.service.js';
 import { TestReportService } from './test-report.service.js';
 
 export interface ProgrammeFunnel {
@@ -42,6 +53,7 @@ export interface ProgrammeFunnel {
 export class ExitReportService {
   constructor(
     private readonly enrolments: EnrolmentService,
+    private readonly evaluations: TrackEvaluationService,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly reports: TestReportRepository,
     private readonly reportService: TestReportService,
@@ -59,11 +71,11 @@ export class ExitReportService {
    */
   async exitReport(actor: Actor, enrolmentId: string): Promise<ExitReport> {
     const { enrolment, programme, tracks } = await this.enrolments.load(actor, enrolmentId);
-    const evaluations = await this.enrolments.evaluateTracks(
+    const evaluations = await this.evaluations.evaluateTracks(
       tracks.map((t) => ({ enrolment, authorityId: t.authorityId, stage: Stage.EXIT })),
       { programme, reader: actor },
     );
-    const reports = (await this.reports.ofEnrolments([enrolment.id])).filter((r) => r.status !== 'REJECTED');
+    const reports = (await this.reports.ofEnrolments([enrolment.id])).filter((r) => r.status !== ReportStatus.REJECTED);
     const results = await this.reports.resultsOf(reports.map((r) => r.id));
     const [visibleReports] = await this.reportService.ofEnrolments(actor, [enrolment.id]);
     const visible = new Set(visibleReports.map((r) => r.id));
@@ -86,12 +98,12 @@ export class ExitReportService {
           decision: track.entryDecision,
           reasons: track.entryReasons,
           justification: track.entryJustification,
-          decidedAt: track.entryDecidedAt?.toISOString() ?? null,
+          decidedAt: track.entryDecidedAt,
         },
         exit: {
           decision: track.exitDecision,
           reasons: track.exitReasons,
-          decidedAt: track.exitDecidedAt?.toISOString() ?? null,
+          decidedAt: track.exitDecidedAt,
         },
         criteria: evaluation.criteria.map((e) => {
           const own = results.filter((r) => r.criterionId === e.criterionId);
@@ -141,7 +153,7 @@ export class ExitReportService {
     const count = (predicate: (e: (typeof enrolments)[number]) => boolean) => enrolments.filter(predicate).length;
     const byState = new Map<string, number>();
     for (const e of enrolments) byState.set(e.state, (byState.get(e.state) ?? 0) + 1);
-    const exitedIds = new Set(enrolments.filter((e) => e.state === 'EXITED').map((e) => e.id));
+    const exitedIds = new Set(enrolments.filter((e) => e.state === EnrolmentState.EXITED).map((e) => e.id));
     const exitOutcomes = new Map<string, number>();
     for (const t of tracks)
       if (exitedIds.has(t.enrolmentId) && t.exitDecision)
@@ -151,9 +163,9 @@ export class ExitReportService {
       applications: enrolments.length,
       submitted: count((e) => e.submittedAt !== null),
       tested: count((e) => e.testingStartedAt !== null),
-      exited: count((e) => e.state === 'EXITED'),
-      declined: count((e) => e.state === 'DECLINED'),
-      withdrawn: count((e) => e.state === 'WITHDRAWN'),
+      exited: count((e) => e.state === EnrolmentState.EXITED),
+      declined: count((e) => e.state === EnrolmentState.DECLINED),
+      withdrawn: count((e) => e.state === EnrolmentState.WITHDRAWN),
       byState: [...byState].map(([state, n]) => ({ state, count: n })).sort((a, b) => a.state.localeCompare(b.state)),
       authorities: participants.map((authorityId) => {
         const own = tracks.filter((t) => t.authorityId === authorityId);
@@ -163,11 +175,11 @@ export class ExitReportService {
         return {
           authorityId,
           targeted: own.length,
-          pending: own.filter((t) => t.state === 'PENDING').length,
-          admitted: own.filter((t) => t.entryDecision === 'ADMIT').length,
-          declined: own.filter((t) => t.entryDecision === 'DECLINE').length,
-          authorised: own.filter((t) => t.state === 'AUTHORISED').length,
-          rejected: own.filter((t) => t.state === 'REJECTED').length,
+          pending: own.filter((t) => t.state === TrackState.PENDING).length,
+          admitted: own.filter((t) => t.entryDecision === EntryDecision.ADMIT).length,
+          declined: own.filter((t) => t.entryDecision === EntryDecision.DECLINE).length,
+          authorised: own.filter((t) => t.state === TrackState.AUTHORISED).length,
+          rejected: own.filter((t) => t.state === TrackState.REJECTED).length,
           topUnmetCriteria: [...unmet]
             .map(([criterionId, n]) => ({ criterionId, count: n }))
             .sort((a, b) => b.count - a.count || (a.criterionId < b.criterionId ? -1 : 1))

@@ -129,7 +129,7 @@ export class AuthService {
       sub: account.id,
       sid: randomUUID(),
       sev: account.sessionEpoch,
-      role: account.role as Role,
+      role: account.role,
       aut: account.authorityId,
       org: account.organisationId,
       jur: account.jurisdictionCode,

@@ -4,7 +4,6 @@ import {
   CriterionStatus,
   decideProgrammeTransition,
   DomainError,
-  JointEntryRule,
   type Page,
   type PageRequest,
   ProgrammeAction,
@@ -21,48 +20,20 @@ import {
   ProgrammeRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
-
-export interface ProgrammeFields {
-  name: string;
-  description?: string | null;
-  sectors?: string[] | null;
-  /** UTC days `YYYY-MM-DD`. */
-  applicationOpens?: string | null;
-  applicationCloses?: string | null;
-  maxTestingDays: number;
-  cohortCapacity: number;
-  jointEntryRule: JointEntryRule;
-  /**
-   * When on, entry and exit evaluation count a criterion as met by a result of the same AI system
-   * recognised (fully) through an agreement in force, so innovators do not re-test what an
-   * agreement already covers. Default false.
-   */
-  acceptsRecognisedResults?: boolean | null;
-}
-
-export interface CreateProgrammeCommand extends ProgrammeFields {
-  /** Defaults to the regulator's own authority; an administrator must name one. */
-  leadAuthorityId?: string | null;
-  /** Other participating authorities (the lead always participates). */
-  participantAuthorityIds?: string[] | null;
-}
-
-/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
-export type UpdateProgrammeCommand = { id: string } & { [K in keyof ProgrammeFields]?: ProgrammeFields[K] | null };
-
-const REQUIRED_FIELDS = new Set([
-  'name',
-  'maxTestingDays',
-  'cohortCapacity',
-  'jointEntryRule',
-  'acceptsRecognisedResults',
-]);
-
-export interface AttachCriterionCommand {
-  programmeId: string;
-  criterionId: string;
-  mandatory?: boolean | null;
-}
+import {
+  type AttachCriterionCommand,
+  checkProgrammeFields,
+  type CreateProgrammeCommand,
+  leadFor,
+  programmeColumns,
+  type ProgrammeFields,
+  programmeFieldsOf,
+  PROGRAMME_REQUIRED_FIELDS,
+  requireRegulatorOf,
+  requireStatus,
+  type UpdateProgrammeCommand,
+} from './programme-fields.js';
+import { attachmentsOf, participantIdsOf } from './programme-rows.js';
 
 /** Programmes run jointly: the lead authority steers, each participant attaches its own criteria. */
 @Injectable()
@@ -97,21 +68,19 @@ export class ProgrammeService {
   }
 
   /** For DataLoader: participating authority ids of each programme, in the order they joined. */
-  async participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
-    const rows = await this.programmes.participantsOf(programmeIds);
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id).map((r) => r.authorityId));
+  participantIdsOf(programmeIds: readonly string[]): Promise<string[][]> {
+    return participantIdsOf(this.programmes, programmeIds);
   }
 
   /** For DataLoader: the criteria attached to each programme. */
-  async attachmentsOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[][]> {
-    const rows = await this.programmes.criteriaOf(programmeIds);
-    return programmeIds.map((id) => rows.filter((r) => r.programmeId === id));
+  attachmentsOf(programmeIds: readonly string[]): Promise<ProgrammeCriterionEntity[][]> {
+    return attachmentsOf(this.programmes, programmeIds);
   }
 
   create(actor: Actor, command: CreateProgrammeCommand): Promise<ProgrammeEntity> {
-    const leadAuthorityId = this.leadFor(actor, command.leadAuthorityId);
+    const leadAuthorityId = leadFor(actor, command.leadAuthorityId);
     return this.connection.withTransaction(async () => {
-      this.checkFields(command);
+      checkProgrammeFields(command);
       const participantIds = [...new Set([leadAuthorityId, ...(command.participantAuthorityIds ?? [])])];
       const found = new Set((await this.authorities.findByIds(participantIds)).map((a) => a.id));
       const missing = participantIds.find((id) => !found.has(id));
@@ -120,7 +89,7 @@ export class ProgrammeService {
       const programme = await this.programmes.insert({
         leadAuthorityId,
         status: ProgrammeStatus.DRAFT,
-        ...this.columns(command),
+        ...programmeColumns(command),
       });
       for (const authorityId of participantIds) await this.programmes.addParticipant(programme.id, authorityId);
       return programme;
@@ -142,13 +111,13 @@ export class ProgrammeService {
         throw DomainError.invalidTransition('The joint-entry rule cannot change once the programme is OPEN');
       }
       const changes = Object.entries(command).filter(
-        ([k, v]) => v !== undefined && k !== 'id' && !(v === null && REQUIRED_FIELDS.has(k)),
+        ([k, v]) => v !== undefined && k !== 'id' && !(v === null && PROGRAMME_REQUIRED_FIELDS.has(k)),
       );
-      const merged: ProgrammeFields = { ...this.fieldsOf(programme), ...Object.fromEntries(changes) };
-      this.checkFields(merged);
+      const merged: ProgrammeFields = { ...programmeFieldsOf(programme), ...Object.fromEntries(changes) };
+      checkProgrammeFields(merged);
       if (merged.name !== programme.name)
         await this.requireFreeName(merged.name, programme.leadAuthorityId, programme.id);
-      Object.assign(programme, this.columns(merged));
+      Object.assign(programme, programmeColumns(merged));
       return this.programmes.save(programme);
     });
   }
@@ -156,7 +125,7 @@ export class ProgrammeService {
   addParticipant(actor: Actor, programmeId: string, authorityId: string): Promise<ProgrammeEntity> {
     return this.connection.withTransaction(async () => {
       const programme = await this.asLead(actor, programmeId);
-      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'add a participant to');
+      requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'add a participant to');
       if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority', authorityId);
       const [participants] = await this.participantIdsOf([programme.id]);
       if (participants.includes(authorityId))
@@ -169,7 +138,7 @@ export class ProgrammeService {
   removeParticipant(actor: Actor, programmeId: string, authorityId: string): Promise<ProgrammeEntity> {
     return this.connection.withTransaction(async () => {
       const programme = await this.asLead(actor, programmeId);
-      this.requireStatus(programme, [ProgrammeStatus.DRAFT], 'remove a participant from');
+      requireStatus(programme, [ProgrammeStatus.DRAFT], 'remove a participant from');
       if (authorityId === programme.leadAuthorityId)
         throw DomainError.badInput([
           { path: 'input.authorityId', message: 'is the lead authority, which cannot leave its programme' },
@@ -193,8 +162,8 @@ export class ProgrammeService {
           actor.role === Role.ADMIN ||
           actor.authorityId === criterion.authorityId);
       if (!criterion || !visible) throw DomainError.notFound('Criterion', command.criterionId);
-      this.requireRegulatorOf(actor, criterion.authorityId, 'attach this authority’s criteria');
-      this.requireStatus(
+      requireRegulatorOf(actor, criterion.authorityId, 'attach this authority’s criteria');
+      requireStatus(
         programme,
         [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN, ProgrammeStatus.RUNNING],
         'attach criteria to',
@@ -221,7 +190,7 @@ export class ProgrammeService {
         programmeId: programme.id,
         criterionId: criterion.id,
         authorityId: criterion.authorityId,
-        stage: criterion.stage as Stage,
+        stage: criterion.stage,
         mandatory: command.mandatory ?? true,
       });
     });
@@ -232,8 +201,8 @@ export class ProgrammeService {
       const programme = await this.visible(actor, programmeId);
       const attachment = await this.programmes.findAttachment(programme.id, criterionId);
       if (!attachment) throw DomainError.notFound('Attached criterion', criterionId);
-      this.requireRegulatorOf(actor, attachment.authorityId, 'detach this authority’s criteria');
-      this.requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'detach criteria from');
+      requireRegulatorOf(actor, attachment.authorityId, 'detach this authority’s criteria');
+      requireStatus(programme, [ProgrammeStatus.DRAFT, ProgrammeStatus.OPEN], 'detach criteria from');
       await this.programmes.detach(programme.id, criterionId);
       return attachment;
     });
@@ -250,7 +219,7 @@ export class ProgrammeService {
       ]);
       const verdict = decideProgrammeTransition(
         {
-          status: programme.status as ProgrammeStatus,
+          status: programme.status,
           participants,
           authoritiesWithEntryCriteria: [
             ...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId)),
@@ -305,69 +274,5 @@ export class ProgrammeService {
     if (actor.role === Role.ADMIN) return programme;
     if (actor.role === Role.REGULATOR && actor.authorityId === programme.leadAuthorityId) return programme;
     throw DomainError.forbidden('Only the lead authority’s regulators may do this');
-  }
-
-  private requireRegulatorOf(actor: Actor, authorityId: string, what: string): void {
-    if (actor.role === Role.ADMIN) return;
-    if (actor.role === Role.REGULATOR && actor.authorityId === authorityId) return;
-    throw DomainError.forbidden(`Only that authority’s regulators may ${what}`);
-  }
-
-  private requireStatus(programme: ProgrammeEntity, allowed: ProgrammeStatus[], what: string): void {
-    if (!allowed.includes(programme.status as ProgrammeStatus)) {
-      throw DomainError.invalidTransition(
-        `Cannot ${what} a ${programme.status} programme (only ${allowed.join(' or ')})`,
-      );
-    }
-  }
-
-  private leadFor(actor: Actor, requested: string | null | undefined): string {
-    if (actor.role === Role.REGULATOR) {
-      if (requested && requested !== actor.authorityId)
-        throw DomainError.forbidden('A regulator creates programmes led by its own authority');
-      return actor.authorityId!;
-    }
-    if (actor.role === Role.ADMIN) {
-      if (!requested)
-        throw DomainError.badInput([
-          { path: 'input.leadAuthorityId', message: 'is required when an administrator creates a programme' },
-        ]);
-      return requested;
-    }
-    throw DomainError.forbidden(`Only regulators run programmes; you are ${actor.role}`);
-  }
-
-  private checkFields(fields: ProgrammeFields): void {
-    if (fields.applicationOpens && fields.applicationCloses && fields.applicationOpens > fields.applicationCloses) {
-      throw DomainError.badInput([{ path: 'input.applicationCloses', message: 'must not be before applicationOpens' }]);
-    }
-  }
-
-  private fieldsOf(p: ProgrammeEntity): ProgrammeFields {
-    return {
-      name: p.name,
-      description: p.description,
-      sectors: p.sectors,
-      applicationOpens: p.applicationOpens,
-      applicationCloses: p.applicationCloses,
-      maxTestingDays: p.maxTestingDays,
-      cohortCapacity: p.cohortCapacity,
-      jointEntryRule: p.jointEntryRule as JointEntryRule,
-      acceptsRecognisedResults: p.acceptsRecognisedResults,
-    };
-  }
-
-  private columns(f: ProgrammeFields) {
-    return {
-      name: f.name,
-      description: f.description ?? '',
-      sectors: [...new Set(f.sectors ?? [])].sort(),
-      applicationOpens: f.applicationOpens ?? null,
-      applicationCloses: f.applicationCloses ?? null,
-      maxTestingDays: f.maxTestingDays,
-      cohortCapacity: f.cohortCapacity,
-      jointEntryRule: f.jointEntryRule,
-      acceptsRecognisedResults: f.acceptsRecognisedResults ?? false,
-    };
   }
 }

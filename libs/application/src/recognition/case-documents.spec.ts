@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRecognitionCase, RECOGNITION_CASE_FORMAT } from '@sandbridge/domain';
+import { Comparator, parseRecognitionCase, RECOGNITION_CASE_FORMAT } from '@sandbridge/domain';
 import type {
   AgreementEntity,
   AgreementRuleEntity,
@@ -76,7 +76,8 @@ describe('case documents (DESIGN.md §8.1)', () => {
       clauses: ['K1'],
     });
     expect(
-      criterionDocument(criterion({ comparator: 'BETWEEN', threshold: 0.8, thresholdHigh: 1.25 }), []).threshold,
+      criterionDocument(criterion({ comparator: Comparator.BETWEEN, threshold: 0.8, thresholdHigh: 1.25 }), [])
+        .threshold,
     ).toEqual([0.8, 1.25]);
   });
 
@@ -107,7 +108,7 @@ describe('case documents (DESIGN.md §8.1)', () => {
       id: 'eu-fair',
       key: 'fair',
       metricKey: 'fairness.ratio',
-      comparator: 'BETWEEN',
+      comparator: Comparator.BETWEEN,
       threshold: 0.8,
       thresholdHigh: 1.25,
     });
@@ -140,7 +141,7 @@ describe('case documents (DESIGN.md §8.1)', () => {
       queries: [{ system: 'sys1', authority: 'eu-aio' }],
     });
     expect(parsed.criteria.find((c) => c.id === 'eu-fair')).toMatchObject({
-      comparator: 'BETWEEN',
+      comparator: Comparator.BETWEEN,
       threshold: 0.8,
       thresholdHigh: 1.25,
     });

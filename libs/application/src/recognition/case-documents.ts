@@ -1,4 +1,4 @@
-import { AgreementStatus } from '@sandbridge/domain';
+import { AgreementStatus, Comparator } from '@sandbridge/domain';
 import type {
   AgreementEntity,
   AgreementRuleEntity,
@@ -34,7 +34,7 @@ export function criterionDocument(c: CriterionEntity, clauses: string[]): JsonOb
     metric: c.metricKey,
     comparator: c.comparator,
     // The file format writes a BETWEEN threshold as [low, high] (DESIGN.md §8.1).
-    threshold: c.comparator === 'BETWEEN' ? [c.threshold, c.thresholdHigh] : c.threshold,
+    threshold: c.comparator === Comparator.BETWEEN ? [c.threshold, c.thresholdHigh] : c.threshold,
     sectors: c.sectors,
     riskClasses: c.riskClasses,
     clauses,

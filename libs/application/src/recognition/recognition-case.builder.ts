@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { parseRecognitionCase, RECOGNITION_CASE_FORMAT, type RecognitionCase, type UtcDay } from '@sandbridge/domain';
+import {
+  parseRecognitionCase,
+  RECOGNITION_CASE_FORMAT,
+  type RecognitionCase,
+  ResultOutcome,
+  type UtcDay,
+} from '@sandbridge/domain';
 import {
   AgreementRepository,
   type AiSystemEntity,
@@ -99,7 +105,7 @@ export class RecognitionCaseBuilder {
           testedIn: report.testedIn,
           testedAt: report.periodEnd,
           value: r.value,
-          passed: r.outcome === 'PASS',
+          passed: r.outcome === ResultOutcome.PASS,
           method: report.methodId,
           lab: { accredited: report.labAccredited, accreditationBody: report.labAccreditationBody },
         };

@@ -7,6 +7,7 @@ import {
   isUtcDay,
   type RecognitionCaseDocument,
   type QueryResolution,
+  ReportStatus,
   resolveCase,
   Role,
   serialiseRecognitionCase,
@@ -177,7 +178,7 @@ export class RecognitionService {
         actor,
         enrolments.map((e) => e.id),
         targetIds,
-        (r) => r.status === 'ACCEPTED',
+        (r) => r.status === ReportStatus.ACCEPTED,
       );
       // A result counts toward an authority's criteria only if that authority may read its report.
       // The exported case also leaves out what the caller may not read; the answers shown keep it

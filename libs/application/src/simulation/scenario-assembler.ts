@@ -6,6 +6,7 @@ import {
   type FieldProblem,
   isUtcDay,
   isUuid,
+  PopulationKind,
   SCENARIO_FORMAT,
   toUtcDay,
 } from '@sandbridge/domain';
@@ -23,59 +24,14 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../recognition/case-documents.js';
-
-/** Which recorded data a population snapshot is taken from; every field optional (absent = all). */
-export interface RecordedPopulationFilter {
-  /** Systems whose organisation's home jurisdiction, or a jurisdiction they were tested in, is listed. */
-  jurisdictions?: string[] | null;
-  sectors?: string[] | null;
-  /** Results tested (report period end) on or after / on or before these UTC days; systems with none in range are left out. */
-  testedFrom?: string | null;
-  testedTo?: string | null;
-  /** Target authorities for every system; absent = each system's own enrolment targets. */
-  targets?: string[] | null;
-}
-
-/** A stored agreement to simulate as if signed, as one variant (DESIGN.md §5). */
-export interface AgreementVariantRequest {
-  name: string;
-  agreements: string[];
-}
-
-export interface ScenarioRequest {
-  scenario: unknown;
-  recordedPopulation?: RecordedPopulationFilter | null;
-  agreementVariants?: AgreementVariantRequest[] | null;
-}
-
-/**
- * What the service may count about one system of a snapshot, beside its opaque id: never part of
- * the population document, and never given to a negotiator except as aggregates.
- */
-export interface RecordedSystemFacts {
-  id: string;
-  homeJurisdiction: string;
-  organisationId: string;
-  sector: string;
-  riskClass: string;
-  results: number;
-  targets: number;
-}
-
-/** An anonymised explicit population (§8.1 shapes) and the facts of its systems, in the same order. */
-export interface RecordedPopulation {
-  population: { systems: JsonObject[]; results: JsonObject[]; targets: JsonObject[] };
-  facts: RecordedSystemFacts[];
-}
-
-export type PopulationKind = 'EXPLICIT' | 'SYNTHETIC' | 'RECORDED';
-
-export interface AssembledScenario {
-  document: JsonObject;
-  populationKind: PopulationKind;
-  /** RECORDED: the snapshot's systems, for the minimum-size checks. */
-  recorded?: RecordedSystemFacts[];
-}
+import type {
+  AgreementVariantRequest,
+  AssembledScenario,
+  RecordedPopulation,
+  RecordedPopulationFilter,
+  RecordedSystemFacts,
+  ScenarioRequest,
+} from './scenario-request.js';
 
 /**
  * Completes a negotiator's scenario from the platform's own data, so that what is stored is the
@@ -125,7 +81,7 @@ export class ScenarioAssembler {
         scenario.population = recorded.population;
         facts = recorded.facts;
         recordedCriteria = [...new Set(recorded.population.results.map((r) => r.criterion as string))];
-        populationKind = 'RECORDED';
+        populationKind = PopulationKind.RECORDED;
       } else {
         const population = scenario.population;
         populationKind =
@@ -133,8 +89,8 @@ export class ScenarioAssembler {
           typeof population === 'object' &&
           !Array.isArray(population) &&
           'synthetic' in population
-            ? 'SYNTHETIC'
-            : 'EXPLICIT';
+            ? PopulationKind.SYNTHETIC
+            : PopulationKind.EXPLICIT;
       }
       if (scenario.reference === undefined) scenario.reference = await this.reference(recordedCriteria);
       if (scenario.baseline === undefined) scenario.baseline = { agreements: await this.agreementsInForce() };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { RiskClass } from '../criteria/criteria.js';
+import { CriterionOutcome, ResultOutcome } from '../evaluation/evaluation.js';
 import { MetBy, type RecognisedResult } from '../evaluation/recognised-results.js';
 import { RecognitionOutcome } from '../recognition/recognition.js';
+import { EnrolmentState, EntryDecision, TrackState } from './enrolment-states.js';
 import { type ExitReport, type ExitReportCriterion, renderExitReportMarkdown } from './exit-report.js';
 
 const criterion = (overrides: Partial<ExitReportCriterion>): ExitReportCriterion => ({
@@ -9,7 +12,7 @@ const criterion = (overrides: Partial<ExitReportCriterion>): ExitReportCriterion
   version: 1,
   title: 'AUC',
   mandatory: true,
-  outcome: 'NOT_SUBMITTED',
+  outcome: CriterionOutcome.NOT_SUBMITTED,
   metBy: null,
   recognition: null,
   evidence: [],
@@ -19,9 +22,9 @@ const criterion = (overrides: Partial<ExitReportCriterion>): ExitReportCriterion
 
 const report = (criteria: ExitReportCriterion[]): ExitReport => ({
   enrolmentId: 'e1',
-  state: 'EXIT_REVIEW',
+  state: EnrolmentState.EXIT_REVIEW,
   programme: { id: 'p1', name: 'Pilot' },
-  aiSystem: { id: 's1', name: 'Scorer', sector: 'FINANCE', riskClass: 'HIGH' },
+  aiSystem: { id: 's1', name: 'Scorer', sector: 'FINANCE', riskClass: RiskClass.HIGH },
   organisation: { id: 'o1', name: 'Acme' },
   authorities: [
     {
@@ -29,8 +32,8 @@ const report = (criteria: ExitReportCriterion[]): ExitReport => ({
       name: 'European AI Office',
       acronym: 'AI Office',
       jurisdiction: 'EU',
-      trackState: 'ADMITTED',
-      entry: { decision: 'ADMIT', reasons: null, justification: null, decidedAt: null },
+      trackState: TrackState.ADMITTED,
+      entry: { decision: EntryDecision.ADMIT, reasons: null, justification: null, decidedAt: null },
       exit: { decision: null, reasons: null, decidedAt: null },
       criteria,
     },
@@ -60,9 +63,9 @@ describe('renderExitReportMarkdown and recognised results', () => {
         renderExitReportMarkdown(
           report([
             criterion({
-              outcome: 'MET',
+              outcome: CriterionOutcome.MET,
               metBy: MetBy.OWN_RESULT,
-              evidence: [{ reportId: 'r', resultId: 'x', outcome: 'PASS', detail: '0.9 against ≥ 0.85' }],
+              evidence: [{ reportId: 'r', resultId: 'x', outcome: ResultOutcome.PASS, detail: '0.9 against ≥ 0.85' }],
             }),
           ]),
         ),
@@ -74,7 +77,7 @@ describe('renderExitReportMarkdown and recognised results', () => {
     const markdown = renderExitReportMarkdown(
       report([
         criterion({
-          outcome: 'MET',
+          outcome: CriterionOutcome.MET,
           metBy: MetBy.RECOGNISED_RESULT,
           recognition: recognition(RecognitionOutcome.RECOGNISED),
         }),

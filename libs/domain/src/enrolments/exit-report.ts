@@ -1,12 +1,16 @@
 import { MetBy, type RecognisedResult } from '../evaluation/recognised-results.js';
+import type { RiskClass } from '../criteria/criteria.js';
+import type { CriterionOutcome, ResultOutcome } from '../evaluation/evaluation.js';
 import { RecognitionOutcome } from '../recognition/recognition.js';
+import { toUtcDay } from '../time/utc-day.js';
+import type { EnrolmentState, EntryDecision, ExitDecision, TrackState } from './enrolment-states.js';
 
 /** The structured exit report (DESIGN.md §3): per authority, each exit criterion, evidence, outcome, decision, reasons. */
 export interface ExitReport {
   enrolmentId: string;
-  state: string;
+  state: EnrolmentState;
   programme: { id: string; name: string };
-  aiSystem: { id: string; name: string; sector: string; riskClass: string };
+  aiSystem: { id: string; name: string; sector: string; riskClass: RiskClass };
   organisation: { id: string; name: string };
   authorities: ExitReportAuthority[];
 }
@@ -16,9 +20,14 @@ export interface ExitReportAuthority {
   name: string;
   acronym: string;
   jurisdiction: string;
-  trackState: string;
-  entry: { decision: string | null; reasons: string | null; justification: string | null; decidedAt: string | null };
-  exit: { decision: string | null; reasons: string | null; decidedAt: string | null };
+  trackState: TrackState;
+  entry: {
+    decision: EntryDecision | null;
+    reasons: string | null;
+    justification: string | null;
+    decidedAt: Date | null;
+  };
+  exit: { decision: ExitDecision | null; reasons: string | null; decidedAt: Date | null };
   criteria: ExitReportCriterion[];
 }
 
@@ -28,13 +37,13 @@ export interface ExitReportCriterion {
   version: number;
   title: string;
   mandatory: boolean;
-  outcome: string;
+  outcome: CriterionOutcome;
   /** What made it MET (null otherwise). */
   metBy: MetBy | null;
   /** The result recognised for it through an agreement, when the programme accepts recognised results. */
   recognition: RecognisedResult | null;
   /** Results recorded for the criterion that the reader may see (confidentiality applied). */
-  evidence: { reportId: string; resultId: string; outcome: string; detail: string }[];
+  evidence: { reportId: string; resultId: string; outcome: ResultOutcome; detail: string }[];
   /** Results the reader may not see (their report's confidentiality). */
   withheld: number;
 }
@@ -71,11 +80,11 @@ export function renderExitReportMarkdown(report: ExitReport): string {
       '',
       `## ${a.name} (${a.acronym}, ${a.jurisdiction}) — ${a.trackState}`,
       '',
-      `- Entry: ${a.entry.decision ?? 'not decided'}${a.entry.decidedAt ? ` on ${a.entry.decidedAt.slice(0, 10)}` : ''}${a.entry.reasons ? ` — ${a.entry.reasons}` : ''}`,
+      `- Entry: ${a.entry.decision ?? 'not decided'}${a.entry.decidedAt ? ` on ${toUtcDay(a.entry.decidedAt)}` : ''}${a.entry.reasons ? ` — ${a.entry.reasons}` : ''}`,
     );
     if (a.entry.justification) lines.push(`- Justification: ${a.entry.justification}`);
     lines.push(
-      `- Exit: ${a.exit.decision ?? 'not decided'}${a.exit.decidedAt ? ` on ${a.exit.decidedAt.slice(0, 10)}` : ''}${a.exit.reasons ? ` — ${a.exit.reasons}` : ''}`,
+      `- Exit: ${a.exit.decision ?? 'not decided'}${a.exit.decidedAt ? ` on ${toUtcDay(a.exit.decidedAt)}` : ''}${a.exit.reasons ? ` — ${a.exit.reasons}` : ''}`,
       '',
     );
     if (!a.criteria.length) {

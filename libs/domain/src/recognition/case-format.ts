@@ -1,3 +1,5 @@
+// One file (a format reader, long on purpose): every field of recognition-case@1 is read and checked here,
+// and scenario-format reuses its readers; one place to compare against docs/formats.md#recognition-case.
 import { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
 import {
   AgreementKind,

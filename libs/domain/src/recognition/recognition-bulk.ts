@@ -1,3 +1,5 @@
+// One file (a pure engine, long on purpose): compilation into typed arrays and the hot loop that reads them
+// share private layouts and offsets; split apart, each half would expose the other's internals.
 import { Comparator } from '../criteria/criteria.js';
 import {
   AgreementStatus,

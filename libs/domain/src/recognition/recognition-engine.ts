@@ -1,3 +1,5 @@
+// One file (a pure engine, long on purpose): the explained resolution of a criterion — candidates, checks,
+// choice — is one algorithm whose steps share the rule index; it reads best top to bottom.
 import { Comparator, CriterionKind, Relation } from '../criteria/criteria.js';
 import { criterionApplies, meetsThreshold } from '../evaluation/evaluation.js';
 import {

@@ -1,3 +1,5 @@
+// One file (a pure generator, long on purpose): one seeded random stream draws the whole set in a fixed
+// order; splitting it would spread the draw order, which the determinism of every benchmark rests on.
 import { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
 import {
   AgreementKind,

@@ -1,3 +1,5 @@
+// One file (a format reader, long on purpose): every field of simulation-scenario@1 is read and checked
+// here, on case-format's readers; one place to compare against docs/formats.md#simulation-scenario.
 import { RiskClass } from '../criteria/criteria.js';
 import { readAgreement, readReferenceModel, readResult, readSystem } from '../recognition/case-format.js';
 import {

@@ -1,3 +1,5 @@
+// One file (a pure engine, long on purpose): chunking, per-chunk counting, merging and finalising share the
+// partial's private shape, and the merge must stay the exact inverse of the chunking.
 import { dayNumber } from '../recognition/recognition-engine.js';
 import {
   AgreementStatus,

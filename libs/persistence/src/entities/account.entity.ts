@@ -1,3 +1,4 @@
+import type { Role } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -40,7 +41,7 @@ export class AccountEntity {
   passwordHash: string;
 
   @Column({ type: 'varchar', length: 16 })
-  role: string;
+  role: Role;
 
   @Column({ name: 'authority_id', type: 'uuid', nullable: true })
   authorityId: string | null;

@@ -1,3 +1,4 @@
+import type { AgreementKind, AgreementStatus } from '@sandbridge/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A recognition agreement between jurisdictions (DESIGN.md §4). Parties are jurisdiction codes. */
@@ -17,10 +18,10 @@ export class AgreementEntity {
   name: string;
 
   @Column({ type: 'varchar', length: 16 })
-  kind: string;
+  kind: AgreementKind;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: AgreementStatus;
 
   @Column({ type: 'text', array: true })
   parties: string[];

@@ -1,3 +1,4 @@
+import type { RiskClass } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -36,7 +37,7 @@ export class AiSystemEntity {
   intendedPurpose: string;
 
   @Column({ name: 'risk_class', type: 'varchar', length: 16 })
-  riskClass: string;
+  riskClass: RiskClass;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

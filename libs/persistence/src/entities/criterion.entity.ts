@@ -1,3 +1,4 @@
+import type { Category, Comparator, CriterionKind, CriterionStatus, RiskClass, Stage } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -49,13 +50,13 @@ export class CriterionEntity {
   description: string;
 
   @Column({ type: 'varchar', length: 16 })
-  stage: string;
+  stage: Stage;
 
   @Column({ type: 'varchar', length: 32 })
-  category: string;
+  category: Category;
 
   @Column({ type: 'varchar', length: 16 })
-  kind: string;
+  kind: CriterionKind;
 
   @Column({ name: 'metric_key', type: 'varchar', length: 100, nullable: true })
   metricKey: string | null;
@@ -64,7 +65,7 @@ export class CriterionEntity {
   unit: string | null;
 
   @Column({ type: 'varchar', length: 8, nullable: true })
-  comparator: string | null;
+  comparator: Comparator | null;
 
   @Column({ type: 'double precision', nullable: true })
   threshold: number | null;
@@ -82,10 +83,10 @@ export class CriterionEntity {
   sectors: string[];
 
   @Column({ name: 'risk_classes', type: 'text', array: true, default: () => "'{}'" })
-  riskClasses: string[];
+  riskClasses: RiskClass[];
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: CriterionStatus;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

@@ -1,3 +1,4 @@
+import type { Relation as CriterionRelation } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -37,7 +38,7 @@ export class CrosswalkEntity {
   toCriterion?: Relation<CriterionEntity>;
 
   @Column({ type: 'varchar', length: 16 })
-  relation: string;
+  relation: CriterionRelation;
 
   @Column({ type: 'text', default: '' })
   note: string;

@@ -1,3 +1,4 @@
+import type { EntryDecision, ExitDecision, TrackState } from '@sandbridge/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 import { EnrolmentEntity } from './enrolment.entity.js';
@@ -30,13 +31,13 @@ export class EnrolmentTrackEntity {
   authority?: Relation<AuthorityEntity>;
 
   @Column({ type: 'varchar', length: 16 })
-  state: string;
+  state: TrackState;
 
   @Column({ name: 'suspended_by', type: 'uuid', nullable: true })
   suspendedBy: string | null;
 
   @Column({ name: 'entry_decision', type: 'varchar', length: 8, nullable: true })
-  entryDecision: string | null;
+  entryDecision: EntryDecision | null;
 
   @Column({ name: 'entry_reasons', type: 'text', nullable: true })
   entryReasons: string | null;
@@ -57,7 +58,7 @@ export class EnrolmentTrackEntity {
 
   /** The exit decision of the current round (cleared for admitted tracks when exit is requested again). */
   @Column({ name: 'exit_decision', type: 'varchar', length: 24, nullable: true })
-  exitDecision: string | null;
+  exitDecision: ExitDecision | null;
 
   @Column({ name: 'exit_reasons', type: 'text', nullable: true })
   exitReasons: string | null;

@@ -1,3 +1,4 @@
+import type { EnrolmentState } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -54,11 +55,11 @@ export class EnrolmentEntity {
   organisation?: Relation<OrganisationEntity>;
 
   @Column({ type: 'varchar', length: 16 })
-  state: string;
+  state: EnrolmentState;
 
   /** Where a SUSPENDED enrolment returns on resume. */
   @Column({ name: 'resume_state', type: 'varchar', length: 16, nullable: true })
-  resumeState: string | null;
+  resumeState: EnrolmentState | null;
 
   /** Optimistic lock: every decision names the version it saw (`expectedVersion`). */
   @Column({ type: 'int', default: 1 })

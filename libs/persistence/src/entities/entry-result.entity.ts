@@ -1,3 +1,4 @@
+import type { ResultOutcome } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -47,7 +48,7 @@ export class EntryResultEntity {
   attested: boolean | null;
 
   @Column({ type: 'varchar', length: 24 })
-  outcome: string;
+  outcome: ResultOutcome;
 
   @Column({ type: 'varchar', length: 300 })
   detail: string;

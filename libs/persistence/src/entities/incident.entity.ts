@@ -1,3 +1,4 @@
+import type { IncidentSeverity } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -37,7 +38,7 @@ export class IncidentEntity {
   reportingAuthorityId: string | null;
 
   @Column({ type: 'varchar', length: 16 })
-  severity: string;
+  severity: IncidentSeverity;
 
   @Column({ type: 'text' })
   description: string;

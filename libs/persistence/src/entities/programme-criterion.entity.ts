@@ -1,3 +1,4 @@
+import type { Stage } from '@sandbridge/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { CriterionEntity } from './criterion.entity.js';
 import { ProgrammeEntity } from './programme.entity.js';
@@ -17,7 +18,7 @@ export class ProgrammeCriterionEntity {
   authorityId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  stage: string;
+  stage: Stage;
 
   /** Admitting over an unmet mandatory entry criterion needs a written justification. */
   @Column({ type: 'boolean', default: true })

@@ -1,3 +1,4 @@
+import type { JointEntryRule, ProgrammeStatus } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -61,10 +62,10 @@ export class ProgrammeEntity {
   cohortCapacity: number;
 
   @Column({ name: 'joint_entry_rule', type: 'varchar', length: 16 })
-  jointEntryRule: string;
+  jointEntryRule: JointEntryRule;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: ProgrammeStatus;
 
   /** Entry and exit evaluation also count results recognised through agreements in force (DESIGN.md §4). */
   @Column({ name: 'accepts_recognised_results', type: 'boolean', default: false })

@@ -1,3 +1,4 @@
+import type { PopulationKind, SimulationStatus } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -30,7 +31,7 @@ export class SimulationRunEntity {
   name: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: SimulationStatus;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
@@ -57,7 +58,7 @@ export class SimulationRunEntity {
 
   /** Where the population came from: RECORDED snapshots hold other tenants' (anonymised) data. */
   @Column({ name: 'population_kind', type: 'varchar', length: 16 })
-  populationKind: string;
+  populationKind: PopulationKind;
 
   /** The filter a RECORDED population was taken with; null otherwise. */
   @Column({ name: 'population_filter', type: 'json', nullable: true })

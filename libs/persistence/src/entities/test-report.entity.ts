@@ -1,3 +1,4 @@
+import type { Confidentiality, ReportStatus } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -73,7 +74,7 @@ export class TestReportEntity {
   testedInJurisdiction?: Relation<JurisdictionEntity>;
 
   @Column({ type: 'varchar', length: 16 })
-  confidentiality: string;
+  confidentiality: Confidentiality;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 200 })
   idempotencyKey: string;
@@ -83,7 +84,7 @@ export class TestReportEntity {
   payloadHash: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: ReportStatus;
 
   @Column({ name: 'review_reasons', type: 'text', nullable: true })
   reviewReasons: string | null;

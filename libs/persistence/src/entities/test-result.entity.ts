@@ -1,3 +1,4 @@
+import type { ResultOutcome } from '@sandbridge/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { CriterionEntity } from './criterion.entity.js';
 import { TestReportEntity } from './test-report.entity.js';
@@ -42,7 +43,7 @@ export class TestResultEntity {
   attested: boolean | null;
 
   @Column({ type: 'varchar', length: 24 })
-  outcome: string;
+  outcome: ResultOutcome;
 
   @Column({ type: 'varchar', length: 300 })
   detail: string;

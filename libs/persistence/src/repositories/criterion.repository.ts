@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { CriterionStatus, isUuid, type Page, type PageRequest } from '@sandbridge/domain';
 import { In } from 'typeorm';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { CriterionClauseEntity } from '../entities/criterion-clause.entity.js';
@@ -44,7 +44,10 @@ export class CriterionRepository {
   /** The ACTIVE criterion versions of one authority, by key. */
   activeOf(authorityId: string): Promise<CriterionEntity[]> {
     return isUuid(authorityId)
-      ? this.repo.find({ where: { authorityId, status: 'ACTIVE' }, order: { key: 'ASC', version: 'ASC' } })
+      ? this.repo.find({
+          where: { authorityId, status: CriterionStatus.ACTIVE },
+          order: { key: 'ASC', version: 'ASC' },
+        })
       : Promise.resolve([]);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { EnrolmentState, isUuid, type Page, type PageRequest, TrackState } from '@sandbridge/domain';
 import { In } from 'typeorm';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { EnrolmentTrackEntity } from '../entities/enrolment-track.entity.js';
@@ -18,7 +18,12 @@ export interface EnrolmentFilter {
 }
 
 /** States of an enrolment that hold a place in the programme's cohort. */
-export const COHORT_STATES = ['TESTING', 'EXIT_REVIEW', 'SUSPENDED', 'EXITED'];
+export const COHORT_STATES = [
+  EnrolmentState.TESTING,
+  EnrolmentState.EXIT_REVIEW,
+  EnrolmentState.SUSPENDED,
+  EnrolmentState.EXITED,
+];
 
 @Injectable()
 export class EnrolmentRepository {
@@ -78,7 +83,7 @@ export class EnrolmentRepository {
     if (filter.organisationId) query.andWhere('e.organisation_id = :org', { org: filter.organisationId });
     if (filter.participantAuthorityId) {
       query
-        .andWhere(`e.state <> 'DRAFT'`)
+        .andWhere(`e.state <> '${EnrolmentState.DRAFT}'`)
         .andWhere(
           'e.programme_id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :viewer)',
           { viewer: filter.participantAuthorityId },
@@ -140,7 +145,12 @@ export class EnrolmentRepository {
 
   async insertTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
     await this.tracks.insert(
-      authorityIds.map((authorityId) => ({ enrolmentId, authorityId, state: 'PENDING', entryUnmetCriteria: [] })),
+      authorityIds.map((authorityId) => ({
+        enrolmentId,
+        authorityId,
+        state: TrackState.PENDING,
+        entryUnmetCriteria: [],
+      })),
     );
   }
 

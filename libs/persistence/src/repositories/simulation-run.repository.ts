@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { isUuid, type Page, type PageRequest, SimulationStatus } from '@sandbridge/domain';
 import { In } from 'typeorm';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { SimulationChunkEntity } from '../entities/simulation-chunk.entity.js';
@@ -7,7 +7,7 @@ import { SimulationRunEntity } from '../entities/simulation-run.entity.js';
 import { paginate } from './paginate.js';
 
 export interface SimulationRunFilter {
-  status?: string | null;
+  status?: SimulationStatus | null;
   /** Runs of this jurisdiction only; null = every jurisdiction. */
   jurisdictionCode?: string | null;
 }
@@ -30,7 +30,8 @@ export type NewSimulationRun = Pick<
 export interface StoredChunk {
   /** False when the run is not RUNNING any more (cancelled, failed) or the chunk was already stored. */
   stored: boolean;
-  status: string;
+  /** MISSING: no such run. */
+  status: SimulationStatus | 'MISSING';
   chunksDone: number;
   chunksTotal: number;
 }
@@ -80,7 +81,10 @@ export class SimulationRunRepository {
 
   /** Runs left QUEUED or RUNNING (e.g. by a process that died), oldest first. */
   unfinished(): Promise<SimulationRunEntity[]> {
-    return this.repo.find({ where: { status: In(['QUEUED', 'RUNNING']) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.repo.find({
+      where: { status: In([SimulationStatus.QUEUED, SimulationStatus.RUNNING]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** The numbers of the chunks of a run whose partial is stored. */
@@ -93,7 +97,7 @@ export class SimulationRunRepository {
     return this.repo.save(
       this.repo.create({
         ...values,
-        status: 'QUEUED',
+        status: SimulationStatus.QUEUED,
         chunksDone: 0,
         error: null,
         result: null,
@@ -109,8 +113,8 @@ export class SimulationRunRepository {
     const update = await this.repo
       .createQueryBuilder()
       .update()
-      .set({ status: 'RUNNING', startedAt: at })
-      .where('id = :id AND status = :from', { id, from: 'QUEUED' })
+      .set({ status: SimulationStatus.RUNNING, startedAt: at })
+      .where('id = :id AND status = :from', { id, from: SimulationStatus.QUEUED })
       .execute();
     return (update.affected ?? 0) > 0;
   }
@@ -133,7 +137,7 @@ export class SimulationRunRepository {
       .getOne();
     if (!run) return { stored: false, status: 'MISSING', chunksDone: 0, chunksTotal: 0 };
     const progress = { status: run.status, chunksDone: run.chunksDone, chunksTotal: run.chunksTotal };
-    if (run.status !== 'RUNNING') return { stored: false, ...progress };
+    if (run.status !== SimulationStatus.RUNNING) return { stored: false, ...progress };
     const inserted: unknown[] = await this.connection.manager.query(
       'INSERT INTO "simulation_chunk" ("run_id", "chunk", "partial", "attempts") VALUES ($1, $2, $3, $4) ON CONFLICT ("run_id", "chunk") DO NOTHING RETURNING "chunk"',
       [runId, chunk, JSON.stringify(partial), attempt],
@@ -160,20 +164,28 @@ export class SimulationRunRepository {
     at: Date,
     coverage: Record<string, unknown>[] | null = null,
   ): Promise<boolean> {
-    return this.finish(id, { status: 'COMPLETED', result, coverage, finishedAt: at }, ['RUNNING']);
+    return this.finish(id, { status: SimulationStatus.COMPLETED, result, coverage, finishedAt: at }, [
+      SimulationStatus.RUNNING,
+    ]);
   }
 
   /** QUEUED/RUNNING → FAILED with a reason; false when it had already finished. */
   fail(id: string, error: string, at: Date): Promise<boolean> {
-    return this.finish(id, { status: 'FAILED', error, finishedAt: at }, ['QUEUED', 'RUNNING']);
+    return this.finish(id, { status: SimulationStatus.FAILED, error, finishedAt: at }, [
+      SimulationStatus.QUEUED,
+      SimulationStatus.RUNNING,
+    ]);
   }
 
   /** QUEUED/RUNNING → CANCELLED; false when it had already finished. */
   cancel(id: string, at: Date): Promise<boolean> {
-    return this.finish(id, { status: 'CANCELLED', finishedAt: at }, ['QUEUED', 'RUNNING']);
+    return this.finish(id, { status: SimulationStatus.CANCELLED, finishedAt: at }, [
+      SimulationStatus.QUEUED,
+      SimulationStatus.RUNNING,
+    ]);
   }
 
-  private async finish(id: string, values: Partial<SimulationRunEntity>, from: string[]): Promise<boolean> {
+  private async finish(id: string, values: Partial<SimulationRunEntity>, from: SimulationStatus[]): Promise<boolean> {
     const update = await this.repo
       .createQueryBuilder()
       .update()

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Confidentiality } from '@sandbridge/application';
-import { EnrolmentState, ResultOutcome } from '@sandbridge/domain';
+import { Confidentiality, EnrolmentState, ReportStatus, ResultOutcome } from '@sandbridge/domain';
 import {
   type EnrolmentEntity,
   EnrolmentRepository,
@@ -53,7 +52,7 @@ describe('TestReportRepository', () => {
       confidentiality: Confidentiality.PARTICIPANTS,
       idempotencyKey,
       payloadHash: 'b'.repeat(64),
-      status: 'SUBMITTED',
+      status: ReportStatus.SUBMITTED,
       reviewReasons: null,
       reviewedBy: null,
       reviewedAt: null,

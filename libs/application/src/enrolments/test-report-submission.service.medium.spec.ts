@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Confidentiality, type SubmitTestReportCommand, TestReportService } from '@sandbridge/application';
-import { ErrorCode } from '@sandbridge/domain';
+import { type SubmitTestReportCommand, TestReportService, TestReportSubmissionService } from '@sandbridge/application';
+import { ErrorCode, Confidentiality } from '@sandbridge/domain';
 import type { EnrolmentEntity } from '@sandbridge/persistence';
 import { admitThroughServices, buildModuleSandbox, type ModuleSandbox, TestModule } from '@sandbridge/testing';
 
-// TestReportService.submit over the real database: one report per idempotency key — a retry gets
+// TestReportSubmissionService.submit over the real database: one report per idempotency key — a retry gets
 // the first report back and writes nothing, a different payload under the same key is a CONFLICT,
 // and a refused submission leaves no row (so its key stays free).
 
-describe('TestReportService.submit (idempotency)', () => {
+describe('TestReportSubmissionService.submit (idempotency)', () => {
   let m: TestModule;
   let sb: ModuleSandbox;
-  let service: TestReportService;
+  let service: TestReportSubmissionService;
   let enrolment: EnrolmentEntity;
 
   beforeAll(async () => {
     m = await TestModule.create();
     sb = await buildModuleSandbox(m);
-    service = m.get(TestReportService);
+    service = m.get(TestReportSubmissionService);
     enrolment = await admitThroughServices(m, sb, sb.authorities[0]);
   });
   afterAll(async () => {
@@ -55,7 +55,7 @@ describe('TestReportService.submit (idempotency)', () => {
     const before = await written();
     const report = await service.submit(sb.innovator, command());
     expect(report).toMatchObject({ enrolmentId: enrolment.id, status: 'SUBMITTED', resultCount: 1 });
-    const [results] = await service.resultsOf([report.id]);
+    const [results] = await m.get(TestReportService).resultsOf([report.id]);
     expect(results).toEqual([expect.objectContaining({ position: 0, outcome: 'PASS', value: 0.86 })]);
     expect(await written()).toEqual({
       reports: before.reports + 1,

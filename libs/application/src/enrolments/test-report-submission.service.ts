@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@sandbridge/common';
+import canonicalize from 'canonicalize';
+import {
+  type Actor,
+  applyLifecycle,
+  Confidentiality,
+  CriterionStatus,
+  DomainError,
+  EnrolmentAction,
+  ErrorCode,
+  evaluateResult,
+  type FieldProblem,
+  ReportReview,
+  ReportStatus,
+  Role,
+} from '@sandbridge/domain';
+import {
+  CriterionRepository,
+  type EnrolmentEntity,
+  EnrolmentRepository,
+  JurisdictionRepository,
+  ProgrammeRepository,
+  type TestReportEntity,
+  TestReportRepository,
+  TransactionalConnection,
+} from '@sandbridge/persistence';
+import { AuditService } from '../cooperation/audit.service.js';
+import { EventBus } from '../cooperation/event-bus.js';
+import { EnrolmentEventType } from '../cooperation/events.js';
+import { lifecycleActor } from './enrolment-access.js';
+import { toCriterionSpec } from './criterion-spec.js';
+import type { ResultCommand } from './enrolment-commands.js';
+import { EnrolmentService } from './enrolment.service.js';
+import { TestReportService } from './test-report.service.js';
+
+export interface SubmitTestReportCommand {
+  enrolmentId: string;
+  submittedTo: string;
+  /** UTC days `YYYY-MM-DD`. */
+  periodStart: string;
+  periodEnd: string;
+  lab: { name: string; accredited: boolean; accreditationBody?: string | null };
+  method: { id: string; version?: string | null };
+  testedIn: string;
+  confidentiality: Confidentiality;
+  idempotencyKey: string;
+  results: ResultCommand[];
+}
+
+export interface ReviewTestReportCommand {
+  reportId: string;
+  decision: ReportReview;
+  reasons: string;
+}
+
+export const MAX_RESULTS_PER_REPORT = 10_000;
+
+/** Test reports: submitted once per idempotency key, evaluated result by result, in one transaction; then reviewed. */
+@Injectable()
+export class TestReportSubmissionService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly reports: TestReportRepository,
+    private readonly enrolmentRepo: EnrolmentRepository,
+    private readonly enrolments: EnrolmentService,
+    private readonly programmes: ProgrammeRepository,
+    private readonly criteria: CriterionRepository,
+    private readonly jurisdictions: JurisdictionRepository,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly events: EventBus,
+    private readonly reads: TestReportService,
+  ) {}
+
+  submit(actor: Actor, command: SubmitTestReportCommand): Promise<TestReportEntity> {
+    const payloadHash = hashPayload(command);
+    return this.connection.withTransaction(async () => {
+      // The row lock serialises submissions of one enrolment: a retried submission sees the first.
+      const enrolment = await this.enrolmentRepo.findByIdForUpdate(command.enrolmentId);
+      const { programme, tracks } = await this.enrolments.load(actor, command.enrolmentId);
+      // Only the enrolling organisation submits, and only it may get a report back by replaying its key.
+      if (lifecycleActor(actor, enrolment!).kind !== 'INNOVATOR')
+        throw DomainError.forbidden('Only the enrolling organisation submits test reports');
+      const existing = await this.reports.findByIdempotencyKey(enrolment!.id, command.idempotencyKey);
+      if (existing) {
+        if (existing.payloadHash !== payloadHash)
+          throw DomainError.conflict('This idempotency key was used for a different report');
+        return existing;
+      }
+      const outcome = applyLifecycle(
+        this.enrolments.snapshot(enrolment!, programme, tracks),
+        lifecycleActor(actor, enrolment!),
+        {
+          action: EnrolmentAction.SUBMIT_TEST_REPORT,
+          authorityId: command.submittedTo,
+        },
+      );
+      if (!outcome.ok)
+        throw new DomainError(
+          outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
+          outcome.veto.reason,
+        );
+      const problems: FieldProblem[] = [];
+      if (command.periodStart > command.periodEnd)
+        problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
+      if (!(await this.jurisdictions.findByCode(command.testedIn)))
+        problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
+      const rows = await this.evaluateResults(enrolment!, command.results, problems);
+      if (problems.length)
+        throw DomainError.badInput(
+          problems.slice(0, 50),
+          `The report was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+        );
+      const report = await this.reports.insertReport({
+        enrolmentId: enrolment!.id,
+        submittedTo: command.submittedTo,
+        submittedBy: actor.accountId,
+        periodStart: command.periodStart,
+        periodEnd: command.periodEnd,
+        labName: command.lab.name,
+        labAccredited: command.lab.accredited,
+        labAccreditationBody: command.lab.accreditationBody ?? null,
+        methodId: command.method.id,
+        methodVersion: command.method.version ?? null,
+        testedIn: command.testedIn,
+        confidentiality: command.confidentiality,
+        idempotencyKey: command.idempotencyKey,
+        payloadHash,
+        status: ReportStatus.SUBMITTED,
+        reviewReasons: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        resultCount: rows.length,
+      });
+      await this.reports.insertResults(rows.map((row) => ({ ...row, reportId: report.id })));
+      const outcomes = { PASS: 0, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 };
+      for (const row of rows) outcomes[row.outcome as keyof typeof outcomes]++;
+      await this.audit.append(actor, {
+        action: 'SUBMIT_TEST_REPORT',
+        entityType: 'TEST_REPORT',
+        entityId: report.id,
+        enrolmentId: report.enrolmentId,
+        programmeId: programme.id,
+        data: {
+          submittedTo: report.submittedTo,
+          confidentiality: report.confidentiality,
+          payloadHash,
+          results: rows.length,
+          outcomes,
+        },
+      });
+      this.events.publish({
+        type: EnrolmentEventType.TEST_REPORT_SUBMITTED,
+        programmeId: programme.id,
+        enrolmentId: report.enrolmentId,
+        organisationId: enrolment!.organisationId,
+        actorAccountId: actor.accountId,
+        reportId: report.id,
+        confidentiality: report.confidentiality,
+        submittedTo: report.submittedTo,
+        summary: `Test report submitted (${rows.length} results)`,
+      });
+      return report;
+    });
+  }
+
+  /** The authority a report was submitted to accepts or rejects it, with reasons. */
+  review(actor: Actor, command: ReviewTestReportCommand): Promise<TestReportEntity> {
+    return this.connection.withTransaction(async () => {
+      const report = await this.reads.findById(actor, command.reportId);
+      if (!report) throw DomainError.notFound('Test report', command.reportId);
+      if (actor.role !== Role.REGULATOR || actor.authorityId !== report.submittedTo) {
+        throw DomainError.forbidden('Only a regulator of the authority the report was submitted to reviews it');
+      }
+      if (report.status !== ReportStatus.SUBMITTED)
+        throw DomainError.invalidTransition(`The report is already ${report.status}`);
+      report.status = command.decision === ReportReview.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.REJECTED;
+      report.reviewReasons = command.reasons;
+      report.reviewedBy = actor.accountId;
+      report.reviewedAt = this.clock.now();
+      const saved = await this.reports.save(report);
+      const enrolment = (await this.enrolmentRepo.findById(report.enrolmentId))!;
+      await this.audit.append(actor, {
+        action: 'REVIEW_TEST_REPORT',
+        entityType: 'TEST_REPORT',
+        entityId: report.id,
+        enrolmentId: report.enrolmentId,
+        programmeId: enrolment.programmeId,
+        data: { status: report.status, reasons: command.reasons },
+      });
+      this.events.publish({
+        type: EnrolmentEventType.TEST_REPORT_REVIEWED,
+        programmeId: enrolment.programmeId,
+        enrolmentId: report.enrolmentId,
+        organisationId: enrolment.organisationId,
+        actorAccountId: actor.accountId,
+        authorityId: actor.authorityId,
+        reportId: report.id,
+        confidentiality: report.confidentiality,
+        submittedTo: report.submittedTo,
+        summary: `Test report ${report.status.toLowerCase()}`,
+      });
+      return saved;
+    });
+  }
+
+  /** Each result must name a published criterion of an authority of the programme. */
+  private async evaluateResults(enrolment: EnrolmentEntity, results: ResultCommand[], problems: FieldProblem[]) {
+    if (!results.length) problems.push({ path: 'input.results', message: 'must hold at least one result' });
+    if (results.length > MAX_RESULTS_PER_REPORT)
+      problems.push({ path: 'input.results', message: `must hold at most ${MAX_RESULTS_PER_REPORT} results` });
+    const participants = new Set(
+      (await this.programmes.participantsOf([enrolment.programmeId])).map((p) => p.authorityId),
+    );
+    const criteria = new Map(
+      (await this.criteria.findByIds([...new Set(results.map((r) => r.criterionId))])).map((c) => [c.id, c]),
+    );
+    return results.flatMap((r, position) => {
+      const criterion = criteria.get(r.criterionId);
+      if (!criterion || criterion.status === CriterionStatus.DRAFT || !participants.has(criterion.authorityId)) {
+        problems.push({
+          path: `input.results.${position}.criterionId`,
+          message: 'is not a published criterion of an authority of this programme',
+        });
+        return [];
+      }
+      if (r.evidenceSha256 != null && !/^[0-9a-f]{64}$/.test(r.evidenceSha256)) {
+        problems.push({
+          path: `input.results.${position}.evidenceSha256`,
+          message: 'must be 64 lower-case hexadecimal characters',
+        });
+      }
+      if (r.value == null && r.evidenceReference == null && r.attested == null) {
+        problems.push({
+          path: `input.results.${position}`,
+          message: 'must give a value, an evidence reference or an attestation',
+        });
+      }
+      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
+      return [
+        {
+          position,
+          criterionId: criterion.id,
+          value: r.value ?? null,
+          evidenceReference: r.evidenceReference ?? null,
+          evidenceSha256: r.evidenceSha256 ?? null,
+          attested: r.attested ?? null,
+          outcome,
+          detail,
+        },
+      ];
+    });
+  }
+}
+
+/** SHA-256 of the submission without its idempotency key, over its canonical JSON (RFC 8785). */
+function hashPayload(command: SubmitTestReportCommand): string {
+  const { idempotencyKey: _key, ...payload } = command;
+  return createHash('sha256')
+    .update(canonicalize(payload) ?? '')
+    .digest('hex');
+}

@@ -1,0 +1,18 @@
+/** Where a simulation run stands (docs/domain.md#simulation). */
+export enum SimulationStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+/**
+ * Where a run's population comes from: listed in the scenario, generated from its synthetic
+ * parameters, or an anonymised snapshot of recorded data (read under disclosure control).
+ */
+export enum PopulationKind {
+  EXPLICIT = 'EXPLICIT',
+  SYNTHETIC = 'SYNTHETIC',
+  RECORDED = 'RECORDED',
+}
