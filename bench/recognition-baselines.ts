@@ -17,7 +17,7 @@ import {
   RuleEffect,
 } from '@sandbridge/domain';
 
-// The two baselines of bench:recognition, each deciding what DESIGN.md §4 decides (the bench
+// The two baselines of bench:recognition, each deciding what docs/domain.md#recognition decides (the bench
 // asserts that they agree with the engine before timing anything):
 //  - naive: plain code with no rule index — every candidate is judged by scanning ALL rules of ALL
 //    agreements (status, windows, origins, recognising, scope, conditions), on the plain objects;

@@ -3,7 +3,7 @@ import { CriterionService } from '@sandbridge/application';
 import { Category, CriterionKind, Role, Stage } from '@sandbridge/domain';
 import { expectBadInput, expectError, expectOk, TestApp } from '@sandbridge/testing';
 
-// Recognition agreements through GraphQL (DESIGN.md §4, §7a; issue 6 item 2): party negotiators
+// Recognition agreements through GraphQL (docs/domain.md#recognition, §7a; issue 6 item 2): party negotiators
 // draft agreements and rules, every party approves before IN_FORCE, invalid moves and strangers are
 // refused without changing anything, and every change leaves an audit entry.
 

@@ -12,7 +12,7 @@ import {
 } from '@sandbridge/testing';
 
 // The catalogue end to end through GraphQL over HTTP: standards and clauses, versioned criteria,
-// crosswalks (DESIGN.md §1, §2, §7a; issue 3). Every refusal is checked to change nothing.
+// crosswalks (docs/domain.md#roles-and-visibility, §2, §7a; issue 3). Every refusal is checked to change nothing.
 
 type Vars = Record<string, unknown>;
 

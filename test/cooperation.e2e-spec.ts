@@ -26,7 +26,7 @@ import {
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-// Cooperation (issue 5; DESIGN.md §1, §3, §6, §7a) end to end: live events over graphql-ws against
+// Cooperation (issue 5; docs/domain.md#roles-and-visibility, §3, §6, §7a) end to end: live events over graphql-ws against
 // a listening server (each event re-checked against the query access rules: programme, tenant,
 // report confidentiality), events and audit entries only after commit, incidents shared with every
 // participating authority, and the hash-chained audit trail (listing, pagination, verification,
@@ -639,7 +639,7 @@ describe('enrolmentEvents: who receives what', () => {
     expect((await refused(A.programmeId, 'Bearer not-a-token')).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await refused(A.programmeId, `Basic ${FCA.regulator.token}`)).extensions?.code).toBe('UNAUTHENTICATED');
 
-    // A DRAFT programme is visible to its participants only (DESIGN.md §1).
+    // A DRAFT programme is visible to its participants only (docs/domain.md#roles-and-visibility).
     const tag = randomUUID().slice(0, 8);
     const icoId = await t.authorityId('GB', 'ICO');
     const ico = await t.accountWithToken(`reg.ico.${tag}@coop.test`, Role.REGULATOR, { authorityId: icoId });
@@ -979,7 +979,7 @@ describe('incidents', () => {
     }
   });
 
-  it('after an incident each admitting authority suspends its own track and resumes it (DESIGN.md §3); incidents can still be reported while suspended', async () => {
+  it('after an incident each admitting authority suspends its own track and resumes it (docs/domain.md#programmes-and-the-enrolment-lifecycle); incidents can still be reported while suspended', async () => {
     const fca = await live('FCA', A.programmeId, FCA.regulator.token);
     const mas = await live('MAS', A.programmeId, MAS.regulator.token);
     let ref = expectOk(await gql(`query($id: ID!) { enrolment(id: $id) { ${REF} } }`, { id: e.id }, admin))

@@ -14,7 +14,7 @@ import {
   TestApp,
 } from '@sandbridge/testing';
 
-// The enrolment lifecycle of issue 4 end to end through GraphQL over HTTP (DESIGN.md §3 and its
+// The enrolment lifecycle of issue 4 end to end through GraphQL over HTTP (docs/domain.md#programmes-and-the-enrolment-lifecycle and its
 // transitions table, §7a): the three-authority EACH_AUTHORITY story through entry, testing, two
 // exit rounds and the exit report; UNANIMOUS and LEAD_DECIDES; justification; optimistic locking;
 // every action outside the table in every state (refused, nothing changes); suspension; cohort
@@ -64,7 +64,7 @@ const ACTIONS: Action[] = [
   'WITHDRAW',
 ];
 
-/** DESIGN.md §3's transitions table, written out again here (not imported from the domain). */
+/** docs/domain.md#programmes-and-the-enrolment-lifecycle's transitions table, written out again here (not imported from the domain). */
 const TABLE: Record<Action, { by: 'INNOVATOR' | 'REGULATOR'; from: State[] }> = {
   SUBMIT: { by: 'INNOVATOR', from: ['DRAFT'] },
   START_REVIEW: { by: 'REGULATOR', from: ['SUBMITTED'] },

@@ -15,7 +15,7 @@ import {
 
 // Test reports, their review and confidentiality, the tenancy of every enrolment query and
 // mutation, the programme funnel and the SQL cost of the enrolment list — through GraphQL over HTTP
-// (DESIGN.md §1, §3, §7a; issue 4). Every refusal is checked to save or change nothing.
+// (docs/domain.md#roles-and-visibility, §3, §7a; issue 4). Every refusal is checked to save or change nothing.
 
 type Vars = Record<string, unknown>;
 interface Ref {
@@ -817,7 +817,7 @@ describe('confidentiality of reports', () => {
   });
 });
 
-describe('tenancy and visibility of enrolments (DESIGN.md §1)', () => {
+describe('tenancy and visibility of enrolments (docs/domain.md#roles-and-visibility)', () => {
   let draft: Ref;
   let withdrawnDraft: Ref;
   let testing: Ref;

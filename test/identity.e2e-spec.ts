@@ -22,7 +22,7 @@ import {
   unchecked,
 } from '@sandbridge/testing';
 
-// login, me, accounts, createAccount — end to end through GraphQL over HTTP (DESIGN.md §1, §7a).
+// login, me, accounts, createAccount — end to end through GraphQL over HTTP (docs/domain.md#roles-and-visibility, §7a).
 
 let seq = 0;
 /** A name no other test uses. */

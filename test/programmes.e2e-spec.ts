@@ -39,7 +39,7 @@ import {
   walkConnection,
 } from '@sandbridge/testing';
 
-// Joint programmes and AI systems end to end through GraphQL over HTTP (DESIGN.md §1, §3 up to
+// Joint programmes and AI systems end to end through GraphQL over HTTP (docs/domain.md#roles-and-visibility, §3 up to
 // enrolments, §7a): every operation, every role and tenant, the programme lifecycle, visibility,
 // bad input that changes nothing, and the N+1 acceptance test of issue 3.
 

@@ -18,7 +18,7 @@ import {
   TestApp,
 } from '@sandbridge/testing';
 
-// The recognition rules of DESIGN.md §4, driven end to end through GraphQL (issue 6): rule windows,
+// The recognition rules of docs/domain.md#recognition, driven end to end through GraphQL (issue 6): rule windows,
 // criterion versions pinned by a rule, EXCLUDE precedence, the result-age limit, who may ask — and
 // that the CLI (`recognise`, run as a child process on the exported case) answers exactly as
 // recognitionStatus does. Each case uses its own origin jurisdiction and its own target criterion of

@@ -15,7 +15,7 @@ import {
   TestApp,
 } from '@sandbridge/testing';
 
-// Recognition status over the platform's data (DESIGN.md §4, §8.1; issue 6 items 3–4): an SG
+// Recognition status over the platform's data (docs/domain.md#recognition, §8.1; issue 6 items 3–4): an SG
 // system's accepted SG result is recognised for the EU AI Office's equivalent criterion while an
 // EU–SG agreement is IN_FORCE, becomes a GAP when it is suspended, and the exported case replays
 // to the same answer through the pure engine.

@@ -13,7 +13,7 @@ import {
 } from '@sandbridge/testing';
 
 // Reference data end to end through GraphQL over HTTP: jurisdictions, authorities, organisations
-// (DESIGN.md §1, §2, §7a).
+// (docs/domain.md#roles-and-visibility, §2, §7a).
 
 let seq = 0;
 /** A name no other test uses. */

@@ -6,7 +6,7 @@ import { parseScenario, Role, simulate } from '@sandbridge/domain';
 import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 import { ensureBuilt } from './ensure-built.js';
 
-// With REDIS_URL the API hands a run's chunks to the workers through the Redis queue (DESIGN.md §5):
+// With REDIS_URL the API hands a run's chunks to the workers through the Redis queue (docs/domain.md#simulation):
 // a run started over GraphQL completes on a separate worker process with the in-process result.
 // Needs REDIS_URL (the file name says so: left out by the Jest configuration otherwise).
 

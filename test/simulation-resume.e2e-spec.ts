@@ -24,7 +24,7 @@ import {
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
 
-// Simulation runs outlive the API process (DESIGN.md §5): a run left QUEUED or RUNNING — by a crash
+// Simulation runs outlive the API process (docs/domain.md#simulation): a run left QUEUED or RUNNING — by a crash
 // or by a shutdown mid-run — is resumed when the API starts again on the same database, computing
 // only the chunks with no stored partial, and ends with the uninterrupted run's result, byte for byte.
 

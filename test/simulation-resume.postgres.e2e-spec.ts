@@ -16,7 +16,7 @@ import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandb
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { TestApp } from '@sandbridge/testing';
 
-// On PostgreSQL each executing run holds a session advisory lock (DESIGN.md §5): an API instance
+// On PostgreSQL each executing run holds a session advisory lock (docs/domain.md#simulation): an API instance
 // starting while another live one executes a run leaves that run alone; once the holder's session
 // ends (its process died), the run is resumed.
 

@@ -31,7 +31,7 @@ import {
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-// Simulations (issue 7; DESIGN.md §5, §8.2) end to end: runs as jobs over GraphQL (start, progress
+// Simulations (issue 7; docs/domain.md#simulation, §8.2) end to end: runs as jobs over GraphQL (start, progress
 // over graphql-ws, cancel, rerun), results identical to the pure library's, access for negotiators
 // only, and chunks stored idempotently (a duplicated or retried chunk counts once).
 

@@ -89,7 +89,7 @@ export class AppModule implements OnApplicationBootstrap {
     await this.auth.ensureAdmin();
     // A new user's `npm start` (embedded database, not production) has something to show.
     if (this.config.seedDemo) await this.demo.seedIfEmpty();
-    // Runs a stopped API left unfinished continue here (DESIGN.md §5): the API only, not the CLI.
+    // Runs a stopped API left unfinished continue here (docs/domain.md#simulation): the API only, not the CLI.
     await this.simulations.resumeUnfinished();
   }
 }

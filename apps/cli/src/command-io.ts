@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 // What the file commands (`recognise`, `simulate`) share: their streams and how they read their
-// one input document. Framework-free, like the commands themselves (DESIGN.md §8).
+// one input document. Framework-free, like the commands themselves (docs/formats.md).
 
 /** What a file command reads and writes: the process's streams in production, buffers in tests. */
 export interface CommandIo {

@@ -5,7 +5,7 @@ export type GqlError = NonNullable<GraphQLResponse['errors']>[number];
 
 /**
  * No error may carry a stack trace, SQL, driver details or a password hash, whatever went wrong
- * (DESIGN.md §7a): its extensions hold only `code` (and `errors` for bad input).
+ * (docs/architecture.md#api-conventions): its extensions hold only `code` (and `errors` for bad input).
  */
 export function expectNoLeak(res: GraphQLResponse): void {
   for (const error of res.errors ?? []) {

@@ -73,7 +73,7 @@ export interface TestReportFields {
   /** The authority the report is submitted to. */
   submittedTo: string;
   testedIn: string;
-  /** The results' testedAt (DESIGN.md §8.1). */
+  /** The results' testedAt (docs/formats.md#recognition-case). */
   periodEnd: string;
   results: Vars[];
   periodStart?: string;

@@ -6,7 +6,9 @@ import '../catalogue/catalogue.enums.js';
 import { DateScalar } from '../graphql/scalars.js';
 import './agreement.enums.js';
 
-@ObjectType({ description: 'Conditions of an allow rule; null or an empty list = no restriction (DESIGN.md §4).' })
+@ObjectType({
+  description: 'Conditions of an allow rule; null or an empty list = no restriction (docs/domain.md#recognition).',
+})
 export class RuleConditions {
   @Field(() => Boolean, { nullable: true })
   requireAccreditedLab: boolean | null;

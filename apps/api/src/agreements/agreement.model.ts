@@ -26,7 +26,8 @@ export class AgreementApproval {
 }
 
 @ObjectType({
-  description: 'A recognition agreement between jurisdictions (DESIGN.md §4). Public: every signed-in user reads it.',
+  description:
+    'A recognition agreement between jurisdictions (docs/domain.md#recognition). Public: every signed-in user reads it.',
 })
 export class Agreement {
   @Field(() => ID)

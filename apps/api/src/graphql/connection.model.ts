@@ -18,7 +18,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-/** `first` / `after` as every list takes them (DESIGN.md §7a). */
+/** `first` / `after` as every list takes them (docs/architecture.md#api-conventions). */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'How many items (default 20, at most 100).' })

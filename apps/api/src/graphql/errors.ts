@@ -7,7 +7,7 @@ import { databaseLimitError, queryLimitDetails, withoutSuggestions } from './que
 
 const logger = new Logger('GraphQLErrors');
 
-/** Apollo's own codes that may reach clients unchanged (DESIGN.md §7a). */
+/** Apollo's own codes that may reach clients unchanged (docs/architecture.md#api-conventions). */
 const APOLLO_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -17,7 +17,7 @@ function inRange(day: string): void {
 const typeName = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 
 /**
- * `Date`: a UTC calendar day, `YYYY-MM-DD` (DESIGN.md §7a), from 1000-01-01 to 9999-12-31.
+ * `Date`: a UTC calendar day, `YYYY-MM-DD` (docs/architecture.md#api-conventions), from 1000-01-01 to 9999-12-31.
  * Parsed values arrive as JS Dates. Same name and description as graphql-scalars' `Date`, whose
  * parsing it reuses once the range is checked.
  */

@@ -41,7 +41,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Every string in a GraphQL argument that PostgreSQL could not store, with the path of each.
- * Paths follow the API's conventions (DESIGN.md §7a): GraphQL input objects and lists are dotted
+ * Paths follow the API's conventions (docs/architecture.md#api-conventions): GraphQL input objects and lists are dotted
  * (`input.lab.name`, `input.clauseIds.1`); inside a JSON scalar they are JSON paths, as the
  * document readers write them (`input.scenario.variants[0].name`). A bad object key is reported on
  * the object that holds it. `type` is the argument's GraphQL type when known; without it every

@@ -8,7 +8,7 @@ import { tooDeep, unstorableText, withoutLoneSurrogates } from './unstorable-tex
 
 /**
  * Validates GraphQL inputs and arguments with their class-validator decorators. Problems come back
- * as BAD_USER_INPUT with the path of each field from the argument (`input.code`), DESIGN.md §7a.
+ * as BAD_USER_INPUT with the path of each field from the argument (`input.code`), docs/architecture.md#api-conventions.
  *
  * Every `@Args()` of every query, mutation, subscription and field resolver passes here (login's
  * plain strings included), so this is also where text PostgreSQL cannot store — NUL, lone

@@ -5,5 +5,5 @@ import { Role } from '@sandbridge/domain';
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'ADMIN runs the platform; the others are bound to one tenant (DESIGN.md §1).',
+  description: 'ADMIN runs the platform; the others are bound to one tenant (docs/domain.md#roles-and-visibility).',
 });

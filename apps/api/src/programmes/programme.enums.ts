@@ -5,7 +5,7 @@ import { JointEntryRule, ProgrammeAction, ProgrammeStatus } from '@sandbridge/do
 
 registerEnumType(JointEntryRule, {
   name: 'JointEntryRule',
-  description: 'How the authorities’ entry decisions combine (DESIGN.md §3).',
+  description: 'How the authorities’ entry decisions combine (docs/domain.md#programmes-and-the-enrolment-lifecycle).',
 });
 registerEnumType(ProgrammeStatus, { name: 'ProgrammeStatus' });
 registerEnumType(ProgrammeAction, {

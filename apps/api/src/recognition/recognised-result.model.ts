@@ -7,7 +7,7 @@ import './recognition.enums.js';
 @ObjectType({
   description:
     'A result of the same AI system recognised for a programme criterion through an agreement in force ' +
-    '(DESIGN.md §4). RECOGNISED counts as met; RECOGNISED_WITH_CONDITIONS does not on its own — its ' +
+    '(docs/domain.md#recognition). RECOGNISED counts as met; RECOGNISED_WITH_CONDITIONS does not on its own — its ' +
     'supplementary requirements still need testing.',
 })
 export class RecognisedResultModel {

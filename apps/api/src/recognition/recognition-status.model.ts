@@ -4,7 +4,9 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { RecognitionCandidate, RecognitionCheckModel } from './recognition-check.model.js';
 import './recognition.enums.js';
 
-@ObjectType({ description: 'The resolution of one criterion of the target authority (DESIGN.md §8.1).' })
+@ObjectType({
+  description: 'The resolution of one criterion of the target authority (docs/formats.md#recognition-case).',
+})
 export class CriterionRecognition {
   /** Resolved to a Criterion by field resolver. */
   criterionId: string;

@@ -5,7 +5,7 @@ import { CheckName, MetBy, RecognitionOutcome, ShownRecognitionOutcome } from '@
 
 registerEnumType(RecognitionOutcome, {
   name: 'RecognitionOutcome',
-  description: 'How a target criterion is met (DESIGN.md §4).',
+  description: 'How a target criterion is met (docs/domain.md#recognition).',
 });
 registerEnumType(ShownRecognitionOutcome, {
   name: 'ShownRecognitionOutcome',
@@ -16,7 +16,7 @@ registerEnumType(ShownRecognitionOutcome, {
 });
 registerEnumType(CheckName, {
   name: 'RecognitionCheckName',
-  description: 'The checks of DESIGN.md §4, in evaluation order.',
+  description: 'The checks of docs/domain.md#recognition, in evaluation order.',
 });
 registerEnumType(MetBy, {
   name: 'MetBy',

@@ -5,5 +5,5 @@ import { RegulatoryApproach } from '@sandbridge/domain';
 
 registerEnumType(RegulatoryApproach, {
   name: 'RegulatoryApproach',
-  description: 'How a jurisdiction regulates AI (DESIGN.md §2).',
+  description: 'How a jurisdiction regulates AI (docs/domain.md#reference-data).',
 });

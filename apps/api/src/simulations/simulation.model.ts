@@ -22,7 +22,8 @@ export class SimulationProgress {
 }
 
 @ObjectType({
-  description: 'A simulation run (DESIGN.md §5): a job over a stored scenario, reproducible with rerunSimulation.',
+  description:
+    'A simulation run (docs/domain.md#simulation): a job over a stored scenario, reproducible with rerunSimulation.',
 })
 export class SimulationRun {
   @Field(() => ID)

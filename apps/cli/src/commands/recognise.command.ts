@@ -3,7 +3,7 @@ import { type CommandIo, processCommandIo, readInput } from '../command-io.js';
 import { DEFAULT_WIDTH, explainResult } from './recognise-explain.js';
 
 // Database-free on purpose: this module imports the pure domain library only, never Nest, TypeORM
-// or the configuration, so `recognise` answers from the file alone (DESIGN.md §8).
+// or the configuration, so `recognise` answers from the file alone (docs/formats.md).
 
 export const RECOGNISE_USAGE = `Usage: sandbridge recognise [--explain [--width N]] FILE
   FILE        a sandbridge/recognition-case@1 document, or - for stdin

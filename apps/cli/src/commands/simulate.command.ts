@@ -13,7 +13,7 @@ import { type ProgressReporter, silentProgress, terminalProgress } from '../simu
 import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
 import { type RedisSimulationOptions, simulateOnRedisQueue } from '../simulation/simulate-on-redis.js';
 
-// Database-free, like `recognise`: the pure simulation core of libs/domain and the file (DESIGN.md
+// Database-free, like `recognise`: the pure simulation core of libs/domain and the file (docs/domain.md
 // §8.2); only --workers reaches a service (the Redis queue), and only when REDIS_URL says where.
 
 export const SIMULATE_USAGE = `Usage: sandbridge simulate [--json | --csv] [--svg OUT.svg] [--chunk-size N] [--workers N] FILE

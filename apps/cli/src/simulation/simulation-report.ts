@@ -1,6 +1,6 @@
 import type { SimulationResult, SimulationTotals, VariantResult } from '@sandbridge/domain';
 
-// The readable and the spreadsheet renderings of a sandbridge/simulation-result@1 (DESIGN.md §8.2)
+// The readable and the spreadsheet renderings of a sandbridge/simulation-result@1 (docs/formats.md#simulation-scenario)
 // for `simulate` (the default table and --csv). Pure: result in, text out.
 
 /** The §8.2 totals in output order, with the label the table uses. */

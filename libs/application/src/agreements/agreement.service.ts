@@ -41,7 +41,7 @@ import {
 } from './agreement-fields.js';
 
 /**
- * Recognition agreements (DESIGN.md §4): negotiators of the parties draft them and their rules,
+ * Recognition agreements (docs/domain.md#recognition): negotiators of the parties draft them and their rules,
  * then propose, approve (every party), suspend, resume and terminate. Agreements are public
  * instruments: every signed-in user reads them. Every change is in the audit trail.
  */

@@ -30,7 +30,7 @@ import {
  * Criteria are versioned: version 1 starts as DRAFT; only a DRAFT is edited; publishing makes it
  * ACTIVE and retires the previously active version of the same key without touching its content;
  * `revise` copies the newest version into n+1 as DRAFT. An evaluation that used version n therefore
- * stays explainable for ever (DESIGN.md §2).
+ * stays explainable for ever (docs/domain.md#reference-data).
  */
 @Injectable()
 export class CriterionService {

@@ -46,7 +46,7 @@ export class CrosswalkService {
         this.criteria.findById(command.fromCriterionId),
         this.criteria.findById(command.toCriterionId),
       ]);
-      // A draft the caller may not see does not exist for it (DESIGN.md §1): same answer as an unknown id.
+      // A draft the caller may not see does not exist for it (docs/domain.md#roles-and-visibility): same answer as an unknown id.
       if (!from || !this.canSee(actor, from)) throw DomainError.notFound('Criterion', command.fromCriterionId);
       if (!to || !this.canSee(actor, to)) throw DomainError.notFound('Criterion', command.toCriterionId);
       this.requireEitherSide(actor, from.authorityId, to.authorityId);

@@ -30,7 +30,7 @@ export interface EnrolmentEvent {
   summary: string;
 }
 
-/** Progress of one simulation run (DESIGN.md §5), after commit; plain JSON so it crosses Redis unchanged. */
+/** Progress of one simulation run (docs/domain.md#simulation), after commit; plain JSON so it crosses Redis unchanged. */
 export interface SimulationProgressEvent {
   runId: string;
   /** The run's jurisdiction: who may receive the event. */

@@ -1,6 +1,6 @@
 /**
  * Demo data for Sandbridge: standards and clauses, criteria of three authorities, crosswalks, one
- * joint programme, innovators and accounts (DESIGN.md §2–§3, ../shared/FACTS.md).
+ * joint programme, innovators and accounts (docs/domain.md#reference-data and #programmes-and-the-enrolment-lifecycle).
  *
  * Sources (clause ids and titles are real; titles are short paraphrases, never the standards' text):
  * - ISO/IEC 42001:2023 Annex A reference controls (A.2–A.10).

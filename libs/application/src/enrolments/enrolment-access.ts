@@ -9,7 +9,7 @@ export function lifecycleActor(actor: Actor, enrolment: EnrolmentEntity): Lifecy
 }
 
 /**
- * DESIGN.md §1: an innovator sees its own organisation's enrolments; a regulator the submitted
+ * docs/domain.md#roles-and-visibility: an innovator sees its own organisation's enrolments; a regulator the submitted
  * enrolments of programmes its authority takes part in; an administrator all; a negotiator none.
  */
 export function canSeeEnrolment(actor: Actor, enrolment: EnrolmentEntity, programmeParticipants: string[]): boolean {
@@ -26,7 +26,7 @@ export function canSeeEnrolment(actor: Actor, enrolment: EnrolmentEntity, progra
 }
 
 /**
- * Confidential evidence (DESIGN.md §1): PUBLIC reports every authority (never other innovators),
+ * Confidential evidence (docs/domain.md#roles-and-visibility): PUBLIC reports every authority (never other innovators),
  * PARTICIPANTS the programme's authorities, HOME_AUTHORITY only the authority it was submitted to.
  */
 export function canSeeReport(

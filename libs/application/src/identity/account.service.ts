@@ -60,7 +60,7 @@ export class AccountService {
 
   async create(actor: Actor, command: CreateAccountCommand): Promise<AccountEntity> {
     requireRole(actor, Role.ADMIN);
-    // Each role is bound to exactly one tenant of its own kind (DESIGN.md §1).
+    // Each role is bound to exactly one tenant of its own kind (docs/domain.md#roles-and-visibility).
     const needed = requiredTenant(command.role);
     const problems = TENANT_FIELDS.flatMap((field) => {
       const given = command[field] != null;

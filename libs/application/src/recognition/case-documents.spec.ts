@@ -58,7 +58,7 @@ const rule = (fields: Partial<AgreementRuleEntity>): AgreementRuleEntity =>
     ...fields,
   }) as AgreementRuleEntity;
 
-describe('case documents (DESIGN.md §8.1)', () => {
+describe('case documents (docs/formats.md#recognition-case)', () => {
   it('writes a BETWEEN threshold as [low, high] and any other as the number', () => {
     expect(criterionDocument(criterion({}), ['K1'])).toEqual({
       id: 'eu-auc',

@@ -8,11 +8,11 @@ import type {
 } from '@sandbridge/persistence';
 
 // The platform's stored reference data and agreements as the objects of a
-// `sandbridge/recognition-case@1` document (DESIGN.md §8.1), which a `sandbridge/scenario@1`
+// `sandbridge/recognition-case@1` document (docs/formats.md#recognition-case), which a `sandbridge/scenario@1`
 // reuses (§8.2). One mapping for every document the product writes — the recognition case of a
 // status or passport answer and a simulation's reference and agreements — so they cannot drift.
 
-/** JSON as the case and scenario files hold it (DESIGN.md §8). */
+/** JSON as the case and scenario files hold it (docs/formats.md). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -33,7 +33,7 @@ export function criterionDocument(c: CriterionEntity, clauses: string[]): JsonOb
     kind: c.kind,
     metric: c.metricKey,
     comparator: c.comparator,
-    // The file format writes a BETWEEN threshold as [low, high] (DESIGN.md §8.1).
+    // The file format writes a BETWEEN threshold as [low, high] (docs/formats.md#recognition-case).
     threshold: c.comparator === Comparator.BETWEEN ? [c.threshold, c.thresholdHigh] : c.threshold,
     sectors: c.sectors,
     riskClasses: c.riskClasses,

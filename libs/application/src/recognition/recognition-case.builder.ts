@@ -31,7 +31,7 @@ export interface CaseRequest {
 }
 
 /**
- * Builds the `sandbridge/recognition-case@1` document (DESIGN.md §8.1) from the platform's data, so
+ * Builds the `sandbridge/recognition-case@1` document (docs/formats.md#recognition-case) from the platform's data, so
  * every answer the product gives replays offline through the same pure engine. Callers decide which
  * reports may count (confidentiality) and which criteria are resolved; this adds what the engine
  * needs around them: the results, the criteria they name, clauses, crosswalks, every agreement.

@@ -47,7 +47,7 @@ export interface RecognitionPassport {
 }
 
 /**
- * Mutual recognition over the platform's data (DESIGN.md §4, §8.1): builds the
+ * Mutual recognition over the platform's data (docs/domain.md#recognition, §8.1): builds the
  * `sandbridge/recognition-case@1` document for one (system, authority) question and resolves it
  * with the pure engine. Answers are resolved with the reports the target authority may read and
  * shown to the caller with WITHHELD where it may not read the deciding result; the exported case

@@ -28,7 +28,7 @@ export class OrganisationService {
     private readonly jurisdictions: JurisdictionRepository,
   ) {}
 
-  /** An innovator sees only its own organisation (DESIGN.md §1); others see all. */
+  /** An innovator sees only its own organisation (docs/domain.md#roles-and-visibility); others see all. */
   async findById(actor: Actor, id: string): Promise<OrganisationEntity | null> {
     if (actor.role === Role.INNOVATOR && actor.organisationId !== id) return null;
     return this.organisations.findById(id);

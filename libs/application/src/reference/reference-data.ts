@@ -1,7 +1,7 @@
 import { RegulatoryApproach } from '@sandbridge/domain';
 
 /**
- * Real jurisdictions and their AI-relevant regulators (../shared/FACTS.md). Loaded at start when
+ * Real jurisdictions and their AI-relevant regulators (public sources of each regulator). Loaded at start when
  * missing, never overwritten: administrators may edit them afterwards.
  */
 export const REFERENCE_JURISDICTIONS: {

@@ -4,7 +4,7 @@ import { ChunkExecutor, InProcessChunkExecutor } from './chunk-executor.js';
 import { RedisChunkExecutor } from './redis-chunk-executor.js';
 
 /**
- * The one place where the application chooses where simulation chunks run (DESIGN.md §5): in this
+ * The one place where the application chooses where simulation chunks run (docs/domain.md#simulation): in this
  * process by default; with REDIS_URL, on the worker processes (`npm run worker`, any number, on any
  * machine) sharing the Redis queue under QUEUE_PREFIX. Without a running worker, runs stay QUEUED.
  */

@@ -40,7 +40,7 @@ interface Watch {
 }
 
 /**
- * Runs chunks on worker processes through a BullMQ queue (DESIGN.md §5: "with Redis configured,
+ * Runs chunks on worker processes through a BullMQ queue (docs/domain.md#simulation: "with Redis configured,
  * workers on several machines share the queue"). Delivery is at-least-once: a worker that dies
  * mid-chunk loses its lock, BullMQ's stalled check puts the job back and another worker computes it
  * again; `onChunk` may see a chunk twice only if a caller re-executes a run, and callers store by

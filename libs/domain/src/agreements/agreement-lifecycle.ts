@@ -1,7 +1,7 @@
 import { AgreementStatus } from '../recognition/recognition.js';
 import { AgreementAction } from './agreements.js';
 
-/** DRAFT → PROPOSED → IN_FORCE ↔ SUSPENDED → TERMINATED (DESIGN.md §4). */
+/** DRAFT → PROPOSED → IN_FORCE ↔ SUSPENDED → TERMINATED (docs/domain.md#recognition). */
 const TRANSITIONS: Record<AgreementAction, { from: AgreementStatus[]; to: AgreementStatus }> = {
   [AgreementAction.PROPOSE]: { from: [AgreementStatus.DRAFT], to: AgreementStatus.PROPOSED },
   // Approvals collect while PROPOSED; the last party's approval puts the agreement in force.

@@ -1,4 +1,4 @@
-/** Vocabulary of criteria and crosswalks (DESIGN.md §2). */
+/** Vocabulary of criteria and crosswalks (docs/domain.md#reference-data). */
 export enum Stage {
   ENTRY = 'ENTRY',
   TESTING = 'TESTING',

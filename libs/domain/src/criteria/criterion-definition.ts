@@ -14,7 +14,7 @@ export interface CriterionDefinition {
 }
 
 /**
- * Checks that a definition is complete and consistent for its kind (DESIGN.md §2): a METRIC has a
+ * Checks that a definition is complete and consistent for its kind (docs/domain.md#reference-data): a METRIC has a
  * metric key, unit, comparator and threshold(s) — two, low < high, for BETWEEN; an EVIDENCE names a
  * document type; an ATTESTATION has its statement. Fields of another kind must be empty.
  * Returns the problems with paths under `prefix` (none = valid).

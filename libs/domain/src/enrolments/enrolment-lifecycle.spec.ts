@@ -128,7 +128,7 @@ const NATURAL: Record<EnrolmentState, EnrolmentSnapshot> = {
 };
 
 /**
- * DESIGN.md §3, the transitions table, with the enrolment state each allowed step leads to on the
+ * docs/domain.md#programmes-and-the-enrolment-lifecycle, the transitions table, with the enrolment state each allowed step leads to on the
  * two-track snapshot of `readyTracks` (one track acting, the other not yet).
  */
 const TABLE: Partial<Record<EnrolmentState, Partial<Record<EnrolmentAction, EnrolmentState>>>> = {
@@ -151,7 +151,7 @@ const PAIRS = ALL_STATES.flatMap((state) => ALL_ACTIONS.map((action) => [state, 
 const ALLOWED = PAIRS.filter(([state, action]) => TABLE[state]?.[action] !== undefined);
 const REFUSED = PAIRS.filter(([state, action]) => TABLE[state]?.[action] === undefined);
 
-describe('enrolment lifecycle: every action in every state (DESIGN.md §3 table)', () => {
+describe('enrolment lifecycle: every action in every state (docs/domain.md#programmes-and-the-enrolment-lifecycle table)', () => {
   it('covers 9 states × 9 actions: 15 allowed pairs, 66 refused', () => {
     expect(PAIRS).toHaveLength(81);
     expect(ALLOWED).toHaveLength(15);

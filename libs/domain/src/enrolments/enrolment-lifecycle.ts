@@ -54,7 +54,7 @@ const forbidden = (reason: string): LifecycleOutcome => ({ ok: false, veto: { co
 
 const TERMINAL = [EnrolmentState.EXITED, EnrolmentState.DECLINED, EnrolmentState.WITHDRAWN];
 
-/** Which actor each action needs, and in which enrolment states the table allows it (DESIGN.md §3). */
+/** Which actor each action needs, and in which enrolment states the table allows it (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 const TABLE: Record<EnrolmentAction, { by: 'INNOVATOR' | 'REGULATOR'; from: EnrolmentState[] }> = {
   [EnrolmentAction.SUBMIT]: { by: 'INNOVATOR', from: [EnrolmentState.DRAFT] },
   [EnrolmentAction.START_REVIEW]: { by: 'REGULATOR', from: [EnrolmentState.SUBMITTED] },

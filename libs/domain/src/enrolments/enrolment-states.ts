@@ -1,4 +1,4 @@
-/** Overall state of an enrolment, derived from its tracks by the lifecycle (DESIGN.md §3). */
+/** Overall state of an enrolment, derived from its tracks by the lifecycle (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 export enum EnrolmentState {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',

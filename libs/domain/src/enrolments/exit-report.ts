@@ -5,7 +5,7 @@ import { RecognitionOutcome } from '../recognition/recognition.js';
 import { toUtcDay } from '../time/utc-day.js';
 import type { EnrolmentState, EntryDecision, ExitDecision, TrackState } from './enrolment-states.js';
 
-/** The structured exit report (DESIGN.md §3): per authority, each exit criterion, evidence, outcome, decision, reasons. */
+/** The structured exit report (docs/domain.md#programmes-and-the-enrolment-lifecycle): per authority, each exit criterion, evidence, outcome, decision, reasons. */
 export interface ExitReport {
   enrolmentId: string;
   state: EnrolmentState;

@@ -1,4 +1,4 @@
-/** Error codes a client must handle; the API maps each to `extensions.code` (DESIGN.md §7a). */
+/** Error codes a client must handle; the API maps each to `extensions.code` (docs/architecture.md#api-conventions). */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',

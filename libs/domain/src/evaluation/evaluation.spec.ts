@@ -120,7 +120,7 @@ describe('meetsThreshold: margin', () => {
     [Comparator.BETWEEN, 1, 2, 0.1, 1.95, false],
     [Comparator.BETWEEN, 1, 2, 0.1, 1, false],
     [Comparator.BETWEEN, 1, 2, 0.1, 2, false],
-    // EQ ignores the margin (DESIGN.md §4).
+    // EQ ignores the margin (docs/domain.md#recognition).
     [Comparator.EQ, 5, null, 1, 5, true],
     [Comparator.EQ, 5, null, 1, 5.5, false],
   ];

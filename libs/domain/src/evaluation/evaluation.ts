@@ -42,7 +42,7 @@ export interface ResultInput {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
-/** Comparisons tolerate floating-point noise (as the recognition engine does, DESIGN.md §4). */
+/** Comparisons tolerate floating-point noise (as the recognition engine does, docs/domain.md#recognition). */
 const EPSILON = 1e-9;
 
 /** True when `value` satisfies the comparator and threshold(s) (no margin). */

@@ -68,7 +68,7 @@ export function recognisedResultOf(
  *
  * - An own MET stays MET by OWN_RESULT (the recognition, if any, is still shown).
  * - Otherwise a full RECOGNISED result makes the criterion MET by RECOGNISED_RESULT, and becomes the
- *   deciding `resultId` — even over a failing own result, as DESIGN.md §4 lets a failing local
+ *   deciding `resultId` — even over a failing own result, as docs/domain.md#recognition lets a failing local
  *   result neither satisfy nor block recognition.
  * - RECOGNISED_WITH_CONDITIONS is shown but never counts on its own: its supplementary
  *   requirements still have to be tested, so the outcome stays what the own results make it.

@@ -1,4 +1,4 @@
-/** Platform roles (DESIGN.md §1). Each non-admin role is bound to exactly one tenant. */
+/** Platform roles (docs/domain.md#roles-and-visibility). Each non-admin role is bound to exactly one tenant. */
 export enum Role {
   ADMIN = 'ADMIN',
   REGULATOR = 'REGULATOR',

@@ -6,7 +6,7 @@ export enum ProgrammeAction {
   CLOSE = 'CLOSE',
 }
 
-/** DRAFT → OPEN → RUNNING → CLOSED (DESIGN.md §3); each action has one source state. */
+/** DRAFT → OPEN → RUNNING → CLOSED (docs/domain.md#programmes-and-the-enrolment-lifecycle); each action has one source state. */
 const TRANSITIONS: Record<ProgrammeAction, { from: ProgrammeStatus; to: ProgrammeStatus }> = {
   [ProgrammeAction.OPEN]: { from: ProgrammeStatus.DRAFT, to: ProgrammeStatus.OPEN },
   [ProgrammeAction.START]: { from: ProgrammeStatus.OPEN, to: ProgrammeStatus.RUNNING },

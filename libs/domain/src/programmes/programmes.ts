@@ -1,4 +1,4 @@
-/** How the participating authorities' entry decisions combine (DESIGN.md §3). */
+/** How the participating authorities' entry decisions combine (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 export enum JointEntryRule {
   /** Each authority admits or declines for its own jurisdiction; at least one admission starts testing. */
   EACH_AUTHORITY = 'EACH_AUTHORITY',

@@ -5,7 +5,7 @@ import { resolveCase } from './recognition-engine.js';
 
 type Json = Record<string, any>;
 
-/** The example of DESIGN.md §8.1, verbatim. */
+/** The example of docs/formats.md#recognition-case, verbatim. */
 function example(): Json {
   return {
     format: 'sandbridge/recognition-case@1',
@@ -349,7 +349,7 @@ describe('§8.1 reading a recognition case', () => {
 });
 
 describe('§8 refusals name the JSON path of the first problem', () => {
-  it('the message of DESIGN.md §8, exactly', () => {
+  it('the message of docs/formats.md, exactly', () => {
     const message = refusal((c) =>
       c.criteria.push(comparatorCriterion('c2', 'GTE'), comparatorCriterion('c3', 'MORE_THAN')),
     );

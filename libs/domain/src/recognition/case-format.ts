@@ -263,7 +263,7 @@ export function readSystem(value: unknown, path: string, systems: Ids): CaseSyst
 }
 
 /**
- * Reads a parsed JSON value as a `sandbridge/recognition-case@1` document (DESIGN.md §8.1): fills
+ * Reads a parsed JSON value as a `sandbridge/recognition-case@1` document (docs/formats.md#recognition-case): fills
  * in the defaults, reduces every date to its UTC day, ignores unknown fields, and refuses an
  * unknown format, a missing required field, a wrong type, an unknown enum value, a dangling
  * reference or a duplicate id with a {@link CaseFormatError} naming the first problem's JSON path.

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseRecognitionCaseJson } from './case-format.js';
 import { resolveCase } from './recognition-engine.js';
 
-// The worked examples of DESIGN.md §8.1, copied into the repository (examples/recognition) so a clone tests alone.
+// The worked examples of docs/formats.md#recognition-case, copied into the repository (examples/recognition) so a clone tests alone.
 const EXAMPLES = resolve(process.cwd(), 'examples/recognition');
 const FIELDS = ['criterion', 'outcome', 'result', 'agreement', 'rule', 'divergent', 'supplementary'] as const;
 

@@ -22,7 +22,7 @@ import {
 } from './recognition.js';
 import { compareIds, coversFully, dayNumber, isMetric, RecognitionIndex } from './recognition-engine.js';
 
-// The bulk mode of the recognition engine: the same decisions as resolveCriterion (DESIGN.md §4)
+// The bulk mode of the recognition engine: the same decisions as resolveCriterion (docs/domain.md#recognition)
 // — outcome, chosen result, agreement, rule, divergent — without the explanations, for the
 // simulations' millions of verdicts. Everything static is compiled once into typed arrays; a
 // system is prepared once (its results reduced to numbers); each target authority is then resolved
@@ -141,7 +141,7 @@ function membership(
 }
 
 /**
- * The static part of recognition compiled for the bulk mode (DESIGN.md §4): rules in force at
+ * The static part of recognition compiled for the bulk mode (docs/domain.md#recognition): rules in force at
  * `asOf`, indexed by origin jurisdiction × target criterion (already filtered by the criterion's
  * category, stage and id, sorted by agreement id then rule id, EXCLUDE rules apart);
  * correspondences by source criterion × target authority; scope and condition lists as
@@ -634,7 +634,7 @@ function meets(compiled: CompiledRecognition, c: number, value: number, margin: 
 
 /**
  * Resolves every criterion of one target authority (an index, see `CompiledRecognition.authorityOf`)
- * for a prepared system, into `out` — the decisions of DESIGN.md §4 without explanations,
+ * for a prepared system, into `out` — the decisions of docs/domain.md#recognition without explanations,
  * identical to `resolveCriterion`'s outcome, result, agreement, rule and divergent. Allocates
  * nothing.
  */
@@ -793,7 +793,7 @@ export function resolveSystemBulk(
   return resolvePreparedBulk(compiled, prepareBulkSystem(compiled, system, results, out.scratch), authority, out);
 }
 
-/** A bulk decision with its indices mapped back to ids: the fields both modes decide (DESIGN.md §8.1). */
+/** A bulk decision with its indices mapped back to ids: the fields both modes decide (docs/formats.md#recognition-case). */
 export type RecognitionDecision = Pick<
   CriterionResolution,
   'criterion' | 'outcome' | 'result' | 'agreement' | 'rule' | 'divergent'

@@ -3,7 +3,7 @@ import { parseRecognitionCase } from './case-format.js';
 import { CheckName, type CriterionResolution, RecognitionOutcome, type RecognitionResult } from './recognition.js';
 import { resolveCase } from './recognition-engine.js';
 
-// One case per sentence of DESIGN.md §4. Cases are written in the public file format (§8.1) and
+// One case per sentence of docs/domain.md#recognition. Cases are written in the public file format (§8.1) and
 // read by its parser, so the defaults are the file's.
 
 const { NOT_APPLICABLE, SATISFIED_LOCALLY, RECOGNISED, RECOGNISED_WITH_CONDITIONS, GAP } = RecognitionOutcome;

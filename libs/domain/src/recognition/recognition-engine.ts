@@ -39,7 +39,7 @@ function windowHolds(from: number | null, to: number | null, day: number): boole
 
 const optionalDay = (day: UtcDay | null): number | null => (day === null ? null : dayNumber(day));
 
-/** Ids order by UTF-16 code units (JavaScript's default string comparison), never by locale (DESIGN.md §4). */
+/** Ids order by UTF-16 code units (JavaScript's default string comparison), never by locale (docs/domain.md#recognition). */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How a result's criterion `s` corresponds to the target `c`, and where that was read from. */
@@ -522,7 +522,7 @@ function resolution(
 }
 
 /**
- * Resolves one target criterion `c` (of an authority in `jurisdiction`) for one system, as DESIGN.md
+ * Resolves one target criterion `c` (of an authority in `jurisdiction`) for one system, as docs/domain.md
  * §4 says: applicability, then a passing local result, then every corresponding foreign result
  * against the rules that can apply to it.
  */

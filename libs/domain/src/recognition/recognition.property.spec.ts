@@ -11,7 +11,7 @@ import {
 import { resolveCase } from './recognition-engine.js';
 import { agreementArb, ASOF, caseArb, ruleArb } from './recognition.spec-helpers.js';
 
-// Properties of DESIGN.md §4 over random cases (generators in recognition.spec-helpers.ts).
+// Properties of docs/domain.md#recognition over random cases (generators in recognition.spec-helpers.ts).
 
 /** A deterministic shuffle driven by fast-check's numbers (so counterexamples replay). */
 function shuffle<T>(list: readonly T[], keys: readonly number[]): T[] {

@@ -12,7 +12,7 @@ import {
   RuleEffect,
 } from './recognition.js';
 
-// fast-check generators of small random recognition cases (DESIGN.md §4), shared by the property
+// fast-check generators of small random recognition cases (docs/domain.md#recognition), shared by the property
 // specs: small vocabularies, so that correspondences, rules, windows and tie-breaks collide often.
 
 export const ASOF = '2026-06-01';

@@ -1,6 +1,6 @@
 import type { Category, Comparator, CriterionKind, Relation, RiskClass, Stage } from '../criteria/criteria.js';
 
-/** Vocabulary and data of mutual recognition (DESIGN.md §4), as the engine reads and writes it. */
+/** Vocabulary and data of mutual recognition (docs/domain.md#recognition), as the engine reads and writes it. */
 
 export const RECOGNITION_CASE_FORMAT = 'sandbridge/recognition-case@1';
 export const RECOGNITION_RESULT_FORMAT = 'sandbridge/recognition-result@1';
@@ -41,7 +41,7 @@ export enum RecognitionOutcome {
   GAP = 'GAP',
 }
 
-/** The check names of DESIGN.md §4, in the order the engine evaluates them. */
+/** The check names of docs/domain.md#recognition, in the order the engine evaluates them. */
 export enum CheckName {
   applicable = 'applicable',
   local = 'local',
@@ -192,7 +192,7 @@ export interface RecognitionCandidate {
   checks: RecognitionCheck[];
 }
 
-/** The resolution of one target criterion (keys in the order of DESIGN.md §8.1). */
+/** The resolution of one target criterion (keys in the order of docs/formats.md#recognition-case). */
 export interface CriterionResolution {
   criterion: string;
   outcome: RecognitionOutcome;

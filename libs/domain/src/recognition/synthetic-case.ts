@@ -22,7 +22,7 @@ import {
 // metric, or a local clause reached only by crosswalk), agreements of every status with scoped,
 // conditioned, phased, EXCLUDE, CONFORMITY and EQUIVALENCE rules, and systems whose results are
 // mostly from home, some from target markets, some from foreign labs against a target's own
-// criterion — so every outcome of DESIGN.md §4 occurs in numbers. Pure and deterministic: the same
+// criterion — so every outcome of docs/domain.md#recognition occurs in numbers. Pure and deterministic: the same
 // options give the same set, and `system(n)` always gives the same system and results.
 
 /** Sizes and seed of a synthetic set (defaults: the benchmark's full size). */

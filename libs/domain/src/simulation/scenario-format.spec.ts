@@ -109,7 +109,7 @@ describe('parseScenario', () => {
     });
   });
 
-  it('reads the example of DESIGN.md §8.2 shapes: empty weights, optional variant lists', () => {
+  it('reads the example of docs/formats.md#simulation-scenario shapes: empty weights, optional variant lists', () => {
     const s = parseScenario(synthetic());
     expect(s.population).toEqual({
       synthetic: expect.objectContaining({

@@ -279,7 +279,7 @@ function readScenario(value: unknown): Scenario {
   const populationPath = field(ROOT, 'population');
   const populationObject = object(required(root, 'population', ROOT), populationPath);
   let population: ScenarioPopulation;
-  // Synthetic when it has the key `synthetic` (DESIGN.md §8.2), else explicit.
+  // Synthetic when it has the key `synthetic` (docs/formats.md#simulation-scenario), else explicit.
   if ('synthetic' in populationObject) {
     const synthetic = readSynthetic(
       populationObject.synthetic,
@@ -345,7 +345,7 @@ export function homeDomain(p: SyntheticPopulation, reference: ScenarioReference)
   return [...codes].sort(compareIds).map((code) => [code, 1]);
 }
 
-// Ids order as the recognition engine orders them (UTF-16 code units, DESIGN.md §4).
+// Ids order as the recognition engine orders them (UTF-16 code units, docs/domain.md#recognition).
 export { compareIds };
 
 /** A weights object's entries by key, so JSON key order never changes a draw. */
@@ -353,7 +353,7 @@ export const sortedEntries = (w: Record<string, number>): [string, number][] =>
   Object.entries(w).sort(([a], [b]) => compareIds(a, b));
 
 /**
- * Validates a parsed JSON value as `sandbridge/scenario@1` (DESIGN.md §8.2): fills in the defaults,
+ * Validates a parsed JSON value as `sandbridge/scenario@1` (docs/formats.md#simulation-scenario): fills in the defaults,
  * reduces dates to UTC days, ignores unknown fields, and refuses — with a {@link ScenarioFormatError}
  * naming the JSON path of the first problem (`$.variants[0].remove[1]`) — an unknown format, a
  * missing required field, a wrong type, an unknown enum value, a dangling reference (results,

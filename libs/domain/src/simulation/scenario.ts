@@ -11,7 +11,7 @@ import type {
   UtcDay,
 } from '../recognition/recognition.js';
 
-/** Vocabulary and data of simulations for negotiators (DESIGN.md §5, §8.2). */
+/** Vocabulary and data of simulations for negotiators (docs/domain.md#simulation, §8.2). */
 
 export const SCENARIO_FORMAT = 'sandbridge/scenario@1';
 export const SIMULATION_RESULT_FORMAT = 'sandbridge/simulation-result@1';
@@ -19,7 +19,7 @@ export const SIMULATION_RESULT_FORMAT = 'sandbridge/simulation-result@1';
 /** The name the result gives the baseline (so no variant may take it). */
 export const BASELINE_NAME = 'baseline';
 
-/** The reference model every agreement set is resolved against (shapes of DESIGN.md §8.1). */
+/** The reference model every agreement set is resolved against (shapes of docs/formats.md#recognition-case). */
 export interface ScenarioReference {
   jurisdictions: CaseJurisdiction[];
   authorities: CaseAuthority[];
@@ -48,7 +48,7 @@ export interface ScenarioTarget {
   authorities: string[];
 }
 
-/** A population written out in full (shapes as in DESIGN.md §8.1); one unit per system. */
+/** A population written out in full (shapes as in docs/formats.md#recognition-case); one unit per system. */
 export interface ExplicitPopulation {
   systems: CaseSystem[];
   results: CaseResult[];

@@ -110,7 +110,7 @@ function units(s: Scenario, from: number, to: number): Unit[] {
   return out;
 }
 
-/** An agreement counts only when IN_FORCE with asOf inside its window (DESIGN.md §5). */
+/** An agreement counts only when IN_FORCE with asOf inside its window (docs/domain.md#simulation). */
 function inForce(agreement: CaseAgreement, asOfDay: number): boolean {
   return (
     agreement.status === AgreementStatus.IN_FORCE &&
@@ -586,7 +586,7 @@ function marginalOf(s: Scenario, agreements: readonly CaseAgreement[], p: Varian
 
 /**
  * Turns merged counts into the §8.2 result: the baseline first (named `baseline`), then the
- * variants in input order; keys in the order of DESIGN.md §8.2. Refuses counts that do not cover
+ * variants in input order; keys in the order of docs/formats.md#simulation-scenario. Refuses counts that do not cover
  * the whole population exactly once (finalising a partial run would publish wrong figures).
  */
 export function finaliseSimulation(s: Scenario, merged: SimulationPartial): SimulationResult {

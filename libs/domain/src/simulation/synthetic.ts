@@ -106,7 +106,7 @@ export interface SyntheticUnit {
 }
 
 /**
- * The seeded synthetic population of a scenario (DESIGN.md §5, §8.2). Innovator `i` (0-based) is a
+ * The seeded synthetic population of a scenario (docs/domain.md#simulation, §8.2). Innovator `i` (0-based) is a
  * pure function of (scenario, seed, i) — see {@link SyntheticGenerator.unit} for every choice.
  */
 export class SyntheticGenerator {

@@ -18,7 +18,7 @@ import { OrganisationEntity } from './organisation.entity.js';
 @Entity('account')
 @Unique('account_email_key', ['email'])
 @Check('account_role_check', `"role" IN ('ADMIN','REGULATOR','INNOVATOR','NEGOTIATOR')`)
-// Each role is bound to exactly its own kind of tenant (DESIGN.md §1); the database keeps it so.
+// Each role is bound to exactly its own kind of tenant (docs/domain.md#roles-and-visibility); the database keeps it so.
 @Check(
   'account_tenant_check',
   `("role" = 'ADMIN' AND "authority_id" IS NULL AND "organisation_id" IS NULL AND "jurisdiction_code" IS NULL)

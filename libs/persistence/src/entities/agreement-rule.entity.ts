@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { AgreementEntity } from './agreement.entity.js';
 
-/** One rule of an agreement (DESIGN.md §4, §8.1): who recognises whom, for what, how. */
+/** One rule of an agreement (docs/domain.md#recognition, §8.1): who recognises whom, for what, how. */
 @Entity('agreement_rule')
 @Index('agreement_rule_agreement_idx', ['agreementId'])
 @Check('agreement_rule_effect_check', `"effect" IN ('RECOGNISE','RECOGNISE_WITH_CONDITIONS','EXCLUDE')`)

@@ -1,7 +1,7 @@
 import type { AgreementKind, AgreementStatus } from '@sandbridge/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A recognition agreement between jurisdictions (DESIGN.md §4). Parties are jurisdiction codes. */
+/** A recognition agreement between jurisdictions (docs/domain.md#recognition). Parties are jurisdiction codes. */
 @Entity('agreement')
 @Index('agreement_status_idx', ['status'])
 @Check('agreement_status_check', `"status" IN ('DRAFT','PROPOSED','IN_FORCE','SUSPENDED','TERMINATED')`)

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One link of the tamper-evident audit trail (DESIGN.md §6): appended in the same transaction as
+ * One link of the tamper-evident audit trail (docs/domain.md#cooperation): appended in the same transaction as
  * the change it records; `hash` covers the canonical JSON of the content and `prevHash`.
  */
 @Entity('audit_entry')

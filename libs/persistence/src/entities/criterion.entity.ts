@@ -16,7 +16,7 @@ import { AuthorityEntity } from './authority.entity.js';
 
 /**
  * One version of an authority's criterion. A version that has been published is never rewritten:
- * `revise` creates version n+1 (DESIGN.md §2), so what was evaluated against n stays explainable.
+ * `revise` creates version n+1 (docs/domain.md#reference-data), so what was evaluated against n stays explainable.
  */
 @Entity('criterion')
 @Unique('criterion_authority_key_version_key', ['authorityId', 'key', 'version'])

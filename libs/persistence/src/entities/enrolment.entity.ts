@@ -17,7 +17,7 @@ import { ProgrammeEntity } from './programme.entity.js';
 
 const STATES = `'DRAFT','SUBMITTED','UNDER_REVIEW','TESTING','EXIT_REVIEW','SUSPENDED','EXITED','DECLINED','WITHDRAWN'`;
 
-/** One AI system in one programme, with one track per targeted authority (DESIGN.md §3). */
+/** One AI system in one programme, with one track per targeted authority (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 @Entity('enrolment')
 @Index('enrolment_programme_state_idx', ['programmeId', 'state'])
 @Index('enrolment_organisation_idx', ['organisationId'])

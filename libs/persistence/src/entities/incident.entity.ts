@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { EnrolmentEntity } from './enrolment.entity.js';
 
-/** An incident during testing, shared with every participating authority at once (DESIGN.md §6). */
+/** An incident during testing, shared with every participating authority at once (docs/domain.md#cooperation). */
 @Entity('incident')
 @Index('incident_enrolment_idx', ['enrolmentId', 'reportedAt'])
 @Check('incident_severity_check', `"severity" IN ('LOW','MEDIUM','HIGH','CRITICAL')`)

@@ -13,7 +13,7 @@ import {
 } from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 
-/** A sandbox programme run jointly by several authorities (DESIGN.md §3). */
+/** A sandbox programme run jointly by several authorities (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 @Entity('programme')
 // Names are unique where they are seen: among published (non-DRAFT) programmes, which everyone
 // sees, and among one lead authority's programmes. Two authorities' drafts may share a name, so
@@ -67,7 +67,7 @@ export class ProgrammeEntity {
   @Column({ type: 'varchar', length: 16 })
   status: ProgrammeStatus;
 
-  /** Entry and exit evaluation also count results recognised through agreements in force (DESIGN.md §4). */
+  /** Entry and exit evaluation also count results recognised through agreements in force (docs/domain.md#recognition). */
   @Column({ name: 'accepts_recognised_results', type: 'boolean', default: false })
   acceptsRecognisedResults: boolean;
 

@@ -14,7 +14,7 @@ import { AccountEntity } from './account.entity.js';
 import { JurisdictionEntity } from './jurisdiction.entity.js';
 
 /**
- * One simulation run (DESIGN.md §5): a job over a stored scenario, persisted with its exact input
+ * One simulation run (docs/domain.md#simulation): a job over a stored scenario, persisted with its exact input
  * so that any run can be reproduced. Progress is `chunks_done / chunks_total`.
  */
 @Entity('simulation_run')

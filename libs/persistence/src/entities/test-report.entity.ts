@@ -15,7 +15,7 @@ import { AuthorityEntity } from './authority.entity.js';
 import { EnrolmentEntity } from './enrolment.entity.js';
 import { JurisdictionEntity } from './jurisdiction.entity.js';
 
-/** A test report an innovator submits during testing (DESIGN.md §3). */
+/** A test report an innovator submits during testing (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 @Entity('test_report')
 @Unique('test_report_idempotency_key', ['enrolmentId', 'idempotencyKey'])
 @Index('test_report_enrolment_idx', ['enrolmentId', 'submittedAt'])

@@ -11,7 +11,7 @@ export interface EnrolmentFilter {
   programmeId?: string | null;
   aiSystemId?: string | null;
   state?: string | null;
-  /** Visibility (DESIGN.md §1), applied by the service: one organisation's enrolments… */
+  /** Visibility (docs/domain.md#roles-and-visibility), applied by the service: one organisation's enrolments… */
   organisationId?: string | null;
   /** …or the submitted enrolments of the programmes this authority takes part in. */
   participantAuthorityId?: string | null;

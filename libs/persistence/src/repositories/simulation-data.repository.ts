@@ -44,7 +44,7 @@ export interface RecordedDataFilter {
 }
 
 /**
- * Read model over the platform's recorded data for simulations (DESIGN.md §5): systems, accepted
+ * Read model over the platform's recorded data for simulations (docs/domain.md#simulation): systems, accepted
  * results and enrolment targets, and the reference model. Reads only the columns the engine needs,
  * so names and evidence never leave the database on this path.
  */

@@ -133,7 +133,7 @@ export type DetachCriterionInput = {
   programmeId: string | number;
 };
 
-/** How the authorities’ entry decisions combine (DESIGN.md §3). */
+/** How the authorities’ entry decisions combine (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 export type JointEntryRule =
   | 'EACH_AUTHORITY'
   | 'LEAD_DECIDES'
@@ -179,7 +179,7 @@ export type RiskClass =
   | 'MINIMAL'
   | 'UNACCEPTABLE';
 
-/** ADMIN runs the platform; the others are bound to one tenant (DESIGN.md §1). */
+/** ADMIN runs the platform; the others are bound to one tenant (docs/domain.md#roles-and-visibility). */
 export type Role =
   | 'ADMIN'
   | 'INNOVATOR'
