@@ -476,7 +476,7 @@ async function main(): Promise<void> {
   const load = loadavg();
   const busy = await cpuBusy();
   // npm run bench:api ran the build check just before; timed again here it is the "nothing changed" path.
-  let started = performance.now();
+  const started = performance.now();
   const check = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--if-stale'], { cwd: ROOT });
   const buildCheckMs = performance.now() - started;
   if (check.status !== 0) throw new Error(`scripts/build.mjs --if-stale failed:\n${check.stderr}`);
