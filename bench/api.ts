@@ -228,7 +228,7 @@ async function measure({ name, server, body, token }: Load): Promise<{ row: Row;
     peakRss = Math.max(peakRss, memoryMb(server.pid, 'VmRSS'));
     const row: Row = {
       name,
-      reqPerSec: result.requests.average,
+      reqPerSec: result.requests.total / result.duration,
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
@@ -473,6 +473,7 @@ function ratio(name: string, a: number, b: number, target: number): string {
 }
 
 async function main(): Promise<void> {
+  const begun = performance.now();
   const load = loadavg();
   const busy = await cpuBusy();
   // npm run bench:api ran the build check just before; timed again here it is the "nothing changed" path.
@@ -528,6 +529,7 @@ async function main(): Promise<void> {
     console.log(lines.join('\n'));
   }
   if (!process.env.DATABASE_URL) console.log('\n(set DATABASE_URL to measure on PostgreSQL as well)');
+  console.log(`\ntotal run time ${((performance.now() - begun) / 1000).toFixed(0)} s`);
   console.log(
     '\nerrors = connection errors + timeouts + non-2xx + answers with GraphQL errors; peak RSS = the server’s VmRSS during warm-up and load',
   );
