@@ -313,14 +313,22 @@ async function testingEnrolment(url: string, innovatorToken: string) {
   const enrolments = (answer.data?.enrolments.edges ?? []).map(
     (e: { node: { id: string; state: string; tracks: Track[] } }) => e.node,
   ) as { id: string; state: string; tracks: Track[] }[];
-  for (const enrolment of enrolments.filter((e) => e.state === 'TESTING'))
-    for (const track of enrolment.tracks.filter((t) => t.state === 'ADMITTED' && t.evaluation.length > 0))
-      return {
-        enrolmentId: enrolment.id,
-        authorityId: track.authority.id,
-        jurisdiction: track.authority.jurisdiction.code,
-        criteria: track.evaluation.map((e) => e.criterion),
-      };
+  // The admitted track with the most TESTING criteria (tracks come in no fixed order).
+  const [best] = enrolments
+    .filter((e) => e.state === 'TESTING')
+    .flatMap((enrolment) =>
+      enrolment.tracks
+        .filter((t) => t.state === 'ADMITTED' && t.evaluation.length > 0)
+        .map((track) => ({ enrolment, track })),
+    )
+    .sort((a, b) => b.track.evaluation.length - a.track.evaluation.length);
+  if (best)
+    return {
+      enrolmentId: best.enrolment.id,
+      authorityId: best.track.authority.id,
+      jurisdiction: best.track.authority.jurisdiction.code,
+      criteria: best.track.evaluation.map((e) => e.criterion),
+    };
   throw new Error(`${INNOVATOR} has no enrolment in TESTING with an admitted track: ${JSON.stringify(answer)}`);
 }
 
