@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -66,7 +67,10 @@ export class AppModule implements OnApplicationBootstrap {
             // depth, aliases and directives while validating, the estimated cost once variables are known.
             parseOptions: { maxTokens: appConfig.graphql.limits.tokens },
             validationRules: queryLimitRules(appConfig.graphql.limits),
-            plugins: [costLimitPlugin(appConfig.graphql.limits.cost)],
+            // No type or field sets cache hints, so Apollo's cache-control plugin (on by default) only
+            // wrapped every field's resolver to compute a policy nobody reads; without it no plugin
+            // hooks willResolveField and Apollo leaves the resolvers unwrapped.
+            plugins: [costLimitPlugin(appConfig.graphql.limits.cost), ApolloServerPluginCacheControlDisabled()],
             // HTTP: the Authorization header; graphql-ws: connectionParams.authorization (same rules).
             context: (source: ContextSource) => contexts.create(source),
             // graphql-ws takes `parse` and `validate` (Nest passes its options through; its type names fewer).

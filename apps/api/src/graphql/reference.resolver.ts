@@ -1,5 +1,5 @@
 import { type Type } from '@nestjs/common';
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from './graphql-context.js';
 import type { ByIdLoader, RowOf } from './loaders.js';
 
@@ -30,12 +30,13 @@ export function ReferenceResolver<P>(parent: Type<P>, fields: Record<string, Ref
   for (const [name, field] of Object.entries(fields)) {
     // The union of the field's shapes does not narrow by `loader`: the declared type checked each one.
     const model = field.type as () => { from(row: unknown): unknown };
-    const resolve = async (row: P, ctx: GraphQLContext) =>
+    // GraphQL's own signature (parent, args, context), no parameter decorators: with none, Nest hands
+    // the method to GraphQL as it is (its fast field-resolver path) instead of wrapping it in its
+    // per-call parameter factories and pipes, which ran once per item of every list. Field resolvers
+    // run no guards, interceptors or filters either way (fieldResolverEnhancers is not set).
+    const resolve = async (row: P, _args: unknown, ctx: GraphQLContext) =>
       model().from(await ctx.loaders.one(field.loader, field.id(row)));
     Object.defineProperty(References.prototype, name, { value: resolve, writable: true, configurable: true });
-    // What `@ResolveField(() => T) name(@Parent() row, @Context() ctx)` would record.
-    Parent()(References.prototype, name, 0);
-    Context()(References.prototype, name, 1);
     const descriptor = Object.getOwnPropertyDescriptor(References.prototype, name)!;
     ResolveField(name, field.type, { description: field.description })(References.prototype, name, descriptor);
   }

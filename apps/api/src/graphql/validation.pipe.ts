@@ -20,8 +20,11 @@ export class InputValidationPipe implements PipeTransform {
   constructor(@Optional() private readonly schemaHost?: GraphQLSchemaHost) {}
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // The parent, the context and the actor are no client input: they pass untouched. Without this
+    // every field resolver's parent was copied by class-transformer and validated, once per item.
+    if (!isArgs(metadata)) return value;
     const type = metadata.metatype;
-    const problems = isArgs(metadata) ? unstorableText(value, metadata.data ?? '', this.inputType(type)) : [];
+    const problems = unstorableText(value, metadata.data ?? '', this.inputType(type));
     // A value nested too deep would overflow the recursive walks below (class-transformer's, class-validator's).
     if (tooDeep(problems)) throw DomainError.badInput(problems);
     if (
@@ -63,7 +66,7 @@ export class InputValidationPipe implements PipeTransform {
 
 /**
  * `@Args()` reaches pipes as `type: 'body'` (@nestjs/graphql's choice); the actor, context and
- * parent come as 'custom' or other types and are not client input.
+ * parent come as 'custom' and are not client input.
  */
 function isArgs(metadata: ArgumentMetadata): boolean {
   return metadata.type === 'body';
