@@ -1,15 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { cpuBusy, temporaryDatabase } from './bench-environment.js';
 
 /**
  * npm run bench:api — the built API under load (autocannon, CONNECTIONS connections, BENCH_SECONDS
@@ -242,61 +242,6 @@ async function measure({ name, server, body, token }: Load): Promise<{ row: Row;
   }
 }
 
-/** A database for this run only, and how to remove it. */
-async function temporaryDatabase(url: string | undefined): Promise<{
-  env: Record<string, string>;
-  kind: string;
-  where: string;
-  drop: () => Promise<void>;
-}> {
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbridge-bench-api-'));
-    return {
-      env: { DATA_DIR: dir },
-      kind: 'embedded',
-      where: dir,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `sb_bench_api_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const shown = new URL(target);
-  shown.password = shown.password ? '***' : '';
-  return {
-    env: { DATABASE_URL: target.toString() },
-    kind: 'PostgreSQL',
-    where: shown.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
-/** Share of CPU time (all cores) spent busy over `ms`: unlike the load average, it does not lag. */
-async function cpuBusy(ms = 1000): Promise<number> {
-  const total = () =>
-    cpus().reduce(
-      (acc, cpu) => ({
-        idle: acc.idle + cpu.times.idle,
-        all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0),
-      }),
-      { idle: 0, all: 0 },
-    );
-  const before = total();
-  await sleep(ms);
-  const after = total();
-  return 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
-}
-
 /** The demo's enrolment in TESTING (innovator.merlion's), an admitted authority, and its TESTING criteria. */
 async function testingEnrolment(url: string, innovatorToken: string) {
   const answer = await gql(
@@ -378,7 +323,7 @@ interface EngineReport {
 }
 
 async function engine(databaseUrl: string | undefined): Promise<EngineReport> {
-  const database = await temporaryDatabase(databaseUrl);
+  const database = await temporaryDatabase(databaseUrl, 'sb_bench_api');
   const env = { ...database.env, SEED_DEMO: 'true' };
   const notes: string[] = [];
   try {

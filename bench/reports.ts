@@ -1,9 +1,7 @@
 import { Confidentiality } from '@sandbridge/domain';
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,9 +9,9 @@ import { ApplicationModule, type SubmitTestReportCommand, TestReportSubmissionSe
 import { loadConfig } from '@sandbridge/config';
 import { CommonModule } from '@sandbridge/common';
 import { PersistenceModule } from '@sandbridge/persistence';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { results, testingEnrolment } from './sandbox.js';
+import { cpuBusy, temporaryDatabase } from './bench-environment.js';
 
 /**
  * npm run bench:reports — submitting a report of 1,000 results through TestReportService.submit
@@ -48,62 +46,6 @@ function positive(name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** A database for this run only, and how to remove it. */
-async function temporaryDatabase(): Promise<{
-  env: Record<string, string>;
-  kind: string;
-  where: string;
-  drop: () => Promise<void>;
-}> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbridge-bench-'));
-    return {
-      env: { DATA_DIR: dir },
-      kind: 'embedded',
-      where: dir,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `sb_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const shown = new URL(target);
-  shown.password = shown.password ? '***' : '';
-  return {
-    env: { DATABASE_URL: target.toString() },
-    kind: 'PostgreSQL',
-    where: shown.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
-/** Share of CPU time (all cores) spent busy over `ms`: unlike the load average, it does not lag. */
-async function cpuBusy(ms = 1000): Promise<number> {
-  const total = () =>
-    cpus().reduce(
-      (acc, cpu) => ({
-        idle: acc.idle + cpu.times.idle,
-        all: acc.all + Object.values(cpu.times).reduce((a, b) => a + b, 0),
-      }),
-      { idle: 0, all: 0 },
-    );
-  const before = total();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = total();
-  return 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -120,7 +62,7 @@ function summary(samples: number[]) {
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   const busyBefore = await cpuBusy();
-  const database = await temporaryDatabase();
+  const database = await temporaryDatabase(process.env.DATABASE_URL, 'sb_bench');
   const config = loadConfig({
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -232,7 +174,7 @@ async function main(): Promise<void> {
     const fixed = (ms: number) => ms.toFixed(1);
     const table = [
       ['', 'median ms', 'p95 ms', 'min ms', 'results/s (median)'],
-      ['TestReportService.submit', fixed(s.median), fixed(s.p95), fixed(s.min), perSecond(s.median)],
+      ['TestReportSubmissionService.submit', fixed(s.median), fixed(s.p95), fixed(s.min), perSecond(s.median)],
       ['floor: one multi-row INSERT', fixed(f.median), fixed(f.p95), fixed(f.min), perSecond(f.median)],
       [
         'ratio service ÷ floor',
@@ -254,7 +196,7 @@ async function main(): Promise<void> {
         row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '),
       ),
       '',
-      'service = TestReportService.submit: lock, idempotency check, lifecycle check, validation and evaluation of every result, report + results in one transaction',
+      'service = TestReportSubmissionService.submit: lock, idempotency check, lifecycle check, validation and evaluation of every result, report + results in one transaction',
       'floor   = BEGIN; one INSERT of the same rows into test_result (under a bare test_report row made beforehand); COMMIT',
     ];
     console.log(lines.join('\n'));
