@@ -14,7 +14,7 @@ import { results, testingEnrolment } from './sandbox.js';
 import { cpuBusy, temporaryDatabase } from './bench-environment.js';
 
 /**
- * npm run bench:reports — submitting a report of 1,000 results through TestReportService.submit
+ * npm run bench:reports — submitting a report of 1,000 results through TestReportSubmissionService.submit
  * (the real path: row lock, idempotency look-up, lifecycle check, validation, evaluation, one
  * transaction), next to the floor measured in the same run: one multi-row INSERT of the same 1,000
  * rows into test_result, in a transaction, under a bare test_report row.
