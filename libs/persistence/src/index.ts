@@ -5,6 +5,7 @@ export * from './database/embedded-postgres.js';
 export * from './database/open-database.js';
 export * from './database/session-locks.js';
 export * from './database/transactional-connection.js';
+export * from './database/rows-by-key.js';
 export * from './repositories/paginate.js';
 export * from './repositories/jurisdiction.repository.js';
 export * from './repositories/authority.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { AgreementApprovalEntity } from '../entities/agreement-approval.entity.js';
 import { AgreementRuleEntity } from '../entities/agreement-rule.entity.js';
@@ -75,7 +75,10 @@ export class AgreementRepository {
   rulesOf(agreementIds: readonly string[]): Promise<AgreementRuleEntity[]> {
     const valid = agreementIds.filter(isUuid);
     return valid.length
-      ? this.rules.find({ where: { agreementId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      ? rowsWhereAny(this.connection.manager, AgreementRuleEntity, 'agreementId', valid, [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ])
       : Promise.resolve([]);
   }
 
@@ -90,10 +93,10 @@ export class AgreementRepository {
   approvalsOf(agreementIds: readonly string[]): Promise<AgreementApprovalEntity[]> {
     const valid = agreementIds.filter(isUuid);
     return valid.length
-      ? this.approvals.find({
-          where: { agreementId: In(valid) },
-          order: { approvedAt: 'ASC', jurisdictionCode: 'ASC' },
-        })
+      ? rowsWhereAny(this.connection.manager, AgreementApprovalEntity, 'agreementId', valid, [
+          ['approvedAt', 'ASC'],
+          ['jurisdictionCode', 'ASC'],
+        ])
       : Promise.resolve([]);
   }
 

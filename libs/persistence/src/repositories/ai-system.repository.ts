@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { AiSystemEntity } from '../entities/ai-system.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -26,7 +26,7 @@ export class AiSystemRepository {
 
   findByIds(ids: readonly string[]): Promise<AiSystemEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, AiSystemEntity, 'id', valid);
   }
 
   findByName(organisationId: string, name: string): Promise<AiSystemEntity | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { AuthorityEntity } from '../entities/authority.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -25,13 +25,15 @@ export class AuthorityRepository {
 
   findByIds(ids: readonly string[]): Promise<AuthorityEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, AuthorityEntity, 'id', valid);
   }
 
   /** Authorities of these jurisdictions, in the same order as the `authorities` list (name, id). */
   findByJurisdictionCodes(codes: readonly string[]): Promise<AuthorityEntity[]> {
-    if (!codes.length) return Promise.resolve([]);
-    return this.repo.find({ where: { jurisdictionCode: In([...codes]) }, order: { name: 'ASC', id: 'ASC' } });
+    return rowsWhereAny(this.connection.manager, AuthorityEntity, 'jurisdictionCode', codes, [
+      ['name', 'ASC'],
+      ['id', 'ASC'],
+    ]);
   }
 
   findByName(jurisdictionCode: string, name: string): Promise<AuthorityEntity | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CriterionStatus, isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { CriterionClauseEntity } from '../entities/criterion-clause.entity.js';
 import { CriterionEntity } from '../entities/criterion.entity.js';
@@ -38,7 +38,7 @@ export class CriterionRepository {
 
   findByIds(ids: readonly string[]): Promise<CriterionEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, CriterionEntity, 'id', valid);
   }
 
   /** The ACTIVE criterion versions of one authority, by key. */
@@ -123,9 +123,9 @@ export class CriterionRepository {
 
   /** Clause ids of these criteria, as (criterion, clause) pairs in clause order. */
   clauseLinks(criterionIds: readonly string[]): Promise<CriterionClauseEntity[]> {
-    return criterionIds.length
-      ? this.links.find({ where: { criterionId: In([...criterionIds]) }, order: { clauseId: 'ASC' } })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, CriterionClauseEntity, 'criterionId', criterionIds, [
+      ['clauseId', 'ASC'],
+    ]);
   }
 
   insert(values: Omit<CriterionEntity, 'id' | 'createdAt' | 'updatedAt' | 'authority'>): Promise<CriterionEntity> {

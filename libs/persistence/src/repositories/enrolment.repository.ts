@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EnrolmentState, isUuid, type Page, type PageRequest, TrackState } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { EnrolmentTrackEntity } from '../entities/enrolment-track.entity.js';
 import { EnrolmentEntity } from '../entities/enrolment.entity.js';
@@ -58,7 +58,7 @@ export class EnrolmentRepository {
 
   findByIds(ids: readonly string[]): Promise<EnrolmentEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, EnrolmentEntity, 'id', valid);
   }
 
   findActive(programmeId: string, aiSystemId: string): Promise<EnrolmentEntity | null> {
@@ -138,9 +138,9 @@ export class EnrolmentRepository {
   }
 
   tracksOf(enrolmentIds: readonly string[]): Promise<EnrolmentTrackEntity[]> {
-    return enrolmentIds.length
-      ? this.tracks.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { authorityId: 'ASC' } })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, EnrolmentTrackEntity, 'enrolmentId', enrolmentIds, [
+      ['authorityId', 'ASC'],
+    ]);
   }
 
   async insertTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {
@@ -164,12 +164,10 @@ export class EnrolmentRepository {
   }
 
   entryResultsOf(enrolmentIds: readonly string[]): Promise<EntryResultEntity[]> {
-    return enrolmentIds.length
-      ? this.entryResults.find({
-          where: { enrolmentId: In([...enrolmentIds]) },
-          order: { recordedAt: 'ASC', id: 'ASC' },
-        })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, EntryResultEntity, 'enrolmentId', enrolmentIds, [
+      ['recordedAt', 'ASC'],
+      ['id', 'ASC'],
+    ]);
   }
 
   /** Replaces the application's result for each named criterion (one per criterion). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { IncidentEntity } from '../entities/incident.entity.js';
 
@@ -18,9 +18,10 @@ export class IncidentRepository {
 
   /** Incidents of these enrolments, oldest first. */
   ofEnrolments(enrolmentIds: readonly string[]): Promise<IncidentEntity[]> {
-    return enrolmentIds.length
-      ? this.repo.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { reportedAt: 'ASC', id: 'ASC' } })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, IncidentEntity, 'enrolmentId', enrolmentIds, [
+      ['reportedAt', 'ASC'],
+      ['id', 'ASC'],
+    ]);
   }
 
   insert(values: Omit<IncidentEntity, 'id' | 'reportedAt' | 'enrolment'>): Promise<IncidentEntity> {

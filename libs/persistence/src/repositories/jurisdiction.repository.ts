@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { JurisdictionEntity } from '../entities/jurisdiction.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -25,7 +25,7 @@ export class JurisdictionRepository {
   }
 
   findByCodes(codes: readonly string[]): Promise<JurisdictionEntity[]> {
-    return codes.length ? this.repo.findBy({ code: In([...codes]) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, JurisdictionEntity, 'code', codes);
   }
 
   page(filter: JurisdictionFilter, request: PageRequest): Promise<Page<JurisdictionEntity>> {

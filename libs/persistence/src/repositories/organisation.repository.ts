@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { OrganisationEntity } from '../entities/organisation.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -26,7 +26,7 @@ export class OrganisationRepository {
 
   findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, OrganisationEntity, 'id', valid);
   }
 
   findByName(name: string): Promise<OrganisationEntity | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { ProgrammeCriterionEntity } from '../entities/programme-criterion.entity.js';
 import { ProgrammeParticipantEntity } from '../entities/programme-participant.entity.js';
@@ -45,7 +45,7 @@ export class ProgrammeRepository {
 
   findByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, ProgrammeEntity, 'id', valid);
   }
 
   findByName(name: string): Promise<ProgrammeEntity | null> {
@@ -101,12 +101,10 @@ export class ProgrammeRepository {
   }
 
   participantsOf(programmeIds: readonly string[]): Promise<ProgrammeParticipantEntity[]> {
-    return programmeIds.length
-      ? this.participants.find({
-          where: { programmeId: In([...programmeIds]) },
-          order: { joinedAt: 'ASC', authorityId: 'ASC' },
-        })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, ProgrammeParticipantEntity, 'programmeId', programmeIds, [
+      ['joinedAt', 'ASC'],
+      ['authorityId', 'ASC'],
+    ]);
   }
 
   /** Attached criteria in reading order: by stage (ENTRY, TESTING, EXIT), then criterion key. */

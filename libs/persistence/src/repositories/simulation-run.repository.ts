@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest, SimulationStatus } from '@sandbridge/domain';
 import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { SimulationChunkEntity } from '../entities/simulation-chunk.entity.js';
 import { SimulationRunEntity } from '../entities/simulation-run.entity.js';
@@ -55,7 +56,7 @@ export class SimulationRunRepository {
 
   findByIds(ids: readonly string[]): Promise<SimulationRunEntity[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.repo.findBy({ id: In(valid) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, SimulationRunEntity, 'id', valid);
   }
 
   /** Oldest first (a stable keyset order). */

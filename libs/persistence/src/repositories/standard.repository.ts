@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRequest } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { ClauseEntity } from '../entities/clause.entity.js';
 import { StandardEntity } from '../entities/standard.entity.js';
@@ -31,13 +31,11 @@ export class StandardRepository {
 
   /** Clauses of these standards, in clause-id order. */
   clausesOfStandards(standardIds: readonly string[]): Promise<ClauseEntity[]> {
-    return standardIds.length
-      ? this.clauses.find({ where: { standardId: In([...standardIds]) }, order: { id: 'ASC' } })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, ClauseEntity, 'standardId', standardIds, [['id', 'ASC']]);
   }
 
   findClausesByIds(ids: readonly string[]): Promise<ClauseEntity[]> {
-    return ids.length ? this.clauses.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, ClauseEntity, 'id', ids);
   }
 
   insertStandard(values: Pick<StandardEntity, 'code' | 'title' | 'publisher'>): Promise<StandardEntity> {

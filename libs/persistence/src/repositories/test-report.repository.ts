@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@sandbridge/domain';
-import { In } from 'typeorm';
+import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { TestReportEntity } from '../entities/test-report.entity.js';
 import { TestResultEntity } from '../entities/test-result.entity.js';
@@ -27,9 +27,10 @@ export class TestReportRepository {
 
   /** Reports of these enrolments, oldest first. */
   ofEnrolments(enrolmentIds: readonly string[]): Promise<TestReportEntity[]> {
-    return enrolmentIds.length
-      ? this.reports.find({ where: { enrolmentId: In([...enrolmentIds]) }, order: { submittedAt: 'ASC', id: 'ASC' } })
-      : Promise.resolve([]);
+    return rowsWhereAny(this.connection.manager, TestReportEntity, 'enrolmentId', enrolmentIds, [
+      ['submittedAt', 'ASC'],
+      ['id', 'ASC'],
+    ]);
   }
 
   /**
@@ -41,7 +42,13 @@ export class TestReportRepository {
     if (!reportIds.length) return [];
     const rank = new Map<string, number>();
     for (const id of reportIds) if (!rank.has(id)) rank.set(id, rank.size);
-    const rows = await this.results.find({ where: { reportId: In([...rank.keys()]) }, order: { position: 'ASC' } });
+    const rows = await rowsWhereAny(
+      this.connection.manager,
+      TestResultEntity,
+      'reportId',
+      [...rank.keys()],
+      [['position', 'ASC']],
+    );
     return rows.sort((a, b) => rank.get(a.reportId)! - rank.get(b.reportId)! || a.position - b.position);
   }
 
