@@ -543,7 +543,7 @@ function startingFigureLines(report: EngineReport): string[] {
     );
   });
   return [
-    `against the issue's starting figures (req/s before the work began, same 2-core machine kind, upper end of each range; targets ≥ ${SPEED_UP_TARGET}× and p99 ≤ ${p99Limit} ms on ${engineTitle(report)})`,
+    `against the issue's starting figures (req/s before the work began, same 2-core machine kind, upper end of each range; targets ≥ ${SPEED_UP_TARGET}× and p99 ≤ ${p99Limit} ms on ${report.kind === 'embedded' ? 'the embedded database' : 'PostgreSQL'})`,
     ...lines,
   ];
 }
@@ -558,7 +558,7 @@ function rssLines(report: EngineReport): string[] {
   const peak = Math.max(...passes.map((p) => p.peakMb));
   const lists = TARGETED.filter((t) => t.list).map((t) => t.query);
   return [
-    `server RSS over ${passes.length} more passes of the list queries (${lists.join(', ')}; ${RSS_SECONDS} s each, no warm-up, the same server)` +
+    `server RSS over three more passes of the list queries (${lists.join(', ')}; ${RSS_SECONDS} s each, no warm-up, the same server)` +
       (report.kind === 'embedded' ? ' — on this engine it includes the in-process PGlite database' : ''),
     ...passes.map((p, i) => `  pass ${i + 1}: VmRSS ${mb(p.afterMb)} MB after it, peak ${mb(p.peakMb)} MB during it`),
     `RSS across three passes: ${passes.map((p) => mb(p.afterMb)).join(' → ')} MB (growth ${mb(growth)} MB: ${verdict(growth <= allowed)}; ≤ ${RSS_LIMIT_MB} MB under load: ${verdict(peak <= RSS_LIMIT_MB)})`,
