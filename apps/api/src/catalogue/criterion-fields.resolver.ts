@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { Criterion } from './criterion.model.js';
 import { Clause } from './standard.model.js';
@@ -6,15 +6,18 @@ import { Clause } from './standard.model.js';
 /** The clauses and versions of a criterion (its authority: catalogue-references.resolver.ts). */
 @Resolver(() => Criterion)
 export class CriterionFieldsResolver {
+  // GraphQL's own signature (parent, args, context), no parameter decorators: Nest then hands each
+  // method to GraphQL unwrapped instead of running its parameter factories and pipes once per item
+  // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so).
   @ResolveField(() => [Clause], { description: 'Clauses it references.' })
-  async clauses(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Clause[]> {
+  async clauses(criterion: Criterion, _args: unknown, ctx: GraphQLContext): Promise<Clause[]> {
     const ids = await ctx.loaders.clauseIdsOfCriterion.load(criterion.id);
     const clauses = await ctx.loaders.clause.loadMany(ids);
     return clauses.flatMap((c) => (c && !(c instanceof Error) ? [Clause.from(c)] : []));
   }
 
   @ResolveField(() => [Criterion], { description: 'Every version of this key you may see, oldest first.' })
-  async versions(@Parent() criterion: Criterion, @Context() ctx: GraphQLContext): Promise<Criterion[]> {
+  async versions(criterion: Criterion, _args: unknown, ctx: GraphQLContext): Promise<Criterion[]> {
     return (await ctx.loaders.versionsOfCriterion.load({ authorityId: criterion.authorityId, key: criterion.key })).map(
       Criterion.from,
     );

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Criterion } from './criterion.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { Crosswalk } from './crosswalk.model.js';
@@ -6,14 +6,17 @@ import { Crosswalk } from './crosswalk.model.js';
 /** The two ends of a crosswalk, each null when it is a draft the caller may not see. */
 @Resolver(() => Crosswalk)
 export class CrosswalkFieldsResolver {
+  // GraphQL's own signature (parent, args, context), no parameter decorators: Nest then hands each
+  // method to GraphQL unwrapped instead of running its parameter factories and pipes once per item
+  // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so).
   @ResolveField(() => Criterion, { nullable: true, description: 'Null when that version is a draft you may not see.' })
-  async from(@Parent() crosswalk: Crosswalk, @Context() ctx: GraphQLContext): Promise<Criterion | null> {
+  async from(crosswalk: Crosswalk, _args: unknown, ctx: GraphQLContext): Promise<Criterion | null> {
     const entity = await ctx.loaders.criterion.load(crosswalk.fromCriterionId);
     return entity && Criterion.from(entity);
   }
 
   @ResolveField(() => Criterion, { nullable: true, description: 'Null when that version is a draft you may not see.' })
-  async to(@Parent() crosswalk: Crosswalk, @Context() ctx: GraphQLContext): Promise<Criterion | null> {
+  async to(crosswalk: Crosswalk, _args: unknown, ctx: GraphQLContext): Promise<Criterion | null> {
     const entity = await ctx.loaders.criterion.load(crosswalk.toCriterionId);
     return entity && Criterion.from(entity);
   }

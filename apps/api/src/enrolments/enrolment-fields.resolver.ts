@@ -1,7 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { EnrolmentService } from '@sandbridge/application';
-import type { Actor } from '@sandbridge/domain';
-import { CurrentActor } from '../auth/auth.decorators.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { AllowedTransition } from './allowed-transition.model.js';
 import { EnrolmentTrack } from './enrolment-track.model.js';
@@ -12,19 +10,21 @@ import { TestReport } from './test-report.model.js';
 /** The fields of an Enrolment read through loaders (its references: enrolment-references.resolver.ts). */
 @Resolver(() => Enrolment)
 export class EnrolmentFieldsResolver {
+  // GraphQL's own signature (parent, args, context), no parameter decorators: Nest then hands each
+  // method to GraphQL unwrapped instead of running its parameter factories and pipes once per item
+  // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so).
   constructor(private readonly enrolmentService: EnrolmentService) {}
 
   @ResolveField(() => [EnrolmentTrack], { description: 'One per targeted authority.' })
-  async tracks(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<EnrolmentTrack[]> {
+  async tracks(enrolment: Enrolment, _args: unknown, ctx: GraphQLContext): Promise<EnrolmentTrack[]> {
     return (await ctx.loaders.tracksOfEnrolment.load(enrolment.id)).map(EnrolmentTrack.from);
   }
 
   @ResolveField(() => [AllowedTransition], { description: 'What you may do next, and why the rest is blocked.' })
-  async allowedTransitions(
-    @CurrentActor() actor: Actor,
-    @Parent() enrolment: Enrolment,
-    @Context() ctx: GraphQLContext,
-  ): Promise<AllowedTransition[]> {
+  async allowedTransitions(enrolment: Enrolment, _args: unknown, ctx: GraphQLContext): Promise<AllowedTransition[]> {
+    // What @CurrentActor() checked: the guard has made sure of a caller before any field is resolved.
+    const actor = ctx.actor;
+    if (!actor) throw new Error('Enrolment.allowedTransitions resolved without authentication');
     const [entity, tracks, programme] = await Promise.all([
       ctx.loaders.enrolment.load(enrolment.id),
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
@@ -34,12 +34,12 @@ export class EnrolmentFieldsResolver {
   }
 
   @ResolveField(() => [EntryResult], { description: 'What the applicant supplied for entry criteria.' })
-  async entryResults(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<EntryResult[]> {
+  async entryResults(enrolment: Enrolment, _args: unknown, ctx: GraphQLContext): Promise<EntryResult[]> {
     return (await ctx.loaders.entryResultsOfEnrolment.load(enrolment.id)).map(EntryResult.from);
   }
 
   @ResolveField(() => [TestReport], { description: 'The reports you may see (confidentiality applied), oldest first.' })
-  async testReports(@Parent() enrolment: Enrolment, @Context() ctx: GraphQLContext): Promise<TestReport[]> {
+  async testReports(enrolment: Enrolment, _args: unknown, ctx: GraphQLContext): Promise<TestReport[]> {
     return (await ctx.loaders.reportsOfEnrolment.load(enrolment.id)).map(TestReport.from);
   }
 }

@@ -8,8 +8,12 @@ import { EnrolmentTrack } from './enrolment-track.model.js';
 /** The computed fields of a track (its authority: enrolment-references.resolver.ts). */
 @Resolver(() => EnrolmentTrack)
 export class EnrolmentTrackResolver {
+  // GraphQL's own signature (parent, args, context), no parameter decorators: Nest then hands each
+  // method to GraphQL unwrapped instead of running its parameter factories and pipes once per item
+  // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so). A field that takes arguments
+  // keeps its decorators: `@Args` is what declares the argument in the schema.
   @ResolveField(() => Boolean)
-  suspended(@Parent() track: EnrolmentTrack): boolean {
+  suspended(track: EnrolmentTrack): boolean {
     return track.suspendedBy !== null;
   }
 
@@ -18,8 +22,9 @@ export class EnrolmentTrackResolver {
       'This authority’s entry criteria evaluated against the application (and, when the programme accepts them, results recognised through agreements).',
   })
   async entryEvaluation(
-    @Parent() track: EnrolmentTrack,
-    @Context() ctx: GraphQLContext,
+    track: EnrolmentTrack,
+    _args: unknown,
+    ctx: GraphQLContext,
   ): Promise<CriterionEvaluationModel[]> {
     return (
       (

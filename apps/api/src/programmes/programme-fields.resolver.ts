@@ -9,8 +9,12 @@ import { StageCriterion } from './stage-criterion.model.js';
 /** The participants and criteria of a programme (its lead authority: programme-references.resolver.ts). */
 @Resolver(() => Programme)
 export class ProgrammeFieldsResolver {
+  // GraphQL's own signature (parent, args, context), no parameter decorators: Nest then hands each
+  // method to GraphQL unwrapped instead of running its parameter factories and pipes once per item
+  // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so). A field that takes arguments
+  // keeps its decorators: `@Args` is what declares the argument in the schema.
   @ResolveField(() => [ProgrammeParticipant], { description: 'Participating authorities, the lead first.' })
-  async participants(@Parent() programme: Programme, @Context() ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
+  async participants(programme: Programme, _args: unknown, ctx: GraphQLContext): Promise<ProgrammeParticipant[]> {
     const joined = await ctx.loaders.participantsOfProgramme.load(programme.id);
     const ids = [programme.leadAuthorityId, ...joined.filter((id) => id !== programme.leadAuthorityId)];
     return ids.map((authorityId) =>
