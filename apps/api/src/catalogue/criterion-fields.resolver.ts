@@ -11,9 +11,7 @@ export class CriterionFieldsResolver {
   // (reference.resolver.ts; fast-field-resolvers.spec.ts keeps it so).
   @ResolveField(() => [Clause], { description: 'Clauses it references.' })
   async clauses(criterion: Criterion, _args: unknown, ctx: GraphQLContext): Promise<Clause[]> {
-    const ids = await ctx.loaders.clauseIdsOfCriterion.load(criterion.id);
-    const clauses = await ctx.loaders.clause.loadMany(ids);
-    return clauses.flatMap((c) => (c && !(c instanceof Error) ? [Clause.from(c)] : []));
+    return (await ctx.loaders.clausesOfCriterion.load(criterion.id)).map(Clause.from);
   }
 
   @ResolveField(() => [Criterion], { description: 'Every version of this key you may see, oldest first.' })

@@ -70,7 +70,7 @@ export class Loaders {
   readonly organisation: DataLoader<string, OrganisationEntity | null>;
   readonly clausesOfStandard: DataLoader<string, ClauseEntity[]>;
   readonly clause: DataLoader<string, ClauseEntity | null>;
-  readonly clauseIdsOfCriterion: DataLoader<string, string[]>;
+  readonly clausesOfCriterion: DataLoader<string, ClauseEntity[]>;
   readonly criterion: DataLoader<string, CriterionEntity | null>;
   readonly versionsOfCriterion: DataLoader<{ authorityId: string; key: string }, CriterionEntity[], string>;
   readonly participantsOfProgramme: DataLoader<string, string[]>;
@@ -114,7 +114,7 @@ export class Loaders {
     this.organisation = new DataLoader((ids) => services.organisations.findByIds(ids));
     this.clausesOfStandard = new DataLoader((ids) => services.standards.clausesOfStandards(ids));
     this.clause = new DataLoader((ids) => services.standards.findClausesByIds(ids));
-    this.clauseIdsOfCriterion = new DataLoader((ids) => services.criteria.clauseIdsOf(ids));
+    this.clausesOfCriterion = new DataLoader((ids) => services.criteria.clausesOf(ids));
     this.criterion = new DataLoader((ids) =>
       actor ? services.criteria.findByIds(actor, ids) : Promise.resolve(ids.map(() => null)),
     );

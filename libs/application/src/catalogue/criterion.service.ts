@@ -11,6 +11,7 @@ import {
 } from '@sandbridge/domain';
 import {
   AuthorityRepository,
+  type ClauseEntity,
   type CriterionEntity,
   type CriterionFilter,
   CriterionRepository,
@@ -75,7 +76,15 @@ export class CriterionService {
     return criteria.map((k) => all.filter((c) => c.authorityId === k.authorityId && c.key === k.key));
   }
 
-  /** For DataLoader: clause ids of each criterion. */
+  /** For DataLoader: the clauses of each criterion, in clause-id order. */
+  async clausesOf(criterionIds: readonly string[]): Promise<ClauseEntity[][]> {
+    const byCriterion = new Map<string, ClauseEntity[]>(criterionIds.map((id) => [id, []]));
+    for (const { criterionId, clause } of await this.criteria.clausesOf(criterionIds))
+      byCriterion.get(criterionId)?.push(clause);
+    return criterionIds.map((id) => byCriterion.get(id)!);
+  }
+
+  /** Clause ids of each criterion. */
   async clauseIdsOf(criterionIds: readonly string[]): Promise<string[][]> {
     const links = await this.criteria.clauseLinks(criterionIds);
     return criterionIds.map((id) => links.filter((l) => l.criterionId === id).map((l) => l.clauseId));

@@ -34,13 +34,40 @@ export async function rowsWhereAny<T extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(entity);
   const statement = statementFor(metadata, property, order);
   const raw = (await manager.query(statement.sql, [values])) as Record<string, unknown>[];
+  return hydrate(manager, metadata, statement.columns, raw);
+}
+
+/**
+ * Rows of `entity` read by hand-written SQL that selects its columns under their own names (extra
+ * columns are ignored), hydrated as rowsWhereAny hydrates them.
+ */
+export function hydrateRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  raw: readonly Record<string, unknown>[],
+): T[] {
+  const metadata = manager.connection.getMetadata(entity);
+  return hydrate(
+    manager,
+    metadata,
+    metadata.columns.filter((c) => !c.isVirtual),
+    raw,
+  );
+}
+
+function hydrate<T>(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  columns: readonly ColumnMetadata[],
+  raw: readonly Record<string, unknown>[],
+): T[] {
   const driver = manager.connection.driver;
   const rows: T[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const row = metadata.create(undefined, { fromDeserializer: true }) as T;
     const record = raw[i];
-    for (const column of statement.columns) {
-      column.setEntityValue(row, driver.prepareHydratedValue(record[column.databaseName], column));
+    for (const column of columns) {
+      column.setEntityValue(row as ObjectLiteral, driver.prepareHydratedValue(record[column.databaseName], column));
     }
     rows[i] = row;
   }

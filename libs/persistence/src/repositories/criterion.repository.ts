@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CriterionStatus, isUuid, type Page, type PageRequest } from '@sandbridge/domain';
-import { rowsWhereAny } from '../database/rows-by-key.js';
+import { hydrateRows, rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
+import { ClauseEntity } from '../entities/clause.entity.js';
 import { CriterionClauseEntity } from '../entities/criterion-clause.entity.js';
 import { CriterionEntity } from '../entities/criterion.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -126,6 +127,19 @@ export class CriterionRepository {
     return rowsWhereAny(this.connection.manager, CriterionClauseEntity, 'criterionId', criterionIds, [
       ['clauseId', 'ASC'],
     ]);
+  }
+
+  /** The clauses of these criteria, each with the criterion it belongs to, in clause-id order: one statement. */
+  async clausesOf(criterionIds: readonly string[]): Promise<{ criterionId: string; clause: ClauseEntity }[]> {
+    if (!criterionIds.length) return [];
+    const manager = this.connection.manager;
+    const raw = (await manager.query(
+      'SELECT cc.criterion_id AS link_criterion_id, c.* FROM criterion_clause cc JOIN clause c ON c.id = cc.clause_id ' +
+        'WHERE cc.criterion_id = ANY($1) ORDER BY cc.clause_id',
+      [criterionIds],
+    )) as Record<string, unknown>[];
+    const clauses = hydrateRows(manager, ClauseEntity, raw);
+    return raw.map((row, i) => ({ criterionId: row.link_criterion_id as string, clause: clauses[i] }));
   }
 
   insert(values: Omit<CriterionEntity, 'id' | 'createdAt' | 'updatedAt' | 'authority'>): Promise<CriterionEntity> {
