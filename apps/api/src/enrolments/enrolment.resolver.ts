@@ -1,8 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { EnrolmentApplicationService, EnrolmentLifecycleService, EnrolmentService } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { CreateEnrolmentInput } from './create-enrolment.input.js';
 import { DecideEntryInput, DecideExitInput, EnrolmentActionInput } from './enrolment-action.input.js';
 import { EnrolmentFilterInput } from './enrolment-filter.input.js';
@@ -24,9 +25,14 @@ export class EnrolmentResolver {
   async enrolments(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
+    @Context() ctx: GraphQLContext,
     @Args('filter', { type: () => EnrolmentFilterInput, nullable: true }) filter?: EnrolmentFilterInput,
   ): Promise<EnrolmentConnection> {
-    return toConnection(await this.enrolmentService.list(actor, filter ?? {}, page), Enrolment.from);
+    const found = await this.enrolmentService.list(actor, filter ?? {}, page);
+    // The page holds exactly what the caller may see: the fields that read an enrolment afresh
+    // (allowedTransitions, track evaluations) take these rows instead of reading them again.
+    for (const entity of found.items) ctx.loaders.enrolment.prime(entity.id, entity);
+    return toConnection(found, Enrolment.from);
   }
 
   @Query(() => Enrolment, { nullable: true })
