@@ -206,6 +206,11 @@ describe('query limits (e2e)', () => {
     expectOk(await t.gql(query, { n: 2 }, other));
     const res = await t.gql(query, { n: 100 }, other);
     expect(expectRefused(res).extensions).toMatchObject({ limit: 'cost', max: 100_000 });
+    // Estimates are kept per document and variables: the same pair is judged the same way again,
+    // and each set of variables on its own.
+    expect(expectRefused(await t.gql(query, { n: 100 }, other)).extensions).toMatchObject({ limit: 'cost' });
+    expectOk(await t.gql(query, { n: 2 }, other));
+    expect(expectRefused(await t.gql(query, { n: 99 }, other)).extensions).toMatchObject({ limit: 'cost' });
   });
 
   it('answers operations at the limits: depth 12, 30 aliases, 50 directives, the README queries, introspection', async () => {

@@ -144,12 +144,37 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = estimateCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          const cost = cachedCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           if (cost !== null && cost > maxCost) throw withStatus400(queryTooComplex('cost', maxCost, cost));
         },
       };
     },
   };
+}
+
+/**
+ * Estimates kept per parsed document (Apollo hands the same DocumentNode for the same query text, so
+ * a client repeating its queries pays the walk once per set of variables): up to
+ * COSTS_PER_DOCUMENT sets of small variables each; large variables are estimated afresh.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+const COSTS_PER_DOCUMENT = 32;
+const MAX_KEY_LENGTH = 2_048;
+
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number | null {
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  if (key.length > MAX_KEY_LENGTH) return estimateCost(schema, document, variables, operationName);
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map()));
+  if (known.has(key)) return known.get(key)!;
+  const cost = estimateCost(schema, document, variables, operationName);
+  if (known.size < COSTS_PER_DOCUMENT) known.set(key, cost);
+  return cost;
 }
 
 function estimateCost(
