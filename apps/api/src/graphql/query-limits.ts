@@ -167,14 +167,25 @@ function cachedCost(
   variables: Record<string, unknown>,
   operationName?: string,
 ): number | null {
-  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-  if (key.length > MAX_KEY_LENGTH) return estimateCost(schema, document, variables, operationName);
+  const key = costKey(variables, operationName);
+  if (key === null) return estimateCost(schema, document, variables, operationName);
   let known = costs.get(document);
   if (!known) costs.set(document, (known = new Map()));
   if (known.has(key)) return known.get(key)!;
   const cost = estimateCost(schema, document, variables, operationName);
   if (known.size < COSTS_PER_DOCUMENT) known.set(key, cost);
   return cost;
+}
+
+/** The cache key of small variables; null for large ones (or ones JSON cannot write, e.g. nested too deep). */
+function costKey(variables: Record<string, unknown>, operationName?: string): string | null {
+  let json: string;
+  try {
+    json = JSON.stringify(variables);
+  } catch {
+    return null;
+  }
+  return json.length > MAX_KEY_LENGTH ? null : `${operationName ?? ''}\u0000${json}`;
 }
 
 function estimateCost(
