@@ -316,7 +316,7 @@ async function enrolmentIn(state: EnrolmentState): Promise<{ id: string; version
       state === 'SUSPENDED' ? 'SUSPENDED' : 'EXIT_REVIEW',
       () =>
         state === 'SUSPENDED'
-          ? step('suspendTrack', tokens.reg, { reasons: 'Paused' })
+          ? step('suspendTrack', tokens.reg, { ground: 'UNMITIGABLE_RISK', reasons: 'Paused' }, 'SuspendTrackInput')
           : step('requestExit', tokens.inn),
     ],
   ];
@@ -561,7 +561,10 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
     },
   }),
   suspendAgreement: async () => ({ input: { id: (await agreementIn('IN_FORCE')).id } }),
-  suspendTrack: () => action('TESTING'),
+  suspendTrack: async () => {
+    const { input } = await action('TESTING');
+    return { input: { ...input, ground: 'BREACH_OF_PLAN' } };
+  },
   terminateAgreement: async () => ({ input: { id: (await agreementIn('IN_FORCE')).id } }),
   'transitionProgramme:draft': async () => ({ input: { id: await draftProgramme(), action: 'OPEN' } }),
   updateAgreement: async () => ({ input: { id: (await agreementIn('DRAFT')).id, name: unique('Renamed') } }),

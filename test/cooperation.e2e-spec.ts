@@ -86,7 +86,7 @@ const START_REVIEW = step('startReview');
 const DECIDE_ENTRY = step('decideEntry', 'DecideEntryInput');
 const REQUEST_EXIT = step('requestExit');
 const DECIDE_EXIT = step('decideExit', 'DecideExitInput');
-const SUSPEND = step('suspendTrack');
+const SUSPEND = step('suspendTrack', 'SuspendTrackInput');
 const RESUME = step('resumeTrack');
 const WITHDRAW = step('withdrawEnrolment');
 const REGISTER_SYSTEM = `mutation($input: RegisterAiSystemInput!) { registerAiSystem(input: $input) { id } }`;
@@ -994,11 +994,25 @@ describe('incidents', () => {
 
     // The AI Office takes part but is not targeted: it has no track to suspend.
     expectError(
-      await gql(SUSPEND, { input: { enrolmentId: ref.id, expectedVersion: ref.version } }, AIO.regulator.token),
+      await gql(
+        SUSPEND,
+        {
+          input: {
+            enrolmentId: ref.id,
+            expectedVersion: ref.version,
+            ground: 'UNMITIGABLE_RISK',
+            reasons: 'Not ours to suspend',
+          },
+        },
+        AIO.regulator.token,
+      ),
       'FORBIDDEN',
     );
 
-    ref = await act(SUSPEND, FCA.regulator.token, ref, { reasons: `Incident ${reported.id} under investigation` });
+    ref = await act(SUSPEND, FCA.regulator.token, ref, {
+      ground: 'UNMITIGABLE_RISK',
+      reasons: `Incident ${reported.id} under investigation`,
+    });
     expect(ref.state).toBe('TESTING');
     expect(trackStates(ref)).toEqual({ FCA: 'SUSPENDED', MAS: 'ADMITTED' });
     const suspended = await mas.next('the FCA suspension', (ev) => ev.action === 'SUSPEND');
@@ -1010,7 +1024,10 @@ describe('incidents', () => {
       toState: 'TESTING',
     });
 
-    ref = await act(SUSPEND, MAS.regulator.token, ref, { reasons: 'Pending the FCA investigation' });
+    ref = await act(SUSPEND, MAS.regulator.token, ref, {
+      ground: 'UNMITIGABLE_RISK',
+      reasons: 'Pending the FCA investigation',
+    });
     expect(ref.state).toBe('SUSPENDED');
     expect(trackStates(ref)).toEqual({ FCA: 'SUSPENDED', MAS: 'SUSPENDED' });
     await fca.next('the enrolment suspended', (ev) => ev.toState === 'SUSPENDED');
@@ -1147,14 +1164,22 @@ describe('audit trail', () => {
       entityType: 'INCIDENT',
       data: { severity: 'HIGH', affectedJurisdictions: ['SG'], reportingAuthorityId: MAS.id },
     });
-    e = await oneEntry(() => act(SUSPEND, MAS.regulator.token, e, { reasons: 'Incident under investigation' }));
+    e = await oneEntry(() =>
+      act(SUSPEND, MAS.regulator.token, e, { ground: 'UNMITIGABLE_RISK', reasons: 'Incident under investigation' }),
+    );
     lifecycle('SUSPEND', MAS.regulator.id, 'TESTING', 'TESTING', {
+      ground: 'UNMITIGABLE_RISK',
       reasons: 'Incident under investigation',
       authorityId: MAS.id,
       tracks: [{ authorityId: MAS.id, state: 'SUSPENDED', exitDecision: null }],
     });
-    e = await oneEntry(() => act(SUSPEND, FCA.regulator.token, e, { reasons: 'Joint suspension' }));
-    lifecycle('SUSPEND', FCA.regulator.id, 'TESTING', 'SUSPENDED', { reasons: 'Joint suspension' });
+    e = await oneEntry(() =>
+      act(SUSPEND, FCA.regulator.token, e, { ground: 'PARTICIPANT_REQUEST', reasons: 'Joint suspension' }),
+    );
+    lifecycle('SUSPEND', FCA.regulator.id, 'TESTING', 'SUSPENDED', {
+      ground: 'PARTICIPANT_REQUEST',
+      reasons: 'Joint suspension',
+    });
     e = await oneEntry(() => act(RESUME, FCA.regulator.token, e, { reasons: 'Investigation closed' }));
     lifecycle('RESUME', FCA.regulator.id, 'SUSPENDED', 'TESTING', {
       reasons: 'Investigation closed',
@@ -1163,14 +1188,28 @@ describe('audit trail', () => {
     });
     e = await oneEntry(() => act(REQUEST_EXIT, A.innovator.token, e));
     lifecycle('REQUEST_EXIT', inn, 'TESTING', 'EXIT_REVIEW');
-    // MAS's track is still suspended: the FCA's decision closes the round.
+    // MAS's track is still suspended: it holds the round open after the FCA's decision.
     e = await oneEntry(() =>
       act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
     );
-    lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXITED', {
+    lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXIT_REVIEW', {
       decision: 'AUTHORISED',
       reasons: 'FCA exit criteria met',
       tracks: [{ authorityId: FCA.id, state: 'AUTHORISED', exitDecision: 'AUTHORISED' }],
+    });
+    e = await oneEntry(() => act(RESUME, MAS.regulator.token, e, { reasons: 'Incident resolved' }));
+    lifecycle('RESUME', MAS.regulator.id, 'EXIT_REVIEW', 'EXIT_REVIEW', {
+      reasons: 'Incident resolved',
+      authorityId: MAS.id,
+      tracks: [{ authorityId: MAS.id, state: 'ADMITTED', exitDecision: null }],
+    });
+    e = await oneEntry(() =>
+      act(DECIDE_EXIT, MAS.regulator.token, e, { decision: 'REJECTED', reasons: 'MAS: risk not mitigated' }),
+    );
+    lifecycle('DECIDE_EXIT', MAS.regulator.id, 'EXIT_REVIEW', 'EXITED', {
+      decision: 'REJECTED',
+      reasons: 'MAS: risk not mitigated',
+      tracks: [{ authorityId: MAS.id, state: 'REJECTED', exitDecision: 'REJECTED' }],
     });
     expect(e.state).toBe('EXITED');
   }, 120_000);

@@ -73,7 +73,7 @@ const TABLE: Record<Action, { by: 'INNOVATOR' | 'REGULATOR'; from: State[] }> = 
   REQUEST_EXIT: { by: 'INNOVATOR', from: ['TESTING'] },
   DECIDE_EXIT: { by: 'REGULATOR', from: ['EXIT_REVIEW'] },
   SUSPEND: { by: 'REGULATOR', from: ['TESTING', 'EXIT_REVIEW'] },
-  RESUME: { by: 'REGULATOR', from: ['SUSPENDED'] },
+  RESUME: { by: 'REGULATOR', from: ['TESTING', 'EXIT_REVIEW', 'SUSPENDED'] },
   WITHDRAW: { by: 'INNOVATOR', from: ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'TESTING', 'EXIT_REVIEW', 'SUSPENDED'] },
 };
 
@@ -84,7 +84,7 @@ const MUTATION: Record<Action, { field: string; input: string }> = {
   SUBMIT_TEST_REPORT: { field: 'submitTestReport', input: 'SubmitTestReportInput' },
   REQUEST_EXIT: { field: 'requestExit', input: 'EnrolmentActionInput' },
   DECIDE_EXIT: { field: 'decideExit', input: 'DecideExitInput' },
-  SUSPEND: { field: 'suspendTrack', input: 'EnrolmentActionInput' },
+  SUSPEND: { field: 'suspendTrack', input: 'SuspendTrackInput' },
   RESUME: { field: 'resumeTrack', input: 'EnrolmentActionInput' },
   WITHDRAW: { field: 'withdrawEnrolment', input: 'EnrolmentActionInput' },
 };
@@ -246,7 +246,13 @@ function run(
     variables = reportInput(enrolment.id, to, results ?? [{ criterionId: to.criteria.TESTING[0], value: 0.9 }], rest);
   } else {
     const defaults =
-      action === 'DECIDE_ENTRY' ? { decision: 'ADMIT' } : action === 'DECIDE_EXIT' ? { decision: 'AUTHORISED' } : {};
+      action === 'DECIDE_ENTRY'
+        ? { decision: 'ADMIT' }
+        : action === 'DECIDE_EXIT'
+          ? { decision: 'AUTHORISED' }
+          : action === 'SUSPEND'
+            ? { ground: 'UNMITIGABLE_RISK', reasons: 'Incident under investigation' }
+            : {};
     variables = { enrolmentId: enrolment.id, expectedVersion: enrolment.version, ...defaults, ...extra };
   }
   return t.gql(`mutation($input: ${input}!) { ${field}(input: $input) { ${selection} } }`, { input: variables }, token);
@@ -920,10 +926,124 @@ describe('suspension', () => {
     expect(trackStates(e)).toEqual({ FCA: 'ADMITTED', MAS: 'SUSPENDED' });
     expect(track(e, 'FCA').suspended).toBe(false);
 
-    // The table allows resume only from a SUSPENDED enrolment: MAS's track waits.
+    // MAS's track, suspended alone now, is resumed by MAS while the enrolment stays TESTING.
     snapshot = await read(e.id);
+    expectError(await run('RESUME', fca.regulator.token, e), 'INVALID_TRANSITION');
+    await expectUnchanged(snapshot);
+    e = await act('RESUME', mas.regulator.token, e);
+    expect(e.state).toBe('TESTING');
+    expect(trackStates(e)).toEqual({ FCA: 'ADMITTED', MAS: 'ADMITTED' });
+  });
+
+  it('a track suspended alone is resumed by its authority while the enrolment is TESTING or EXIT_REVIEW', async () => {
+    const { FCA: fca, MAS: mas } = sb.authority;
+    let e = await reach(sb, 'TESTING');
+    e = await act('SUSPEND', fca.regulator.token, e, { reasons: 'Complaint under investigation' });
+    expect(e.state).toBe('TESTING');
+    const asFca = await allowed(e.id, fca.regulator.token);
+    expect(asFca.find((r) => r.action === 'RESUME')).toMatchObject({ allowed: true, reason: null });
+    expect(asFca.find((r) => r.action === 'RESUME')).toBeDefined();
+    // Only the suspending authority resumes it.
+    const snapshot = await read(e.id);
     expectError(await run('RESUME', mas.regulator.token, e), 'INVALID_TRANSITION');
     await expectUnchanged(snapshot);
+    e = await act('RESUME', fca.regulator.token, e);
+    expect(e.state).toBe('TESTING');
+    expect(track(e, 'FCA')).toMatchObject({ state: 'ADMITTED', suspended: false });
+
+    e = await act('REQUEST_EXIT', sb.innovator.token, e);
+    e = await act('SUSPEND', mas.regulator.token, e, { reasons: 'Incident under investigation' });
+    expect(e.state).toBe('EXIT_REVIEW');
+    e = await act('RESUME', mas.regulator.token, e);
+    expect(e.state).toBe('EXIT_REVIEW');
+    expect(trackStates(e)).toEqual({ FCA: 'ADMITTED', MAS: 'ADMITTED' });
+  });
+
+  it('a suspended track holds the enrolment in EXIT_REVIEW: never EXITED until it is resumed and decided', async () => {
+    const { FCA: fca, MAS: mas } = sb.authority;
+    let e = await reach(sb, 'EXIT_REVIEW');
+    e = await act('SUSPEND', fca.regulator.token, e, { reasons: 'Incident under investigation' });
+    expect(e.state).toBe('EXIT_REVIEW');
+    e = await act('DECIDE_EXIT', mas.regulator.token, e, { decision: 'AUTHORISED', reasons: 'MAS: criteria met' });
+    expect(e.state).toBe('EXIT_REVIEW');
+    expect(e.exitedAt).toBeNull();
+    expect(trackStates(e)).toEqual({ FCA: 'SUSPENDED', MAS: 'AUTHORISED' });
+    // The suspended track takes no exit decision until it is resumed.
+    const snapshot = await read(e.id);
+    expectError(await run('DECIDE_EXIT', fca.regulator.token, e), 'INVALID_TRANSITION');
+    await expectUnchanged(snapshot);
+    e = await act('RESUME', fca.regulator.token, e);
+    expect(e.state).toBe('EXIT_REVIEW');
+    e = await act('DECIDE_EXIT', fca.regulator.token, e, { decision: 'REJECTED', reasons: 'FCA: incident unresolved' });
+    expect(e.state).toBe('EXITED');
+    expect(trackStates(e)).toEqual({ FCA: 'REJECTED', MAS: 'AUTHORISED' });
+  });
+
+  it('a suspension names its ground and reasons: both required, shown on the track while it lasts, kept in the audit trail', async () => {
+    const { FCA: fca } = sb.authority;
+    let e = await reach(sb, 'TESTING');
+    const snapshot = await read(e.id);
+    const suspend = (input: Record<string, unknown>) =>
+      t.gql(
+        `mutation($input: SuspendTrackInput!) { suspendTrack(input: $input) { id } }`,
+        { input: { enrolmentId: e.id, expectedVersion: e.version, ...input } },
+        fca.regulator.token,
+      );
+    expectBadInput(await suspend({ reasons: 'Paused' }), 'input.ground');
+    expectBadInput(await suspend({ ground: 'SOMETHING_ELSE', reasons: 'Paused' }), 'input.ground');
+    expectBadInput(await suspend({ ground: 'BREACH_OF_PLAN' }), 'input.reasons');
+    expectBadInput(await suspend({ ground: 'BREACH_OF_PLAN', reasons: '   ' }), 'input.reasons');
+    await expectUnchanged(snapshot);
+
+    for (const ground of ['BREACH_OF_PLAN', 'UNMITIGABLE_RISK', 'PARTICIPANT_REQUEST']) {
+      e = await act('SUSPEND', fca.regulator.token, e, { ground, reasons: `Ground: ${ground}` });
+      const shown = expectOk(
+        await t.gql(
+          `query($id: ID!) { enrolment(id: $id) { tracks { authority { acronym } suspended suspensionGround suspensionReasons suspendedAt } } }`,
+          { id: e.id },
+          sb.innovator.token,
+        ),
+      ).enrolment.tracks;
+      const own = shown.find((x: { authority: { acronym: string } }) => x.authority.acronym === 'FCA');
+      expect(own).toMatchObject({ suspended: true, suspensionGround: ground, suspensionReasons: `Ground: ${ground}` });
+      expect(Date.parse(own.suspendedAt)).not.toBeNaN();
+      expect(shown.find((x: { authority: { acronym: string } }) => x.authority.acronym === 'MAS')).toMatchObject({
+        suspended: false,
+        suspensionGround: null,
+        suspensionReasons: null,
+        suspendedAt: null,
+      });
+      e = await act('RESUME', fca.regulator.token, e);
+      const resumed = expectOk(
+        await t.gql(
+          `query($id: ID!) { enrolment(id: $id) { tracks { authority { acronym } suspended suspensionGround suspensionReasons suspendedAt } } }`,
+          { id: e.id },
+          adminToken,
+        ),
+      ).enrolment.tracks.find((x: { authority: { acronym: string } }) => x.authority.acronym === 'FCA');
+      expect(resumed).toEqual({
+        authority: { acronym: 'FCA' },
+        suspended: false,
+        suspensionGround: null,
+        suspensionReasons: null,
+        suspendedAt: null,
+      });
+    }
+
+    const trail = expectOk(
+      await t.gql(
+        `query($filter: AuditFilterInput) { auditTrail(first: 100, filter: $filter) { edges { node { action data } } } }`,
+        { filter: { enrolmentId: e.id } },
+        adminToken,
+      ),
+    ).auditTrail.edges.map((edge: { node: { action: string; data: Record<string, unknown> } }) => edge.node);
+    expect(
+      trail.filter((x: { action: string }) => x.action === 'SUSPEND').map((x: { data: unknown }) => x.data),
+    ).toEqual(
+      ['BREACH_OF_PLAN', 'UNMITIGABLE_RISK', 'PARTICIPANT_REQUEST'].map((ground) =>
+        expect.objectContaining({ ground, reasons: `Ground: ${ground}`, authorityId: fca.id }),
+      ),
+    );
   });
 
   it('an enrolment suspended during EXIT_REVIEW returns to EXIT_REVIEW on resume', async () => {
@@ -936,6 +1056,9 @@ describe('suspension', () => {
     e = await act('RESUME', mas.regulator.token, e);
     expect(e.state).toBe('EXIT_REVIEW');
     expect(trackStates(e)).toEqual({ FCA: 'SUSPENDED', MAS: 'ADMITTED' });
+    // MAS decides; FCA's suspended track keeps the round open.
+    e = await act('DECIDE_EXIT', mas.regulator.token, e, { decision: 'AUTHORISED' });
+    expect(e.state).toBe('EXIT_REVIEW');
   });
 });
 
@@ -952,7 +1075,9 @@ describe('cohort capacity', () => {
       decision: 'ADMIT',
       reasons: 'Would admit',
     });
-    expect(expectError(refused, 'INVALID_TRANSITION').message).toMatch(/cohort/i);
+    const error = expectError(refused, 'INVALID_TRANSITION');
+    expect(error.message).toMatch(/cohort is full/i);
+    expect(error.extensions?.reason).toBe('COHORT_FULL');
     await expectUnchanged(second);
     expect(track(await read(second.id), 'FCA')).toMatchObject({
       state: 'PENDING',
@@ -966,6 +1091,75 @@ describe('cohort capacity', () => {
       reasons: 'A place is free',
     });
     expect(admitted.state).toBe('TESTING');
+  }, 120_000);
+
+  it('the reported case: the only place taken, the FCA cannot admit a second enrolment and MAS can still decline it, so it is decided', async () => {
+    const sb = await buildSandbox(t, { cohortCapacity: 1 });
+    const { FCA: fca, MAS: mas } = sb.authority;
+    await reach(sb, 'TESTING', [fca]);
+    let second = await reach(sb, 'UNDER_REVIEW', [fca, mas]);
+
+    // Refused at once, when the FCA admits (not later, at someone else's decision).
+    const refused = await run('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT', reasons: 'In scope' });
+    expect(expectError(refused, 'INVALID_TRANSITION').extensions?.reason).toBe('COHORT_FULL');
+    await expectUnchanged(second);
+    // allowedTransitions says so beforehand, with the same reason code.
+    const rows = expectOk(
+      await t.gql(
+        `query($id: ID!) { enrolment(id: $id) { allowedTransitions { action allowed reason reasonCode } } }`,
+        { id: second.id },
+        fca.regulator.token,
+      ),
+    ).enrolment.allowedTransitions;
+    expect(rows.find((r: { action: string }) => r.action === 'DECIDE_ENTRY')).toEqual({
+      action: 'DECIDE_ENTRY',
+      allowed: false,
+      reason: expect.stringMatching(/cohort is full/i),
+      reasonCode: 'COHORT_FULL',
+    });
+
+    // A DECLINE is never refused for capacity.
+    second = await act('DECIDE_ENTRY', mas.regulator.token, second, { decision: 'DECLINE', reasons: 'Out of scope' });
+    expect(second.state).toBe('UNDER_REVIEW');
+    second = await act('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'DECLINE', reasons: 'No place' });
+    expect(second.state).toBe('DECLINED');
+  }, 120_000);
+
+  it("a place is taken at an enrolment's first accepted ADMIT and kept by it; EXITED frees it", async () => {
+    const sb = await buildSandbox(t, { cohortCapacity: 1 });
+    const { FCA: fca, MAS: mas } = sb.authority;
+    let first = await reach(sb, 'UNDER_REVIEW', [fca, mas]);
+    const second = await reach(sb, 'UNDER_REVIEW', [fca]);
+
+    // The FCA's ADMIT takes the only place, although MAS has not decided and testing has not started.
+    first = await act('DECIDE_ENTRY', fca.regulator.token, first, { decision: 'ADMIT' });
+    expect(first.state).toBe('UNDER_REVIEW');
+    const refused = await run('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT' });
+    expect(expectError(refused, 'INVALID_TRANSITION').extensions?.reason).toBe('COHORT_FULL');
+    await expectUnchanged(second);
+
+    // The enrolment holding the place is decided whatever else happens: MAS declines, testing starts.
+    first = await act('DECIDE_ENTRY', mas.regulator.token, first, { decision: 'DECLINE' });
+    expect(first.state).toBe('TESTING');
+    first = await act('REQUEST_EXIT', sb.innovator.token, first);
+    first = await act('DECIDE_EXIT', fca.regulator.token, first, { decision: 'AUTHORISED' });
+    expect(first.state).toBe('EXITED');
+
+    // Exited, it holds no place any more.
+    const admitted = await act('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT' });
+    expect(admitted.state).toBe('TESTING');
+  }, 120_000);
+
+  it('UNANIMOUS: a DECLINE after an ADMIT declines the enrolment and frees the place its ADMIT took', async () => {
+    const sb = await buildSandbox(t, { cohortCapacity: 1, jointEntryRule: JointEntryRule.UNANIMOUS });
+    const { FCA: fca, MAS: mas } = sb.authority;
+    let first = await reach(sb, 'UNDER_REVIEW', [fca, mas]);
+    const second = await reach(sb, 'UNDER_REVIEW', [fca]);
+    first = await act('DECIDE_ENTRY', fca.regulator.token, first, { decision: 'ADMIT' });
+    expectError(await run('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT' }), 'INVALID_TRANSITION');
+    first = await act('DECIDE_ENTRY', mas.regulator.token, first, { decision: 'DECLINE' });
+    expect(first.state).toBe('DECLINED');
+    expect((await act('DECIDE_ENTRY', fca.regulator.token, second, { decision: 'ADMIT' })).state).toBe('TESTING');
   }, 120_000);
 });
 

@@ -10,6 +10,13 @@ export class AllowedTransition {
   @Field(() => Boolean)
   allowed: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why not, in words.' })
   reason: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why not, as a stable token when a client may branch on it (`COHORT_FULL`): the error would carry it as `extensions.reason`.',
+  })
+  reasonCode: string | null;
 }

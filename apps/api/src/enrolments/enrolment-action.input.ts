@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { EntryDecision, ExitDecision } from '@sandbridge/domain';
+import { EntryDecision, ExitDecision, SuspensionGround } from '@sandbridge/domain';
 import { IsEnum, IsInt, Min } from 'class-validator';
 import './enrolment.enums.js';
-import { IdOf, OptionalText } from '../graphql/validation.js';
+import { IdOf, OptionalText, RequiredText } from '../graphql/validation.js';
 
 @InputType({ description: 'A lifecycle step on an enrolment, at the version you read.' })
 export class EnrolmentActionInput {
@@ -36,4 +36,15 @@ export class DecideExitInput extends EnrolmentActionInput {
   @Field(() => ExitDecision)
   @IsEnum(ExitDecision)
   decision: ExitDecision;
+}
+
+@InputType({ description: 'A suspension of your own track: its ground and, in words, why.' })
+export class SuspendTrackInput extends EnrolmentActionInput {
+  @Field(() => SuspensionGround)
+  @IsEnum(SuspensionGround)
+  ground: SuspensionGround;
+
+  @Field(() => String, { description: 'Required: recorded on the track and in the audit trail.' })
+  @RequiredText(1, 10000)
+  override reasons: string;
 }

@@ -30,7 +30,11 @@ export class EnrolmentFieldsResolver {
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
       ctx.loaders.one('programme', enrolment.programmeId),
     ]);
-    return entity ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme) : [];
+    return entity
+      ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme, (id) =>
+          ctx.loaders.placesHeldInProgramme.load(id),
+        )
+      : [];
   }
 
   @ResolveField(() => [EntryResult], { description: 'What the applicant supplied for entry criteria.' })

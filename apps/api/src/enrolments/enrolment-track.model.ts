@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { EntryDecision, ExitDecision, TrackState } from '@sandbridge/domain';
+import { EntryDecision, ExitDecision, SuspensionGround, TrackState } from '@sandbridge/domain';
 import type { EnrolmentTrackEntity } from '@sandbridge/persistence';
 import './enrolment.enums.js';
 
@@ -29,6 +29,15 @@ export class EnrolmentTrack {
   @Field(() => Date, { nullable: true })
   exitDecidedAt: Date | null;
 
+  @Field(() => SuspensionGround, { nullable: true, description: 'While the track is suspended: on what ground.' })
+  suspensionGround: SuspensionGround | null;
+
+  @Field(() => String, { nullable: true, description: 'While the track is suspended: why, in words.' })
+  suspensionReasons: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'While the track is suspended: since when.' })
+  suspendedAt: Date | null;
+
   authorityId: string;
   enrolmentId: string;
   suspendedBy: string | null;
@@ -43,6 +52,9 @@ export class EnrolmentTrack {
       exitDecision: t.exitDecision as ExitDecision | null,
       exitReasons: t.exitReasons,
       exitDecidedAt: t.exitDecidedAt,
+      suspensionGround: t.suspensionGround,
+      suspensionReasons: t.suspensionReasons,
+      suspendedAt: t.suspendedAt,
       authorityId: t.authorityId,
       enrolmentId: t.enrolmentId,
       suspendedBy: t.suspendedBy,

@@ -6,6 +6,7 @@ import {
   EntryDecision,
   ExitDecision,
   ResultOutcome,
+  SuspensionGround,
   TrackState,
   Confidentiality,
   ReportReview,
@@ -20,6 +21,15 @@ registerEnumType(ExitDecision, {
   description: 'AUTHORISED and REJECTED are final; EXTENDED and REFINEMENT_REQUIRED send the track back to testing.',
 });
 registerEnumType(EnrolmentAction, { name: 'EnrolmentAction' });
+registerEnumType(SuspensionGround, {
+  name: 'SuspensionGround',
+  description: 'Why an authority suspends its track.',
+  valuesMap: {
+    BREACH_OF_PLAN: { description: 'The participant departs from the agreed sandbox plan.' },
+    UNMITIGABLE_RISK: { description: 'A significant risk has come up that cannot be mitigated while testing goes on.' },
+    PARTICIPANT_REQUEST: { description: 'The participant asked for the pause.' },
+  },
+});
 registerEnumType(ResultOutcome, { name: 'ResultOutcome' });
 registerEnumType(CriterionOutcome, {
   name: 'CriterionOutcome',

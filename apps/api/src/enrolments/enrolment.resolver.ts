@@ -5,7 +5,12 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { CreateEnrolmentInput } from './create-enrolment.input.js';
-import { DecideEntryInput, DecideExitInput, EnrolmentActionInput } from './enrolment-action.input.js';
+import {
+  DecideEntryInput,
+  DecideExitInput,
+  EnrolmentActionInput,
+  SuspendTrackInput,
+} from './enrolment-action.input.js';
 import { EnrolmentFilterInput } from './enrolment-filter.input.js';
 import { Enrolment, EnrolmentConnection } from './enrolment.model.js';
 import { UpdateEnrolmentApplicationInput } from './update-enrolment-application.input.js';
@@ -88,13 +93,17 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, {
-    description: 'Your authority suspends its own admitted track (TESTING or EXIT_REVIEW).',
+    description:
+      'Your authority suspends its own admitted track (TESTING or EXIT_REVIEW), on a ground and with reasons.',
   })
-  async suspendTrack(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
+  async suspendTrack(@CurrentActor() actor: Actor, @Args('input') input: SuspendTrackInput): Promise<Enrolment> {
     return Enrolment.from(await this.lifecycle.suspend(actor, input));
   }
 
-  @Mutation(() => Enrolment, { description: 'The suspending authority resumes its track.' })
+  @Mutation(() => Enrolment, {
+    description:
+      'The suspending authority resumes its track, whether the enrolment is TESTING, EXIT_REVIEW or SUSPENDED.',
+  })
   async resumeTrack(@CurrentActor() actor: Actor, @Args('input') input: EnrolmentActionInput): Promise<Enrolment> {
     return Enrolment.from(await this.lifecycle.resume(actor, input));
   }

@@ -81,6 +81,8 @@ export class Loaders {
   /** Enrolments as the caller may see them (null otherwise), read afresh: field resolvers need more than the parent model holds. */
   readonly enrolment: DataLoader<string, EnrolmentEntity | null>;
   readonly tracksOfEnrolment: DataLoader<string, EnrolmentTrackEntity[]>;
+  /** Cohort places held per programme (counted, not a visibility matter: allowedTransitions' ADMIT). */
+  readonly placesHeldInProgramme: DataLoader<string, number>;
   /**
    * One track's criteria of one stage evaluated (null when the caller may not see the enrolment):
    * the tracks of a whole page are evaluated together, reading each kind of row once.
@@ -130,6 +132,7 @@ export class Loaders {
       actor ? services.enrolments.findByIds(actor, ids) : Promise.resolve(ids.map(() => null)),
     );
     this.tracksOfEnrolment = new DataLoader((ids) => services.enrolments.tracksOf(ids));
+    this.placesHeldInProgramme = new DataLoader((ids) => services.enrolments.placesHeld(ids));
     this.trackEvaluation = new DataLoader(
       async (keys) => {
         const enrolments = await Promise.all(keys.map((k) => this.enrolment.load(k.enrolmentId)));

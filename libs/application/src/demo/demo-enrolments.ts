@@ -9,6 +9,7 @@ import {
   ReportReview,
   Role,
   Stage,
+  SuspensionGround,
 } from '@sandbridge/domain';
 import {
   AiSystemRepository,
@@ -123,7 +124,11 @@ export class DemoEnrolments {
         exit: async (a: string, decision: ExitDecision, reasons: string) =>
           (e = await this.enrolments.decideExit(regulator(a), { ...at(), decision, reasons })),
         suspend: async (a: string, reasons: string) =>
-          (e = await this.enrolments.suspend(regulator(a), { ...at(), reasons })),
+          (e = await this.enrolments.suspend(regulator(a), {
+            ...at(),
+            ground: SuspensionGround.UNMITIGABLE_RISK,
+            reasons,
+          })),
         withdraw: async () => (e = await this.enrolments.withdraw(innovator, at())),
       };
       return steps;

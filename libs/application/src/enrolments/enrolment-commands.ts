@@ -1,4 +1,11 @@
-import { DomainError, type EntryDecision, type ExitDecision, ProgrammeStatus, toUtcDay } from '@sandbridge/domain';
+import {
+  DomainError,
+  type EntryDecision,
+  type ExitDecision,
+  ProgrammeStatus,
+  type SuspensionGround,
+  toUtcDay,
+} from '@sandbridge/domain';
 import type { EnrolmentEntity, ProgrammeEntity } from '@sandbridge/persistence';
 
 /** A result as the applicant or a lab supplies it. */
@@ -38,6 +45,12 @@ export interface EntryDecisionCommand extends DecisionCommand {
 
 export interface ExitDecisionCommand extends DecisionCommand {
   decision: ExitDecision;
+}
+
+/** A suspension names its ground and says why in words. */
+export interface SuspendCommand extends DecisionCommand {
+  ground: SuspensionGround;
+  reasons: string;
 }
 
 export function requireVersion(enrolment: EnrolmentEntity, expectedVersion: number): void {

@@ -9,6 +9,7 @@ import {
   EnrolmentState,
   EntryDecision,
   ErrorCode,
+  holdsPlace,
   type LifecycleCommand,
   TrackState,
   unmetMandatory,
@@ -31,6 +32,7 @@ import {
   requireApplicationWindow,
   requireVersion,
   staleEnrolment,
+  type SuspendCommand,
 } from './enrolment-commands.js';
 import { EnrolmentService, type LoadedEnrolment } from './enrolment.service.js';
 import { TrackEvaluationService } from './track-evaluation.service.js';
@@ -124,17 +126,39 @@ export class EnrolmentLifecycleService {
     );
   }
 
-  suspend(actor: Actor, c: DecisionCommand) {
-    return this.act(actor, c, (authorityId) => ({ action: EnrolmentAction.SUSPEND, authorityId }));
+  /** Suspends the caller's own admitted track, on a ground and with reasons (both recorded on the track). */
+  suspend(actor: Actor, c: SuspendCommand) {
+    if (!c.reasons?.trim())
+      throw DomainError.badInput([{ path: 'input.reasons', message: 'is required: say why the track is suspended' }]);
+    return this.act(
+      actor,
+      c,
+      (authorityId) => ({ action: EnrolmentAction.SUSPEND, authorityId }),
+      async (_loaded, authorityId, changed) => {
+        const track = changed.find((t) => t.authorityId === authorityId)!;
+        track.suspensionGround = c.ground;
+        track.suspensionReasons = c.reasons.trim();
+        track.suspendedAt = this.clock.now();
+      },
+    );
   }
 
+  /** Resumes the caller's own suspended track, whatever the enrolment's state (TESTING, EXIT_REVIEW, SUSPENDED). */
   resume(actor: Actor, c: DecisionCommand) {
-    return this.act(actor, c, (authorityId) => ({ action: EnrolmentAction.RESUME, authorityId }));
+    return this.act(
+      actor,
+      c,
+      (authorityId) => ({ action: EnrolmentAction.RESUME, authorityId }),
+      async (_loaded, authorityId, changed) => {
+        const track = changed.find((t) => t.authorityId === authorityId)!;
+        Object.assign(track, { suspensionGround: null, suspensionReasons: null, suspendedAt: null });
+      },
+    );
   }
 
   /**
-   * One lifecycle step: load, check the version the caller saw, let the domain decide, check
-   * cohort capacity on admission, write state and tracks — all or nothing.
+   * One lifecycle step: load, check the version the caller saw, count the cohort when an ADMIT
+   * would take a place, let the domain decide, write state and tracks — all or nothing.
    */
   private act(
     actor: Actor,
@@ -149,21 +173,29 @@ export class EnrolmentLifecycleService {
       const authorityId = actor.authorityId ?? '';
       const lifecycle = build(authorityId);
       const before = this.reads.snapshot(enrolment, programme, tracks);
+      if (
+        lifecycle.action === EnrolmentAction.DECIDE_ENTRY &&
+        lifecycle.decision === EntryDecision.ADMIT &&
+        !holdsPlace(before)
+      ) {
+        // This ADMIT would take a place: admissions into one programme are serialised (a row lock on
+        // it) so two decisions cannot both take the last place, and the domain sees the count.
+        await this.programmes.findByIdForUpdate(programme.id);
+        before.cohort = {
+          capacity: programme.cohortCapacity,
+          heldByOthers: await this.enrolments.countInCohort(programme.id, enrolment.id),
+        };
+      }
       const outcome = applyLifecycle(before, lifecycleActor(actor, enrolment), lifecycle);
       if (!outcome.ok)
         throw new DomainError(
           outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
           outcome.veto.reason,
+          [],
+          outcome.veto.reasonCode ? { reason: outcome.veto.reasonCode } : {},
         );
       if (lifecycle.action === EnrolmentAction.SUBMIT) requireApplicationWindow(programme, this.clock.now());
       const next = outcome.next;
-      if (outcome.admitted) {
-        // Serialise admissions per programme so two decisions cannot both take the last place.
-        await this.programmes.findByIdForUpdate(programme.id);
-        if ((await this.enrolments.countInCohort(programme.id, enrolment.id)) >= programme.cohortCapacity) {
-          throw DomainError.invalidTransition(`The programme's cohort is full (${programme.cohortCapacity} places)`);
-        }
-      }
       const changed = tracks.filter((t) => {
         const after = next.tracks.find((n) => n.authorityId === t.authorityId)!;
         const differs =
@@ -186,6 +218,7 @@ export class EnrolmentLifecycleService {
         throw staleEnrolment();
       for (const track of changed) await this.enrolments.saveTrack(track);
       const { decision, reasons, justification } = command as Partial<EntryDecisionCommand>;
+      const { ground } = command as Partial<SuspendCommand>;
       const trackAction = 'authorityId' in lifecycle;
       // The audit entry joins this transaction; the event waits for its commit.
       await this.audit.append(actor, {
@@ -202,6 +235,7 @@ export class EnrolmentLifecycleService {
           decision: decision ?? null,
           reasons: reasons ?? null,
           justification: justification ?? null,
+          ...(lifecycle.action === EnrolmentAction.SUSPEND ? { ground } : {}),
           tracks: changed.map((t) => ({ authorityId: t.authorityId, state: t.state, exitDecision: t.exitDecision })),
         },
       });
@@ -215,7 +249,7 @@ export class EnrolmentLifecycleService {
         action: lifecycle.action,
         fromState: before.state,
         toState: next.state,
-        summary: `${lifecycle.action}${decision ? ` ${decision}` : ''}: ${before.state} → ${next.state}`,
+        summary: `${lifecycle.action}${decision ? ` ${decision}` : ''}${ground ? ` (${ground})` : ''}: ${before.state} → ${next.state}`,
       });
       return (await this.enrolments.findById(enrolment.id))!;
     });

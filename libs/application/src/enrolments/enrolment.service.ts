@@ -4,9 +4,12 @@ import {
   allowedActions,
   DomainError,
   type EnrolmentSnapshot,
+  EnrolmentState,
+  holdsPlace,
   type Page,
   type PageRequest,
   Role,
+  TrackState,
 } from '@sandbridge/domain';
 import {
   type EnrolmentEntity,
@@ -87,14 +90,32 @@ export class EnrolmentService {
     return enrolmentIds.map((id) => all.filter((r) => r.enrolmentId === id));
   }
 
-  /** What the caller may do next on this enrolment, and why the rest is blocked. */
+  /**
+   * What the caller may do next on this enrolment, and why the rest is blocked. `placesHeld` counts
+   * the cohort places held in the programme (a DataLoader); it is asked only when the caller's ADMIT
+   * would take a place (its own track pending on an enrolment under review that holds none yet).
+   */
   async allowedTransitions(
     actor: Actor,
     enrolment: EnrolmentEntity,
     tracks: EnrolmentTrackEntity[],
     programme: ProgrammeEntity,
+    placesHeld: (programmeId: string) => Promise<number>,
   ) {
-    return allowedActions(this.snapshot(enrolment, programme, tracks), lifecycleActor(actor, enrolment));
+    const snapshot = this.snapshot(enrolment, programme, tracks);
+    const who = lifecycleActor(actor, enrolment);
+    const mayAdmit =
+      who.kind === 'REGULATOR' &&
+      snapshot.state === EnrolmentState.UNDER_REVIEW &&
+      snapshot.tracks.some((t) => t.authorityId === who.authorityId && t.state === TrackState.PENDING);
+    if (mayAdmit && !holdsPlace(snapshot))
+      snapshot.cohort = { capacity: programme.cohortCapacity, heldByOthers: await placesHeld(programme.id) };
+    return allowedActions(snapshot, who);
+  }
+
+  /** For DataLoader: the cohort places held in each programme. */
+  placesHeld(programmeIds: readonly string[]): Promise<number[]> {
+    return this.enrolments.placesHeld(programmeIds);
   }
 
   snapshot(enrolment: EnrolmentEntity, programme: ProgrammeEntity, tracks: EnrolmentTrackEntity[]): EnrolmentSnapshot {

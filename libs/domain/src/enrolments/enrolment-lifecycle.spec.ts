@@ -4,6 +4,7 @@ import {
   allowedActions,
   applyLifecycle,
   type EnrolmentSnapshot,
+  holdsPlace,
   type LifecycleActor,
   type LifecycleCommand,
   type LifecycleOutcome,
@@ -26,7 +27,12 @@ function track(authorityId: string, state: TrackState, extra: Partial<TrackSnaps
 function snap(
   state: EnrolmentState,
   tracks: TrackSnapshot[],
-  opts: { rule?: JointEntryRule; lead?: string; resumeState?: EnrolmentState | null } = {},
+  opts: {
+    rule?: JointEntryRule;
+    lead?: string;
+    resumeState?: EnrolmentState | null;
+    cohort?: EnrolmentSnapshot['cohort'];
+  } = {},
 ): EnrolmentSnapshot {
   return {
     state,
@@ -34,6 +40,7 @@ function snap(
     jointEntryRule: opts.rule ?? JointEntryRule.EACH_AUTHORITY,
     leadAuthorityId: opts.lead ?? 'a1',
     tracks,
+    ...(opts.cohort ? { cohort: opts.cohort } : {}),
   };
 }
 
@@ -139,9 +146,15 @@ const TABLE: Partial<Record<EnrolmentState, Partial<Record<EnrolmentAction, Enro
     [A.SUBMIT_TEST_REPORT]: S.TESTING,
     [A.REQUEST_EXIT]: S.EXIT_REVIEW,
     [A.SUSPEND]: S.TESTING,
+    [A.RESUME]: S.TESTING,
     [A.WITHDRAW]: S.WITHDRAWN,
   },
-  [S.EXIT_REVIEW]: { [A.DECIDE_EXIT]: S.EXIT_REVIEW, [A.SUSPEND]: S.EXIT_REVIEW, [A.WITHDRAW]: S.WITHDRAWN },
+  [S.EXIT_REVIEW]: {
+    [A.DECIDE_EXIT]: S.EXIT_REVIEW,
+    [A.SUSPEND]: S.EXIT_REVIEW,
+    [A.RESUME]: S.EXIT_REVIEW,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
   [S.SUSPENDED]: { [A.RESUME]: S.TESTING, [A.WITHDRAW]: S.WITHDRAWN },
 };
 
@@ -152,10 +165,10 @@ const ALLOWED = PAIRS.filter(([state, action]) => TABLE[state]?.[action] !== und
 const REFUSED = PAIRS.filter(([state, action]) => TABLE[state]?.[action] === undefined);
 
 describe('enrolment lifecycle: every action in every state (docs/domain.md#programmes-and-the-enrolment-lifecycle table)', () => {
-  it('covers 9 states × 9 actions: 15 allowed pairs, 66 refused', () => {
+  it('covers 9 states × 9 actions: 17 allowed pairs, 64 refused', () => {
     expect(PAIRS).toHaveLength(81);
-    expect(ALLOWED).toHaveLength(15);
-    expect(REFUSED).toHaveLength(66);
+    expect(ALLOWED).toHaveLength(17);
+    expect(REFUSED).toHaveLength(64);
   });
 
   it.each(ALLOWED)('%s + %s is allowed', (state, action) => {
@@ -198,10 +211,15 @@ describe('enrolment lifecycle: every action in every state (docs/domain.md#progr
     }
   });
 
-  it('resumes a suspended track only from a SUSPENDED enrolment, not while the enrolment is TESTING or EXIT_REVIEW', () => {
+  it('resumes a track suspended alone while the enrolment is TESTING or EXIT_REVIEW, which it stays', () => {
     for (const state of [S.TESTING, S.EXIT_REVIEW]) {
       const partly = snap(state, [track('a1', T.SUSPENDED), track('a2', T.ADMITTED)]);
-      expectVeto(run(partly, reg('a1'), resume('a1')), 'INVALID_TRANSITION');
+      const o = run(partly, reg('a1'), resume('a1'));
+      expect(o).toMatchObject({ ok: true, admitted: false, next: { state, resumeState: null } });
+      if (o.ok) expect(o.next.tracks).toEqual([track('a1', T.ADMITTED), track('a2', T.ADMITTED)]);
+      // Still only by the authority that suspended it, and only a suspended track.
+      expectVeto(run(partly, reg('a2'), resume('a1')), 'FORBIDDEN');
+      expectVeto(run(partly, reg('a2'), resume('a2')), 'INVALID_TRANSITION');
     }
   });
 });
@@ -461,21 +479,47 @@ describe('enrolment lifecycle: exit rounds', () => {
     expectVeto(run(s, reg('a3'), exit('a3', ExitDecision.AUTHORISED)), 'INVALID_TRANSITION');
   });
 
-  it('a SUSPENDED track is not waited for, and takes no exit decision', () => {
+  it('a SUSPENDED track takes no exit decision and holds the enrolment in EXIT_REVIEW until it is resumed and decided', () => {
     let s = step(testing(), INNOVATOR, REQUEST_EXIT);
     s = step(s, reg('a2'), suspend('a2'));
     expect(s.state).toBe(S.EXIT_REVIEW);
     expectVeto(run(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED)), 'INVALID_TRANSITION');
     s = step(s, reg('a1'), exit('a1', ExitDecision.AUTHORISED));
-    expect(s.state).toBe(S.EXITED);
+    // Never EXITED while an admitted track is still suspended.
+    expect(s.state).toBe(S.EXIT_REVIEW);
     expect(states(s)).toEqual({ a1: T.AUTHORISED, a2: T.SUSPENDED, a3: T.DECLINED });
+    s = step(s, reg('a2'), resume('a2'));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), exit('a2', ExitDecision.REJECTED));
+    expect(s.state).toBe(S.EXITED);
+    expect(states(s)).toEqual({ a1: T.AUTHORISED, a2: T.REJECTED, a3: T.DECLINED });
   });
 
-  it('a track suspended in TESTING is not waited for in the next exit round either', () => {
+  it('a track suspended in TESTING holds the next exit round too', () => {
     let s = step(testing(), reg('a2'), suspend('a2'));
     s = step(s, INNOVATOR, REQUEST_EXIT);
     s = step(s, reg('a1'), exit('a1', ExitDecision.EXTENDED));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), resume('a2'));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED));
     expect(s.state).toBe(S.TESTING);
+    expect(states(s)).toEqual({ a1: T.ADMITTED, a2: T.AUTHORISED, a3: T.DECLINED });
+  });
+
+  it('a track that decided in this round and is then suspended loses that decision: it decides again once resumed', () => {
+    let s = step(testing(), INNOVATOR, REQUEST_EXIT);
+    s = step(s, reg('a1'), exit('a1', ExitDecision.EXTENDED));
+    s = step(s, reg('a1'), suspend('a1'));
+    expect(trackOf(s, 'a1')).toMatchObject({ state: T.SUSPENDED, exitDecision: null });
+    s = step(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED));
+    // Held in EXIT_REVIEW by the suspended track (not SUSPENDED: that follows a suspension only).
+    expect(s).toMatchObject({ state: S.EXIT_REVIEW, resumeState: null });
+    s = step(s, reg('a1'), resume('a1'));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    expect(trackOf(s, 'a1')).toMatchObject({ state: T.ADMITTED, exitDecision: null });
+    s = step(s, reg('a1'), exit('a1', ExitDecision.REJECTED));
+    expect(s.state).toBe(S.EXITED);
   });
 
   it("an earlier round's decision never counts in a later one, even for a track suspended in between", () => {
@@ -495,6 +539,11 @@ describe('enrolment lifecycle: exit rounds', () => {
     expect(s.state).toBe(S.EXIT_REVIEW);
     expect(trackOf(s, 'a2')).toMatchObject({ state: T.ADMITTED, exitDecision: null });
     s = step(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED));
+    // a1 is still suspended: the round waits for it.
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a1'), resume('a1'));
+    expect(trackOf(s, 'a1')).toMatchObject({ state: T.ADMITTED, exitDecision: null });
+    s = step(s, reg('a1'), exit('a1', ExitDecision.AUTHORISED));
     expect(s.state).toBe(S.EXITED);
   });
 });
@@ -529,8 +578,11 @@ describe('enrolment lifecycle: suspension', () => {
     expect(s).toMatchObject({ state: S.SUSPENDED, resumeState: S.EXIT_REVIEW });
     s = step(s, reg('a1'), resume('a1'));
     expect(s).toMatchObject({ state: S.EXIT_REVIEW, resumeState: null });
-    // And the round goes on without the still-suspended a2.
+    // The round goes on, but the still-suspended a2 holds it open.
     s = step(s, reg('a1'), exit('a1', ExitDecision.AUTHORISED));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), resume('a2'));
+    s = step(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED));
     expect(s.state).toBe(S.EXITED);
   });
 
@@ -638,6 +690,7 @@ describe('allowedActions', () => {
       authorityId: 'a2',
       allowed: true,
       reason: null,
+      reasonCode: null,
     });
     expect(allowedOf(rows)).toEqual([A.DECIDE_ENTRY]);
   });
@@ -678,14 +731,148 @@ describe('allowedActions', () => {
 });
 
 describe('enrolment lifecycle: suspension during exit review', () => {
-  it('closes the exit round when the last undecided track is suspended (it is not waited for)', () => {
+  it('suspending the last undecided track does not close the exit round: it waits for that track', () => {
     const round = snap(S.EXIT_REVIEW, [track('a1', T.ADMITTED), track('a2', T.ADMITTED)]);
     const extended = run(round, reg('a1'), exit('a1', ExitDecision.EXTENDED));
     expect(extended.ok && extended.next.state).toBe(S.EXIT_REVIEW);
-    const suspended = run((extended as { next: EnrolmentSnapshot }).next, reg('a2'), {
-      action: A.SUSPEND,
-      authorityId: 'a2',
+    let s = (extended as { next: EnrolmentSnapshot }).next;
+    const suspended = run(s, reg('a2'), suspend('a2'));
+    expect(suspended.ok && suspended.next.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), suspend('a2'));
+    s = step(s, reg('a2'), resume('a2'));
+    expect(s.state).toBe(S.EXIT_REVIEW);
+    s = step(s, reg('a2'), exit('a2', ExitDecision.AUTHORISED));
+    expect(s.state).toBe(S.TESTING);
+  });
+
+  it('is never EXITED while an admitted track is SUSPENDED, whatever the others decided', () => {
+    for (const decision of Object.values(ExitDecision)) {
+      let s = snap(S.EXIT_REVIEW, [track('a1', T.ADMITTED), track('a2', T.SUSPENDED), track('a3', T.ADMITTED)]);
+      s = step(s, reg('a1'), exit('a1', decision));
+      s = step(s, reg('a3'), exit('a3', ExitDecision.AUTHORISED));
+      expect(s.state).toBe(S.EXIT_REVIEW);
+      expect(trackOf(s, 'a2').state).toBe(T.SUSPENDED);
+    }
+  });
+});
+
+describe('enrolment lifecycle: cohort places', () => {
+  /** Every place held by other enrolments, or one left. */
+  const FULL = { capacity: 1, heldByOthers: 1 };
+  const ROOM = { capacity: 2, heldByOthers: 1 };
+  const RULES = Object.values(JointEntryRule);
+  const review = (
+    rule: JointEntryRule,
+    cohort: EnrolmentSnapshot['cohort'],
+    tracks = [track('a1', T.PENDING), track('a2', T.PENDING)],
+  ) => snap(S.UNDER_REVIEW, tracks, { rule, lead: 'a1', cohort });
+
+  function expectCohortFull(outcome: LifecycleOutcome): void {
+    expect(outcome).toEqual({
+      ok: false,
+      veto: { code: 'INVALID_TRANSITION', reason: expect.stringMatching(/cohort is full/), reasonCode: 'COHORT_FULL' },
     });
-    expect(suspended.ok && suspended.next.state).toBe(S.TESTING);
+  }
+
+  it('a place is held from the first accepted ADMIT until the enrolment is DECLINED, WITHDRAWN or EXITED', () => {
+    const held = (s: EnrolmentSnapshot) => holdsPlace(s);
+    for (const state of [S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW]) expect(held(NATURAL[state])).toBe(false);
+    for (const state of [S.TESTING, S.EXIT_REVIEW, S.SUSPENDED]) expect(held(NATURAL[state])).toBe(true);
+    // EXITED and WITHDRAWN have admitted tracks, DECLINED may have one (UNANIMOUS): none holds a place.
+    for (const state of [S.EXITED, S.DECLINED, S.WITHDRAWN]) expect(held(NATURAL[state])).toBe(false);
+    expect(held(snap(S.DECLINED, [track('a1', T.ADMITTED), track('a2', T.DECLINED)]))).toBe(false);
+    // Taken at the first ADMIT, while other tracks are still pending.
+    const once = step(review(JointEntryRule.EACH_AUTHORITY, ROOM), reg('a1'), entry('a1', EntryDecision.ADMIT));
+    expect(once.state).toBe(S.UNDER_REVIEW);
+    expect(held(once)).toBe(true);
+    // A decline alone takes none.
+    const declined = step(review(JointEntryRule.EACH_AUTHORITY, FULL), reg('a1'), entry('a1', EntryDecision.DECLINE));
+    expect(held(declined)).toBe(false);
+    // Still held in TESTING with a final track beside a running one.
+    expect(held(snap(S.TESTING, [track('a1', T.AUTHORISED), track('a2', T.ADMITTED)]))).toBe(true);
+  });
+
+  it.each(RULES)(
+    '%s: an ADMIT of an enrolment without a place is refused at once when every place is held (COHORT_FULL)',
+    (rule) => {
+      expectCohortFull(run(review(rule, FULL), reg('a1'), entry('a1', EntryDecision.ADMIT)));
+      expectCohortFull(
+        run(review(rule, { capacity: 3, heldByOthers: 4 }), reg('a1'), entry('a1', EntryDecision.ADMIT)),
+      );
+      // With a place free it is accepted and takes it.
+      const o = run(review(rule, ROOM), reg('a1'), entry('a1', EntryDecision.ADMIT));
+      expect(o.ok).toBe(true);
+      if (o.ok) expect(holdsPlace(o.next)).toBe(true);
+    },
+  );
+
+  it.each(RULES)('%s: a DECLINE is never refused for capacity', (rule) => {
+    const o = run(review(rule, FULL), reg('a1'), entry('a1', EntryDecision.DECLINE));
+    expect(o.ok).toBe(true);
+  });
+
+  it('the reported case: the only place held elsewhere, the FCA cannot admit and MAS can still decline: the enrolment is decided', () => {
+    let s = review(JointEntryRule.EACH_AUTHORITY, FULL);
+    expectCohortFull(run(s, reg('a1'), entry('a1', EntryDecision.ADMIT)));
+    s = step(s, reg('a2'), entry('a2', EntryDecision.DECLINE));
+    expect(s.state).toBe(S.UNDER_REVIEW);
+    s = step(s, reg('a1'), entry('a1', EntryDecision.DECLINE));
+    expect(s.state).toBe(S.DECLINED);
+  });
+
+  it('an enrolment that took a place keeps it: its further ADMITs and DECLINEs go through when every other place is held', () => {
+    // EACH_AUTHORITY: a1 admitted (the place taken), then the cohort filled up.
+    const admitted = [track('a1', T.ADMITTED), track('a2', T.PENDING)];
+    const full = { capacity: 2, heldByOthers: 1 };
+    for (const decision of Object.values(EntryDecision)) {
+      const o = run(review(JointEntryRule.EACH_AUTHORITY, full, admitted), reg('a2'), entry('a2', decision));
+      expect(o).toMatchObject({ ok: true, admitted: true, next: { state: S.TESTING } });
+    }
+    // UNANIMOUS: the last ADMIT starts testing; a DECLINE declines the enrolment and frees its place.
+    const last = run(review(JointEntryRule.UNANIMOUS, full, admitted), reg('a2'), entry('a2', EntryDecision.ADMIT));
+    expect(last).toMatchObject({ ok: true, next: { state: S.TESTING } });
+    const no = run(review(JointEntryRule.UNANIMOUS, full, admitted), reg('a2'), entry('a2', EntryDecision.DECLINE));
+    expect(no).toMatchObject({ ok: true, next: { state: S.DECLINED } });
+    if (no.ok) expect(holdsPlace(no.next)).toBe(false);
+  });
+
+  it('who may act and the state are checked before capacity', () => {
+    // A non-lead under LEAD_DECIDES, an authority deciding twice, another authority's track.
+    expectVeto(
+      run(review(JointEntryRule.LEAD_DECIDES, FULL), reg('a2'), entry('a2', EntryDecision.ADMIT)),
+      'INVALID_TRANSITION',
+    );
+    expect(
+      run(review(JointEntryRule.LEAD_DECIDES, FULL), reg('a2'), entry('a2', EntryDecision.ADMIT)),
+    ).not.toMatchObject({
+      veto: { reasonCode: 'COHORT_FULL' },
+    });
+    expectVeto(
+      run(review(JointEntryRule.EACH_AUTHORITY, FULL), reg('a2'), entry('a1', EntryDecision.ADMIT)),
+      'FORBIDDEN',
+    );
+    expectVeto(
+      run(review(JointEntryRule.EACH_AUTHORITY, FULL), INNOVATOR, entry('a1', EntryDecision.ADMIT)),
+      'FORBIDDEN',
+    );
+    const declined = snap(S.UNDER_REVIEW, [track('a1', T.DECLINED), track('a2', T.PENDING)], { cohort: FULL });
+    const again = run(declined, reg('a1'), entry('a1', EntryDecision.ADMIT));
+    expectVeto(again, 'INVALID_TRANSITION');
+    expect(again).not.toMatchObject({ veto: { reasonCode: 'COHORT_FULL' } });
+  });
+
+  it('allowedActions tells the regulator its ADMIT is refused for capacity, with the reason code', () => {
+    const rows = allowedActions(review(JointEntryRule.EACH_AUTHORITY, FULL), reg('a1'));
+    expect(rows.find((r) => r.action === A.DECIDE_ENTRY)).toEqual({
+      action: A.DECIDE_ENTRY,
+      authorityId: 'a1',
+      allowed: false,
+      reason: expect.stringMatching(/cohort is full/),
+      reasonCode: 'COHORT_FULL',
+    });
+    for (const row of rows.filter((r) => r.action !== A.DECIDE_ENTRY)) expect(row.reasonCode).toBeNull();
+    expect(
+      allowedActions(review(JointEntryRule.EACH_AUTHORITY, ROOM), reg('a1')).find((r) => r.action === A.DECIDE_ENTRY),
+    ).toMatchObject({ allowed: true, reason: null, reasonCode: null });
   });
 });

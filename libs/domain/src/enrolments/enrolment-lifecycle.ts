@@ -25,6 +25,17 @@ export interface EnrolmentSnapshot {
   jointEntryRule: JointEntryRule;
   leadAuthorityId: string;
   tracks: TrackSnapshot[];
+  /**
+   * The programme's cohort as it stands: needed only by an ADMIT of an enrolment that holds no place
+   * yet (without it, capacity is not checked — the caller supplies it whenever an ADMIT may need it).
+   */
+  cohort?: CohortPlaces | null;
+}
+
+/** How many places the programme has, and how many other enrolments hold one. */
+export interface CohortPlaces {
+  capacity: number;
+  heldByOthers: number;
 }
 
 /** Who acts: the enrolment's own innovator, or a regulator of one authority. */
@@ -41,18 +52,51 @@ export type LifecycleCommand =
   | { action: EnrolmentAction.RESUME; authorityId: string }
   | { action: EnrolmentAction.WITHDRAW };
 
-/** A veto: `FORBIDDEN` when the actor may never do this, `INVALID_TRANSITION` when the state forbids it. */
+/** Stable tokens refining a veto where a client must branch on it (the API's `extensions.reason`). */
+export const COHORT_FULL = 'COHORT_FULL';
+export type VetoReasonCode = typeof COHORT_FULL;
+
+/**
+ * A veto: `FORBIDDEN` when the actor may never do this, `INVALID_TRANSITION` when the state forbids
+ * it; `reason` says why in words, `reasonCode` (when there is one) as a stable token.
+ */
 export interface Veto {
   code: 'FORBIDDEN' | 'INVALID_TRANSITION';
   reason: string;
+  reasonCode?: VetoReasonCode;
 }
 
 export type LifecycleOutcome = { ok: true; next: EnrolmentSnapshot; admitted: boolean } | { ok: false; veto: Veto };
 
-const invalid = (reason: string): LifecycleOutcome => ({ ok: false, veto: { code: 'INVALID_TRANSITION', reason } });
+const invalid = (reason: string, reasonCode?: VetoReasonCode): LifecycleOutcome => ({
+  ok: false,
+  veto: { code: 'INVALID_TRANSITION', reason, ...(reasonCode ? { reasonCode } : {}) },
+});
 const forbidden = (reason: string): LifecycleOutcome => ({ ok: false, veto: { code: 'FORBIDDEN', reason } });
 
 const TERMINAL = [EnrolmentState.EXITED, EnrolmentState.DECLINED, EnrolmentState.WITHDRAWN];
+
+/** Enrolment states in which no cohort place is held, whatever the tracks say. */
+export const PLACE_FREEING_STATES: readonly EnrolmentState[] = TERMINAL;
+/** Track states that show an accepted ADMIT (the enrolment took a place then). */
+export const ADMITTED_TRACK_STATES: readonly TrackState[] = [
+  TrackState.ADMITTED,
+  TrackState.SUSPENDED,
+  TrackState.AUTHORISED,
+  TrackState.REJECTED,
+];
+
+/**
+ * Whether the enrolment holds one of its programme's cohort places: it takes one at its first
+ * accepted ADMIT (a track admitted, whatever the others) and holds it until it is DECLINED,
+ * WITHDRAWN or EXITED. EnrolmentRepository counts places by the same rule.
+ */
+export function holdsPlace(snapshot: Pick<EnrolmentSnapshot, 'state' | 'tracks'>): boolean {
+  return (
+    !PLACE_FREEING_STATES.includes(snapshot.state) &&
+    snapshot.tracks.some((t) => ADMITTED_TRACK_STATES.includes(t.state))
+  );
+}
 
 /** Which actor each action needs, and in which enrolment states the table allows it (docs/domain.md#programmes-and-the-enrolment-lifecycle). */
 const TABLE: Record<EnrolmentAction, { by: 'INNOVATOR' | 'REGULATOR'; from: EnrolmentState[] }> = {
@@ -63,7 +107,10 @@ const TABLE: Record<EnrolmentAction, { by: 'INNOVATOR' | 'REGULATOR'; from: Enro
   [EnrolmentAction.REQUEST_EXIT]: { by: 'INNOVATOR', from: [EnrolmentState.TESTING] },
   [EnrolmentAction.DECIDE_EXIT]: { by: 'REGULATOR', from: [EnrolmentState.EXIT_REVIEW] },
   [EnrolmentAction.SUSPEND]: { by: 'REGULATOR', from: [EnrolmentState.TESTING, EnrolmentState.EXIT_REVIEW] },
-  [EnrolmentAction.RESUME]: { by: 'REGULATOR', from: [EnrolmentState.SUSPENDED] },
+  [EnrolmentAction.RESUME]: {
+    by: 'REGULATOR',
+    from: [EnrolmentState.TESTING, EnrolmentState.EXIT_REVIEW, EnrolmentState.SUSPENDED],
+  },
   [EnrolmentAction.WITHDRAW]: {
     by: 'INNOVATOR',
     from: Object.values(EnrolmentState).filter((s) => !TERMINAL.includes(s)),
@@ -110,7 +157,7 @@ export function applyLifecycle(
     case EnrolmentAction.WITHDRAW:
       return done({ ...next, resumeState: null }, EnrolmentState.WITHDRAWN);
     case EnrolmentAction.DECIDE_ENTRY:
-      return decideEntry(next, track!, command.decision);
+      return decideEntry(snapshot, next, track!, command.decision);
     case EnrolmentAction.SUBMIT_TEST_REPORT:
       if (track!.state !== TrackState.ADMITTED)
         return invalid(`Reports go to an admitted, unsuspended track; this one is ${track!.state}`);
@@ -128,11 +175,12 @@ export function applyLifecycle(
         return invalid(`Only an admitted track can be suspended; this one is ${track!.state}`);
       track!.state = TrackState.SUSPENDED;
       track!.suspendedBy = command.authorityId;
+      // A suspended track has no exit decision in this round: once resumed, it decides (again).
+      if (next.state === EnrolmentState.EXIT_REVIEW) track!.exitDecision = null;
       // The enrolment is SUSPENDED once no admitted track remains running.
       if (!next.tracks.some((t) => t.state === TrackState.ADMITTED))
         return done({ ...next, resumeState: snapshot.state }, EnrolmentState.SUSPENDED);
-      // A suspended track is not waited for: if everyone still running has decided exit, the round closes.
-      if (next.state === EnrolmentState.EXIT_REVIEW) return closeExitRoundIfDecided(next);
+      // Otherwise it stays where it is: a suspended track holds an exit round open, never closes it.
       return { ok: true, next, admitted: false };
     }
     case EnrolmentAction.RESUME: {
@@ -143,19 +191,34 @@ export function applyLifecycle(
       track!.suspendedBy = null;
       if (next.state === EnrolmentState.SUSPENDED)
         return done({ ...next, resumeState: null }, snapshot.resumeState ?? EnrolmentState.TESTING);
+      // A track suspended alone: the enrolment stays TESTING or EXIT_REVIEW (in an exit round the
+      // resumed track has no decision yet, so the round stays open for it).
       return { ok: true, next, admitted: false };
     }
   }
 }
 
-function decideEntry(next: EnrolmentSnapshot, track: TrackSnapshot, decision: EntryDecision): LifecycleOutcome {
+function decideEntry(
+  before: EnrolmentSnapshot,
+  next: EnrolmentSnapshot,
+  track: TrackSnapshot,
+  decision: EntryDecision,
+): LifecycleOutcome {
   if (track.state !== TrackState.PENDING)
     return invalid(`This authority has already decided its track (${track.state})`);
+  if (next.jointEntryRule === JointEntryRule.LEAD_DECIDES && track.authorityId !== next.leadAuthorityId)
+    return invalid('Under LEAD_DECIDES only the lead authority decides entry, for every track');
   const admit = decision === EntryDecision.ADMIT;
+  // An ADMIT of an enrolment without a place takes one: refused now when every place is held. A
+  // DECLINE never is, so an enrolment can always be decided.
+  const cohort = before.cohort;
+  if (admit && cohort && !holdsPlace(before) && cohort.heldByOthers >= cohort.capacity)
+    return invalid(
+      `The programme's cohort is full: all ${cohort.capacity} place${cohort.capacity === 1 ? ' is' : 's are'} held by other enrolments`,
+      COHORT_FULL,
+    );
   switch (next.jointEntryRule) {
     case JointEntryRule.LEAD_DECIDES: {
-      if (track.authorityId !== next.leadAuthorityId)
-        return invalid('Under LEAD_DECIDES only the lead authority decides entry, for every track');
       for (const t of next.tracks) t.state = admit ? TrackState.ADMITTED : TrackState.DECLINED;
       return admit ? done(next, EnrolmentState.TESTING, true) : done(next, EnrolmentState.DECLINED);
     }
@@ -188,14 +251,19 @@ function decideExit(next: EnrolmentSnapshot, track: TrackSnapshot, decision: Exi
   return closeExitRoundIfDecided(next);
 }
 
-/** Once every admitted, unsuspended track of the round has decided: EXITED if all were final, else TESTING. */
+/**
+ * Once every admitted track of the round has decided: EXITED if all were final, else TESTING. A
+ * suspended track has no decision until it is resumed and decides, so it holds the round open.
+ */
 function closeExitRoundIfDecided(next: EnrolmentSnapshot): LifecycleOutcome {
   const round = next.tracks.filter(
     (t) =>
       t.state === TrackState.ADMITTED ||
+      t.state === TrackState.SUSPENDED ||
       ((t.state === TrackState.AUTHORISED || t.state === TrackState.REJECTED) && t.exitDecision),
   );
-  if (round.some((t) => !t.exitDecision)) return { ok: true, next, admitted: false };
+  if (round.some((t) => t.state === TrackState.SUSPENDED || !t.exitDecision))
+    return { ok: true, next, admitted: false };
   return done(
     next,
     round.every((t) => t.state !== TrackState.ADMITTED) ? EnrolmentState.EXITED : EnrolmentState.TESTING,
@@ -214,7 +282,13 @@ function describe(action: EnrolmentAction): string {
 export function allowedActions(
   snapshot: EnrolmentSnapshot,
   actor: LifecycleActor,
-): { action: EnrolmentAction; authorityId: string | null; allowed: boolean; reason: string | null }[] {
+): {
+  action: EnrolmentAction;
+  authorityId: string | null;
+  allowed: boolean;
+  reason: string | null;
+  reasonCode: VetoReasonCode | null;
+}[] {
   const authorityId = actor.kind === 'REGULATOR' ? actor.authorityId : null;
   const probes: LifecycleCommand[] = [
     { action: EnrolmentAction.SUBMIT },
@@ -235,6 +309,7 @@ export function allowedActions(
       authorityId: tracked,
       allowed: outcome.ok,
       reason: outcome.ok ? null : outcome.veto.reason,
+      reasonCode: outcome.ok ? null : (outcome.veto.reasonCode ?? null),
     };
   });
 }

@@ -47,3 +47,14 @@ export enum EnrolmentAction {
 }
 
 export const FINAL_EXIT_DECISIONS: readonly ExitDecision[] = [ExitDecision.AUTHORISED, ExitDecision.REJECTED];
+
+/**
+ * Why an authority suspends its track: the participant departs from the agreed sandbox plan, a
+ * significant risk has come up that cannot be mitigated while testing goes on, or the participant
+ * itself asks for the pause.
+ */
+export enum SuspensionGround {
+  BREACH_OF_PLAN = 'BREACH_OF_PLAN',
+  UNMITIGABLE_RISK = 'UNMITIGABLE_RISK',
+  PARTICIPANT_REQUEST = 'PARTICIPANT_REQUEST',
+}

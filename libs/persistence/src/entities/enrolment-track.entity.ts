@@ -1,4 +1,4 @@
-import type { EntryDecision, ExitDecision, TrackState } from '@sandbridge/domain';
+import type { EntryDecision, ExitDecision, SuspensionGround, TrackState } from '@sandbridge/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 import { EnrolmentEntity } from './enrolment.entity.js';
@@ -14,6 +14,10 @@ import { EnrolmentEntity } from './enrolment.entity.js';
 @Check(
   'enrolment_track_exit_decision_check',
   `"exit_decision" IS NULL OR "exit_decision" IN ('AUTHORISED','REJECTED','EXTENDED','REFINEMENT_REQUIRED')`,
+)
+@Check(
+  'enrolment_track_suspension_ground_check',
+  `"suspension_ground" IS NULL OR "suspension_ground" IN ('BREACH_OF_PLAN','UNMITIGABLE_RISK','PARTICIPANT_REQUEST')`,
 )
 export class EnrolmentTrackEntity {
   @PrimaryColumn({ name: 'enrolment_id', type: 'uuid' })
@@ -35,6 +39,16 @@ export class EnrolmentTrackEntity {
 
   @Column({ name: 'suspended_by', type: 'uuid', nullable: true })
   suspendedBy: string | null;
+
+  /** The current suspension's ground, reasons and time (cleared on resume; the audit trail keeps them). */
+  @Column({ name: 'suspension_ground', type: 'varchar', length: 24, nullable: true })
+  suspensionGround: SuspensionGround | null;
+
+  @Column({ name: 'suspension_reasons', type: 'text', nullable: true })
+  suspensionReasons: string | null;
+
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true })
+  suspendedAt: Date | null;
 
   @Column({ name: 'entry_decision', type: 'varchar', length: 8, nullable: true })
   entryDecision: EntryDecision | null;

@@ -61,14 +61,37 @@ describe('EnrolmentRepository', () => {
     expect((await repo.ofSystem(e.aiSystemId)).map((x) => x.id).sort()).toEqual([e.id, second.id].sort());
   });
 
-  it('counts the cohort: the states that hold a place, without the enrolment asking', async () => {
-    const before = await repo.countInCohort(sb.programmeId, '00000000-0000-0000-0000-000000000000');
-    const testing = await draft(EnrolmentState.TESTING);
-    await draft(EnrolmentState.EXITED);
-    await draft(EnrolmentState.SUBMITTED);
-    await draft(EnrolmentState.DECLINED);
-    expect(await repo.countInCohort(sb.programmeId, '00000000-0000-0000-0000-000000000000')).toBe(before + 2);
-    expect(await repo.countInCohort(sb.programmeId, testing.id)).toBe(before + 1);
+  it('counts the cohort: enrolments with an admitted track that are not DECLINED, WITHDRAWN or EXITED, without the one asking', async () => {
+    const nobody = '00000000-0000-0000-0000-000000000000';
+    const before = await repo.countInCohort(sb.programmeId, nobody);
+    expect(await repo.placesHeld([sb.programmeId])).toEqual([before]);
+    const [fca, mas] = sb.authorities.map((a) => a.id);
+    /** An enrolment in `state` whose tracks are in the given states (FCA's, then MAS's). */
+    const withTracks = async (state: EnrolmentState, ...trackStates: TrackState[]) => {
+      const e = await draft(state);
+      const ids = [fca, mas].slice(0, trackStates.length);
+      await repo.insertTracks(e.id, ids);
+      const tracks = await repo.tracksOf([e.id]);
+      for (const [i, state] of trackStates.entries())
+        await repo.saveTrack({ ...tracks.find((t) => t.authorityId === ids[i])!, state });
+      return e;
+    };
+    // Holding: the first ADMIT taken while the other track is pending; testing; suspended; one
+    // track final while testing goes on.
+    const admittedOnce = await withTracks(EnrolmentState.UNDER_REVIEW, TrackState.ADMITTED, TrackState.PENDING);
+    await withTracks(EnrolmentState.TESTING, TrackState.ADMITTED, TrackState.DECLINED);
+    await withTracks(EnrolmentState.SUSPENDED, TrackState.SUSPENDED);
+    await withTracks(EnrolmentState.TESTING, TrackState.AUTHORISED, TrackState.ADMITTED);
+    // Not holding: nothing admitted yet, or declined, withdrawn or exited.
+    await withTracks(EnrolmentState.UNDER_REVIEW, TrackState.DECLINED, TrackState.PENDING);
+    await withTracks(EnrolmentState.SUBMITTED, TrackState.PENDING);
+    await withTracks(EnrolmentState.DECLINED, TrackState.ADMITTED, TrackState.DECLINED);
+    await withTracks(EnrolmentState.WITHDRAWN, TrackState.ADMITTED);
+    await withTracks(EnrolmentState.EXITED, TrackState.AUTHORISED, TrackState.REJECTED);
+    expect(await repo.countInCohort(sb.programmeId, nobody)).toBe(before + 4);
+    expect(await repo.countInCohort(sb.programmeId, admittedOnce.id)).toBe(before + 3);
+    expect(await repo.placesHeld([nobody, sb.programmeId])).toEqual([0, before + 4]);
+    expect(await repo.placesHeld([])).toEqual([]);
   });
 
   it('stores tracks per authority, in authority order, and replaces them', async () => {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EnrolmentState, isUuid, type Page, type PageRequest, TrackState } from '@sandbridge/domain';
+import {
+  ADMITTED_TRACK_STATES,
+  EnrolmentState,
+  isUuid,
+  type Page,
+  type PageRequest,
+  PLACE_FREEING_STATES,
+  TrackState,
+} from '@sandbridge/domain';
 import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { EnrolmentTrackEntity } from '../entities/enrolment-track.entity.js';
@@ -17,13 +25,13 @@ export interface EnrolmentFilter {
   participantAuthorityId?: string | null;
 }
 
-/** States of an enrolment that hold a place in the programme's cohort. */
-export const COHORT_STATES = [
-  EnrolmentState.TESTING,
-  EnrolmentState.EXIT_REVIEW,
-  EnrolmentState.SUSPENDED,
-  EnrolmentState.EXITED,
-];
+/**
+ * The enrolments that hold a cohort place (the domain's `holdsPlace`): an accepted ADMIT on one of
+ * its tracks, and neither DECLINED, WITHDRAWN nor EXITED.
+ */
+const HOLDS_PLACE =
+  'e.state NOT IN (:...freeing) AND EXISTS (SELECT 1 FROM enrolment_track t WHERE t.enrolment_id = e.id AND t.state IN (:...admitted))';
+const HOLDS_PLACE_PARAMS = { freeing: [...PLACE_FREEING_STATES], admitted: [...ADMITTED_TRACK_STATES] };
 
 @Injectable()
 export class EnrolmentRepository {
@@ -185,8 +193,23 @@ export class EnrolmentRepository {
     return this.repo
       .createQueryBuilder('e')
       .where('e.programme_id = :programmeId AND e.id <> :exceptId', { programmeId, exceptId })
-      .andWhere('e.state IN (:...states)', { states: COHORT_STATES })
+      .andWhere(HOLDS_PLACE, HOLDS_PLACE_PARAMS)
       .getCount();
+  }
+
+  /** Places held in each programme (0 for one without any), in the order asked. */
+  async placesHeld(programmeIds: readonly string[]): Promise<number[]> {
+    if (!programmeIds.length) return [];
+    const rows: { programmeId: string; n: string | number }[] = await this.repo
+      .createQueryBuilder('e')
+      .select('e.programme_id', 'programmeId')
+      .addSelect('count(*)', 'n')
+      .where('e.programme_id IN (:...programmeIds)', { programmeIds: [...programmeIds] })
+      .andWhere(HOLDS_PLACE, HOLDS_PLACE_PARAMS)
+      .groupBy('e.programme_id')
+      .getRawMany();
+    const held = new Map(rows.map((r) => [r.programmeId, Number(r.n)]));
+    return programmeIds.map((id) => held.get(id) ?? 0);
   }
 
   /** Every enrolment of a programme with its tracks, for the funnel. */
