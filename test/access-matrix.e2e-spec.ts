@@ -62,6 +62,7 @@ jurisdictions                  UNAUTH  OK      OK      OK       OK       OK     
 me                             UNAUTH  OK      OK      OK       OK       OK       OK       OK
 organisation                   UNAUTH  OK      OK      OK       OK       NULL     OK       OK
 organisations                  UNAUTH  OK      OK      OK       OK       OK       OK       OK
+previewTestReport              UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 programme:draft                UNAUTH  OK      OK      NULL     NULL     NULL     NULL     NULL
 programme:open                 UNAUTH  OK      OK      OK       OK       OK       OK       OK
 programmeFunnel:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
@@ -427,6 +428,11 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   exitReport: () => ({ enrolmentId: w.enrolment }),
   jurisdiction: () => ({ code: 'GB' }),
   organisation: () => ({ id: w.orgA }),
+  // What submitTestReport takes, without the key: refused and answered exactly as that mutation is.
+  previewTestReport: async () => {
+    const { idempotencyKey: _key, ...input } = ((await ARGS.submitTestReport()) as { input: Vars }).input;
+    return { input };
+  },
   'programme:draft': () => ({ id: w.draftProgramme }),
   'programme:open': () => ({ id: w.openProgramme }),
   'programmeFunnel:draft': () => ({ programmeId: w.draftProgramme }),

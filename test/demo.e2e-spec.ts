@@ -16,24 +16,36 @@ describe('demo data', () => {
     await t.close();
   });
 
-  it('is loaded on a fresh database: standards, 30+ active criteria, crosswalks, an OPEN joint programme', async () => {
+  it('is loaded on a fresh database: standards, 30+ active criteria, crosswalks, two OPEN programmes', async () => {
     expect(await t.count('standard')).toBeGreaterThanOrEqual(5);
     const [{ n: active }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM criterion WHERE status = 'ACTIVE'`,
     );
     expect(active).toBeGreaterThanOrEqual(30);
     expect(await t.count('crosswalk')).toBeGreaterThanOrEqual(8);
-    const [programme] = await t.dataSource.query(`SELECT name, status, joint_entry_rule FROM programme`);
-    expect(programme).toEqual({
-      name: 'Cross-border AI credit-scoring pilot',
-      status: 'OPEN',
-      joint_entry_rule: 'EACH_AUTHORITY',
-    });
+    const programmes = await t.dataSource.query(
+      `SELECT name, status, joint_entry_rule, accepts_recognised_results FROM programme ORDER BY name`,
+    );
+    expect(programmes).toEqual([
+      {
+        name: 'Cross-border AI credit-scoring pilot',
+        status: 'OPEN',
+        joint_entry_rule: 'EACH_AUTHORITY',
+        accepts_recognised_results: false,
+      },
+      {
+        name: 'Singapore fast track for AI credit models tested abroad',
+        status: 'OPEN',
+        joint_entry_rule: 'EACH_AUTHORITY',
+        accepts_recognised_results: true,
+      },
+    ]);
   });
 
   it('has enrolments in every state on the demo programme, each reached through the lifecycle', async () => {
     const rows: { state: string; n: number }[] = await t.dataSource.query(
-      `SELECT state, count(*)::int AS n FROM enrolment GROUP BY state ORDER BY state`,
+      `SELECT e.state, count(*)::int AS n FROM enrolment e JOIN programme p ON p.id = e.programme_id
+        WHERE p.name = 'Cross-border AI credit-scoring pilot' GROUP BY e.state ORDER BY e.state`,
     );
     expect(rows.map((r) => r.state)).toEqual([
       'DECLINED',
@@ -55,7 +67,11 @@ describe('demo data', () => {
     const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
     const funnel = await t.gql(
       `query($id: ID!) { programmeFunnel(programmeId: $id) { applications submitted tested exited declined withdrawn } }`,
-      { id: (await t.dataSource.query(`SELECT id FROM programme`))[0].id },
+      {
+        id: (
+          await t.dataSource.query(`SELECT id FROM programme WHERE name = 'Cross-border AI credit-scoring pilot'`)
+        )[0].id,
+      },
       token,
     );
     expect(funnel.data!.programmeFunnel).toEqual({
@@ -89,6 +105,166 @@ describe('demo data', () => {
     expect(outcomes).toContain('SATISFIED_LOCALLY');
   });
 
+  describe('tells the story of Sandbridge', () => {
+    const systemId = async (name: string) =>
+      (await t.dataSource.query(`SELECT id FROM ai_system WHERE name = $1`, [name]))[0].id as string;
+    const PASSPORT = `query($s: ID!) { recognitionPassport(aiSystemId: $s) { authorities {
+      authority { acronym } satisfiedLocally recognised recognisedWithConditions gaps withheld testsNeeded { key } } } }`;
+    const passport = async (email: string, system: string) => {
+      const res = await t.gql(PASSPORT, { s: await systemId(system) }, await t.login(email, DEMO_PASSWORD));
+      expect(res.errors).toBeUndefined();
+      return new Map<string, Record<string, any>>(
+        res.data!.recognitionPassport.authorities.map((a: Record<string, any>) => [a.authority.acronym, a]),
+      );
+    };
+
+    it('has agreements in force — EU–SG and GB–SG, with conditions, a conditional recognition and an exclusion — and one proposed', async () => {
+      const token = await t.login('negotiator.sg@demo.sandbridge.test', DEMO_PASSWORD);
+      const res = await t.gql(
+        `{ agreements(first: 20) { edges { node { name status parties approvals { jurisdictionCode }
+            rules { name origins recognising categories mode effect supplementary
+              conditions { requireAccreditedLab accreditationBodies maxResultAgeDays minMargin } } } } } }`,
+        {},
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      const agreements = res.data!.agreements.edges.map((e: { node: Record<string, any> }) => e.node);
+      const inForce = agreements.filter((a: Record<string, any>) => a.status === 'IN_FORCE');
+      expect(inForce.map((a: Record<string, any>) => [...a.parties].sort().join('–')).sort()).toEqual([
+        'EU–SG',
+        'GB–SG',
+      ]);
+      const rules = inForce.flatMap((a: Record<string, any>) => a.rules);
+      // Results tested in the EU and in GB are recognised in SG, and SG results in both.
+      for (const [origin, recognising] of [
+        ['EU', 'SG'],
+        ['GB', 'SG'],
+        ['SG', 'EU'],
+        ['SG', 'GB'],
+      ])
+        expect(
+          rules.some(
+            (r: Record<string, any>) =>
+              r.origins.includes(origin) && r.recognising.includes(recognising) && r.effect !== 'EXCLUDE',
+          ),
+        ).toBe(true);
+      const conditional = rules.find((r: Record<string, any>) => r.effect === 'RECOGNISE_WITH_CONDITIONS');
+      expect(conditional).toMatchObject({
+        origins: ['GB'],
+        recognising: ['SG'],
+        conditions: { accreditationBodies: ['UKAS'], maxResultAgeDays: 540 },
+        supplementary: { text: expect.any(String), criteria: [expect.any(String)] },
+      });
+      expect(rules.filter((r: Record<string, any>) => r.conditions?.requireAccreditedLab).length).toBeGreaterThan(0);
+      expect(rules.some((r: Record<string, any>) => r.effect === 'EXCLUDE' && r.mode === null)).toBe(true);
+      const proposed = agreements.filter((a: Record<string, any>) => a.status === 'PROPOSED');
+      expect(proposed.map((a: Record<string, any>) => [a.parties, a.approvals])).toEqual([
+        [['GB', 'EU'], [{ jurisdictionCode: 'GB' }]],
+      ]);
+    });
+
+    it('has accepted reports whose results systems’ passports recognise elsewhere, next to gaps', async () => {
+      const [{ n: accepted }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM test_report WHERE status = 'ACCEPTED'`,
+      );
+      expect(accepted).toBeGreaterThanOrEqual(5);
+      // Tested in the Union and the UK, never in Singapore: MAS recognises some results, some with
+      // conditions, and the rest are gaps — the tests still needed.
+      const nordvik = (await passport('innovator.nordvik@demo.sandbridge.test', 'Nordvik Consumer Credit Model')).get(
+        'MAS',
+      )!;
+      expect(nordvik.satisfiedLocally).toBe(0);
+      expect(nordvik.recognised).toBeGreaterThanOrEqual(1);
+      expect(nordvik.recognisedWithConditions).toBeGreaterThanOrEqual(1);
+      expect(nordvik.gaps).toBeGreaterThanOrEqual(1);
+      expect(nordvik.testsNeeded.length).toBe(nordvik.gaps + nordvik.recognisedWithConditions);
+      // Tested in Singapore: the FCA recognises some of it (the UK–SG arrangement), and not the rest.
+      const merlion = (
+        await passport('innovator.merlion@demo.sandbridge.test', 'Merlion Premium Instalment Scorer')
+      ).get('FCA')!;
+      expect(merlion).toMatchObject({ satisfiedLocally: 0, withheld: 0 });
+      expect(merlion.recognised).toBeGreaterThanOrEqual(1);
+      expect(merlion.gaps).toBeGreaterThanOrEqual(1);
+    });
+
+    it('has a programme accepting recognised results, where recognised results count as met and the gaps stay to test', async () => {
+      const token = await t.login('innovator.nordvik@demo.sandbridge.test', DEMO_PASSWORD);
+      const res = await t.gql(
+        `{ enrolments(first: 20) { edges { node { state programme { name acceptsRecognisedResults }
+            tracks { authority { acronym } state
+              testing: evaluation(stage: TESTING) { outcome metBy mandatory recognition { outcome testedIn } }
+              exit: evaluation(stage: EXIT) { outcome metBy recognition { outcome testedIn supplementary } } } } } } }`,
+        {},
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      const fastTrack = res
+        .data!.enrolments.edges.map((e: { node: Record<string, any> }) => e.node)
+        .filter((e: Record<string, any>) => e.programme.acceptsRecognisedResults);
+      expect(fastTrack.map((e: Record<string, any>) => e.state)).toEqual(['TESTING']);
+      const [track] = fastTrack[0].tracks;
+      expect(track).toMatchObject({ authority: { acronym: 'MAS' }, state: 'ADMITTED' });
+      const recognised = track.testing.filter((c: Record<string, any>) => c.metBy === 'RECOGNISED_RESULT');
+      expect(recognised.length).toBeGreaterThanOrEqual(1);
+      for (const c of recognised) expect(c).toMatchObject({ outcome: 'MET', recognition: { outcome: 'RECOGNISED' } });
+      expect(track.testing.some((c: Record<string, any>) => c.outcome === 'NOT_SUBMITTED' && c.mandatory)).toBe(true);
+      // Recognised with conditions: shown with what is still required, not counted as met.
+      const conditional = track.exit.filter(
+        (c: Record<string, any>) => c.recognition?.outcome === 'RECOGNISED_WITH_CONDITIONS',
+      );
+      expect(conditional.length).toBeGreaterThanOrEqual(1);
+      for (const c of conditional)
+        expect(c).toMatchObject({ outcome: 'NOT_SUBMITTED', metBy: null, recognition: { testedIn: 'GB' } });
+    });
+
+    it('has incidents, shared with the programme’s authorities', async () => {
+      const token = await t.login('regulator.mas@demo.sandbridge.test', DEMO_PASSWORD);
+      const res = await t.gql(
+        `{ enrolments(first: 50, filter: { state: SUSPENDED }) { edges { node { aiSystem { name } incidents { severity description reportingAuthorityId } } } }
+           testing: enrolments(first: 50, filter: { state: TESTING }) { edges { node { aiSystem { name } incidents { severity reportingAuthorityId } } } } }`,
+        {},
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      const incidents = [...res.data!.enrolments.edges, ...res.data!.testing.edges].flatMap(
+        (e: { node: Record<string, any> }) =>
+          e.node.incidents.map((i: Record<string, any>) => [
+            e.node.aiSystem.name,
+            i.severity,
+            i.reportingAuthorityId !== null,
+          ]),
+      );
+      expect(incidents).toEqual(
+        expect.arrayContaining([
+          ['Lumen Affordability Checker', 'HIGH', true],
+          ['Merlion Premium Instalment Scorer', 'MEDIUM', false],
+        ]),
+      );
+    });
+
+    it('has an EXITED enrolment whose exit report renders', async () => {
+      const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM enrolment WHERE state = 'EXITED'`);
+      const res = await t.gql(
+        `query($id: ID!) { exitReport(enrolmentId: $id) { state markdown aiSystem { name }
+            authorities { acronym trackState exit { decision reasons } } } }`,
+        { id },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      const report = res.data!.exitReport;
+      expect(report).toMatchObject({ state: 'EXITED', aiSystem: { name: 'Lumen Thin-File Scorer' } });
+      expect(report.authorities.map((a: Record<string, any>) => [a.acronym, a.trackState]).sort()).toEqual([
+        ['AI Office', 'REJECTED'],
+        ['FCA', 'AUTHORISED'],
+        ['MAS', 'AUTHORISED'],
+      ]);
+      expect(report.markdown).toMatch(/^# /);
+      for (const text of ['Lumen Thin-File Scorer', 'AUTHORISED', 'REJECTED', 'Technical documentation incomplete'])
+        expect(report.markdown).toContain(text);
+    });
+  });
+
   it('gives every demo account the documented password', async () => {
     for (const account of DEMO_ACCOUNTS) {
       const token = await t.login(account.email, DEMO_PASSWORD);
@@ -113,6 +289,12 @@ describe('demo data', () => {
       'programme_participant',
       'programme_criterion',
       'account',
+      'agreement',
+      'agreement_rule',
+      'agreement_approval',
+      'enrolment',
+      'test_report',
+      'incident',
     ];
     const before = await Promise.all(tables.map((table) => t.count(table)));
     expect((await t.get(DemoSeeder).seed()).created).toBe(0);

@@ -12,13 +12,16 @@ import { EnrolmentIncidentsResolver } from './cooperation/enrolment-incidents.re
 import { EnrolmentFieldsResolver } from './enrolments/enrolment-fields.resolver.js';
 import {
   CriterionCountReferencesResolver,
+  CriterionEvaluationPreviewReferencesResolver,
   CriterionEvaluationReferencesResolver,
   EnrolmentReferencesResolver,
   EnrolmentTrackReferencesResolver,
   EntryResultReferencesResolver,
   FunnelAuthorityReferencesResolver,
   TestReportReferencesResolver,
+  TestResultPreviewReferencesResolver,
   TestResultReferencesResolver,
+  TrackEvaluationPreviewReferencesResolver,
 } from './enrolments/enrolment-references.resolver.js';
 import { EnrolmentTrackResolver } from './enrolments/enrolment-track.resolver.js';
 import { EnrolmentResolver } from './enrolments/enrolment.resolver.js';
@@ -98,6 +101,9 @@ export const RESOLVERS = [
   TestReportFieldsResolver,
   TestReportReferencesResolver,
   TestResultReferencesResolver,
+  TestResultPreviewReferencesResolver,
+  TrackEvaluationPreviewReferencesResolver,
+  CriterionEvaluationPreviewReferencesResolver,
   ExitReportResolver,
   FunnelAuthorityReferencesResolver,
   CriterionCountReferencesResolver,

@@ -9,6 +9,7 @@ import { EnrolmentTrack } from './enrolment-track.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { CriterionCount, FunnelAuthority } from './programme-funnel.model.js';
 import { EntryResult, TestResult } from './result.model.js';
+import { CriterionEvaluationPreview, TestResultPreview, TrackEvaluationPreview } from './test-report-preview.model.js';
 import { TestReport } from './test-report.model.js';
 
 // The fields of the enrolment area's types that resolve a stored id to the object it names.
@@ -47,4 +48,16 @@ export const FunnelAuthorityReferencesResolver = ReferenceResolver(FunnelAuthori
 
 export const CriterionCountReferencesResolver = ReferenceResolver(CriterionCount, {
   criterion: { type: () => Criterion, loader: 'criterion', id: (row) => row.criterionId },
+});
+
+export const TestResultPreviewReferencesResolver = ReferenceResolver(TestResultPreview, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (r) => r.criterionId, description: RESULT_CRITERION },
+});
+
+export const TrackEvaluationPreviewReferencesResolver = ReferenceResolver(TrackEvaluationPreview, {
+  authority: { type: () => Authority, loader: 'authority', id: (t) => t.authorityId },
+});
+
+export const CriterionEvaluationPreviewReferencesResolver = ReferenceResolver(CriterionEvaluationPreview, {
+  criterion: { type: () => Criterion, loader: 'criterion', id: (c) => c.criterionId },
 });

@@ -1,5 +1,5 @@
 import { Confidentiality } from '@sandbridge/domain';
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
@@ -78,3 +78,8 @@ export class SubmitTestReportInput {
   @Type(() => ResultInput)
   results: ResultInput[];
 }
+
+@InputType({
+  description: 'What submitTestReport takes, without the idempotency key: a report to preview (nothing is saved).',
+})
+export class PreviewTestReportInput extends OmitType(SubmitTestReportInput, ['idempotencyKey'] as const, InputType) {}

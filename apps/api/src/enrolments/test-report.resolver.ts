@@ -4,7 +4,8 @@ import type { Actor } from '@sandbridge/domain';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { utcDay } from '../graphql/scalars.js';
 import { ReviewTestReportInput } from './review-test-report.input.js';
-import { SubmitTestReportInput } from './submit-test-report.input.js';
+import { PreviewTestReportInput, SubmitTestReportInput } from './submit-test-report.input.js';
+import { TestReportPreview } from './test-report-preview.model.js';
 import { TestReport } from './test-report.model.js';
 
 /** Test report query and mutations; its fields are in test-report-fields.resolver.ts. */
@@ -25,6 +26,24 @@ export class TestReportResolver {
   ): Promise<TestReport | null> {
     const entity = await this.reportService.findById(actor, id);
     return entity && TestReport.from(entity);
+  }
+
+  @Query(() => TestReportPreview, {
+    description:
+      'What submitTestReport would do with this report, saving nothing: the same checks and errors, each ' +
+      'result evaluated as submission evaluates it, and each testing track’s criteria now and with the report.',
+  })
+  async previewTestReport(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: PreviewTestReportInput,
+  ): Promise<TestReportPreview> {
+    return TestReportPreview.from(
+      await this.submissions.preview(actor, {
+        ...input,
+        periodStart: utcDay(input.periodStart)!,
+        periodEnd: utcDay(input.periodEnd)!,
+      }),
+    );
   }
 
   @Mutation(() => TestReport, {

@@ -44,6 +44,7 @@ export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
   'Query.recognitionStatus': 1_000,
   'Query.recognitionCase': 1_000,
   'Query.exitReport': 1_000,
+  'Query.previewTestReport': 1_000,
   'Query.programmeFunnel': 1_000,
   'Query.recordedPopulation': 5_000,
   'Query.compareSimulationRuns': 1_000,

@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { Comparator, CriterionKind, Relation, Stage } from '@sandbridge/domain';
+import { AgreementKind, Comparator, CriterionKind, Relation, RuleEffect, Stage } from '@sandbridge/domain';
 import { REFERENCE_JURISDICTIONS } from '../reference/reference-data.js';
 import {
   DEMO_ACCOUNTS,
+  DEMO_AGREEMENTS,
   DEMO_CRITERIA,
   DEMO_CROSSWALKS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_PROGRAMME,
+  DEMO_PROGRAMMES,
   DEMO_STANDARDS,
 } from './demo-data.js';
 import type { AuthorityRef, DemoCriterion } from './demo-data.types.js';
@@ -48,9 +50,7 @@ describe('demo data', () => {
     const refs: AuthorityRef[] = [
       ...DEMO_CRITERIA.map((c) => c.authority),
       ...DEMO_CROSSWALKS.flatMap((x) => [x.from, x.to]),
-      DEMO_PROGRAMME.lead,
-      ...DEMO_PROGRAMME.participants,
-      ...DEMO_PROGRAMME.criteria.map((c) => c.authority),
+      ...DEMO_PROGRAMMES.flatMap((p) => [p.lead, ...p.participants, ...p.criteria.map((c) => c.authority)]),
       ...DEMO_ACCOUNTS.flatMap((a) => (a.authority ? [a.authority] : [])),
     ];
     for (const ref of refs) expect(referenceAuthorities).toContain(authorityId(ref));
@@ -131,6 +131,70 @@ describe('demo data', () => {
     }
     expect(DEMO_PROGRAMME.criteria.some((c) => c.mandatory === false)).toBe(true);
     expect(DEMO_PROGRAMME.applicationOpens < DEMO_PROGRAMME.applicationCloses).toBe(true);
+  });
+
+  it('attaches to every programme only existing criteria of its participants, once each; one accepts recognised results', () => {
+    expect(new Set(DEMO_PROGRAMMES.map((p) => p.name)).size).toBe(DEMO_PROGRAMMES.length);
+    // The README's walkthrough takes the first programme in name order: the joint pilot.
+    expect([...DEMO_PROGRAMMES].sort((a, b) => (a.name < b.name ? -1 : 1))[0]).toBe(DEMO_PROGRAMME);
+    for (const p of DEMO_PROGRAMMES) {
+      const participants = new Set(p.participants.map(authorityId));
+      expect(participants).toContain(authorityId(p.lead));
+      const attached = p.criteria.map((c) => criterionId({ ...c.authority, key: c.key }));
+      expect(new Set(attached).size).toBe(attached.length);
+      for (const c of p.criteria) {
+        expect(participants).toContain(authorityId(c.authority));
+        expect(criteriaById.has(criterionId({ ...c.authority, key: c.key }))).toBe(true);
+      }
+      // Opening a programme needs an entry criterion of every participant.
+      for (const authority of p.participants)
+        expect(
+          p.criteria.some(
+            (c) =>
+              authorityId(c.authority) === authorityId(authority) &&
+              criteriaById.get(criterionId({ ...c.authority, key: c.key }))!.stage === Stage.ENTRY,
+          ),
+        ).toBe(true);
+    }
+    expect(DEMO_PROGRAMME.acceptsRecognisedResults ?? false).toBe(false);
+    expect(DEMO_PROGRAMMES.filter((p) => p.acceptsRecognisedResults).length).toBe(1);
+  });
+
+  it('defines agreements the service accepts: known parties with a demo negotiator, rules within them, existing criteria', () => {
+    const negotiators = new Set(DEMO_ACCOUNTS.filter((a) => a.role === 'NEGOTIATOR').map((a) => a.jurisdiction));
+    expect(new Set(DEMO_AGREEMENTS.map((a) => a.name)).size).toBe(DEMO_AGREEMENTS.length);
+    for (const a of DEMO_AGREEMENTS) {
+      expect(a.name.length).toBeLessThanOrEqual(200);
+      expect(new Set(a.parties).size).toBe(a.parties.length);
+      expect(a.parties.length).toBe(a.kind === AgreementKind.BILATERAL ? 2 : Math.max(3, a.parties.length));
+      for (const party of a.parties) {
+        expect(referenceJurisdictions).toContain(party);
+        expect(negotiators).toContain(party);
+      }
+      expect(new Set(a.approvals).size).toBe(a.approvals.length);
+      for (const party of a.approvals) expect(a.parties).toContain(party);
+      expect(a.rules.length).toBeGreaterThanOrEqual(1);
+      for (const r of a.rules) {
+        // The rule's name is a varchar(100).
+        expect({ rule: r.name, length: r.name.length <= 100 }).toEqual({ rule: r.name, length: true });
+        for (const j of [...r.origins, ...r.recognising]) expect(a.parties).toContain(j);
+        expect(r.mode === undefined).toBe(r.effect === RuleEffect.EXCLUDE);
+        expect(r.supplementary === undefined || r.effect === RuleEffect.RECOGNISE_WITH_CONDITIONS).toBe(true);
+        for (const c of r.supplementary?.criteria ?? []) expect(criteriaById.has(criterionId(c))).toBe(true);
+      }
+    }
+  });
+
+  it('tells the recognition story: EU–SG and GB–SG in force, one rule with conditions and one recognising with conditions', () => {
+    const inForce = DEMO_AGREEMENTS.filter((a) => a.parties.every((p) => a.approvals.includes(p)));
+    expect(inForce.map((a) => [...a.parties].sort().join('–')).sort()).toEqual(['EU–SG', 'GB–SG']);
+    for (const a of inForce) expect(a.effectiveFromDays).toBeLessThan(0);
+    const rules = inForce.flatMap((a) => a.rules);
+    expect(rules.some((r) => r.conditions && Object.keys(r.conditions).length > 0)).toBe(true);
+    expect(rules.some((r) => r.effect === RuleEffect.RECOGNISE_WITH_CONDITIONS && r.supplementary)).toBe(true);
+    expect(rules.some((r) => r.effect === RuleEffect.EXCLUDE)).toBe(true);
+    // And one still awaiting a party's approval, for the negotiators.
+    expect(DEMO_AGREEMENTS.some((a) => a.approvals.length < a.parties.length)).toBe(true);
   });
 
   it('has at least 3 pairs of criteria of different authorities sharing a clause and a metric key', () => {

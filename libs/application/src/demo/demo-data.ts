@@ -1,6 +1,8 @@
 /**
- * Demo data for Sandbridge: standards and clauses, criteria of three authorities, crosswalks, one
- * joint programme, innovators and accounts (docs/domain.md#reference-data and #programmes-and-the-enrolment-lifecycle).
+ * Demo data for Sandbridge: standards and clauses, criteria of three authorities, crosswalks, a
+ * joint programme and a programme that accepts recognised results, recognition agreements, innovators
+ * and accounts (docs/domain.md#reference-data, #programmes-and-the-enrolment-lifecycle and
+ * #recognition-agreements). demo-enrolments.ts walks enrolments through the lifecycle on top of it.
  *
  * Sources (clause ids and titles are real; titles are short paraphrases, never the standards' text):
  * - ISO/IEC 42001:2023 Annex A reference controls (A.2–A.10).
@@ -17,10 +19,22 @@
  * The organisations, AI systems, people and thresholds are invented for the demo: they illustrate
  * how authorities might express their expectations, not what any of them actually requires.
  */
-import { Category, Comparator, CriterionKind, JointEntryRule, Relation, RiskClass, Stage } from '@sandbridge/domain';
+import {
+  AgreementKind,
+  Category,
+  Comparator,
+  CriterionKind,
+  JointEntryRule,
+  RecognitionMode,
+  Relation,
+  RiskClass,
+  RuleEffect,
+  Stage,
+} from '@sandbridge/domain';
 import type {
   AuthorityRef,
   DemoAccount,
+  DemoAgreement,
   DemoCriterion,
   DemoCrosswalk,
   DemoOrganisation,
@@ -1357,6 +1371,142 @@ export const DEMO_PROGRAMME: DemoProgramme = {
     ),
   ],
 };
+
+/**
+ * A MAS-led programme that counts results recognised through agreements in force as met: a credit
+ * model already tested and accepted in the Union or the UK is tested in Singapore only where the
+ * agreements leave a gap (demo-enrolments.ts admits the Nordvik Consumer Credit Model to it).
+ */
+export const DEMO_FAST_TRACK: DemoProgramme = {
+  name: 'Singapore fast track for AI credit models tested abroad',
+  description:
+    'A MAS sandbox for credit models already tested under another authority: results recognised through the EU–Singapore and UK–Singapore arrangements count as met, so only the gaps are tested in Singapore. Testing lasts up to three months.',
+  lead: MAS,
+  participants: [MAS],
+  sectors: FINANCE,
+  applicationOpens: '2026-10-01',
+  applicationCloses: '2027-03-31',
+  maxTestingDays: 90,
+  cohortCapacity: 6,
+  jointEntryRule: JointEntryRule.EACH_AUTHORITY,
+  acceptsRecognisedResults: true,
+  criteria: attach(
+    MAS,
+    [
+      'entry.innovative-technology',
+      'entry.intention-to-deploy',
+      'entry.boundary-conditions',
+      'testing.auc',
+      'testing.fairness-parity',
+      'testing.noise-robustness',
+      'testing.adversarial-robustness',
+      'testing.explainability',
+      'testing.override-latency',
+      'exit.boundary-compliance',
+      'exit.exit-transition-strategy',
+      'exit.outcome-report',
+    ],
+    ['entry.test-scenarios', 'testing.reproducibility', 'exit.human-oversight'],
+  ),
+};
+
+/** Every demo programme: the joint pilot first. */
+export const DEMO_PROGRAMMES: DemoProgramme[] = [DEMO_PROGRAMME, DEMO_FAST_TRACK];
+
+/**
+ * Recognition agreements, drafted, proposed and approved by the parties' demo negotiators: EU–SG and
+ * GB–SG in force (with conditions, a conditional recognition and an EXCLUDE rule), GB–EU proposed and
+ * awaiting the EU's approval. Against the demo's accepted reports they recognise some results and
+ * leave gaps elsewhere (the passports of the Nordvik Consumer Credit Model and the Merlion Premium
+ * Instalment Scorer show both).
+ */
+export const DEMO_AGREEMENTS: DemoAgreement[] = [
+  {
+    name: 'EU–Singapore mutual recognition of AI test results',
+    kind: AgreementKind.BILATERAL,
+    parties: ['SG', 'EU'],
+    effectiveFromDays: -180,
+    approvals: ['SG', 'EU'],
+    rules: [
+      {
+        name: 'EU-tested accuracy, robustness, fairness and security results, recognised by Singapore',
+        origins: ['EU'],
+        recognising: ['SG'],
+        categories: [Category.ACCURACY, Category.ROBUSTNESS, Category.FAIRNESS, Category.SECURITY],
+        stages: [Stage.TESTING],
+        mode: RecognitionMode.CONFORMITY,
+        effect: RuleEffect.RECOGNISE,
+        conditions: { requireAccreditedLab: true, maxResultAgeDays: 365 },
+      },
+      {
+        name: 'Singapore-tested robustness and security results of high-risk systems, recognised in the Union',
+        origins: ['SG'],
+        recognising: ['EU'],
+        categories: [Category.ROBUSTNESS, Category.SECURITY],
+        riskClasses: [RiskClass.HIGH],
+        mode: RecognitionMode.CONFORMITY,
+        effect: RuleEffect.RECOGNISE,
+        conditions: { requireAccreditedLab: true, accreditationBodies: ['SAC'], minMargin: 0.01 },
+      },
+      {
+        name: 'No recognition of Singapore privacy tests in the Union',
+        origins: ['SG'],
+        recognising: ['EU'],
+        categories: [Category.PRIVACY],
+        effect: RuleEffect.EXCLUDE,
+      },
+    ],
+  },
+  {
+    name: 'UK–Singapore AI assurance arrangement',
+    kind: AgreementKind.BILATERAL,
+    parties: ['GB', 'SG'],
+    effectiveFromDays: -120,
+    approvals: ['GB', 'SG'],
+    rules: [
+      {
+        name: 'Singapore-tested accuracy, fairness and robustness results, recognised by the UK',
+        origins: ['SG'],
+        recognising: ['GB'],
+        categories: [Category.ACCURACY, Category.FAIRNESS, Category.ROBUSTNESS],
+        mode: RecognitionMode.EQUIVALENCE,
+        effect: RuleEffect.RECOGNISE,
+        conditions: { requireAccreditedLab: true, maxResultAgeDays: 365 },
+      },
+      {
+        name: 'UK-tested fairness, oversight and accountability results, recognised by Singapore with a review',
+        origins: ['GB'],
+        recognising: ['SG'],
+        categories: [Category.FAIRNESS, Category.HUMAN_OVERSIGHT, Category.ACCOUNTABILITY],
+        mode: RecognitionMode.EQUIVALENCE,
+        effect: RuleEffect.RECOGNISE_WITH_CONDITIONS,
+        conditions: { accreditationBodies: ['UKAS'], maxResultAgeDays: 540 },
+        supplementary: {
+          text: 'An outcome report on applicants in Singapore, filed with MAS before deployment there.',
+          criteria: [{ ...MAS, key: 'exit.outcome-report' }],
+        },
+      },
+    ],
+  },
+  {
+    name: 'UK–EU AI testing arrangement',
+    kind: AgreementKind.BILATERAL,
+    parties: ['GB', 'EU'],
+    effectiveFromDays: 30,
+    approvals: ['GB'],
+    rules: [
+      {
+        name: 'UK-tested accuracy and robustness results, recognised in the Union',
+        origins: ['GB'],
+        recognising: ['EU'],
+        categories: [Category.ACCURACY, Category.ROBUSTNESS],
+        mode: RecognitionMode.CONFORMITY,
+        effect: RuleEffect.RECOGNISE,
+        conditions: { requireAccreditedLab: true, maxResultAgeDays: 365 },
+      },
+    ],
+  },
+];
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {

@@ -1,10 +1,13 @@
 import type {
+  AgreementKind,
   Category,
   Comparator,
   CriterionKind,
   JointEntryRule,
+  RecognitionMode,
   Relation,
   RiskClass,
+  RuleEffect,
   Stage,
 } from '@sandbridge/domain';
 
@@ -70,6 +73,8 @@ export interface DemoProgramme {
   maxTestingDays: number;
   cohortCapacity: number;
   jointEntryRule: JointEntryRule;
+  /** Count results recognised through agreements in force as met (docs/domain.md#recognised-results-in-programmes). */
+  acceptsRecognisedResults?: boolean;
   /** Criteria attached per authority, by key; mandatory defaults to true. */
   criteria: { authority: AuthorityRef; key: string; mandatory?: boolean }[];
 }
@@ -90,4 +95,42 @@ export interface DemoOrganisation {
   name: string;
   homeJurisdiction: string;
   systems: { name: string; sector: string; intendedPurpose: string; riskClass: RiskClass }[];
+}
+
+/** A criterion of the demo, by its authority and key. */
+export type DemoCriterionRef = AuthorityRef & { key: string };
+
+/** One rule of a demo agreement (docs/domain.md#recognition-agreements); empty scope lists mean all. */
+export interface DemoRule {
+  name: string;
+  origins: string[];
+  recognising: string[];
+  categories?: Category[];
+  stages?: Stage[];
+  riskClasses?: RiskClass[];
+  /** Absent only for EXCLUDE. */
+  mode?: RecognitionMode;
+  effect: RuleEffect;
+  conditions?: {
+    requireAccreditedLab?: boolean;
+    accreditationBodies?: string[];
+    maxResultAgeDays?: number;
+    acceptedMethods?: string[];
+    minMargin?: number;
+  };
+  /** Only with RECOGNISE_WITH_CONDITIONS: what must still be done, and the criteria it names. */
+  supplementary?: { text: string; criteria: DemoCriterionRef[] };
+}
+
+/** A recognition agreement, drafted and steered by the parties' demo negotiators through the real service. */
+export interface DemoAgreement {
+  name: string;
+  kind: AgreementKind;
+  /** Jurisdiction codes; the first party's negotiator drafts and proposes it. */
+  parties: string[];
+  /** Days from the day the demo is loaded to the start of its window (negative: in the past), so it moves with the clock. */
+  effectiveFromDays: number;
+  /** The parties that approve it, in order: all of them put it IN_FORCE; fewer leave it PROPOSED. */
+  approvals: string[];
+  rules: DemoRule[];
 }

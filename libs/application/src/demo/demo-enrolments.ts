@@ -6,6 +6,7 @@ import {
   CriterionKind,
   EntryDecision,
   ExitDecision,
+  IncidentSeverity,
   ReportReview,
   Role,
   Stage,
@@ -19,13 +20,17 @@ import {
   EnrolmentRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
+import { IncidentService } from '../cooperation/incident.service.js';
 import { EnrolmentApplicationService } from '../enrolments/enrolment-application.service.js';
 import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
 
 interface Cast {
+  /** The joint pilot (FCA, MAS, AI Office). */
   programmeId: string;
+  /** The MAS programme that accepts recognised results. */
+  fastTrackProgrammeId: string;
   /** Authority ids by acronym: FCA, MAS, AI Office. */
   authorities: Record<string, string>;
   /** Jurisdiction code of each authority id. */
@@ -33,14 +38,21 @@ interface Cast {
   /** Regulator account ids by authority id, innovator account ids by organisation id. */
   regulators: Record<string, string>;
   innovators: Record<string, string>;
+  /** The UTC day `offset` days from today (tests are dated relative to the clock, so results never age out of the agreements). */
+  day: (offset: number) => string;
 }
+
+/** The accreditation body of a demo lab testing in a jurisdiction. */
+const ACCREDITATION_BODY: Record<string, string> = { GB: 'UKAS', SG: 'SAC', EU: 'DAkkS' };
 
 const sha = (seed: string) =>
   Array.from({ length: 64 }, (_, i) => '0123456789abcdef'[(seed.charCodeAt(i % seed.length) + i) % 16]).join('');
 
 /**
  * Enrolments in every state on the demo programme, each reached through the real lifecycle
- * (EnrolmentApplicationService, EnrolmentLifecycleService and TestReportSubmissionService, with the demo regulators and innovators as actors).
+ * (EnrolmentApplicationService, EnrolmentLifecycleService, TestReportSubmissionService and
+ * IncidentService, with the demo regulators and innovators as actors), and one enrolment in testing
+ * on the programme that accepts recognised results, after the pilot's reports it builds on.
  */
 @Injectable()
 export class DemoEnrolments {
@@ -48,6 +60,7 @@ export class DemoEnrolments {
     private readonly applications: EnrolmentApplicationService,
     private readonly enrolments: EnrolmentLifecycleService,
     private readonly reports: TestReportSubmissionService,
+    private readonly incidents: IncidentService,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly criteria: CriterionRepository,
@@ -55,14 +68,18 @@ export class DemoEnrolments {
   ) {}
 
   async load(cast: Cast): Promise<number> {
-    if ((await this.enrolmentRepo.page({ programmeId: cast.programmeId }, { first: 1 })).totalCount > 0) return 0;
-    const attached = await this.programmes.criteriaOf([cast.programmeId]);
+    const empty = async (programmeId: string) =>
+      (await this.enrolmentRepo.page({ programmeId }, { first: 1 })).totalCount === 0;
+    const [pilot, fastTrack] = [await empty(cast.programmeId), await empty(cast.fastTrackProgrammeId)];
+    if (!pilot && !fastTrack) return 0;
+    const attached = await this.programmes.criteriaOf([cast.programmeId, cast.fastTrackProgrammeId]);
     const criteria = new Map((await this.criteria.findByIds(attached.map((a) => a.criterionId))).map((c) => [c.id, c]));
-    const of = (authorityId: string, stage: Stage) =>
+    /** The criteria `authorityId` attached to a stage of a programme (the pilot unless named). */
+    const of = (authorityId: string, stage: Stage, programmeId = cast.programmeId) =>
       attached
-        .filter((a) => a.authorityId === authorityId && a.stage === stage)
+        .filter((a) => a.programmeId === programmeId && a.authorityId === authorityId && a.stage === stage)
         .map((a) => criteria.get(a.criterionId)!);
-    const { FCA, MAS, 'AI Office': AIO } = cast.authorities;
+    const { MAS } = cast.authorities;
     const regulator = (authorityId: string): Actor => ({
       accountId: cast.regulators[authorityId],
       role: Role.REGULATOR,
@@ -71,7 +88,12 @@ export class DemoEnrolments {
       jurisdictionCode: null,
     });
 
-    const story = async (systemName: string, targets: string[], options: { failEntryOf?: string } = {}) => {
+    const story = async (
+      systemName: string,
+      targets: string[],
+      options: { failEntryOf?: string; programmeId?: string } = {},
+    ) => {
+      const programmeId = options.programmeId ?? cast.programmeId;
       const system = (await this.systems.page({ search: systemName }, { first: 1 })).items[0];
       const innovator: Actor = {
         accountId: cast.innovators[system.organisationId],
@@ -81,10 +103,10 @@ export class DemoEnrolments {
         jurisdictionCode: null,
       };
       const entryResults = targets.flatMap((a) =>
-        of(a, Stage.ENTRY).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')),
+        of(a, Stage.ENTRY, programmeId).map((c) => passing(c, a === options.failEntryOf ? 'fail' : 'pass')),
       );
       let e: EnrolmentEntity = await this.applications.create(innovator, {
-        programmeId: cast.programmeId,
+        programmeId,
         aiSystemId: system.id,
         targetAuthorityIds: targets,
         entryResults,
@@ -96,16 +118,19 @@ export class DemoEnrolments {
         entry: async (a: string, decision: EntryDecision, reasons: string) =>
           (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
         report: async (a: string, key: string, confidentiality: Confidentiality, accept = true) => {
-          const results = [...of(a, Stage.TESTING), ...of(a, Stage.EXIT)].map((c) => passing(c, 'pass'));
+          const results = [...of(a, Stage.TESTING, programmeId), ...of(a, Stage.EXIT, programmeId)].map((c) =>
+            passing(c, 'pass'),
+          );
           const report = await this.reports.submit(innovator, {
             enrolmentId: e.id,
             submittedTo: a,
-            periodStart: '2026-10-01',
-            periodEnd: '2026-10-31',
+            // A month of tests that ended five weeks ago: recent enough for every agreement's maxResultAgeDays.
+            periodStart: cast.day(-65),
+            periodEnd: cast.day(-35),
             lab: {
               name: 'Meridian AI Assurance Lab',
               accredited: true,
-              accreditationBody: cast.jurisdictionOf[a] === 'SG' ? 'SAC' : 'UKAS',
+              accreditationBody: ACCREDITATION_BODY[cast.jurisdictionOf[a]],
             },
             method: { id: 'ISO42001:A.6.2.4', version: '2023' },
             testedIn: cast.jurisdictionOf[a],
@@ -130,9 +155,44 @@ export class DemoEnrolments {
             reasons,
           })),
         withdraw: async () => (e = await this.enrolments.withdraw(innovator, at())),
+        /** Reported by the innovator, or by a regulator of `by` (an authority id). */
+        incident: async (
+          by: 'innovator' | string,
+          severity: IncidentSeverity,
+          description: string,
+          harm: string,
+          affectedJurisdictions: string[],
+        ) => {
+          await this.incidents.report(by === 'innovator' ? innovator : regulator(by), {
+            enrolmentId: e.id,
+            severity,
+            description,
+            harm,
+            affectedJurisdictions,
+          });
+        },
       };
       return steps;
     };
+
+    let created = 0;
+    if (pilot) created += await this.pilot(cast, story);
+    if (fastTrack) {
+      // Tested and accepted in the Union and the UK in the pilot; MAS's fast track counts what the
+      // EU–SG arrangement recognises as met, shows what the UK–SG one recognises with conditions,
+      // and leaves the rest to test in Singapore.
+      const s = await story('Nordvik Consumer Credit Model', [MAS], { programmeId: cast.fastTrackProgrammeId });
+      await s.submit();
+      await s.review(MAS);
+      await s.entry(MAS, EntryDecision.ADMIT, 'Tested under the AI Office and the FCA; only the gaps to test here.');
+      created++;
+    }
+    return created;
+  }
+
+  /** The joint pilot's enrolments, one story per state. */
+  private async pilot(cast: Cast, story: Story): Promise<number> {
+    const { FCA, MAS, 'AI Office': AIO } = cast.authorities;
 
     // EXITED: admitted by all three, tested, authorised by two and rejected by one.
     let s = await story('Lumen Thin-File Scorer', [FCA, MAS, AIO]);
@@ -149,14 +209,23 @@ export class DemoEnrolments {
     await s.exit(MAS, ExitDecision.AUTHORISED, 'Boundary conditions respected throughout.');
     await s.exit(AIO, ExitDecision.REJECTED, 'Technical documentation incomplete for Annex IV.');
 
-    // TESTING: admitted by FCA and MAS, declined by the AI Office; one report under review.
+    // TESTING: admitted by FCA and MAS, declined by the AI Office; a first report accepted (the UK
+    // recognises some of its results through the UK–SG arrangement), a second under review, an incident.
     s = await story('Merlion Premium Instalment Scorer', [FCA, MAS, AIO]);
     await s.submit();
     await s.review(MAS);
     await s.entry(MAS, EntryDecision.ADMIT, 'Clear consumer benefit; boundary conditions agreed.');
     await s.entry(FCA, EntryDecision.ADMIT, 'Cross-border test with UK customers under safeguards.');
     await s.entry(AIO, EntryDecision.DECLINE, 'No deployment planned in the Union.');
-    await s.report(MAS, 'merlion-premium-mas', Confidentiality.HOME_AUTHORITY, false);
+    await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS);
+    await s.incident(
+      'innovator',
+      IncidentSeverity.MEDIUM,
+      'After a model refresh, instalment limits offered to self-employed applicants fell 20% below those of salaried applicants with the same income.',
+      'Lower limits offered to 312 self-employed applicants over nine days; the previous model was restored.',
+      ['SG', 'GB'],
+    );
+    await s.report(MAS, 'merlion-premium-mas-2', Confidentiality.HOME_AUTHORITY, false);
 
     // EXIT_REVIEW: the FCA has authorised, the AI Office is still deciding.
     s = await story('Nordvik Consumer Credit Model', [AIO, FCA]);
@@ -174,6 +243,13 @@ export class DemoEnrolments {
     await s.submit();
     await s.review(FCA);
     await s.entry(FCA, EntryDecision.ADMIT, 'Ready for a limited live test.');
+    await s.incident(
+      FCA,
+      IncidentSeverity.HIGH,
+      'Disposable-income estimates drifted upwards after a partner bank changed its open-banking API.',
+      'Affordability overstated for about 1,400 applicants; partner lenders re-checked the loans concerned.',
+      ['GB'],
+    );
     await s.suspend(FCA, 'Income estimates drifted after a bank API change; testing paused until fixed.');
 
     // UNDER_REVIEW.
@@ -199,6 +275,28 @@ export class DemoEnrolments {
     return 9;
   }
 }
+
+type Story = (
+  systemName: string,
+  targets: string[],
+  options?: { failEntryOf?: string; programmeId?: string },
+) => Promise<{
+  submit(): Promise<unknown>;
+  review(a: string): Promise<unknown>;
+  entry(a: string, decision: EntryDecision, reasons: string): Promise<unknown>;
+  report(a: string, key: string, confidentiality: Confidentiality, accept?: boolean): Promise<unknown>;
+  requestExit(): Promise<unknown>;
+  exit(a: string, decision: ExitDecision, reasons: string): Promise<unknown>;
+  suspend(a: string, reasons: string): Promise<unknown>;
+  withdraw(): Promise<unknown>;
+  incident(
+    by: string,
+    severity: IncidentSeverity,
+    description: string,
+    harm: string,
+    affectedJurisdictions: string[],
+  ): Promise<unknown>;
+}>;
 
 /** A result that meets (or, for `fail`, misses) the criterion. */
 function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {

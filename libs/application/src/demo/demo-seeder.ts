@@ -28,14 +28,17 @@ import { ProgrammeService } from '../programmes/programme.service.js';
 import { OrganisationService } from '../reference/organisation.service.js';
 import { ReferenceDataSeeder } from '../reference/reference-data.seeder.js';
 import { AiSystemService } from '../systems/ai-system.service.js';
+import { DemoAgreements } from './demo-agreements.js';
 import { DemoEnrolments } from './demo-enrolments.js';
 import {
   DEMO_ACCOUNTS,
+  DEMO_AGREEMENTS,
   DEMO_CRITERIA,
   DEMO_CROSSWALKS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_PROGRAMME,
+  DEMO_PROGRAMMES,
   DEMO_STANDARDS,
 } from './demo-data.js';
 import type { AuthorityRef } from './demo-data.types.js';
@@ -82,6 +85,7 @@ export class DemoSeeder {
     private readonly programmes: ProgrammeService,
     private readonly accounts: AccountService,
     private readonly demoEnrolments: DemoEnrolments,
+    private readonly demoAgreements: DemoAgreements,
     private readonly clock: Clock,
   ) {}
 
@@ -189,33 +193,37 @@ export class DemoSeeder {
         }
       }
 
-      const p = DEMO_PROGRAMME;
-      let programme = await this.programmesRepo.findByName(p.name);
-      if (!programme) {
-        programme = await this.programmes.create(SYSTEM, {
-          name: p.name,
-          description: p.description,
-          leadAuthorityId: authorityId(p.lead),
-          participantAuthorityIds: p.participants.map(authorityId),
-          sectors: p.sectors,
-          // The window moves with the clock, so the demo is open for applications whenever it is loaded.
-          applicationOpens: this.day(-60),
-          applicationCloses: this.day(120),
-          maxTestingDays: p.maxTestingDays,
-          cohortCapacity: p.cohortCapacity,
-          jointEntryRule: p.jointEntryRule,
-        });
-        for (const attached of p.criteria) {
-          await this.programmes.attachCriterion(SYSTEM, {
-            programmeId: programme.id,
-            criterionId: criterionId({ ...attached.authority, key: attached.key }),
-            mandatory: attached.mandatory ?? true,
+      const programmeIds: string[] = [];
+      for (const p of DEMO_PROGRAMMES) {
+        let programme = await this.programmesRepo.findByName(p.name);
+        if (!programme) {
+          programme = await this.programmes.create(SYSTEM, {
+            name: p.name,
+            description: p.description,
+            leadAuthorityId: authorityId(p.lead),
+            participantAuthorityIds: p.participants.map(authorityId),
+            sectors: p.sectors,
+            // The window moves with the clock, so the demo is open for applications whenever it is loaded.
+            applicationOpens: this.day(-60),
+            applicationCloses: this.day(120),
+            maxTestingDays: p.maxTestingDays,
+            cohortCapacity: p.cohortCapacity,
+            jointEntryRule: p.jointEntryRule,
+            acceptsRecognisedResults: p.acceptsRecognisedResults ?? false,
           });
+          for (const attached of p.criteria) {
+            await this.programmes.attachCriterion(SYSTEM, {
+              programmeId: programme.id,
+              criterionId: criterionId({ ...attached.authority, key: attached.key }),
+              mandatory: attached.mandatory ?? true,
+            });
+          }
+          // Open for applications, as a pilot in its application window would be.
+          if (programme.status === ProgrammeStatus.DRAFT)
+            await this.programmes.transition(SYSTEM, programme.id, ProgrammeAction.OPEN);
+          created++;
         }
-        // Open for applications, as a pilot in its application window would be.
-        if (programme.status === ProgrammeStatus.DRAFT)
-          await this.programmes.transition(SYSTEM, programme.id, ProgrammeAction.OPEN);
-        created++;
+        programmeIds.push(programme.id);
       }
 
       for (const a of DEMO_ACCOUNTS) {
@@ -235,17 +243,29 @@ export class DemoSeeder {
       const accountId = async (email: string) => (await this.accountsRepo.findByEmail(email))!.id;
       const regulators: Record<string, string> = {};
       const innovators: Record<string, string> = {};
+      const negotiators: Record<string, string> = {};
       for (const a of DEMO_ACCOUNTS) {
         if (a.authority) regulators[authorityId(a.authority)] = await accountId(a.email);
         if (a.organisation) innovators[organisationIds.get(a.organisation)!] = await accountId(a.email);
+        if (a.jurisdiction) negotiators[a.jurisdiction] = await accountId(a.email);
       }
-      const participants = [p.lead, ...p.participants];
+
+      // Agreements before enrolments: the programme that accepts recognised results evaluates with them.
+      created += await this.demoAgreements.load(DEMO_AGREEMENTS, {
+        negotiators,
+        criterionId,
+        day: (offset) => this.day(offset),
+      });
+
+      const participants = DEMO_PROGRAMME.participants;
       created += await this.demoEnrolments.load({
-        programmeId: programme.id,
+        programmeId: programmeIds[0],
+        fastTrackProgrammeId: programmeIds[1],
         authorities: Object.fromEntries(participants.map((ref) => [ref.acronym, authorityId(ref)])),
         jurisdictionOf: Object.fromEntries(participants.map((ref) => [authorityId(ref), ref.jurisdiction])),
         regulators,
         innovators,
+        day: (offset) => this.day(offset),
       });
     });
     this.logger.log(

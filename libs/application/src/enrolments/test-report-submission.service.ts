@@ -6,23 +6,29 @@ import {
   type Actor,
   applyLifecycle,
   Confidentiality,
+  type CriterionOutcome,
   CriterionStatus,
   DomainError,
   EnrolmentAction,
   ErrorCode,
   evaluateResult,
   type FieldProblem,
+  type MetBy,
   ReportReview,
   ReportStatus,
+  type ResultOutcome,
   Role,
+  Stage,
+  TrackState,
 } from '@sandbridge/domain';
 import {
+  type CriterionEntity,
   CriterionRepository,
   type EnrolmentEntity,
   EnrolmentRepository,
   JurisdictionRepository,
   ProgrammeRepository,
-  type TestReportEntity,
+  TestReportEntity,
   TestReportRepository,
   TransactionalConnection,
 } from '@sandbridge/persistence';
@@ -32,8 +38,10 @@ import { EnrolmentEventType } from '../cooperation/events.js';
 import { lifecycleActor } from './enrolment-access.js';
 import { toCriterionSpec } from './criterion-spec.js';
 import type { ResultCommand } from './enrolment-commands.js';
-import { EnrolmentService } from './enrolment.service.js';
+import { EnrolmentService, type LoadedEnrolment } from './enrolment.service.js';
 import { TestReportService } from './test-report.service.js';
+import { TrackEvaluationService } from './track-evaluation.service.js';
+import type { TrackRecognitions } from './track-evaluation.types.js';
 
 export interface SubmitTestReportCommand {
   enrolmentId: string;
@@ -72,6 +80,7 @@ export class TestReportSubmissionService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly reads: TestReportService,
+    private readonly evaluations: TrackEvaluationService,
   ) {}
 
   submit(actor: Actor, command: SubmitTestReportCommand): Promise<TestReportEntity> {
@@ -89,30 +98,9 @@ export class TestReportSubmissionService {
           throw DomainError.conflict('This idempotency key was used for a different report');
         return existing;
       }
-      const outcome = applyLifecycle(
-        this.enrolments.snapshot(enrolment!, programme, tracks),
-        lifecycleActor(actor, enrolment!),
-        {
-          action: EnrolmentAction.SUBMIT_TEST_REPORT,
-          authorityId: command.submittedTo,
-        },
-      );
-      if (!outcome.ok)
-        throw new DomainError(
-          outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
-          outcome.veto.reason,
-        );
-      const problems: FieldProblem[] = [];
-      if (command.periodStart > command.periodEnd)
-        problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
-      if (!(await this.jurisdictions.findByCode(command.testedIn)))
-        problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
-      const rows = await this.evaluateResults(enrolment!, command.results, problems);
-      if (problems.length)
-        throw DomainError.badInput(
-          problems.slice(0, 50),
-          `The report was not saved (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-        );
+      const evaluated = await this.check(actor, { enrolment: enrolment!, programme, tracks }, command);
+      if (evaluated.problems.length) throw refused(evaluated.problems, 'The report was not saved');
+      const rows = evaluated.rows.map(({ criterion, ...row }) => ({ ...row, criterionId: criterion.id }));
       const report = await this.reports.insertReport({
         enrolmentId: enrolment!.id,
         submittedTo: command.submittedTo,
@@ -135,8 +123,7 @@ export class TestReportSubmissionService {
         resultCount: rows.length,
       });
       await this.reports.insertResults(rows.map((row) => ({ ...row, reportId: report.id })));
-      const outcomes = { PASS: 0, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 };
-      for (const row of rows) outcomes[row.outcome as keyof typeof outcomes]++;
+      const outcomes = countOutcomes(rows);
       await this.audit.append(actor, {
         action: 'SUBMIT_TEST_REPORT',
         entityType: 'TEST_REPORT',
@@ -164,6 +151,75 @@ export class TestReportSubmissionService {
       });
       return report;
     });
+  }
+
+  /**
+   * What `submit` would do with this report, writing nothing: the same checks in the same order (an
+   * enrolment the caller may not see is NOT_FOUND; only the enrolling organisation, only to an
+   * admitted authority, only while testing; the same BAD_USER_INPUT problems at the same paths), each
+   * result evaluated against its criterion version as submission evaluates it, and every testing
+   * track's TESTING and EXIT evaluation as it stands and as it would stand with the report submitted.
+   */
+  async preview(actor: Actor, command: PreviewTestReportCommand): Promise<TestReportPreview> {
+    const loaded = await this.enrolments.load(actor, command.enrolmentId);
+    const { enrolment, programme, participants, tracks } = loaded;
+    if (lifecycleActor(actor, enrolment).kind !== 'INNOVATOR')
+      throw DomainError.forbidden('Only the enrolling organisation submits test reports');
+    const { rows, problems } = await this.check(actor, loaded, command);
+    if (problems.length) throw refused(problems, 'The report would not be saved');
+    const outcomes = countOutcomes(rows);
+    // The report as it would be stored; never saved (only read by evaluation, for who may read it).
+    const report = Object.assign(new TestReportEntity(), {
+      id: PREVIEW_ID,
+      enrolmentId: enrolment.id,
+      submittedTo: command.submittedTo,
+      submittedBy: actor.accountId,
+      confidentiality: command.confidentiality,
+      status: ReportStatus.SUBMITTED,
+      testedIn: command.testedIn,
+      periodStart: command.periodStart,
+      periodEnd: command.periodEnd,
+      submittedAt: this.clock.now(),
+    });
+    const requests = tracks
+      .filter((t) => TESTING_TRACKS.includes(t.state as TrackState))
+      .flatMap((t) => [Stage.TESTING, Stage.EXIT].map((stage) => ({ enrolment, authorityId: t.authorityId, stage })));
+    // One recognition case per authority serves both evaluations and both stages.
+    const cases = new Map<string, Promise<TrackRecognitions>>();
+    const recognitions = (programmeId: string, aiSystemId: string, authorityId: string) => {
+      const key = `${programmeId}\u0000${aiSystemId}\u0000${authorityId}`;
+      if (!cases.has(key)) cases.set(key, this.evaluations.recognisedResults(programmeId, aiSystemId, authorityId));
+      return cases.get(key)!;
+    };
+    const options = { programme, recognitions, reader: actor };
+    const current = await this.evaluations.evaluateTracks(requests, options);
+    const after = await this.evaluations.evaluateTracks(requests, {
+      ...options,
+      unsavedReport: {
+        source: { report, enrolment, participants },
+        results: rows.map((r) => ({
+          id: previewResultId(r.position),
+          criterionId: r.criterion.id,
+          outcome: r.outcome,
+        })),
+      },
+    });
+    return {
+      results: rows,
+      outcomes,
+      tracks: after.map((evaluation, i) => ({
+        authorityId: evaluation.authorityId,
+        stage: evaluation.stage,
+        criteria: evaluation.criteria.map((e, j) => ({
+          criterion: e.criterion,
+          mandatory: e.mandatory,
+          outcome: e.outcome,
+          metBy: e.metBy,
+          current: current[i].criteria[j].outcome,
+          position: positionOfPreviewResult(e.resultId),
+        })),
+      })),
+    };
   }
 
   /** The authority a report was submitted to accepts or rejects it, with reasons. */
@@ -206,8 +262,45 @@ export class TestReportSubmissionService {
     });
   }
 
+  /**
+   * The checks a submission passes before anything is written, after the caller was found to be the
+   * enrolling organisation: the lifecycle (an admitted authority, while testing: FORBIDDEN or
+   * INVALID_TRANSITION), then the fields and every result — each evaluated — with the problems found.
+   */
+  private async check(
+    actor: Actor,
+    loaded: Pick<LoadedEnrolment, 'enrolment' | 'programme' | 'tracks'>,
+    command: PreviewTestReportCommand,
+  ): Promise<{ rows: EvaluatedResult[]; problems: FieldProblem[] }> {
+    const { enrolment, programme, tracks } = loaded;
+    const outcome = applyLifecycle(
+      this.enrolments.snapshot(enrolment, programme, tracks),
+      lifecycleActor(actor, enrolment),
+      {
+        action: EnrolmentAction.SUBMIT_TEST_REPORT,
+        authorityId: command.submittedTo,
+      },
+    );
+    if (!outcome.ok)
+      throw new DomainError(
+        outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
+        outcome.veto.reason,
+      );
+    const problems: FieldProblem[] = [];
+    if (command.periodStart > command.periodEnd)
+      problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
+    if (!(await this.jurisdictions.findByCode(command.testedIn)))
+      problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
+    const rows = await this.evaluateResults(enrolment, command.results, problems);
+    return { rows, problems };
+  }
+
   /** Each result must name a published criterion of an authority of the programme. */
-  private async evaluateResults(enrolment: EnrolmentEntity, results: ResultCommand[], problems: FieldProblem[]) {
+  private async evaluateResults(
+    enrolment: EnrolmentEntity,
+    results: ResultCommand[],
+    problems: FieldProblem[],
+  ): Promise<EvaluatedResult[]> {
     if (!results.length) problems.push({ path: 'input.results', message: 'must hold at least one result' });
     if (results.length > MAX_RESULTS_PER_REPORT)
       problems.push({ path: 'input.results', message: `must hold at most ${MAX_RESULTS_PER_REPORT} results` });
@@ -242,7 +335,7 @@ export class TestReportSubmissionService {
       return [
         {
           position,
-          criterionId: criterion.id,
+          criterion,
           value: r.value ?? null,
           evidenceReference: r.evidenceReference ?? null,
           evidenceSha256: r.evidenceSha256 ?? null,
@@ -253,6 +346,72 @@ export class TestReportSubmissionService {
       ];
     });
   }
+}
+
+/** A result of a report, evaluated against the criterion version it names (what submission stores). */
+export interface EvaluatedResult {
+  /** Its index in the report's results. */
+  position: number;
+  criterion: CriterionEntity;
+  value: number | null;
+  evidenceReference: string | null;
+  evidenceSha256: string | null;
+  attested: boolean | null;
+  outcome: ResultOutcome;
+  detail: string;
+}
+
+/** One criterion of a track's stage: where it stands now and where it would stand with the report submitted. */
+export interface CriterionEvaluationPreview {
+  criterion: CriterionEntity;
+  mandatory: boolean;
+  /** With the report submitted. */
+  outcome: CriterionOutcome;
+  metBy: MetBy | null;
+  /** As it stands now. */
+  current: CriterionOutcome;
+  /** The position of the report's result that would decide it; null when another result (or none) does. */
+  position: number | null;
+}
+
+export interface TrackEvaluationPreview {
+  authorityId: string;
+  stage: Stage;
+  criteria: CriterionEvaluationPreview[];
+}
+
+export interface TestReportPreview {
+  results: EvaluatedResult[];
+  outcomes: Record<ResultOutcome, number>;
+  /** Each track in testing (ADMITTED or SUSPENDED), its TESTING then EXIT criteria. */
+  tracks: TrackEvaluationPreview[];
+}
+
+/** A submission without its idempotency key: what a preview takes. */
+export type PreviewTestReportCommand = Omit<SubmitTestReportCommand, 'idempotencyKey'>;
+
+/** Tracks whose authority is testing the system: a report may count toward their criteria. */
+const TESTING_TRACKS: TrackState[] = [TrackState.ADMITTED, TrackState.SUSPENDED];
+/** The id of a previewed report and the prefix of its results' ids: never a stored row's (those are UUIDs). */
+const PREVIEW_ID = 'preview';
+/** Zero-padded, so that ids order as positions do and a criterion given twice is decided by its first result. */
+const previewResultId = (position: number) => `${PREVIEW_ID}:${String(position).padStart(6, '0')}`;
+function positionOfPreviewResult(resultId: string | null): number | null {
+  return resultId?.startsWith(`${PREVIEW_ID}:`) ? Number(resultId.slice(PREVIEW_ID.length + 1)) : null;
+}
+
+function countOutcomes(rows: { outcome: ResultOutcome }[]): Record<ResultOutcome, number> {
+  const outcomes = { PASS: 0, FAIL: 0, INSUFFICIENT_EVIDENCE: 0 };
+  for (const row of rows) outcomes[row.outcome]++;
+  return outcomes;
+}
+
+/** The BAD_USER_INPUT a report with problems gets (the first 50 listed). */
+function refused(problems: FieldProblem[], message: string): DomainError {
+  return DomainError.badInput(
+    problems.slice(0, 50),
+    `${message} (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+  );
 }
 
 /** SHA-256 of the submission without its idempotency key, over its canonical JSON (RFC 8785). */

@@ -87,6 +87,12 @@ export class TrackEvaluationService {
     const entryIds = enrolmentsOf((s) => s === Stage.ENTRY).map((e) => e.id);
     const entry = entryIds.length ? await this.enrolments.entryResultsOf(entryIds) : [];
     const reported = await this.reportResultsOf(enrolmentsOf((s) => s !== Stage.ENTRY));
+    const unsaved = options.unsavedReport;
+    // After every stored report: newer than any, as a report submitted now would be.
+    if (unsaved)
+      reported
+        .get(unsaved.source.enrolment.id)
+        ?.push(...unsaved.results.map((r) => ({ ...r, recordedAt: UNSAVED_RECORDED_AT, source: unsaved.source })));
     const recorded = (r: TrackEvaluationRequest): CountedResult[] =>
       r.stage === Stage.ENTRY
         ? entry
@@ -261,6 +267,9 @@ export class TrackEvaluationService {
     return attachmentsOf(this.programmes, programmeIds);
   }
 }
+
+/** When an unsaved report's results count as recorded: later than any stored report. */
+const UNSAVED_RECORDED_AT = '9999-12-31T23:59:59.999Z';
 
 /**
  * Which result ids `reader` may read among a track's counted results and recognitions: an entry

@@ -52,4 +52,17 @@ export interface EvaluationOptions {
    * the authority's own — what its decisions rest on.
    */
   reader?: Actor | null;
+  /**
+   * A report that is not stored (a preview of a submission): its results count for the enrolment it
+   * names as the newest report's — as a report submitted now would — and, like any report, toward
+   * each track whose authority may read it.
+   */
+  unsavedReport?: UnsavedReport | null;
+}
+
+/** A report as it would be submitted, with its results evaluated; `source.report` is never stored. */
+export interface UnsavedReport {
+  source: ResultSource;
+  /** Each result's id is made up (never a stored result's), unique within the report. */
+  results: Pick<RecordedResult, 'id' | 'criterionId' | 'outcome'>[];
 }

@@ -40,6 +40,15 @@ export class AgreementRepository {
     return this.repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
   }
 
+  /** By name, ignoring case (names are not unique: the first by id). */
+  findByName(name: string): Promise<AgreementEntity | null> {
+    return this.repo
+      .createQueryBuilder('a')
+      .where('lower(a.name) = lower(:name)', { name })
+      .orderBy('a.id', 'ASC')
+      .getOne();
+  }
+
   page(filter: AgreementFilter, request: PageRequest): Promise<Page<AgreementEntity>> {
     const query = this.repo.createQueryBuilder('a');
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
