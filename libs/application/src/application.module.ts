@@ -20,6 +20,7 @@ import { AuditService } from './cooperation/audit.service.js';
 import { EventAccess } from './cooperation/event-access.js';
 import { EventBus } from './cooperation/event-bus.js';
 import { IncidentService } from './cooperation/incident.service.js';
+import { DemoAccountDirectory } from './demo/demo-account-directory.js';
 import { DemoEnrolments } from './demo/demo-enrolments.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { EnrolmentApplicationService } from './enrolments/enrolment-application.service.js';
@@ -57,6 +58,7 @@ const SERVICES = [
   ProgrammeService,
   DemoSeeder,
   DemoEnrolments,
+  DemoAccountDirectory,
   EnrolmentService,
   TrackEvaluationService,
   EnrolmentApplicationService,
