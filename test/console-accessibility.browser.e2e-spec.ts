@@ -56,7 +56,7 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('the account menu, and the systems form showing the API’s field errors', async () => {
+  it('the account menu, the systems form showing the API’s field errors, and a notification', async () => {
     const page = await cb.newPage();
     await cb.signIn(page, DEMO.innovator.email);
     await page.getByRole('table').waitFor();
@@ -75,5 +75,12 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     await dialog.getByRole('button', { name: 'Register' }).click();
     await dialog.getByText('Check the fields marked below.').waitFor();
     await expectAccessible(page, 'register form with field errors');
+
+    await dialog.getByLabel('Name').fill('Lumen Accessible Scorer');
+    await dialog.getByLabel('Sector').fill('FINANCE');
+    await dialog.getByLabel('Intended purpose').fill('Scores applicants; registered to check the notification.');
+    await dialog.getByRole('button', { name: 'Register' }).click();
+    await page.getByText('AI system registered').waitFor();
+    await expectAccessible(page, 'systems, with a notification');
   });
 });

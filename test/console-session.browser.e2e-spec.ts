@@ -147,3 +147,24 @@ describe('a session that ends meanwhile', () => {
     await page.waitForURL('**/sign-in?reason=expired&next=%2Finnovator%2Fsystems');
   });
 });
+
+describe('subscriptions', () => {
+  it("may open graphql-ws's WebSocket to /graphql under the console's content security policy", async () => {
+    const page = await cb.newPage();
+    await cb.signIn(page, DEMO.innovator.email);
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const { WebSocket, location } = globalThis as any;
+          const socket = new WebSocket(`ws://${location.host}/graphql`, 'graphql-transport-ws');
+          socket.onopen = () => {
+            socket.close();
+            resolve('open');
+          };
+          socket.onerror = () => resolve('refused');
+        }),
+    );
+    expect(outcome).toBe('open');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO, fieldError, pageProblems } from '@sandbridge/testing';
+import { ConsoleBrowser, DEMO, DEMO_PASSWORD, fieldError, pageProblems, tabTo } from '@sandbridge/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -93,7 +93,7 @@ describe('My AI systems', () => {
     });
     await dialog.getByRole('button', { name: 'Register' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: 'Lumen Collections Prioritiser' }).waitFor();
+    await page.getByRole('cell', { name: 'Lumen Collections Prioritiser', exact: true }).waitFor();
     expect((await rowNames(page)).length).toBe(before.length + 1);
     expect(pageProblems(page)).toEqual([]);
   });
@@ -125,6 +125,48 @@ describe('My AI systems', () => {
     await expect(dialog.getByLabel('Intended purpose').inputValue()).resolves.toBe(
       'Typed before the refresh, kept after it.',
     );
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('signs in, registers a system and signs out with the keyboard alone', async () => {
+    const page = await cb.newPage();
+    await page.goto('/sign-in');
+    await tabTo(page, page.getByLabel('E-mail'));
+    await page.keyboard.type(DEMO.innovator.email);
+    await tabTo(page, page.getByLabel(/^Password/));
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('table').waitFor();
+
+    await tabTo(page, page.getByRole('button', { name: 'Register an AI system' }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Register an AI system' });
+    await tabTo(page, dialog.getByLabel('Name'), { max: 5 });
+    await page.keyboard.type('Lumen Keyboard-Only Scorer');
+    await tabTo(page, dialog.getByLabel('Sector'), { max: 5 });
+    await page.keyboard.type('FINANCE');
+    await tabTo(page, dialog.getByRole('combobox', { name: 'Risk class' }), { max: 5 });
+    // The arrow keys open the list and move through it; Enter picks the option they are on.
+    const minimal = page.getByRole('option', { name: 'Minimal' });
+    await page.keyboard.press('ArrowDown');
+    await minimal.waitFor();
+    for (let presses = 0; presses < 6 && (await minimal.getAttribute('data-combobox-selected')) === null; presses++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('combobox', { name: 'Risk class' }).inputValue()).resolves.toBe('Minimal');
+    await tabTo(page, dialog.getByLabel('Intended purpose'), { max: 5 });
+    await page.keyboard.type('Scores applicants; registered without a mouse to prove every step takes a key.');
+    await tabTo(page, dialog.getByRole('button', { name: 'Register' }), { max: 5 });
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Lumen Keyboard-Only Scorer', exact: true }).waitFor();
+
+    await tabTo(page, page.getByRole('button', { name: /^Account: / }), { backwards: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sign-in?reason=signed-out');
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -102,7 +102,7 @@ export class ConsoleBrowser {
 
   /**
    * Signs in through the sign-in page (e-mail, password, the button) and waits until the console
-   * leaves it; starts from `/sign-in` unless the page is already there.
+   * shows the page it goes to (its heading); starts from `/sign-in` unless the page is already there.
    */
   async signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
     if (!new URL(page.url(), this.url).pathname.startsWith('/sign-in')) await page.goto('/sign-in');
@@ -110,6 +110,7 @@ export class ConsoleBrowser {
     await page.getByLabel(/^Password/).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
   }
 
   async close(): Promise<void> {
@@ -163,4 +164,16 @@ export async function fieldError(field: Locator): Promise<string | null> {
     const error = ids.map((id) => document.getElementById(id)).find((el: Element | null) => el?.id.endsWith('-error'));
     return error?.textContent?.trim() ?? null;
   });
+}
+
+/**
+ * Presses Tab until `target` has the focus, at most `max` times, and fails otherwise: the element is
+ * reachable by keyboard. (Shift+Tab with `backwards`.)
+ */
+export async function tabTo(page: Page, target: Locator, { max = 40, backwards = false } = {}): Promise<void> {
+  for (let presses = 0; presses < max; presses++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((element) => element === (globalThis as any).document.activeElement)) return;
+  }
+  throw new Error(`${String(target)} was not reached with ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`);
 }
