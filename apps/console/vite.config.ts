@@ -43,6 +43,9 @@ export default defineConfig({
       },
     },
   },
+  // The dev server is for the console: GraphiQL (its `?worker` imports the dependency optimiser cannot
+  // load) stays the API's, at /graphql through the proxy.
+  optimizeDeps: { entries: ['index.html'] },
   server: {
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
