@@ -16,9 +16,9 @@ import { existsSync } from 'node:fs';
 // every service its name mentions, and is left out when any of them is missing.
 //   *.postgres.*  need DATABASE_URL (concurrency, locking, isolation)
 //   *.redis.*     need REDIS_URL (queues, pub/sub across instances)
+//   e.g. cooperation-instances.redis.postgres.e2e-spec.ts needs both.
 //   *.browser.*   need Chromium: CHROMIUM_PATH, or Debian's /usr/bin/chromium (`apt-get install
 //                 chromium`; .ci/run installs it) — the web console in a real browser (playwright-core)
-//   e.g. cooperation-instances.redis.postgres.e2e-spec.ts needs both.
 // The patterns match the file name only (no '/' after the marker), not a directory on the way.
 const services = [
   ['postgres', 'DATABASE_URL', 'a real PostgreSQL'],
