@@ -54,9 +54,9 @@ export function Component() {
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
+                <Table.Th miw={200}>Name</Table.Th>
                 <Table.Th>Sector</Table.Th>
-                <Table.Th>Risk class</Table.Th>
+                <Table.Th miw={120}>Risk class</Table.Th>
                 <Table.Th>Intended purpose</Table.Th>
                 <Table.Th>
                   <span className="visually-hidden">Actions</span>
