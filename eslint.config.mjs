@@ -32,6 +32,7 @@ export default tseslint.config(
       '.data/**',
       'libs/persistence/src/migrations/1*.ts',
       'libs/testing/src/generated/**',
+      'apps/console/src/gql/**',
     ],
   },
   js.configs.recommended,

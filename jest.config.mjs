@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 // Jest in ESM mode (NestJS 12 is ESM-only): ts-jest transpiles each file alone (isolatedModules);
 // type-checking is the build's and lint's job.
 //
@@ -15,6 +17,8 @@
 //   *.postgres.*  need DATABASE_URL (concurrency, locking, isolation)
 //   *.redis.*     need REDIS_URL (queues, pub/sub across instances)
 //   e.g. cooperation-instances.redis.postgres.e2e-spec.ts needs both.
+//   *.browser.*   need Chromium: CHROMIUM_PATH, or Debian's /usr/bin/chromium (`apt-get install
+//                 chromium`; .ci/run installs it) — the web console in a real browser (playwright-core)
 // The patterns match the file name only (no '/' after the marker), not a directory on the way.
 const services = [
   ['postgres', 'DATABASE_URL', 'a real PostgreSQL'],
@@ -25,6 +29,13 @@ const leftOut = services
   .map(([marker, variable, what]) => [
     `\\.${marker}\\.[^/]*$`,
     `*.${marker}.* files need ${variable} (${what}), which is not set`,
+  ]);
+// Keep in step with chromiumPath() in libs/testing/src/browser.ts.
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium))
+  leftOut.push([
+    '\\.browser\\.[^/]*$',
+    `*.browser.* files need Chromium, not found at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`,
   ]);
 if (leftOut.length && !process.env.JEST_QUIET_LEFT_OUT) {
   for (const [pattern, why] of leftOut) process.stderr.write(`[jest] left out: tests matching /${pattern}/ — ${why}\n`);

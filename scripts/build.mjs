@@ -1,5 +1,6 @@
 // Builds Sandbridge into dist/: the API, CLI and worker (`nest build`, TypeScript → dist/apps, dist/libs, …)
-// and the web console (`vite build`, apps/console → dist/console). Each part is rebuilt only when one of
+// and the web console (`vite build`, apps/console → dist/console; it prints the console's initial
+// JavaScript, gzipped, and fails over its budget). Each part is rebuilt only when one of
 // its sources is newer than its last build — or always, for `npm run build`.
 //
 //   node scripts/build.mjs              build both parts (npm run build)
@@ -11,7 +12,17 @@
 // One build at a time per checkout: the others wait for it, then look again.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +60,15 @@ const PARTS = [
     name: 'the web console',
     sources: ['apps/console', ...SHARED_INPUTS],
     skip: [],
-    outputs: ['dist/console/graphiql.html'],
+    outputs: ['dist/console/index.html', 'dist/console/graphiql.html', 'dist/console/initial-js.json'],
     stamp: 'dist/console/.build-console',
     clean: () => undefined, // vite empties dist/console itself
+    // The build fails when the console's initial JavaScript is over its budget (apps/console/vite.config.ts).
     command: [node('vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.ts'],
+    summary: () => {
+      const { gzipBytes, limitBytes } = JSON.parse(readFileSync(join(root, 'dist/console/initial-js.json'), 'utf8'));
+      return `initial JavaScript ${(gzipBytes / 1024).toFixed(0)} KB gzipped (budget ${limitBytes / 1024} KB)`;
+    },
   },
 ];
 
@@ -142,7 +158,8 @@ export async function build({
       const stamp = join(root, part.stamp);
       closeSync(openSync(stamp, 'w'));
       utimesSync(stamp, started / 1000, started / 1000);
-      log(`sandbridge: building ${part.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      const summary = part.summary ? `; ${part.summary()}` : '';
+      log(`sandbridge: building ${part.name}: done in ${((Date.now() - started) / 1000).toFixed(0)} s${summary}`);
     }
     return true;
   });

@@ -54,6 +54,7 @@ criteria                       UNAUTH  OK      OK      OK       OK       OK     
 criterion                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 criterion:draft                UNAUTH  OK      OK      NULL     NULL     NULL     NULL     NULL
 crosswalks                     UNAUTH  OK      OK      OK       OK       OK       OK       OK
+demoAccounts                   OK      OK      OK      OK       OK       OK       OK       OK
 enrolment                      UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 enrolments                     UNAUTH  OK      OK      OK       OK       OK       FORBID   FORBID
 exitReport                     UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND

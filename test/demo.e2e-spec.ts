@@ -276,6 +276,17 @@ describe('demo data', () => {
     );
   });
 
+  it('lists every demo account for the sign-in page, to anyone, with the demo password (demoAccounts)', async () => {
+    const answer = await t.gql('{ demoAccounts { email role actsFor password } }');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.demoAccounts.map((a: { email: string; role: string }) => [a.email, a.role])).toEqual(
+      DEMO_ACCOUNTS.map((a) => [a.email, a.role]),
+    );
+    expect(new Set(answer.data!.demoAccounts.map((a: { password: string }) => a.password))).toEqual(
+      new Set([DEMO_PASSWORD]),
+    );
+  });
+
   it('is idempotent: seeding again creates nothing and changes nothing', async () => {
     const tables = [
       'standard',

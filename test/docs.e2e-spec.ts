@@ -95,7 +95,7 @@ describe('docs/domain.md', () => {
 });
 
 describe('citations of docs/', () => {
-  const DOCS = ['README.md', 'domain.md', 'formats.md', 'architecture.md', 'operations.md'];
+  const DOCS = ['README.md', 'domain.md', 'formats.md', 'architecture.md', 'operations.md', 'console.md'];
   const anchorsOf = new Map(DOCS.map((file) => [file, anchors(read(`docs/${file}`))]));
 
   it('has the sections other files cite', () => {
@@ -125,6 +125,7 @@ describe('citations of docs/', () => {
         'adding-a-feature',
       ],
       'operations.md': ['configuration', 'production-checklist', 'scaling', 'backups'],
+      'console.md': ['adding-a-page', 'typed-documents', 'forms-and-the-apis-errors', 'browser-tests'],
     };
     for (const [file, wanted] of Object.entries(required))
       expect({ file, missing: wanted.filter((a) => !anchorsOf.get(file)!.has(a)) }).toEqual({ file, missing: [] });
@@ -136,7 +137,7 @@ describe('citations of docs/', () => {
       const path = join(dir, name);
       if (['node_modules', 'dist', 'coverage', '.data', '.git'].includes(name)) return [];
       if (statSync(join(ROOT, path)).isDirectory()) return files(path);
-      return /\.(ts|mts|mjs|js|md|gql|json|yml)$/.test(name) ? [path] : [];
+      return /\.(ts|tsx|mts|mjs|js|md|gql|graphql|json|yml)$/.test(name) ? [path] : [];
     });
   }
 

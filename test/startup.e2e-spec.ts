@@ -51,8 +51,9 @@ describe('starting the built server', () => {
     expect(output).toContain(
       `Sandbridge API on http://127.0.0.1:${server.port}/graphql — open it in a browser for GraphiQL`,
     );
+    expect(output).toContain(`Sandbridge console on http://127.0.0.1:${server.port}/ — open it in a browser`);
     expect(output).toContain(
-      'Demo data loaded: sign in as innovator.lumen@demo.sandbridge.test / sandbridge-demo (all demo accounts are in the README)',
+      "Demo data loaded: sign in as innovator.lumen@demo.sandbridge.test / sandbridge-demo (the console's sign-in page and the README list every demo account)",
     );
     expect(output).toContain(
       `Data: the embedded database in ${database.dataDir} (DATA_DIR; delete it to start afresh)`,

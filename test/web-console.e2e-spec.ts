@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestApp } from '@sandbridge/testing';
+import { CONSOLE_POLICY } from '../apps/api/src/web-console.js';
 import { ensureBuilt } from './ensure-built.js';
 
-// GraphiQL comes with the application (apps/console, built into dist/console) and is served from the
-// API's own origin: it works with no internet, under a content security policy that allows nothing else.
+// The web console and GraphiQL come with the application (apps/console, built into dist/console) and
+// are served from the API's own origin: they work with no internet, under a content security policy
+// that allows nothing else. The console is a single-page app: any path a browser opens that is not the
+// API's gets its page.
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -92,7 +95,7 @@ describe('the bundled GraphiQL', () => {
     expect(notFound.status).toBe(404);
   });
 
-  it('is not served with GRAPHIQL=false (production’s default)', async () => {
+  it('is not served with GRAPHIQL=false (production’s default), while the console still is', async () => {
     const off = await TestApp.create({ GRAPHIQL: 'false' });
     try {
       const page = await off.http().get('/graphql').set('accept', BROWSER);
@@ -103,11 +106,91 @@ describe('the bundled GraphiQL', () => {
         (await t.http().get('/graphql').set('accept', BROWSER)).text,
       )![1];
       expect((await off.http().get(script)).status).toBe(404);
+      // The console and every file it loads stay (it is the product, not a developer tool).
+      const console = await off.http().get('/').set('accept', BROWSER);
+      expect(console.status).toBe(200);
+      expect(console.text).toContain('<div id="root">');
+      for (const url of assetsOf(console.text)) expect((await off.http().get(url)).status).toBe(200);
     } finally {
       await off.close();
     }
   });
 });
+
+describe('the web console', () => {
+  let t: TestApp;
+  let page: string;
+
+  beforeAll(async () => {
+    await ensureBuilt('dist/console/index.html');
+    t = await TestApp.create();
+    page = (await t.http().get('/').set('accept', BROWSER)).text;
+  }, 300_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is the page at / : scripts and styles from this origin, served, cached for good; no inline script, no other origin', async () => {
+    const response = await t.http().get('/').set('accept', BROWSER);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(page).toContain('<div id="root">');
+    expect(page).not.toMatch(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
+    expect(page).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    const assets = assetsOf(page);
+    expect(assets.some((url) => url.endsWith('.js'))).toBe(true);
+    expect(assets.some((url) => url.endsWith('.css'))).toBe(true);
+    for (const url of assets) {
+      const asset = await t.http().get(url);
+      expect(asset.status).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      expect(asset.headers['content-security-policy']).toBe(CONSOLE_POLICY);
+    }
+  });
+
+  it.each(['/innovator/systems', '/regulator/queue?tab=reports', '/sign-in', '/no/such/page', '/graphqlish'])(
+    'answers %s with the same page when a browser opens it (the console routes it), under the console’s policy',
+    async (path) => {
+      const response = await t.http().get(path).set('accept', BROWSER);
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(page);
+      expect(response.headers['content-security-policy']).toBe(CONSOLE_POLICY);
+    },
+  );
+
+  it.each(['/health', '/.well-known/sandbridge-keys'])('leaves %s to the API', async (path) => {
+    const response = await t.http().get(path).set('accept', BROWSER);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/json/);
+  });
+
+  it.each(['/graphql/x', '/health/x', '/assets/no-such-file.js', '/assets/a/b.js', '/.well-known/x'])(
+    'answers %s with the API’s 404, not the page',
+    async (path) => {
+      const response = await t.http().get(path).set('accept', BROWSER);
+      expect(response.status).toBe(404);
+      expect(response.text).not.toContain('<div id="root">');
+    },
+  );
+
+  it('gives a client that does not ask for HTML the API’s 404, and POST is never the page', async () => {
+    const json = await t.http().get('/innovator/systems').set('accept', 'application/json');
+    expect(json.status).toBe(404);
+    const post = await t.http().post('/innovator/systems').set('accept', BROWSER).send({});
+    expect(post.status).toBe(404);
+    expect(post.text).not.toContain('<div id="root">');
+  });
+});
+
+/** The scripts, module preloads and styles a page loads. */
+function assetsOf(html: string): string[] {
+  return [
+    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link[^>]*\shref="(\/assets\/[^"]+)"/g)].map((m) => m[1]),
+  ];
+}
 
 function directives(header: string): Record<string, string[]> {
   return Object.fromEntries(

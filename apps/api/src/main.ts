@@ -8,7 +8,7 @@ import type { AppConfig } from '@sandbridge/common';
 import { ConfigError, loadConfig } from '@sandbridge/config';
 import { AccountRepository, DataDirectoryInUseError } from '@sandbridge/persistence';
 import { createApiApp, logLevels } from './bootstrap.js';
-import { graphiqlBuilt } from './web-console.js';
+import { consoleBuilt, graphiqlBuilt } from './web-console.js';
 
 const EX_CONFIG = 78;
 
@@ -55,17 +55,24 @@ async function sayWhereItIs(app: NestFastifyApplication, config: AppConfig): Pro
     : config.http.host.includes(':')
       ? `[${config.http.host}]`
       : config.http.host;
-  const url = `http://${host}:${port}/graphql`;
+  const origin = `http://${host}:${port}`;
   const graphiql = !config.graphql.graphiql
     ? ''
     : graphiqlBuilt()
       ? ' — open it in a browser for GraphiQL'
       : ' — GraphiQL is not built (npm run build)';
-  log.log(`Sandbridge API on ${url}${graphiql}`);
+  log.log(`Sandbridge API on ${origin}/graphql${graphiql}`);
+  log.log(
+    consoleBuilt()
+      ? `Sandbridge console on ${origin}/ — open it in a browser`
+      : 'The Sandbridge console is not built (npm run build)',
+  );
   // The first innovator (innovators belong to an organisation): the README's journeys start there.
   const demo = DEMO_ACCOUNTS.find((account) => account.organisation);
   if (config.seedDemo && demo && (await app.get(AccountRepository, { strict: false }).findByEmail(demo.email))) {
-    log.log(`Demo data loaded: sign in as ${demo.email} / ${DEMO_PASSWORD} (all demo accounts are in the README)`);
+    log.log(
+      `Demo data loaded: sign in as ${demo.email} / ${DEMO_PASSWORD} (the console's sign-in page and the README list every demo account)`,
+    );
   }
   log.log(`Data: ${whereTheDataLives(config)}`);
   if (config.env === 'production' && !config.database.url) {

@@ -20,6 +20,7 @@ import { AuditService } from './cooperation/audit.service.js';
 import { EventAccess } from './cooperation/event-access.js';
 import { EventBus } from './cooperation/event-bus.js';
 import { IncidentService } from './cooperation/incident.service.js';
+import { DemoAccountDirectory } from './demo/demo-account-directory.js';
 import { DemoAgreements } from './demo/demo-agreements.js';
 import { DemoEnrolments } from './demo/demo-enrolments.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
@@ -58,6 +59,7 @@ const SERVICES = [
   ProgrammeService,
   DemoSeeder,
   DemoEnrolments,
+  DemoAccountDirectory,
   DemoAgreements,
   EnrolmentService,
   TrackEvaluationService,

@@ -23,6 +23,7 @@ export * from './agreements/agreement-fields.js';
 export * from './recognition/recognition.service.js';
 export * from './recognition/case-documents.js';
 export * from './demo/demo-seeder.js';
+export * from './demo/demo-account-directory.js';
 export * from './demo/demo-data.types.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
 export * from './enrolments/criterion-spec.js';

@@ -1,4 +1,5 @@
 export * from './assertions.js';
+export * from './browser.js';
 export * from './child-server.js';
 export * from './crash-safety.js';
 export * from './generated/graphql.js';

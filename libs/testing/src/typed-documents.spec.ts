@@ -6,7 +6,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CODEGEN = fileURLToPath(new URL('../../../node_modules/@graphql-codegen/cli/esm/bin.js', import.meta.url));
 
 /**
- * libs/testing/src/generated/ is committed, like apps/api/schema.gql: it must be what `npm run codegen`
+ * libs/testing/src/generated/ and apps/console/src/gql/ are committed, like apps/api/schema.gql: they must be what `npm run codegen`
  * makes from the documents and the committed schema — which also proves every document valid against it.
  */
 describe('typed GraphQL documents', () => {
@@ -19,7 +19,7 @@ describe('typed GraphQL documents', () => {
     const stale =
       run.status === 0
         ? null
-        : `libs/testing/src/generated is stale or a document is invalid: run npm run codegen\n${run.stdout}${run.stderr}`;
+        : `libs/testing/src/generated or apps/console/src/gql is stale, or a document is invalid: run npm run codegen\n${run.stdout}${run.stderr}`;
     expect(stale).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AccountService, AuthService } from '@sandbridge/application';
+import { AccountService, AuthService, DemoAccountDirectory } from '@sandbridge/application';
 import { type Actor, Role } from '@sandbridge/domain';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators.js';
 import { PageArgs, toConnection } from '../graphql/connection.model.js';
@@ -9,6 +9,7 @@ import { AccountIdInput, RevokeSessionsInput } from './account-id.input.js';
 import { Account, AccountConnection, AuthPayload } from './account.model.js';
 import { ChangePasswordInput } from './change-password.input.js';
 import { CreateAccountInput } from './create-account.input.js';
+import { DemoAccount } from './demo-account.model.js';
 
 /** Sign-in, sessions and accounts; an account's tenant fields are in account-fields.resolver.ts. */
 @Resolver(() => Account)
@@ -16,7 +17,17 @@ export class AccountResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly accountsService: AccountService,
+    private readonly demoAccountDirectory: DemoAccountDirectory,
   ) {}
+
+  @Public()
+  @Query(() => [DemoAccount], {
+    description:
+      'Outside production, the demo accounts this database holds (the console lists them on its sign-in page); empty in production.',
+  })
+  async demoAccounts(): Promise<DemoAccount[]> {
+    return (await this.demoAccountDirectory.list()).map(DemoAccount.from);
+  }
 
   @Public()
   @Mutation(() => AuthPayload, {

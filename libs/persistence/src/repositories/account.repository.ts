@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type Page, type PageRequest } from '@sandbridge/domain';
+import { In } from 'typeorm';
 import { TransactionalConnection } from '../database/transactional-connection.js';
 import { AccountEntity } from '../entities/account.entity.js';
 import { likePattern, paginate } from './paginate.js';
@@ -60,6 +61,12 @@ export class AccountRepository {
 
   findByEmail(email: string): Promise<AccountEntity | null> {
     return this.repo.findOneBy({ email: email.toLowerCase() });
+  }
+
+  /** The accounts with these e-mails (any case), in no particular order. */
+  findByEmails(emails: readonly string[]): Promise<AccountEntity[]> {
+    if (!emails.length) return Promise.resolve([]);
+    return this.repo.findBy({ email: In(emails.map((email) => email.toLowerCase())) });
   }
 
   page(filter: AccountFilter, request: PageRequest): Promise<Page<AccountEntity>> {

@@ -1,0 +1,165 @@
+// The console's map: one section per role, each a list of pages. The navigation, the routes
+// (app/router.tsx) and each role's home are made from this list — adding a page is one entry here
+// and one module that exports `Component` (docs/console.md#adding-a-page).
+import {
+  IconAlertTriangle,
+  IconBuildingBank,
+  IconCertificate,
+  IconChecklist,
+  IconCpu,
+  IconFileCertificate,
+  IconInbox,
+  IconListDetails,
+  IconPresentationAnalytics,
+  IconScale,
+  IconUsers,
+  IconWorld,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Role } from '../gql/graphql';
+
+/** A page module, loaded when the page is first opened: react-router's lazy-route convention. */
+export type PageModule = () => Promise<{ Component: ComponentType }>;
+
+export interface ConsolePage {
+  /** The page's path under its section: `systems` → /innovator/systems. */
+  path: string;
+  /** Its name in the navigation (and, by convention, its heading). */
+  label: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** The page's module (a dynamic import: every page is its own chunk). Left out: a placeholder. */
+  load?: PageModule;
+  /** What the page is for: shown by the placeholder until the page exists. */
+  summary: string;
+  /** Pages under this one that the navigation does not list, e.g. `:id` → /innovator/enrolments/:id. */
+  subpages?: { path: string; load: PageModule }[];
+}
+
+export interface ConsoleSection {
+  /** The first segment of its pages' URLs. */
+  id: 'innovator' | 'regulator' | 'negotiator' | 'admin';
+  label: string;
+  /** Who sees the section (the navigation) and may open its pages (others get "not for your role"). */
+  roles: Role[];
+  /** The first page is the section's home. */
+  pages: ConsolePage[];
+}
+
+export const SECTIONS: ConsoleSection[] = [
+  {
+    id: 'innovator',
+    label: 'Innovator',
+    roles: ['INNOVATOR'],
+    pages: [
+      {
+        path: 'systems',
+        label: 'My AI systems',
+        icon: IconCpu,
+        load: () => import('../features/systems/SystemsPage'),
+        summary: 'Register and edit the AI systems your organisation enrols.',
+      },
+      {
+        path: 'programmes',
+        label: 'Open programmes',
+        icon: IconListDetails,
+        summary: 'Programmes open for application: authorities, windows, capacity and criteria per stage.',
+      },
+      {
+        path: 'enrolments',
+        label: 'My enrolments',
+        icon: IconChecklist,
+        summary: 'Your applications and enrolments: state, tracks per authority, timeline and actions.',
+      },
+      {
+        path: 'passports',
+        label: 'Recognition passports',
+        icon: IconCertificate,
+        summary: "Each system's recognised results and gaps, authority by authority.",
+      },
+    ],
+  },
+  {
+    id: 'regulator',
+    label: 'Regulator',
+    roles: ['REGULATOR'],
+    pages: [
+      {
+        path: 'queue',
+        label: 'Work queue',
+        icon: IconInbox,
+        summary: 'Applications to decide, reports to review, exits to decide.',
+      },
+      {
+        path: 'criteria',
+        label: 'Criteria',
+        icon: IconFileCertificate,
+        summary: "Your authority's criteria: drafts, published versions and their history.",
+      },
+      {
+        path: 'programmes',
+        label: 'Programmes',
+        icon: IconPresentationAnalytics,
+        summary: 'Programmes, their participants and criteria per stage.',
+      },
+      {
+        path: 'incidents',
+        label: 'Incidents',
+        icon: IconAlertTriangle,
+        summary: 'Incidents reported on enrolments, live.',
+      },
+    ],
+  },
+  {
+    id: 'negotiator',
+    label: 'Negotiator',
+    roles: ['NEGOTIATOR'],
+    pages: [
+      {
+        path: 'agreements',
+        label: 'Agreements',
+        icon: IconScale,
+        summary: 'Recognition agreements: drafts, rules, approvals.',
+      },
+      {
+        path: 'simulations',
+        label: 'Simulations',
+        icon: IconWorld,
+        summary: 'Simulate draft agreements before signing them.',
+      },
+    ],
+  },
+  {
+    id: 'admin',
+    label: 'Administration',
+    roles: ['ADMIN'],
+    pages: [
+      {
+        path: 'accounts',
+        label: 'Accounts',
+        icon: IconUsers,
+        summary: 'Accounts, their roles and sessions.',
+      },
+      {
+        path: 'reference',
+        label: 'Reference data',
+        icon: IconBuildingBank,
+        summary: 'Jurisdictions, authorities, organisations and standards.',
+      },
+    ],
+  },
+];
+
+export const sectionsFor = (role: Role): ConsoleSection[] => SECTIONS.filter((s) => s.roles.includes(role));
+
+/** Where a role lands after signing in: the first page of its first section. */
+export function homeOf(role: Role): string {
+  const section = sectionsFor(role)[0];
+  return section ? `/${section.id}/${section.pages[0].path}` : '/';
+}
+
+/** Whether `role` may open `path` (a console URL): its section lets the role in. */
+export function mayOpen(role: Role, path: string): boolean {
+  const first = path.split(/[/?#]/)[1];
+  const section = SECTIONS.find((s) => s.id === first);
+  return section ? section.roles.includes(role) : true;
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, ROOT, signIn, startConsoleServer } from './console-browser.js';
+
+/**
+ * npm run docs:screenshots — PNGs of the console's main screens in docs/screenshots/ (shown in the
+ * README), taken in Chromium on the built server with the demo data. Add a screen to SCREENS when a
+ * page is worth showing; each signs in afresh (`as`) in a new browser context.
+ */
+
+interface Screen {
+  file: string;
+  /** The demo account to sign in as; none: signed out. */
+  as?: string;
+  path: string;
+  /** Brings the page to the state to show and waits for it. */
+  ready: (page: Page) => Promise<unknown>;
+  /** The whole page, not only the window. */
+  fullPage?: boolean;
+}
+
+const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
+
+const SCREENS: Screen[] = [
+  {
+    file: 'sign-in.png',
+    path: '/sign-in',
+    ready: (page) => page.getByRole('region', { name: 'Demo accounts' }).waitFor(),
+    fullPage: true,
+  },
+  {
+    file: 'innovator-systems.png',
+    as: INNOVATOR,
+    path: '/innovator/systems',
+    ready: (page) => page.getByRole('table').waitFor(),
+  },
+  {
+    file: 'innovator-register-system-errors.png',
+    as: INNOVATOR,
+    path: '/innovator/systems',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Register an AI system' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Register an AI system' });
+      await dialog.getByLabel('Name').fill('Lumen Open-Banking Scorer');
+      await dialog.getByLabel('Sector').fill('finance');
+      await dialog.getByRole('combobox', { name: 'Risk class' }).click();
+      await page.getByRole('option', { name: 'High' }).click();
+      await dialog.getByLabel('Intended purpose').fill('Scores');
+      await dialog.getByRole('button', { name: 'Register' }).click();
+      await dialog.getByText('Check the fields marked below.').waitFor();
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  const out = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  process.stderr.write('Starting the built server with the demo data…\n');
+  const server = await startConsoleServer();
+  const browser = await launchChromium();
+  try {
+    for (const screen of SCREENS) {
+      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      if (screen.as) await signIn(page, screen.as);
+      await page.goto(screen.path);
+      await screen.ready(page);
+      const file = join(out, screen.file);
+      await page.screenshot({ path: file, fullPage: screen.fullPage ?? false, animations: 'disabled' });
+      process.stdout.write(`${relative(ROOT, file)}\n`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
