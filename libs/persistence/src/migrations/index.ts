@@ -10,6 +10,7 @@ import { AccountSessions1796529323000 } from './1796529323000-account-sessions.j
 import { AuditCheckpoints1796529398535 } from './1796529398535-audit-checkpoints.js';
 import { ProgrammeNameScopes1796529976307 } from './1796529976307-programme-name-scopes.js';
 import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organisation-names-not-unique.js';
+import { ExitDocuments1796543003244 } from './1796543003244-exit-documents.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   AuditCheckpoints1796529398535,
   ProgrammeNameScopes1796529976307,
   OrganisationNamesNotUnique1796531200000,
+  ExitDocuments1796543003244,
 ];
