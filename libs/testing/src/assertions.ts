@@ -5,11 +5,15 @@ export type GqlError = NonNullable<GraphQLResponse['errors']>[number];
 
 /**
  * No error may carry a stack trace, SQL, driver details or a password hash, whatever went wrong
- * (docs/architecture.md#api-conventions): its extensions hold only `code` (and `errors` for bad input).
+ * (docs/architecture.md#api-conventions): its extensions hold only `code` (and `errors` for bad input,
+ * and a `reason` token refining the code).
  */
 export function expectNoLeak(res: GraphQLResponse): void {
   for (const error of res.errors ?? []) {
-    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors')).toEqual([]);
+    expect(Object.keys(error.extensions ?? {}).filter((k) => k !== 'code' && k !== 'errors' && k !== 'reason')).toEqual(
+      [],
+    );
+    if (error.extensions && 'reason' in error.extensions) expect(error.extensions.reason).toMatch(/^[A-Z][A-Z_]*$/);
     expect(error.extensions).not.toHaveProperty('stacktrace');
     expect(error.extensions).not.toHaveProperty('exception');
     expect(JSON.stringify(error)).not.toMatch(

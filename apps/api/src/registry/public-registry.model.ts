@@ -143,7 +143,7 @@ export class PublicProgramme {
   @Field(() => JointEntryRule)
   jointEntryRule: JointEntryRule;
 
-  @Field(() => [PublicProgrammeAuthority], { description: 'The lead first, as they joined.' })
+  @Field(() => [PublicProgrammeAuthority], { description: 'The lead first, then by acronym.' })
   authorities: PublicProgrammeAuthority[];
 
   @Field(() => PublicFunnel)

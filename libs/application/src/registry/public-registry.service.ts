@@ -127,10 +127,16 @@ export class PublicRegistryService {
         maxTestingDays: p.maxTestingDays,
         cohortCapacity: p.cohortCapacity,
         jointEntryRule: p.jointEntryRule,
+        // The lead first, then by acronym.
         authorities: participants
           .filter((x) => x.programmeId === p.id)
-          .map((x) => {
-            const a = authorities.get(x.authorityId)!;
+          .map((x) => authorities.get(x.authorityId)!)
+          .sort(
+            (a, b) =>
+              Number(b.id === p.leadAuthorityId) - Number(a.id === p.leadAuthorityId) ||
+              a.acronym.localeCompare(b.acronym),
+          )
+          .map((a) => {
             return {
               authority: { id: a.id, name: a.name, acronym: a.acronym, jurisdiction: a.jurisdictionCode },
               isLead: a.id === p.leadAuthorityId,
