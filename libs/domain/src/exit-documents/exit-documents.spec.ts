@@ -53,7 +53,7 @@ function report(levels: {
     issuer: { id: 'fca', name: 'Financial Conduct Authority', acronym: 'FCA', jurisdiction: 'GB' },
     enrolmentId: 'enrolment-1',
     enrolmentState: EnrolmentState.EXITED,
-    programme: { id: 'programme-1', name: 'Pilot' },
+    programme: { id: 'programme-1', name: 'Pilot', sectors: ['FINANCE'] },
     aiSystem: { id: 'system-1', name: 'Credit model', sector: 'FINANCE', riskClass: RiskClass.HIGH },
     organisation: { id: 'org-1', name: 'Lumen' },
     planVersion: 2,

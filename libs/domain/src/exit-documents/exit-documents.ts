@@ -184,7 +184,7 @@ export interface ExitReportDocument {
   issuer: AuthorityRef;
   enrolmentId: string;
   enrolmentState: EnrolmentState;
-  programme: { id: string; name: string };
+  programme: { id: string; name: string; sectors: string[] };
   aiSystem: { id: string; name: string; sector: string; riskClass: RiskClass };
   organisation: { id: string; name: string };
   planVersion: number | null;
