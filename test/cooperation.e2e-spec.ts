@@ -1058,11 +1058,11 @@ describe('audit trail', () => {
   const steps: { action: string; actor: string; entityType: string; data: Record<string, unknown> }[] = [];
   let homeReport: { id: string };
 
-  /** Runs a step that must append exactly one entry. */
-  async function oneEntry<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs a step that must append exactly one entry (`n` for a step that issues a document too). */
+  async function oneEntry<T>(work: () => Promise<T>, n = 1): Promise<T> {
     const before = await t.count('audit_entry');
     const result = await work();
-    expect(await t.count('audit_entry')).toBe(before + 1);
+    expect(await t.count('audit_entry')).toBe(before + n);
     return result;
   }
 
@@ -1163,10 +1163,18 @@ describe('audit trail', () => {
     });
     e = await oneEntry(() => act(REQUEST_EXIT, A.innovator.token, e));
     lifecycle('REQUEST_EXIT', inn, 'TESTING', 'EXIT_REVIEW');
-    // MAS's track is still suspended: the FCA's decision closes the round.
-    e = await oneEntry(() =>
-      act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
+    // MAS's track is still suspended: the FCA's decision closes the round. Being final, it issues the
+    // FCA's written proof in the same transaction, recorded first.
+    e = await oneEntry(
+      () => act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
+      2,
     );
+    steps.push({
+      action: 'ISSUE_WRITTEN_PROOF',
+      actor: FCA.regulator.id,
+      entityType: 'WRITTEN_PROOF',
+      data: { authorityId: FCA.id, completed: true },
+    });
     lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXITED', {
       decision: 'AUTHORISED',
       reasons: 'FCA exit criteria met',
