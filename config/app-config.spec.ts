@@ -285,7 +285,25 @@ describe('the platform signing key (SIGNING_KEY)', () => {
   });
 
   it('outside production it may be unset: the key is then generated once and kept in the database', () => {
-    expect(loadConfig({}).signing).toEqual({ privateKeyPem: null, keyId: null });
+    expect(loadConfig({}).signing).toEqual({ privateKeyPem: null, keyId: null, retiredKeys: [] });
+  });
+
+  it('SIGNING_RETIRED_KEYS takes the JWK set an earlier key was published in, and refuses anything else', () => {
+    const x = Buffer.alloc(32, 7).toString('base64url');
+    const served = { keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid: 'sandbridge-2025', alg: 'EdDSA', use: 'sig' }] };
+    expect(loadConfig({ SIGNING_RETIRED_KEYS: JSON.stringify(served) }).signing.retiredKeys).toEqual(served.keys);
+    const problem = (value: string) => configError({ SIGNING_RETIRED_KEYS: value }).problems;
+    expect(problem('not json')).toEqual([expect.stringMatching(/^SIGNING_RETIRED_KEYS: must be a JWK set/)]);
+    expect(problem('[]')).toEqual([expect.stringMatching(/^SIGNING_RETIRED_KEYS: keys: /)]);
+    expect(problem(JSON.stringify({ keys: [{ ...served.keys[0], x: 'short' }] }))).toEqual([
+      expect.stringMatching(/^SIGNING_RETIRED_KEYS: keys\[0\]\.x: /),
+    ]);
+    expect(problem(JSON.stringify({ keys: [{ ...served.keys[0], d: x }] }))).toEqual([
+      expect.stringMatching(/^SIGNING_RETIRED_KEYS: keys\[0\]\.d: .*private/),
+    ]);
+    expect(problem(JSON.stringify({ keys: [served.keys[0], served.keys[0]] }))).toEqual([
+      expect.stringMatching(/^SIGNING_RETIRED_KEYS: keys\[1\]\.kid: repeats/),
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { passwordProblem } from '@sandbridge/domain';
+import { type Ed25519PublicJwk, jwkSetProblems, passwordProblem } from '@sandbridge/domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CONFIG_VARIABLES } from './config-variables.js';
@@ -30,8 +30,12 @@ export interface AppConfig {
     loginLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   };
   graphql: { graphiql: boolean; introspection: boolean; limits: QueryLimits };
-  /** `privateKeyPem` (PKCS#8) from SIGNING_KEY; null: generated and kept in the database (never in production). */
-  signing: { privateKeyPem: string | null; keyId: string | null };
+  /**
+   * `privateKeyPem` (PKCS#8) from SIGNING_KEY; null: generated and kept in the database (never in
+   * production). `retiredKeys`: public keys of earlier signing keys (SIGNING_RETIRED_KEYS), still
+   * published and trusted for what they signed.
+   */
+  signing: { privateKeyPem: string | null; keyId: string | null; retiredKeys: Ed25519PublicJwk[] };
   redisUrl?: string;
   /** The simulation queue (Redis only) and the worker process's settings. */
   queue: { prefix: string; workerConcurrency: number; lockDurationMs: number; stalledIntervalMs: number };
@@ -106,6 +110,8 @@ export function loadConfig(
     );
   if (production && parsed.SIGNING_KEY === undefined && purpose === 'api')
     problems.push('SIGNING_KEY: required when NODE_ENV=production (e.g. from openssl rand -base64 32)');
+  const retiredKeys = parsed.SIGNING_RETIRED_KEYS === undefined ? [] : readRetiredKeys(parsed.SIGNING_RETIRED_KEYS);
+  if (typeof retiredKeys === 'string') problems.push(`SIGNING_RETIRED_KEYS: ${retiredKeys}`);
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push(
       `${parsed.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: required when ${parsed.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`,
@@ -160,7 +166,11 @@ export function loadConfig(
         cost: parsed.GRAPHQL_MAX_COST,
       },
     },
-    signing: { privateKeyPem: signingKey, keyId: parsed.SIGNING_KEY_ID ?? null },
+    signing: {
+      privateKeyPem: signingKey,
+      keyId: parsed.SIGNING_KEY_ID ?? null,
+      retiredKeys: typeof retiredKeys === 'string' ? [] : retiredKeys,
+    },
     redisUrl: parsed.REDIS_URL,
     queue: {
       prefix: parsed.QUEUE_PREFIX,
@@ -187,4 +197,27 @@ function trustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((entry) => entry.trim());
+}
+
+/**
+ * SIGNING_RETIRED_KEYS: a JWK set of Ed25519 public keys, as GET /.well-known/sandbridge-keys serves
+ * it (only `kty`, `crv`, `x` and `kid` are read). Returns the keys, or the problem.
+ */
+function readRetiredKeys(value: string): Ed25519PublicJwk[] | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return 'must be a JWK set in JSON, {"keys": [...]}, as GET /.well-known/sandbridge-keys serves it';
+  }
+  const problems = jwkSetProblems(parsed);
+  if (problems.length) return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return (parsed as { keys: Ed25519PublicJwk[] }).keys.map(({ x, kid }) => ({
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x,
+    kid,
+    alg: 'EdDSA',
+    use: 'sig',
+  }));
 }

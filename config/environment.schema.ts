@@ -102,6 +102,16 @@ export class EnvironmentSchema {
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"' })
   SIGNING_KEY_ID?: string;
 
+  /**
+   * Public keys of earlier signing keys, as a JWK set (what GET /.well-known/sandbridge-keys served
+   * before the key changed): published beside the current key so documents they signed keep
+   * verifying. Checked in loadConfig.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SIGNING_RETIRED_KEYS?: string;
+
   /** The first ADMIN account, created at start when no account has that e-mail. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -69,6 +69,8 @@ programme:open                 UNAUTH  OK      OK      OK       OK       OK     
 programmeFunnel:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
 programmeFunnel:open           UNAUTH  OK      OK      FORBID   FORBID   FORBID   OK       OK
 programmes                     UNAUTH  OK      OK      OK       OK       OK       OK       OK
+publicExitReports              OK      OK      OK      OK       OK       OK       OK       OK
+publicProgrammes               OK      OK      OK      OK       OK       OK       OK       OK
 recognitionCase                UNAUTH  OK      OK      OK       OK       NOTFOUND FORBID   FORBID
 recognitionPassport            UNAUTH  OK      OK      OK       OK       NOTFOUND FORBID   FORBID
 recognitionStatus              UNAUTH  OK      OK      OK       OK       NOTFOUND FORBID   FORBID
@@ -79,6 +81,8 @@ standard                       UNAUTH  OK      OK      OK       OK       OK     
 standards                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 testReport                     UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 verifyAuditTrail               UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+verifyDocument                 OK      OK      OK      OK       OK       OK       OK       OK
+writtenProof                   UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 # ── mutations ──
 addAgreementRule               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 addClause                      UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
@@ -89,6 +93,7 @@ attachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID 
 attachCriterion:draftCriterion UNAUTH  INVALID INVALID NOTFOUND FORBID   FORBID   FORBID   FORBID
 cancelSimulation               UNAUTH  INVALID FORBID  FORBID   FORBID   FORBID   INVALID  NOTFOUND
 changePassword                 UNAUTH  INPUT   INPUT   INPUT    INPUT    INPUT    INPUT    INPUT
+consentToPublication           UNAUTH  FORBID  FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
 createAccount                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 createAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 createAuthority                UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
@@ -105,7 +110,10 @@ decideExit                     UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUN
 deleteCrosswalk                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 detachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 disableAccount                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+draftExitReport                UNAUTH  FORBID  OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
+draftExitReport:issued         UNAUTH  FORBID  INVALID NOTFOUND FORBID   FORBID   FORBID   FORBID
 enableAccount                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+issueExitReport                UNAUTH  FORBID  OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 login                          OK      OK      OK      OK       OK       OK       OK       OK
 proposeAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 publishCriterion               UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
@@ -140,6 +148,7 @@ updateOrganisation             UNAUTH  OK      FORBID  FORBID   OK       NOTFOUN
 updateProgramme:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 updateProgramme:open           UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 withdrawEnrolment              UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
+withdrawPublicationConsent     UNAUTH  FORBID  FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
 `;
 
 interface Rule {
@@ -213,6 +222,10 @@ interface World {
   draftProgramme: string;
   openProgramme: string;
   enrolment: string;
+  /** An EXITED enrolment (FCA AUTHORISED) with its written proof and an issued FCA exit report. */
+  exited: string;
+  issuedReport: string;
+  writtenProof: unknown;
   report: string;
   agreement: string;
   run: string;
@@ -353,6 +366,36 @@ async function submitReport(): Promise<string> {
   return report.id;
 }
 
+const SECTIONS = { keyIssues: { text: 'None worth noting.' }, lessonsLearned: { text: 'Test earlier.' } };
+
+/** A new enrolment brought to EXITED by FCA's AUTHORISED exit decision (which issues FCA's written proof). */
+async function exitedEnrolment(): Promise<string> {
+  const e = await enrolmentIn('EXIT_REVIEW');
+  const exited = await ok(
+    `mutation($input: DecideExitInput!) { decideExit(input: $input) ${REF} }`,
+    { input: { enrolmentId: e.id, expectedVersion: e.version, decision: 'AUTHORISED', reasons: 'Done' } },
+    tokens.reg,
+  );
+  expect(exited.state).toBe('EXITED');
+  return exited.id;
+}
+
+/** FCA's exit report draft (revision 1) on a new exited enrolment; issued when `issue`. */
+async function exitReportOn(issue: boolean): Promise<{ id: string; revision: number; enrolmentId: string }> {
+  const draft = await ok(
+    'mutation($input: DraftExitReportInput!) { draftExitReport(input: $input) { id revision enrolmentId } }',
+    { input: { enrolmentId: await exitedEnrolment(), ...SECTIONS } },
+    tokens.reg,
+  );
+  if (issue)
+    await ok(
+      'mutation($input: IssueExitReportInput!) { issueExitReport(input: $input) { id } }',
+      { input: { exitReportId: draft.id, expectedRevision: draft.revision } },
+      tokens.reg,
+    );
+  return draft;
+}
+
 const RULE_INPUT = { origins: ['EU'], recognising: ['GB'], mode: 'EQUIVALENCE', effect: 'RECOGNISE' };
 type AgreementStatus = 'DRAFT' | 'PROPOSED' | 'IN_FORCE' | 'SUSPENDED';
 
@@ -418,6 +461,16 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   // A too-short new password: every signed-in caller reaches validation, none ends its own session.
   changePassword: () => ({ input: { currentPassword: 'whatever-it-was', newPassword: 'short' } }),
   disableAccount: async () => ({ input: { id: await bystander() } }),
+  // Consent and its withdrawal change nothing when repeated: every cell uses the same issued report.
+  consentToPublication: () => ({ input: { exitReportId: w.issuedReport } }),
+  withdrawPublicationConsent: () => ({ input: { exitReportId: w.issuedReport } }),
+  draftExitReport: async () => ({ input: { enrolmentId: await exitedEnrolment(), ...SECTIONS } }),
+  // An issued report never changes: FCA is refused for the state, MAS may not see the enrolment.
+  'draftExitReport:issued': () => ({ input: { enrolmentId: w.exited, exitReportId: w.issuedReport, ...SECTIONS } }),
+  issueExitReport: async () => {
+    const draft = await exitReportOn(false);
+    return { input: { exitReportId: draft.id, expectedRevision: draft.revision } };
+  },
   enableAccount: async () => ({ input: { id: await bystander() } }),
   // Another account's sessions: only administrators may end them (one's own: any caller, not tested here).
   revokeSessions: async () => ({ input: { accountId: await bystander() } }),
@@ -427,6 +480,8 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   'criterion:draft': () => ({ id: w.draftCriterion }),
   enrolment: () => ({ id: w.enrolment }),
   exitReport: () => ({ enrolmentId: w.enrolment }),
+  verifyDocument: () => ({ document: w.writtenProof }),
+  writtenProof: () => ({ enrolmentId: w.exited, authorityId: w.fca }),
   jurisdiction: () => ({ code: 'GB' }),
   organisation: () => ({ id: w.orgA }),
   // What submitTestReport takes, without the key: refused and answered exactly as that mutation is.
@@ -654,6 +709,16 @@ beforeAll(async () => {
     await ok('query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }', { id: w.enrolment }, tokens.inn)
   ).aiSystem.id;
   w.report = await submitReport();
+  const issued = await exitReportOn(true);
+  w.issuedReport = issued.id;
+  w.exited = issued.enrolmentId;
+  w.writtenProof = (
+    await ok(
+      'query($e: ID!, $a: ID!) { writtenProof(enrolmentId: $e, authorityId: $a) { signed } }',
+      { e: w.exited, a: w.fca },
+      tokens.admin,
+    )
+  ).signed;
   w.agreement = (await agreementIn('DRAFT')).id;
   w.run = (
     await ok(

@@ -1075,11 +1075,11 @@ describe('audit trail', () => {
   const steps: { action: string; actor: string; entityType: string; data: Record<string, unknown> }[] = [];
   let homeReport: { id: string };
 
-  /** Runs a step that must append exactly one entry. */
-  async function oneEntry<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs a step that must append exactly one entry (`n` for a step that issues a document too). */
+  async function oneEntry<T>(work: () => Promise<T>, n = 1): Promise<T> {
     const before = await t.count('audit_entry');
     const result = await work();
-    expect(await t.count('audit_entry')).toBe(before + 1);
+    expect(await t.count('audit_entry')).toBe(before + n);
     return result;
   }
 
@@ -1188,10 +1188,18 @@ describe('audit trail', () => {
     });
     e = await oneEntry(() => act(REQUEST_EXIT, A.innovator.token, e));
     lifecycle('REQUEST_EXIT', inn, 'TESTING', 'EXIT_REVIEW');
-    // MAS's track is still suspended: it holds the round open after the FCA's decision.
-    e = await oneEntry(() =>
-      act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
+    // MAS's track is still suspended: it holds the round open after the FCA's decision. Being final,
+    // the FCA's decision issues the FCA's written proof in the same transaction, recorded first.
+    e = await oneEntry(
+      () => act(DECIDE_EXIT, FCA.regulator.token, e, { decision: 'AUTHORISED', reasons: 'FCA exit criteria met' }),
+      2,
     );
+    steps.push({
+      action: 'ISSUE_WRITTEN_PROOF',
+      actor: FCA.regulator.id,
+      entityType: 'WRITTEN_PROOF',
+      data: { authorityId: FCA.id, completed: true },
+    });
     lifecycle('DECIDE_EXIT', FCA.regulator.id, 'EXIT_REVIEW', 'EXIT_REVIEW', {
       decision: 'AUTHORISED',
       reasons: 'FCA exit criteria met',
@@ -1203,9 +1211,16 @@ describe('audit trail', () => {
       authorityId: MAS.id,
       tracks: [{ authorityId: MAS.id, state: 'ADMITTED', exitDecision: null }],
     });
-    e = await oneEntry(() =>
-      act(DECIDE_EXIT, MAS.regulator.token, e, { decision: 'REJECTED', reasons: 'MAS: risk not mitigated' }),
+    e = await oneEntry(
+      () => act(DECIDE_EXIT, MAS.regulator.token, e, { decision: 'REJECTED', reasons: 'MAS: risk not mitigated' }),
+      2,
     );
+    steps.push({
+      action: 'ISSUE_WRITTEN_PROOF',
+      actor: MAS.regulator.id,
+      entityType: 'WRITTEN_PROOF',
+      data: { authorityId: MAS.id, completed: false },
+    });
     lifecycle('DECIDE_EXIT', MAS.regulator.id, 'EXIT_REVIEW', 'EXITED', {
       decision: 'REJECTED',
       reasons: 'MAS: risk not mitigated',

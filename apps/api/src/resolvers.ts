@@ -25,7 +25,14 @@ import {
 } from './enrolments/enrolment-references.resolver.js';
 import { EnrolmentTrackResolver } from './enrolments/enrolment-track.resolver.js';
 import { EnrolmentResolver } from './enrolments/enrolment.resolver.js';
+import {
+  ExitDocumentResolver,
+  ExitReportAuthorityDocumentsResolver,
+  ExitReportVersionReferencesResolver,
+  WrittenProofReferencesResolver,
+} from './enrolments/exit-document.resolver.js';
 import { ExitReportResolver } from './enrolments/exit-report.resolver.js';
+import { PublicRegistryResolver } from './registry/public-registry.resolver.js';
 import { TestReportFieldsResolver } from './enrolments/test-report-fields.resolver.js';
 import { TestReportResolver } from './enrolments/test-report.resolver.js';
 import { AccountFieldsResolver } from './identity/account-fields.resolver.js';
@@ -105,6 +112,10 @@ export const RESOLVERS = [
   TrackEvaluationPreviewReferencesResolver,
   CriterionEvaluationPreviewReferencesResolver,
   ExitReportResolver,
+  ExitDocumentResolver,
+  ExitReportAuthorityDocumentsResolver,
+  WrittenProofReferencesResolver,
+  ExitReportVersionReferencesResolver,
   FunnelAuthorityReferencesResolver,
   CriterionCountReferencesResolver,
   // recognition and agreements
@@ -118,4 +129,6 @@ export const RESOLVERS = [
   SimulationResolver,
   CooperationResolver,
   EnrolmentIncidentsResolver,
+  // the public registry (no sign-in)
+  PublicRegistryResolver,
 ];

@@ -14,6 +14,7 @@ const USAGE = `Usage: sandbridge <command>
   recognise [--explain] FILE resolve a recognition case (- for stdin); needs no database
   simulate [--json|--csv] [--svg OUT] FILE
                              run a simulation scenario (- for stdin); needs no database (simulate --help)
+  verify --keys KEYS FILE    check a signed document against a saved JWK set, offline (verify --help)
 The database is DATABASE_URL, or the embedded one under DATA_DIR.`;
 
 /** The commands that need the configuration, and most the database. A bad configuration is reported, not thrown. */

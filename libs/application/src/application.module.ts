@@ -27,7 +27,9 @@ import { DemoSeeder } from './demo/demo-seeder.js';
 import { EnrolmentApplicationService } from './enrolments/enrolment-application.service.js';
 import { EnrolmentLifecycleService } from './enrolments/enrolment-lifecycle.service.js';
 import { EnrolmentService } from './enrolments/enrolment.service.js';
+import { ExitDocumentService } from './enrolments/exit-document.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
+import { PublicRegistryService } from './registry/public-registry.service.js';
 import { TestReportSubmissionService } from './enrolments/test-report-submission.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { TrackEvaluationService } from './enrolments/track-evaluation.service.js';
@@ -68,6 +70,8 @@ const SERVICES = [
   TestReportService,
   TestReportSubmissionService,
   ExitReportService,
+  ExitDocumentService,
+  PublicRegistryService,
   AuditService,
   EventBus,
   EventAccess,

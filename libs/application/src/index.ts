@@ -36,6 +36,8 @@ export * from './enrolments/track-evaluation.service.js';
 export * from './enrolments/test-report.service.js';
 export * from './enrolments/test-report-submission.service.js';
 export * from './enrolments/exit-report.service.js';
+export * from './enrolments/exit-document.service.js';
+export * from './registry/public-registry.service.js';
 export * from './cooperation/audit.service.js';
 export * from './cooperation/event-bus.js';
 export * from './cooperation/event-access.js';

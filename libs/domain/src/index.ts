@@ -16,6 +16,8 @@ export * from './enrolments/exit-report.js';
 export * from './reports/test-reports.js';
 export * from './cooperation/incidents.js';
 export * from './audit/audit-chain.js';
+export * from './signing/signed-document.js';
+export * from './exit-documents/exit-documents.js';
 export * from './recognition/recognition.js';
 export * from './recognition/recognition-engine.js';
 export * from './recognition/withheld-resolution.js';

@@ -1,4 +1,5 @@
 export * from './entities/index.js';
+export type { ExitReportDraftSections } from './entities/exit-report.entity.js';
 export * from './migrations/index.js';
 export * from './database/data-source-options.js';
 export * from './database/embedded-postgres.js';
@@ -17,6 +18,7 @@ export * from './repositories/crosswalk.repository.js';
 export * from './repositories/ai-system.repository.js';
 export * from './repositories/programme.repository.js';
 export * from './repositories/enrolment.repository.js';
+export * from './repositories/exit-document.repository.js';
 export * from './repositories/test-report.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/incident.repository.js';

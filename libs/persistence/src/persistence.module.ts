@@ -13,6 +13,7 @@ import { CrosswalkRepository } from './repositories/crosswalk.repository.js';
 import { ProgrammeRepository } from './repositories/programme.repository.js';
 import { StandardRepository } from './repositories/standard.repository.js';
 import { EnrolmentRepository } from './repositories/enrolment.repository.js';
+import { ExitDocumentRepository } from './repositories/exit-document.repository.js';
 import { TestReportRepository } from './repositories/test-report.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   AiSystemRepository,
   ProgrammeRepository,
   EnrolmentRepository,
+  ExitDocumentRepository,
   TestReportRepository,
   AuditRepository,
   IncidentRepository,

@@ -13,6 +13,7 @@ const EXTENSION_KEYS = ['code', 'errors', 'reason', 'retryAfterSeconds', 'limit'
 export function expectNoLeak(res: GraphQLResponse): void {
   for (const error of res.errors ?? []) {
     expect(Object.keys(error.extensions ?? {}).filter((k) => !EXTENSION_KEYS.includes(k))).toEqual([]);
+    if (error.extensions && 'reason' in error.extensions) expect(error.extensions.reason).toMatch(/^[A-Z][A-Z_]*$/);
     expect(error.extensions).not.toHaveProperty('stacktrace');
     expect(error.extensions).not.toHaveProperty('exception');
     expect(JSON.stringify(error)).not.toMatch(

@@ -97,6 +97,9 @@ export class ExitReportAuthorityModel {
 
   @Field(() => [ExitReportCriterionModel])
   criteria: ExitReportCriterionModel[];
+
+  /** The enrolment, for the exit documents' fields (exit-document.resolver.ts); not a field itself. */
+  enrolmentId?: string;
 }
 
 @ObjectType()

@@ -17,7 +17,12 @@ export class ExitReportResolver {
     @Args('enrolmentId', { type: () => ID }) enrolmentId: string,
   ): Promise<ExitReportModel> {
     const report = await this.exitReports.exitReport(actor, enrolmentId);
-    return { ...report, markdown: renderExitReportMarkdown(report) };
+    return {
+      ...report,
+      // Each authority's section resolves its exit documents by enrolment (exit-document.resolver.ts).
+      authorities: report.authorities.map((a) => ({ ...a, enrolmentId: report.enrolmentId })),
+      markdown: renderExitReportMarkdown(report),
+    };
   }
 
   @Roles(Role.ADMIN, Role.REGULATOR, Role.NEGOTIATOR)

@@ -4,6 +4,7 @@ import {
   AiSystemService,
   AuthorityService,
   EnrolmentService,
+  ExitDocumentService,
   IncidentService,
   TestReportService,
   TrackEvaluationService,
@@ -57,6 +58,7 @@ export class GraphQLContextFactory {
     private readonly reports: TestReportService,
     private readonly incidents: IncidentService,
     private readonly agreements: AgreementService,
+    private readonly exitDocuments: ExitDocumentService,
     private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
@@ -74,6 +76,7 @@ export class GraphQLContextFactory {
       reports,
       incidents,
       agreements,
+      exitDocuments,
     } = this;
     return new Loaders(
       {
@@ -89,6 +92,7 @@ export class GraphQLContextFactory {
         reports,
         incidents,
         agreements,
+        exitDocuments,
       },
       actor,
     );

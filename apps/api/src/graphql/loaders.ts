@@ -4,6 +4,8 @@ import {
   AuthorityService,
   CriterionService,
   EnrolmentService,
+  type EnrolmentExitDocuments,
+  ExitDocumentService,
   IncidentService,
   TestReportService,
   type TrackEvaluation,
@@ -50,6 +52,7 @@ export interface LoaderServices {
   reports: TestReportService;
   incidents: IncidentService;
   agreements: AgreementService;
+  exitDocuments: ExitDocumentService;
 }
 
 /** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
@@ -96,6 +99,8 @@ export class Loaders {
   readonly reportsOfEnrolment: DataLoader<string, TestReportEntity[]>;
   readonly resultsOfReport: DataLoader<string, TestResultEntity[]>;
   readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
+  /** Written proofs and exit report versions of each enrolment, as the caller may see them. */
+  readonly exitDocumentsOfEnrolment: DataLoader<string, EnrolmentExitDocuments>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -157,6 +162,11 @@ export class Loaders {
     );
     this.resultsOfReport = new DataLoader((ids) => services.reports.resultsOf(ids));
     this.incidentsOfEnrolment = new DataLoader((ids) => services.incidents.ofEnrolments(ids));
+    this.exitDocumentsOfEnrolment = new DataLoader((ids) =>
+      actor
+        ? services.exitDocuments.documentsOf(actor, ids)
+        : Promise.resolve(ids.map(() => ({ proofs: [], reports: [] }))),
+    );
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));

@@ -49,6 +49,8 @@ export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
   'Query.recordedPopulation': 5_000,
   'Query.compareSimulationRuns': 1_000,
   'Query.verifyAuditTrail': 10_000,
+  'Query.writtenProof': 100,
+  'Query.verifyDocument': 20,
   'EnrolmentTrack.entryEvaluation': 20,
   'EnrolmentTrack.evaluation': 20,
 };

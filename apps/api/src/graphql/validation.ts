@@ -16,6 +16,8 @@ export type IdKind =
   | 'criterion'
   | 'crosswalk'
   | 'enrolment'
+  | 'exit report'
+  | 'incident'
   | 'organisation'
   | 'programme'
   | 'rule'

@@ -35,6 +35,7 @@ import {
   type SuspendCommand,
 } from './enrolment-commands.js';
 import { EnrolmentService, type LoadedEnrolment } from './enrolment.service.js';
+import { ExitDocumentService } from './exit-document.service.js';
 import { TrackEvaluationService } from './track-evaluation.service.js';
 
 /**
@@ -52,6 +53,7 @@ export class EnrolmentLifecycleService {
     private readonly events: EventBus,
     private readonly reads: EnrolmentService,
     private readonly evaluations: TrackEvaluationService,
+    private readonly exitDocuments: ExitDocumentService,
   ) {}
 
   submit(actor: Actor, c: DecisionCommand) {
@@ -117,11 +119,13 @@ export class EnrolmentLifecycleService {
       actor,
       c,
       (authorityId) => ({ action: EnrolmentAction.DECIDE_EXIT, authorityId, decision: c.decision }),
-      async (_loaded, authorityId, changed) => {
+      async (loaded, authorityId, changed) => {
         const track = changed.find((t) => t.authorityId === authorityId)!;
         track.exitReasons = c.reasons ?? null;
         track.exitDecidedBy = actor.accountId;
         track.exitDecidedAt = this.clock.now();
+        // A final decision (AUTHORISED, REJECTED) issues the track's signed written proof in this transaction.
+        await this.exitDocuments.issueWrittenProof(actor, loaded, track);
       },
     );
   }

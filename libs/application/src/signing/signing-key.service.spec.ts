@@ -182,6 +182,35 @@ describe('SigningKeyService', () => {
     });
   });
 
+  it('after a key change, publishes the retired keys beside the current one and still verifies what they signed', async () => {
+    const before = await service({ SIGNING_KEY: RFC_SEED.toString('base64') });
+    const signedBefore = before.sign(DOCUMENT);
+    const served = JSON.stringify(before.publicJwks());
+    const after = await service({ SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'), SIGNING_RETIRED_KEYS: served });
+    const jwks = after.publicJwks();
+    expect(jwks.keys.map((k) => k.kid)).toEqual([after.keyId, RFC_THUMBPRINT]);
+    expect(after.verify(signedBefore)).toEqual({ valid: true });
+    expect(verifiedIndependently(signedBefore, jwks)).toBe(true);
+    // Only the current key signs; a retired key's id on a new signature gives it away.
+    expect(after.sign(DOCUMENT).keyId).toBe(after.keyId);
+    expect(after.verify({ ...after.sign(DOCUMENT), keyId: RFC_THUMBPRINT })).toMatchObject({
+      valid: false,
+      path: 'signature',
+    });
+    // The current key listed again among the retired ones adds nothing.
+    const again = await service({ SIGNING_KEY: RFC_SEED.toString('base64'), SIGNING_RETIRED_KEYS: served });
+    expect(again.publicJwks().keys).toHaveLength(1);
+    // Another key under the current key's id is refused at start.
+    const clash = JSON.stringify({ keys: [{ ...before.publicJwks().keys[0], kid: 'sandbridge-now' }] });
+    await expect(
+      service({
+        SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
+        SIGNING_KEY_ID: 'sandbridge-now',
+        SIGNING_RETIRED_KEYS: clash,
+      }),
+    ).rejects.toThrow(/SIGNING_RETIRED_KEYS/);
+  });
+
   it('never generates a key in production', async () => {
     const keys = new FakeKeys();
     const config = { ...loadConfig({ NODE_ENV: 'test' }), env: 'production' } as AppConfig;

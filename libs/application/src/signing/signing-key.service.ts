@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sandbridge/common';
 import { PlatformKeyRepository } from '@sandbridge/persistence';
@@ -7,15 +7,19 @@ import {
   type Ed25519PublicJwk,
   type JwkSet,
   jwkThumbprint,
+  publicKeyOf,
   type SignatureCheck,
   type SignedDocument,
   sha256Hex,
+  verifySignedDocument,
 } from './signed-document.js';
 
 interface LoadedKey {
   privateKey: KeyObject;
   publicKey: KeyObject;
   jwk: Ed25519PublicJwk;
+  /** Earlier keys' public parts (SIGNING_RETIRED_KEYS): still published and trusted for what they signed. */
+  retired: (Ed25519PublicJwk & { publicKey: KeyObject })[];
 }
 
 /**
@@ -24,7 +28,9 @@ interface LoadedKey {
  *
  * The key is SIGNING_KEY when configured (required in production). Otherwise one is generated on
  * the first start and kept in the database (insert-if-absent), so that restarts and every instance
- * on that database sign with the same key and earlier signatures keep verifying.
+ * on that database sign with the same key and earlier signatures keep verifying. After a key change,
+ * the earlier keys' public parts (SIGNING_RETIRED_KEYS) are published beside it and still verify
+ * what they signed; only the current key signs.
  */
 @Injectable()
 export class SigningKeyService implements OnModuleInit {
@@ -54,7 +60,22 @@ export class SigningKeyService implements OnModuleInit {
     const { x } = publicKey.export({ format: 'jwk' });
     if (!x) throw new Error('The platform signing key has no public part');
     const kid = this.config.signing.keyId ?? jwkThumbprint(x);
-    this.key = { privateKey, publicKey, jwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' } };
+    const retired = [];
+    for (const old of this.config.signing.retiredKeys ?? []) {
+      if (old.kid === kid) {
+        // The current key listed again (a key set copied after the change): nothing to add.
+        if (old.x === x) continue;
+        throw new Error(`SIGNING_RETIRED_KEYS: the key id ${old.kid} is the current signing key's, with another key`);
+      }
+      if (old.x === x) continue;
+      retired.push({ ...old, publicKey: publicKeyOf(old) });
+    }
+    this.key = {
+      privateKey,
+      publicKey,
+      jwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' },
+      retired,
+    };
   }
 
   private get loaded(): LoadedKey {
@@ -78,40 +99,23 @@ export class SigningKeyService implements OnModuleInit {
   }
 
   /**
-   * Whether `signed` is a document this platform signed, unchanged: the key id must be ours, the
-   * digest must match the document and the signature both. Takes a well-formed envelope (see
-   * `signedDocumentProblems`).
+   * Whether `signed` is a document this platform signed, unchanged: the key id must be the current
+   * key's or a retired one's, the digest must match the document and the signature both. Takes a
+   * well-formed envelope (see `signedDocumentProblems`).
    */
   verify(signed: SignedDocument): SignatureCheck {
     const key = this.loaded;
-    if (signed.keyId !== key.jwk.kid)
-      return { valid: false, path: 'keyId', reason: 'is not the id of a key this platform signs with' };
-    let bytes: Buffer;
-    try {
-      bytes = canonicalBytes(signed.document);
-    } catch (error) {
-      return { valid: false, path: 'document', reason: (error as Error).message };
-    }
-    if (sha256Hex(bytes) !== signed.sha256)
-      return {
-        valid: false,
-        path: 'sha256',
-        reason: 'does not match the document (the document or its digest was changed)',
-      };
-    const signature = Buffer.from(signed.signature, 'base64url');
-    // Only the canonical encoding: otherwise a changed padding bit would leave the bytes, and the check, unchanged.
-    if (
-      signature.length !== 64 ||
-      signature.toString('base64url') !== signed.signature ||
-      !verify(null, bytes, key.publicKey, signature)
-    ) {
-      return { valid: false, path: 'signature', reason: 'does not verify with the platform key' };
-    }
-    return { valid: true };
+    const check = verifySignedDocument(signed, [{ ...key.jwk, publicKey: key.publicKey }, ...key.retired]);
+    if (!check.valid && check.path === 'keyId')
+      return { valid: false, path: 'keyId', reason: 'is not the id of a key this platform signs or signed with' };
+    return check;
   }
 
   /** The public key(s), for GET /.well-known/sandbridge-keys. */
   publicJwks(): JwkSet {
-    return { keys: [{ ...this.loaded.jwk }] };
+    const { jwk, retired } = this.loaded;
+    return {
+      keys: [{ ...jwk }, ...retired.map(({ kty, crv, x, kid, alg, use }) => ({ kty, crv, x, kid, alg, use }))],
+    };
   }
 }

@@ -25,6 +25,8 @@ import { AgreementRuleEntity } from './agreement-rule.entity.js';
 import { AgreementApprovalEntity } from './agreement-approval.entity.js';
 import { SimulationRunEntity } from './simulation-run.entity.js';
 import { SimulationChunkEntity } from './simulation-chunk.entity.js';
+import { WrittenProofEntity } from './written-proof.entity.js';
+import { ExitReportEntity } from './exit-report.entity.js';
 
 export {
   AccountEntity,
@@ -54,6 +56,8 @@ export {
   AgreementApprovalEntity,
   SimulationRunEntity,
   SimulationChunkEntity,
+  WrittenProofEntity,
+  ExitReportEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -85,4 +89,6 @@ export const ENTITIES = [
   SimulationChunkEntity,
   AuditCheckpointEntity,
   PlatformKeyEntity,
+  WrittenProofEntity,
+  ExitReportEntity,
 ];

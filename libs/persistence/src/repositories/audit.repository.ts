@@ -50,6 +50,13 @@ export class AuditRepository {
     await this.connection.getRepository(AuditCheckpointEntity).upsert({ id: 1, ...checkpoint }, ['id']);
   }
 
+  /** Every entry about one enrolment, in chain order. */
+  ofEnrolment(enrolmentId: string): Promise<AuditEntryEntity[]> {
+    return isUuid(enrolmentId)
+      ? this.repo.find({ where: { enrolmentId }, order: { seq: 'ASC' } })
+      : Promise.resolve([]);
+  }
+
   /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
   page(
     filter: AuditFilter,

@@ -217,4 +217,14 @@ export class EnrolmentRepository {
     const enrolments = await this.repo.find({ where: { programmeId } });
     return { enrolments, tracks: await this.tracksOf(enrolments.map((e) => e.id)) };
   }
+
+  /** Every enrolment of these programmes with its tracks (two statements, whatever the number of programmes). */
+  async ofProgrammes(
+    programmeIds: readonly string[],
+  ): Promise<{ enrolments: EnrolmentEntity[]; tracks: EnrolmentTrackEntity[] }> {
+    const enrolments = await rowsWhereAny(this.connection.manager, EnrolmentEntity, 'programmeId', programmeIds, [
+      ['id', 'ASC'],
+    ]);
+    return { enrolments, tracks: enrolments.length ? await this.tracksOf(enrolments.map((e) => e.id)) : [] };
+  }
 }

@@ -15,6 +15,8 @@ export interface ProgrammeFilter {
   search?: string | null;
   /** DRAFT programmes are visible only to their participants: null = all drafts visible. */
   draftsVisibleTo?: { authorityId: string | null } | null;
+  /** Only OPEN, RUNNING and CLOSED programmes (the public registry). */
+  publishedOnly?: boolean;
 }
 
 @Injectable()
@@ -72,6 +74,7 @@ export class ProgrammeRepository {
   page(filter: ProgrammeFilter, request: PageRequest): Promise<Page<ProgrammeEntity>> {
     const query = this.repo.createQueryBuilder('p');
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    if (filter.publishedOnly) query.andWhere("p.status <> 'DRAFT'");
     if (filter.participantAuthorityId) {
       query.andWhere(
         'p.id IN (SELECT pp.programme_id FROM programme_participant pp WHERE pp.authority_id = :participant)',

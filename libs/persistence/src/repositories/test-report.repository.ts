@@ -21,6 +21,15 @@ export class TestReportRepository {
     return isUuid(id) ? this.reports.findOneBy({ id }) : Promise.resolve(null);
   }
 
+  findByIds(ids: readonly string[]): Promise<TestReportEntity[]> {
+    return rowsWhereAny(this.connection.manager, TestReportEntity, 'id', ids.filter(isUuid));
+  }
+
+  /** These results (any order), e.g. to find the reports of the results a document rests on. */
+  resultsByIds(ids: readonly string[]): Promise<TestResultEntity[]> {
+    return rowsWhereAny(this.connection.manager, TestResultEntity, 'id', ids.filter(isUuid));
+  }
+
   findByIdempotencyKey(enrolmentId: string, idempotencyKey: string): Promise<TestReportEntity | null> {
     return this.reports.findOneBy({ enrolmentId, idempotencyKey });
   }
