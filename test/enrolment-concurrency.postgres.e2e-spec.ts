@@ -242,6 +242,11 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
       ).decideEntry;
       expect(retried.version).toBe(e.version + 2);
       expect(track(retried, lost).state).toBe(lost === 'FCA' ? 'ADMITTED' : 'DECLINED');
+      // The FCA's ADMIT took a cohort place (an enrolment holds one from its first accepted ADMIT):
+      // free it, so that every round starts with the same places (capacity 10).
+      expectOk(
+        await t.gql(WITHDRAW, { input: { enrolmentId: e.id, expectedVersion: retried.version } }, sb.innovator.token),
+      );
     }
 
     it(`exactly one succeeds and the other gets CONFLICT (${ROUNDS} rounds)`, async () => {

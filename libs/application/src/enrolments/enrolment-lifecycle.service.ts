@@ -185,6 +185,9 @@ export class EnrolmentLifecycleService {
         // This ADMIT would take a place: admissions into one programme are serialised (a row lock on
         // it) so two decisions cannot both take the last place, and the domain sees the count.
         await this.programmes.findByIdForUpdate(programme.id);
+        // Waiting for the lock, another decision on this enrolment may have landed: that is a stale
+        // version (CONFLICT), whatever the count now says.
+        if ((await this.enrolments.findById(enrolment.id))?.version !== enrolment.version) throw staleEnrolment();
         before.cohort = {
           capacity: programme.cohortCapacity,
           heldByOthers: await this.enrolments.countInCohort(programme.id, enrolment.id),
