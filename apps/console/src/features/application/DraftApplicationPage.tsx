@@ -95,7 +95,8 @@ export function Component() {
         title={title}
         description={
           <>
-            To {draft.programme.name} · <EnrolmentStateBadge state={draft.state} size="sm" /> · version {draft.version}
+            To {draft.programme.name} · state: <EnrolmentStateBadge state={draft.state} size="sm" /> · version{' '}
+            {draft.version}
           </>
         }
       />

@@ -66,7 +66,7 @@ export function Component() {
       />
       <ErrorNotice error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />
       {!window.open && (
-        <Text c="orange.9" mb="md">
+        <Text c="var(--mantine-color-orange-light-color)" mb="md">
           {window.reason}.
         </Text>
       )}

@@ -111,7 +111,7 @@ export function Component() {
         title={`${enrolment.aiSystem.name} in ${enrolment.programme.name}`}
         description={
           <>
-            <EnrolmentStateBadge state={enrolment.state} /> · version {enrolment.version} · applied{' '}
+            State: <EnrolmentStateBadge state={enrolment.state} /> · version {enrolment.version} · applied{' '}
             {instant(enrolment.createdAt)}
           </>
         }
@@ -406,7 +406,7 @@ function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: ()
         )}
         <TransitionAction
           transition={transitionFor(enrolment.allowedTransitions, 'WITHDRAW')}
-          color="red"
+          color="red.9"
           variant="outline"
           leftSection={<IconX size={16} />}
           onClick={() => open('WITHDRAW')}
@@ -434,7 +434,7 @@ function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: ()
                 Cancel
               </Button>
               <Button
-                color={acting === 'WITHDRAW' ? 'red' : undefined}
+                color={acting === 'WITHDRAW' ? 'red.9' : undefined}
                 loading={state.fetching}
                 onClick={() => void confirm()}
               >

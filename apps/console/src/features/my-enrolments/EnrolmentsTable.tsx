@@ -59,6 +59,7 @@ export function EnrolmentsTable({
                   component={Link}
                   to={`/innovator/enrolments/${e.id}`}
                   size="sm"
+                  c="indigo.9"
                   aria-label={`Open the enrolment of ${e.aiSystem.name} in ${e.programme.name}`}
                 >
                   Open

@@ -94,7 +94,7 @@ export function Component() {
                   <Table.Th>Application window</Table.Th>
                   <Table.Td>
                     {day(programme.applicationOpens)} – {day(programme.applicationCloses)}, both days included
-                    <Text size="sm" c={window.open ? 'green.9' : 'dimmed'}>
+                    <Text size="sm" c={window.open ? 'var(--mantine-color-green-light-color)' : 'dimmed'}>
                       {window.open ? 'Open for applications today' : window.reason}
                     </Text>
                   </Table.Td>

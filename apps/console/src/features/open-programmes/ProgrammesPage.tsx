@@ -61,7 +61,7 @@ export function Component() {
                   return (
                     <Table.Tr key={p.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={p.id} fw={500}>
+                        <Anchor component={Link} to={p.id} fw={500} c="indigo.9">
                           {p.name}
                         </Anchor>
                         <Text size="xs" c="dimmed">
@@ -87,7 +87,7 @@ export function Component() {
                         <Text size="sm">
                           {day(p.applicationOpens)} – {day(p.applicationCloses)}
                         </Text>
-                        <Text size="xs" c={window.open ? 'green.9' : 'dimmed'}>
+                        <Text size="xs" c={window.open ? 'var(--mantine-color-green-light-color)' : 'dimmed'}>
                           {window.open ? 'Open today' : window.reason}
                         </Text>
                       </Table.Td>

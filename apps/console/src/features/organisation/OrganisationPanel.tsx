@@ -36,8 +36,8 @@ export function OrganisationPanel() {
                 <span className="visually-hidden">Loading your organisation</span>
               </Skeleton>
             ) : organisation ? (
-              <Text fw={600} data-testid="organisation-name">
-                {organisation.name}
+              <Text fw={600}>
+                <span>{organisation.name}</span>
                 <Text component="span" c="dimmed" fw={400} size="sm">
                   {' '}
                   · home jurisdiction {organisation.homeJurisdiction.name} ({organisation.homeJurisdiction.code})

@@ -70,7 +70,7 @@ export function Component() {
               {systems.map((system) => (
                 <Table.Tr key={system.id}>
                   <Table.Td fw={500}>
-                    <Anchor component={Link} to={system.id} inherit>
+                    <Anchor component={Link} to={system.id} inherit c="indigo.9">
                       {system.name}
                     </Anchor>
                   </Table.Td>
