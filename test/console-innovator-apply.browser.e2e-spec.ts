@@ -105,12 +105,11 @@ describe('the innovator console: programmes, applying, enrolments', () => {
       }
     }
     // MAS's tab: its optional entry criterion says so.
-    await expect(
-      criteria
-        .getByRole('row', { name: /entry\.feat-assessment/ })
-        .getByText('Optional', { exact: true })
-        .count(),
-    ).resolves.toBe(1);
+    await criteria.getByRole('tab', { name: 'MAS' }).click();
+    await criteria
+      .getByRole('row', { name: /entry\.feat-assessment/ })
+      .getByText('Optional', { exact: true })
+      .waitFor();
 
     // The organisation's applications to it, each linking to its page.
     const applications = page.getByRole('region', { name: 'Your applications' });
