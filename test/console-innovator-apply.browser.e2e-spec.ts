@@ -55,6 +55,27 @@ async function enrolmentOf(system: string, programme: string): Promise<{ id: str
   return { id: found.id, version: found.version };
 }
 
+/**
+ * Waits until the notifications titled `titles` are gone (they close by themselves): axe then checks
+ * the page, not a notification halfway through its fade.
+ */
+async function notificationsGone(page: Page, titles: RegExp): Promise<void> {
+  await page.getByRole('alert').filter({ hasText: titles }).first().waitFor({ state: 'detached' });
+}
+
+/**
+ * Runs axe once the page's CSS transitions (a dialog or a notification fading in) have finished: a
+ * colour halfway through a fade is not the colour people read.
+ */
+async function expectAccessibleNow(page: Page, where: string): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as any).document
+      .getAnimations()
+      .every((a: any) => a.constructor.name !== 'CSSTransition' || a.playState === 'finished'),
+  );
+  await expectAccessible(page, where);
+}
+
 /** The message the API gives at `path`, as the console shows it (first letter upper-case). */
 function messageAt(errors: { path: string; message: string }[], path: string): string {
   const text = errors.find((p) => p.path === path)?.message;
@@ -115,7 +136,7 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     const applications = page.getByRole('region', { name: 'Your applications' });
     await applications.getByRole('link', { name: /Open the enrolment of Lumen Thin-File Scorer/ }).waitFor();
     await tabTo(page, page.getByRole('button', { name: 'Apply' }));
-    await expectAccessible(page, 'programme page');
+    await expectAccessibleNow(page, 'programme page');
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -210,7 +231,7 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     expect(await fieldError(scenarios.getByLabel('SHA-256', { exact: true }))).toBeNull();
     expect(await fieldError(intention.getByRole('checkbox'))).toBeNull();
     expect(new URL(page.url()).pathname).toMatch(/\/apply$/);
-    await expectAccessible(page, 'application form with field errors');
+    await expectAccessibleNow(page, 'application form with field errors');
 
     // Corrected, the attestation still unanswered: saved as a DRAFT, on its own page.
     await boundary.getByLabel('SHA-256', { exact: true }).fill(HASH);
@@ -236,7 +257,8 @@ describe('the innovator console: programmes, applying, enrolments', () => {
         .getByText('Met', { exact: true })
         .count(),
     ).resolves.toBe(1);
-    await expectAccessible(page, 'draft application with its entry evaluation');
+    await notificationsGone(page, /Draft saved/);
+    await expectAccessibleNow(page, 'draft application with its entry evaluation');
 
     // Submitting over an unmet mandatory criterion asks first.
     await page.getByRole('button', { name: 'Submit application' }).click();
@@ -268,7 +290,8 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     await timeline.getByText('Application changed').waitFor();
     const submitted = await enrolmentOf('Lumen Thin-File Scorer', FAST_TRACK);
     expect(new URL(page.url()).pathname).toBe(`/innovator/enrolments/${submitted.id}`);
-    await expectAccessible(page, 'enrolment page (submitted)');
+    await notificationsGone(page, /Draft saved|Application submitted/);
+    await expectAccessibleNow(page, 'enrolment page (submitted)');
     expect(pageProblems(page)).toEqual([]);
   }, 120_000);
 
@@ -312,7 +335,7 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     await page.getByRole('region', { name: 'Timeline' }).getByText('FCA admitted').waitFor();
 
     expect(await page.evaluate(() => (globalThis as any).notReloaded)).toBe(true);
-    await expectAccessible(page, 'enrolment page (updated live)');
+    await expectAccessibleNow(page, 'enrolment page (updated live)');
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -354,7 +377,7 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Withdraw the enrolment' });
     await dialog.getByLabel('Reasons').fill('The fast track does not fit this system.');
-    await expectAccessible(page, 'withdraw dialog');
+    await expectAccessibleNow(page, 'withdraw dialog');
     await dialog.getByRole('button', { name: 'Withdraw' }).click();
     const conflict = dialog.getByRole('alert').filter({ hasText: 'Someone else changed this' });
     await conflict.waitFor();
@@ -404,14 +427,15 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     const enrolments = page.getByRole('region', { name: 'Enrolments' });
     const pilotRow = enrolments.getByRole('row', { name: new RegExp(PILOT) });
     await pilotRow.getByText('Exited', { exact: true }).waitFor();
-    await expectAccessible(page, 'system page');
+    await notificationsGone(page, /Organisation saved/);
+    await expectAccessibleNow(page, 'system page');
 
     await pilotRow.getByRole('link', { name: `Open the enrolment of Lumen Thin-File Scorer in ${PILOT}` }).click();
     await page.getByRole('heading', { name: `Lumen Thin-File Scorer in ${PILOT}`, level: 1 }).waitFor();
     await page.getByRole('article', { name: 'FCA track' }).getByText('Authorised', { exact: true }).waitFor();
     await page.getByRole('article', { name: 'AI Office track' }).getByText('Rejected', { exact: true }).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText('AI Office rejected').waitFor();
-    await expectAccessible(page, 'enrolment page (exited)');
+    await expectAccessibleNow(page, 'enrolment page (exited)');
     expect(pageProblems(page)).toEqual([]);
   });
 });
