@@ -51,6 +51,54 @@ const SCREENS: Screen[] = [
       await dialog.getByText('Check the fields marked below.').waitFor();
     },
   },
+  {
+    file: 'innovator-programme.png',
+    as: INNOVATOR,
+    path: '/innovator/programmes',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'Cross-border AI credit-scoring pilot' }).click();
+      await page.getByRole('heading', { name: 'Criteria by authority' }).waitFor();
+    },
+  },
+  {
+    file: 'innovator-application-evaluation.png',
+    as: INNOVATOR,
+    path: '/innovator/programmes',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'Singapore fast track for AI credit models tested abroad' }).click();
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('combobox', { name: 'AI system' }).click();
+      await page.getByRole('option', { name: 'Lumen Thin-File Scorer' }).click();
+      await page.getByRole('checkbox', { name: /^MAS/ }).check();
+      const hash = 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778';
+      for (const [criterion, reference] of [
+        ['Boundary conditions', 'dms://lumen/boundary-conditions.pdf'],
+        ['New or emerging technology', 'dms://lumen/technology-description.pdf'],
+      ]) {
+        const group = page.getByRole('group', { name: new RegExp(`^${criterion}`) });
+        await group.getByLabel('Evidence reference').fill(reference);
+        await group.getByLabel('SHA-256', { exact: true }).fill(hash);
+      }
+      await page.getByRole('button', { name: 'Save as draft' }).click();
+      await page.getByRole('region', { name: 'MAS: 2 of 4 met' }).waitFor();
+      // Past the notification, which fades on its own.
+      await page.getByRole('alert').filter({ hasText: 'Draft saved' }).waitFor({ state: 'detached' });
+    },
+    fullPage: true,
+  },
+  {
+    file: 'innovator-enrolment.png',
+    as: INNOVATOR,
+    path: '/innovator/enrolments',
+    ready: async (page) => {
+      await page
+        .getByRole('link', {
+          name: 'Open the enrolment of Lumen Affordability Checker in Cross-border AI credit-scoring pilot',
+        })
+        .click();
+      await page.getByRole('region', { name: 'Timeline' }).getByText('Track suspended').waitFor();
+    },
+  },
 ];
 
 async function main(): Promise<void> {

@@ -57,18 +57,29 @@ export const SECTIONS: ConsoleSection[] = [
         icon: IconCpu,
         load: () => import('../features/systems/SystemsPage'),
         summary: 'Register and edit the AI systems your organisation enrols.',
+        subpages: [{ path: ':id', load: () => import('../features/organisation/SystemPage') }],
       },
       {
         path: 'programmes',
         label: 'Open programmes',
         icon: IconListDetails,
+        load: () => import('../features/open-programmes/ProgrammesPage'),
         summary: 'Programmes open for application: authorities, windows, capacity and criteria per stage.',
+        subpages: [
+          { path: ':id', load: () => import('../features/open-programmes/ProgrammePage') },
+          { path: ':id/apply', load: () => import('../features/application/NewApplicationPage') },
+        ],
       },
       {
         path: 'enrolments',
         label: 'My enrolments',
         icon: IconChecklist,
+        load: () => import('../features/my-enrolments/EnrolmentsPage'),
         summary: 'Your applications and enrolments: state, tracks per authority, timeline and actions.',
+        subpages: [
+          { path: ':id', load: () => import('../features/my-enrolments/EnrolmentPage') },
+          { path: ':id/application', load: () => import('../features/application/DraftApplicationPage') },
+        ],
       },
       {
         path: 'passports',

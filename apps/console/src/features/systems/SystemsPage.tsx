@@ -1,14 +1,16 @@
 // My AI systems (innovator): the organisation's systems in a table, registering one, editing one.
 // The pattern every list page follows (docs/console.md): a typed query (systems.graphql), its error
 // in words with a retry, a table, and a form in a modal whose mutation refreshes the list.
-import { Badge, Button, Center, Loader, Modal, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Loader, Modal, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { MySystemsDocument, type SystemRowFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { OrganisationPanel } from '../organisation/OrganisationPanel';
 import { riskClass } from './risk-classes';
 import { SystemForm } from './SystemForm';
 
@@ -37,6 +39,7 @@ export function Component() {
           </Button>
         }
       />
+      <OrganisationPanel />
       <ErrorNotice error={error} onRetry={refresh} />
       {fetching && !data ? (
         <Center py="xl">
@@ -66,7 +69,11 @@ export function Component() {
             <Table.Tbody>
               {systems.map((system) => (
                 <Table.Tr key={system.id}>
-                  <Table.Td fw={500}>{system.name}</Table.Td>
+                  <Table.Td fw={500}>
+                    <Anchor component={Link} to={system.id} inherit c="indigo.9">
+                      {system.name}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{system.sector}</Table.Td>
                   <Table.Td>
                     <Badge color={riskClass(system.riskClass).color} variant="light">
