@@ -33,8 +33,8 @@ export function ErrorNotice({ error, unplaced, onRefresh, onRetry }: ErrorNotice
           {onRefresh && (
             <Button
               size="xs"
-              variant="white"
-              color="orange.9"
+              variant="filled"
+              color="dark.7"
               leftSection={<IconRefresh size={16} />}
               onClick={onRefresh}
             >
