@@ -11,6 +11,7 @@ import { AuditCheckpoints1796529398535 } from './1796529398535-audit-checkpoints
 import { ProgrammeNameScopes1796529976307 } from './1796529976307-programme-name-scopes.js';
 import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organisation-names-not-unique.js';
 import { SuspensionGrounds1796542752277 } from './1796542752277-suspension-grounds.js';
+import { CriterionRevision1796600000000 } from './1796600000000-criterion-revision.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   ProgrammeNameScopes1796529976307,
   OrganisationNamesNotUnique1796531200000,
   SuspensionGrounds1796542752277,
+  CriterionRevision1796600000000,
 ];
