@@ -147,6 +147,47 @@ describe('regulator setup: criteria', () => {
     await choose(page.locator('main'), 'Status', 'Retired');
     await page.getByText('1 criterion version', { exact: true }).waitFor();
     await expect(rows.textContent()).resolves.toContain('version 1');
+    // A retired version's menu offers only its history.
+    await page.getByRole('button', { name: `Actions for ${KEY} version 1` }).click();
+    await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual(['Version history']);
+    await page.getByRole('menuitem', { name: 'Version history' }).click();
+    await page.getByRole('heading', { name: 'Decision latency (99th percentile)', level: 1 }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('retires an active version from the list; an unknown id shows that it does not exist', async () => {
+    const token = await cb.server.login(DEMO.regulator.email, DEMO_PASSWORD);
+    const key = `exit.to-retire-${run}`;
+    const created = await cb.server.gql<{ createCriterion: { id: string } }>(
+      'mutation($input: CreateCriterionInput!) { createCriterion(input: $input) { id } }',
+      {
+        input: {
+          key,
+          title: 'Soon out of use',
+          stage: 'EXIT',
+          category: 'SAFETY',
+          kind: 'ATTESTATION',
+          statement: 'Done.',
+        },
+      },
+      token,
+    );
+    const id = created.data!.createCriterion.id;
+    await cb.server.gql('mutation($id: ID!) { publishCriterion(input: { id: $id }) { id } }', { id }, token);
+
+    const page = await signedIn('/regulator/criteria');
+    await page.getByLabel('Search').fill(key);
+    await page.getByText('1 criterion version', { exact: true }).waitFor();
+    await page.getByRole('button', { name: `Actions for ${key} version 1` }).click();
+    await page.getByRole('menuitem', { name: 'Retire' }).click();
+    const dialog = page.getByRole('dialog', { name: `Retire version 1 of ${key}?` });
+    await dialog.getByRole('button', { name: 'Retire' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: key }).getByText('Retired', { exact: true }).waitFor();
+
+    await page.goto('/regulator/criteria/00000000-0000-4000-8000-000000000000');
+    await page.getByText('This criterion does not exist, or is not yours to see.').waitFor();
+    await expectAccessible(page, 'unknown criterion');
     expect(pageProblems(page)).toEqual([]);
   });
 });
@@ -179,6 +220,19 @@ describe('regulator setup: programmes', () => {
     const overview = page.getByRole('region', { name: 'Overview' });
     await expect(overview.textContent()).resolves.toContain('Lead decides');
     await expect(overview.textContent()).resolves.toContain('Accepted: results recognised through agreements');
+
+    // Edited by its lead: a capacity of 0 is refused at its field; 8 is saved.
+    await page.getByRole('button', { name: 'Edit programme' }).click();
+    const edit = page.getByRole('dialog', { name: `Edit ${PROGRAMME}` });
+    await expect(edit.getByLabel(/^Name/).inputValue()).resolves.toBe(PROGRAMME);
+    await edit.getByLabel(/^Cohort capacity/).fill('0');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('Check the fields marked below.').waitFor();
+    expect(await fieldError(edit.getByLabel(/^Cohort capacity/))).toBe('Must not be less than 1');
+    await edit.getByLabel(/^Cohort capacity/).fill('8');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await overview.getByText('8 places').waitFor();
 
     // A draft with no ENTRY criterion may not open: the button is disabled, with the API's reason beside it.
     const lifecycle = page.getByRole('region', { name: 'Lifecycle' });

@@ -2,9 +2,31 @@
 // stage, status or words; writing a new one, editing, publishing, revising and retiring from the row;
 // each key's version history one click away (CriterionHistoryPage). Pages of 50 with "Load more"
 // (the connection's cursor): each loaded page is a query of its own, so that a change refreshes it.
-import { Anchor, Badge, Button, Center, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconCopy,
+  IconDots,
+  IconHistory,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
@@ -58,7 +80,7 @@ export function Component() {
         title="Criteria"
         description={
           authority
-            ? `The criteria of ${authority.name} (${authority.acronym}), every version. A published version never changes: revise it to make the next.`
+            ? `Every version of ${authority.acronym}’s criteria. A published version never changes: revise it to make the next.`
             : 'Your authority’s criteria, every version.'
         }
         actions={
@@ -98,7 +120,7 @@ export function Component() {
       </Group>
 
       {authority && (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Caption>
               {lastPage
@@ -111,10 +133,12 @@ export function Component() {
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th miw={200}>Key and version</Table.Th>
-                <Table.Th miw={180}>Title</Table.Th>
+                <Table.Th>Key and version</Table.Th>
+                <Table.Th miw={160}>Title</Table.Th>
                 <Table.Th>Stage</Table.Th>
-                <Table.Th miw={200}>Requires</Table.Th>
+                <Table.Th miw={200} maw={300}>
+                  Requires
+                </Table.Th>
                 <Table.Th miw={90}>Status</Table.Th>
                 <Table.Th>
                   <span className="visually-hidden">Actions</span>
@@ -261,44 +285,49 @@ function CriteriaRows({
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Group gap={4} wrap="nowrap" justify="flex-end">
-                {c.status === 'DRAFT' && (
-                  <>
-                    <Button size="xs" variant="subtle" aria-label={`Edit ${name}`} onClick={() => onEdit(c)}>
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-label={`Publish ${name}`}
-                      onClick={() => onAction('publish', c)}
-                    >
-                      Publish
-                    </Button>
-                  </>
-                )}
-                {c.status === 'ACTIVE' && (
-                  <>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-label={`Revise ${name}`}
-                      onClick={() => onAction('revise', c)}
-                    >
-                      Revise
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Retire ${name}`}
-                      onClick={() => onAction('retire', c)}
-                    >
-                      Retire
-                    </Button>
-                  </>
-                )}
-              </Group>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon variant="subtle" aria-label={`Actions for ${name}`}>
+                    <IconDots size={18} aria-hidden />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {c.status === 'DRAFT' && (
+                    <>
+                      <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(c)}>
+                        Edit
+                      </Menu.Item>
+                      <Menu.Item
+                        leftSection={<IconUpload size={14} aria-hidden />}
+                        onClick={() => onAction('publish', c)}
+                      >
+                        Publish
+                      </Menu.Item>
+                    </>
+                  )}
+                  {c.status === 'ACTIVE' && (
+                    <>
+                      <Menu.Item leftSection={<IconCopy size={14} aria-hidden />} onClick={() => onAction('revise', c)}>
+                        Revise
+                      </Menu.Item>
+                      <Menu.Item
+                        color="red"
+                        leftSection={<IconArchive size={14} aria-hidden />}
+                        onClick={() => onAction('retire', c)}
+                      >
+                        Retire
+                      </Menu.Item>
+                    </>
+                  )}
+                  <Menu.Item
+                    leftSection={<IconHistory size={14} aria-hidden />}
+                    component={Link}
+                    to={`/regulator/criteria/${c.id}`}
+                  >
+                    Version history
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
             </Table.Td>
           </Table.Tr>
         );

@@ -160,7 +160,7 @@ export function Component() {
         Oldest first. A value that differs from the version before it is marked changed.
       </Text>
       <Table.ScrollContainer minWidth={240 + versions.length * 240}>
-        <Table withTableBorder withColumnBorders verticalSpacing="xs" aria-labelledby="versions-heading">
+        <Table layout="fixed" withTableBorder withColumnBorders verticalSpacing="xs" aria-labelledby="versions-heading">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={160}>Field</Table.Th>

@@ -154,7 +154,6 @@ export function ProgrammeForm({
           <NumberInput
             label="Cohort capacity"
             description="How many enrolments may hold a place at once"
-            min={1}
             allowDecimal={false}
             withAsterisk
             {...form.getInputProps('cohortCapacity')}
@@ -162,7 +161,6 @@ export function ProgrammeForm({
           <NumberInput
             label="Maximum testing days"
             description="How long an admitted system may test"
-            min={1}
             allowDecimal={false}
             withAsterisk
             {...form.getInputProps('maxTestingDays')}
