@@ -21,6 +21,11 @@ interface Screen {
 }
 
 const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
+const REGULATOR = 'regulator.fca@demo.sandbridge.test';
+
+/** Waits until the notifications shown so far have closed by themselves. */
+const notificationsGone = (page: Page) =>
+  page.locator('.mantine-Notification-root').last().waitFor({ state: 'detached', timeout: 15_000 });
 
 const SCREENS: Screen[] = [
   {
@@ -97,6 +102,39 @@ const SCREENS: Screen[] = [
         })
         .click();
       await page.getByRole('region', { name: 'Timeline' }).getByText('Track suspended').waitFor();
+    file: 'regulator-criteria.png',
+    as: REGULATOR,
+    path: '/regulator/criteria',
+    ready: (page) => page.getByRole('link', { name: 'testing.auc' }).waitFor(),
+  },
+  {
+    // A revision made for the picture: version 2 of testing.auc, its threshold raised, beside version 1.
+    file: 'regulator-criterion-history.png',
+    as: REGULATOR,
+    path: '/regulator/criteria',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Actions for testing.auc version 1' }).click();
+      await page.getByRole('menuitem', { name: 'Revise' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Make a new draft' }).click();
+      await page.getByRole('button', { name: 'Edit draft' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Edit version 2 of testing\.auc/ });
+      await dialog.getByLabel(/^Threshold/).fill('0.8');
+      await dialog
+        .getByLabel('Description')
+        .fill('Area under the ROC curve on an out-of-time hold-out sample, measured monthly and at exit.');
+      await dialog.getByRole('button', { name: 'Save draft' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator('[data-changed]').first().waitFor();
+      await notificationsGone(page);
+    },
+  },
+  {
+    file: 'regulator-programme.png',
+    as: REGULATOR,
+    path: '/regulator/programmes',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'Cross-border AI credit-scoring pilot' }).click();
+      await page.getByRole('region', { name: 'Lifecycle' }).waitFor();
     },
   },
 ];

@@ -905,6 +905,51 @@ describe('catalogue (standards, clauses, criteria, crosswalks)', () => {
       expect(await read(fca, draft.id)).toEqual(draft);
     });
 
+    it('two colleagues edit one draft: the edit naming the revision it read wins, the stale one is CONFLICT and changes nothing', async () => {
+      const draft = await create(fca, metric(newKey('revisions')));
+      const EDIT = `mutation($input: UpdateCriterionInput!) { updateCriterion(input: $input) { id title revision } }`;
+      const REVISION = `query($id: ID!) { criterion(id: $id) { revision versions { revision } } }`;
+      expect((await ok(REVISION, { id: draft.id }, fca)).criterion).toEqual({
+        revision: 1,
+        versions: [{ revision: 1 }],
+      });
+      // Both read revision 1; the first to save raises it to 2.
+      expect(
+        (await ok(EDIT, { input: { id: draft.id, title: 'First colleague', expectedRevision: 1 } }, fca2))
+          .updateCriterion,
+      ).toEqual({ id: draft.id, title: 'First colleague', revision: 2 });
+      await unchanged(async () => {
+        const stale = expectError(
+          await gql(EDIT, { input: { id: draft.id, title: 'Second colleague', expectedRevision: 1 } }, fca),
+          'CONFLICT',
+        );
+        expect(stale.message).toContain('revision 2');
+        expectBadInput(
+          await gql(EDIT, { input: { id: draft.id, expectedRevision: 0 } }, fca),
+          'input.expectedRevision',
+        );
+      });
+      expect((await read(fca, draft.id)).title).toBe('First colleague');
+      // Read again, the second colleague saves; without expectedRevision the last edit wins, and counts.
+      expect(
+        (await ok(EDIT, { input: { id: draft.id, title: 'Second colleague', expectedRevision: 2 } }, fca))
+          .updateCriterion.revision,
+      ).toBe(3);
+      expect((await ok(EDIT, { input: { id: draft.id, title: 'Unchecked' } }, fca2)).updateCriterion.revision).toBe(4);
+      // Published, the version is no longer edited: INVALID_TRANSITION says so before any revision check.
+      await publish(fca, draft.id);
+      expectError(
+        await gql(EDIT, { input: { id: draft.id, title: 'Too late', expectedRevision: 1 } }, fca),
+        'INVALID_TRANSITION',
+      );
+      // A revision starts the next version's count afresh.
+      expect((await revise(fca, draft.id)).id).toBeDefined();
+      expect((await ok(REVISION, { id: draft.id }, fca)).criterion.versions).toEqual([
+        { revision: 4 },
+        { revision: 1 },
+      ]);
+    });
+
     it('an id that names nothing is NOT_FOUND for every mutation; a malformed one BAD_USER_INPUT; nothing changes', async () => {
       const missing = randomUUID();
       await unchanged(async () => {

@@ -1553,12 +1553,12 @@ describe('programmes and AI systems', () => {
       await attach(p.id, shared.mas.ENTRY, reg.mas, false);
       await attach(p.id, shared.ai.TESTING, reg.ai);
       await attach(p.id, shared.ai.EXIT, reg.ai);
-      expect(await attempt()).toContain(aiOffice);
+      expect(await attempt()).toContain('(missing: AI Office)');
       // Every participant but the lead.
       const other = await createProgramme(reg.fca, { participantAuthorityIds: [mas] });
       await attach(other.id, shared.mas.ENTRY, reg.mas);
       const otherBefore = await snapshot(other.id);
-      expect(expectError(await transition(other.id, 'OPEN'), 'INVALID_TRANSITION').message).toContain(fca);
+      expect(expectError(await transition(other.id, 'OPEN'), 'INVALID_TRANSITION').message).toContain('(missing: FCA)');
       expect(await snapshot(other.id)).toEqual(otherBefore);
       // Once the AI Office attaches an ENTRY criterion (optional ones count), it opens.
       await attach(p.id, shared.ai.ENTRY, reg.ai, false);
@@ -1599,6 +1599,56 @@ describe('programmes and AI systems', () => {
           }
         }
         expect(await snapshot(p.id)).toEqual(before);
+      }
+    });
+
+    it('allowedTransitions says, for each action, whether the caller may take it now, and why not as transitionProgramme would', async () => {
+      const ALLOWED = `query($id: ID!) { programme(id: $id) { status allowedTransitions { action allowed reason } } }`;
+      const allowed = async (id: string, token: string) =>
+        expectOk(await gql(ALLOWED, { id }, token)).programme.allowedTransitions as {
+          action: Action;
+          allowed: boolean;
+          reason: string | null;
+        }[];
+      const refusal = async (id: string, action: Action, token = reg.fca) =>
+        (await transition(id, action, token)).errors?.[0]?.message ?? null;
+
+      // A draft the AI Office has attached nothing to: OPEN is blocked by the guard, with the same words.
+      const p = await jointProgramme();
+      await attach(p.id, shared.fca.ENTRY, reg.fca);
+      await attach(p.id, shared.mas.ENTRY, reg.mas);
+      const draft = await allowed(p.id, reg.fca);
+      expect(draft.map((x) => [x.action, x.allowed])).toEqual([
+        ['OPEN', false],
+        ['START', false],
+        ['CLOSE', false],
+      ]);
+      expect(draft[0].reason).toContain('(missing: AI Office)');
+      for (const x of draft) expect(x.reason).toBe(await refusal(p.id, x.action));
+      expect(await allowed(p.id, admin)).toEqual(draft);
+
+      // Ready: the lead may open it; a participant that does not lead may do nothing, and is told why.
+      await attach(p.id, shared.ai.ENTRY, reg.ai);
+      expect(await allowed(p.id, reg.fca)).toEqual([
+        { action: 'OPEN', allowed: true, reason: null },
+        { action: 'START', allowed: false, reason: await refusal(p.id, 'START') },
+        { action: 'CLOSE', allowed: false, reason: await refusal(p.id, 'CLOSE') },
+      ]);
+      for (const x of await allowed(p.id, reg.mas)) {
+        expect(x).toEqual({ action: x.action, allowed: false, reason: await refusal(p.id, x.action, reg.mas) });
+      }
+      expect(await statusOf(p.id)).toBe('DRAFT');
+
+      // Each step moves the one allowed action along; an innovator sees an open programme's actions, none allowed.
+      for (const [action, next] of [
+        ['OPEN', 'START'],
+        ['START', 'CLOSE'],
+        ['CLOSE', null],
+      ] as const) {
+        expectOk(await transition(p.id, action));
+        const now = await allowed(p.id, reg.fca);
+        expect(now.filter((x) => x.allowed).map((x) => x.action)).toEqual(next ? [next] : []);
+        expect((await allowed(p.id, innovator)).some((x) => x.allowed)).toBe(false);
       }
     });
 

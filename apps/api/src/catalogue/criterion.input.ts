@@ -1,6 +1,6 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Category, Comparator, CriterionKind, RiskClass, Stage } from '@sandbridge/domain';
-import { ArrayMaxSize, IsEnum, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Min } from 'class-validator';
 import './catalogue.enums.js';
 import { IdOf, OptionalText, RequiredText, SECTOR } from '../graphql/validation.js';
 
@@ -94,6 +94,16 @@ export class UpdateCriterionInput extends CriterionFieldsInput {
   @Field(() => ID)
   @IdOf('criterion')
   id: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The `revision` you read: an edit made since (a stale revision) is refused with CONFLICT. Left out, the last edit wins.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedRevision?: number | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(2, 300)

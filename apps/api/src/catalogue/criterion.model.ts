@@ -62,6 +62,12 @@ export class Criterion {
   @Field(() => CriterionStatus)
   status: CriterionStatus;
 
+  @Field(() => Int, {
+    description:
+      'Counts the edits of this version, from 1: send it back as `expectedRevision` with updateCriterion (optimistic locking).',
+  })
+  revision: number;
+
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 
@@ -90,6 +96,7 @@ export class Criterion {
       sectors: e.sectors,
       riskClasses: e.riskClasses as RiskClass[],
       status: e.status as CriterionStatus,
+      revision: e.revision,
       publishedAt: e.publishedAt,
       retiredAt: e.retiredAt,
       authorityId: e.authorityId,

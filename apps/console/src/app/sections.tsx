@@ -104,13 +104,17 @@ export const SECTIONS: ConsoleSection[] = [
         path: 'criteria',
         label: 'Criteria',
         icon: IconFileCertificate,
+        load: () => import('../features/criteria/CriteriaPage'),
         summary: "Your authority's criteria: drafts, published versions and their history.",
+        subpages: [{ path: ':id', load: () => import('../features/criteria/CriterionHistoryPage') }],
       },
       {
         path: 'programmes',
         label: 'Programmes',
         icon: IconPresentationAnalytics,
+        load: () => import('../features/programme-setup/ProgrammesPage'),
         summary: 'Programmes, their participants and criteria per stage.',
+        subpages: [{ path: ':id', load: () => import('../features/programme-setup/ProgrammePage') }],
       },
       {
         path: 'incidents',

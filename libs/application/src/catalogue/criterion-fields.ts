@@ -25,8 +25,13 @@ export interface CreateCriterionCommand extends CriterionFields {
   key: string;
 }
 
-/** Absent (or null, for required fields) = unchanged; null clears an optional field. */
-export type UpdateCriterionCommand = { id: string } & { [K in keyof CriterionFields]?: CriterionFields[K] | null };
+/**
+ * Absent (or null, for required fields) = unchanged; null clears an optional field. With
+ * `expectedRevision`, a draft edited since (another revision) is refused with CONFLICT.
+ */
+export type UpdateCriterionCommand = { id: string; expectedRevision?: number | null } & {
+  [K in keyof CriterionFields]?: CriterionFields[K] | null;
+};
 
 const REQUIRED_FIELDS = new Set(['title', 'stage', 'category', 'kind']);
 
@@ -34,7 +39,12 @@ const REQUIRED_FIELDS = new Set(['title', 'stage', 'category', 'kind']);
 export function definedOnly(value: UpdateCriterionCommand): Partial<CriterionFields> {
   return Object.fromEntries(
     Object.entries(value).filter(
-      ([key, v]) => v !== undefined && key !== 'id' && key !== 'clauseIds' && !(v === null && REQUIRED_FIELDS.has(key)),
+      ([key, v]) =>
+        v !== undefined &&
+        key !== 'id' &&
+        key !== 'expectedRevision' &&
+        key !== 'clauseIds' &&
+        !(v === null && REQUIRED_FIELDS.has(key)),
     ),
   ) as Partial<CriterionFields>;
 }

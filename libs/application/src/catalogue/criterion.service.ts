@@ -106,6 +106,7 @@ export class CriterionService {
         authorityId,
         key: command.key,
         version: 1,
+        revision: 1,
         status: CriterionStatus.DRAFT,
         publishedAt: null,
         retiredAt: null,
@@ -118,10 +119,18 @@ export class CriterionService {
 
   update(actor: Actor, command: UpdateCriterionCommand): Promise<CriterionEntity> {
     return this.connection.withTransaction(async () => {
-      const criterion = await this.editable(actor, command.id);
+      const found = await this.editable(actor, command.id);
+      // Two colleagues saving the same draft: the second waits here, then reads the first's edit.
+      await this.criteria.lockKey(found.authorityId, found.key);
+      const criterion = (await this.criteria.findById(found.id))!;
       if (criterion.status !== CriterionStatus.DRAFT) {
         throw DomainError.invalidTransition(
           `Version ${criterion.version} is ${criterion.status} and can no longer change: revise it to make version ${criterion.version + 1}`,
+        );
+      }
+      if (command.expectedRevision != null && command.expectedRevision !== criterion.revision) {
+        throw DomainError.conflict(
+          `This draft has been edited since you read it (it is at revision ${criterion.revision}): reload it and edit again`,
         );
       }
       const merged: CriterionFields = { ...criterionFieldsOf(criterion), ...definedOnly(command) };
@@ -141,6 +150,7 @@ export class CriterionService {
       }
       this.checkDefinition(merged);
       Object.assign(criterion, criterionColumns(merged));
+      criterion.revision += 1;
       const saved = await this.criteria.save(criterion);
       if (command.clauseIds) await this.criteria.setClauses(criterion.id, await this.checkClauses(command.clauseIds));
       return saved;
@@ -183,6 +193,7 @@ export class CriterionService {
         authorityId: newest.authorityId,
         key: newest.key,
         version: newest.version + 1,
+        revision: 1,
         status: CriterionStatus.DRAFT,
         publishedAt: null,
         retiredAt: null,

@@ -35,6 +35,13 @@ import {
 } from './programme-fields.js';
 import { attachmentsOf, participantIdsOf } from './programme-rows.js';
 
+const NOT_LEAD = 'Only the lead authority’s regulators may do this';
+
+/** The authorities that attached at least one ENTRY criterion. */
+const entryAuthorities = (attached: Pick<ProgrammeCriterionEntity, 'stage' | 'authorityId'>[]): string[] => [
+  ...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId)),
+];
+
 /** Programmes run jointly: the lead authority steers, each participant attaches its own criteria. */
 @Injectable()
 export class ProgrammeService {
@@ -208,6 +215,35 @@ export class ProgrammeService {
     });
   }
 
+  /**
+   * What the caller may do to the programme next, each action with the reason it may not (the same
+   * verdicts `transition` reaches, from rows the caller's loaders already hold): only the lead's
+   * regulators (and administrators) steer a programme.
+   */
+  allowedTransitions(
+    actor: Actor,
+    programme: Pick<ProgrammeEntity, 'status' | 'leadAuthorityId'>,
+    participants: string[],
+    attached: Pick<ProgrammeCriterionEntity, 'stage' | 'authorityId'>[],
+    authorityNames: Readonly<Record<string, string>>,
+  ): { action: ProgrammeAction; allowed: boolean; reason: string | null }[] {
+    const lead =
+      actor.role === Role.ADMIN || (actor.role === Role.REGULATOR && actor.authorityId === programme.leadAuthorityId);
+    const snapshot = {
+      status: programme.status,
+      participants,
+      authoritiesWithEntryCriteria: entryAuthorities(attached),
+      authorityNames,
+    };
+    return Object.values(ProgrammeAction).map((action) => {
+      if (!lead) return { action, allowed: false, reason: NOT_LEAD };
+      const verdict = decideProgrammeTransition(snapshot, action);
+      return verdict.allowed
+        ? { action, allowed: true, reason: null }
+        : { action, allowed: false, reason: verdict.reason };
+    });
+  }
+
   /** DRAFT → OPEN → RUNNING → CLOSED, by the lead only (libs/domain decides). */
   transition(actor: Actor, programmeId: string, action: ProgrammeAction): Promise<ProgrammeEntity> {
     return this.connection.withTransaction(async () => {
@@ -217,13 +253,13 @@ export class ProgrammeService {
         this.participantIdsOf([programme.id]),
         this.attachmentsOf([programme.id]),
       ]);
+      const authorities = await this.authorities.findByIds(participants);
       const verdict = decideProgrammeTransition(
         {
           status: programme.status,
           participants,
-          authoritiesWithEntryCriteria: [
-            ...new Set(attached.filter((a) => a.stage === Stage.ENTRY).map((a) => a.authorityId)),
-          ],
+          authoritiesWithEntryCriteria: entryAuthorities(attached),
+          authorityNames: Object.fromEntries(authorities.map((a) => [a.id, a.acronym])),
         },
         action,
       );
@@ -273,6 +309,6 @@ export class ProgrammeService {
     const programme = await this.visible(actor, id);
     if (actor.role === Role.ADMIN) return programme;
     if (actor.role === Role.REGULATOR && actor.authorityId === programme.leadAuthorityId) return programme;
-    throw DomainError.forbidden('Only the lead authority’s regulators may do this');
+    throw DomainError.forbidden(NOT_LEAD);
   }
 }

@@ -38,6 +38,22 @@ describe('programme lifecycle', () => {
     expect(verdict).toEqual({ allowed: false, reason: expect.stringContaining('mas') });
   });
 
+  it('names the missing authorities by their acronym when it is given', () => {
+    const verdict = decideProgrammeTransition(
+      {
+        status: ProgrammeStatus.DRAFT,
+        participants: ['id-fca', 'id-mas', 'id-aio'],
+        authoritiesWithEntryCriteria: ['id-fca'],
+        authorityNames: { 'id-fca': 'FCA', 'id-mas': 'MAS' },
+      },
+      ProgrammeAction.OPEN,
+    );
+    expect(verdict).toEqual({
+      allowed: false,
+      reason: 'Every participating authority needs at least one ENTRY criterion before opening (missing: MAS, id-aio)',
+    });
+  });
+
   it('lists the actions available from each status', () => {
     expect(programmeActionsFrom(ProgrammeStatus.DRAFT)).toEqual([ProgrammeAction.OPEN]);
     expect(programmeActionsFrom(ProgrammeStatus.CLOSED)).toEqual([]);

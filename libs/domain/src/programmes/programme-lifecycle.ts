@@ -20,6 +20,8 @@ export interface ProgrammeSnapshot {
   participants: string[];
   /** Authority ids that have attached at least one ENTRY criterion. */
   authoritiesWithEntryCriteria: string[];
+  /** How reasons name an authority (its acronym), by id; an authority left out is named by its id. */
+  authorityNames?: Readonly<Record<string, string>>;
 }
 
 export type TransitionVerdict = { allowed: true; to: ProgrammeStatus } | { allowed: false; reason: string };
@@ -39,7 +41,7 @@ export function decideProgrammeTransition(programme: ProgrammeSnapshot, action: 
     if (missing.length) {
       return {
         allowed: false,
-        reason: `Every participating authority needs at least one ENTRY criterion before opening (missing: ${missing.join(', ')})`,
+        reason: `Every participating authority needs at least one ENTRY criterion before opening (missing: ${missing.map((id) => programme.authorityNames?.[id] ?? id).join(', ')})`,
       };
     }
   }

@@ -88,6 +88,13 @@ export class CriterionEntity {
   @Column({ type: 'varchar', length: 16 })
   status: CriterionStatus;
 
+  /**
+   * Optimistic lock of a DRAFT's edits, counted from 1: an edit may name the revision it saw
+   * (`expectedRevision`) and is refused when another landed first. Not the criterion's `version`.
+   */
+  @Column({ type: 'int', default: 1 })
+  revision: number;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

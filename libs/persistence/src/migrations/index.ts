@@ -12,6 +12,7 @@ import { ProgrammeNameScopes1796529976307 } from './1796529976307-programme-name
 import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organisation-names-not-unique.js';
 import { SuspensionGrounds1796542752277 } from './1796542752277-suspension-grounds.js';
 import { ExitDocuments1796543003244 } from './1796543003244-exit-documents.js';
+import { CriterionRevision1796600000000 } from './1796600000000-criterion-revision.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   OrganisationNamesNotUnique1796531200000,
   SuspensionGrounds1796542752277,
   ExitDocuments1796543003244,
+  CriterionRevision1796600000000,
 ];
