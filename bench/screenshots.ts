@@ -102,6 +102,9 @@ const SCREENS: Screen[] = [
         })
         .click();
       await page.getByRole('region', { name: 'Timeline' }).getByText('Track suspended').waitFor();
+    },
+  },
+  {
     file: 'regulator-criteria.png',
     as: REGULATOR,
     path: '/regulator/criteria',
