@@ -78,7 +78,7 @@ simulationRuns                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID 
 standard                       UNAUTH  OK      OK      OK       OK       OK       OK       OK
 standards                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 testReport                     UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
-verifyAuditTrail               UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+verifyAuditTrail               UNAUTH  OK      OK      OK       FORBID   FORBID   FORBID   FORBID
 # ── mutations ──
 addAgreementRule               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 addClause                      UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
