@@ -311,6 +311,15 @@ function Actions({
     if (!result.error) onChanged('Review started');
   }
 
+  const allowed = (action: string) => transitionFor(transitions, action)?.allowed ?? false;
+  const actions = [
+    { action: 'START_REVIEW', label: 'Start the review', onClick: () => void begin(), loading: start.fetching },
+    { action: 'DECIDE_ENTRY', label: 'Decide entry', onClick: () => onOpen('entry') },
+    { action: 'DECIDE_EXIT', label: 'Decide exit', onClick: () => onOpen('exit') },
+    { action: 'SUSPEND', label: 'Suspend', onClick: () => onOpen('suspend'), color: 'orange', variant: 'light' },
+    { action: 'RESUME', label: 'Resume', onClick: () => onOpen('resume') },
+  ];
+
   if (!mine)
     return (
       <Alert variant="light" color="gray" title="Your authority is not targeted">
@@ -334,30 +343,19 @@ function Actions({
             onRefresh();
           }}
         />
-        <TransitionAction
-          transition={transitionFor(transitions, 'START_REVIEW')}
-          onClick={() => void begin()}
-          loading={start.fetching}
-        >
-          Start the review
-        </TransitionAction>
-        <TransitionAction transition={transitionFor(transitions, 'DECIDE_ENTRY')} onClick={() => onOpen('entry')}>
-          Decide entry
-        </TransitionAction>
-        <TransitionAction transition={transitionFor(transitions, 'DECIDE_EXIT')} onClick={() => onOpen('exit')}>
-          Decide exit
-        </TransitionAction>
-        <TransitionAction
-          transition={transitionFor(transitions, 'SUSPEND')}
-          onClick={() => onOpen('suspend')}
-          color="orange"
-          variant="light"
-        >
-          Suspend
-        </TransitionAction>
-        <TransitionAction transition={transitionFor(transitions, 'RESUME')} onClick={() => onOpen('resume')}>
-          Resume
-        </TransitionAction>
+        {/* What you may do now first; the rest below it, disabled, each with the API's reason. */}
+        {[...actions]
+          .sort((a, b) => Number(allowed(b.action)) - Number(allowed(a.action)))
+          .map(({ action, label, onClick, ...button }) => (
+            <TransitionAction
+              key={action}
+              transition={transitionFor(transitions, action)}
+              onClick={onClick}
+              {...button}
+            >
+              {label}
+            </TransitionAction>
+          ))}
       </Stack>
     </Card>
   );
