@@ -255,12 +255,39 @@ describe('the regulator’s review', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  it('suspends the track on a ground with reasons, and resumes it', async () => {
+  it('suspends the track on a ground with reasons — after a CONFLICT whose refresh keeps them — and resumes it', async () => {
     const page = await regulatorPage(`/regulator/enrolments/${enrolmentId}`);
     await page.getByRole('button', { name: 'Suspend' }).click();
     const dialog = page.getByRole('dialog', { name: 'Suspend your track' });
     await dialog.getByRole('radio', { name: 'Breach of plan' }).check();
-    await dialog.getByLabel(/^Reasons/).fill('Live traffic exceeded the agreed 5% cap.');
+    const reasons = dialog.getByLabel(/^Reasons/);
+    await reasons.fill('Live traffic exceeded the agreed 5% cap.');
+
+    // Meanwhile a colleague suspends and resumes the track (the page updates live; the open form
+    // still decides on the version it was opened with).
+    for (const mutation of ['suspendTrack', 'resumeTrack']) {
+      const { version } = await enrolment();
+      await gql(
+        `mutation($input: ${mutation === 'suspendTrack' ? 'SuspendTrackInput' : 'EnrolmentActionInput'}!) { ${mutation}(input: $input) { state } }`,
+        {
+          input: {
+            enrolmentId,
+            expectedVersion: version,
+            reasons: 'Checked by a colleague.',
+            ...(mutation === 'suspendTrack' ? { ground: 'PARTICIPANT_REQUEST' } : {}),
+          },
+        },
+        regulator,
+      );
+    }
+    await dialog.getByRole('button', { name: 'Suspend your track' }).click();
+    await dialog.getByText('Someone else changed this').waitFor();
+    expect((await enrolment()).state).toBe('TESTING');
+    await dialog.getByRole('button', { name: 'Refresh' }).click();
+    await dialog.getByText('Someone else changed this').waitFor({ state: 'detached' });
+    await dialog.getByText(`You decide on version ${(await enrolment()).version} of the enrolment`).waitFor();
+    await expect(reasons.inputValue()).resolves.toBe('Live traffic exceeded the agreed 5% cap.');
+    await expect(dialog.getByRole('radio', { name: 'Breach of plan' }).isChecked()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Suspend your track' }).click();
     await notification(page, 'Your track is suspended').waitFor();
     await page.getByText(/Suspended since .*: Breach of plan/).waitFor();

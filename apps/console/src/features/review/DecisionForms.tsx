@@ -29,8 +29,8 @@ interface FormProps {
   enrolment: DecisionTarget;
   onDone: (message: string) => void;
   onCancel: () => void;
-  /** CONFLICT's Refresh: reloads the enrolment, the form keeps its input. */
-  onRefresh: () => void;
+  /** CONFLICT's Refresh: reloads the enrolment (the form keeps its input, and then its alert goes). */
+  onRefresh: () => Promise<unknown>;
 }
 
 function Buttons({ onCancel, submitting, label }: { onCancel: () => void; submitting: boolean; label: string }) {
@@ -76,7 +76,11 @@ export function DecideEntryForm({
   return (
     <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack>
-        <ErrorNotice error={decide.problem?.error} unplaced={decide.problem?.unplaced} onRefresh={onRefresh} />
+        <ErrorNotice
+          error={decide.problem?.error}
+          unplaced={decide.problem?.unplaced}
+          onRefresh={() => void onRefresh().then(decide.clearProblem)}
+        />
         {unmet.length > 0 ? (
           <Alert color="orange" variant="light" title="Mandatory entry criteria not met">
             <List size="sm">
@@ -142,7 +146,11 @@ export function DecideExitForm({ enrolment, onDone, onCancel, onRefresh }: FormP
   return (
     <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack>
-        <ErrorNotice error={decide.problem?.error} unplaced={decide.problem?.unplaced} onRefresh={onRefresh} />
+        <ErrorNotice
+          error={decide.problem?.error}
+          unplaced={decide.problem?.unplaced}
+          onRefresh={() => void onRefresh().then(decide.clearProblem)}
+        />
         <Radio.Group label="Exit decision" withAsterisk {...form.getInputProps('decision')}>
           <Stack gap="xs" mt="xs">
             {EXIT_DECISIONS.map((d) => (
@@ -185,7 +193,11 @@ export function SuspendForm({ enrolment, onDone, onCancel, onRefresh }: FormProp
   return (
     <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack>
-        <ErrorNotice error={suspend.problem?.error} unplaced={suspend.problem?.unplaced} onRefresh={onRefresh} />
+        <ErrorNotice
+          error={suspend.problem?.error}
+          unplaced={suspend.problem?.unplaced}
+          onRefresh={() => void onRefresh().then(suspend.clearProblem)}
+        />
         <Radio.Group label="Ground" withAsterisk {...form.getInputProps('ground')}>
           <Stack gap="xs" mt="xs">
             {SUSPENSION_GROUNDS.map((g) => (
@@ -221,7 +233,11 @@ export function ResumeForm({ enrolment, onDone, onCancel, onRefresh }: FormProps
   return (
     <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
       <Stack>
-        <ErrorNotice error={resume.problem?.error} unplaced={resume.problem?.unplaced} onRefresh={onRefresh} />
+        <ErrorNotice
+          error={resume.problem?.error}
+          unplaced={resume.problem?.unplaced}
+          onRefresh={() => void onRefresh().then(resume.clearProblem)}
+        />
         <Text size="sm">Testing goes on with your authority once the track is resumed.</Text>
         <Textarea
           label="Reasons"

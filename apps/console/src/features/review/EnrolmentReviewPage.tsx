@@ -239,13 +239,18 @@ export function Component() {
       >
         {action && target && (
           <>
+            {action.kind !== 'incident' && (
+              <Text size="sm" c="dimmed" mb="sm">
+                You decide on version {action.version} of the enrolment, as you read it.
+              </Text>
+            )}
             {action.kind === 'entry' && (
               <DecideEntryForm
                 enrolment={target}
                 evaluation={mine?.entryEvaluation ?? []}
                 onDone={done}
                 onCancel={() => setAction(null)}
-                onRefresh={() => void refreshForm()}
+                onRefresh={refreshForm}
               />
             )}
             {action.kind === 'exit' && (
@@ -253,24 +258,14 @@ export function Component() {
                 enrolment={target}
                 onDone={done}
                 onCancel={() => setAction(null)}
-                onRefresh={() => void refreshForm()}
+                onRefresh={refreshForm}
               />
             )}
             {action.kind === 'suspend' && (
-              <SuspendForm
-                enrolment={target}
-                onDone={done}
-                onCancel={() => setAction(null)}
-                onRefresh={() => void refreshForm()}
-              />
+              <SuspendForm enrolment={target} onDone={done} onCancel={() => setAction(null)} onRefresh={refreshForm} />
             )}
             {action.kind === 'resume' && (
-              <ResumeForm
-                enrolment={target}
-                onDone={done}
-                onCancel={() => setAction(null)}
-                onRefresh={() => void refreshForm()}
-              />
+              <ResumeForm enrolment={target} onDone={done} onCancel={() => setAction(null)} onRefresh={refreshForm} />
             )}
             {action.kind === 'incident' && (
               <ReportIncidentForm
