@@ -24,6 +24,12 @@ const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
 const REGULATOR = 'regulator.fca@demo.sandbridge.test';
 
 /** Waits until the notifications shown so far have closed by themselves. */
+/** From the regulator's enrolments to one of them, by its AI system's name. */
+async function openEnrolment(page: Page, system: string): Promise<void> {
+  await page.getByRole('link', { name: system, exact: true }).click();
+  await page.getByRole('heading', { name: system, level: 1 }).waitFor();
+}
+
 const notificationsGone = (page: Page) =>
   page.locator('.mantine-Notification-root').last().waitFor({ state: 'detached', timeout: 15_000 });
 
@@ -139,6 +145,43 @@ const SCREENS: Screen[] = [
       await page.getByRole('link', { name: 'Cross-border AI credit-scoring pilot' }).click();
       await page.getByRole('region', { name: 'Lifecycle' }).waitFor();
     },
+  },
+  {
+    file: 'regulator-work-queue.png',
+    as: REGULATOR,
+    path: '/regulator/queue',
+    ready: (page) => page.getByRole('table').waitFor(),
+  },
+  {
+    file: 'regulator-enrolment-review.png',
+    as: REGULATOR,
+    path: '/regulator/enrolments',
+    ready: async (page) => {
+      await openEnrolment(page, 'Merlion Premium Instalment Scorer');
+      await page
+        .getByRole('table', { name: /testing criteria/ })
+        .first()
+        .waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    file: 'regulator-exit-report.png',
+    as: REGULATOR,
+    path: '/regulator/enrolments',
+    ready: async (page) => {
+      await openEnrolment(page, 'Lumen Thin-File Scorer');
+      await page.getByRole('link', { name: 'Exit report' }).click();
+      await page.getByRole('article', { name: 'The exit report' }).getByRole('table').first().waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    file: 'regulator-funnel.png',
+    as: REGULATOR,
+    path: '/regulator/funnel',
+    ready: (page) => page.getByRole('img', { name: /^Funnel: / }).waitFor(),
+    fullPage: true,
   },
 ];
 

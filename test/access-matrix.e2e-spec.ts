@@ -80,7 +80,7 @@ simulationRuns                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID 
 standard                       UNAUTH  OK      OK      OK       OK       OK       OK       OK
 standards                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 testReport                     UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
-verifyAuditTrail               UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+verifyAuditTrail               UNAUTH  OK      OK      OK       FORBID   FORBID   FORBID   FORBID
 verifyDocument                 OK      OK      OK      OK       OK       OK       OK       OK
 writtenProof                   UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 # ── mutations ──

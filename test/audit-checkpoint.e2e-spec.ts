@@ -273,8 +273,13 @@ describe('verifyAuditTrail(checkpoint:)', () => {
     );
     await refused({ ...kept, document: [kept.document] }, 'checkpoint.document');
 
-    // Only administrators verify.
-    expectError(await t.gql(VERIFY, { checkpoint: kept }, regulator.token), 'FORBIDDEN');
+    // Administrators and regulators verify; innovators and negotiators may not.
+    expect(
+      expectOk(await t.gql<{ verifyAuditTrail: Verification }>(VERIFY, { checkpoint: kept }, regulator.token))
+        .verifyAuditTrail,
+    ).toMatchObject({ ok: true });
+    for (const token of [innovator, negotiator.token])
+      expectError(await t.gql(VERIFY, { checkpoint: kept }, token), 'FORBIDDEN');
   });
 });
 

@@ -1334,13 +1334,18 @@ describe('audit trail', () => {
     expectError(await trail(FCA.regulator.token, { enrolmentId: e.id }, 101), 'BAD_USER_INPUT');
   });
 
-  it('verifyAuditTrail is for administrators and names the first broken link after rows are edited, re-chained or deleted by SQL', async () => {
-    for (const token of [A.innovator.token, FCA.regulator.token, negotiator.token])
-      expectError(await verify(token), 'FORBIDDEN');
+  it('verifyAuditTrail is for administrators and regulators and names the first broken link after rows are edited, re-chained or deleted by SQL', async () => {
+    for (const token of [A.innovator.token, negotiator.token]) expectError(await verify(token), 'FORBIDDEN');
     expectError(await t.gql(VERIFY, {}), 'UNAUTHENTICATED');
 
     const total = await t.count('audit_entry');
     expect(expectOk(await verify()).verifyAuditTrail).toEqual({ ok: true, entries: total, firstBroken: null });
+    // A regulator verifies the same chain (the whole of it, as its checkpoint covers).
+    expect(expectOk(await verify(FCA.regulator.token)).verifyAuditTrail).toEqual({
+      ok: true,
+      entries: total,
+      firstBroken: null,
+    });
 
     const entries = await trailOf(admin, e.id);
     const decision = entries.find((x) => x.action === 'DECIDE_ENTRY')!;
@@ -1362,6 +1367,7 @@ describe('audit trail', () => {
       firstBroken: { seq: decision.seq, id: decision.id },
     });
     expect(result.firstBroken!.reason).toMatch(/content|hash/i);
+    expect(expectOk(await verify(FCA.regulator.token)).verifyAuditTrail).toEqual(result);
     // jsonb reorders keys; restoring the content (in any key order) restores the chain.
     await db.query('UPDATE audit_entry SET data = $1::jsonb WHERE seq = $2', [original, decision.seq]);
     expect(expectOk(await verify()).verifyAuditTrail).toEqual({ ok: true, entries: total, firstBroken: null });

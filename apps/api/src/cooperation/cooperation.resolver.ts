@@ -76,10 +76,10 @@ export class CooperationResolver {
     return this.audit.checkpoint(actor);
   }
 
-  @Roles(Role.ADMIN)
+  @Roles(Role.ADMIN, Role.REGULATOR)
   @Query(() => AuditVerificationModel, {
     description:
-      'Recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept ' +
+      'Administrators and regulators: recomputes the chain and reports the first broken link. With `checkpoint` (an auditCheckpoint kept ' +
       'earlier) it also reports entries deleted from the end or rewritten up to it; without one, the ' +
       'platform’s own latest checkpoint is used.',
   })

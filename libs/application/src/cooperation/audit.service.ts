@@ -47,7 +47,11 @@ export type AuditCheckpoint = SignedDocument<AuditCheckpointDocument>;
 
 const VERIFY_BATCH = 1000;
 
-/** Who may read the signed head to keep it outside the platform: administrators and the supervising regulators. */
+/**
+ * Who may read the signed head to keep it outside the platform, and verify the chain against it:
+ * administrators and the supervising regulators. Verifying tells a regulator no more than the
+ * checkpoint does (how many entries there are) and whether, and where, the chain is broken.
+ */
 const CHECKPOINT_READERS: readonly Role[] = [Role.ADMIN, Role.REGULATOR];
 
 /**
@@ -143,7 +147,8 @@ export class AuditService {
    * — a trail cut short by someone who left that row alone is caught that way too.
    */
   async verify(actor: Actor, checkpoint?: unknown): Promise<AuditVerification> {
-    if (actor.role !== Role.ADMIN) throw DomainError.forbidden('Only administrators verify the audit trail');
+    if (!CHECKPOINT_READERS.includes(actor.role))
+      throw DomainError.forbidden('Only administrators and regulators verify the audit trail');
     const anchor =
       checkpoint === undefined || checkpoint === null ? await this.storedAnchor() : this.anchorOf(checkpoint);
     let prev = GENESIS_HASH;
