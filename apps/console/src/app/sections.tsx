@@ -69,12 +69,18 @@ export const SECTIONS: ConsoleSection[] = [
         label: 'My enrolments',
         icon: IconChecklist,
         summary: 'Your applications and enrolments: state, tracks per authority, timeline and actions.',
+        subpages: [
+          { path: ':id/report', load: () => import('../features/reports/SubmitReportPage') },
+          { path: ':id/reports/:reportId', load: () => import('../features/reports/ReportPage') },
+        ],
       },
       {
         path: 'passports',
         label: 'Recognition passports',
         icon: IconCertificate,
+        load: () => import('../features/passports/PassportsPage'),
         summary: "Each system's recognised results and gaps, authority by authority.",
+        subpages: [{ path: ':systemId/:authorityId', load: () => import('../features/passports/PassportDetailPage') }],
       },
     ],
   },
