@@ -51,6 +51,64 @@ const SCREENS: Screen[] = [
       await dialog.getByText('Check the fields marked below.').waitFor();
     },
   },
+  {
+    // Nordvik's fast-track enrolment has gaps at MAS: reached as a person would, from the passport.
+    file: 'innovator-report-preview.png',
+    as: 'innovator.nordvik@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'MAS', exact: true }).click();
+      await page.getByRole('link', { name: /^Submit a test report to MAS/ }).click();
+      await page.getByLabel(/^Lab name/).fill('AI Verify Foundation test lab');
+      await page.getByLabel('The lab is accredited').check();
+      await page.getByLabel('Accreditation body').fill('SAC');
+      await page.getByLabel(/^Method( \*)?$/).fill('AIVERIFY:transparency');
+      const row = (title: string) => page.getByRole('group', { name: title, exact: true });
+      await row('Explanations for customers')
+        .getByLabel(/^Value/)
+        .fill('0.95');
+      await row('Time to take effect of a human override')
+        .getByLabel(/^Value/)
+        .fill('300');
+      await row('Reproducible decisions')
+        .getByLabel(/^Value/)
+        .fill('0.995');
+      await row('Reproducible decisions').getByText('Pass', { exact: true }).waitFor();
+      await row('Time to take effect of a human override').getByText('Fail', { exact: true }).waitFor();
+      await row('Explanations for customers').scrollIntoViewIfNeeded();
+      await page.evaluate('window.scrollBy(0, -120)');
+    },
+  },
+  {
+    file: 'innovator-passport.png',
+    as: 'innovator.merlion@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'AI system' }).click();
+      await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+      await page.getByText('Passport of Merlion Premium Instalment Scorer:').waitFor();
+    },
+  },
+  {
+    file: 'innovator-passport-drill-down.png',
+    as: 'innovator.merlion@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'AI system' }).click();
+      await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+      await page.getByText('Passport of Merlion Premium Instalment Scorer:').waitFor();
+      await page.getByRole('link', { name: 'FCA', exact: true }).click();
+      await page.getByText(/^Recognised \(\d+\)$/).click();
+      await page
+        .getByRole('button', { name: /Recognised$/ })
+        .first()
+        .click();
+      const item = page.getByRole('region', { name: /Recognised$/ }).first();
+      await item.getByText(/^Recognised in full through /).waitFor();
+      await page.getByRole('heading', { name: 'Criteria', level: 2 }).scrollIntoViewIfNeeded();
+      await page.evaluate('window.scrollBy(0, document.querySelector("#criteria").getBoundingClientRect().top - 80)');
+    },
+  },
 ];
 
 async function main(): Promise<void> {

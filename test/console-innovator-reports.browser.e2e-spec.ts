@@ -290,6 +290,7 @@ describe('Recognition passports', () => {
     await page.goto('/innovator/passports');
     await page.getByRole('combobox', { name: 'AI system' }).click();
     await page.getByRole('option', { name: SYSTEM }).click();
+    await page.getByText(`Passport of ${SYSTEM}:`).waitFor();
     const mas = () => page.getByRole('row').filter({ has: page.getByRole('link', { name: 'MAS', exact: true }) });
     const count = async (column: string) => Number(await mas().locator(`[data-column="${column}"]`).textContent());
     await mas().waitFor();
@@ -340,6 +341,7 @@ describe('Recognition passports', () => {
     await page.goto('/innovator/passports');
     await page.getByRole('combobox', { name: 'AI system' }).click();
     await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+    await page.getByText('Passport of Merlion Premium Instalment Scorer:').waitFor();
     const fca = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'FCA', exact: true }) });
     await fca.waitFor();
     expect(Number(await fca.locator('[data-column="recognised"]').textContent())).toBeGreaterThan(0);

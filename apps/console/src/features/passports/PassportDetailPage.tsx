@@ -80,7 +80,12 @@ export function Component() {
   const [enrolments] = useQuery({ query: SystemEnrolmentsInTestingDocument, variables: { aiSystemId: systemId } });
   const [filter, setFilter] = useState<'ALL' | ShownRecognitionOutcome>('ALL');
 
-  const status = data?.recognitionStatus;
+  // What an earlier address (another system or authority) loaded is never shown under this one.
+  const current =
+    data?.recognitionStatus.aiSystemId === systemId && data.recognitionStatus.authorityId === authorityId
+      ? data
+      : undefined;
+  const status = current?.recognitionStatus;
   const entry = passport.data?.recognitionPassport.authorities.find((e) => e.authority.id === authorityId);
   const names = useMemo(
     () =>
@@ -92,8 +97,8 @@ export function Component() {
       }),
     [passport.data, status, namesQuery.data],
   );
-  const system = data?.aiSystem;
-  const authority = data?.authority;
+  const system = current?.aiSystem;
+  const authority = current?.authority;
   // Enrolments of this system in testing where this authority admitted it: where the tests still
   // needed can be reported.
   const reportable =
@@ -148,11 +153,11 @@ export function Component() {
         }
       />
       <ErrorNotice error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />
-      {fetching && !data ? (
+      {fetching && !current ? (
         <Center py="xl">
           <Loader aria-label="Loading the criteria" />
         </Center>
-      ) : data && (!system || !authority) ? (
+      ) : current && (!system || !authority) ? (
         <Alert color="red" variant="light" title="Not found, or not yours to see">
           <Text size="sm">There is no such AI system of your organisation, or no such authority.</Text>
         </Alert>

@@ -90,7 +90,7 @@ export function Component() {
               </Button>
             )}
           </Group>
-          {chosen && <Passport systemId={chosen} systemName={system?.name ?? 'This system'} />}
+          {chosen && <Passport key={chosen} systemId={chosen} systemName={system?.name ?? 'This system'} />}
         </Stack>
       ) : null}
     </>
@@ -105,7 +105,8 @@ function Passport({ systemId, systemName }: { systemId: string; systemName: stri
   });
   const [showEmpty, setShowEmpty] = useState(false);
   if (error) return <ErrorNotice error={error} onRetry={() => reload({ requestPolicy: 'network-only' })} />;
-  if (!data)
+  // Another system's passport (the one shown before) is never shown under this one's name.
+  if (!data || data.recognitionPassport.aiSystemId !== systemId)
     return fetching ? (
       <Center py="xl">
         <Loader aria-label="Loading the passport" />
