@@ -75,8 +75,12 @@ const SCREENS: Screen[] = [
         .fill('0.995');
       await row('Reproducible decisions').getByText('Pass', { exact: true }).waitFor();
       await row('Time to take effect of a human override').getByText('Fail', { exact: true }).waitFor();
-      await row('Explanations for customers').scrollIntoViewIfNeeded();
-      await page.evaluate('window.scrollBy(0, -120)');
+      // The results, under the page's sticky header.
+      await page
+        .getByRole('heading', { name: 'MAS · Testing criteria', level: 3 })
+        .first()
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
     },
   },
   {
@@ -105,8 +109,10 @@ const SCREENS: Screen[] = [
         .click();
       const item = page.getByRole('region', { name: /Recognised$/ }).first();
       await item.getByText(/^Recognised in full through /).waitFor();
-      await page.getByRole('heading', { name: 'Criteria', level: 2 }).scrollIntoViewIfNeeded();
-      await page.evaluate('window.scrollBy(0, document.querySelector("#criteria").getBoundingClientRect().top - 80)');
+      await page
+        .getByRole('heading', { name: 'Criteria', level: 2 })
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
     },
   },
 ];

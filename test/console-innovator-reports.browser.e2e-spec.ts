@@ -99,6 +99,13 @@ describe('Submitting a test report', () => {
         previews.push((JSON.parse(body) as { variables: { input: { results: unknown[] } } }).variables.input);
     });
 
+    // Criteria already met are not tested again, unless asked for.
+    await expect(row(page, 'Discriminatory power (AUC)').count()).resolves.toBe(0);
+    await page.getByLabel(/^Show the \d+ criteria already met or not applicable$/).check();
+    await row(page, 'Discriminatory power (AUC)')
+      .getByLabel(/^Value/)
+      .waitFor();
+
     await fillReport(page, 'AI Verify Foundation test lab', 'AIVERIFY:transparency');
     await row(page, 'Explanations for customers')
       .getByLabel(/^Value/)
@@ -353,7 +360,9 @@ describe('Recognition passports', () => {
     const first = page.getByRole('button', { name: /Recognised$/ }).first();
     await first.click();
     const item = page.getByRole('region', { name: /Recognised$/ }).first();
-    await item.getByText(/^Recognised in full through UK–Singapore .+, rule \d+\. Tested in SG on /).waitFor();
+    await item
+      .getByText(/^Recognised in full through UK–Singapore .+, under its rule “.+”\. Tested in SG on /)
+      .waitFor();
     await item.getByText(/^Results considered \(\d+\)$/).waitFor();
     await item.getByText('Chosen').waitFor();
     const inForce = item.getByRole('row').filter({ hasText: 'Agreement in force' }).first();

@@ -343,7 +343,8 @@ function Explanation({
   jurisdiction: string;
 }) {
   const result = resolution.result ? names.result(resolution.result) : undefined;
-  const rule = resolution.agreement && resolution.rule ? names.rule(resolution.agreement, resolution.rule) : undefined;
+  const rule =
+    resolution.agreement && resolution.rule ? names.rule(resolution.agreement, resolution.rule, true) : undefined;
   const supplementary = supplementaryOf(resolution.supplementary);
   const considered = resolution.candidates.length;
   switch (resolution.outcome) {

@@ -68,8 +68,8 @@ export function readCase(document: unknown): CaseNames {
 export interface Names {
   /** A criterion's, authority's, agreement's or result's name, by id. */
   of: (id: string) => string | undefined;
-  /** An agreement and rule (`agreementId/ruleId`) as words. */
-  rule: (agreementId: string, ruleId: string) => string;
+  /** An agreement and its rule as words: the agreement's name, with the rule's (`long`) when it has one. */
+  rule: (agreementId: string, ruleId: string, long?: boolean) => string;
   result: (id: string) => CaseResult | undefined;
 }
 
@@ -92,18 +92,18 @@ export function buildNames({
     names.set(c.id, `${c.key ?? c.id}${acronym ? ` (${acronym})` : ''}`);
   }
   for (const c of criteria) names.set(c.id, `“${c.title}”`);
-  const rules = new Map<string, { agreement: string; index: number; name: string }>();
+  const rules = new Map<string, string>();
   for (const agreement of agreements) {
     names.set(agreement.id, agreement.name);
-    agreement.rules.forEach((rule, index) => rules.set(rule.id, { agreement: agreement.name, index, name: rule.name }));
+    for (const rule of agreement.rules) rules.set(rule.id, rule.name);
   }
   const results = new Map(caseNames.results.map((r) => [r.id, r]));
   return {
     of: (id) => names.get(id),
-    rule: (agreementId, ruleId) => {
+    rule: (agreementId, ruleId, long = false) => {
+      const agreement = names.get(agreementId) ?? shortId(agreementId);
       const rule = rules.get(ruleId);
-      const agreement = names.get(agreementId) ?? rule?.agreement ?? shortId(agreementId);
-      return rule ? `${agreement}, rule ${rule.index + 1}` : agreement;
+      return long && rule ? `${agreement}, under its rule “${rule}”` : agreement;
     },
     result: (id) => results.get(id),
   };
@@ -115,7 +115,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const PAIR = new RegExp(`(${UUID})/(${UUID})`, 'gi');
 const ONE = new RegExp(UUID, 'gi');
 
-/** A check's text with the ids in it named: "under <agreement>/<rule>" → "under EU–Singapore …, rule 1". */
+/** A check's text with the ids in it named: "under <agreement>/<rule>" → "under EU–Singapore mutual recognition …". */
 export function humanise(text: string, names: Names): string {
   return text
     .replace(PAIR, (_, agreement: string, rule: string) => names.rule(agreement, rule))

@@ -24,6 +24,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -217,6 +218,15 @@ export function ReportForm({
     else groups.push({ title, indices: [index] });
   });
 
+  // Criteria already met or not applicable are usually not tested again: shown on request (or once filled in).
+  const [showSettled, setShowSettled] = useState(false);
+  const settled = (index: number) => {
+    const now = (current.get(rows[index].evaluation.criterion.id) ?? rows[index]).evaluation.outcome;
+    return (now === 'MET' || now === 'NOT_APPLICABLE') && !isReported(form.values.results[index]);
+  };
+  const settledCount = rows.filter((_, index) => settled(index)).length;
+  const visible = (index: number) => showSettled || !settled(index);
+
   const previewProblems = fieldProblems(preview.error).map((problem) => ({
     where: problemField(problem.path, previewInput, rows),
     message: sentence(problem.message),
@@ -305,6 +315,13 @@ export function ReportForm({
             of its content, or an attestation. Leave a criterion blank to report nothing on it. Each result is evaluated
             by the server as you type.
           </Text>
+          {settledCount > 0 && (
+            <Switch
+              label={`Show the ${settledCount} ${settledCount === 1 ? 'criterion' : 'criteria'} already met or not applicable`}
+              checked={showSettled}
+              onChange={(event) => setShowSettled(event.currentTarget.checked)}
+            />
+          )}
           {typeof form.errors.results === 'string' && (
             <Text c="red" size="sm" role="alert">
               {form.errors.results}
@@ -315,7 +332,12 @@ export function ReportForm({
               <Title order={3} size="h4">
                 {group.title}
               </Title>
-              {group.indices.map((index) => (
+              {!group.indices.some(visible) && (
+                <Text size="sm" c="dimmed">
+                  Every criterion here is already met or does not apply.
+                </Text>
+              )}
+              {group.indices.filter(visible).map((index) => (
                 <ResultFields
                   key={rows[index].evaluation.criterion.id}
                   index={index}

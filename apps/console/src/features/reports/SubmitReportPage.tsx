@@ -20,7 +20,7 @@ export function Component() {
     context: CONTEXT,
     requestPolicy: 'cache-and-network',
   });
-  const [jurisdictions] = useQuery({ query: ReportJurisdictionsDocument });
+  const [jurisdictions, reloadJurisdictions] = useQuery({ query: ReportJurisdictionsDocument });
   const refresh = () => reload({ requestPolicy: 'network-only' });
   const enrolment = data?.enrolment;
   const allowed = enrolment?.allowedTransitions.find((t) => t.action === 'SUBMIT_TEST_REPORT');
@@ -45,7 +45,13 @@ export function Component() {
             : undefined
         }
       />
-      <ErrorNotice error={error ?? jurisdictions.error} onRetry={refresh} />
+      <ErrorNotice
+        error={error ?? jurisdictions.error}
+        onRetry={() => {
+          refresh();
+          reloadJurisdictions({ requestPolicy: 'network-only' });
+        }}
+      />
       {(fetching && !data) || (jurisdictions.fetching && !jurisdictions.data) ? (
         <Center py="xl">
           <Loader aria-label="Loading the enrolment" />
