@@ -183,6 +183,70 @@ const SCREENS: Screen[] = [
     ready: (page) => page.getByRole('img', { name: /^Funnel: / }).waitFor(),
     fullPage: true,
   },
+  {
+    // Nordvik's fast-track enrolment has gaps at MAS: reached as a person would, from the passport.
+    file: 'innovator-report-preview.png',
+    as: 'innovator.nordvik@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'MAS', exact: true }).click();
+      await page.getByRole('link', { name: /^Submit a test report to MAS/ }).click();
+      await page.getByLabel(/^Lab name/).fill('AI Verify Foundation test lab');
+      await page.getByLabel('The lab is accredited').check();
+      await page.getByLabel('Accreditation body').fill('SAC');
+      await page.getByLabel(/^Method( \*)?$/).fill('AIVERIFY:transparency');
+      const row = (title: string) => page.getByRole('group', { name: title, exact: true });
+      await row('Explanations for customers')
+        .getByLabel(/^Value/)
+        .fill('0.95');
+      await row('Time to take effect of a human override')
+        .getByLabel(/^Value/)
+        .fill('300');
+      await row('Reproducible decisions')
+        .getByLabel(/^Value/)
+        .fill('0.995');
+      await row('Reproducible decisions').getByText('Pass', { exact: true }).waitFor();
+      await row('Time to take effect of a human override').getByText('Fail', { exact: true }).waitFor();
+      // The results, under the page's sticky header.
+      await page
+        .getByRole('heading', { name: 'MAS · Testing criteria', level: 3 })
+        .first()
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
+    },
+  },
+  {
+    file: 'innovator-passport.png',
+    as: 'innovator.merlion@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'AI system' }).click();
+      await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+      await page.getByText('Passport of Merlion Premium Instalment Scorer:').waitFor();
+    },
+  },
+  {
+    file: 'innovator-passport-drill-down.png',
+    as: 'innovator.merlion@demo.sandbridge.test',
+    path: '/innovator/passports',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'AI system' }).click();
+      await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+      await page.getByText('Passport of Merlion Premium Instalment Scorer:').waitFor();
+      await page.getByRole('link', { name: 'FCA', exact: true }).click();
+      await page.getByText(/^Recognised \(\d+\)$/).click();
+      await page
+        .getByRole('button', { name: /Recognised$/ })
+        .first()
+        .click();
+      const item = page.getByRole('region', { name: /Recognised$/ }).first();
+      await item.getByText(/^Recognised in full through /).waitFor();
+      await page
+        .getByRole('heading', { name: 'Criteria', level: 2 })
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
+    },
+  },
 ];
 
 async function main(): Promise<void> {

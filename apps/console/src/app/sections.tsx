@@ -81,13 +81,17 @@ export const SECTIONS: ConsoleSection[] = [
         subpages: [
           { path: ':id', load: () => import('../features/my-enrolments/EnrolmentPage') },
           { path: ':id/application', load: () => import('../features/application/DraftApplicationPage') },
+          { path: ':id/report', load: () => import('../features/reports/SubmitReportPage') },
+          { path: ':id/reports/:reportId', load: () => import('../features/reports/ReportPage') },
         ],
       },
       {
         path: 'passports',
         label: 'Recognition passports',
         icon: IconCertificate,
+        load: () => import('../features/passports/PassportsPage'),
         summary: "Each system's recognised results and gaps, authority by authority.",
+        subpages: [{ path: ':systemId/:authorityId', load: () => import('../features/passports/PassportDetailPage') }],
       },
     ],
   },
