@@ -141,6 +141,9 @@ describe('My AI systems', () => {
     await tabTo(page, page.getByRole('button', { name: 'Register an AI system' }));
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Register an AI system' });
+    // The dialog opens with a transition and then takes the focus: Tab before that moves behind it.
+    await dialog.waitFor();
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.closest('[role="dialog"]'));
     await tabTo(page, dialog.getByLabel('Name'), { max: 5 });
     await page.keyboard.type('Lumen Keyboard-Only Scorer');
     await tabTo(page, dialog.getByLabel('Sector'), { max: 5 });

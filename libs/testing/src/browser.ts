@@ -171,9 +171,12 @@ export async function fieldError(field: Locator): Promise<string | null> {
  * reachable by keyboard. (Shift+Tab with `backwards`.)
  */
 export async function tabTo(page: Page, target: Locator, { max = 40, backwards = false } = {}): Promise<void> {
+  const focused = () => target.evaluate((element) => element === (globalThis as any).document.activeElement);
+  // Already there (a dialog focuses its first field when it opens): no key to press.
+  if (await focused()) return;
   for (let presses = 0; presses < max; presses++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    if (await target.evaluate((element) => element === (globalThis as any).document.activeElement)) return;
+    if (await focused()) return;
   }
   throw new Error(`${String(target)} was not reached with ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`);
 }
