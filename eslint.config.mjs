@@ -111,6 +111,24 @@ export default tseslint.config(
     ]),
   },
   {
+    // A dialog's title comes from the state that opens it; ui/Dialog keeps it through the closing transition.
+    files: ['apps/console/src/features/**/*.tsx', 'apps/console/src/app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Modal'],
+              message: 'Use Dialog from ui/Dialog: it keeps its accessible name while it closes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The medium tier builds its data through the services and the test library, beside the repository it tests.
     files: ['libs/**/*.medium.spec.ts'],
     rules: restrict([deep]),

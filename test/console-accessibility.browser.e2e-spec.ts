@@ -80,6 +80,20 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     await dialog.getByLabel('Sector').fill('FINANCE');
     await dialog.getByLabel('Intended purpose').fill('Scores applicants; registered to check the notification.');
     await dialog.getByRole('button', { name: 'Register' }).click();
+    // The dialog's title came from the state that closes it: it keeps its name to the last frame.
+    const names = await page.evaluate(async () => {
+      const seen: string[] = [];
+      for (const end = Date.now() + 5_000; Date.now() < end;) {
+        const open = document.querySelector('[role="dialog"]');
+        if (!open) break;
+        const title = open.getAttribute('aria-labelledby');
+        seen.push((title && document.getElementById(title)?.textContent) || '');
+        await new Promise((frame) => requestAnimationFrame(frame));
+      }
+      return seen;
+    });
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set(['Register an AI system']));
     await page.getByText('AI system registered').waitFor();
     await expectAccessible(page, 'systems, with a notification');
   });

@@ -127,12 +127,31 @@ export function pageProblems(page: Page): string[] {
 }
 
 /**
+ * Waits until no finite CSS transition or animation runs (a closing dialog, a notification sliding
+ * in): axe measures what it sees, and a half-faded element has the contrast of neither end.
+ * Endless animations (a loader's spin) are not waited for.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/**
  * Runs axe (WCAG 2 A and AA rules and axe's best practices) on the page as it is now and fails with
  * every serious or critical violation, named with the elements it found. `where` names the page in
  * the message.
  */
 export async function expectAccessible(page: Page, where = new URL(page.url()).pathname): Promise<void> {
   const { AxeBuilder } = await import('@axe-core/playwright');
+  await settled(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (!bad.length) return;

@@ -2,7 +2,8 @@
 // entry evidence (updateEnrolmentApplication at the version read), see the entry evaluation per
 // authority and criterion as the API computes it on the saved draft — unmet mandatory criteria marked —
 // and submit (submitEnrolment) once everything shown is saved.
-import { Alert, Anchor, Button, Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconSend } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -154,7 +155,7 @@ export function Component() {
         </section>
       </Stack>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Submit with unmet mandatory criteria?">
+      <Dialog opened={confirming} onClose={() => setConfirming(false)} title="Submit with unmet mandatory criteria?">
         <Stack>
           <Text size="sm">
             {blocking} mandatory entry {blocking === 1 ? 'criterion is' : 'criteria are'} not met. The authorities see
@@ -169,7 +170,7 @@ export function Component() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The dialogs of a criterion version: writing one (new, or editing a DRAFT), and confirming a
 // publish, a revision or a retirement — each showing the API's refusal in words when there is one.
-import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -10,6 +10,7 @@ import {
   RetireCriterionDocument,
   ReviseCriterionDocument,
 } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CriterionForm } from './CriterionForm';
 
@@ -56,7 +57,7 @@ export function CriterionEditorModal({
   onSaved?: (saved: CriterionVersionFragment) => void;
 }) {
   return (
-    <Modal
+    <Dialog
       opened={editing !== null}
       onClose={onClose}
       title={editing === 'new' ? 'New criterion' : (title ?? 'Edit draft')}
@@ -77,7 +78,7 @@ export function CriterionEditorModal({
           }}
         />
       )}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -114,7 +115,7 @@ export function CriterionActionModal({
 }) {
   const words = pending ? WORDS[pending.action] : null;
   return (
-    <Modal
+    <Dialog
       opened={pending !== null}
       onClose={onClose}
       title={pending && words ? `${words.title} version ${pending.criterion.version} of ${pending.criterion.key}?` : ''}
@@ -128,7 +129,7 @@ export function CriterionActionModal({
           onDone={onDone}
         />
       )}
-    </Modal>
+    </Dialog>
   );
 }
 

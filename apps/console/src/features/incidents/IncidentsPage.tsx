@@ -1,7 +1,8 @@
 // Incidents (/regulator/incidents): every incident reported on the enrolments of a programme your
 // authority takes part in, newest first, and new ones as they are reported (enrolmentEvents: they
 // appear without a reload, marked "New"); reporting one on an enrolment in testing.
-import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { notifications } from '@mantine/notifications';
 import { IconBroadcast, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -91,7 +92,7 @@ export function Component() {
         )}
       </Stack>
 
-      <Modal opened={reporting} onClose={() => setReporting(false)} title="Report an incident" size="lg">
+      <Dialog opened={reporting} onClose={() => setReporting(false)} title="Report an incident" size="lg">
         {reporting && (
           <ReportIncidentForm
             enrolments={reportable}
@@ -106,7 +107,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -13,7 +13,6 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   SimpleGrid,
   Stack,
   Table,
@@ -34,6 +33,7 @@ import {
   RequestMyExitDocument,
   WithdrawMyEnrolmentDocument,
 } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
@@ -415,7 +415,7 @@ function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: ()
         </TransitionAction>
       </Stack>
 
-      <Modal opened={acting !== null} onClose={() => setActing(null)} title={acting ? ACTION_WORDS[acting].title : ''}>
+      <Dialog opened={acting !== null} onClose={() => setActing(null)} title={acting ? ACTION_WORDS[acting].title : ''}>
         {acting && (
           <Stack>
             <ErrorNotice error={problem} onRefresh={onRefresh} />
@@ -443,7 +443,7 @@ function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: ()
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </section>
   );
 }

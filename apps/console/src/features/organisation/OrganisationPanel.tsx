@@ -1,6 +1,7 @@
 // The innovator's organisation, as a panel on My AI systems: its name and home jurisdiction, and a form
 // to change them (updateOrganisation; the API's field problems at their fields).
-import { Button, Group, Modal, Paper, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconPencil } from '@tabler/icons-react';
@@ -54,7 +55,7 @@ export function OrganisationPanel() {
           </Button>
         )}
       </Group>
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit your organisation">
+      <Dialog opened={editing} onClose={() => setEditing(false)} title="Edit your organisation">
         {editing && organisation && (
           <OrganisationForm
             organisation={organisation}
@@ -66,7 +67,7 @@ export function OrganisationPanel() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </Paper>
   );
 }

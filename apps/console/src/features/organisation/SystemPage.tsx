@@ -1,6 +1,7 @@
 // One AI system (innovator), at /innovator/systems/:id: what it is (edited with the systems form) and
 // its enrolments, each with its state and tracks, linking to the enrolment's page.
-import { Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -118,7 +119,7 @@ export function Component() {
         </section>
       </Stack>
 
-      <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit ${system.name}`} size="lg">
+      <Dialog opened={editing} onClose={() => setEditing(false)} title={`Edit ${system.name}`} size="lg">
         {editing && (
           <SystemForm
             system={system}
@@ -130,7 +131,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -12,7 +12,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -40,6 +39,7 @@ import {
   type Stage,
   TransitionProgrammeDocument,
 } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
@@ -150,7 +150,7 @@ export function Component() {
         </Stack>
       </Stack>
 
-      <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit ${programme.name}`} size="xl">
+      <Dialog opened={editing} onClose={() => setEditing(false)} title={`Edit ${programme.name}`} size="xl">
         {editing && (
           <ProgrammeForm
             programme={programme}
@@ -163,7 +163,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -255,7 +255,7 @@ function Lifecycle({ programme, leadName }: { programme: Programme; leadName: st
           </TransitionAction>
         ))}
       </Stack>
-      <Modal
+      <Dialog
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title={confirm ? `${confirm.label}: ${programme.name}?` : ''}
@@ -273,7 +273,7 @@ function Lifecycle({ programme, leadName }: { programme: Programme; leadName: st
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Card>
   );
 }

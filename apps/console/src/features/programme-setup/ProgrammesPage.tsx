@@ -1,7 +1,8 @@
 // Programmes (regulator): the programmes the regulator's authority takes part in — drafts included —
 // by status; creating one (a DRAFT the authority leads). Each opens on its own page
 // (ProgrammePage): participants, criteria per stage, lifecycle. Pages of 50 with "Load more".
-import { Anchor, Badge, Button, Center, Group, Loader, Modal, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Select, Table, Text } from '@mantine/core';
+import { Dialog } from '../../ui/Dialog';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -114,7 +115,7 @@ export function Component() {
         </Center>
       )}
 
-      <Modal opened={creating} onClose={() => setCreating(false)} title="Create a programme" size="xl">
+      <Dialog opened={creating} onClose={() => setCreating(false)} title="Create a programme" size="xl">
         {creating && (
           <ProgrammeForm
             programme={null}
@@ -128,7 +129,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

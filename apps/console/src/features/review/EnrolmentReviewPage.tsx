@@ -3,7 +3,7 @@
 // allow this regulator (start the review, decide entry, decide exit, suspend, resume — the others
 // disabled with the API's reason); test reports to accept or reject; incidents; the audit trail with
 // "Verify". Live: events of the enrolment (`enrolmentEvents`) reload it without a reload of the page.
-import { Alert, Badge, Button, Card, Center, Group, Loader, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconBroadcast, IconFileText, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -15,6 +15,7 @@ import {
   type ReviewTrackFragment,
   StartReviewDocument,
 } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
@@ -231,7 +232,7 @@ export function Component() {
         </Tabs.Panel>
       </Tabs>
 
-      <Modal
+      <Dialog
         opened={action !== null}
         onClose={() => setAction(null)}
         title={action ? TITLES[action.kind] : ''}
@@ -277,7 +278,7 @@ export function Component() {
             )}
           </>
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

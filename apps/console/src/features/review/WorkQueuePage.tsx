@@ -3,7 +3,7 @@
 // decide, and tracks in testing to suspend or resume. Made from `enrolments` by state (the ones
 // that can wait for a regulator), their tracks and what `allowedTransitions` lets this regulator
 // do; each item opens the enrolment's review, and a report can be reviewed right here.
-import { Anchor, Badge, Button, Center, Group, Loader, Modal, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import {
   RegulatorEnrolmentsDocument,
   ReportToReviewDocument,
 } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { transitionFor } from '../../ui/TransitionAction';
@@ -214,7 +215,7 @@ export function Component() {
         </Stack>
       )}
 
-      <Modal
+      <Dialog
         opened={reviewing !== null}
         onClose={() => setReviewing(null)}
         title={reviewing ? `Review the report on ${reviewing.enrolment.aiSystem.name}` : ''}
@@ -234,7 +235,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,13 +1,14 @@
 // My AI systems (innovator): the organisation's systems in a table, registering one, editing one.
 // The pattern every list page follows (docs/console.md): a typed query (systems.graphql), its error
 // in words with a retry, a table, and a form in a modal whose mutation refreshes the list.
-import { Anchor, Badge, Button, Center, Loader, Modal, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { MySystemsDocument, type SystemRowFragment } from '../../gql/graphql';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { OrganisationPanel } from '../organisation/OrganisationPanel';
@@ -103,7 +104,7 @@ export function Component() {
         </Table.ScrollContainer>
       ) : null}
 
-      <Modal
+      <Dialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? 'Register an AI system' : editing ? `Edit ${editing.name}` : ''}
@@ -124,7 +125,7 @@ export function Component() {
             }}
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }
