@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
 import canonicalize from 'canonicalize';
@@ -9,10 +9,13 @@ import {
   expectError,
   expectNoLeak,
   expectOk,
+  type Jwks,
   type Sandbox,
   type SandboxAuthority,
+  type SignedDocument,
   submitTestReport,
   TestApp,
+  verifiedIndependently as verifiedBy,
 } from '@sandbridge/testing';
 import { verify as verifyCommand } from '../apps/cli/src/commands/verify.command.js';
 
@@ -24,8 +27,7 @@ import { verify as verifyCommand } from '../apps/cli/src/commands/verify.command
 // GET /.well-known/sandbridge-keys), and by the CLI's offline `verify`.
 
 type Vars = Record<string, unknown>;
-type Signed = { document: Record<string, any>; sha256: string; signature: string; keyId: string };
-type Jwks = { keys: { kid: string; kty: string; crv: string; x: string }[] };
+type Signed = SignedDocument;
 
 const REF = 'id state version';
 const step = (name: string, type = 'EnrolmentActionInput') =>
@@ -70,22 +72,7 @@ async function ok<T = any>(query: string, variables: Vars, token?: string): Prom
 }
 
 /** What an outside party does: node:crypto and an RFC 8785 library, against the published JWK set. */
-function verifiedIndependently(signed: Signed, keys: Jwks = jwks): boolean {
-  const jwk = keys.keys.find((k) => k.kid === signed.keyId);
-  if (!jwk) return false;
-  const bytes = Buffer.from(canonicalize(signed.document)!, 'utf8');
-  let signature: Buffer;
-  try {
-    signature = Buffer.from(signed.signature, 'base64url');
-  } catch {
-    return false;
-  }
-  return (
-    createHash('sha256').update(bytes).digest('hex') === signed.sha256 &&
-    signature.toString('base64url') === signed.signature &&
-    verify(null, bytes, createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' }), signature)
-  );
-}
+const verifiedIndependently = (signed: Signed, keys: Jwks = jwks): boolean => verifiedBy(signed, keys);
 
 /** `text` with the character at `at` replaced by another of the same alphabet (one byte changed). */
 const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);

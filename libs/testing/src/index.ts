@@ -6,6 +6,7 @@ export * from './generated/graphql.js';
 export * from './module-sandbox.js';
 export * from './sandbox-builder.js';
 export * from './sandbox-flows.js';
+export * from './signed-documents.js';
 export * from './test-app.js';
 export * from './test-config.js';
 export * from './test-database.js';
