@@ -177,6 +177,25 @@ const SCREENS: Screen[] = [
     fullPage: true,
   },
   {
+    // The FCA's exit report editor on Lumen's exited enrolment (a correction, once the demo has an issued version).
+    file: 'regulator-exit-report-editor.png',
+    as: REGULATOR,
+    path: '/regulator/enrolments',
+    ready: async (page) => {
+      await openEnrolment(page, 'Lumen Thin-File Scorer');
+      await page.getByRole('link', { name: 'Exit report' }).click();
+      const own = page.getByRole('region', { name: 'Exit documents of FCA' });
+      await own.getByRole('article', { name: 'Written proof of FCA' }).waitFor();
+      const correction = own.getByRole('button', { name: 'Start a correction' });
+      if (await correction.isVisible()) await correction.click();
+      const keyIssues = own.getByRole('group', { name: 'Key regulatory issues and how they were resolved' });
+      await keyIssues
+        .getByLabel('Text')
+        .fill('Explainability of declines for thin-file applicants: resolved with reason codes reviewed monthly.');
+      await own.getByRole('heading', { name: 'Exit report', exact: true }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     file: 'regulator-funnel.png',
     as: REGULATOR,
     path: '/regulator/funnel',

@@ -47,6 +47,12 @@ export interface ConsoleSection {
   pages: ConsolePage[];
 }
 
+/** A written proof or an exit report version as a page to print: the same for both roles. */
+const printableExitDocuments = [
+  ':id/exit-documents/:authorityId/written-proof',
+  ':id/exit-documents/:authorityId/exit-report/:versionId',
+].map((path) => ({ path, load: () => import('../features/exit-documents/PrintableDocumentPage') }));
+
 export const SECTIONS: ConsoleSection[] = [
   {
     id: 'innovator',
@@ -83,6 +89,8 @@ export const SECTIONS: ConsoleSection[] = [
           { path: ':id/application', load: () => import('../features/application/DraftApplicationPage') },
           { path: ':id/report', load: () => import('../features/reports/SubmitReportPage') },
           { path: ':id/reports/:reportId', load: () => import('../features/reports/ReportPage') },
+          { path: ':id/exit-documents', load: () => import('../features/exit-documents/ExitDocumentsPage') },
+          ...printableExitDocuments,
         ],
       },
       {
@@ -139,6 +147,7 @@ export const SECTIONS: ConsoleSection[] = [
         subpages: [
           { path: ':id', load: () => import('../features/review/EnrolmentReviewPage') },
           { path: ':id/exit-report', load: () => import('../features/review/ExitReportPage') },
+          ...printableExitDocuments,
         ],
       },
       {

@@ -39,6 +39,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
 import { EntryEvaluation } from '../application/EntryEvaluation';
+import { ExitDocumentsLink } from '../exit-documents/ExitDocumentsLink';
 import { EnrolmentTimeline } from './EnrolmentTimeline';
 import {
   EnrolmentStateBadge,
@@ -122,6 +123,7 @@ export function Component() {
 
       <Stack gap="xl">
         <Actions enrolment={enrolment} onRefresh={refresh} />
+        <ExitDocumentsLink enrolmentId={enrolment.id} tracks={enrolment.tracks} />
 
         <section aria-labelledby="enrolment-tracks">
           <Title order={2} size="h3" id="enrolment-tracks" mb="sm">

@@ -1,6 +1,8 @@
-// An enrolment's exit report (/regulator/enrolments/:id/exit-report): per targeted authority, each
-// exit criterion with its evidence and outcome, and the entry and exit decisions with their reasons,
-// as the API renders it in Markdown — shown here, and downloadable as the .md file.
+// An enrolment's exit report (/regulator/enrolments/:id/exit-report): the regulator's own authority's
+// exit documents — its written proof, the exit report it writes and issues, every version issued
+// (exit-documents/AuthorityExitDocuments) — then the report as it reads today across every targeted
+// authority: each exit criterion with its evidence and outcome, and the entry and exit decisions
+// with their reasons, as the API renders it in Markdown — shown here, and downloadable as the .md file.
 import { Alert, Anchor, Breadcrumbs, Button, Card, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
@@ -8,27 +10,13 @@ import { useQuery } from 'urql';
 import { ExitReportDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { AuthorityExitDocuments } from '../exit-documents/AuthorityExitDocuments';
+import { downloadText, slug } from '../exit-documents/files';
 import { Markdown } from './Markdown';
 import { ENROLMENT_STATES } from './words';
 
 /** "Lumen Thin-File Scorer" → "exit-report-lumen-thin-file-scorer.md". */
-export const exitReportFile = (system: string): string =>
-  `exit-report-${system
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}.md`;
-
-function download(markdown: string, file: string) {
-  const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const exitReportFile = (system: string): string => `exit-report-${slug(system)}.md`;
 
 export function Component() {
   const { id = '' } = useParams();
@@ -52,7 +40,7 @@ export function Component() {
           report && (
             <Button
               leftSection={<IconDownload size={16} />}
-              onClick={() => download(report.markdown, exitReportFile(report.aiSystem.name))}
+              onClick={() => downloadText(report.markdown, exitReportFile(report.aiSystem.name), 'text/markdown')}
             >
               Download (.md)
             </Button>
@@ -74,6 +62,11 @@ export function Component() {
               </Text>
             </Alert>
           )}
+          <AuthorityExitDocuments enrolmentId={id} />
+          <Text size="sm" c="dimmed" mt="md">
+            Below, the report as it reads today: every targeted authority's part, from the enrolment as it stands now;
+            the issued versions above are what was signed.
+          </Text>
           <Card withBorder padding="xl" component="article" aria-label="The exit report">
             <Markdown>{report.markdown}</Markdown>
           </Card>
