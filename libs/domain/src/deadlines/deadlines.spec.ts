@@ -291,7 +291,9 @@ describe('properties', () => {
     submittedOn: fc.option(day),
     exitedOn: fc.option(day),
     tracks: fc.uniqueArray(trackFacts, { selector: (t) => t.authorityId, maxLength: 3 }),
-    plan: fc.option(fc.record({ agreedOn: fc.option(day), endDay: fc.option(day), awaiting: fc.constant([]) })),
+    plan: fc.option(
+      fc.record({ agreedOn: fc.option(day), endDay: fc.option(day), awaiting: fc.constant<string[]>([]) }),
+    ),
   });
 
   it('a deadline is overdue exactly when it is open, running and past due, by today − due days', () => {
