@@ -20,7 +20,7 @@ export const dueDay = (day: string | null | undefined): string => (day ? DATE.fo
 export const overdueWords = (days: number) => `${days} ${days === 1 ? 'day' : 'days'} overdue`;
 
 export const OverdueBadge = ({ days }: { days: number }) => (
-  <Badge color="red" variant="filled" size="sm">
+  <Badge color="red.9" variant="filled" size="sm">
     {overdueWords(days)}
   </Badge>
 );
