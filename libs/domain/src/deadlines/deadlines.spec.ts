@@ -128,6 +128,15 @@ describe('the plan agreed: the first admission + 30 days', () => {
     });
   });
 
+  it('is owed no more once the enrolment has exited without a plan; an agreed one stays met', () => {
+    const exited = { ...base, state: EnrolmentState.EXITED, exitedOn: '2027-09-01' };
+    expect(of(deadlinesOf(exited, '2027-10-01').enrolment, DeadlineKind.PLAN_AGREED)).toBeUndefined();
+    const agreed = { ...exited, plan: { agreedOn: '2027-02-10', endDay: '2027-08-31', awaiting: [] } };
+    expect(of(deadlinesOf(agreed, '2027-10-01').enrolment, DeadlineKind.PLAN_AGREED)).toMatchObject({
+      metOn: '2027-02-10',
+    });
+  });
+
   it('does not exist before a track is admitted', () => {
     const f = facts({ state: EnrolmentState.UNDER_REVIEW, tracks: [track('fca')] });
     expect(of(deadlinesOf(f, '2030-01-01').enrolment, DeadlineKind.PLAN_AGREED)).toBeUndefined();

@@ -117,7 +117,8 @@ export function admittedOn(tracks: readonly TrackDeadlineFacts[]): string | null
 /**
  * Every deadline of one enrolment on `today` (a UTC day):
  * - entry decision, per track with a submission: due submitted + 3 months, met on the track's decision;
- * - plan agreed, once a track is admitted: due admitted + 30 days, met on the plan's first agreement;
+ * - plan agreed, once a track is admitted (and, unmet, until the enrolment exits): due admitted + 30
+ *   days, met on the plan's first agreement;
  * - extension request, while an agreed plan has an end day and the enrolment has not exited: the
  *   end day − 30 days, a limit (shown, never overdue);
  * - testing ends, while an agreed plan has an end day: due that day, overdue only while the
@@ -132,7 +133,8 @@ export function deadlinesOf(facts: EnrolmentDeadlineFacts, today: string): Enrol
   const enrolment: Deadline[] = [];
   const admitted = admittedOn(facts.tracks);
   const plan = facts.plan;
-  if (admitted)
+  // Once the enrolment has exited, a plan never agreed is owed no more (the testing it was for is over).
+  if (admitted && (plan?.agreedOn || facts.state !== EnrolmentState.EXITED))
     enrolment.push(deadlineOn(DeadlineKind.PLAN_AGREED, null, planAgreedDue(admitted), plan?.agreedOn ?? null, today));
   if (plan?.endDay) {
     if (facts.state !== EnrolmentState.EXITED)

@@ -1,7 +1,7 @@
 // Deadlines in words (docs/domain.md#deadlines): what each is, when it is due, and whether it was met
 // or is overdue — a badge "N days overdue" in red, never colour alone. The API computes them on
 // every read from today's UTC day; the console only shows them.
-import { Badge, Group, List, Text } from '@mantine/core';
+import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { DeadlineFieldsFragment, DeadlineKind } from '../../gql/graphql';
 
 export const DEADLINE_KINDS: Record<DeadlineKind, string> = {
@@ -20,7 +20,7 @@ export const dueDay = (day: string | null | undefined): string => (day ? DATE.fo
 export const overdueWords = (days: number) => `${days} ${days === 1 ? 'day' : 'days'} overdue`;
 
 export const OverdueBadge = ({ days }: { days: number }) => (
-  <Badge color="red.9" variant="filled" size="sm">
+  <Badge color="red.9" variant="filled" size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
     {overdueWords(days)}
   </Badge>
 );
@@ -34,10 +34,12 @@ export function Due({ due, daysOverdue }: { due: string | null; daysOverdue: num
       </Text>
     );
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm">{dueDay(due)}</Text>
+    <Stack gap={4} align="flex-start">
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {dueDay(due)}
+      </Text>
       {daysOverdue > 0 && <OverdueBadge days={daysOverdue} />}
-    </Group>
+    </Stack>
   );
 }
 

@@ -3,7 +3,7 @@
 // reports to review, exit decisions and exit reports to issue — most overdue first, then the earliest
 // due, each with its due day and an "N days overdue" badge. Each item opens the enrolment's review (or
 // its exit report); a report can be reviewed right here.
-import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -268,8 +268,8 @@ function QueueTable({
           <Table.Tr>
             <Table.Th>AI system</Table.Th>
             {showKind && <Table.Th>Waiting for</Table.Th>}
-            <Table.Th>State</Table.Th>
-            <Table.Th>Due</Table.Th>
+            <Table.Th miw={130}>State</Table.Th>
+            <Table.Th miw={140}>Due</Table.Th>
             <Table.Th>Next step</Table.Th>
             <Table.Th>
               <span className="visually-hidden">Actions</span>
@@ -284,9 +284,7 @@ function QueueTable({
               </Table.Td>
               {showKind && <Table.Td>{KIND[item.kind].label}</Table.Td>}
               <Table.Td>
-                <Group gap={6}>
-                  <EnrolmentStateBadge state={item.enrolment.state} />
-                </Group>
+                <EnrolmentStateBadge state={item.enrolment.state} />
               </Table.Td>
               <Table.Td>
                 <Due due={item.due} daysOverdue={item.daysOverdue} />
