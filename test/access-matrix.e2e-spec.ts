@@ -82,6 +82,7 @@ standards                      UNAUTH  OK      OK      OK       OK       OK     
 testReport                     UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 verifyAuditTrail               UNAUTH  OK      OK      OK       FORBID   FORBID   FORBID   FORBID
 verifyDocument                 OK      OK      OK      OK       OK       OK       OK       OK
+workQueue                      UNAUTH  FORBID  OK      OK       FORBID   FORBID   FORBID   FORBID
 writtenProof                   UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 # ── mutations ──
 addAgreementRule               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID

@@ -223,6 +223,9 @@ describe('exit documents in the console', () => {
     await own.getByRole('article', { name: 'Written proof of FCA' }).waitFor();
     const editor = own.getByRole('form', { name: 'Draft of version 1' });
     await editor.getByText('Not saved yet').waitFor();
+    // Due two months after the exit, and open.
+    const due = own.getByRole('list', { name: 'When the exit report is due' });
+    await expect(due.textContent()).resolves.toMatch(/^Exit report issued:due .*open$/);
 
     const section = (name: string) => editor.getByRole('group', { name });
     const choose = async (name: string, readers: string) => {
@@ -312,6 +315,10 @@ describe('exit documents in the console', () => {
     await card.getByText('Issued, in force').waitFor();
     await own.getByRole('button', { name: 'Start a correction' }).waitFor();
     await editor.waitFor({ state: 'detached' });
+    await own
+      .getByRole('list', { name: 'When the exit report is due' })
+      .getByText(/^met on /)
+      .waitFor();
     const issued = (await fcaDocuments(regulator)).issuedReport;
     expect(issued).toMatchObject({ version: 1, status: 'ISSUED' });
     expect(issued.signed.document.sections.lessonsLearned.text).toBe(LESSONS);

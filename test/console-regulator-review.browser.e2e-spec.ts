@@ -28,6 +28,8 @@ let fcaId: string;
 let enrolmentId: string;
 const SYSTEM = 'Lumen Review Scorer';
 const UNMET = 'entry.need-for-sandbox';
+/** A UTC day as the console writes it. */
+const DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 interface Criterion {
   id: string;
@@ -162,12 +164,33 @@ describe('the regulator’s review', () => {
     await page.getByRole('tab', { name: /^Applications/ }).click();
     const row = page.getByRole('row').filter({ hasText: SYSTEM });
     await expect(row.textContent()).resolves.toContain('Start the review');
+    // Each item shows the day it is due; the demo's application submitted 100 days ago is overdue.
+    const { workQueue } = await gql(
+      '{ workQueue(first: 100) { edges { node { kind due daysOverdue enrolment { aiSystem { name } } } } } }',
+      {},
+      regulator,
+    );
+    const entry = (name: string) =>
+      workQueue.edges.find((e: any) => e.node.kind === 'ENTRY_DECISION' && e.node.enrolment.aiSystem.name === name)
+        .node;
+    const due = DAY.format(new Date(entry(SYSTEM).due));
+    await expect(row.textContent()).resolves.toContain(due);
+    const late = entry('Lumen Arrears Assistant');
+    expect(late.daysOverdue).toBeGreaterThan(0);
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Lumen Arrears Assistant' })
+      .getByText(`${late.daysOverdue} days overdue`, { exact: true })
+      .waitFor();
     // Reachable by keyboard, as every action.
     const review = row.getByRole('link', { name: `Review: ${SYSTEM}` });
     await tabTo(page, review);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: SYSTEM, level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/regulator/enrolments/${enrolmentId}`);
+    // The FCA's track lists its deadline: the entry decision, due 3 months after submission.
+    const deadlines = page.getByRole('list', { name: "FCA's deadlines" });
+    await deadlines.getByText(`due ${due}`).waitFor();
 
     // The FCA's entry criteria as the API evaluates them: the attestation not given is unmet and mandatory.
     const unmetRow = page.getByRole('row').filter({ hasText: UNMET });
@@ -209,6 +232,8 @@ describe('the regulator’s review', () => {
     await notification(page, 'Admitted').waitFor();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(reason).waitFor();
+    // Decided: the entry decision's deadline is met today.
+    await deadlines.getByText(/^met on /).waitFor();
     const after = await enrolment();
     expect(after.state).toBe('TESTING');
     expect(after.tracks[0]).toMatchObject({ state: 'ADMITTED', entryJustification: reason });

@@ -84,6 +84,27 @@ describe('demo data', () => {
     });
   });
 
+  it('has entry decisions overdue today, at the top of the FCA’s work queue (dated relative to the clock)', async () => {
+    const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
+    const res = await t.gql(
+      `{ workQueue(first: 100) { totalCount edges { node { kind due overdue daysOverdue enrolment { state aiSystem { name } } } } } }`,
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const items = res.data!.workQueue.edges.map((e: { node: Record<string, any> }) => e.node);
+    // Submitted 100 days before today: 3 calendar months are 89 to 92 days, so 8 to 11 days overdue.
+    expect(items[0]).toMatchObject({
+      kind: 'ENTRY_DECISION',
+      overdue: true,
+      enrolment: { state: 'SUBMITTED', aiSystem: { name: 'Lumen Arrears Assistant' } },
+    });
+    expect(items[0].daysOverdue).toBeGreaterThanOrEqual(8);
+    expect(items[0].daysOverdue).toBeLessThanOrEqual(11);
+    // The FCA authorised the exited Lumen Thin-File Scorer: its exit report is still to issue.
+    expect(items.map((i: { kind: string }) => i.kind)).toContain('EXIT_REPORT_ISSUE');
+  });
+
   it('answers recognitionStatus for a demo system whose criteria include BETWEEN thresholds', async () => {
     const token = await t.login('regulator.aioffice@demo.sandbridge.test', DEMO_PASSWORD);
     const [{ id: system }] = await t.dataSource.query(`SELECT id FROM ai_system WHERE name = 'Lumen Thin-File Scorer'`);

@@ -33,6 +33,14 @@ import {
 } from './enrolments/exit-document.resolver.js';
 import { ExitReportResolver } from './enrolments/exit-report.resolver.js';
 import { PublicRegistryResolver } from './registry/public-registry.resolver.js';
+import {
+  DeadlineFieldsResolver,
+  EnrolmentDeadlinesResolver,
+  EnrolmentTrackDeadlinesResolver,
+  ExitReportAuthorityDeadlineResolver,
+  ExitReportVersionDeadlineResolver,
+} from './deadlines/deadline-fields.resolver.js';
+import { WorkQueueItemReferencesResolver, WorkQueueResolver } from './deadlines/work-queue.resolver.js';
 import { TestReportFieldsResolver } from './enrolments/test-report-fields.resolver.js';
 import { TestReportResolver } from './enrolments/test-report.resolver.js';
 import { AccountFieldsResolver } from './identity/account-fields.resolver.js';
@@ -118,6 +126,14 @@ export const RESOLVERS = [
   ExitReportVersionReferencesResolver,
   FunnelAuthorityReferencesResolver,
   CriterionCountReferencesResolver,
+  // deadlines and the work queue
+  EnrolmentDeadlinesResolver,
+  EnrolmentTrackDeadlinesResolver,
+  ExitReportAuthorityDeadlineResolver,
+  ExitReportVersionDeadlineResolver,
+  DeadlineFieldsResolver,
+  WorkQueueResolver,
+  WorkQueueItemReferencesResolver,
   // recognition and agreements
   RecognitionResolver,
   PassportEntryResolver,

@@ -43,6 +43,8 @@ import { SimulationCommandService } from './simulation/simulation-commands.servi
 import { SimulationQueryService } from './simulation/simulation-queries.service.js';
 import { SimulationRunner } from './simulation/simulation-runner.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
+import { DeadlineService } from './deadlines/deadline.service.js';
+import { PLAN_FACTS_PROVIDER, PlanFacts } from './deadlines/plan-facts.js';
 
 const SERVICES = [
   PasswordHasher,
@@ -84,6 +86,7 @@ const SERVICES = [
   SimulationCommandService,
   SimulationQueryService,
   SigningKeyService,
+  DeadlineService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
@@ -100,7 +103,8 @@ const SERVICES = [
       }),
     }),
   ],
-  providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER],
-  exports: [...SERVICES, ChunkExecutor],
+  // PlanFacts: no plans until sandbox plans are stored (deadlines/plan-facts.ts).
+  providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER, PLAN_FACTS_PROVIDER],
+  exports: [...SERVICES, ChunkExecutor, PlanFacts],
 })
 export class ApplicationModule {}

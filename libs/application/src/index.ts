@@ -38,6 +38,8 @@ export * from './enrolments/test-report-submission.service.js';
 export * from './enrolments/exit-report.service.js';
 export * from './enrolments/exit-document.service.js';
 export * from './registry/public-registry.service.js';
+export * from './deadlines/plan-facts.js';
+export * from './deadlines/deadline.service.js';
 export * from './cooperation/audit.service.js';
 export * from './cooperation/event-bus.js';
 export * from './cooperation/event-access.js';

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { OverdueCount } from '../deadlines/deadline.model.js';
 
 @ObjectType()
 export class CriterionCount {
@@ -76,4 +77,9 @@ export class ProgrammeFunnelModel {
 
   @Field(() => [StateCount], { description: 'Exit decisions of the tracks of exited enrolments.' })
   exitOutcomes: StateCount[];
+
+  @Field(() => [OverdueCount], {
+    description: 'Deadlines of the programme’s enrolments overdue today, one count per kind that can be overdue.',
+  })
+  overdue: OverdueCount[];
 }

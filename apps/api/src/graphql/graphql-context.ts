@@ -3,6 +3,7 @@ import {
   AgreementService,
   AiSystemService,
   AuthorityService,
+  DeadlineService,
   EnrolmentService,
   ExitDocumentService,
   IncidentService,
@@ -59,6 +60,7 @@ export class GraphQLContextFactory {
     private readonly incidents: IncidentService,
     private readonly agreements: AgreementService,
     private readonly exitDocuments: ExitDocumentService,
+    private readonly deadlines: DeadlineService,
     private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
@@ -77,6 +79,7 @@ export class GraphQLContextFactory {
       incidents,
       agreements,
       exitDocuments,
+      deadlines,
     } = this;
     return new Loaders(
       {
@@ -93,6 +96,7 @@ export class GraphQLContextFactory {
         incidents,
         agreements,
         exitDocuments,
+        deadlines,
       },
       actor,
     );

@@ -3,6 +3,7 @@ import {
   AiSystemService,
   AuthorityService,
   CriterionService,
+  DeadlineService,
   EnrolmentService,
   type EnrolmentExitDocuments,
   ExitDocumentService,
@@ -16,7 +17,7 @@ import {
   ProgrammeService,
   StandardService,
 } from '@sandbridge/application';
-import type { Actor, Stage } from '@sandbridge/domain';
+import type { Actor, EnrolmentDeadlines, Stage } from '@sandbridge/domain';
 import type {
   AgreementApprovalEntity,
   AgreementRuleEntity,
@@ -53,6 +54,7 @@ export interface LoaderServices {
   incidents: IncidentService;
   agreements: AgreementService;
   exitDocuments: ExitDocumentService;
+  deadlines: DeadlineService;
 }
 
 /** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
@@ -101,6 +103,8 @@ export class Loaders {
   readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
   /** Written proofs and exit report versions of each enrolment, as the caller may see them. */
   readonly exitDocumentsOfEnrolment: DataLoader<string, EnrolmentExitDocuments>;
+  /** Each enrolment's deadlines today (null when the caller may not see it): a page's read together. */
+  readonly deadlinesOfEnrolment: DataLoader<string, EnrolmentDeadlines | null>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -167,6 +171,17 @@ export class Loaders {
         ? services.exitDocuments.documentsOf(actor, ids)
         : Promise.resolve(ids.map(() => ({ proofs: [], reports: [] }))),
     );
+    this.deadlinesOfEnrolment = new DataLoader(async (ids) => {
+      const enrolments = await Promise.all(ids.map((id) => this.enrolment.load(id)));
+      const tracks = await Promise.all(
+        ids.map((id, i) => (enrolments[i] ? this.tracksOfEnrolment.load(id) : Promise.resolve([]))),
+      );
+      const computed = await services.deadlines.ofEnrolments(
+        enrolments.flatMap((enrolment, i) => (enrolment ? [{ enrolment, tracks: tracks[i] }] : [])),
+      );
+      let next = 0;
+      return enrolments.map((e) => (e ? computed[next++] : null));
+    });
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));

@@ -3,9 +3,16 @@ import type {
   PublicExitReport as PublicExitReportRow,
   PublicProgramme as PublicProgrammeRow,
 } from '@sandbridge/application';
-import { JointEntryRule, ProgrammeStatus, renderExitReportDocumentMarkdown, Stage } from '@sandbridge/domain';
+import {
+  DeadlineKind,
+  JointEntryRule,
+  ProgrammeStatus,
+  renderExitReportDocumentMarkdown,
+  Stage,
+} from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import '../catalogue/catalogue.enums.js';
+import '../deadlines/deadline.enums.js';
 import { NamedRef } from '../enrolments/exit-report.model.js';
 import { Connection } from '../graphql/connection.model.js';
 import '../programmes/programme.enums.js';
@@ -88,6 +95,15 @@ export class PublicFunnelAuthority {
   rejected: PublicCount;
 }
 
+@ObjectType({ description: 'How many deadlines of one kind are overdue today, under disclosure control.' })
+export class PublicOverdueCount {
+  @Field(() => DeadlineKind)
+  kind: DeadlineKind;
+
+  @Field(() => PublicCount)
+  count: PublicCount;
+}
+
 @ObjectType({
   description: 'A published programme’s funnel, from submission on (drafts are left out); small counts suppressed.',
 })
@@ -109,6 +125,11 @@ export class PublicFunnel {
 
   @Field(() => [PublicFunnelAuthority])
   authorities: PublicFunnelAuthority[];
+
+  @Field(() => [PublicOverdueCount], {
+    description: 'Deadlines overdue today, one count per kind that can be overdue (docs/domain.md#deadlines).',
+  })
+  overdue: PublicOverdueCount[];
 }
 
 @ObjectType({ description: 'A programme that is OPEN, RUNNING or CLOSED, as anyone may read it without signing in.' })

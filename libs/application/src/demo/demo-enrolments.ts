@@ -270,7 +270,16 @@ export class DemoEnrolments {
     await s.submit();
     await s.withdraw();
     s = await story('Lumen Arrears Assistant', [FCA, MAS]);
-    await s.submit();
+    const arrears = (await s.submit()) as EnrolmentEntity;
+    // Dated 100 days back, so that its entry decisions are overdue whatever day the demo is loaded
+    // (due 3 calendar months after submission: 89 to 92 days). Only the enrolment's submission day
+    // moves; its audit trail keeps the day the demo was loaded.
+    if (
+      !(await this.enrolmentRepo.updateIfVersion(arrears.id, arrears.version, {
+        submittedAt: new Date(`${cast.day(-100)}T09:30:00.000Z`),
+      }))
+    )
+      throw new Error('The demo could not date the Lumen Arrears Assistant application');
 
     return 9;
   }

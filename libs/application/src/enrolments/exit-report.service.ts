@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
+  type DeadlineKind,
   DomainError,
   EnrolmentState,
   EntryDecision,
@@ -19,6 +20,7 @@ import {
   ProgrammeRepository,
   TestReportRepository,
 } from '@sandbridge/persistence';
+import { DeadlineService } from '../deadlines/deadline.service.js';
 import { ProgrammeService } from '../programmes/programme.service.js';
 import { EnrolmentService } from './enrolment.service.js';
 import { TrackEvaluationService } from './track-evaluation.service.js';
@@ -46,6 +48,8 @@ export interface ProgrammeFunnel {
   }[];
   /** Exit decisions of the tracks of exited enrolments. */
   exitOutcomes: { outcome: string; count: number }[];
+  /** Deadlines overdue today, per kind that can be (docs/domain.md#deadlines). */
+  overdue: { kind: DeadlineKind; count: number }[];
 }
 
 /** The exit report of an enrolment and the funnel of a programme (read models). */
@@ -63,6 +67,7 @@ export class ExitReportService {
     private readonly organisations: OrganisationRepository,
     private readonly criteria: CriterionRepository,
     private readonly programmeAccess: ProgrammeService,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   /**
@@ -158,6 +163,9 @@ export class ExitReportService {
     for (const t of tracks)
       if (exitedIds.has(t.enrolmentId) && t.exitDecision)
         exitOutcomes.set(t.exitDecision, (exitOutcomes.get(t.exitDecision) ?? 0) + 1);
+    const overdue = await this.deadlines.overdue(
+      enrolments.map((enrolment) => ({ enrolment, tracks: tracks.filter((t) => t.enrolmentId === enrolment.id) })),
+    );
     return {
       programmeId: programme.id,
       applications: enrolments.length,
@@ -189,6 +197,7 @@ export class ExitReportService {
       exitOutcomes: [...exitOutcomes]
         .map(([outcome, n]) => ({ outcome, count: n }))
         .sort((a, b) => a.outcome.localeCompare(b.outcome)),
+      overdue,
     };
   }
 }

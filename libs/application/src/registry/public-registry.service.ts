@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  allDeadlines,
+  countOverdue,
+  type DeadlineKind,
   EnrolmentState,
   EntryDecision,
   type ExitReportDocument,
@@ -19,6 +22,7 @@ import {
   ExitDocumentRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
+import { DeadlineService } from '../deadlines/deadline.service.js';
 import { attachmentsOf } from '../programmes/programme-rows.js';
 
 /** A count shown to the public: null and `suppressed` when 1 to 4 enrolments are behind it. */
@@ -64,6 +68,8 @@ export interface PublicProgramme {
       authorised: PublicCount;
       rejected: PublicCount;
     }[];
+    /** Deadlines overdue today, per kind that can be, each count under disclosure control. */
+    overdue: { kind: DeadlineKind; count: PublicCount }[];
   };
   publishedExitReports: number;
 }
@@ -92,6 +98,7 @@ export class PublicRegistryService {
     private readonly criteria: CriterionRepository,
     private readonly enrolments: EnrolmentRepository,
     private readonly documents: ExitDocumentRepository,
+    private readonly deadlines: DeadlineService,
   ) {}
 
   /** A page of published programmes, by name; each statement reads for the whole page. */
@@ -110,6 +117,11 @@ export class PublicRegistryService {
       ? await this.enrolments.ofProgrammes(ids)
       : { enrolments: [], tracks: [] };
     const published = await this.documents.publishedCounts(ids);
+    // Every programme's deadlines in one go (a drafts' deadlines do not exist: none is submitted).
+    const deadlines = await this.deadlines.ofEnrolments(
+      enrolments.map((enrolment) => ({ enrolment, tracks: tracks.filter((t) => t.enrolmentId === enrolment.id) })),
+    );
+    const deadlinesOf = new Map(enrolments.map((e, i) => [e.id, deadlines[i]]));
     const items = page.items.map((p, i): PublicProgramme => {
       // Drafts are nobody's business but the applicant's: the public funnel starts at submission.
       const own = enrolments.filter((e) => e.programmeId === p.id && e.state !== EnrolmentState.DRAFT);
@@ -174,6 +186,10 @@ export class PublicRegistryService {
                 rejected: n((t) => t.state === TrackState.REJECTED),
               };
             }),
+          overdue: countOverdue(own.flatMap((e) => allDeadlines(deadlinesOf.get(e.id)!))).map(({ kind, count }) => ({
+            kind,
+            count: publicCount(count),
+          })),
         },
         publishedExitReports: published.get(p.id) ?? 0,
       };

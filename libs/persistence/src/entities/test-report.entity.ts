@@ -19,6 +19,8 @@ import { JurisdictionEntity } from './jurisdiction.entity.js';
 @Entity('test_report')
 @Unique('test_report_idempotency_key', ['enrolmentId', 'idempotencyKey'])
 @Index('test_report_enrolment_idx', ['enrolmentId', 'submittedAt'])
+// The work queue's reports to review: only those still waiting are indexed.
+@Index('test_report_awaiting_review_idx', ['submittedTo'], { where: `"status" = 'SUBMITTED'` })
 @Check('test_report_status_check', `"status" IN ('SUBMITTED','ACCEPTED','REJECTED')`)
 @Check('test_report_confidentiality_check', `"confidentiality" IN ('PUBLIC','PARTICIPANTS','HOME_AUTHORITY')`)
 @Check('test_report_period_check', `"period_start" <= "period_end"`)

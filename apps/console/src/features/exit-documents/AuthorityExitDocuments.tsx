@@ -1,13 +1,14 @@
 // On the regulator's exit report page: its own authority's exit documents on the enrolment — the
-// written proof issued at its final exit decision, the exit report it writes (the editor: a draft,
-// then issued; a correction of the issued version), and every version issued, the superseded ones
-// included, each to download, print and verify.
+// written proof issued at its final exit decision, the exit report it writes (when it is due; the
+// editor: a draft, then issued; a correction of the issued version), and every version issued, the
+// superseded ones included, each to download, print and verify.
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { AuthorityExitDocumentsDocument, type AuthorityExitDocumentsQuery } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { DeadlineList } from '../deadlines/Deadlines';
 import { TRACK_STATES } from '../review/words';
 import { exitDocumentsPath, ReportVersionCard, WrittenProofCard } from './DocumentCards';
 import { ExitReportEditor, type SectionsSource } from './ExitReportEditor';
@@ -117,6 +118,7 @@ function OwnDocuments({
           your authority writes the sections below, saves them as a draft, and issues the report: signed, and never
           changed again.
         </Text>
+        <DeadlineList deadlines={own.deadline ? [own.deadline] : []} label="When the exit report is due" />
         {editing ? (
           <ExitReportEditor
             enrolmentId={enrolmentId}

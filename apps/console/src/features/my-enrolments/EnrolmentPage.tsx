@@ -39,6 +39,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
 import { EntryEvaluation } from '../application/EntryEvaluation';
+import { DeadlineList } from '../deadlines/Deadlines';
 import { ExitDocumentsLink } from '../exit-documents/ExitDocumentsLink';
 import { EnrolmentTimeline } from './EnrolmentTimeline';
 import {
@@ -135,6 +136,15 @@ export function Component() {
             ))}
           </SimpleGrid>
         </section>
+
+        {enrolment.deadlines.length > 0 && (
+          <section aria-labelledby="enrolment-deadlines">
+            <Title order={2} size="h3" id="enrolment-deadlines" mb="sm">
+              Deadlines
+            </Title>
+            <DeadlineList deadlines={enrolment.deadlines} label="The enrolment's deadlines" />
+          </section>
+        )}
 
         <section aria-labelledby="enrolment-timeline">
           <Title order={2} size="h3" id="enrolment-timeline" mb="sm">
@@ -338,6 +348,7 @@ function TrackCard({ track }: { track: Track }) {
             <Text size="xs">Since {instant(track.suspendedAt)}</Text>
           </Alert>
         )}
+        <DeadlineList deadlines={track.deadlines} label={`${track.authority.acronym} deadlines`} />
       </Stack>
     </Card>
   );

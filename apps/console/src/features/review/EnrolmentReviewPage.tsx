@@ -19,6 +19,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
+import { DeadlineList } from '../deadlines/Deadlines';
 import { IncidentList } from '../incidents/IncidentList';
 import { ReportIncidentForm } from '../incidents/ReportIncidentForm';
 import { AuditTrail } from './AuditTrail';
@@ -379,6 +380,14 @@ function Facts({ enrolment }: { enrolment: Enrolment }) {
         {aiSystem.intendedPurpose}
       </Text>
       <FactList facts={facts} />
+      {enrolment.deadlines.length > 0 && (
+        <Stack gap={4} mt="sm">
+          <Text size="sm" fw={600}>
+            Deadlines
+          </Text>
+          <DeadlineList deadlines={enrolment.deadlines} label="The enrolment's deadlines" />
+        </Stack>
+      )}
     </Card>
   );
 }
@@ -452,6 +461,7 @@ function TrackCard({ track, enrolment, mine }: { track: ReviewTrackFragment; enr
             <Text size="sm">{track.suspensionReasons}</Text>
           </Alert>
         )}
+        <DeadlineList deadlines={track.deadlines} label={`${track.authority.acronym}'s deadlines`} />
       </Stack>
       <Tabs defaultValue={stage} variant="outline" keepMounted={false}>
         <Tabs.List>

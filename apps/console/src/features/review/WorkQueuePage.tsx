@@ -1,83 +1,121 @@
-// The regulator's work queue (/regulator/queue): what waits for its authority across the programmes
-// it takes part in — applications to review and decide, test reports submitted to it, exits to
-// decide, and tracks in testing to suspend or resume. Made from `enrolments` by state (the ones
-// that can wait for a regulator), their tracks and what `allowedTransitions` lets this regulator
-// do; each item opens the enrolment's review, and a report can be reviewed right here.
-import { Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+// The regulator's work queue (/regulator/queue): what waits for its authority across the programmes it
+// takes part in, as the API's `workQueue` lists it — entry decisions, sandbox plans to approve, test
+// reports to review, exit decisions and exit reports to issue — most overdue first, then the earliest
+// due, each with its due day and an "N days overdue" badge. Each item opens the enrolment's review (or
+// its exit report); a report can be reviewed right here.
+import { Anchor, Badge, Button, Center, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import {
-  type EnrolmentState,
-  type QueueEnrolmentFragment,
-  RegulatorEnrolmentsDocument,
   ReportToReviewDocument,
+  type WorkQueueItemKind,
+  WorkQueueDocument,
+  type WorkQueueQuery,
 } from '../../gql/graphql';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { transitionFor } from '../../ui/TransitionAction';
-import { EnrolmentStateBadge, TrackStateBadge } from './badges';
+import { Due } from '../deadlines/Deadlines';
+import { EnrolmentStateBadge } from './badges';
 import { usePagedQuery } from './paging';
 import { ReportFacts, ReportResults, ReviewReportForm } from './ReportReview';
 import { useMyAuthority } from './useMyAuthority';
-import { EXIT_DECISION_WORDS, when } from './words';
+import { when } from './words';
 
 const PAGE = 50;
 
-/** Enrolments in one state, page by page. */
-function useInState(state: EnrolmentState) {
-  return usePagedQuery({
-    query: RegulatorEnrolmentsDocument,
-    variables: { state, first: PAGE },
-    connection: (data) => data.enrolments,
-  });
-}
+type Item = WorkQueueQuery['workQueue']['edges'][number]['node'];
+type Tab = 'all' | WorkQueueItemKind;
 
-type Row = QueueEnrolmentFragment;
-type Report = Row['testReports'][number];
+const KINDS: { kind: WorkQueueItemKind; tab: string; label: string; empty: string; caption: string }[] = [
+  {
+    kind: 'ENTRY_DECISION',
+    tab: 'Applications',
+    label: 'Entry decision',
+    empty: 'No application waits for your authority.',
+    caption: "Applications waiting for your authority's entry decision",
+  },
+  {
+    kind: 'PLAN_APPROVAL',
+    tab: 'Plans',
+    label: 'Plan approval',
+    empty: 'No sandbox plan waits for your approval.',
+    caption: 'Sandbox plans waiting for your approval',
+  },
+  {
+    kind: 'TEST_REPORT_REVIEW',
+    tab: 'Test reports',
+    label: 'Report review',
+    empty: 'No test report waits for your review.',
+    caption: 'Test reports submitted to your authority, waiting for your review',
+  },
+  {
+    kind: 'EXIT_DECISION',
+    tab: 'Exits',
+    label: 'Exit decision',
+    empty: 'No exit waits for your decision.',
+    caption: "Enrolments in exit review waiting for your authority's exit decision",
+  },
+  {
+    kind: 'EXIT_REPORT_ISSUE',
+    tab: 'Exit reports',
+    label: 'Exit report',
+    empty: 'No exit report waits to be issued.',
+    caption: 'Exited enrolments whose exit report your authority has not issued yet',
+  },
+];
+const KIND = Object.fromEntries(KINDS.map((k) => [k.kind, k])) as Record<WorkQueueItemKind, (typeof KINDS)[number]>;
+
+/** The regulator's next step on an item, in words (or why it cannot act yet). */
+function nextStep(item: Item): string {
+  const e = item.enrolment;
+  switch (item.kind) {
+    case 'ENTRY_DECISION': {
+      const start = transitionFor(e.allowedTransitions, 'START_REVIEW');
+      const decide = transitionFor(e.allowedTransitions, 'DECIDE_ENTRY');
+      if (start?.allowed) return 'Start the review';
+      if (decide?.allowed) return 'Decide entry';
+      return (e.state === 'SUBMITTED' ? start : decide)?.reason ?? '';
+    }
+    case 'PLAN_APPROVAL':
+      return 'Approve the proposed sandbox plan, or ask for changes';
+    case 'TEST_REPORT_REVIEW':
+      return item.testReport
+        ? `Report of ${when(item.testReport.submittedAt)} from ${item.testReport.lab.name}, ${item.testReport.resultCount} results`
+        : 'Review the report';
+    case 'EXIT_DECISION': {
+      const decide = transitionFor(e.allowedTransitions, 'DECIDE_EXIT');
+      return decide?.allowed ? 'Decide exit' : (decide?.reason ?? '');
+    }
+    case 'EXIT_REPORT_ISSUE':
+      return `Exited ${when(e.exitedAt)}: write and issue your exit report`;
+  }
+}
 
 export function Component() {
   const me = useMyAuthority();
-  // The states in which an enrolment can wait for a regulator: one query each (hooks in a fixed order).
-  const lists = [
-    useInState('SUBMITTED'),
-    useInState('UNDER_REVIEW'),
-    useInState('TESTING'),
-    useInState('EXIT_REVIEW'),
-    useInState('SUSPENDED'),
-  ];
-  const [reviewing, setReviewing] = useState<{ report: Report; enrolment: Row } | null>(null);
-  const myId = me.authority?.id;
-  const loading = me.fetching || lists.some((l) => l.fetching && !l.data);
-  const error = me.error ?? lists.find((l) => l.error)?.error;
+  // Whatever a decision or a review changes, the queue is read again.
+  const context = useMemo(() => ({ additionalTypenames: ['Enrolment', 'TestReport', 'ExitReportVersion'] }), []);
+  const queue = usePagedQuery({
+    query: WorkQueueDocument,
+    variables: { first: PAGE },
+    connection: (data) => data.workQueue,
+    context,
+  });
+  const [tab, setTab] = useState<Tab>('all');
+  const [reviewing, setReviewing] = useState<Item | null>(null);
+  const loading = me.fetching || (queue.fetching && !queue.data);
+  const error = me.error ?? queue.error;
   const reload = () => {
     me.reload();
-    lists.forEach((l) => l.reload());
+    queue.reload();
   };
-
-  const all = lists.flatMap((l) => l.nodes);
-  const trackOf = (e: Row) => e.tracks.find((t) => t.authority.id === myId);
-  const ours = all.filter((e) => trackOf(e));
-  const applications = ours.filter(
-    (e) => ['SUBMITTED', 'UNDER_REVIEW'].includes(e.state) && trackOf(e)!.state === 'PENDING',
-  );
-  const reports = ours.flatMap((e) =>
-    e.testReports
-      .filter((r) => r.status === 'SUBMITTED' && r.submittedTo.id === myId)
-      .map((report) => ({ report, enrolment: e })),
-  );
-  const exits = ours.filter(
-    (e) =>
-      e.state === 'EXIT_REVIEW' && ['ADMITTED', 'SUSPENDED'].includes(trackOf(e)!.state) && !trackOf(e)!.exitDecision,
-  );
-  const testing = ours.filter(
-    (e) =>
-      ['TESTING', 'EXIT_REVIEW', 'SUSPENDED'].includes(e.state) &&
-      ['ADMITTED', 'SUSPENDED'].includes(trackOf(e)!.state),
-  );
-  const hasMore = lists.some((l) => l.hasMore);
+  const items = queue.nodes;
+  const of = (kind: WorkQueueItemKind) => items.filter((i) => i.kind === kind);
+  const overdue = items.filter((i) => i.overdue).length;
 
   return (
     <>
@@ -85,8 +123,8 @@ export function Component() {
         title="Work queue"
         description={
           me.authority
-            ? `What waits for the ${me.authority.acronym} in the programmes it takes part in.`
-            : 'What waits for your authority.'
+            ? `What waits for the ${me.authority.acronym} in the programmes it takes part in, most overdue first.`
+            : 'What waits for your authority, most overdue first.'
         }
       />
       <ErrorNotice error={error} onRetry={reload} />
@@ -96,120 +134,42 @@ export function Component() {
         </Center>
       ) : (
         <Stack>
-          <Tabs defaultValue="applications" keepMounted={false}>
+          <Text size="sm" role="status">
+            {queue.totalCount === 0
+              ? 'Nothing waits for your authority.'
+              : `${queue.totalCount} ${queue.totalCount === 1 ? 'item waits' : 'items wait'} for your authority${
+                  overdue ? `, ${overdue} of those shown overdue` : ''
+                }.`}
+          </Text>
+          <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'all')} keepMounted={false}>
             <Tabs.List mb="md">
-              <Tabs.Tab value="applications" rightSection={<Count n={applications.length} />}>
-                Applications
+              <Tabs.Tab value="all" rightSection={<Count n={queue.totalCount} />}>
+                All
               </Tabs.Tab>
-              <Tabs.Tab value="reports" rightSection={<Count n={reports.length} />}>
-                Test reports
-              </Tabs.Tab>
-              <Tabs.Tab value="exits" rightSection={<Count n={exits.length} />}>
-                Exits
-              </Tabs.Tab>
-              <Tabs.Tab value="testing" rightSection={<Count n={testing.length} />}>
-                In testing
-              </Tabs.Tab>
+              {KINDS.map((k) => (
+                <Tabs.Tab key={k.kind} value={k.kind} rightSection={<Count n={of(k.kind).length} />}>
+                  {k.tab}
+                </Tabs.Tab>
+              ))}
             </Tabs.List>
-
-            <Tabs.Panel value="applications">
+            <Tabs.Panel value="all">
               <QueueTable
-                caption="Applications waiting for your authority's entry decision"
-                rows={applications}
-                empty="No application waits for your authority."
-                next={(e) => {
-                  const start = transitionFor(e.allowedTransitions, 'START_REVIEW');
-                  const decide = transitionFor(e.allowedTransitions, 'DECIDE_ENTRY');
-                  if (start?.allowed) return 'Start the review';
-                  if (decide?.allowed) return 'Decide entry';
-                  return (e.state === 'SUBMITTED' ? start : decide)?.reason ?? '';
-                }}
-                action="Review"
+                caption="Everything waiting for your authority, most overdue first"
+                items={items}
+                empty="Nothing waits for your authority."
+                showKind
+                onReview={setReviewing}
               />
             </Tabs.Panel>
-
-            <Tabs.Panel value="reports">
-              {reports.length === 0 ? (
-                <Text>No test report waits for your review.</Text>
-              ) : (
-                <Table.ScrollContainer minWidth={760}>
-                  <Table striped highlightOnHover verticalSpacing="sm">
-                    <Table.Caption>Test reports submitted to your authority, waiting for your review</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>AI system</Table.Th>
-                        <Table.Th>Submitted</Table.Th>
-                        <Table.Th>Lab</Table.Th>
-                        <Table.Th>Results</Table.Th>
-                        <Table.Th>
-                          <span className="visually-hidden">Actions</span>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {reports.map(({ report, enrolment }) => (
-                        <Table.Tr key={report.id}>
-                          <Table.Td>
-                            <SystemLink enrolment={enrolment} />
-                          </Table.Td>
-                          <Table.Td>{when(report.submittedAt)}</Table.Td>
-                          <Table.Td>{report.lab.name}</Table.Td>
-                          <Table.Td>{report.resultCount}</Table.Td>
-                          <Table.Td>
-                            <Button
-                              size="xs"
-                              onClick={() => setReviewing({ report, enrolment })}
-                              aria-label={`Review the report on ${enrolment.aiSystem.name} of ${when(report.submittedAt)}`}
-                            >
-                              Review
-                            </Button>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
-            </Tabs.Panel>
-
-            <Tabs.Panel value="exits">
-              <QueueTable
-                caption="Enrolments in exit review waiting for your authority's exit decision"
-                rows={exits}
-                empty="No exit waits for your decision."
-                next={(e) => {
-                  const decide = transitionFor(e.allowedTransitions, 'DECIDE_EXIT');
-                  return decide?.allowed ? 'Decide exit' : (decide?.reason ?? '');
-                }}
-                action="Decide"
-              />
-            </Tabs.Panel>
-
-            <Tabs.Panel value="testing">
-              <QueueTable
-                caption="Enrolments your authority admitted that are in testing"
-                rows={testing}
-                empty="No enrolment is in testing with your authority."
-                track={(e) => trackOf(e)!}
-                next={(e) => {
-                  const track = trackOf(e)!;
-                  if (transitionFor(e.allowedTransitions, 'RESUME')?.allowed)
-                    return 'Suspended by you: resume when ready';
-                  if (track.exitDecision) return `Exit: ${EXIT_DECISION_WORDS[track.exitDecision].toLowerCase()}`;
-                  return transitionFor(e.allowedTransitions, 'SUSPEND')?.allowed ? 'Testing: suspend if needed' : '';
-                }}
-                action="Open"
-              />
-            </Tabs.Panel>
+            {KINDS.map((k) => (
+              <Tabs.Panel key={k.kind} value={k.kind}>
+                <QueueTable caption={k.caption} items={of(k.kind)} empty={k.empty} onReview={setReviewing} />
+              </Tabs.Panel>
+            ))}
           </Tabs>
-          {hasMore && (
-            <Button
-              variant="default"
-              w="fit-content"
-              loading={lists.some((l) => l.loadingMore)}
-              onClick={() => lists.filter((l) => l.hasMore).forEach((l) => void l.loadMore())}
-            >
-              Load more enrolments
+          {queue.hasMore && (
+            <Button variant="default" w="fit-content" loading={queue.loadingMore} onClick={() => void queue.loadMore()}>
+              Load more
             </Button>
           )}
         </Stack>
@@ -221,9 +181,9 @@ export function Component() {
         title={reviewing ? `Review the report on ${reviewing.enrolment.aiSystem.name}` : ''}
         size="xl"
       >
-        {reviewing && (
+        {reviewing?.testReport && (
           <ReportToReview
-            reportId={reviewing.report.id}
+            reportId={reviewing.testReport.id}
             onCancel={() => setReviewing(null)}
             onDone={(decision) => {
               notifications.show({
@@ -232,6 +192,7 @@ export function Component() {
                 message: reviewing.enrolment.aiSystem.name,
               });
               setReviewing(null);
+              queue.reload();
             }}
           />
         )}
@@ -246,44 +207,69 @@ const Count = ({ n }: { n: number }) => (
   </Badge>
 );
 
-const SystemLink = ({ enrolment }: { enrolment: Row }) => (
+const SystemLink = ({ item }: { item: Item }) => (
   <Stack gap={0}>
-    <Anchor component={Link} to={`/regulator/enrolments/${enrolment.id}`} fw={500} size="sm">
-      {enrolment.aiSystem.name}
+    <Anchor component={Link} to={`/regulator/enrolments/${item.enrolment.id}`} fw={500} size="sm">
+      {item.enrolment.aiSystem.name}
     </Anchor>
     <Text size="xs" c="dimmed">
-      {enrolment.organisation.name} · {enrolment.programme.name}
+      {item.enrolment.organisation.name} · {item.enrolment.programme.name}
     </Text>
   </Stack>
 );
 
+/** The item's one action: a link to where it is done, or the report's review here. */
+function ItemAction({ item, onReview }: { item: Item; onReview: (item: Item) => void }) {
+  const name = item.enrolment.aiSystem.name;
+  if (item.kind === 'TEST_REPORT_REVIEW' && item.testReport)
+    return (
+      <Button
+        size="xs"
+        onClick={() => onReview(item)}
+        aria-label={`Review the report on ${name} of ${when(item.testReport.submittedAt)}`}
+      >
+        Review
+      </Button>
+    );
+  const [label, to] =
+    item.kind === 'ENTRY_DECISION'
+      ? ['Review', `/regulator/enrolments/${item.enrolment.id}`]
+      : item.kind === 'EXIT_DECISION'
+        ? ['Decide', `/regulator/enrolments/${item.enrolment.id}`]
+        : item.kind === 'EXIT_REPORT_ISSUE'
+          ? ['Exit report', `/regulator/enrolments/${item.enrolment.id}/exit-report`]
+          : ['Open', `/regulator/enrolments/${item.enrolment.id}`];
+  return (
+    <Button component={Link} to={to} size="xs" variant="light" aria-label={`${label}: ${name}`}>
+      {label}
+    </Button>
+  );
+}
+
 function QueueTable({
   caption,
-  rows,
+  items,
   empty,
-  next,
-  action,
-  track,
+  showKind = false,
+  onReview,
 }: {
   caption: string;
-  rows: Row[];
+  items: Item[];
   empty: string;
-  /** The regulator's next step on the enrolment, in words (or why it cannot act yet). */
-  next: (e: Row) => string;
-  action: string;
-  /** Show this track's state too. */
-  track?: (e: Row) => Row['tracks'][number];
+  showKind?: boolean;
+  onReview: (item: Item) => void;
 }) {
-  if (rows.length === 0) return <Text>{empty}</Text>;
+  if (items.length === 0) return <Text>{empty}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>AI system</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Submitted</Table.Th>
+            {showKind && <Table.Th>Waiting for</Table.Th>}
+            <Table.Th miw={130}>State</Table.Th>
+            <Table.Th miw={140}>Due</Table.Th>
             <Table.Th>Next step</Table.Th>
             <Table.Th>
               <span className="visually-hidden">Actions</span>
@@ -291,31 +277,23 @@ function QueueTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((e) => (
-            <Table.Tr key={e.id}>
+          {items.map((item) => (
+            <Table.Tr key={`${item.kind}-${item.enrolment.id}-${item.testReport?.id ?? ''}`}>
               <Table.Td>
-                <SystemLink enrolment={e} />
+                <SystemLink item={item} />
+              </Table.Td>
+              {showKind && <Table.Td>{KIND[item.kind].label}</Table.Td>}
+              <Table.Td>
+                <EnrolmentStateBadge state={item.enrolment.state} />
               </Table.Td>
               <Table.Td>
-                <Group gap={6}>
-                  <EnrolmentStateBadge state={e.state} />
-                  {track && <TrackStateBadge state={track(e).state} />}
-                </Group>
-              </Table.Td>
-              <Table.Td>{when(e.submittedAt)}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{next(e)}</Text>
+                <Due due={item.due} daysOverdue={item.daysOverdue} />
               </Table.Td>
               <Table.Td>
-                <Button
-                  component={Link}
-                  to={`/regulator/enrolments/${e.id}`}
-                  size="xs"
-                  variant="light"
-                  aria-label={`${action}: ${e.aiSystem.name}`}
-                >
-                  {action}
-                </Button>
+                <Text size="sm">{nextStep(item)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <ItemAction item={item} onReview={onReview} />
               </Table.Td>
             </Table.Tr>
           ))}
