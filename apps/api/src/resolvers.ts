@@ -33,6 +33,18 @@ import {
 } from './enrolments/exit-document.resolver.js';
 import { ExitReportResolver } from './enrolments/exit-report.resolver.js';
 import { PublicRegistryResolver } from './registry/public-registry.resolver.js';
+import {
+  EnrolmentPlanResolver,
+  PlanApprovalReferencesResolver,
+  PlanPersonalDataResolver,
+  PlanRealWorldTestingResolver,
+  PlanRequirementsResolver,
+  PlanTextSectionResolver,
+  PlanTimelineResolver,
+  SandboxPlanFieldsResolver,
+  SandboxPlanReferencesResolver,
+} from './plans/sandbox-plan-fields.resolver.js';
+import { SandboxPlanResolver } from './plans/sandbox-plan.resolver.js';
 import { TestReportFieldsResolver } from './enrolments/test-report-fields.resolver.js';
 import { TestReportResolver } from './enrolments/test-report.resolver.js';
 import { AccountFieldsResolver } from './identity/account-fields.resolver.js';
@@ -118,6 +130,17 @@ export const RESOLVERS = [
   ExitReportVersionReferencesResolver,
   FunnelAuthorityReferencesResolver,
   CriterionCountReferencesResolver,
+  // sandbox plans
+  SandboxPlanResolver,
+  EnrolmentPlanResolver,
+  SandboxPlanFieldsResolver,
+  SandboxPlanReferencesResolver,
+  PlanApprovalReferencesResolver,
+  PlanTimelineResolver,
+  PlanTextSectionResolver,
+  PlanRequirementsResolver,
+  PlanPersonalDataResolver,
+  PlanRealWorldTestingResolver,
   // recognition and agreements
   RecognitionResolver,
   PassportEntryResolver,

@@ -30,6 +30,7 @@ import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitDocumentService } from './enrolments/exit-document.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
 import { PublicRegistryService } from './registry/public-registry.service.js';
+import { SandboxPlanService } from './plans/sandbox-plan.service.js';
 import { TestReportSubmissionService } from './enrolments/test-report-submission.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { TrackEvaluationService } from './enrolments/track-evaluation.service.js';
@@ -71,6 +72,7 @@ const SERVICES = [
   TestReportSubmissionService,
   ExitReportService,
   ExitDocumentService,
+  SandboxPlanService,
   PublicRegistryService,
   AuditService,
   EventBus,

@@ -14,6 +14,7 @@ import { ProgrammeRepository } from './repositories/programme.repository.js';
 import { StandardRepository } from './repositories/standard.repository.js';
 import { EnrolmentRepository } from './repositories/enrolment.repository.js';
 import { ExitDocumentRepository } from './repositories/exit-document.repository.js';
+import { SandboxPlanRepository } from './repositories/sandbox-plan.repository.js';
 import { TestReportRepository } from './repositories/test-report.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   ProgrammeRepository,
   EnrolmentRepository,
   ExitDocumentRepository,
+  SandboxPlanRepository,
   TestReportRepository,
   AuditRepository,
   IncidentRepository,

@@ -13,6 +13,7 @@ import {
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
+  SandboxPlanService,
   StandardService,
 } from '@sandbridge/application';
 import { type Actor, DomainError } from '@sandbridge/domain';
@@ -59,6 +60,7 @@ export class GraphQLContextFactory {
     private readonly incidents: IncidentService,
     private readonly agreements: AgreementService,
     private readonly exitDocuments: ExitDocumentService,
+    private readonly plans: SandboxPlanService,
     private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
@@ -77,6 +79,7 @@ export class GraphQLContextFactory {
       incidents,
       agreements,
       exitDocuments,
+      plans,
     } = this;
     return new Loaders(
       {
@@ -93,6 +96,7 @@ export class GraphQLContextFactory {
         incidents,
         agreements,
         exitDocuments,
+        plans,
       },
       actor,
     );

@@ -14,6 +14,8 @@ import {
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
+  SandboxPlanService,
+  type ShownPlan,
   StandardService,
 } from '@sandbridge/application';
 import type { Actor, Stage } from '@sandbridge/domain';
@@ -53,6 +55,7 @@ export interface LoaderServices {
   incidents: IncidentService;
   agreements: AgreementService;
   exitDocuments: ExitDocumentService;
+  plans: SandboxPlanService;
 }
 
 /** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
@@ -101,6 +104,8 @@ export class Loaders {
   readonly incidentsOfEnrolment: DataLoader<string, IncidentEntity[]>;
   /** Written proofs and exit report versions of each enrolment, as the caller may see them. */
   readonly exitDocumentsOfEnrolment: DataLoader<string, EnrolmentExitDocuments>;
+  /** Every version of each enrolment's sandbox plan, newest first, as the caller may see it (none when the enrolment is not visible). */
+  readonly plansOfEnrolment: DataLoader<string, ShownPlan[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -167,6 +172,23 @@ export class Loaders {
         ? services.exitDocuments.documentsOf(actor, ids)
         : Promise.resolve(ids.map(() => ({ proofs: [], reports: [] }))),
     );
+    this.plansOfEnrolment = new DataLoader(async (ids) => {
+      if (!actor) return ids.map(() => []);
+      // The enrolments, their tracks and their programmes' participants through the loaders that other
+      // fields of the same page use: the plans themselves cost two statements for the whole page.
+      const enrolments = await Promise.all(ids.map((id) => this.enrolment.load(id)));
+      const visible = enrolments.filter((e): e is EnrolmentEntity => e !== null);
+      const [tracks, participants] = await Promise.all([
+        Promise.all(visible.map((e) => this.tracksOfEnrolment.load(e.id))),
+        Promise.all(visible.map((e) => this.participantsOfProgramme.load(e.programmeId))),
+      ]);
+      const shown = await services.plans.showAll(
+        actor,
+        visible.map((enrolment, i) => ({ enrolment, tracks: tracks[i], participants: participants[i] })),
+      );
+      const byId = new Map(visible.map((e, i) => [e.id, shown[i]]));
+      return ids.map((id) => byId.get(id) ?? []);
+    });
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));

@@ -13,6 +13,7 @@ import { OrganisationNamesNotUnique1796531200000 } from './1796531200000-organis
 import { SuspensionGrounds1796542752277 } from './1796542752277-suspension-grounds.js';
 import { ExitDocuments1796543003244 } from './1796543003244-exit-documents.js';
 import { CriterionRevision1796600000000 } from './1796600000000-criterion-revision.js';
+import { SandboxPlans1797000000015 } from './1797000000015-sandbox-plans.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   SuspensionGrounds1796542752277,
   ExitDocuments1796543003244,
   CriterionRevision1796600000000,
+  SandboxPlans1797000000015,
 ];
