@@ -7,6 +7,7 @@ export * from './module-sandbox.js';
 export * from './sandbox-builder.js';
 export * from './sandbox-flows.js';
 export * from './test-app.js';
+export * from './test-clock.js';
 export * from './test-config.js';
 export * from './test-database.js';
 export * from './test-module.js';
