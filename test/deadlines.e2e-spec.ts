@@ -13,6 +13,8 @@ import {
   type Sandbox,
   type SandboxAuthority,
   submitTestReport,
+  agreePlan,
+  planInput,
   TestApp,
   type TestClock,
 } from '@sandbridge/testing';
@@ -389,6 +391,13 @@ describe('the work queue', () => {
         'DecideEntryInput',
       );
       if (ref === exiting) exiting = await act(r, 'requestExit', sb.innovator.token);
+      // Reports are made under an agreed plan.
+      else
+        testing = (
+          await agreePlan(t, r, sb.innovator.token, [jfsa.regulator.token], {
+            timeline: { startDay: '2028-04-01', endDay: '2028-09-15', milestones: [] },
+          })
+        ).enrolment;
     }
     reportId = (
       await submitTestReport(t, sb, {
@@ -465,7 +474,7 @@ describe('the work queue', () => {
     expect(await queue(ico.token)).toMatchObject({ totalCount: 0, edges: [] });
   });
 
-  it('reads a queue page in the same number of statements for 2 and 5 items, deadlines of each enrolment included', async () => {
+  it('reads a queue page in the same number of statements for 4 and 5 items, deadlines of each enrolment included', async () => {
     const PAGE = `query($first: Int) { workQueue(first: $first) { edges { node { kind due
       enrolment { state aiSystem { name } deadlines { ${DEADLINE} } tracks { deadlines { ${DEADLINE} } } } } } } }`;
     const cost = async (first: number) => {
@@ -474,9 +483,10 @@ describe('the work queue', () => {
       const { workQueue } = await ok(PAGE, { first }, jfsa.regulator.token);
       return { statements: counter.queries.length, edges: workQueue.edges };
     };
-    const few = await cost(2);
+    // Both pages hold an admitted enrolment (plans are read once a page has one): 4 and 5 items.
+    const few = await cost(4);
     const many = await cost(5);
-    expect(few.edges).toHaveLength(2);
+    expect(few.edges).toHaveLength(4);
     expect(many.edges).toHaveLength(5);
     const trackDeadlines = (edges: any[]) =>
       edges.flatMap((x) => x.node.enrolment.tracks.flatMap((r: any) => r.deadlines));
@@ -501,5 +511,54 @@ describe('the work queue', () => {
       edges.flatMap((x) => [...x.node.deadlines, ...x.node.tracks.flatMap((r: any) => r.deadlines)]).length;
     expect(count(many.edges)).toBeGreaterThan(count(few.edges));
     expect(many.statements).toBe(few.statements);
+  });
+
+  it('reads the plan’s deadlines from the stored plan; an amendment waits in the approver’s queue until approved', async () => {
+    // Agreed on 2028-04-01, ending on 2028-09-15: extensions until 2028-08-16.
+    const d = await deadlines(testing.id, sb.innovator.token);
+    expect(d.own).toEqual([
+      { kind: 'PLAN_AGREED', due: '2028-05-01', metOn: '2028-04-01', overdue: false, daysOverdue: 0, authority: null },
+      { kind: 'EXTENSION_REQUEST', due: '2028-08-16', metOn: null, overdue: false, daysOverdue: 0, authority: null },
+      { kind: 'TESTING_ENDS', due: '2028-09-15', metOn: null, overdue: false, daysOverdue: 0, authority: null },
+    ]);
+    // Never agreed: its plan deadline is overdue since 2028-05-01 (today is 2028-07-24).
+    expect((await deadlines(exiting.id, sb.innovator.token)).own).toEqual([
+      { kind: 'PLAN_AGREED', due: '2028-05-01', metOn: null, overdue: true, daysOverdue: 84, authority: null },
+    ]);
+
+    const before = await queue(jfsa.regulator.token);
+    const ref = await fresh(testing, sb.innovator.token);
+    const { proposeSandboxPlan: amendment } = await ok(
+      'mutation($input: ProposeSandboxPlanInput!) { proposeSandboxPlan(input: $input) { id status enrolment { version } } }',
+      {
+        input: planInput(ref.id, ref.version, {
+          timeline: { startDay: '2028-04-01', endDay: '2028-09-01', milestones: [] },
+        }),
+      },
+      sb.innovator.token,
+    );
+    const waitingNow = await queue(jfsa.regulator.token);
+    expect(waitingNow.totalCount).toBe(before.totalCount + 1);
+    // Due by the end of the plan in force; listed among the dated items.
+    expect(waitingNow.edges.map((x: any) => x.node)).toContainEqual(
+      expect.objectContaining({
+        kind: 'PLAN_APPROVAL',
+        enrolment: { id: testing.id },
+        due: '2028-09-15',
+        overdue: false,
+      }),
+    );
+    // BCB is not admitting this enrolment: nothing waits for it.
+    expect((await queue(bcb.regulator.token)).edges.map((x: any) => x.node.kind)).not.toContain('PLAN_APPROVAL');
+
+    await ok(
+      'mutation($input: ApproveSandboxPlanInput!) { approveSandboxPlan(input: $input) { status } }',
+      { input: { planId: amendment.id, expectedVersion: amendment.enrolment.version } },
+      jfsa.regulator.token,
+    );
+    expect((await queue(jfsa.regulator.token)).totalCount).toBe(before.totalCount);
+    expect((await deadlines(testing.id, sb.innovator.token)).own).toContainEqual(
+      expect.objectContaining({ kind: 'TESTING_ENDS', due: '2028-09-01' }),
+    );
   });
 });

@@ -41,6 +41,18 @@ import {
   ExitReportVersionDeadlineResolver,
 } from './deadlines/deadline-fields.resolver.js';
 import { WorkQueueItemReferencesResolver, WorkQueueResolver } from './deadlines/work-queue.resolver.js';
+import {
+  EnrolmentPlanResolver,
+  PlanApprovalReferencesResolver,
+  PlanPersonalDataResolver,
+  PlanRealWorldTestingResolver,
+  PlanRequirementsResolver,
+  PlanTextSectionResolver,
+  PlanTimelineResolver,
+  SandboxPlanFieldsResolver,
+  SandboxPlanReferencesResolver,
+} from './plans/sandbox-plan-fields.resolver.js';
+import { SandboxPlanResolver } from './plans/sandbox-plan.resolver.js';
 import { TestReportFieldsResolver } from './enrolments/test-report-fields.resolver.js';
 import { TestReportResolver } from './enrolments/test-report.resolver.js';
 import { AccountFieldsResolver } from './identity/account-fields.resolver.js';
@@ -134,6 +146,17 @@ export const RESOLVERS = [
   DeadlineFieldsResolver,
   WorkQueueResolver,
   WorkQueueItemReferencesResolver,
+  // sandbox plans
+  SandboxPlanResolver,
+  EnrolmentPlanResolver,
+  SandboxPlanFieldsResolver,
+  SandboxPlanReferencesResolver,
+  PlanApprovalReferencesResolver,
+  PlanTimelineResolver,
+  PlanTextSectionResolver,
+  PlanRequirementsResolver,
+  PlanPersonalDataResolver,
+  PlanRealWorldTestingResolver,
   // recognition and agreements
   RecognitionResolver,
   PassportEntryResolver,

@@ -30,6 +30,7 @@ import { EnrolmentService } from './enrolments/enrolment.service.js';
 import { ExitDocumentService } from './enrolments/exit-document.service.js';
 import { ExitReportService } from './enrolments/exit-report.service.js';
 import { PublicRegistryService } from './registry/public-registry.service.js';
+import { SandboxPlanService } from './plans/sandbox-plan.service.js';
 import { TestReportSubmissionService } from './enrolments/test-report-submission.service.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { TrackEvaluationService } from './enrolments/track-evaluation.service.js';
@@ -73,6 +74,7 @@ const SERVICES = [
   TestReportSubmissionService,
   ExitReportService,
   ExitDocumentService,
+  SandboxPlanService,
   PublicRegistryService,
   AuditService,
   EventBus,
@@ -103,7 +105,7 @@ const SERVICES = [
       }),
     }),
   ],
-  // PlanFacts: no plans until sandbox plans are stored (deadlines/plan-facts.ts).
+  // PlanFacts: what deadlines read of the stored sandbox plans (deadlines/plan-facts.ts).
   providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER, PLAN_FACTS_PROVIDER],
   exports: [...SERVICES, ChunkExecutor, PlanFacts],
 })

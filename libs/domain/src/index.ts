@@ -14,6 +14,7 @@ export * from './enrolments/enrolment-lifecycle.js';
 export * from './evaluation/evaluation.js';
 export * from './evaluation/recognised-results.js';
 export * from './enrolments/exit-report.js';
+export * from './plans/sandbox-plans.js';
 export * from './reports/test-reports.js';
 export * from './cooperation/incidents.js';
 export * from './audit/audit-chain.js';

@@ -20,6 +20,7 @@ export * from './repositories/programme.repository.js';
 export * from './repositories/enrolment.repository.js';
 export * from './repositories/exit-document.repository.js';
 export * from './repositories/deadline.repository.js';
+export * from './repositories/sandbox-plan.repository.js';
 export * from './repositories/test-report.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/incident.repository.js';

@@ -15,6 +15,7 @@ import { StandardRepository } from './repositories/standard.repository.js';
 import { EnrolmentRepository } from './repositories/enrolment.repository.js';
 import { ExitDocumentRepository } from './repositories/exit-document.repository.js';
 import { DeadlineRepository } from './repositories/deadline.repository.js';
+import { SandboxPlanRepository } from './repositories/sandbox-plan.repository.js';
 import { TestReportRepository } from './repositories/test-report.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   EnrolmentRepository,
   ExitDocumentRepository,
   DeadlineRepository,
+  SandboxPlanRepository,
   TestReportRepository,
   AuditRepository,
   IncidentRepository,

@@ -5,8 +5,9 @@ import { entryResultsMeeting, type Sandbox, type SandboxAuthority } from './sand
 import type { TestApp } from './test-app.js';
 
 // The GraphQL steps that recognition and simulation specs take before they test anything: the
-// sandbox's system admitted to testing, its test reports submitted and reviewed, an agreement
-// brought into force. Each step asserts that it did what it says, so a spec fails where it broke.
+// sandbox's system admitted to testing under an agreed sandbox plan, its test reports submitted and
+// reviewed, an agreement brought into force. Each step asserts that it did what it says, so a spec
+// fails where it broke.
 
 type Vars = Record<string, unknown>;
 
@@ -24,12 +25,76 @@ const CREATE_ENROLMENT = `mutation($input: CreateEnrolmentInput!) { createEnrolm
 const SUBMIT_REPORT =
   'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id status results { id criterion { id } outcome } } }';
 const REVIEW_REPORT = 'mutation($input: ReviewTestReportInput!) { reviewTestReport(input: $input) { id status } }';
+const PROPOSE_PLAN = `mutation($input: ProposeSandboxPlanInput!) {
+  proposeSandboxPlan(input: $input) { id version status enrolment { ${REF} } }
+}`;
+const APPROVE_PLAN = `mutation($input: ApproveSandboxPlanInput!) {
+  approveSandboxPlan(input: $input) { id version status enrolment { ${REF} } }
+}`;
 const agreementStep = (name: string) => `mutation($input: AgreementIdInput!) { ${name}(input: $input) { id status } }`;
 
 /**
+ * A whole sandbox plan as proposeSandboxPlan takes it, every section PUBLIC and the requirements left
+ * to their default (the admitting authorities' attached TESTING and EXIT criteria): ten days of testing
+ * from 2026-01-05 unless `fields` says otherwise (every programme of the tests allows ten days).
+ */
+export function planInput(enrolmentId: string, expectedVersion: number, fields: Vars = {}): Vars {
+  return {
+    enrolmentId,
+    expectedVersion,
+    timeline: {
+      startDay: '2026-01-05',
+      endDay: '2026-01-15',
+      milestones: [{ day: '2026-01-10', title: 'Mid-test review' }],
+    },
+    objectives: { text: 'Show that the system is accurate and fair for consumer credit decisions.' },
+    scope: { text: 'Consumer loan applications up to 25,000, in the targeted jurisdictions.' },
+    personalData: { processed: false },
+    safeguards: { text: 'A human reviews every declined application; customers may ask for a re-assessment.' },
+    seriousIncidentProcedure: {
+      text: 'Stop the test, tell every admitting authority within 24 hours, then investigate.',
+    },
+    ...fields,
+  };
+}
+
+/** The plan agreed: the enrolment's plan version and the enrolment as it stands after the last approval. */
+export interface AgreedPlan {
+  planId: string;
+  planVersion: number;
+  enrolment: EnrolmentRef;
+}
+
+/**
+ * The innovator proposes a sandbox plan (planInput with `fields`) and each regulator in
+ * `approverTokens` approves it, in turn: it stays PROPOSED until the last approval, which makes it
+ * AGREED. Every step names the enrolment version the step before returned.
+ */
+export async function agreePlan(
+  t: TestApp,
+  ref: EnrolmentRef,
+  innovatorToken: string,
+  approverTokens: string[],
+  fields: Vars = {},
+): Promise<AgreedPlan> {
+  type PlanStep = { id: string; version: number; status: string; enrolment: EnrolmentRef };
+  let plan = expectOk(await t.gql(PROPOSE_PLAN, { input: planInput(ref.id, ref.version, fields) }, innovatorToken))
+    .proposeSandboxPlan as PlanStep;
+  expect(plan.status).toBe('PROPOSED');
+  for (const [i, token] of approverTokens.entries()) {
+    plan = expectOk(
+      await t.gql(APPROVE_PLAN, { input: { planId: plan.id, expectedVersion: plan.enrolment.version } }, token),
+    ).approveSandboxPlan as PlanStep;
+    expect(plan.status).toBe(i === approverTokens.length - 1 ? 'AGREED' : 'PROPOSED');
+  }
+  return { planId: plan.id, planVersion: plan.version, enrolment: plan.enrolment };
+}
+
+/**
  * The sandbox's system enrolled in its programme with `authority` alone, submitted, reviewed and
- * admitted by that authority's regulator: an enrolment in TESTING. `entryResults` default to ones
- * meeting every entry criterion of the authority.
+ * admitted by that authority's regulator, its sandbox plan proposed and agreed: an enrolment in
+ * TESTING, ready for reports. `entryResults` default to ones meeting every entry criterion of the
+ * authority.
  */
 export async function admitToTesting(
   t: TestApp,
@@ -64,7 +129,7 @@ export async function admitToTesting(
     reasons: `${authority.acronym}: ready to test`,
   });
   expect(ref.state).toBe('TESTING');
-  return ref;
+  return (await agreePlan(t, ref, sb.innovator.token, [authority.regulator.token])).enrolment;
 }
 
 /** A test report: what a spec says about it; the rest has defaults (an accredited lab, one method, PARTICIPANTS). */

@@ -25,14 +25,20 @@ export class EnrolmentFieldsResolver {
     // What @CurrentActor() checked: the guard has made sure of a caller before any field is resolved.
     const actor = ctx.actor;
     if (!actor) throw new Error('Enrolment.allowedTransitions resolved without authentication');
-    const [entity, tracks, programme] = await Promise.all([
+    const [entity, tracks, programme, plans] = await Promise.all([
       ctx.loaders.enrolment.load(enrolment.id),
       ctx.loaders.tracksOfEnrolment.load(enrolment.id),
       ctx.loaders.one('programme', enrolment.programmeId),
+      ctx.loaders.plansOfEnrolment.load(enrolment.id),
     ]);
     return entity
-      ? this.enrolmentService.allowedTransitions(actor, entity, tracks, programme, (id) =>
-          ctx.loaders.placesHeldInProgramme.load(id),
+      ? this.enrolmentService.allowedTransitions(
+          actor,
+          entity,
+          tracks,
+          programme,
+          (id) => ctx.loaders.placesHeldInProgramme.load(id),
+          plans.find((p) => p.inForce)?.row.version ?? null,
         )
       : [];
   }

@@ -1,7 +1,7 @@
 import { Confidentiality } from '@sandbridge/domain';
-import { Field, ID, InputType, OmitType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { DateScalar } from '../graphql/scalars.js';
 import './enrolment.enums.js';
 import { ResultInput } from './result.input.js';
@@ -77,6 +77,17 @@ export class SubmitTestReportInput {
   @ValidateNested({ each: true })
   @Type(() => ResultInput)
   results: ResultInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The sandbox plan version you report under (as you read it): refused unless it is the version in force ' +
+      '(INVALID_TRANSITION, reason PLAN_SUPERSEDED when a later one was agreed). Absent: the version in force.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  planVersion?: number | null;
 }
 
 @InputType({

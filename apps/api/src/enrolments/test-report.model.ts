@@ -66,6 +66,13 @@ export class TestReport {
   @Field(() => Date)
   submittedAt: Date;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The sandbox plan version in force when it was submitted (null: submitted before plans were recorded).',
+  })
+  planVersion: number | null;
+
   enrolmentId: string;
   submittedTo: string;
 
@@ -84,6 +91,7 @@ export class TestReport {
       reviewedAt: r.reviewedAt,
       resultCount: r.resultCount,
       submittedAt: r.submittedAt,
+      planVersion: r.planVersion,
       enrolmentId: r.enrolmentId,
       submittedTo: r.submittedTo,
     });

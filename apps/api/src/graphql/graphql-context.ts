@@ -14,6 +14,7 @@ import {
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
+  SandboxPlanService,
   StandardService,
 } from '@sandbridge/application';
 import { type Actor, DomainError } from '@sandbridge/domain';
@@ -61,6 +62,7 @@ export class GraphQLContextFactory {
     private readonly agreements: AgreementService,
     private readonly exitDocuments: ExitDocumentService,
     private readonly deadlines: DeadlineService,
+    private readonly plans: SandboxPlanService,
     private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
@@ -80,6 +82,7 @@ export class GraphQLContextFactory {
       agreements,
       exitDocuments,
       deadlines,
+      plans,
     } = this;
     return new Loaders(
       {
@@ -97,6 +100,7 @@ export class GraphQLContextFactory {
         agreements,
         exitDocuments,
         deadlines,
+        plans,
       },
       actor,
     );

@@ -15,6 +15,8 @@ import {
   JurisdictionService,
   OrganisationService,
   ProgrammeService,
+  SandboxPlanService,
+  type ShownPlan,
   StandardService,
 } from '@sandbridge/application';
 import type { Actor, EnrolmentDeadlines, Stage } from '@sandbridge/domain';
@@ -55,6 +57,7 @@ export interface LoaderServices {
   agreements: AgreementService;
   exitDocuments: ExitDocumentService;
   deadlines: DeadlineService;
+  plans: SandboxPlanService;
 }
 
 /** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
@@ -105,6 +108,8 @@ export class Loaders {
   readonly exitDocumentsOfEnrolment: DataLoader<string, EnrolmentExitDocuments>;
   /** Each enrolment's deadlines today (null when the caller may not see it): a page's read together. */
   readonly deadlinesOfEnrolment: DataLoader<string, EnrolmentDeadlines | null>;
+  /** Every version of each enrolment's sandbox plan, newest first, as the caller may see it (none when the enrolment is not visible). */
+  readonly plansOfEnrolment: DataLoader<string, ShownPlan[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -181,6 +186,23 @@ export class Loaders {
       );
       let next = 0;
       return enrolments.map((e) => (e ? computed[next++] : null));
+    });
+    this.plansOfEnrolment = new DataLoader(async (ids) => {
+      if (!actor) return ids.map(() => []);
+      // The enrolments, their tracks and their programmes' participants through the loaders that other
+      // fields of the same page use: the plans themselves cost two statements for the whole page.
+      const enrolments = await Promise.all(ids.map((id) => this.enrolment.load(id)));
+      const visible = enrolments.filter((e): e is EnrolmentEntity => e !== null);
+      const [tracks, participants] = await Promise.all([
+        Promise.all(visible.map((e) => this.tracksOfEnrolment.load(e.id))),
+        Promise.all(visible.map((e) => this.participantsOfProgramme.load(e.programmeId))),
+      ]);
+      const shown = await services.plans.showAll(
+        actor,
+        visible.map((enrolment, i) => ({ enrolment, tracks: tracks[i], participants: participants[i] })),
+      );
+      const byId = new Map(visible.map((e, i) => [e.id, shown[i]]));
+      return ids.map((id) => byId.get(id) ?? []);
     });
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));

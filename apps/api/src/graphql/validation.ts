@@ -21,6 +21,7 @@ export type IdKind =
   | 'organisation'
   | 'programme'
   | 'rule'
+  | 'sandbox plan'
   | 'simulation run'
   | 'test report';
 

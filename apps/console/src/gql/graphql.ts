@@ -197,6 +197,7 @@ export type EnrolmentActionInput = {
 export type EnrolmentEventType =
   | 'APPLICATION_CREATED'
   | 'INCIDENT_REPORTED'
+  | 'PLAN_CHANGED'
   | 'STATE_CHANGED'
   | 'TEST_REPORT_REVIEWED'
   | 'TEST_REPORT_SUBMITTED'
@@ -296,6 +297,8 @@ export type PreviewTestReportInput = {
   method: MethodInput;
   periodEnd: string;
   periodStart: string;
+  /** The sandbox plan version you report under (as you read it): refused unless it is the version in force (INVALID_TRANSITION, reason PLAN_SUPERSEDED when a later one was agreed). Absent: the version in force. */
+  planVersion?: number | null | undefined;
   results: Array<ResultInput>;
   /** The admitted authority the report is submitted to. */
   submittedTo: string | number;
@@ -432,6 +435,8 @@ export type SubmitTestReportInput = {
   method: MethodInput;
   periodEnd: string;
   periodStart: string;
+  /** The sandbox plan version you report under (as you read it): refused unless it is the version in force (INVALID_TRANSITION, reason PLAN_SUPERSEDED when a later one was agreed). Absent: the version in force. */
+  planVersion?: number | null | undefined;
   results: Array<ResultInput>;
   /** The admitted authority the report is submitted to. */
   submittedTo: string | number;

@@ -6,6 +6,8 @@ export enum EnrolmentEventType {
   TEST_REPORT_SUBMITTED = 'TEST_REPORT_SUBMITTED',
   TEST_REPORT_REVIEWED = 'TEST_REPORT_REVIEWED',
   INCIDENT_REPORTED = 'INCIDENT_REPORTED',
+  /** A sandbox plan version proposed, approved, agreed or sent back for changes. */
+  PLAN_CHANGED = 'PLAN_CHANGED',
 }
 
 /** One event about an enrolment; plain JSON so it crosses Redis unchanged. */

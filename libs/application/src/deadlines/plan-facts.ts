@@ -1,5 +1,13 @@
 import { Injectable, type Provider } from '@nestjs/common';
-import type { PlanFact } from '@sandbridge/domain';
+import {
+  awaitingApproval,
+  type PlanFact,
+  planInForce,
+  SandboxPlanStatus,
+  toUtcDay,
+  TrackState,
+} from '@sandbridge/domain';
+import { EnrolmentRepository, type SandboxPlanEntity, SandboxPlanRepository } from '@sandbridge/persistence';
 
 /**
  * What deadlines and the work queue need to know of sandbox plans, per enrolment: the day its plan
@@ -14,16 +22,60 @@ export abstract class PlanFacts {
 }
 
 /**
- * No plans recorded: every enrolment is without one, so the plan-agreed deadline stays open (and
- * overdue 30 days after admission) and the plan's other deadlines are not shown. Stands until
- * sandbox plans are stored: their service then provides PlanFacts instead (PLAN_FACTS_PROVIDER).
+ * The facts read from the stored plans (docs/domain.md#sandbox-plans): one statement for any number
+ * of enrolments, and two more only when some version is PROPOSED (its decisions so far, and the
+ * enrolments' tracks, to know who still has to approve).
  */
 @Injectable()
-export class NoPlanFacts extends PlanFacts {
-  forEnrolments(): Promise<Map<string, PlanFact>> {
-    return Promise.resolve(new Map());
+export class StoredPlanFacts extends PlanFacts {
+  constructor(
+    private readonly plans: SandboxPlanRepository,
+    private readonly enrolments: EnrolmentRepository,
+  ) {
+    super();
+  }
+
+  async forEnrolments(enrolmentIds: string[]): Promise<Map<string, PlanFact>> {
+    const versions = await this.plans.versionsOf(enrolmentIds);
+    const byEnrolment = new Map<string, SandboxPlanEntity[]>();
+    for (const v of versions) byEnrolment.set(v.enrolmentId, [...(byEnrolment.get(v.enrolmentId) ?? []), v]);
+
+    const proposed = versions.filter((v) => v.status === SandboxPlanStatus.PROPOSED);
+    const [approvals, tracks] = proposed.length
+      ? await Promise.all([
+          this.plans.approvalsOf(proposed.map((v) => v.id)),
+          this.enrolments.tracksOf([...new Set(proposed.map((v) => v.enrolmentId))]),
+        ])
+      : [[], []];
+
+    const facts = new Map<string, PlanFact>();
+    for (const [enrolmentId, own] of byEnrolment) {
+      // Agreed once: AGREED now, or SUPERSEDED after it was (an open version superseded was never decided).
+      const agreedDays = own
+        .filter(
+          (v) =>
+            v.decidedAt !== null &&
+            (v.status === SandboxPlanStatus.AGREED || v.status === SandboxPlanStatus.SUPERSEDED),
+        )
+        .map((v) => toUtcDay(v.decidedAt!))
+        .sort();
+      const open = own.find((v) => v.status === SandboxPlanStatus.PROPOSED);
+      facts.set(enrolmentId, {
+        agreedOn: agreedDays[0] ?? null,
+        endDay: planInForce(own)?.endDay ?? null,
+        awaiting: open
+          ? awaitingApproval(
+              { status: open.status, decisions: approvals.filter((a) => a.planId === open.id) },
+              tracks
+                .filter((t) => t.enrolmentId === enrolmentId)
+                .map((t) => ({ authorityId: t.authorityId, state: t.state as TrackState })),
+            )
+          : [],
+      });
+    }
+    return facts;
   }
 }
 
-/** The PlanFacts the application uses (ApplicationModule): the one place to change when plans are stored. */
-export const PLAN_FACTS_PROVIDER: Provider = { provide: PlanFacts, useClass: NoPlanFacts };
+/** The PlanFacts the application uses (ApplicationModule). */
+export const PLAN_FACTS_PROVIDER: Provider = { provide: PlanFacts, useClass: StoredPlanFacts };

@@ -94,6 +94,7 @@ export class EnrolmentService {
    * What the caller may do next on this enrolment, and why the rest is blocked. `placesHeld` counts
    * the cohort places held in the programme (a DataLoader); it is asked only when the caller's ADMIT
    * would take a place (its own track pending on an enrolment under review that holds none yet).
+   * `planInForce`: the version of the sandbox plan in force (null: none agreed, so no reports yet).
    */
   async allowedTransitions(
     actor: Actor,
@@ -101,8 +102,9 @@ export class EnrolmentService {
     tracks: EnrolmentTrackEntity[],
     programme: ProgrammeEntity,
     placesHeld: (programmeId: string) => Promise<number>,
+    planInForce: number | null,
   ) {
-    const snapshot = this.snapshot(enrolment, programme, tracks);
+    const snapshot = { ...this.snapshot(enrolment, programme, tracks), planInForce };
     const who = lifecycleActor(actor, enrolment);
     const mayAdmit =
       who.kind === 'REGULATOR' &&

@@ -46,6 +46,7 @@ import {
   IncidentRepository,
   OrganisationRepository,
   ProgrammeRepository,
+  SandboxPlanRepository,
   type TestReportEntity,
   TestReportRepository,
   TransactionalConnection,
@@ -150,6 +151,7 @@ export class ExitDocumentService {
     private readonly organisations: OrganisationRepository,
     private readonly enrolmentRepo: EnrolmentRepository,
     private readonly programmes: ProgrammeRepository,
+    private readonly plans: SandboxPlanRepository,
   ) {}
 
   // ── the written proof ──
@@ -200,8 +202,8 @@ export class ExitDocumentService {
         reasons: track.exitReasons,
         decidedAt: decidedAt.toISOString(),
       },
-      // Sandbox plans are recorded elsewhere; until one is, no version is named.
-      planVersion: null,
+      // The version in force when the track ended (null only for testing that began before plans were recorded).
+      planVersion: await this.planVersionInForce(enrolment.id),
       activities: {
         admittedOn: track.entryDecidedAt ? toUtcDay(track.entryDecidedAt) : null,
         testingStartedOn: enrolment.testingStartedAt ? toUtcDay(enrolment.testingStartedAt) : null,
@@ -681,7 +683,7 @@ export class ExitDocumentService {
       enrolmentId: enrolment.id,
       enrolmentState: enrolment.state,
       ...(await this.parties(enrolment, programme.sectors, programme.name)),
-      planVersion: null,
+      planVersion: await this.planVersionInForce(enrolment.id),
       trackState: track.state,
       entry: {
         decision: track.entryDecision,
@@ -782,6 +784,11 @@ export class ExitDocumentService {
         })
         .map((r) => r.id),
     );
+  }
+
+  /** The version of the enrolment's sandbox plan in force (the latest AGREED), null when none is. */
+  private async planVersionInForce(enrolmentId: string): Promise<number | null> {
+    return (await this.plans.inForce(enrolmentId))?.version ?? null;
   }
 
   private async authorityRef(authorityId: string): Promise<AuthorityRef> {

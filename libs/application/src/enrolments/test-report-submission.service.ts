@@ -14,8 +14,10 @@ import {
   evaluateResult,
   type FieldProblem,
   type MetBy,
+  PlanRefusal,
   ReportReview,
   ReportStatus,
+  SandboxPlanStatus,
   type ResultOutcome,
   Role,
   Stage,
@@ -28,6 +30,7 @@ import {
   EnrolmentRepository,
   JurisdictionRepository,
   ProgrammeRepository,
+  SandboxPlanRepository,
   TestReportEntity,
   TestReportRepository,
   TransactionalConnection,
@@ -55,6 +58,11 @@ export interface SubmitTestReportCommand {
   confidentiality: Confidentiality;
   idempotencyKey: string;
   results: ResultCommand[];
+  /**
+   * The sandbox plan version the innovator reports under, as it read it: refused unless it is the
+   * version in force (PLAN_SUPERSEDED when a later one was agreed since). Absent: the one in force.
+   */
+  planVersion?: number | null;
 }
 
 export interface ReviewTestReportCommand {
@@ -81,6 +89,7 @@ export class TestReportSubmissionService {
     private readonly events: EventBus,
     private readonly reads: TestReportService,
     private readonly evaluations: TrackEvaluationService,
+    private readonly plans: SandboxPlanRepository,
   ) {}
 
   submit(actor: Actor, command: SubmitTestReportCommand): Promise<TestReportEntity> {
@@ -121,6 +130,7 @@ export class TestReportSubmissionService {
         reviewedBy: null,
         reviewedAt: null,
         resultCount: rows.length,
+        planVersion: evaluated.planVersion,
       });
       await this.reports.insertResults(rows.map((row) => ({ ...row, reportId: report.id })));
       const outcomes = countOutcomes(rows);
@@ -136,6 +146,7 @@ export class TestReportSubmissionService {
           payloadHash,
           results: rows.length,
           outcomes,
+          planVersion: evaluated.planVersion,
         },
       });
       this.events.publish({
@@ -264,17 +275,19 @@ export class TestReportSubmissionService {
 
   /**
    * The checks a submission passes before anything is written, after the caller was found to be the
-   * enrolling organisation: the lifecycle (an admitted authority, while testing: FORBIDDEN or
-   * INVALID_TRANSITION), then the fields and every result — each evaluated — with the problems found.
+   * enrolling organisation: the lifecycle (an admitted authority, while testing, under an agreed
+   * sandbox plan: FORBIDDEN or INVALID_TRANSITION), the plan version named, then the fields and every
+   * result — each evaluated — with the problems found, and the plan version the report is made under.
    */
   private async check(
     actor: Actor,
     loaded: Pick<LoadedEnrolment, 'enrolment' | 'programme' | 'tracks'>,
     command: PreviewTestReportCommand,
-  ): Promise<{ rows: EvaluatedResult[]; problems: FieldProblem[] }> {
+  ): Promise<{ rows: EvaluatedResult[]; problems: FieldProblem[]; planVersion: number }> {
     const { enrolment, programme, tracks } = loaded;
+    const inForce = await this.plans.inForce(enrolment.id);
     const outcome = applyLifecycle(
-      this.enrolments.snapshot(enrolment, programme, tracks),
+      { ...this.enrolments.snapshot(enrolment, programme, tracks), planInForce: inForce?.version ?? null },
       lifecycleActor(actor, enrolment),
       {
         action: EnrolmentAction.SUBMIT_TEST_REPORT,
@@ -285,14 +298,35 @@ export class TestReportSubmissionService {
       throw new DomainError(
         outcome.veto.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_TRANSITION,
         outcome.veto.reason,
+        [],
+        outcome.veto.reasonCode ? { reason: outcome.veto.reasonCode } : {},
       );
+    const planVersion = inForce!.version;
+    if (command.planVersion != null && command.planVersion !== planVersion)
+      await this.refuseOtherPlanVersion(enrolment.id, command.planVersion, planVersion);
     const problems: FieldProblem[] = [];
     if (command.periodStart > command.periodEnd)
       problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
     if (!(await this.jurisdictions.findByCode(command.testedIn)))
       problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
     const rows = await this.evaluateResults(enrolment, command.results, problems);
-    return { rows, problems };
+    return { rows, problems, planVersion };
+  }
+
+  /** A report names a plan version other than the one in force: superseded, not agreed, or none at all. */
+  private async refuseOtherPlanVersion(enrolmentId: string, named: number, inForce: number): Promise<never> {
+    const version = (await this.plans.versionsOf([enrolmentId])).find((v) => v.version === named);
+    if (!version)
+      throw DomainError.badInput([{ path: 'input.planVersion', message: 'is not a version of this enrolment’s plan' }]);
+    if (version.status === SandboxPlanStatus.SUPERSEDED || named < inForce)
+      throw DomainError.invalidTransition(
+        `Sandbox plan version ${named} was superseded: version ${inForce} is in force, report under it`,
+        PlanRefusal.PLAN_SUPERSEDED,
+      );
+    throw DomainError.invalidTransition(
+      `Sandbox plan version ${named} is ${version.status}, not agreed: version ${inForce} is in force`,
+      PlanRefusal.PLAN_NOT_AGREED,
+    );
   }
 
   /** Each result must name a published criterion of an authority of the programme. */

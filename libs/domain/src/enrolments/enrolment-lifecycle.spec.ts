@@ -32,6 +32,8 @@ function snap(
     lead?: string;
     resumeState?: EnrolmentState | null;
     cohort?: EnrolmentSnapshot['cohort'];
+    /** The sandbox plan version in force: 1 unless a test says there is none. */
+    planInForce?: number | null;
   } = {},
 ): EnrolmentSnapshot {
   return {
@@ -40,6 +42,7 @@ function snap(
     jointEntryRule: opts.rule ?? JointEntryRule.EACH_AUTHORITY,
     leadAuthorityId: opts.lead ?? 'a1',
     tracks,
+    planInForce: opts.planInForce === undefined ? 1 : opts.planInForce,
     ...(opts.cohort ? { cohort: opts.cohort } : {}),
   };
 }
@@ -669,6 +672,25 @@ describe('enrolment lifecycle: test reports', () => {
     'not while the enrolment is %s, even to an admitted track',
     (state) => {
       expectVeto(run({ ...s, state }, INNOVATOR, report('a1')), 'INVALID_TRANSITION');
+    },
+  );
+
+  it.each([null, undefined])(
+    'not before a sandbox plan is agreed (plan in force: %s) → INVALID_TRANSITION, reason PLAN_NOT_AGREED',
+    (planInForce) => {
+      const o = run({ ...s, planInForce }, INNOVATOR, report('a1'));
+      expect(o).toEqual({
+        ok: false,
+        veto: {
+          code: 'INVALID_TRANSITION',
+          reason: expect.stringMatching(/sandbox plan/),
+          reasonCode: 'PLAN_NOT_AGREED',
+        },
+      });
+      // allowedTransitions says so too, with the token.
+      expect(
+        allowedActions({ ...s, planInForce }, INNOVATOR).find((r) => r.action === A.SUBMIT_TEST_REPORT),
+      ).toMatchObject({ allowed: false, reasonCode: 'PLAN_NOT_AGREED' });
     },
   );
 });

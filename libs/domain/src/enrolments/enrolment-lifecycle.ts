@@ -1,3 +1,4 @@
+import { PlanRefusal } from '../plans/sandbox-plans.js';
 import { JointEntryRule } from '../programmes/programmes.js';
 import {
   EnrolmentAction,
@@ -30,6 +31,11 @@ export interface EnrolmentSnapshot {
    * yet (without it, capacity is not checked — the caller supplies it whenever an ADMIT may need it).
    */
   cohort?: CohortPlaces | null;
+  /**
+   * The version of the sandbox plan in force (the latest AGREED), needed by SUBMIT_TEST_REPORT: a
+   * report is made under an agreed plan only. Absent or null: no plan is agreed.
+   */
+  planInForce?: number | null;
 }
 
 /** How many places the programme has, and how many other enrolments hold one. */
@@ -54,7 +60,7 @@ export type LifecycleCommand =
 
 /** Stable tokens refining a veto where a client must branch on it (the API's `extensions.reason`). */
 export const COHORT_FULL = 'COHORT_FULL';
-export type VetoReasonCode = typeof COHORT_FULL;
+export type VetoReasonCode = typeof COHORT_FULL | PlanRefusal.PLAN_NOT_AGREED;
 
 /**
  * A veto: `FORBIDDEN` when the actor may never do this, `INVALID_TRANSITION` when the state forbids
@@ -161,6 +167,12 @@ export function applyLifecycle(
     case EnrolmentAction.SUBMIT_TEST_REPORT:
       if (track!.state !== TrackState.ADMITTED)
         return invalid(`Reports go to an admitted, unsuspended track; this one is ${track!.state}`);
+      // Testing runs under the agreed sandbox plan: no report before one is agreed.
+      if (snapshot.planInForce == null)
+        return invalid(
+          'Test reports are submitted under an agreed sandbox plan: none is agreed yet',
+          PlanRefusal.PLAN_NOT_AGREED,
+        );
       return { ok: true, next: snapshot, admitted: false };
     case EnrolmentAction.REQUEST_EXIT:
       // A new exit round: every track without a final decision is asked again (a suspended one too,

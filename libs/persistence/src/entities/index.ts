@@ -27,6 +27,8 @@ import { SimulationRunEntity } from './simulation-run.entity.js';
 import { SimulationChunkEntity } from './simulation-chunk.entity.js';
 import { WrittenProofEntity } from './written-proof.entity.js';
 import { ExitReportEntity } from './exit-report.entity.js';
+import { SandboxPlanEntity } from './sandbox-plan.entity.js';
+import { SandboxPlanApprovalEntity } from './sandbox-plan-approval.entity.js';
 
 export {
   AccountEntity,
@@ -58,6 +60,8 @@ export {
   SimulationChunkEntity,
   WrittenProofEntity,
   ExitReportEntity,
+  SandboxPlanEntity,
+  SandboxPlanApprovalEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -91,4 +95,6 @@ export const ENTITIES = [
   PlatformKeyEntity,
   WrittenProofEntity,
   ExitReportEntity,
+  SandboxPlanEntity,
+  SandboxPlanApprovalEntity,
 ];

@@ -100,6 +100,10 @@ export class TestReportEntity {
   @Column({ name: 'result_count', type: 'int' })
   resultCount: number;
 
+  /** The version of the sandbox plan in force when it was submitted (null: submitted before plans were recorded). */
+  @Column({ name: 'plan_version', type: 'int', nullable: true })
+  planVersion: number | null;
+
   @CreateDateColumn({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;
 }

@@ -14,6 +14,7 @@ import { SuspensionGrounds1796542752277 } from './1796542752277-suspension-groun
 import { ExitDocuments1796543003244 } from './1796543003244-exit-documents.js';
 import { CriterionRevision1796600000000 } from './1796600000000-criterion-revision.js';
 import { ReportsAwaitingReview1797000000010 } from './1797000000010-reports-awaiting-review.js';
+import { SandboxPlans1797000000015 } from './1797000000015-sandbox-plans.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   ExitDocuments1796543003244,
   CriterionRevision1796600000000,
   ReportsAwaitingReview1797000000010,
+  SandboxPlans1797000000015,
 ];

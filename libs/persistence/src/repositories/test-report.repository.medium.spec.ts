@@ -57,6 +57,7 @@ describe('TestReportRepository', () => {
       reviewedBy: null,
       reviewedAt: null,
       resultCount: 0,
+      planVersion: 1,
     };
   }
 
