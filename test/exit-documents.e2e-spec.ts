@@ -761,12 +761,16 @@ describe('the public registry', () => {
     expect(node.funnel.tested).toEqual({ count: 0, suppressed: false });
   });
 
-  it('reads a page in the same number of statements whatever its size', async () => {
+  it('reads a page in a bounded number of statements whatever its size', async () => {
     const logger = (t.dataSource as unknown as { logger: unknown }).logger;
     const counter = t.countQueries();
     const counts: Record<number, number> = {};
+    // More programmes than the bound below, so that a read per programme would show.
+    for (let i = 0; i < 4; i++) await buildSandbox(t);
+    const total = (await ok(PUBLIC_PROGRAMMES, { first: 1 })).publicProgrammes.totalCount as number;
+    expect(total).toBeGreaterThanOrEqual(7);
     try {
-      for (const first of [1, 3]) {
+      for (const first of [1, total]) {
         counter.reset();
         const page = (await ok(PUBLIC_PROGRAMMES, { first })).publicProgrammes;
         expect(page.edges).toHaveLength(first);
@@ -775,6 +779,10 @@ describe('the public registry', () => {
     } finally {
       (t.dataSource as unknown as { logger: unknown }).logger = logger;
     }
-    expect(counts[1]).toBe(counts[3]);
+    // A few reads happen only when the page holds what they are for (exit reports issued once an
+    // enrolment exited; plans once one was admitted, their decisions once a version is proposed):
+    // at most those four more for every programme than for one, never one per programme.
+    expect(counts[total]).toBeGreaterThanOrEqual(counts[1]);
+    expect(counts[total] - counts[1]).toBeLessThanOrEqual(4);
   });
 });
