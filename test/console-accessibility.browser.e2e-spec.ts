@@ -82,6 +82,8 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     await dialog.getByRole('button', { name: 'Register' }).click();
     // The dialog's title came from the state that closes it: it keeps its name to the last frame.
     const names = await page.evaluate(async () => {
+      // Runs in the page (the DOM's types are not this program's).
+      const { document, requestAnimationFrame } = globalThis as any;
       const seen: string[] = [];
       for (const end = Date.now() + 5_000; Date.now() < end;) {
         const open = document.querySelector('[role="dialog"]');

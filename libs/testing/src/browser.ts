@@ -133,12 +133,16 @@ export function pageProblems(page: Page): string[] {
  */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      document
+    () => {
+      // Runs in the page (the DOM's types are not this program's).
+      type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+      const page = (globalThis as any).document as { getAnimations(): Running[] };
+      return page
         .getAnimations()
         .every(
           (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
-        ),
+        );
+    },
     undefined,
     { timeout: 10_000 },
   );

@@ -1,7 +1,8 @@
 // One enrolment (innovator), at /innovator/enrolments/:id: its state, each targeted authority's track
 // (state, decisions, reasons, suspension), the entry evaluation and evidence, reports and incidents,
 // the timeline from the audit trail, and the actions `allowedTransitions` allows (request exit,
-// withdraw; disabled ones with the API's reason), each sent at the version read (CONFLICT: refresh).
+// withdraw; disabled ones with the API's reason), each sent at the version read (CONFLICT: refresh), and
+// the way to the test report form (SUBMIT_TEST_REPORT) and to each report submitted.
 // It stays current without a reload: the programme's `enrolmentEvents` (graphql-ws) about this
 // enrolment reload it and its timeline, and are announced.
 import {
@@ -21,9 +22,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconBroadcast, IconFlag, IconPencil, IconX } from '@tabler/icons-react';
+import { IconArrowLeft, IconBroadcast, IconFileText, IconFlag, IconPencil, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { type CombinedError, useMutation, useQuery, useSubscription } from 'urql';
 import {
   type MyEnrolmentEventsSubscription,
@@ -202,7 +203,10 @@ export function Component() {
             <Stack gap="xs">
               {enrolment.testReports.map((r) => (
                 <Text key={r.id} size="sm">
-                  Report to {r.submittedTo.acronym}, {r.resultCount} results, submitted {instant(r.submittedAt)}:{' '}
+                  <Anchor component={Link} to={`reports/${r.id}`} inherit>
+                    Report to {r.submittedTo.acronym}
+                  </Anchor>
+                  , {r.resultCount} results, submitted {instant(r.submittedAt)}:{' '}
                   <Badge
                     component="span"
                     variant="light"
@@ -357,6 +361,7 @@ const ACTION_WORDS: Record<ActionKind, { button: string; title: string; explain:
 
 /** The innovator's actions on the enrolment, as `allowedTransitions` allows them. */
 function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: () => void }) {
+  const navigate = useNavigate();
   const [acting, setActing] = useState<ActionKind | null>(null);
   const [reasons, setReasons] = useState('');
   const [problem, setProblem] = useState<CombinedError | null>(null);
@@ -394,6 +399,15 @@ function Actions({ enrolment, onRefresh }: { enrolment: Enrolment; onRefresh: ()
           <Button component={Link} to="application" leftSection={<IconPencil size={16} />}>
             Continue the application
           </Button>
+        )}
+        {enrolment.state !== 'DRAFT' && (
+          <TransitionAction
+            transition={transitionFor(enrolment.allowedTransitions, 'SUBMIT_TEST_REPORT')}
+            leftSection={<IconFileText size={16} />}
+            onClick={() => navigate('report')}
+          >
+            Submit a test report
+          </TransitionAction>
         )}
         {enrolment.state !== 'DRAFT' && (
           <TransitionAction
