@@ -82,6 +82,7 @@ export const SECTIONS: ConsoleSection[] = [
           { path: ':id', load: () => import('../features/my-enrolments/EnrolmentPage') },
           { path: ':id/application', load: () => import('../features/application/DraftApplicationPage') },
           { path: ':id/report', load: () => import('../features/reports/SubmitReportPage') },
+          { path: ':id/plan', load: () => import('../features/plans/PlanEditorPage') },
           { path: ':id/reports/:reportId', load: () => import('../features/reports/ReportPage') },
         ],
       },

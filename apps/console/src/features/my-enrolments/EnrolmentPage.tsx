@@ -39,6 +39,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
 import { EntryEvaluation } from '../application/EntryEvaluation';
+import { SandboxPlanSection } from '../plans/SandboxPlanSection';
 import { EnrolmentTimeline } from './EnrolmentTimeline';
 import {
   EnrolmentStateBadge,
@@ -133,6 +134,8 @@ export function Component() {
             ))}
           </SimpleGrid>
         </section>
+
+        <SandboxPlanSection enrolmentId={enrolment.id} refreshKey={latest?.id ?? null} />
 
         <section aria-labelledby="enrolment-timeline">
           <Title order={2} size="h3" id="enrolment-timeline" mb="sm">
