@@ -10,6 +10,7 @@ import {
   ProgrammeService,
   ReferenceDataSeeder,
   type ResultCommand,
+  SandboxPlanService,
 } from '@sandbridge/application';
 import {
   type Actor,
@@ -26,7 +27,7 @@ import {
 } from '@sandbridge/domain';
 
 /**
- * A programme with one enrolment in TESTING, built through the services as the API would (benchmarks
+ * A programme with one enrolment in TESTING under an agreed sandbox plan, built through the services as the API would (benchmarks
  * must not depend on libs/testing). Actors carry fresh account ids: services trust the actor they
  * are given, exactly as they trust the one the API's guard builds from a token.
  */
@@ -161,6 +162,20 @@ export async function testingEnrolment(app: INestApplicationContext): Promise<Te
     reasons: 'Benchmark',
   });
   if (e.state !== EnrolmentState.TESTING) throw new Error(`The benchmark enrolment is ${e.state}, not TESTING`);
+  // Reports go in under an agreed sandbox plan: proposed by the innovator, approved by the authority.
+  const plans = app.get(SandboxPlanService);
+  const text = (t: string) => ({ text: t });
+  const plan = await plans.propose(innovator, {
+    enrolmentId: e.id,
+    expectedVersion: e.version,
+    timeline: { startDay: '2026-01-05', endDay: '2026-06-30' },
+    objectives: text('Measure report submission.'),
+    scope: text('Benchmark reports only.'),
+    personalData: { processed: false },
+    safeguards: text('No real applicants.'),
+    seriousIncidentProcedure: text('Stop the benchmark.'),
+  });
+  await plans.approve(regulator, { planId: plan.row.id, expectedVersion: e.version + 1 });
   return { innovator, enrolmentId: e.id, authorityId: authority.id, jurisdiction, criteria };
 }
 

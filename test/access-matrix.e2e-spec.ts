@@ -75,6 +75,7 @@ recognitionCase                UNAUTH  OK      OK      OK       OK       NOTFOUN
 recognitionPassport            UNAUTH  OK      OK      OK       OK       NOTFOUND FORBID   FORBID
 recognitionStatus              UNAUTH  OK      OK      OK       OK       NOTFOUND FORBID   FORBID
 recordedPopulation             UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   OK       OK
+sandboxPlan                    UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 simulationRun                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   OK       NULL
 simulationRuns                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   OK       OK
 standard                       UNAUTH  OK      OK      OK       OK       OK       OK       OK
@@ -89,6 +90,7 @@ addClause                      UNAUTH  OK      FORBID  FORBID   FORBID   FORBID 
 addProgrammeParticipant:draft  UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 addProgrammeParticipant:open   UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 approveAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
+approveSandboxPlan             UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 attachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 attachCriterion:draftCriterion UNAUTH  INVALID INVALID NOTFOUND FORBID   FORBID   FORBID   FORBID
 cancelSimulation               UNAUTH  INVALID FORBID  FORBID   FORBID   FORBID   INVALID  NOTFOUND
@@ -116,12 +118,15 @@ enableAccount                  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID 
 issueExitReport                UNAUTH  FORBID  OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 login                          OK      OK      OK      OK       OK       OK       OK       OK
 proposeAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
+proposeSandboxPlan             UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 publishCriterion               UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 registerAiSystem               UNAUTH  OK      FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
 removeAgreementRule            UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 removeProgrammeParticipant     UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 reportIncident                 UNAUTH  FORBID  OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 requestExit                    UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
+requestExtension               UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
+requestPlanChanges             UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 rerunSimulation                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       NOTFOUND
 resumeAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 resumeTrack                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
@@ -222,6 +227,8 @@ interface World {
   draftProgramme: string;
   openProgramme: string;
   enrolment: string;
+  /** The agreed sandbox plan of `enrolment`. */
+  plan: string;
   /** An EXITED enrolment (FCA AUTHORISED) with its written proof and an issued FCA exit report. */
   exited: string;
   issuedReport: string;
@@ -342,6 +349,40 @@ async function enrolmentIn(state: EnrolmentState): Promise<{ id: string; version
   }
   expect(ref.state).toBe(state);
   return ref;
+}
+
+/** A whole sandbox plan for proposeSandboxPlan: a hundred days from ten days ago (an extension is still in time). */
+function planFields(enrolmentId: string, expectedVersion: number): Vars {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return {
+    enrolmentId,
+    expectedVersion,
+    timeline: { startDay: day(-10), endDay: day(90) },
+    objectives: { text: 'Show it works.' },
+    scope: { text: 'Loans.' },
+    personalData: { processed: false },
+    safeguards: { text: 'Human review.' },
+    seriousIncidentProcedure: { text: 'Stop and tell FCA.' },
+  };
+}
+
+/** A new TESTING enrolment (targeting FCA) with its sandbox plan PROPOSED, or AGREED by FCA. */
+async function enrolmentWithPlan(
+  status: 'PROPOSED' | 'AGREED',
+): Promise<{ id: string; version: number; planId: string }> {
+  const e = await enrolmentIn('TESTING');
+  let plan = await ok(
+    'mutation($input: ProposeSandboxPlanInput!) { proposeSandboxPlan(input: $input) { id enrolment { version } } }',
+    { input: planFields(e.id, e.version) },
+    tokens.inn,
+  );
+  if (status === 'AGREED')
+    plan = await ok(
+      'mutation($input: ApproveSandboxPlanInput!) { approveSandboxPlan(input: $input) { id enrolment { version } } }',
+      { input: { planId: plan.id, expectedVersion: plan.enrolment.version } },
+      tokens.reg,
+    );
+  return { id: e.id, version: plan.enrolment.version, planId: plan.id };
 }
 
 async function submitReport(): Promise<string> {
@@ -494,6 +535,7 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   'programmeFunnel:draft': () => ({ programmeId: w.draftProgramme }),
   'programmeFunnel:open': () => ({ programmeId: w.openProgramme }),
   recognitionCase: () => ({ aiSystemId: w.sysA, authorityId: w.fca, asOf: '2026-06-01' }),
+  sandboxPlan: () => ({ enrolmentId: w.enrolment }),
   recognitionPassport: () => ({ aiSystemId: w.sysA, asOf: '2026-06-01' }),
   recognitionStatus: () => ({ aiSystemId: w.sysA, authorityId: w.fca, asOf: '2026-06-01' }),
   simulationRun: () => ({ id: w.run }),
@@ -599,6 +641,23 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
     input: { enrolmentId: w.enrolment, severity: 'LOW', description: 'A glitch', affectedJurisdictions: ['GB'] },
   }),
   requestExit: () => action('TESTING'),
+  requestExtension: async () => {
+    const e = await enrolmentWithPlan('AGREED');
+    const endDay = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+    return { input: { enrolmentId: e.id, endDay, reasons: 'More applicants', expectedVersion: e.version } };
+  },
+  requestPlanChanges: async () => {
+    const e = await enrolmentWithPlan('PROPOSED');
+    return { input: { planId: e.planId, reasons: 'Add safeguards', expectedVersion: e.version } };
+  },
+  approveSandboxPlan: async () => {
+    const e = await enrolmentWithPlan('PROPOSED');
+    return { input: { planId: e.planId, expectedVersion: e.version } };
+  },
+  proposeSandboxPlan: async () => {
+    const e = await enrolmentIn('TESTING');
+    return { input: planFields(e.id, e.version) };
+  },
   rerunSimulation: () => ({ input: { id: w.run } }),
   resumeAgreement: async () => ({ input: { id: (await agreementIn('SUSPENDED')).id } }),
   resumeTrack: () => action('SUSPENDED'),
@@ -703,8 +762,10 @@ beforeAll(async () => {
     { input: { id: w.openProgramme, action: 'OPEN' } },
     tokens.reg,
   );
-  const testing = await enrolmentIn('TESTING');
+  // Its sandbox plan agreed, so that reports may be submitted to it.
+  const testing = await enrolmentWithPlan('AGREED');
   w.enrolment = testing.id;
+  w.plan = testing.planId;
   w.sysA = (
     await ok('query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }', { id: w.enrolment }, tokens.inn)
   ).aiSystem.id;
@@ -795,6 +856,32 @@ describe('an invisible object answers exactly as a missing one', () => {
     expect([label, hidden.errors?.[0]?.code]).toEqual([label, code]);
     expect([label, hidden]).toEqual([label, await answer(query, vars, randomUUID(), token)]);
   };
+
+  it('a sandbox plan of an enrolment the caller may not see: NOT_FOUND to act on, as if it did not exist', async () => {
+    const vars = (id: string) => ({ id });
+    for (const [label, token] of [
+      ['regulator of another authority', tokens.regX],
+      ['another organisation’s innovator', tokens.innX],
+      ['negotiator', tokens.neg],
+    ] as const) {
+      await sameAsMissing(
+        `${label} approves`,
+        'mutation($id: ID!) { approveSandboxPlan(input: { planId: $id, expectedVersion: 1 }) { id } }',
+        vars,
+        w.plan,
+        token,
+        'NOT_FOUND',
+      );
+      await sameAsMissing(
+        `${label} asks for changes`,
+        'mutation($id: ID!) { requestPlanChanges(input: { planId: $id, reasons: "No" }) { id } }',
+        vars,
+        w.plan,
+        token,
+        'NOT_FOUND',
+      );
+    }
+  });
 
   it('programmeFunnel of a DRAFT: NOT_FOUND to negotiators and non-participating regulators; FORBIDDEN to innovators whatever the id', async () => {
     const FUNNEL = 'query($id: ID!) { programmeFunnel(programmeId: $id) { applications } }';

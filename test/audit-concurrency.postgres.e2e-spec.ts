@@ -4,6 +4,7 @@ import { AiSystemService } from '@sandbridge/application';
 import { type Actor, GENESIS_HASH, RiskClass, Role } from '@sandbridge/domain';
 import { AuditRepository } from '@sandbridge/persistence';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectOk,
@@ -170,10 +171,14 @@ describe('The audit chain under concurrent decisions (real PostgreSQL)', () => {
     const pending: Enrolment[] = [];
     for (let i = 0; i < DECISIONS; i++) pending.push(await underReview());
     const testing: Enrolment[] = [];
-    for (const n of [1, 2])
-      testing.push(
-        expectOk(await decide(await underReview(), 'ADMIT', `admitted before the burst (${n})`)).decideEntry,
-      );
+    for (const n of [1, 2]) {
+      const admitted = expectOk(
+        await decide(await underReview(), 'ADMIT', `admitted before the burst (${n})`),
+      ).decideEntry;
+      // Reports go in under an agreed sandbox plan.
+      const agreed = await agreePlan(t, admitted, sb.innovator.token, [sb.authority.FCA.regulator.token]);
+      testing.push({ ...admitted, ...agreed.enrolment });
+    }
     expect(testing.map((e) => e.state)).toEqual(['TESTING', 'TESTING']);
     const [{ n: before }] = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_entry');
 

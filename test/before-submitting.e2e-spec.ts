@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CriterionService, EventBus } from '@sandbridge/application';
 import { Category, CriterionKind, Role, Stage } from '@sandbridge/domain';
 import {
+  agreePlan,
   buildSandbox,
   expectBadInput,
   expectError,
@@ -88,7 +89,7 @@ async function draft(targets: SandboxAuthority[], entryResults: Vars[]): Promise
   return expectOk(await gql(CREATE_ENROLMENT, { input }, sb.innovator.token)).createEnrolment;
 }
 
-/** A new enrolment in TESTING: FCA and MAS admitted, the AI Office declined. */
+/** A new enrolment in TESTING: FCA and MAS admitted, the AI Office declined; their sandbox plan agreed. */
 async function inTesting(): Promise<Ref> {
   let e = await draft(
     [FCA, MAS, AIO],
@@ -101,7 +102,7 @@ async function inTesting(): Promise<Ref> {
   e = await act(decide, MAS.regulator.token, e, { decision: 'ADMIT', reasons: 'Ready' });
   e = await act(decide, AIO.regulator.token, e, { decision: 'DECLINE', reasons: 'Not in scope' });
   expect(e.state).toBe('TESTING');
-  return e;
+  return (await agreePlan(t, e, sb.innovator.token, [FCA.regulator.token, MAS.regulator.token])).enrolment;
 }
 
 /** A report submitted to FCA: FCA's AUC (passes), MAS's AUC (fails), FCA's disparity without a value, FCA's final report attested. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectOk,
@@ -68,7 +69,7 @@ async function act(mutation: string, token: string, ref: Ref, extra: Vars = {}):
   return Object.values(data)[0] as Ref;
 }
 
-/** A new system of the sandbox's innovator, applied, submitted and admitted by every target: TESTING. */
+/** A new system of the sandbox's innovator, applied, submitted and admitted by every target, its sandbox plan agreed: TESTING. */
 async function testing(targets: SandboxAuthority[]): Promise<Ref> {
   const input = {
     name: `Scoring model ${randomUUID().slice(0, 6)}`,
@@ -99,7 +100,14 @@ async function testing(targets: SandboxAuthority[]): Promise<Ref> {
       reasons: 'Ready to test',
     });
   expect(ref.state).toBe('TESTING');
-  return ref;
+  return (
+    await agreePlan(
+      t,
+      ref,
+      sb.innovator.token,
+      targets.map((a) => a.regulator.token),
+    )
+  ).enrolment;
 }
 
 async function submit(

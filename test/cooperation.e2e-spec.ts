@@ -12,7 +12,9 @@ import {
 import { type Actor, JointEntryRule, Role } from '@sandbridge/domain';
 import { TransactionalConnection } from '@sandbridge/persistence';
 import {
+  agreePlan,
   buildSandbox,
+  planInput,
   entryResultsMeeting,
   expectBadInput,
   expectError,
@@ -302,7 +304,7 @@ async function apply(
   return expectOk(await gql(CREATE_ENROLMENT, { input }, token)).createEnrolment;
 }
 
-/** Applied, submitted, reviewed and admitted by every target: TESTING. */
+/** Applied, submitted, reviewed and admitted by every target, its sandbox plan agreed: TESTING. */
 async function testing(sb: Sandbox, targets: SandboxAuthority[], token = sb.innovator.token): Promise<Ref> {
   let ref = await apply(sb, targets, { token });
   ref = await act(SUBMIT, token, ref);
@@ -313,7 +315,13 @@ async function testing(sb: Sandbox, targets: SandboxAuthority[], token = sb.inno
       reasons: `${a.acronym}: ready to test`,
     });
   expect(ref.state).toBe('TESTING');
-  return ref;
+  const agreed = await agreePlan(
+    t,
+    ref,
+    token,
+    targets.map((a) => a.regulator.token),
+  );
+  return { ...ref, ...agreed.enrolment };
 }
 
 async function submitReport(
@@ -401,6 +409,8 @@ describe('enrolmentEvents: who receives what', () => {
     a = await act(DECIDE_ENTRY, FCA.regulator.token, a, { decision: 'ADMIT', reasons: 'FCA: ready' });
     b = await act(DECIDE_ENTRY, B.authority.FCA.regulator.token, b, { decision: 'ADMIT', reasons: 'B: ready' });
     a = await act(DECIDE_ENTRY, MAS.regulator.token, a, { decision: 'ADMIT', reasons: 'MAS: ready' });
+    a = { ...a, ...(await agreePlan(t, a, A.innovator.token, [FCA.regulator.token, MAS.regulator.token])).enrolment };
+    b = { ...b, ...(await agreePlan(t, b, B.innovator.token, [B.authority.FCA.regulator.token])).enrolment };
     const report = await submitReport(A.innovator.token, a.id, FCA, 'PARTICIPANTS');
     const bReport = await submitReport(B.innovator.token, b.id, B.authority.FCA, 'PARTICIPANTS');
     expectOk(
@@ -460,6 +470,37 @@ describe('enrolmentEvents: who receives what', () => {
         incidentId: null,
         summary: 'DECIDE_ENTRY ADMIT: UNDER_REVIEW → TESTING',
       },
+      // The sandbox plan: proposed, approved by the FCA, agreed with MAS's approval.
+      {
+        type: 'PLAN_CHANGED',
+        action: 'PROPOSE_SANDBOX_PLAN',
+        authorityId: null,
+        fromState: null,
+        toState: 'PROPOSED',
+        reportId: null,
+        incidentId: null,
+        summary: 'Sandbox plan version 1 proposed',
+      },
+      {
+        type: 'PLAN_CHANGED',
+        action: 'APPROVE_SANDBOX_PLAN',
+        authorityId: FCA.id,
+        fromState: null,
+        toState: 'PROPOSED',
+        reportId: null,
+        incidentId: null,
+        summary: 'Sandbox plan version 1 approved by an authority',
+      },
+      {
+        type: 'PLAN_CHANGED',
+        action: 'APPROVE_SANDBOX_PLAN',
+        authorityId: MAS.id,
+        fromState: null,
+        toState: 'AGREED',
+        reportId: null,
+        incidentId: null,
+        summary: 'Sandbox plan version 1 agreed',
+      },
       {
         type: 'TEST_REPORT_SUBMITTED',
         action: null,
@@ -506,6 +547,8 @@ describe('enrolmentEvents: who receives what', () => {
       ['STATE_CHANGED', 'SUBMIT'],
       ['STATE_CHANGED', 'START_REVIEW'],
       ['STATE_CHANGED', 'DECIDE_ENTRY'],
+      ['PLAN_CHANGED', 'PROPOSE_SANDBOX_PLAN'],
+      ['PLAN_CHANGED', 'APPROVE_SANDBOX_PLAN'],
       ['TEST_REPORT_SUBMITTED', bReport.id],
       ['INCIDENT_REPORTED', bIncident.id],
     ]);
@@ -624,6 +667,8 @@ describe('enrolmentEvents: who receives what', () => {
       'STATE_CHANGED',
       'STATE_CHANGED',
       'STATE_CHANGED',
+      'PLAN_CHANGED',
+      'PLAN_CHANGED',
       'TEST_REPORT_SUBMITTED',
       'INCIDENT_REPORTED',
     ]);
@@ -1123,6 +1168,37 @@ describe('audit trail', () => {
       reasons: 'MAS: safeguards adequate',
       authorityId: MAS.id,
     });
+    // The sandbox plan: proposed, then approved by each admitting authority — an entry each.
+    const plan = (action: string, actor: string, data: Record<string, unknown>) =>
+      steps.push({ action, actor, entityType: 'SANDBOX_PLAN', data: { planVersion: 1, ...data } });
+    const proposed = await oneEntry(
+      async () =>
+        expectOk(
+          await gql(
+            'mutation($input: ProposeSandboxPlanInput!) { proposeSandboxPlan(input: $input) { id enrolment { id state version } } }',
+            { input: planInput(e.id, e.version) },
+            A.innovator.token,
+          ),
+        ).proposeSandboxPlan,
+    );
+    plan('PROPOSE_SANDBOX_PLAN', inn, { status: 'PROPOSED', authorityId: null, amends: null, extension: false });
+    e = proposed.enrolment;
+    for (const [authority, status] of [
+      [FCA, 'PROPOSED'],
+      [MAS, 'AGREED'],
+    ] as const) {
+      e = await oneEntry(
+        async () =>
+          expectOk(
+            await gql(
+              'mutation($input: ApproveSandboxPlanInput!) { approveSandboxPlan(input: $input) { enrolment { id state version } } }',
+              { input: { planId: proposed.id, expectedVersion: e.version } },
+              authority.regulator.token,
+            ),
+          ).approveSandboxPlan.enrolment,
+      );
+      plan('APPROVE_SANDBOX_PLAN', authority.regulator.id, { status, authorityId: authority.id, decision: 'APPROVED' });
+    }
     homeReport = await oneEntry(() => submitReport(A.innovator.token, e.id, FCA, 'HOME_AUTHORITY'));
     steps.push({
       action: 'SUBMIT_TEST_REPORT',
@@ -1245,13 +1321,14 @@ describe('audit trail', () => {
       if (i > 0) expect(entry.seq).toBeGreaterThan(entries[i - 1].seq);
       expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     });
-    expect(entries[6].entityId).toBe(homeReport.id);
-    // Each version step is recorded.
-    expect(
-      entries
-        .filter((x) => x.entityType === 'ENROLMENT' && x.action !== 'CREATE_APPLICATION')
-        .map((x) => x.data.version),
-    ).toEqual(Array.from({ length: entries.filter((x) => x.entityType === 'ENROLMENT').length - 1 }, (_, i) => i + 2));
+    expect(entries.find((x) => x.action === 'SUBMIT_TEST_REPORT')!.entityId).toBe(homeReport.id);
+    // Each version step is recorded: lifecycle steps and sandbox plan writes both raise the version.
+    const versioned = entries.filter(
+      (x) => (x.entityType === 'ENROLMENT' && x.action !== 'CREATE_APPLICATION') || x.entityType === 'SANDBOX_PLAN',
+    );
+    expect(versioned.map((x) => (x.entityType === 'SANDBOX_PLAN' ? x.data.enrolmentVersion : x.data.version))).toEqual(
+      Array.from({ length: versioned.length }, (_, i) => i + 2),
+    );
   });
 
   it('the whole trail is one chain: each entry names the hash of the one before it', async () => {

@@ -263,6 +263,83 @@ describe('demo data', () => {
       for (const text of ['Lumen Thin-File Scorer', 'AUTHORISED', 'REJECTED', 'Technical documentation incomplete'])
         expect(report.markdown).toContain(text);
     });
+
+    it('has sandbox plans in every state, each agreed before its enrolment’s reports, which record its version', async () => {
+      // Every report was made under a plan version that was agreed before it was submitted (the audit
+      // trail's order: the demo is seeded in one transaction, whose rows share one creation time).
+      const [{ unplanned }] = await t.dataSource.query(
+        `SELECT count(*)::int AS unplanned FROM test_report r
+         JOIN audit_entry submitted ON submitted.entity_id = r.id::text AND submitted.action = 'SUBMIT_TEST_REPORT'
+         WHERE NOT EXISTS (
+           SELECT 1 FROM sandbox_plan p
+           JOIN audit_entry agreed ON agreed.entity_id = p.id::text AND agreed.action = 'APPROVE_SANDBOX_PLAN'
+             AND agreed.data->>'status' = 'AGREED'
+           WHERE p.enrolment_id = r.enrolment_id AND p.version = r.plan_version AND agreed.seq < submitted.seq)`,
+      );
+      expect(unplanned).toBe(0);
+      expect((await t.dataSource.query('SELECT count(*)::int AS n FROM test_report'))[0].n).toBeGreaterThan(0);
+
+      const PLANS = `query($id: ID!) { enrolment(id: $id) {
+        plan { version status inForce }
+        planVersions { version status extension amends awaitingApprovalFrom { acronym } approvals { authority { acronym } decision reasons } }
+      } }`;
+      const plansOf = async (system: string, email: string, programme = 'Cross-border AI credit-scoring pilot') => {
+        const [{ id }] = await t.dataSource.query(
+          `SELECT e.id FROM enrolment e JOIN ai_system s ON s.id = e.ai_system_id JOIN programme p ON p.id = e.programme_id
+           WHERE s.name = $1 AND p.name = $2 AND e.state NOT IN ('WITHDRAWN', 'DECLINED')`,
+          [system, programme],
+        );
+        const res = await t.gql(PLANS, { id }, await t.login(email, DEMO_PASSWORD));
+        expect(res.errors).toBeUndefined();
+        return res.data!.enrolment;
+      };
+      const states = (e: Record<string, any>) => e.planVersions.map((v: Record<string, any>) => [v.version, v.status]);
+
+      // EXITED: agreed, then an amendment agreed by all three (version 1 superseded).
+      const lumen = await plansOf('Lumen Thin-File Scorer', 'innovator.lumen@demo.sandbridge.test');
+      expect(states(lumen)).toEqual([
+        [2, 'AGREED'],
+        [1, 'SUPERSEDED'],
+      ]);
+      expect(lumen.plan).toEqual({ version: 2, status: 'AGREED', inForce: true });
+      // TESTING: version 1 in force, an amendment MAS approved awaiting the FCA.
+      const merlion = await plansOf('Merlion Premium Instalment Scorer', 'innovator.merlion@demo.sandbridge.test');
+      expect(states(merlion)).toEqual([
+        [2, 'PROPOSED'],
+        [1, 'AGREED'],
+      ]);
+      expect(merlion.plan).toMatchObject({ version: 1, inForce: true });
+      expect(merlion.planVersions[0]).toMatchObject({ amends: 1, awaitingApprovalFrom: [{ acronym: 'FCA' }] });
+      expect(merlion.planVersions[0].approvals).toEqual([
+        { authority: { acronym: 'MAS' }, decision: 'APPROVED', reasons: expect.any(String) },
+      ]);
+      // SUSPENDED: its plan sent back by the FCA, with reasons.
+      const affordability = await plansOf('Lumen Affordability Checker', 'innovator.lumen@demo.sandbridge.test');
+      expect(states(affordability)).toEqual([[1, 'CHANGES_REQUESTED']]);
+      expect(affordability.planVersions[0].approvals).toEqual([
+        {
+          authority: { acronym: 'FCA' },
+          decision: 'CHANGES_REQUESTED',
+          reasons: expect.stringMatching(/second source/),
+        },
+      ]);
+      // The fast track: agreed, then an extension proposed, awaiting MAS.
+      const fastTrack = await plansOf(
+        'Nordvik Consumer Credit Model',
+        'innovator.nordvik@demo.sandbridge.test',
+        'Singapore fast track for AI credit models tested abroad',
+      );
+      expect(states(fastTrack)).toEqual([
+        [2, 'PROPOSED'],
+        [1, 'AGREED'],
+      ]);
+      expect(fastTrack.planVersions[0]).toMatchObject({ extension: true, awaitingApprovalFrom: [{ acronym: 'MAS' }] });
+      // Every state of a version but DRAFT (which the API never stores) appears.
+      const [{ statuses }] = await t.dataSource.query(
+        `SELECT array_agg(DISTINCT status ORDER BY status) AS statuses FROM sandbox_plan`,
+      );
+      expect(statuses).toEqual(['AGREED', 'CHANGES_REQUESTED', 'PROPOSED', 'SUPERSEDED']);
+    });
   });
 
   it('gives every demo account the documented password', async () => {

@@ -4,6 +4,7 @@ import { AiSystemService } from '@sandbridge/application';
 import { type Actor, RiskClass, Role } from '@sandbridge/domain';
 import { EnrolmentRepository, ProgrammeRepository, TestReportRepository } from '@sandbridge/persistence';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectError,
@@ -323,6 +324,11 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
         await decide(sb.authority.FCA.regulator.token, e, 'ADMIT', 'admitted for report tests'),
       ).decideEntry;
       expect(tested.state).toBe('TESTING');
+      // Reports go in under an agreed sandbox plan.
+      tested = {
+        ...tested,
+        ...(await agreePlan(t, tested, sb.innovator.token, [sb.authority.FCA.regulator.token])).enrolment,
+      };
     });
 
     const report = (idempotencyKey: string, value = 0.91) => ({

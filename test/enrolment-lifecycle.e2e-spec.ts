@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JointEntryRule } from '@sandbridge/domain';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectBadInput,
@@ -349,7 +350,16 @@ async function reach(
   const decision = state === 'DECLINED' ? 'DECLINE' : 'ADMIT';
   for (const a of targets)
     e = await act('DECIDE_ENTRY', a.regulator.token, e, { decision, reasons: `${a.acronym}: ${decision}` });
-  if (state === 'DECLINED' || state === 'TESTING') return done();
+  if (state === 'DECLINED') return done();
+  // Testing runs under a sandbox plan the admitting authorities agreed.
+  await agreePlan(
+    t,
+    e,
+    sb.innovator.token,
+    targets.map((a) => a.regulator.token),
+  );
+  e = await read(e.id);
+  if (state === 'TESTING') return done();
   if (state === 'SUSPENDED') {
     for (const a of targets)
       e = await act('SUSPEND', a.regulator.token, e, { reasons: `${a.acronym}: incident under investigation` });
@@ -448,6 +458,13 @@ describe('EACH_AUTHORITY with three authorities: two admit, one declines, two ex
       entryReasons: 'Not placed on the EU market',
     });
     expect(normalise(await read(e.id))).toEqual(normalise({ ...e, testReports: [] }));
+  });
+
+  it('FCA and MAS agree the sandbox plan the innovator proposes; the declined AI Office has no say', async () => {
+    const plan = await agreePlan(t, e, sb.innovator.token, [fca.regulator.token, mas.regulator.token]);
+    expect(plan.planVersion).toBe(1);
+    e = await read(e.id);
+    expect(e).toMatchObject({ state: 'TESTING', version: plan.enrolment.version });
   });
 
   it('the innovator submits test reports to FCA and MAS (against their TESTING and EXIT criteria); none to the declined AI Office', async () => {
@@ -1207,6 +1224,11 @@ describe('allowedTransitions and withdrawal', () => {
     expect(allowedOnly(await allowed(e.id, mas.regulator.token))).toEqual(['DECIDE_ENTRY']);
 
     e = await act('DECIDE_ENTRY', mas.regulator.token, e, { decision: 'ADMIT' });
+    // No report until the sandbox plan is agreed, and the reason says so.
+    const testing = await allowed(e.id, sb.innovator.token);
+    expect(allowedOnly(testing)).toEqual(['REQUEST_EXIT', 'WITHDRAW']);
+    expect(testing.find((r) => r.action === 'SUBMIT_TEST_REPORT')!.reason).toMatch(/sandbox plan/);
+    await agreePlan(t, e, sb.innovator.token, [fca.regulator.token, mas.regulator.token]);
     expect(allowedOnly(await allowed(e.id, sb.innovator.token))).toEqual([
       'REQUEST_EXIT',
       'SUBMIT_TEST_REPORT',

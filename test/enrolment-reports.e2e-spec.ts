@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectBadInput,
@@ -142,7 +143,10 @@ interface DecideOptions extends ApplyOptions {
   justification?: string;
 }
 
-/** Applied, submitted, reviewed and decided by each target (admit unless in `decline`). */
+/**
+ * Applied, submitted, reviewed and decided by each target (admit unless in `decline`); once in
+ * TESTING, its sandbox plan proposed and agreed by the admitting authorities, so reports may come in.
+ */
 async function decided(s: Sandbox, targets: SandboxAuthority[], options: DecideOptions = {}): Promise<Ref> {
   let ref = await apply(s, targets, options);
   ref = await act(SUBMIT, s.innovator.token, ref);
@@ -157,7 +161,16 @@ async function decided(s: Sandbox, targets: SandboxAuthority[], options: DecideO
       ...(!decline && options.justification ? { justification: options.justification } : {}),
     });
   }
-  return ref;
+  if (ref.state !== 'TESTING') return ref;
+  const admitting = targets.filter((a) => !options.decline?.includes(a));
+  return (
+    await agreePlan(
+      t,
+      ref,
+      s.innovator.token,
+      admitting.map((a) => a.regulator.token),
+    )
+  ).enrolment;
 }
 
 function reportInput(
@@ -559,6 +572,9 @@ describe('submitTestReport', () => {
     await refused(ref);
     ref = await act(DECIDE_ENTRY, FCA.regulator.token, ref, { decision: 'ADMIT', reasons: 'ready' });
     expect(ref.state).toBe('TESTING');
+    // Not before its sandbox plan is agreed.
+    expect(expectError(await report(ref), 'INVALID_TRANSITION').extensions?.reason).toBe('PLAN_NOT_AGREED');
+    ref = (await agreePlan(t, ref, sb.innovator.token, [FCA.regulator.token])).enrolment;
     // MAS takes part in the programme but this enrolment does not target it.
     expectError(await report(ref, MAS), 'FORBIDDEN');
     const accepted = expectOk(await report(ref, FCA, 'while-testing')).submitTestReport;

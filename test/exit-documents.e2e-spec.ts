@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sandbridge/domain';
 import canonicalize from 'canonicalize';
 import {
+  agreePlan,
   buildSandbox,
   entryResultsMeeting,
   expectBadInput,
@@ -159,6 +160,8 @@ beforeAll(async () => {
   await act('decideEntry', mas.regulator.token, { decision: 'ADMIT', reasons: 'MAS: ready' }, 'DecideEntryInput');
   expect(ref.state).toBe('TESTING');
   enrolmentId = ref.id;
+  // The sandbox plan agreed by both, then amended: version 2 is in force when the tracks exit.
+  ref = (await agreePlan(t, ref, sb.innovator.token, [fca.regulator.token, mas.regulator.token])).enrolment;
 
   // A HOME_AUTHORITY report to the FCA decides its disparity criterion; a PUBLIC one its attestation.
   const home = await submitTestReport(t, sb, {
@@ -209,6 +212,11 @@ beforeAll(async () => {
     { input: { enrolmentId, severity: 'LOW', description: 'A slow day', affectedJurisdictions: ['SG'] } },
     sb.innovator.token,
   );
+  const amended = await agreePlan(t, ref, sb.innovator.token, [mas.regulator.token, fca.regulator.token], {
+    reasons: 'Monitoring of the drifting postcode added',
+  });
+  expect(amended.planVersion).toBe(2);
+  ref = amended.enrolment;
   await act('requestExit', sb.innovator.token);
 }, 180_000);
 
@@ -232,7 +240,8 @@ describe('the written proof', () => {
       enrolmentId,
       completed: true,
       exitDecision: { decision: 'AUTHORISED', reasons: 'FCA: AUTHORISED' },
-      planVersion: null,
+      // The sandbox plan version in force when the track ended.
+      planVersion: 2,
       activities: {
         reports: { submitted: 2, accepted: 0, rejected: 0, underReview: 2 },
         incidents: [{ severity: 'HIGH' }, { severity: 'LOW' }],
@@ -446,6 +455,7 @@ describe('the exit report', () => {
       version: 1,
       issuer: { acronym: 'FCA' },
       trackState: 'AUTHORISED',
+      planVersion: 2,
     });
     expect(full.sections.seriousIncidents.incidents).toEqual([
       expect.objectContaining({ id: seriousIncidentId, severity: 'HIGH', outcome: 'Model retrained; no recurrence.' }),

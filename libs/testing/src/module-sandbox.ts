@@ -7,6 +7,7 @@ import {
   EnrolmentLifecycleService,
   OrganisationService,
   ProgrammeService,
+  SandboxPlanService,
 } from '@sandbridge/application';
 import {
   type Actor,
@@ -20,7 +21,7 @@ import {
   Role,
   Stage,
 } from '@sandbridge/domain';
-import type { EnrolmentEntity } from '@sandbridge/persistence';
+import { type EnrolmentEntity, EnrolmentRepository } from '@sandbridge/persistence';
 import { TEST_PASSWORD } from './test-config.js';
 import { BUILDER, type TestModule } from './test-module.js';
 
@@ -148,7 +149,8 @@ export async function buildModuleSandbox(m: TestModule): Promise<ModuleSandbox> 
 
 /**
  * The system (the sandbox's own unless given) enrolled with `authority` alone, its entry criterion
- * attested, submitted, reviewed and admitted by that authority's regulator: an enrolment in TESTING.
+ * attested, submitted, reviewed and admitted by that authority's regulator, and its sandbox plan
+ * proposed and agreed by that authority: an enrolment in TESTING, ready for reports.
  */
 export async function admitThroughServices(
   m: TestModule,
@@ -166,10 +168,24 @@ export async function admitThroughServices(
   const step = { enrolmentId: enrolment.id };
   enrolment = await enrolments.submit(sb.innovator, { ...step, expectedVersion: enrolment.version });
   enrolment = await enrolments.startReview(authority.regulator, { ...step, expectedVersion: enrolment.version });
-  return enrolments.decideEntry(authority.regulator, {
+  enrolment = await enrolments.decideEntry(authority.regulator, {
     ...step,
     expectedVersion: enrolment.version,
     decision: EntryDecision.ADMIT,
     reasons: `${authority.acronym}: ready to test`,
   });
+  const plans = m.get(SandboxPlanService);
+  const text = (t: string) => ({ text: t });
+  const proposed = await plans.propose(sb.innovator, {
+    ...step,
+    expectedVersion: enrolment.version,
+    timeline: { startDay: '2026-01-05', endDay: '2026-01-15' },
+    objectives: text('Show the system is accurate.'),
+    scope: text('Consumer loans.'),
+    personalData: { processed: false },
+    safeguards: text('A human reviews every decline.'),
+    seriousIncidentProcedure: text('Stop and tell the authority.'),
+  });
+  await plans.approve(authority.regulator, { planId: proposed.row.id, expectedVersion: enrolment.version + 1 });
+  return (await m.get(EnrolmentRepository).findById(enrolment.id))!;
 }

@@ -25,6 +25,7 @@ import { EnrolmentApplicationService } from '../enrolments/enrolment-application
 import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
+import { type ProposePlanCommand, SandboxPlanService } from '../plans/sandbox-plan.service.js';
 
 interface Cast {
   /** The joint pilot (FCA, MAS, AI Office). */
@@ -35,6 +36,8 @@ interface Cast {
   authorities: Record<string, string>;
   /** Jurisdiction code of each authority id. */
   jurisdictionOf: Record<string, string>;
+  /** The data protection authority of each jurisdiction (ICO, PDPC, EDPS), by code. */
+  dataProtectionAuthorities: Record<string, string>;
   /** Regulator account ids by authority id, innovator account ids by organisation id. */
   regulators: Record<string, string>;
   innovators: Record<string, string>;
@@ -48,11 +51,25 @@ const ACCREDITATION_BODY: Record<string, string> = { GB: 'UKAS', SG: 'SAC', EU: 
 const sha = (seed: string) =>
   Array.from({ length: 64 }, (_, i) => '0123456789abcdef'[(seed.charCodeAt(i % seed.length) + i) % 16]).join('');
 
+/** What a demo sandbox plan says beyond its defaults: its timeline (days from today) and why this version. */
+interface DemoPlan {
+  start: number;
+  end: number;
+  reasons?: string;
+  /** The authority whose real-world testing section it is (HOME_AUTHORITY to it); none: no real-world testing. */
+  realWorldTestingOf?: string;
+  /** What this version changes in the safeguards. */
+  safeguards?: string;
+}
+
 /**
  * Enrolments in every state on the demo programme, each reached through the real lifecycle
- * (EnrolmentApplicationService, EnrolmentLifecycleService, TestReportSubmissionService and
- * IncidentService, with the demo regulators and innovators as actors), and one enrolment in testing
- * on the programme that accepts recognised results, after the pilot's reports it builds on.
+ * (EnrolmentApplicationService, EnrolmentLifecycleService, SandboxPlanService,
+ * TestReportSubmissionService and IncidentService, with the demo regulators and innovators as
+ * actors), and one enrolment in testing on the programme that accepts recognised results, after the
+ * pilot's reports it builds on. Every enrolment with reports agreed its sandbox plan first; between
+ * them the plans show every state: agreed, agreed and superseded by an amendment, an amendment
+ * awaiting one authority, changes requested, an extension proposed.
  */
 @Injectable()
 export class DemoEnrolments {
@@ -65,6 +82,7 @@ export class DemoEnrolments {
     private readonly programmes: ProgrammeRepository,
     private readonly criteria: CriterionRepository,
     private readonly systems: AiSystemRepository,
+    private readonly plans: SandboxPlanService,
   ) {}
 
   async load(cast: Cast): Promise<number> {
@@ -112,7 +130,36 @@ export class DemoEnrolments {
         entryResults,
       });
       const at = () => ({ enrolmentId: e.id, expectedVersion: e.version });
+      /** A plan write raises the enrolment's version: read it again. */
+      const reload = async () => (e = (await this.enrolmentRepo.findById(e.id))!);
+      /** The id of the newest plan version. */
+      const newestPlan = async () => (await this.plans.newest(innovator, e.id))!.row.id;
       const steps = {
+        /** The innovator proposes a version of the sandbox plan. */
+        plan: async (plan: DemoPlan) => {
+          await this.plans.propose(innovator, planCommand(cast, system.name, targets, { ...at(), ...plan }));
+          await reload();
+        },
+        approvePlan: async (a: string, remarks?: string) => {
+          await this.plans.approve(regulator(a), {
+            planId: await newestPlan(),
+            expectedVersion: e.version,
+            reasons: remarks,
+          });
+          await reload();
+        },
+        requestPlanChanges: async (a: string, reasons: string) => {
+          await this.plans.requestChanges(regulator(a), {
+            planId: await newestPlan(),
+            reasons,
+            expectedVersion: e.version,
+          });
+          await reload();
+        },
+        requestExtension: async (end: number, reasons: string) => {
+          await this.plans.requestExtension(innovator, { ...at(), endDay: cast.day(end), reasons });
+          await reload();
+        },
         submit: async () => (e = await this.enrolments.submit(innovator, at())),
         review: async (a: string) => (e = await this.enrolments.startReview(regulator(a), at())),
         entry: async (a: string, decision: EntryDecision, reasons: string) =>
@@ -185,6 +232,13 @@ export class DemoEnrolments {
       await s.submit();
       await s.review(MAS);
       await s.entry(MAS, EntryDecision.ADMIT, 'Tested under the AI Office and the FCA; only the gaps to test here.');
+      // Agreed, so reports may come in; then an extension asked for, awaiting MAS.
+      await s.plan({ start: -20, end: 60, realWorldTestingOf: MAS });
+      await s.approvePlan(MAS);
+      await s.requestExtension(
+        70,
+        'More applicants from the partner bank than planned: ten more days to reach the sample size.',
+      );
       created++;
     }
     return created;
@@ -201,7 +255,23 @@ export class DemoEnrolments {
     await s.entry(FCA, EntryDecision.ADMIT, 'In scope, genuinely innovative and ready for testing.');
     await s.entry(MAS, EntryDecision.ADMIT, 'Meets the sandbox evaluation criteria.');
     await s.entry(AIO, EntryDecision.ADMIT, 'High-risk credit scoring with a credible sandbox plan.');
+    // Its plan agreed by all three, then amended (version 2, agreed: version 1 superseded) after the first report.
+    await s.plan({ start: -90, end: 80, realWorldTestingOf: FCA });
+    await s.approvePlan(FCA);
+    await s.approvePlan(MAS);
+    await s.approvePlan(AIO, 'Annex IV documentation to be filed with the final report.');
     await s.report(FCA, 'lumen-thin-fca', Confidentiality.PARTICIPANTS);
+    await s.plan({
+      start: -90,
+      end: 60,
+      realWorldTestingOf: FCA,
+      reasons: 'A fairness re-test on thin-file applicants before exit; testing ends three weeks earlier.',
+      safeguards:
+        'Every decline reviewed by a human underwriter within two working days; thin-file applicants re-scored by the previous model for comparison; limits capped at the lender’s current policy.',
+    });
+    await s.approvePlan(AIO);
+    await s.approvePlan(MAS);
+    await s.approvePlan(FCA);
     await s.report(MAS, 'lumen-thin-mas', Confidentiality.PUBLIC);
     await s.report(AIO, 'lumen-thin-aio', Confidentiality.HOME_AUTHORITY);
     await s.requestExit();
@@ -217,6 +287,9 @@ export class DemoEnrolments {
     await s.entry(MAS, EntryDecision.ADMIT, 'Clear consumer benefit; boundary conditions agreed.');
     await s.entry(FCA, EntryDecision.ADMIT, 'Cross-border test with UK customers under safeguards.');
     await s.entry(AIO, EntryDecision.DECLINE, 'No deployment planned in the Union.');
+    await s.plan({ start: -80, end: 90, realWorldTestingOf: MAS });
+    await s.approvePlan(MAS);
+    await s.approvePlan(FCA);
     await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS);
     await s.incident(
       'innovator',
@@ -226,6 +299,16 @@ export class DemoEnrolments {
       ['SG', 'GB'],
     );
     await s.report(MAS, 'merlion-premium-mas-2', Confidentiality.HOME_AUTHORITY, false);
+    // After the incident, an amendment: MAS has approved it, the FCA has yet to (version 1 stays in force).
+    await s.plan({
+      start: -80,
+      end: 90,
+      realWorldTestingOf: MAS,
+      reasons: 'Safeguards after the incident of the model refresh.',
+      safeguards:
+        'Every decline reviewed by a human underwriter within two working days; a model refresh goes live only after a fairness check across employment types; limits capped at the lender’s current policy.',
+    });
+    await s.approvePlan(MAS, 'The refresh check answers our concern.');
 
     // EXIT_REVIEW: the FCA has authorised, the AI Office is still deciding.
     s = await story('Nordvik Consumer Credit Model', [AIO, FCA]);
@@ -233,6 +316,9 @@ export class DemoEnrolments {
     await s.review(AIO);
     await s.entry(AIO, EntryDecision.ADMIT, 'Annex III 5(b) system with a complete sandbox plan.');
     await s.entry(FCA, EntryDecision.ADMIT, 'UK expansion tested under FCA safeguards.');
+    await s.plan({ start: -100, end: 20 });
+    await s.approvePlan(FCA);
+    await s.approvePlan(AIO);
     await s.report(AIO, 'nordvik-credit-aio', Confidentiality.PARTICIPANTS);
     await s.report(FCA, 'nordvik-credit-fca', Confidentiality.PARTICIPANTS);
     await s.requestExit();
@@ -243,6 +329,12 @@ export class DemoEnrolments {
     await s.submit();
     await s.review(FCA);
     await s.entry(FCA, EntryDecision.ADMIT, 'Ready for a limited live test.');
+    // Its plan sent back: the FCA wants a second source for income estimates.
+    await s.plan({ start: -30, end: 120, realWorldTestingOf: FCA });
+    await s.requestPlanChanges(
+      FCA,
+      'Say how disposable-income estimates are checked against a second source before a decision relies on them.',
+    );
     await s.incident(
       FCA,
       IncidentSeverity.HIGH,
@@ -296,7 +388,75 @@ type Story = (
     harm: string,
     affectedJurisdictions: string[],
   ): Promise<unknown>;
+  plan(plan: DemoPlan): Promise<unknown>;
+  approvePlan(a: string, remarks?: string): Promise<unknown>;
+  requestPlanChanges(a: string, reasons: string): Promise<unknown>;
+  requestExtension(end: number, reasons: string): Promise<unknown>;
 }>;
+
+/** Where a demo system is tested with real applicants, by jurisdiction. */
+const TEST_SITES: Record<string, string> = {
+  GB: 'England and Wales, through two partner lenders',
+  SG: 'Singapore, through one partner bank',
+  EU: 'Ireland and the Netherlands, through one lender in each',
+};
+
+/** A sandbox plan as a demo innovator proposes it: personal data and safeguards for the programme's authorities only. */
+function planCommand(
+  cast: Cast,
+  systemName: string,
+  targets: string[],
+  p: DemoPlan & { enrolmentId: string; expectedVersion: number },
+): ProposePlanCommand {
+  const home = cast.jurisdictionOf[targets[0]];
+  const rwt = p.realWorldTestingOf;
+  return {
+    enrolmentId: p.enrolmentId,
+    expectedVersion: p.expectedVersion,
+    reasons: p.reasons ?? null,
+    timeline: {
+      startDay: cast.day(p.start),
+      endDay: cast.day(p.end),
+      milestones: [
+        { day: cast.day(p.start + 30), title: 'First test report to each admitting authority' },
+        { day: cast.day(p.end - 14), title: 'Final test reports and exit request' },
+      ],
+    },
+    objectives: {
+      text: `Show that ${systemName} decides accurately, fairly and explainably for real applicants, under each admitting authority's criteria.`,
+    },
+    scope: {
+      text: 'Consumer credit applications decided with the model’s score, a human underwriter reviewing every decline; no other use of the model.',
+    },
+    personalData: {
+      processed: true,
+      dataProtectionAuthorityId: cast.dataProtectionAuthorities[home],
+      description:
+        'Applicants’ credit files and open-banking transactions, under the lenders’ privacy notices; pseudonymised for the test reports.',
+      confidentiality: Confidentiality.PARTICIPANTS,
+    },
+    safeguards: {
+      text:
+        p.safeguards ??
+        'Every decline reviewed by a human underwriter within two working days; limits capped at the lender’s current policy; applicants may ask for a re-assessment without the model.',
+      confidentiality: Confidentiality.PARTICIPANTS,
+    },
+    seriousIncidentProcedure: {
+      text: 'Stop automated decisions, tell every admitting authority within 24 hours, report the incident on the platform and restore the previous process until the authorities agree to resume.',
+    },
+    realWorldTesting: rwt
+      ? {
+          location: TEST_SITES[cast.jurisdictionOf[rwt]],
+          subjects: 2000,
+          informedConsent:
+            'Applicants agree in writing before their application is scored, and may refuse without effect on the decision.',
+          durationDays: Math.min(90, p.end - p.start),
+          confidentiality: Confidentiality.HOME_AUTHORITY,
+          authorityId: rwt,
+        }
+      : null,
+  };
+}
 
 /** A result that meets (or, for `fail`, misses) the criterion. */
 function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {

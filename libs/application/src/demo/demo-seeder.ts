@@ -263,6 +263,12 @@ export class DemoSeeder {
         fastTrackProgrammeId: programmeIds[1],
         authorities: Object.fromEntries(participants.map((ref) => [ref.acronym, authorityId(ref)])),
         jurisdictionOf: Object.fromEntries(participants.map((ref) => [authorityId(ref), ref.jurisdiction])),
+        // The data protection authorities the sandbox plans name, by jurisdiction.
+        dataProtectionAuthorities: {
+          GB: authorityId({ jurisdiction: 'GB', acronym: 'ICO' }),
+          SG: authorityId({ jurisdiction: 'SG', acronym: 'PDPC' }),
+          EU: authorityId({ jurisdiction: 'EU', acronym: 'EDPS' }),
+        },
         regulators,
         innovators,
         day: (offset) => this.day(offset),
