@@ -114,7 +114,7 @@ export function ExtensionForm({
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            {blocked ? 'Close' : 'Cancel'}
+            Cancel
           </Button>
           <Button type="submit" loading={request.submitting} disabled={blocked}>
             Request the extension

@@ -95,7 +95,7 @@ function Review({ enrolment, authority }: { enrolment: Enrolment; authority: { i
 
   // What the proposal changes: against the version in force, else against the version before it.
   const decided = proposed ?? newest;
-  const base = decided.inForce ? null : (inForce ?? versions.find((v) => v.version < decided.version) ?? null);
+  const base = inForce && inForce !== decided ? inForce : (versions.find((v) => v.version < decided.version) ?? null);
 
   return (
     <>
