@@ -84,10 +84,17 @@ async function planVersions(enrolmentId: string, token: string) {
   const data = await gql<{
     enrolment: {
       version: number;
-      planVersions: { version: number; status: string; inForce: boolean; timeline: { endDay: string } }[];
+      planVersions: {
+        version: number;
+        status: string;
+        inForce: boolean;
+        timeline: { endDay: string };
+        requirements: { criteria: { key: string; authority: { acronym: string } }[] };
+      }[];
     };
   }>(
-    'query($id: ID!) { enrolment(id: $id) { version planVersions { version status inForce timeline { endDay } } } }',
+    `query($id: ID!) { enrolment(id: $id) { version planVersions {
+       version status inForce timeline { endDay } requirements { criteria { key authority { acronym } } } } } }`,
     { id: enrolmentId },
     token,
   );
@@ -231,11 +238,11 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
       const form = innovator.getByRole('form', { name: 'Sandbox plan' });
       // The attached testing and exit criteria of both authorities are in scope, and stay so.
       const requirements = form.getByRole('group', { name: 'Requirements in scope', exact: true });
-      const required = requirements.getByRole('checkbox', { checked: true, disabled: true });
-      await required.first().waitFor();
-      expect(await required.count()).toBeGreaterThan(1);
-      await expect(requirements.getByText(/^AI Office · /).count()).resolves.toBeGreaterThan(0);
-      await expect(requirements.getByText(/^MAS · /).count()).resolves.toBeGreaterThan(0);
+      const always = requirements.getByRole('list', { name: 'Always in scope' }).getByRole('listitem');
+      await expect(always.filter({ hasText: /^AI Office · / }).count()).resolves.toBeGreaterThan(0);
+      await expect(always.filter({ hasText: /^MAS · / }).count()).resolves.toBeGreaterThan(0);
+      // An entry criterion of MAS's is added to them.
+      await requirements.getByRole('checkbox', { name: /^MAS · Boundary conditions/ }).check();
 
       // 200 days is more than the pilot allows (180), and a one-authority section names no authority.
       const timeline = form.getByRole('group', { name: 'Timeline', exact: true });
@@ -443,6 +450,12 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
           [2, 'AGREED', true],
           [1, 'CHANGES_REQUESTED', false],
         ]);
+        // Both versions have MAS's entry criterion the innovator added beside the required ones.
+        for (const version of plan.planVersions)
+          expect(version.requirements.criteria).toContainEqual({
+            key: 'entry.boundary-conditions',
+            authority: { acronym: 'MAS' },
+          });
 
         // Reports may now be made, under version 2.
         await innovator.getByRole('button', { name: 'Submit a test report' }).click();
@@ -460,8 +473,8 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
 describe('An extension refused inside 30 days of the end day', () => {
   it('says so at the extension form and at an amendment moving the end day; nothing changes', async () => {
     const before = await planVersions(made.arrears!, tokens[LUMEN]);
-    expect(before.planVersions).toEqual([
-      { version: 1, status: 'AGREED', inForce: true, timeline: { endDay: dayFromToday(20) } },
+    expect(before.planVersions.map((v) => [v.version, v.status, v.inForce, v.timeline.endDay])).toEqual([
+      [1, 'AGREED', true, dayFromToday(20)],
     ]);
 
     const page = await cb.newPage();

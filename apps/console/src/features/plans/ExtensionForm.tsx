@@ -19,6 +19,8 @@ export interface ExtensionFormProps {
   /** The agreed version in force: the one extended. */
   inForce: Plan;
   maxTestingDays: number;
+  /** A version still proposed, which the extension replaces (SUPERSEDED). */
+  replaces: Plan | null;
   /** REQUEST_EXTENSION as `allowedPlanActions` has it. */
   allowed: { allowed: boolean; reason: string | null; reasonCode: string | null } | undefined;
   onDone: (plan: RequestPlanExtensionMutation['requestExtension']) => void;
@@ -30,6 +32,7 @@ export interface ExtensionFormProps {
 export function ExtensionForm({
   enrolment,
   inForce,
+  replaces,
   maxTestingDays,
   allowed,
   onDone,
@@ -73,9 +76,14 @@ export function ExtensionForm({
         <Text size="sm">
           The agreed plan (version {inForce.version}) has testing end on {day(endDay)}. An extension is a new version
           with a later end day, approved by every admitting authority like any amendment; version {inForce.version}{' '}
-          stays in force until then. It is asked for no later than {EXTENSION_NOTICE_DAYS} days before the agreed end
-          day.
+          stays in force until then. An extension is asked for no later than {EXTENSION_NOTICE_DAYS} days before the
+          agreed end day.
         </Text>
+        {replaces && (
+          <Text size="sm">
+            Version {replaces.version}, still proposed, is replaced by the extension: the approvals given to it lapse.
+          </Text>
+        )}
         {blocked && (
           <Alert
             color="orange"

@@ -53,6 +53,9 @@ export function Component() {
       : 'Revise the sandbox plan';
   const propose = enrolment?.allowedPlanActions.find((a) => a.action === 'PROPOSE');
   const next = (enrolment?.planVersions[0]?.version ?? 0) + 1;
+  // One version is proposed at a time: a new proposal replaces the one still open, whose approvals lapse.
+  const open = enrolment?.planVersions.find((v) => v.status === 'PROPOSED') ?? null;
+  const replaces = open ? ` It replaces version ${open.version}, still proposed: the approvals given to it lapse.` : '';
 
   return (
     <>
@@ -69,11 +72,12 @@ export function Component() {
       <PageHeader
         title={title}
         description={
-          from
+          (from
             ? from.inForce
               ? `Version ${next}, starting from version ${from.version} (in force). Version ${from.version} stays in force until every admitting authority approves the amendment.`
               : `Version ${next}, starting from version ${from.version}${inForce ? `; version ${inForce.version} stays in force until it is agreed` : ''}.`
-            : 'Agreed with every admitting authority before testing: test reports are made under the agreed plan.'
+            : 'Agreed with every admitting authority before testing: test reports are made under the agreed plan.') +
+          replaces
         }
       />
       <ErrorNotice

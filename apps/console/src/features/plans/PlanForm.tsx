@@ -12,6 +12,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  List,
   NumberInput,
   Radio,
   Select,
@@ -220,21 +221,40 @@ export function PlanForm(props: PlanFormProps) {
 
         <Fieldset legend="Requirements in scope">
           <Stack>
+            <div>
+              <Text size="sm" fw={500} id="plan-required-criteria">
+                Always in scope
+              </Text>
+              <Text size="xs" c="dimmed" mb={6}>
+                The testing and exit criteria the admitting authorities attached to the programme.
+              </Text>
+              <List size="sm" spacing={2} aria-labelledby="plan-required-criteria">
+                {criteria
+                  .filter((c) => c.required)
+                  .map((c) => (
+                    <List.Item key={c.id}>
+                      {c.authority.acronym} · {c.title} ({c.key}) — {STAGES[c.stage].toLowerCase()}
+                    </List.Item>
+                  ))}
+              </List>
+            </div>
+            {/* Its value holds the required criteria too: only the others have a box to tick. */}
             <Checkbox.Group
-              label="Criteria"
-              description="Criteria of the admitting authorities the testing covers. The testing and exit criteria they attached to the programme are always in scope."
+              label="Also in scope"
+              description="Other criteria of the admitting authorities the testing covers, e.g. entry criteria tested again."
               {...form.getInputProps('requirements.criterionIds')}
             >
               <Stack gap={6} mt="xs">
-                {criteria.map((c) => (
-                  <Checkbox
-                    key={c.id}
-                    value={c.id}
-                    disabled={c.required}
-                    label={`${c.authority.acronym} · ${c.title} (${c.key})`}
-                    description={`${STAGES[c.stage]} criterion${c.required ? ': attached for testing or exit, always in scope' : ''}`}
-                  />
-                ))}
+                {criteria
+                  .filter((c) => !c.required)
+                  .map((c) => (
+                    <Checkbox
+                      key={c.id}
+                      value={c.id}
+                      label={`${c.authority.acronym} · ${c.title} (${c.key})`}
+                      description={`${STAGES[c.stage]} criterion`}
+                    />
+                  ))}
               </Stack>
             </Checkbox.Group>
             <Marking form={form} section="requirements" authorities={authorities} />

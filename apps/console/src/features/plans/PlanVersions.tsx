@@ -47,9 +47,9 @@ export function PlanApprovals({ plan }: { plan: Plan }) {
             <Table.Tr key={a.id}>
               <Table.Td>{a.acronym}</Table.Td>
               <Table.Td>
-                <Badge variant="outline" color="gray">
+                <Text size="sm" fs="italic">
                   Awaiting its decision
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>—</Table.Td>
             </Table.Tr>

@@ -172,6 +172,7 @@ function PlanStatus({ enrolment }: { enrolment: Enrolment }) {
           <ExtensionForm
             enrolment={{ id: enrolment.id, version: extending }}
             inForce={inForce}
+            replaces={open?.status === 'PROPOSED' ? open : null}
             maxTestingDays={enrolment.programme.maxTestingDays}
             allowed={extension}
             onDone={(plan) => {
