@@ -6,6 +6,7 @@ import {
   expectAccessible,
   fieldError,
   pageProblems,
+  planInput,
   tabTo,
 } from '@sandbridge/testing';
 import type { Page } from 'playwright-core';
@@ -216,6 +217,19 @@ describe('the regulator’s review', () => {
   });
 
   it('accepts a test report with reasons from the work queue', async () => {
+    // Reports go in under an agreed sandbox plan: the innovator proposes one, the FCA approves it.
+    const proposed = (
+      await gql(
+        'mutation($input: ProposeSandboxPlanInput!) { proposeSandboxPlan(input: $input) { id enrolment { version } } }',
+        { input: planInput(enrolmentId, (await enrolment()).version) },
+        innovator,
+      )
+    ).proposeSandboxPlan;
+    await gql(
+      'mutation($input: ApproveSandboxPlanInput!) { approveSandboxPlan(input: $input) { status } }',
+      { input: { planId: proposed.id, expectedVersion: proposed.enrolment.version } },
+      regulator,
+    );
     const results = [...(await fcaCriteria('TESTING')), ...(await fcaCriteria('EXIT'))].map((c) => result(c));
     await gql(
       'mutation($input: SubmitTestReportInput!) { submitTestReport(input: $input) { id } }',

@@ -7,6 +7,7 @@ import {
   agreePlan,
   buildSandbox,
   entryResultsMeeting,
+  planInput,
   expectError,
   expectOk,
   type GraphQLResponse,
@@ -16,7 +17,8 @@ import {
 
 // Concurrency on a real PostgreSQL (issue 4, "Safety"): decisions racing on one enrolment with the
 // same expectedVersion, two submissions of one report under one idempotency key, and two admissions
-// competing for the last cohort place. Each race runs several rounds through GraphQL with
+// competing for the last cohort place, and an approval of a sandbox plan version racing an amendment
+// that replaces it. Each race runs several rounds through GraphQL with
 // simultaneous requests (Promise.all). One more round per race holds both transactions at the
 // contended step until both are there, so they are known to overlap rather than just likely to; for
 // the report and the cohort it also checks that the lock keeps them apart after that step (they
@@ -451,6 +453,91 @@ describe('Concurrency on enrolments (real PostgreSQL)', () => {
           exclusive(t.get(EnrolmentRepository), 'countInCohort'),
         ),
       );
+    });
+  });
+  describe('an approval of a sandbox plan version racing an amendment that replaces it', () => {
+    const PROPOSE = `mutation($input: ProposeSandboxPlanInput!) { proposeSandboxPlan(input: $input) { id version status enrolment { version } } }`;
+    const APPROVE = `mutation($input: ApproveSandboxPlanInput!) { approveSandboxPlan(input: $input) { id version status enrolment { version } } }`;
+    type PlanStep = { id: string; version: number; status: string; enrolment: { version: number } };
+    let enrolmentId: string;
+    /** The version still PROPOSED, and the enrolment version both sides read. */
+    let open: PlanStep;
+
+    beforeAll(async () => {
+      const e = await underReview(sb, ['FCA']);
+      const admitted = expectOk(await decide(sb.authority.FCA.regulator.token, e, 'ADMIT', 'plan races')).decideEntry;
+      const agreed = await agreePlan(t, admitted, sb.innovator.token, [sb.authority.FCA.regulator.token]);
+      enrolmentId = admitted.id;
+      open = expectOk(
+        await t.gql<{ proposeSandboxPlan: PlanStep }>(
+          PROPOSE,
+          { input: planInput(enrolmentId, agreed.enrolment.version, { reasons: 'Amendment 0' }) },
+          sb.innovator.token,
+        ),
+      ).proposeSandboxPlan;
+    });
+
+    const statuses = async (): Promise<Record<number, string>> =>
+      Object.fromEntries(
+        (
+          await t.dataSource.query('SELECT version, status FROM sandbox_plan WHERE enrolment_id = $1', [enrolmentId])
+        ).map((r: { version: number; status: string }) => [r.version, r.status]),
+      );
+
+    async function race(label: string, during: During = free): Promise<void> {
+      const read = open.enrolment.version;
+      const answers = await during(() =>
+        Promise.all([
+          t.gql<{ approveSandboxPlan: PlanStep }>(
+            APPROVE,
+            { input: { planId: open.id, expectedVersion: read } },
+            sb.authority.FCA.regulator.token,
+          ),
+          t.gql<{ proposeSandboxPlan: PlanStep }>(
+            PROPOSE,
+            { input: planInput(enrolmentId, read, { reasons: label }) },
+            sb.innovator.token,
+          ),
+        ]),
+      );
+      const { winner, data } = oneWins(answers as GraphQLResponse<Record<string, any>>[], 'CONFLICT');
+      // One step happened: the version raised once, and the plan shows exactly the winner's change.
+      expect(await versionInDb(enrolmentId)).toBe(read + 1);
+      const after = await statuses();
+      if (winner === 0) {
+        // The approval won: the open version is agreed (the FCA alone admits), nothing newer exists.
+        expect(data.approveSandboxPlan).toMatchObject({ version: open.version, status: 'AGREED' });
+        expect(Math.max(...Object.keys(after).map(Number))).toBe(open.version);
+        // The next round needs an open proposal again.
+        open = expectOk(
+          await t.gql<{ proposeSandboxPlan: PlanStep }>(
+            PROPOSE,
+            { input: planInput(enrolmentId, read + 1, { reasons: `${label}, again` }) },
+            sb.innovator.token,
+          ),
+        ).proposeSandboxPlan;
+      } else {
+        // The amendment won: the version the FCA read is superseded, unapproved; the new one is open.
+        expect(after[open.version]).toBe('SUPERSEDED');
+        const approvals = await t.dataSource.query(
+          'SELECT count(*)::int AS n FROM sandbox_plan_approval WHERE plan_id = $1',
+          [open.id],
+        );
+        expect(approvals[0].n).toBe(0);
+        open = data.proposeSandboxPlan;
+        expect(open.status).toBe('PROPOSED');
+      }
+      // Never two open proposals, never two agreed versions.
+      expect(Object.values(after).filter((s) => s === 'PROPOSED').length).toBeLessThanOrEqual(1);
+      expect(Object.values(after).filter((s) => s === 'AGREED')).toHaveLength(1);
+    }
+
+    it(`exactly one succeeds and the other gets CONFLICT (${ROUNDS} rounds)`, async () => {
+      for (let round = 1; round <= ROUNDS; round++) await race(`round ${round}`);
+    });
+
+    it('the same when both requests are held until each is about to lock the enrolment', async () => {
+      await race('held at the lock', held(t.get(EnrolmentRepository), 'findByIdForUpdate'));
     });
   });
 });
