@@ -166,6 +166,23 @@ const SCREENS: Screen[] = [
     fullPage: true,
   },
   {
+    // Merlion's amendment after its incident: MAS has approved it, the FCA reads what it changes.
+    file: 'regulator-plan-diff.png',
+    as: REGULATOR,
+    path: '/regulator/enrolments',
+    ready: async (page) => {
+      await openEnrolment(page, 'Merlion Premium Instalment Scorer');
+      await page.getByRole('tab', { name: 'Sandbox plan' }).click();
+      const changes = page.getByRole('region', { name: /^What version 2 changes from version 1/ });
+      await changes.getByRole('region', { name: 'Safeguards' }).waitFor();
+      // The diff, under the page's sticky header.
+      await changes
+        .getByRole('heading', { level: 2 })
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
+    },
+  },
+  {
     file: 'regulator-exit-report.png',
     as: REGULATOR,
     path: '/regulator/enrolments',
@@ -233,6 +250,29 @@ const SCREENS: Screen[] = [
         .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
       await page.evaluate('window.scrollBy(0, -72)');
     },
+  },
+  {
+    // The plan editor, revising Merlion's proposed amendment (version 1 stays in force meanwhile).
+    file: 'innovator-plan-editor.png',
+    as: 'innovator.merlion@demo.sandbridge.test',
+    path: '/innovator/enrolments',
+    ready: async (page) => {
+      await page
+        .getByRole('link', {
+          name: 'Open the enrolment of Merlion Premium Instalment Scorer in Cross-border AI credit-scoring pilot',
+        })
+        .click();
+      await page
+        .getByRole('region', { name: 'Sandbox plan' })
+        .getByRole('button', { name: 'Revise version 2' })
+        .click();
+      await page.getByRole('heading', { name: 'Revise the sandbox plan', level: 1 }).waitFor();
+      await page
+        .getByRole('form', { name: 'Sandbox plan' })
+        .getByRole('textbox', { name: /^Safeguards/ })
+        .waitFor();
+    },
+    fullPage: true,
   },
   {
     file: 'innovator-passport.png',

@@ -7,12 +7,14 @@ import { ensureBuilt } from './ensure-built.js';
 // two browser contexts: Nordvik's innovator registers a system and applies to MAS's fast track (the
 // entry evaluation shows a mandatory attestation not given; submitted anyway); MAS's regulator finds
 // it in the work queue, starts the review and admits it with a written justification, while the
-// innovator's enrolment page follows live; the innovator submits a test report with one result per
+// innovator's enrolment page follows live; the innovator proposes the sandbox plan, which the
+// regulator approves, and the innovator's page shows it agreed; the innovator submits a test report
+// under it with one result per
 // criterion, seeing the server's preview; the regulator, whose page shows the report arrive live,
 // accepts it; the innovator's recognition passport counts the accepted results.
 //
-// Each step is one function below, run in order by one `it` each: a new step (say, a sandbox plan
-// agreed between admission and the first report) is one more function and one more `it`.
+// Each step is one function below, run in order by one `it` each: a new step of the lifecycle is one
+// more function and one more `it`.
 
 const NORDVIK = 'innovator.nordvik@demo.sandbridge.test';
 const MAS_REGULATOR = 'regulator.mas@demo.sandbridge.test';
@@ -224,12 +226,70 @@ async function reviewAndAdmit() {
 }
 
 /**
+ * The innovator proposes the sandbox plan from the enrolment's page (no report before it is agreed);
+ * the regulator, on the review page's Sandbox plan tab, approves it; the innovator's page, open all
+ * along, shows it agreed and in force.
+ */
+async function agreeSandboxPlan() {
+  // Reports wait for an agreed plan: the reason is said where a report would be started.
+  await innovator.getByText('Test reports are submitted under an agreed sandbox plan: none is agreed yet').waitFor();
+  const plan = innovator.getByRole('region', { name: 'Sandbox plan' });
+  await plan.getByRole('button', { name: 'Propose the sandbox plan' }).click();
+  await innovator.getByRole('heading', { name: 'Propose the sandbox plan', level: 1 }).waitFor();
+  const form = innovator.getByRole('form', { name: 'Sandbox plan' });
+  // The timeline starts as the programme allows (today, for its maximum testing period), and MAS's
+  // testing and exit criteria are in scope already: the texts are what is left to write.
+  await form
+    .getByRole('group', { name: 'Timeline', exact: true })
+    .getByText(/at most 90 days of testing/)
+    .waitFor();
+  await form
+    .getByRole('textbox', { name: /^Objectives/ })
+    .fill('Show that instalment credit scores from cash flows are accurate, fair and explainable in Singapore.');
+  await form
+    .getByRole('textbox', { name: /^Scope/ })
+    .fill('Buy-now-pay-later applications of one Singapore partner bank, up to SGD 5,000.');
+  await form
+    .getByRole('textbox', { name: /^Safeguards/ })
+    .fill('Every decline is reviewed by a credit officer; applicants may ask for a decision without the model.');
+  await form
+    .getByRole('textbox', { name: /^Serious-incident procedure/ })
+    .fill('Stop automated decisions and tell MAS within 24 hours.');
+  await form.getByRole('button', { name: 'Propose version 1' }).click();
+  await innovator.waitForURL(new RegExp(`/innovator/enrolments/${made.enrolmentId}$`));
+  await notification(innovator, 'Sandbox plan version 1 proposed').waitFor();
+  await plan.getByRole('article', { name: 'Version 1' }).getByText('Awaiting the approval of MAS.').waitFor();
+
+  // The regulator's page, open since the admission, learns of the proposal live.
+  await regulator.getByText('Live: Sandbox plan version 1 proposed').waitFor();
+  await regulator.getByRole('tab', { name: 'Sandbox plan' }).click();
+  await regulator.getByRole('heading', { name: 'Version 1 proposed', level: 2 }).waitFor();
+  await regulator.getByRole('button', { name: 'Approve version 1' }).click();
+  const dialog = regulator.getByRole('dialog', { name: 'Approve version 1 of the sandbox plan' });
+  await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+  await notification(regulator, 'Plan approved').waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  await regulator.getByText('Agreed', { exact: true }).first().waitFor();
+  await expectAccessible(regulator, 'sandbox plan tab (agreed)');
+
+  // Live on the innovator's page: agreed and in force, and reports may now be submitted.
+  await plan.getByRole('article', { name: 'The plan in force' }).getByText('Version 1 in force').waitFor();
+  await innovator.getByRole('button', { name: 'Submit a test report', disabled: false }).waitFor();
+  await regulator.getByRole('tab', { name: 'Review' }).click();
+  expect(pageProblems(regulator)).toEqual([]);
+  expect(pageProblems(innovator)).toEqual([]);
+}
+
+/**
  * The innovator reports one result per criterion from the enrolment's page, with the server's
  * preview of each before submitting; the regulator's review page shows the report arrive live.
  */
 async function submitTestReport() {
   await innovator.getByRole('button', { name: 'Submit a test report' }).click();
   await innovator.getByRole('heading', { name: 'Submit a test report', level: 1 }).waitFor();
+  await innovator
+    .getByText('Made under version 1 of the sandbox plan, agreed with the admitting authorities.')
+    .waitFor();
   await expect(innovator.getByRole('combobox', { name: /^Submitted to/ }).inputValue()).resolves.toMatch(/^MAS — /);
   // Nothing is met yet: each testing and exit criterion of MAS has its row, none hidden as already met.
   const rows = innovator.getByRole('region', { name: 'Results' }).getByRole('group');
@@ -358,18 +418,21 @@ async function passportCountsTheReport() {
   const token = await cb.server.login(NORDVIK, DEMO_PASSWORD);
   const { data } = await cb.server.gql<{
     recognitionPassport: { authorities: { authority: { acronym: string }; satisfiedLocally: number }[] };
-    enrolment: { state: string; testReports: { id: string; status: string }[] };
+    enrolment: { state: string; testReports: { id: string; status: string; planVersion: number | null }[] };
   }>(
     `query($system: ID!, $enrolment: ID!) {
        recognitionPassport(aiSystemId: $system) { authorities { authority { acronym } satisfiedLocally } }
-       enrolment(id: $enrolment) { state testReports { id status } } }`,
+       enrolment(id: $enrolment) { state testReports { id status planVersion } } }`,
     { system: made.systemId, enrolment: made.enrolmentId },
     token,
   );
   expect(data!.recognitionPassport.authorities.find((a) => a.authority.acronym === 'MAS')?.satisfiedLocally).toBe(
     PASSED,
   );
-  expect(data!.enrolment).toEqual({ state: 'TESTING', testReports: [{ id: made.reportId, status: 'ACCEPTED' }] });
+  expect(data!.enrolment).toEqual({
+    state: 'TESTING',
+    testReports: [{ id: made.reportId, status: 'ACCEPTED', planVersion: 1 }],
+  });
   expect(pageProblems(innovator)).toEqual([]);
 }
 
@@ -393,7 +456,7 @@ describe('a journey across roles, through the console', () => {
     step(reviewAndAdmit),
     90_000,
   );
-  // A sandbox plan, proposed and approved before any report, will be a step here.
+  it('the innovator proposes the sandbox plan; the regulator approves it', step(agreeSandboxPlan), 90_000);
   it(
     'the innovator submits a test report with the server’s preview; the regulator sees it live',
     step(submitTestReport),

@@ -88,6 +88,7 @@ export const SECTIONS: ConsoleSection[] = [
           { path: ':id', load: () => import('../features/my-enrolments/EnrolmentPage') },
           { path: ':id/application', load: () => import('../features/application/DraftApplicationPage') },
           { path: ':id/report', load: () => import('../features/reports/SubmitReportPage') },
+          { path: ':id/plan', load: () => import('../features/plans/PlanEditorPage') },
           { path: ':id/reports/:reportId', load: () => import('../features/reports/ReportPage') },
           { path: ':id/exit-documents', load: () => import('../features/exit-documents/ExitDocumentsPage') },
           ...printableExitDocuments,

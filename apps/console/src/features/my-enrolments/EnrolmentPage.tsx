@@ -41,6 +41,7 @@ import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
 import { EntryEvaluation } from '../application/EntryEvaluation';
 import { DeadlineList } from '../deadlines/Deadlines';
 import { ExitDocumentsLink } from '../exit-documents/ExitDocumentsLink';
+import { SandboxPlanSection } from '../plans/SandboxPlanSection';
 import { EnrolmentTimeline } from './EnrolmentTimeline';
 import {
   EnrolmentStateBadge,
@@ -145,6 +146,8 @@ export function Component() {
             <DeadlineList deadlines={enrolment.deadlines} label="The enrolment's deadlines" />
           </section>
         )}
+
+        <SandboxPlanSection enrolmentId={enrolment.id} refreshKey={latest?.id ?? null} />
 
         <section aria-labelledby="enrolment-timeline">
           <Title order={2} size="h3" id="enrolment-timeline" mb="sm">

@@ -35,6 +35,10 @@ const ACTIONS: Record<string, { label: string; icon: ReactNode; innovator?: bool
   RESUME: { label: 'Track resumed', icon: <IconPlayerPlay size={14} /> },
   WITHDRAW: { label: 'Withdrawn', icon: <IconX size={14} />, innovator: true },
   REPORT_INCIDENT: { label: 'Incident reported', icon: <IconFlag size={14} /> },
+  PROPOSE_SANDBOX_PLAN: { label: 'Sandbox plan proposed', icon: <IconFileText size={14} />, innovator: true },
+  REQUEST_EXTENSION: { label: 'Extension requested', icon: <IconFileText size={14} />, innovator: true },
+  APPROVE_SANDBOX_PLAN: { label: 'Sandbox plan approved', icon: <IconCircleCheck size={14} /> },
+  REQUEST_PLAN_CHANGES: { label: 'Changes to the sandbox plan requested', icon: <IconPoint size={14} /> },
 };
 
 const DECISIONS: Record<string, string> = {
@@ -44,6 +48,8 @@ const DECISIONS: Record<string, string> = {
   REJECTED: 'rejected',
   EXTENDED: 'extended testing',
   REFINEMENT_REQUIRED: 'asked for refinement',
+  APPROVED: 'approved',
+  CHANGES_REQUESTED: 'asked for changes',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -82,6 +88,8 @@ function describe(entry: Entry, authorityName: (id: string | null) => string | n
   }
   if (entry.action === 'REVIEW_TEST_REPORT' && text(data.status))
     lines.push(`Report ${String(data.status).toLowerCase()}`);
+  if (typeof data.planVersion === 'number' && text(data.status))
+    lines.push(`Plan version ${data.planVersion}: ${String(data.status).toLowerCase().replace(/_/g, ' ')}`);
   if (entry.action === 'REPORT_INCIDENT' && text(data.severity))
     lines.push(`Severity ${String(data.severity).toLowerCase()}`);
   if (Array.isArray(data.targetAuthorityIds))

@@ -196,7 +196,9 @@ export function ReportForm({
     if (submission.submitting) return;
     const payload = reportInput(enrolment.id, values, (id) => kinds.get(id));
     sent.current = payload.results;
-    const data = await submission.submit({ input: { ...payload, idempotencyKey } });
+    // Made under the plan version in force as shown above the form: a later one agreed meanwhile is refused.
+    const planVersion = enrolment.plan?.inForce ? enrolment.plan.version : null;
+    const data = await submission.submit({ input: { ...payload, idempotencyKey, planVersion } });
     if (!data) return;
     const report = data.submitTestReport;
     notifications.show({

@@ -157,6 +157,12 @@ function ReportView({ report }: { report: ReportViewFragment }) {
           </DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
+          <DataList.ItemLabel>Sandbox plan</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {report.planVersion ? `Made under version ${report.planVersion}` : 'Not recorded'}
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
           <DataList.ItemLabel>Confidentiality</DataList.ItemLabel>
           <DataList.ItemValue>{confidentialityLabel(report.confidentiality)}</DataList.ItemValue>
         </DataList.Item>

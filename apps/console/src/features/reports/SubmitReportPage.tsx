@@ -61,16 +61,33 @@ export function Component() {
           <Text size="sm">There is no enrolment of your organisation with this id.</Text>
         </Alert>
       ) : enrolment && !allowed?.allowed ? (
-        <Alert color="orange" variant="light" title="No test report can be submitted now">
-          <Text size="sm">{allowed?.reason ?? 'The enrolment is not in testing.'}</Text>
-        </Alert>
+        allowed?.reasonCode === 'PLAN_NOT_AGREED' ? (
+          // Testing runs under an agreed plan: say so before anything is typed, and where to agree it.
+          <Alert color="orange" variant="light" title="No sandbox plan is agreed yet">
+            <Text size="sm">{allowed.reason}</Text>
+            <Anchor component={Link} to={`/innovator/enrolments/${id}`} size="sm">
+              {enrolment.plan ? 'See where the sandbox plan stands' : 'Propose the sandbox plan'}
+            </Anchor>
+          </Alert>
+        ) : (
+          <Alert color="orange" variant="light" title="No test report can be submitted now">
+            <Text size="sm">{allowed?.reason ?? 'The enrolment is not in testing.'}</Text>
+          </Alert>
+        )
       ) : enrolment && jurisdictions.data ? (
-        <ReportForm
-          enrolment={enrolment}
-          jurisdictions={jurisdictions.data.jurisdictions.edges.map((e) => e.node)}
-          initialSubmittedTo={search.get('submittedTo')}
-          onRefresh={refresh}
-        />
+        <>
+          {enrolment.plan?.inForce && (
+            <Text size="sm" mb="md" data-testid="report-plan-version">
+              Made under version {enrolment.plan.version} of the sandbox plan, agreed with the admitting authorities.
+            </Text>
+          )}
+          <ReportForm
+            enrolment={enrolment}
+            jurisdictions={jurisdictions.data.jurisdictions.edges.map((e) => e.node)}
+            initialSubmittedTo={search.get('submittedTo')}
+            onRefresh={refresh}
+          />
+        </>
       ) : null}
     </>
   );

@@ -21,6 +21,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { TransitionAction, transitionFor } from '../../ui/TransitionAction';
 import { DeadlineList } from '../deadlines/Deadlines';
 import { IncidentList } from '../incidents/IncidentList';
+import { PlanReview } from '../plans/PlanReview';
 import { ReportIncidentForm } from '../incidents/ReportIncidentForm';
 import { AuditTrail } from './AuditTrail';
 import { EnrolmentStateBadge, TrackStateBadge } from './badges';
@@ -157,6 +158,7 @@ export function Component() {
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="review">Review</Tabs.Tab>
+          <Tabs.Tab value="plan">Sandbox plan</Tabs.Tab>
           <Tabs.Tab value="reports" rightSection={<ToReviewBadge count={toReview.length} />}>
             Test reports ({enrolment.testReports.length})
           </Tabs.Tab>
@@ -172,6 +174,10 @@ export function Component() {
               <TrackCard key={track.authority.id} track={track} enrolment={enrolment} mine={track === mine} />
             ))}
           </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="plan">
+          <PlanReview enrolmentId={enrolment.id} programmeId={enrolment.programme.id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="reports">

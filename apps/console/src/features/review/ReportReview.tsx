@@ -29,6 +29,7 @@ export function ReportFacts({ report }: { report: ReviewReportFragment }) {
     ],
     ['Method', `${report.method.id}${report.method.version ? ` (${report.method.version})` : ''}`],
     ['Confidentiality', CONFIDENTIALITY[report.confidentiality] ?? report.confidentiality],
+    ['Sandbox plan', report.planVersion ? `Made under version ${report.planVersion}` : 'Not recorded'],
   ];
   return (
     <Stack gap="xs">
