@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
-import { TestApp } from '@sandbridge/testing';
+import { TestApp, verifiedIndependently } from '@sandbridge/testing';
 
 /** The demo data a new user meets on `npm start`, and the README's demo walkthrough. */
 describe('demo data', () => {
@@ -101,8 +101,13 @@ describe('demo data', () => {
     });
     expect(items[0].daysOverdue).toBeGreaterThanOrEqual(8);
     expect(items[0].daysOverdue).toBeLessThanOrEqual(11);
-    // The FCA authorised the exited Lumen Thin-File Scorer: its exit report is still to issue.
-    expect(items.map((i: { kind: string }) => i.kind)).toContain('EXIT_REPORT_ISSUE');
+    // The FCA issued its exit report on the exited Lumen Thin-File Scorer; MAS's is still a draft, in MAS's queue.
+    expect(items.map((i: { kind: string }) => i.kind)).not.toContain('EXIT_REPORT_ISSUE');
+    const mas = await t.login('regulator.mas@demo.sandbridge.test', DEMO_PASSWORD);
+    const masQueue = (
+      await t.gql('{ workQueue(first: 100) { edges { node { kind enrolment { state } } } } }', {}, mas)
+    ).data!.workQueue.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(masQueue).toContainEqual({ kind: 'EXIT_REPORT_ISSUE', enrolment: { state: 'EXITED' } });
   });
 
   it('answers recognitionStatus for a demo system whose criteria include BETWEEN thresholds', async () => {
@@ -283,6 +288,41 @@ describe('demo data', () => {
       expect(report.markdown).toMatch(/^# /);
       for (const text of ['Lumen Thin-File Scorer', 'AUTHORISED', 'REJECTED', 'Technical documentation incomplete'])
         expect(report.markdown).toContain(text);
+    });
+
+    it('has the exited enrolment’s written proofs, the FCA’s exit report issued and published without its confidential section, and MAS’s still a draft', async () => {
+      const token = await t.login('regulator.fca@demo.sandbridge.test', DEMO_PASSWORD);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM enrolment WHERE state = 'EXITED'`);
+      const { exitReport } = (
+        await t.gql(
+          `query($id: ID!) { exitReport(enrolmentId: $id) { authorities { acronym
+              writtenProof { completed signed } issuedReport { status publication { published } } draftReport { id } } } }`,
+          { id },
+          token,
+        )
+      ).data!;
+      const fca = exitReport.authorities.find((a: Record<string, any>) => a.acronym === 'FCA');
+      expect(fca.writtenProof.completed).toBe(true);
+      expect(fca.issuedReport).toEqual({ status: 'ISSUED', publication: { published: true } });
+      const jwks = (await t.http().get('/.well-known/sandbridge-keys').expect(200)).body;
+      expect(verifiedIndependently(fca.writtenProof.signed, jwks)).toBe(true);
+      // MAS's report is being written: a draft, nothing issued (only MAS's regulators see its draft).
+      const mas = exitReport.authorities.find((a: Record<string, any>) => a.acronym === 'MAS');
+      expect(mas.issuedReport).toBeNull();
+
+      // Public, signed, and without the section marked for the programme's participants.
+      const { publicExitReports } = (
+        await t.gql(
+          '{ publicExitReports(first: 10) { totalCount edges { node { authority { acronym } aiSystem { name } signed markdown } } } }',
+        )
+      ).data!;
+      expect(publicExitReports.totalCount).toBe(1);
+      const [{ node }] = publicExitReports.edges;
+      expect(node).toMatchObject({ authority: { acronym: 'FCA' }, aiSystem: { name: 'Lumen Thin-File Scorer' } });
+      expect(verifiedIndependently(node.signed, jwks)).toBe(true);
+      expect(node.markdown).toContain('open-banking cash-flow features');
+      expect(node.markdown).not.toContain('commercially sensitive');
+      expect(JSON.stringify(node.signed)).not.toContain('commercially sensitive');
     });
 
     it('has sandbox plans in every state, each agreed before its enrolment’s reports, which record its version', async () => {

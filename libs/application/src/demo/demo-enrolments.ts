@@ -24,6 +24,7 @@ import { IncidentService } from '../cooperation/incident.service.js';
 import { EnrolmentApplicationService } from '../enrolments/enrolment-application.service.js';
 import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
+import { type DraftExitReportCommand, ExitDocumentService } from '../enrolments/exit-document.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
 import { type ProposePlanCommand, SandboxPlanService } from '../plans/sandbox-plan.service.js';
 
@@ -83,6 +84,7 @@ export class DemoEnrolments {
     private readonly criteria: CriterionRepository,
     private readonly systems: AiSystemRepository,
     private readonly plans: SandboxPlanService,
+    private readonly exitDocuments: ExitDocumentService,
   ) {}
 
   async load(cast: Cast): Promise<number> {
@@ -202,6 +204,23 @@ export class DemoEnrolments {
             reasons,
           })),
         withdraw: async () => (e = await this.enrolments.withdraw(innovator, at())),
+        /**
+         * The exit report `a` writes after its final exit decision: a draft, issued (signed) when
+         * `issue`, and published with the innovator's consent when `publish`.
+         */
+        exitReport: async (
+          a: string,
+          sections: Pick<DraftExitReportCommand, 'keyIssues' | 'seriousIncidents' | 'lessonsLearned'>,
+          { issue = false, publish = false } = {},
+        ) => {
+          const draft = await this.exitDocuments.draft(regulator(a), { enrolmentId: e.id, ...sections });
+          if (!issue) return;
+          const issued = await this.exitDocuments.issue(regulator(a), {
+            exitReportId: draft.row.id,
+            expectedRevision: draft.row.revision,
+          });
+          if (publish) await this.exitDocuments.consent(innovator, issued.row.id);
+        },
         /** Reported by the innovator, or by a regulator of `by` (an authority id). */
         incident: async (
           by: 'innovator' | string,
@@ -278,6 +297,32 @@ export class DemoEnrolments {
     await s.exit(FCA, ExitDecision.AUTHORISED, 'Consumer outcomes acceptable; transition plan agreed.');
     await s.exit(MAS, ExitDecision.AUTHORISED, 'Boundary conditions respected throughout.');
     await s.exit(AIO, ExitDecision.REJECTED, 'Technical documentation incomplete for Annex IV.');
+    // Each exit decision issued a written proof. The FCA's exit report is issued and, with Lumen's
+    // consent, in the public registry (its confidential section left out); MAS is still writing its own.
+    await s.exitReport(
+      FCA,
+      {
+        keyIssues: {
+          text: 'Thin-file applicants: open-banking cash-flow features replaced bureau history; the FCA agreed a human review of every decline and a monthly fairness check against the previous model.',
+          confidentiality: Confidentiality.PUBLIC,
+        },
+        seriousIncidents: {
+          text: 'No serious incident was reported during testing.',
+          confidentiality: Confidentiality.PUBLIC,
+        },
+        lessonsLearned: {
+          text: 'Agree the fairness re-test in the first plan version: the amendment cost three weeks of testing. The lender’s internal threshold calibration is commercially sensitive and shared with the programme’s authorities only.',
+          confidentiality: Confidentiality.PARTICIPANTS,
+        },
+      },
+      { issue: true, publish: true },
+    );
+    await s.exitReport(MAS, {
+      keyIssues: {
+        text: 'Boundary conditions held throughout; the transition to a licensed lender is still being discussed.',
+        confidentiality: Confidentiality.PUBLIC,
+      },
+    });
 
     // TESTING: admitted by FCA and MAS, declined by the AI Office; a first report accepted (the UK
     // recognises some of its results through the UK–SG arrangement), a second under review, an incident.
@@ -390,6 +435,11 @@ type Story = (
   exit(a: string, decision: ExitDecision, reasons: string): Promise<unknown>;
   suspend(a: string, reasons: string): Promise<unknown>;
   withdraw(): Promise<unknown>;
+  exitReport(
+    a: string,
+    sections: Pick<DraftExitReportCommand, 'keyIssues' | 'seriousIncidents' | 'lessonsLearned'>,
+    options?: { issue?: boolean; publish?: boolean },
+  ): Promise<unknown>;
   incident(
     by: string,
     severity: IncidentSeverity,
