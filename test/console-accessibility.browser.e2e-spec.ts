@@ -57,7 +57,8 @@ describe('accessibility (axe: no serious or critical violation)', () => {
   });
 
   it('the account menu, the systems form showing the API’s field errors, and a notification', async () => {
-    const page = await cb.newPage();
+    // With the transitions on: the closing dialog keeps its name through its own.
+    const page = await cb.newPage({ motion: 'full' });
     await cb.signIn(page, DEMO.innovator.email);
     await page.getByRole('table').waitFor();
     await page.getByRole('button', { name: /^Account: / }).click();

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO, DEMO_PASSWORD, expectAccessible, fieldError, pageProblems } from '@sandbridge/testing';
+import {
+  ConsoleBrowser,
+  DEMO,
+  DEMO_PASSWORD,
+  expectAccessible,
+  fieldError,
+  pageProblems,
+  shownFieldError,
+} from '@sandbridge/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -317,7 +325,7 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
       await mas.getByRole('button', { name: 'Request changes' }).click();
       const dialog = mas.getByRole('dialog', { name: 'Request changes to version 1' });
       await dialog.getByRole('button', { name: 'Request changes' }).click();
-      await expect(fieldError(dialog.getByRole('textbox', { name: /^What must change/ }))).resolves.toMatch(
+      await expect(shownFieldError(dialog.getByRole('textbox', { name: /^What must change/ }))).resolves.toMatch(
         /^Is required|^Must/,
       );
       await dialog.getByRole('textbox', { name: /^What must change/ }).fill(CHANGES);

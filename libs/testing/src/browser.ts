@@ -84,9 +84,17 @@ export class ConsoleBrowser {
     return this.server.url;
   }
 
-  /** A page in a new browser context (fresh storage: no session), its problems recorded (pageProblems). */
-  async newPage(): Promise<Page> {
-    const context = await this.browser.newContext({ baseURL: this.url, viewport: this.viewport });
+  /**
+   * A page in a new browser context (fresh storage: no session), its problems recorded (pageProblems).
+   * The browser asks for reduced motion unless `motion: 'full'`: the console then shows and hides
+   * dialogs and notifications without transitions, so that no check meets a half-faded element.
+   */
+  async newPage({ motion = 'reduce' }: { motion?: 'reduce' | 'full' } = {}): Promise<Page> {
+    const context = await this.browser.newContext({
+      baseURL: this.url,
+      viewport: this.viewport,
+      reducedMotion: motion === 'reduce' ? 'reduce' : 'no-preference',
+    });
     this.contexts.push(context);
     const page = await context.newPage();
     // A step that has not happened in 15 s will not: fail with its call log rather than at Jest's timeout.
@@ -187,6 +195,15 @@ export async function fieldError(field: Locator): Promise<string | null> {
     const error = ids.map((id) => document.getElementById(id)).find((el: Element | null) => el?.id.endsWith('-error'));
     return error?.textContent?.trim() ?? null;
   });
+}
+
+/**
+ * Waits until `field` is marked invalid (the form's own check or the API's answer may take a
+ * moment after the click), then returns its error message as fieldError does.
+ */
+export async function shownFieldError(field: Locator): Promise<string | null> {
+  await field.and(field.page().locator('[aria-invalid="true"]')).waitFor();
+  return fieldError(field);
 }
 
 /**

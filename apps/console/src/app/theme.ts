@@ -5,6 +5,8 @@ export const theme = createTheme({
   // Shade 7 and darker keep white text on filled buttons above WCAG AA's 4.5:1.
   primaryShade: 7,
   defaultRadius: 'sm',
+  // People who ask their system for reduced motion get dialogs and notifications without transitions.
+  respectReducedMotion: true,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
   // Close buttons are icons: give them a name (plain objects, so that the theme imports no component).
