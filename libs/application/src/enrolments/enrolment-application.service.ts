@@ -185,6 +185,7 @@ export class EnrolmentApplicationService {
           value: r.value ?? null,
           evidenceReference: r.evidenceReference ?? null,
           evidenceSha256: r.evidenceSha256 ?? null,
+          evidenceId: null,
           attested: r.attested ?? null,
           outcome,
           detail,

@@ -373,6 +373,7 @@ export class TestReportSubmissionService {
           value: r.value ?? null,
           evidenceReference: r.evidenceReference ?? null,
           evidenceSha256: r.evidenceSha256 ?? null,
+          evidenceId: null,
           attested: r.attested ?? null,
           outcome,
           detail,
@@ -390,6 +391,8 @@ export interface EvaluatedResult {
   value: number | null;
   evidenceReference: string | null;
   evidenceSha256: string | null;
+  /** The stored evidence file the result names, when it names one. */
+  evidenceId: string | null;
   attested: boolean | null;
   outcome: ResultOutcome;
   detail: string;

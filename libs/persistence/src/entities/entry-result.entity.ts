@@ -4,6 +4,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -11,11 +12,13 @@ import {
   Unique,
 } from 'typeorm';
 import { CriterionEntity } from './criterion.entity.js';
+import { EvidenceEntity } from './evidence.entity.js';
 import { EnrolmentEntity } from './enrolment.entity.js';
 
 /** What the applicant supplies for an entry criterion (evidence, attestation or value), evaluated on save. */
 @Entity('entry_result')
 @Unique('entry_result_enrolment_criterion_key', ['enrolmentId', 'criterionId'])
+@Index('entry_result_evidence_idx', ['evidenceId'])
 @Check('entry_result_outcome_check', `"outcome" IN ('PASS','FAIL','INSUFFICIENT_EVIDENCE')`)
 export class EntryResultEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +46,14 @@ export class EntryResultEntity {
 
   @Column({ name: 'evidence_sha256', type: 'char', length: 64, nullable: true })
   evidenceSha256: string | null;
+
+  /** The stored evidence file the result names (its hash is `evidenceSha256`); null for a bare reference. */
+  @Column({ name: 'evidence_id', type: 'uuid', nullable: true })
+  evidenceId: string | null;
+
+  @ManyToOne(() => EvidenceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'evidence_id', foreignKeyConstraintName: 'entry_result_evidence_fk' })
+  evidence?: Relation<EvidenceEntity>;
 
   @Column({ type: 'boolean', nullable: true })
   attested: boolean | null;

@@ -29,6 +29,10 @@ import { WrittenProofEntity } from './written-proof.entity.js';
 import { ExitReportEntity } from './exit-report.entity.js';
 import { SandboxPlanEntity } from './sandbox-plan.entity.js';
 import { SandboxPlanApprovalEntity } from './sandbox-plan-approval.entity.js';
+import { EvidenceBlobEntity } from './evidence-blob.entity.js';
+import { EvidenceChunkEntity } from './evidence-chunk.entity.js';
+import { EvidenceEntity } from './evidence.entity.js';
+import { SandboxPlanEvidenceEntity } from './sandbox-plan-evidence.entity.js';
 
 export {
   AccountEntity,
@@ -62,6 +66,10 @@ export {
   ExitReportEntity,
   SandboxPlanEntity,
   SandboxPlanApprovalEntity,
+  EvidenceBlobEntity,
+  EvidenceChunkEntity,
+  EvidenceEntity,
+  SandboxPlanEvidenceEntity,
 };
 
 /** Every entity, listed explicitly (no globs: they break under ESM and bundling). */
@@ -97,4 +105,8 @@ export const ENTITIES = [
   ExitReportEntity,
   SandboxPlanEntity,
   SandboxPlanApprovalEntity,
+  EvidenceBlobEntity,
+  EvidenceChunkEntity,
+  EvidenceEntity,
+  SandboxPlanEvidenceEntity,
 ];

@@ -15,6 +15,7 @@ import { ExitDocuments1796543003244 } from './1796543003244-exit-documents.js';
 import { CriterionRevision1796600000000 } from './1796600000000-criterion-revision.js';
 import { ReportsAwaitingReview1797000000010 } from './1797000000010-reports-awaiting-review.js';
 import { SandboxPlans1797000000015 } from './1797000000015-sandbox-plans.js';
+import { Evidence1797000000020 } from './1797000000020-evidence.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   CriterionRevision1796600000000,
   ReportsAwaitingReview1797000000010,
   SandboxPlans1797000000015,
+  Evidence1797000000020,
 ];

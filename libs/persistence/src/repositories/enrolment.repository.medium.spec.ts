@@ -115,6 +115,7 @@ describe('EnrolmentRepository', () => {
       value: null,
       evidenceReference: null,
       evidenceSha256: null,
+      evidenceId: null,
       attested: false,
       outcome: ResultOutcome.FAIL,
       detail: 'not attested',

@@ -180,7 +180,7 @@ export class EnrolmentRepository {
 
   /** Replaces the application's result for each named criterion (one per criterion). */
   async upsertEntryResults(
-    rows: Omit<EntryResultEntity, 'id' | 'recordedAt' | 'enrolment' | 'criterion'>[],
+    rows: Omit<EntryResultEntity, 'id' | 'recordedAt' | 'enrolment' | 'criterion' | 'evidence'>[],
   ): Promise<void> {
     for (const row of rows) {
       await this.entryResults.delete({ enrolmentId: row.enrolmentId, criterionId: row.criterionId });
