@@ -149,6 +149,7 @@ export async function registerEvidenceRoutes(app: NestFastifyApplication, config
         return reply
           .code(416)
           .header('content-range', `bytes */${file.size}`)
+          .type('application/json; charset=utf-8')
           .send({ error: { code: 'RANGE_NOT_SATISFIABLE', message: `The file has ${file.size} bytes` } });
       const length = range ? range.end - range.start + 1 : file.size;
       reply.header('content-length', String(length));
