@@ -28,7 +28,7 @@ const FIELDS: Record<string, number> = { title: 1000, effectiveDay: 20, expiryDa
 type HttpError = { status: number; code: string; message: string; errors?: { path: string; message: string }[] };
 
 /**
- * The REST routes of evidence files (docs/api.md#evidence-files), beside GraphQL: a file is bytes,
+ * The REST routes of evidence files (docs/architecture.md#evidence-files-over-http), beside GraphQL: a file is bytes,
  * which GraphQL does not carry well. `POST /evidence` takes multipart/form-data — the text fields
  * first, then the file part, streamed to the store as it arrives — and `GET /evidence/:id` (and
  * HEAD) streams it back. Both take the same Bearer token as GraphQL, checked the same way; errors are
