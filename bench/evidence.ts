@@ -62,7 +62,10 @@ class Child {
           // Not answering yet.
         }
       }
-      if (Date.now() > deadline) throw new Error(`The API did not answer within 180 s:\n${child.log}`);
+      if (Date.now() > deadline) {
+        await child.stop();
+        throw new Error(`The API did not answer within 180 s:\n${child.log}`);
+      }
       await sleep(100);
     }
   }
@@ -210,7 +213,6 @@ async function engine(url: string | undefined, dir: string): Promise<Row[]> {
   const server = await Child.start({
     ...database.env,
     SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
     EVIDENCE_MAX_BYTES: String(64 * MB),
   });
   const rows: Row[] = [];
