@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { temporaryDatabase } from './bench-environment.js';
 
 /**
@@ -16,6 +17,9 @@ import { temporaryDatabase } from './bench-environment.js';
  * DATABASE_URL is set, on a throw-away database of that PostgreSQL server. Files of 1, 10 and 50 MB
  * of random bytes (behind a PDF header: an accepted type), against a same-run baseline: the same
  * bytes hashed with node:crypto and written to (read from) a local file in the same piece size.
+ *
+ * A second baseline on PostgreSQL: the same chunks INSERTed straight into the database (what the server
+ * itself ingests), which bounds any store that keeps the bytes in PostgreSQL.
  *
  * Targets: upload ≥ 50% of the baseline's throughput; RSS growth during a 50 MB upload ≤ 32 MB on
  * PostgreSQL. BENCH_CPU_PROF=<dir> runs the server with --cpu-prof (profiles written when it stops).
@@ -195,12 +199,42 @@ async function baseline(file: Buffer, dir: string): Promise<{ writeSeconds: numb
   return { writeSeconds, readSeconds };
 }
 
+/**
+ * The database's own ceiling, measured in the same run: the file's 1 MiB chunks INSERTed straight into
+ * a scratch table of the bench database with node-postgres — the same statement and the same
+ * `synchronous_commit = off` transaction the store uses, without HTTP, multipart, hashing or checks.
+ */
+async function databaseCeiling(url: string, file: Buffer): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS bench_chunk (seq int PRIMARY KEY, data bytea NOT NULL)');
+    await client.query('TRUNCATE bench_chunk');
+    const started = performance.now();
+    for (let seq = 0; seq * MB < file.length; seq++) {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
+      await client.query('INSERT INTO bench_chunk (seq, data) VALUES ($1, $2)', [
+        seq,
+        file.subarray(seq * MB, (seq + 1) * MB),
+      ]);
+      await client.query('COMMIT');
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS bench_chunk');
+    await client.end();
+  }
+}
+
 interface Row {
   engine: string;
   mb: number;
   uploadMbps: number;
   uploadRatio: number;
   uploadRssMb: number;
+  /** Upload throughput ÷ the database's own chunk INSERT rate (PostgreSQL only). */
+  ceilingRatio: number | null;
   downloadMbps: number;
   downloadRatio: number;
   downloadRssMb: number;
@@ -228,10 +262,12 @@ async function engine(url: string | undefined, dir: string): Promise<Row[]> {
       const up: { seconds: number; rssGrowthMb: number }[] = [];
       const down: { seconds: number; rssGrowthMb: number }[] = [];
       const base: { writeSeconds: number; readSeconds: number }[] = [];
+      const ceiling: number[] = [];
       for (let run = 0; run < runs; run++) {
         const file = fileOf(mb);
         const expected = createHash('sha256').update(file).digest('hex');
         base.push(await baseline(file, dir));
+        if (database.env.DATABASE_URL) ceiling.push(await databaseCeiling(database.env.DATABASE_URL, file));
         let answer = { status: 0, body: '' };
         up.push(await measured(pid, async () => void (answer = await upload(server.url, token, file))));
         if (answer.status !== 201) throw new Error(`upload of ${mb} MB: ${answer.status} ${answer.body}`);
@@ -249,6 +285,7 @@ async function engine(url: string | undefined, dir: string): Promise<Row[]> {
         uploadMbps,
         uploadRatio: uploadMbps / (mb / median(base.map((b) => b.writeSeconds))),
         uploadRssMb: Math.max(...up.map((u) => u.rssGrowthMb)),
+        ceilingRatio: ceiling.length ? uploadMbps / (mb / median(ceiling)) : null,
         downloadMbps,
         downloadRatio: downloadMbps / (mb / median(base.map((b) => b.readSeconds))),
         downloadRssMb: Math.max(...down.map((d) => d.rssGrowthMb)),
@@ -256,7 +293,11 @@ async function engine(url: string | undefined, dir: string): Promise<Row[]> {
       const row = rows.at(-1)!;
       console.log(
         `${row.engine.padEnd(10)} ${String(mb).padStart(3)} MB  upload ${row.uploadMbps.toFixed(1).padStart(6)} MB/s ` +
-          `(${(row.uploadRatio * 100).toFixed(0)}% of hash+disk write), RSS +${row.uploadRssMb.toFixed(1)} MB  ·  ` +
+          `(${(row.uploadRatio * 100).toFixed(0)}% of hash+disk write` +
+          (row.ceilingRatio === null
+            ? ''
+            : `, ${(row.ceilingRatio * 100).toFixed(0)}% of PostgreSQL's own chunk INSERTs`) +
+          `), RSS +${row.uploadRssMb.toFixed(1)} MB  ·  ` +
           `download ${row.downloadMbps.toFixed(1).padStart(6)} MB/s (${(row.downloadRatio * 100).toFixed(0)}% of disk read+hash), RSS +${row.downloadRssMb.toFixed(1)} MB`,
       );
     }
@@ -272,7 +313,10 @@ async function main(): Promise<void> {
   const results: Row[] = [];
   try {
     console.log(`Evidence upload/download through HTTP (${SIZES.join(', ')} MB of random bytes; median of runs)`);
-    for (const url of [undefined, ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])])
+    const engines = [undefined, ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
+    // BENCH_ENGINE=postgres (or embedded) measures one engine only, e.g. to profile it.
+    const only = process.env.BENCH_ENGINE;
+    for (const url of engines.filter((u) => !only || (only === 'postgres') === Boolean(u)))
       results.push(...(await engine(url, dir)));
     if (!process.env.DATABASE_URL) console.log('\n(set DATABASE_URL to measure on PostgreSQL as well)');
   } finally {
@@ -284,7 +328,10 @@ async function main(): Promise<void> {
     console.log(
       `  ${row.engine}: 50 MB upload at ${(row.uploadRatio * 100).toFixed(0)}% of the baseline (≥ 50%: ${pass(row.uploadRatio >= 0.5)}); ` +
         `RSS growth ${row.uploadRssMb.toFixed(1)} MB` +
-        (row.engine === 'PostgreSQL' ? ` (≤ 32 MB: ${pass(row.uploadRssMb <= 32)})` : ' (reported)'),
+        (row.engine === 'PostgreSQL' ? ` (≤ 32 MB: ${pass(row.uploadRssMb <= 32)})` : ' (reported)') +
+        (row.ceilingRatio === null
+          ? ''
+          : `; ${(row.ceilingRatio * 100).toFixed(0)}% of PostgreSQL's own chunk INSERT rate`),
     );
   }
 }
