@@ -38,6 +38,7 @@ export * from './enrolments/test-report-submission.service.js';
 export * from './enrolments/exit-report.service.js';
 export * from './enrolments/exit-document.service.js';
 export * from './plans/sandbox-plan.service.js';
+export * from './evidence/evidence-references.js';
 export * from './registry/public-registry.service.js';
 export * from './deadlines/plan-facts.js';
 export * from './deadlines/deadline.service.js';

@@ -23,6 +23,7 @@ import { AgreementRepository } from './repositories/agreement.repository.js';
 import { SimulationDataRepository } from './repositories/simulation-data.repository.js';
 import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
 import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
+import { EvidenceReferenceRepository } from './repositories/evidence-reference.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   SimulationRunRepository,
   SimulationDataRepository,
   PlatformKeyRepository,
+  EvidenceReferenceRepository,
 ];
 
 /**
