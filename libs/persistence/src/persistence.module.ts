@@ -24,6 +24,8 @@ import { SimulationDataRepository } from './repositories/simulation-data.reposit
 import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
 import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
 import { EvidenceReferenceRepository } from './repositories/evidence-reference.repository.js';
+import { EvidenceRepository } from './repositories/evidence.repository.js';
+import { EvidenceBlobRepository } from './repositories/evidence-blob.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -47,6 +49,8 @@ const REPOSITORIES = [
   SimulationDataRepository,
   PlatformKeyRepository,
   EvidenceReferenceRepository,
+  EvidenceRepository,
+  EvidenceBlobRepository,
 ];
 
 /**
