@@ -26,7 +26,9 @@ import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
 import { type DraftExitReportCommand, ExitDocumentService } from '../enrolments/exit-document.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
 import { type ProposePlanCommand, SandboxPlanService } from '../plans/sandbox-plan.service.js';
+import { minimalPdf } from './demo-evidence.js';
 
 interface Cast {
   /** The joint pilot (FCA, MAS, AI Office). */
@@ -85,6 +87,7 @@ export class DemoEnrolments {
     private readonly systems: AiSystemRepository,
     private readonly plans: SandboxPlanService,
     private readonly exitDocuments: ExitDocumentService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   async load(cast: Cast): Promise<number> {
@@ -166,9 +169,33 @@ export class DemoEnrolments {
         review: async (a: string) => (e = await this.enrolments.startReview(regulator(a), at())),
         entry: async (a: string, decision: EntryDecision, reasons: string) =>
           (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
-        report: async (a: string, key: string, confidentiality: Confidentiality, accept = true) => {
+        /** The innovator uploads a PDF as its evidence; its id. */
+        upload: async (
+          filename: string,
+          title: string,
+          lines: string[],
+          days: { effective: number; expiry?: number },
+        ): Promise<string> => {
+          const bytes = minimalPdf(title, lines);
+          const { evidence } = await this.evidence.upload(innovator, toChunks(bytes), {
+            filename,
+            declaredType: 'application/pdf',
+            title,
+            effectiveDay: cast.day(days.effective),
+            expiryDay: days.expiry === undefined ? null : cast.day(days.expiry),
+          });
+          return evidence.id;
+        },
+        /** `files`: the evidence (by id) a result for the criterion of that key names, instead of a bare reference. */
+        report: async (
+          a: string,
+          key: string,
+          confidentiality: Confidentiality,
+          accept = true,
+          files: Record<string, string> = {},
+        ) => {
           const results = [...of(a, Stage.TESTING, programmeId), ...of(a, Stage.EXIT, programmeId)].map((c) =>
-            passing(c, 'pass'),
+            files[c.key] ? { criterionId: c.id, evidenceId: files[c.key] } : passing(c, 'pass'),
           );
           const report = await this.reports.submit(innovator, {
             enrolmentId: e.id,
@@ -335,7 +362,29 @@ export class DemoEnrolments {
     await s.plan({ start: -80, end: 90, realWorldTestingOf: MAS });
     await s.approvePlan(MAS);
     await s.approvePlan(FCA);
-    await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS);
+    // Its first report names two stored PDFs: the model card (no expiry) and the data-lineage audit,
+    // which expires in 20 days — before the plan ends, so it waits in MAS's and the FCA's work queues.
+    const modelCard = await s.upload(
+      'merlion-premium-model-card.pdf',
+      'Merlion Premium Instalment Scorer: model card',
+      [
+        'Model: gradient-boosted instalment-limit scorer, version 3.2.',
+        'Intended use: instalment limits for premium financing of insurance policies in Singapore and the UK.',
+        'Training data: 410,000 applications, 2021-2024; self-employed applicants 14%.',
+        'Outcome report: approval rates and limits by employment type within the agreed boundary conditions.',
+      ],
+      { effective: -40 },
+    );
+    const lineage = await s.upload(
+      'merlion-data-lineage-audit.pdf',
+      'Data lineage audit (third party)',
+      ['Every training feature traced to its source system; valid until the auditor’s next review.'],
+      { effective: -60, expiry: 20 },
+    );
+    await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS, true, {
+      'exit.outcome-report': modelCard,
+      'testing.data-lineage': lineage,
+    });
     await s.incident(
       'innovator',
       IncidentSeverity.MEDIUM,
@@ -430,7 +479,19 @@ type Story = (
   submit(): Promise<unknown>;
   review(a: string): Promise<unknown>;
   entry(a: string, decision: EntryDecision, reasons: string): Promise<unknown>;
-  report(a: string, key: string, confidentiality: Confidentiality, accept?: boolean): Promise<unknown>;
+  report(
+    a: string,
+    key: string,
+    confidentiality: Confidentiality,
+    accept?: boolean,
+    files?: Record<string, string>,
+  ): Promise<unknown>;
+  upload(
+    filename: string,
+    title: string,
+    lines: string[],
+    days: { effective: number; expiry?: number },
+  ): Promise<string>;
   requestExit(): Promise<unknown>;
   exit(a: string, decision: ExitDecision, reasons: string): Promise<unknown>;
   suspend(a: string, reasons: string): Promise<unknown>;
@@ -515,6 +576,10 @@ function planCommand(
         }
       : null,
   };
+}
+
+async function* toChunks(bytes: Buffer): AsyncIterable<Uint8Array> {
+  yield bytes;
 }
 
 /** A result that meets (or, for `fail`, misses) the criterion. */
