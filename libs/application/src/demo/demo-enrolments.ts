@@ -18,6 +18,7 @@ import {
   CriterionRepository,
   type EnrolmentEntity,
   EnrolmentRepository,
+  EvidenceRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
 import { IncidentService } from '../cooperation/incident.service.js';
@@ -26,7 +27,8 @@ import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
 import { type DraftExitReportCommand, ExitDocumentService } from '../enrolments/exit-document.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
-import { EvidenceService } from '../evidence/evidence.service.js';
+import { AuditService } from '../cooperation/audit.service.js';
+import { EvidenceStore, type StoredBlob } from '../evidence/evidence-store.js';
 import { type ProposePlanCommand, SandboxPlanService } from '../plans/sandbox-plan.service.js';
 import { minimalPdf } from './demo-evidence.js';
 
@@ -87,8 +89,26 @@ export class DemoEnrolments {
     private readonly systems: AiSystemRepository,
     private readonly plans: SandboxPlanService,
     private readonly exitDocuments: ExitDocumentService,
-    private readonly evidence: EvidenceService,
+    private readonly store: EvidenceStore,
+    private readonly evidenceRecords: EvidenceRepository,
+    private readonly audit: AuditService,
   ) {}
+
+  /** The demo's evidence files, by file name: their bytes stored before the seeding transaction (storeFiles). */
+  private files = new Map<string, StoredBlob>();
+
+  /**
+   * Stores the bytes of the demo's evidence files. Evidence bytes are written outside transactions
+   * (the store writes one chunk per statement), so the seeder calls this before its transaction;
+   * the evidence records naming them are written inside it, with the enrolments.
+   */
+  async storeFiles(): Promise<void> {
+    for (const file of DEMO_FILES)
+      this.files.set(
+        file.filename,
+        await this.store.write([minimalPdf(file.title, file.lines)], () => 'application/pdf'),
+      );
+  }
 
   async load(cast: Cast): Promise<number> {
     const empty = async (programmeId: string) =>
@@ -169,20 +189,36 @@ export class DemoEnrolments {
         review: async (a: string) => (e = await this.enrolments.startReview(regulator(a), at())),
         entry: async (a: string, decision: EntryDecision, reasons: string) =>
           (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
-        /** The innovator uploads a PDF as its evidence; its id. */
-        upload: async (
-          filename: string,
-          title: string,
-          lines: string[],
-          days: { effective: number; expiry?: number },
-        ): Promise<string> => {
-          const bytes = minimalPdf(title, lines);
-          const { evidence } = await this.evidence.upload(innovator, toChunks(bytes), {
+        /** The innovator's evidence record for a demo file (stored by storeFiles), as an upload records it; its id. */
+        upload: async (filename: string, days: { effective: number; expiry?: number }): Promise<string> => {
+          const file = DEMO_FILES.find((f) => f.filename === filename)!;
+          const blob = this.files.get(filename);
+          if (!blob) throw new Error(`The demo's evidence file ${filename} was not stored first (storeFiles)`);
+          const evidence = (await this.evidenceRecords.insertUnlessHeld({
+            blobId: blob.blobId,
+            sha256: blob.sha256,
+            size: blob.size,
+            mediaType: 'application/pdf',
+            organisationId: system.organisationId,
+            authorityId: null,
             filename,
-            declaredType: 'application/pdf',
-            title,
+            title: file.title,
             effectiveDay: cast.day(days.effective),
             expiryDay: days.expiry === undefined ? null : cast.day(days.expiry),
+            supersedesId: null,
+            uploadedBy: innovator.accountId,
+          }))!;
+          await this.audit.append(innovator, {
+            action: 'UPLOAD_EVIDENCE',
+            entityType: 'EVIDENCE',
+            entityId: evidence.id,
+            data: {
+              sha256: evidence.sha256,
+              size: evidence.size,
+              mediaType: evidence.mediaType,
+              filename,
+              supersedes: null,
+            },
           });
           return evidence.id;
         },
@@ -364,23 +400,8 @@ export class DemoEnrolments {
     await s.approvePlan(FCA);
     // Its first report names two stored PDFs: the model card (no expiry) and the data-lineage audit,
     // which expires in 20 days — before the plan ends, so it waits in MAS's and the FCA's work queues.
-    const modelCard = await s.upload(
-      'merlion-premium-model-card.pdf',
-      'Merlion Premium Instalment Scorer: model card',
-      [
-        'Model: gradient-boosted instalment-limit scorer, version 3.2.',
-        'Intended use: instalment limits for premium financing of insurance policies in Singapore and the UK.',
-        'Training data: 410,000 applications, 2021-2024; self-employed applicants 14%.',
-        'Outcome report: approval rates and limits by employment type within the agreed boundary conditions.',
-      ],
-      { effective: -40 },
-    );
-    const lineage = await s.upload(
-      'merlion-data-lineage-audit.pdf',
-      'Data lineage audit (third party)',
-      ['Every training feature traced to its source system; valid until the auditor’s next review.'],
-      { effective: -60, expiry: 20 },
-    );
+    const modelCard = await s.upload('merlion-premium-model-card.pdf', { effective: -40 });
+    const lineage = await s.upload('merlion-data-lineage-audit.pdf', { effective: -60, expiry: 20 });
     await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS, true, {
       'exit.outcome-report': modelCard,
       'testing.data-lineage': lineage,
@@ -486,12 +507,7 @@ type Story = (
     accept?: boolean,
     files?: Record<string, string>,
   ): Promise<unknown>;
-  upload(
-    filename: string,
-    title: string,
-    lines: string[],
-    days: { effective: number; expiry?: number },
-  ): Promise<string>;
+  upload(filename: string, days: { effective: number; expiry?: number }): Promise<string>;
   requestExit(): Promise<unknown>;
   exit(a: string, decision: ExitDecision, reasons: string): Promise<unknown>;
   suspend(a: string, reasons: string): Promise<unknown>;
@@ -578,9 +594,24 @@ function planCommand(
   };
 }
 
-async function* toChunks(bytes: Buffer): AsyncIterable<Uint8Array> {
-  yield bytes;
-}
+/** The demo's evidence files: small PDFs made in code (demo-evidence.ts). */
+const DEMO_FILES = [
+  {
+    filename: 'merlion-premium-model-card.pdf',
+    title: 'Merlion Premium Instalment Scorer: model card',
+    lines: [
+      'Model: gradient-boosted instalment-limit scorer, version 3.2.',
+      'Intended use: instalment limits for premium financing of insurance policies in Singapore and the UK.',
+      'Training data: 410,000 applications, 2021-2024; self-employed applicants 14%.',
+      'Outcome report: approval rates and limits by employment type within the agreed boundary conditions.',
+    ],
+  },
+  {
+    filename: 'merlion-data-lineage-audit.pdf',
+    title: 'Data lineage audit (third party)',
+    lines: ['Every training feature traced to its source system; valid until the next review by the auditor.'],
+  },
+];
 
 /** A result that meets (or, for `fail`, misses) the criterion. */
 function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {
