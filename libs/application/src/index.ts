@@ -38,6 +38,7 @@ export * from './enrolments/test-report-submission.service.js';
 export * from './enrolments/exit-report.service.js';
 export * from './enrolments/exit-document.service.js';
 export * from './plans/sandbox-plan.service.js';
+export * from './evidence/evidence-references.js';
 export * from './evidence/evidence-store.js';
 export * from './evidence/postgres-evidence-store.js';
 export * from './evidence/evidence.service.js';
