@@ -1,5 +1,5 @@
-// The command line. `recognise`, `simulate` and `verify` read a file and need no configuration, database or
-// framework, so they are dispatched before any of them is loaded: the platform commands (and with them Nest,
+// The command line. `recognise`, `simulate`, `simulate-programme`, `calibrate` and `verify` read a file and
+// need no configuration, database or framework, so they are dispatched before any of them is loaded: the platform commands (and with them Nest,
 // TypeORM and the configuration) are imported only when one of them runs.
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -10,6 +10,14 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'simulate') {
     const { processIo, simulate } = await import('./commands/simulate.command.js');
     return simulate(args, processIo());
+  }
+  if (command === 'simulate-programme') {
+    const { processIo, simulateProgrammeCommand } = await import('./commands/simulate-programme.command.js');
+    return simulateProgrammeCommand(args, processIo());
+  }
+  if (command === 'calibrate') {
+    const { processIo, calibrateCommand } = await import('./commands/calibrate.command.js');
+    return calibrateCommand(args, processIo());
   }
   if (command === 'verify') {
     const { processIo, verify } = await import('./commands/verify.command.js');

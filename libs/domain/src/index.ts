@@ -69,3 +69,5 @@ export {
   simulateProgramme,
   simulateProgrammeReplications,
 } from './programme-simulation/programme-simulation.js';
+export { betaCdf, betaQuantile } from './programme-simulation/beta-distribution.js';
+export * from './programme-simulation/programme-calibration.js';
