@@ -21,7 +21,7 @@ export const fold = (h: number, word: number): number => mix32((h ^ word) >>> 0)
 // What a draw is for (the last word of its key): renumbering changes every result.
 /** Per applicant: how many authorities it targets. */
 export const TARGET_COUNT = 1;
-/** Per applicant and authority: the weighted sampling key of the target draw. */
+/** Per applicant: the target draws, one uniform per pick (keyed by the pick's number). */
 export const TARGET_PICK = 2;
 /** Per track: ADMIT or DECLINE. */
 export const SCREENING = 3;

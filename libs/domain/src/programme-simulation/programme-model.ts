@@ -109,8 +109,6 @@ export class DesignModel {
 
   // Workspace, per participant.
   private readonly queue: Int32Array;
-  private readonly pickKey: Float64Array;
-  private readonly pickHash: Int32Array;
   private readonly chosen: Uint8Array;
   private readonly admittedBy: Int32Array;
   private readonly declinedBy: Int32Array;
@@ -189,8 +187,6 @@ export class DesignModel {
       throw new RangeError('the design has too many tracks to order');
 
     this.queue = new Int32Array(P);
-    this.pickKey = new Float64Array(P);
-    this.pickHash = new Int32Array(P);
     this.chosen = new Uint8Array(P);
     this.admittedBy = new Int32Array(P);
     this.declinedBy = new Int32Array(P);
@@ -227,36 +223,40 @@ export class DesignModel {
       const hApplicant = fold(hReplication, a);
       let wanted = this.targetsMin + Math.floor(uniform(hApplicant, TARGET_COUNT) * this.targetsSpan);
       let candidates = 0;
+      let total = 0;
       for (let p = 0; p < P; p++) {
-        const h = fold(fold(hApplicant, this.idLo[p]), this.idHi[p]);
-        this.pickHash[p] = h;
         this.chosen[p] = 0;
-        // Weighted sampling without replacement (Efraimidis–Spirakis): the largest ln(u)/w win.
         if (p !== lead && this.weight[p] > 0) {
-          this.pickKey[p] = Math.log(uniform(h, TARGET_PICK)) / this.weight[p];
           candidates++;
-        } else this.pickKey[p] = Number.NaN;
+          total += this.weight[p];
+        }
       }
       if (lead >= 0) {
         this.chosen[lead] = 1; // the lead is always targeted, and counts in the number drawn
         wanted--;
       }
-      if (wanted > candidates) wanted = candidates;
-      for (let k = 0; k < wanted; k++) {
-        let best = -1;
-        for (let p = 0; p < P; p++)
-          if (
-            this.chosen[p] === 0 &&
-            this.pickKey[p] === this.pickKey[p] &&
-            (best < 0 || this.pickKey[p] > this.pickKey[best])
-          )
-            best = p;
-        this.chosen[best] = 1;
+      if (wanted >= candidates) {
+        for (let p = 0; p < P; p++) if (p !== lead && this.weight[p] > 0) this.chosen[p] = 1;
+      } else {
+        // Drawn by weight without replacement: draw k picks among those not yet picked.
+        const hPick = fold(hApplicant, TARGET_PICK);
+        for (let k = 0; k < wanted; k++) {
+          let u = uniform(hPick, k) * total;
+          let pick = -1;
+          for (let p = 0; p < P; p++) {
+            if (this.chosen[p] !== 0 || !(this.weight[p] > 0)) continue;
+            pick = p; // rounding can leave u past the last bucket: the last one takes it
+            if (u < this.weight[p]) break;
+            u -= this.weight[p];
+          }
+          this.chosen[pick] = 1;
+          total -= this.weight[pick];
+        }
       }
       this.first[a] = n;
       for (let p = 0; p < P; p++) {
         if (this.chosen[p] === 0) continue;
-        const h = this.pickHash[p];
+        const h = fold(fold(hApplicant, this.idLo[p]), this.idHi[p]);
         const slot = this.queue[p]++;
         const day =
           WINDOW_DAYS * Math.floor(slot / this.perWindow[p]) +
