@@ -17,6 +17,9 @@ import {
 } from './programme-draws.js';
 import { PROGRAMME_METRICS, type ProgrammeDesign, type ProgrammeScenario } from './programme-scenario.js';
 
+// Held in module constants: a global lookup inside a vm context (Jest) is slow in a hot loop.
+const { ceil, floor, max, min } = Math;
+
 /** Days in one review window of step 1. */
 const WINDOW_DAYS = 30;
 
@@ -70,8 +73,8 @@ export function threeMonthsOffset(startDay: string): number {
 /** Nearest-rank percentile `pct` (0–100) of the first `n` values of `sorted` (ascending): the value at rank ⌈pct·n/100⌉. */
 export function nearestRank(sorted: ArrayLike<number>, n: number, pct: number): number {
   if (n === 0) return 0;
-  const rank = Math.max(1, Math.ceil((pct * n) / 100));
-  return sorted[Math.min(n, rank) - 1];
+  const rank = max(1, ceil((pct * n) / 100));
+  return sorted[min(n, rank) - 1];
 }
 
 /**
@@ -221,7 +224,7 @@ export class DesignModel {
     // Step 1: targets, queue slots, decision days.
     for (let a = 0; a < count; a++) {
       const hApplicant = fold(hReplication, a);
-      let wanted = this.targetsMin + Math.floor(uniform(hApplicant, TARGET_COUNT) * this.targetsSpan);
+      let wanted = this.targetsMin + floor(uniform(hApplicant, TARGET_COUNT) * this.targetsSpan);
       let candidates = 0;
       let total = 0;
       for (let p = 0; p < P; p++) {
@@ -259,9 +262,9 @@ export class DesignModel {
         const h = fold(fold(hApplicant, this.idLo[p]), this.idHi[p]);
         const slot = this.queue[p]++;
         const day =
-          WINDOW_DAYS * Math.floor(slot / this.perWindow[p]) +
+          WINDOW_DAYS * floor(slot / this.perWindow[p]) +
           this.reviewMin[p] +
-          Math.floor(uniform(h, REVIEW_DAYS) * this.reviewSpan[p]);
+          floor(uniform(h, REVIEW_DAYS) * this.reviewSpan[p]);
         this.trackApplicant[n] = a;
         this.trackParticipant[n] = p;
         this.trackHash[n] = h;
@@ -299,7 +302,7 @@ export class DesignModel {
     // Steps 2–4.
     for (let e = 0; e < n; e++) {
       const key = order[e];
-      const day = Math.floor(key / n);
+      const day = floor(key / n);
       const t = key - day * n;
       // A place freed on this day (testing ended) is free for this day's decisions.
       while (releaseHead < releaseTail && this.releases[releaseHead] <= day) {
