@@ -49,6 +49,8 @@ export * from './cooperation/incident.service.js';
 export * from './signing/signed-document.js';
 export * from './signing/signing-key.service.js';
 export * from './simulation/chunk-executor.js';
+export * from './simulation/simulation-kinds.js';
+export * from './simulation/run-progress.js';
 export * from './simulation/chunk-executor.provider.js';
 export * from './simulation/canonical-json.js';
 export * from './simulation/scenario-assembler.js';

@@ -71,3 +71,4 @@ export {
 } from './programme-simulation/programme-simulation.js';
 export { betaCdf, betaQuantile } from './programme-simulation/beta-distribution.js';
 export * from './programme-simulation/programme-calibration.js';
+export * from './programme-simulation/programme-design-scenario.js';
