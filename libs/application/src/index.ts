@@ -63,3 +63,7 @@ export * from './simulation/simulation-queue.js';
 export * from './simulation/redis-chunk-executor.js';
 export * from './simulation/chunk-worker.js';
 export * from './simulation/redis-simulation.js';
+export * from './programme-simulation/programme-simulation-access.js';
+export * from './programme-simulation/programme-simulation-commands.service.js';
+export * from './programme-simulation/programme-simulation-queries.service.js';
+export * from './programme-simulation/programme-design-scenario.service.js';
