@@ -17,11 +17,11 @@ export function isOwnProgrammeRun(actor: Actor, run: SimulationRunEntity): boole
 }
 
 /**
- * An authority's id in programme scenarios: `<jurisdiction>-<acronym>` in lower case (`gb-fca`), as
+ * An authority's id in programme scenarios: `<jurisdiction>-<acronym>` in lower case, other characters as `-` (`gb-fca`, `eu-ai-office`), as
  * the examples write them and as `programmeDesignScenario` does.
  */
 export function authorityKey(authority: Pick<AuthorityEntity, 'jurisdictionCode' | 'acronym'>): string {
-  return `${authority.jurisdictionCode}-${authority.acronym}`.toLowerCase();
+  return `${authority.jurisdictionCode}-${authority.acronym}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
 /**
