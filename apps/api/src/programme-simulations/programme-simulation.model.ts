@@ -32,7 +32,7 @@ export class ProgrammeFigure {
 @ObjectType({ description: 'One metric of a design, with its mean’s difference to the first design’s.' })
 export class ProgrammeMetricFigure extends ProgrammeFigure {
   @Field(() => String, {
-    description: `One of ${PROGRAMME_METRICS.join(', ')} (docs/programme-simulation.md#the-result-file).`,
+    description: `One of ${PROGRAMME_METRICS.join(', ')} (docs/programme-simulation.md#figures).`,
   })
   metric: string;
 

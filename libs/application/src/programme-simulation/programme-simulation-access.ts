@@ -2,7 +2,7 @@ import { type Actor, DomainError, type ProgrammeScenario, Role, SimulationKind }
 import type { AuthorityEntity, SimulationRunEntity } from '@sandbridge/persistence';
 
 /**
- * Who simulates programme designs (docs/programme-simulation.md#who-may): regulators, for designs
+ * Who simulates programme designs (docs/programme-simulation.md#the-api): regulators, for designs
  * their own authority takes part in, and negotiators. Innovators and administrators never (FORBIDDEN):
  * a programme design is an authority's or a jurisdiction's question, which neither acts for.
  */
