@@ -54,8 +54,18 @@ export class ProgrammeDesignScenarioService {
     const [participantIds] = await this.programmes.participantIdsOf([programme.id]);
     if (actor.role === Role.REGULATOR && !participantIds.includes(actor.authorityId!))
       throw DomainError.forbidden('A regulator simulates the designs of programmes its authority takes part in');
-    if (!participantIds.includes(programme.leadAuthorityId)) participantIds.unshift(programme.leadAuthorityId);
-    const found = new Map((await this.authorities.findByIds(participantIds)).map((a) => [a.id, a]));
+    // The lead first, then the others by key: participants joined in one transaction share a join
+    // time, and their order is the tie order of same-day decisions — it must not vary between reads.
+    const found = new Map(
+      (await this.authorities.findByIds([...new Set([programme.leadAuthorityId, ...participantIds])])).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
+    const others = participantIds
+      .filter((id) => id !== programme.leadAuthorityId)
+      .sort((x, y) => (authorityKey(found.get(x)!) < authorityKey(found.get(y)!) ? -1 : 1));
+    participantIds.splice(0, participantIds.length, programme.leadAuthorityId, ...others);
     const decided = new Map(
       (await this.enrolments.entryDecisionsByAuthority(participantIds)).map((d) => [d.authorityId, d]),
     );
