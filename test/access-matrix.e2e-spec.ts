@@ -68,8 +68,12 @@ organisations                  UNAUTH  OK      OK      OK       OK       OK     
 previewTestReport              UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 programme:draft                UNAUTH  OK      OK      NULL     NULL     NULL     NULL     NULL
 programme:open                 UNAUTH  OK      OK      OK       OK       OK       OK       OK
+programmeDesignScenario:draft  UNAUTH  FORBID  OK      NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
+programmeDesignScenario:open   UNAUTH  FORBID  OK      FORBID   FORBID   FORBID   OK       OK
 programmeFunnel:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
 programmeFunnel:open           UNAUTH  OK      OK      FORBID   FORBID   FORBID   OK       OK
+programmeSimulationRun         UNAUTH  FORBID  OK      NULL     FORBID   FORBID   NULL     NULL
+programmeSimulationRuns        UNAUTH  FORBID  OK      OK       FORBID   FORBID   OK       OK
 programmes                     UNAUTH  OK      OK      OK       OK       OK       OK       OK
 publicExitReports              OK      OK      OK      OK       OK       OK       OK       OK
 publicProgrammes               OK      OK      OK      OK       OK       OK       OK       OK
@@ -96,6 +100,8 @@ approveAgreement               UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID 
 approveSandboxPlan             UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 attachCriterion:draft          UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
 attachCriterion:draftCriterion UNAUTH  INVALID INVALID NOTFOUND FORBID   FORBID   FORBID   FORBID
+calibrateProgramme             UNAUTH  FORBID  OK      OK       FORBID   FORBID   OK       OK
+cancelProgrammeSimulation      UNAUTH  FORBID  INVALID NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
 cancelSimulation               UNAUTH  INVALID FORBID  FORBID   FORBID   FORBID   INVALID  NOTFOUND
 changePassword                 UNAUTH  INPUT   INPUT   INPUT    INPUT    INPUT    INPUT    INPUT
 consentToPublication           UNAUTH  FORBID  FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
@@ -130,6 +136,7 @@ reportIncident                 UNAUTH  FORBID  OK      NOTFOUND OK       NOTFOUN
 requestExit                    UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 requestExtension               UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 requestPlanChanges             UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
+rerunProgrammeSimulation       UNAUTH  FORBID  OK      NOTFOUND FORBID   FORBID   NOTFOUND NOTFOUND
 rerunSimulation                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       NOTFOUND
 resumeAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 resumeTrack                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
@@ -139,6 +146,7 @@ retireCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID 
 reviewTestReport               UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 reviseCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 startReview                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
+startProgrammeSimulation       UNAUTH  FORBID  OK      OK       FORBID   FORBID   OK       OK
 startSimulation                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       OK
 submitEnrolment                UNAUTH  FORBID  NOTFOUND NOTFOUND OK      NOTFOUND NOTFOUND NOTFOUND
 submitTestReport               UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
@@ -220,6 +228,8 @@ let seq = 0;
 const unique = (prefix: string) => `${prefix} ${tag}-${++seq}`;
 
 interface World {
+  /** A finished programme design simulation of the FCA regulator's. */
+  programmeRun: string;
   fca: string;
   mas: string;
   ico: string;
@@ -512,6 +522,32 @@ async function bystander(): Promise<string> {
 const scenario = JSON.parse(
   readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'),
 );
+/** A programme design both regulators' authorities (gb-fca, sg-mas) take part in: any of them may run it. */
+const programmeScenario = {
+  format: 'sandbridge/programme-scenario@1',
+  seed: 7,
+  replications: 20,
+  startDay: '2027-01-04',
+  authorities: ['gb-fca', 'sg-mas'].map((id) => ({
+    id,
+    jurisdiction: id.slice(0, 2).toUpperCase(),
+    screeningPassRate: 0.5,
+    reviewDays: { min: 10, max: 20 },
+    reviewsPerMonth: 5,
+    exitAuthoriseRate: 0.8,
+  })),
+  applicants: { count: 6, targets: { min: 1, max: 2 } },
+  designs: [
+    {
+      name: 'Each decides',
+      participants: ['gb-fca', 'sg-mas'],
+      jointEntryRule: 'EACH_AUTHORITY',
+      capacity: 3,
+      testingDays: 90,
+      acceptsRecognisedResults: false,
+    },
+  ],
+};
 const action = async (state: EnrolmentState) => {
   const e = await enrolmentIn(state);
   return { input: { enrolmentId: e.id, expectedVersion: e.version, reasons: 'Because' } };
@@ -540,6 +576,9 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   revokeSessions: async () => ({ input: { accountId: await bystander() } }),
   authority: () => ({ id: w.fca }),
   compareSimulationRuns: () => ({ ids: [w.run] }),
+  'programmeDesignScenario:draft': () => ({ programmeId: w.draftProgramme, replications: 10 }),
+  'programmeDesignScenario:open': () => ({ programmeId: w.openProgramme, replications: 10 }),
+  programmeSimulationRun: () => ({ id: w.programmeRun }),
   criterion: () => ({ id: w.criteria.TESTING }),
   'criterion:draft': () => ({ id: w.draftCriterion }),
   enrolment: () => ({ id: w.enrolment }),
@@ -589,6 +628,8 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   // FCA's DRAFT criterion to the OPEN programme: refused for its state to FCA, invisible to MAS.
   'attachCriterion:draftCriterion': () => ({ input: { programmeId: w.openProgramme, criterionId: w.draftCriterion } }),
   cancelSimulation: () => ({ input: { id: w.run } }),
+  calibrateProgramme: () => ({ input: { observations: [{ authority: 'gb-fca', applications: 10, admitted: 4 }] } }),
+  cancelProgrammeSimulation: () => ({ input: { id: w.programmeRun } }),
   createAccount: () => ({
     input: {
       email: `${unique('acc').replace(/\W/g, '')}@matrix.test`,
@@ -687,6 +728,7 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
     return { input: planFields(e.id, e.version) };
   },
   rerunSimulation: () => ({ input: { id: w.run } }),
+  rerunProgrammeSimulation: () => ({ input: { id: w.programmeRun } }),
   resumeAgreement: async () => ({ input: { id: (await agreementIn('SUSPENDED')).id } }),
   resumeTrack: () => action('SUSPENDED'),
   retireCriterion: async () => ({ input: { id: await publishedCriterion(w.fca, Stage.ENTRY) } }),
@@ -694,6 +736,7 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   reviseCriterion: async () => ({ input: { id: await publishedCriterion(w.fca, Stage.ENTRY) } }),
   startReview: () => action('SUBMITTED'),
   startSimulation: () => ({ input: { name: unique('Run'), scenario } }),
+  startProgrammeSimulation: () => ({ input: { name: unique('Design'), scenario: programmeScenario } }),
   submitEnrolment: () => action('DRAFT'),
   submitTestReport: () => ({
     input: {
@@ -818,10 +861,22 @@ beforeAll(async () => {
       tokens.neg,
     )
   ).id;
-  // Wait for the run to finish, so that cancelling it is refused for its state, the same for every caller who may.
+  w.programmeRun = (
+    await ok(
+      'mutation($input: StartProgrammeSimulationInput!) { startProgrammeSimulation(input: $input) { id } }',
+      { input: { name: 'Matrix design', scenario: programmeScenario } },
+      tokens.reg,
+    )
+  ).id;
+  // Wait for the runs to finish, so that cancelling one is refused for its state, the same for every caller who may.
   for (let i = 0; i < 200; i++) {
     const run = await ok('query($id: ID!) { simulationRun(id: $id) { status } }', { id: w.run }, tokens.neg);
-    if (run.status === 'COMPLETED' || run.status === 'FAILED') break;
+    const design = await ok(
+      'query($id: ID!) { programmeSimulationRun(id: $id) { status } }',
+      { id: w.programmeRun },
+      tokens.reg,
+    );
+    if (['COMPLETED', 'FAILED'].includes(run.status) && ['COMPLETED', 'FAILED'].includes(design.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }, 180_000);

@@ -95,7 +95,15 @@ describe('docs/domain.md', () => {
 });
 
 describe('citations of docs/', () => {
-  const DOCS = ['README.md', 'domain.md', 'formats.md', 'architecture.md', 'operations.md', 'console.md'];
+  const DOCS = [
+    'README.md',
+    'domain.md',
+    'formats.md',
+    'architecture.md',
+    'operations.md',
+    'console.md',
+    'programme-simulation.md',
+  ];
   const anchorsOf = new Map(DOCS.map((file) => [file, anchors(read(`docs/${file}`))]));
 
   it('has the sections other files cite', () => {

@@ -4,6 +4,9 @@ import {
   ChunkExecutor,
   type ChunkOutcome,
   type ChunkRun,
+  type ChunkScenario,
+  computeChunk,
+  type PartialOf,
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
@@ -20,6 +23,7 @@ import {
   Role,
   simulate,
   simulateChunk,
+  SimulationKind,
 } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { expectOk, TestApp, waitFor } from '@sandbridge/testing';
@@ -86,9 +90,16 @@ class DyingExecutor extends ChunkExecutor {
   constructor(private readonly k: number) {
     super();
   }
-  async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
+  async execute<S extends ChunkScenario>(
+    r: ChunkRun<S>,
+    onChunk: (o: ChunkOutcome<S>) => Promise<void>,
+  ): Promise<void> {
     for (const spec of r.chunks.slice(0, this.k))
-      await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
+      await onChunk({
+        chunk: spec.chunk,
+        partial: computeChunk(r.kind, r.scenario, spec.from, spec.to) as PartialOf<S>,
+        attempt: 1,
+      });
     await new Promise(() => {});
   }
 }
@@ -144,6 +155,7 @@ describe('resuming runs at start', () => {
     const scenario = parseScenario(small);
     const insert = () =>
       runs.insert({
+        kind: SimulationKind.RECOGNITION,
         name: 'Left over',
         createdBy: eu.id,
         jurisdictionCode: 'EU',

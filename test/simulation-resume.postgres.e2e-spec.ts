@@ -5,6 +5,9 @@ import {
   ChunkExecutor,
   type ChunkOutcome,
   type ChunkRun,
+  type ChunkScenario,
+  computeChunk,
+  type PartialOf,
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
@@ -12,7 +15,7 @@ import {
   SimulationRunner,
 } from '@sandbridge/application';
 import { Clock } from '@sandbridge/common';
-import { type Actor, parseScenario, Role, simulate, simulateChunk } from '@sandbridge/domain';
+import { type Actor, parseScenario, Role, simulate } from '@sandbridge/domain';
 import { SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import { TestApp } from '@sandbridge/testing';
 
@@ -27,9 +30,16 @@ let second: TestApp | undefined;
 
 /** Stores the first two chunks, then hangs: alive, holding the run. */
 class StalledExecutor extends ChunkExecutor {
-  async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
+  async execute<S extends ChunkScenario>(
+    r: ChunkRun<S>,
+    onChunk: (o: ChunkOutcome<S>) => Promise<void>,
+  ): Promise<void> {
     for (const spec of r.chunks.slice(0, 2))
-      await onChunk({ chunk: spec.chunk, partial: simulateChunk(r.scenario, spec.from, spec.to), attempt: 1 });
+      await onChunk({
+        chunk: spec.chunk,
+        partial: computeChunk(r.kind, r.scenario, spec.from, spec.to) as PartialOf<S>,
+        attempt: 1,
+      });
     await new Promise(() => {});
   }
 }

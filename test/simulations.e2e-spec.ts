@@ -7,6 +7,9 @@ import {
   ChunkExecutor,
   type ChunkOutcome,
   type ChunkRun,
+  type ChunkScenario,
+  computeChunk,
+  type PartialOf,
   EventBus,
   InProcessChunkExecutor,
   ScenarioAssembler,
@@ -299,9 +302,9 @@ describe('chunk delivery', () => {
 
   it('a chunk reported twice, even concurrently, is stored and counted once', async () => {
     class DuplicatingExecutor extends ChunkExecutor {
-      async execute(r: ChunkRun, onChunk: (o: ChunkOutcome) => Promise<void>): Promise<void> {
+      async execute<S extends ChunkScenario>(r: ChunkRun<S>, onChunk: (o: ChunkOutcome<S>) => Promise<void>) {
         for (const spec of r.chunks) {
-          const partial = simulateChunk(r.scenario, spec.from, spec.to);
+          const partial = computeChunk(r.kind, r.scenario, spec.from, spec.to) as PartialOf<S>;
           await Promise.all([
             onChunk({ chunk: spec.chunk, partial, attempt: 1 }),
             onChunk({ chunk: spec.chunk, partial, attempt: 2 }),

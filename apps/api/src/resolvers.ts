@@ -94,6 +94,7 @@ import {
 import { JurisdictionResolver } from './reference/jurisdiction.resolver.js';
 import { OrganisationResolver } from './reference/organisation.resolver.js';
 import { SimulationResolver } from './simulations/simulation.resolver.js';
+import { ProgrammeSimulationResolver } from './programme-simulations/programme-simulation.resolver.js';
 import { AiSystemReferencesResolver } from './systems/ai-system-references.resolver.js';
 import { AiSystemResolver } from './systems/ai-system.resolver.js';
 
@@ -180,6 +181,7 @@ export const RESOLVERS = [
   AgreementFieldsResolver,
   // simulations and cooperation
   SimulationResolver,
+  ProgrammeSimulationResolver,
   CooperationResolver,
   EnrolmentIncidentsResolver,
   // the public registry (no sign-in)

@@ -1,6 +1,6 @@
-// The command line. `recognise`, `simulate`, `verify` and `evidence` read a file and need no configuration, database or
-// framework, so they are dispatched before any of them is loaded: the platform commands (and with them Nest,
-// TypeORM and the configuration) are imported only when one of them runs.
+// The command line. `recognise`, `simulate`, `simulate-programme`, `calibrate`, `verify` and `evidence` read a
+// file and need no configuration, database or framework, so they are dispatched before any of them is loaded: the
+// platform commands (and with them Nest, TypeORM and the configuration) are imported only when one of them runs.
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'recognise') {
@@ -14,6 +14,14 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'evidence') {
     const { evidence, processIo } = await import('./commands/evidence.command.js');
     return evidence(args, processIo());
+  }
+  if (command === 'simulate-programme') {
+    const { processIo, simulateProgrammeCommand } = await import('./commands/simulate-programme.command.js');
+    return simulateProgrammeCommand(args, processIo());
+  }
+  if (command === 'calibrate') {
+    const { processIo, calibrateCommand } = await import('./commands/calibrate.command.js');
+    return calibrateCommand(args, processIo());
   }
   if (command === 'verify') {
     const { processIo, verify } = await import('./commands/verify.command.js');

@@ -41,6 +41,9 @@ import { RecognitionService } from './recognition/recognition.service.js';
 import { CHUNK_EXECUTOR_PROVIDER } from './simulation/chunk-executor.provider.js';
 import { ChunkExecutor } from './simulation/chunk-executor.js';
 import { ScenarioAssembler } from './simulation/scenario-assembler.js';
+import { ProgrammeDesignScenarioService } from './programme-simulation/programme-design-scenario.service.js';
+import { ProgrammeSimulationCommandService } from './programme-simulation/programme-simulation-commands.service.js';
+import { ProgrammeSimulationQueryService } from './programme-simulation/programme-simulation-queries.service.js';
 import { SimulationCommandService } from './simulation/simulation-commands.service.js';
 import { SimulationQueryService } from './simulation/simulation-queries.service.js';
 import { SimulationRunner } from './simulation/simulation-runner.js';
@@ -92,6 +95,9 @@ const SERVICES = [
   SimulationRunner,
   SimulationCommandService,
   SimulationQueryService,
+  ProgrammeSimulationCommandService,
+  ProgrammeSimulationQueryService,
+  ProgrammeDesignScenarioService,
   SigningKeyService,
   DeadlineService,
   EvidenceService,

@@ -61,3 +61,15 @@ export {
 export { SyntheticGenerator, type SyntheticUnit } from './simulation/synthetic.js';
 export * from './simulation/simulation.js';
 export * from './simulation/disclosure.js';
+export * from './programme-simulation/programme-scenario.js';
+export { readProgrammeScenario, readProgrammeScenarioJson } from './programme-simulation/programme-scenario-format.js';
+export {
+  finishProgrammeSimulation,
+  mergeProgrammePartials,
+  type ProgrammeSimulationOptions,
+  simulateProgramme,
+  simulateProgrammeReplications,
+} from './programme-simulation/programme-simulation.js';
+export { betaCdf, betaQuantile } from './programme-simulation/beta-distribution.js';
+export * from './programme-simulation/programme-calibration.js';
+export * from './programme-simulation/programme-design-scenario.js';

@@ -46,6 +46,8 @@ export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
   'Query.exitReport': 1_000,
   'Query.previewTestReport': 1_000,
   'Query.programmeFunnel': 1_000,
+  // Aggregates every decided entry track of the programme's authorities and reads the agreements.
+  'Query.programmeDesignScenario': 1_000,
   // Reads every item waiting for the authority to sort them, whatever the page.
   'Query.workQueue': 100,
   'Query.recordedPopulation': 5_000,

@@ -37,6 +37,8 @@ export interface SimulationProgressEvent {
   runId: string;
   /** The run's jurisdiction: who may receive the event. */
   jurisdictionCode: string;
+  /** The account that started the run (a programme run is its starter's alone). */
+  createdBy: string;
   status: string;
   done: number;
   total: number;

@@ -1,21 +1,25 @@
-import { type ChunkSpec, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
+import type { ChunkSpec, Scenario, SimulationKind } from '@sandbridge/domain';
+import { type ChunkComputers, type ChunkScenario, computeChunk, type PartialOf } from './simulation-kinds.js';
 
-/** One run to execute: its id (for idempotent storage and job ids), the scenario and its chunk plan. */
-export interface ChunkRun {
+export type { ChunkComputer, ChunkComputers, ChunkPartial, ChunkScenario, PartialOf } from './simulation-kinds.js';
+
+/**
+ * One run to execute: its id (for idempotent storage and job ids), its kind (absent: RECOGNITION),
+ * the scenario of that kind and its chunk plan.
+ */
+export interface ChunkRun<S extends ChunkScenario = Scenario> {
   runId: string;
-  scenario: Scenario;
+  kind?: SimulationKind;
+  scenario: S;
   chunks: readonly ChunkSpec[];
 }
 
-/** One finished chunk: its number, its partial counts and the attempt (1-based) that produced it. */
-export interface ChunkOutcome {
+/** One finished chunk: its number, its partial and the attempt (1-based) that produced it. */
+export interface ChunkOutcome<S extends ChunkScenario = Scenario> {
   chunk: number;
-  partial: SimulationPartial;
+  partial: PartialOf<S>;
   attempt: number;
 }
-
-/** Computes one chunk; the domain's `simulateChunk` unless a test substitutes it. */
-export type ChunkComputer = (scenario: Scenario, from: number, to: number) => SimulationPartial;
 
 /**
  * Where the chunks of a simulation run are computed: in this process by default, on worker
@@ -29,9 +33,9 @@ export abstract class ChunkExecutor {
    * pending chunks are dropped — unless the reason is SUSPENDED, see `suspend`); rejects when a
    * chunk fails beyond its retries.
    */
-  abstract execute(
-    run: ChunkRun,
-    onChunk: (outcome: ChunkOutcome) => Promise<void>,
+  abstract execute<S extends ChunkScenario>(
+    run: ChunkRun<S>,
+    onChunk: (outcome: ChunkOutcome<S>) => Promise<void>,
     signal: AbortSignal,
   ): Promise<void>;
 
@@ -66,11 +70,10 @@ export class ChunkFailedError extends Error {
   }
 }
 
-export interface InProcessChunkExecutorOptions {
+/** `compute`, `computeProgramme`: substitutes for the domain's chunk functions (tests inject failures with them). */
+export interface InProcessChunkExecutorOptions extends ChunkComputers {
   /** Extra attempts per chunk after the first failure (default 2). */
   retries?: number;
-  /** Substitute for `simulateChunk` (tests inject failures with it). */
-  compute?: ChunkComputer;
 }
 
 /**
@@ -79,15 +82,19 @@ export interface InProcessChunkExecutorOptions {
  */
 export class InProcessChunkExecutor extends ChunkExecutor {
   private readonly retries: number;
-  private readonly compute: ChunkComputer;
+  private readonly computers: ChunkComputers;
 
   constructor(options: InProcessChunkExecutorOptions = {}) {
     super();
     this.retries = Math.max(0, options.retries ?? 2);
-    this.compute = options.compute ?? simulateChunk;
+    this.computers = { compute: options.compute, computeProgramme: options.computeProgramme };
   }
 
-  async execute(run: ChunkRun, onChunk: (outcome: ChunkOutcome) => Promise<void>, signal: AbortSignal): Promise<void> {
+  async execute<S extends ChunkScenario>(
+    run: ChunkRun<S>,
+    onChunk: (outcome: ChunkOutcome<S>) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void> {
     for (const spec of run.chunks) {
       if (signal.aborted) return;
       let attempt = 0;
@@ -96,9 +103,9 @@ export class InProcessChunkExecutor extends ChunkExecutor {
         // A macrotask boundary (not a microtask): lets I/O callbacks — HTTP requests, a cancel — run.
         await yieldToEventLoop();
         if (signal.aborted) return;
-        let partial: SimulationPartial;
+        let partial: PartialOf<S>;
         try {
-          partial = this.compute(run.scenario, spec.from, spec.to);
+          partial = computeChunk(run.kind, run.scenario, spec.from, spec.to, this.computers) as PartialOf<S>;
         } catch (error) {
           if (attempt > this.retries) throw new ChunkFailedError(spec.chunk, attempt, reasonOf(error));
           continue;

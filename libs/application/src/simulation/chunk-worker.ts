@@ -1,9 +1,14 @@
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { mergePartials, type Scenario, type SimulationPartial, simulateChunk } from '@sandbridge/domain';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { ChunkComputer } from './chunk-executor.js';
+import {
+  type ChunkComputers,
+  type ChunkPartial,
+  type ChunkScenario,
+  computeChunk,
+  mergeChunkPartials,
+} from './simulation-kinds.js';
 import {
   type ChunkJobData,
   cancelledKey,
@@ -12,7 +17,8 @@ import {
   SIMULATION_QUEUE,
 } from './simulation-queue.js';
 
-export interface ChunkWorkerOptions {
+/** `compute`, `computeProgramme`: substitutes for the domain's chunk functions (tests). */
+export interface ChunkWorkerOptions extends ChunkComputers {
   redisUrl: string;
   /** Key prefix; the same as the executor's (default `sandbridge`). */
   prefix?: string;
@@ -33,12 +39,10 @@ export interface ChunkWorkerOptions {
    * A chunk is computed in slices with a yield to the event loop between them (lock renewal, cancel
    * checks). Units of the first slice (default 32); later ones are sized from the time per unit
    * measured so far to last about `sliceMs` (default a quarter of the lock, at most 1 s): each
-   * `simulateChunk` call has a set-up cost, so slices are no smaller than they need to be.
+   * chunk function call has a set-up cost, so slices are no smaller than they need to be.
    */
   sliceUnits?: number;
   sliceMs?: number;
-  /** Substitute for `simulateChunk` (tests). */
-  compute?: ChunkComputer;
   /** Where the worker reports what it does (default: nowhere). */
   log?: (level: 'log' | 'warn' | 'error', message: string) => void;
 }
@@ -57,13 +61,13 @@ const SCENARIO_CACHE_SIZE = 4;
 const CANCEL_CHECK_MS = 500;
 
 /**
- * A queue consumer for simulation chunks, database-free: everything it needs is in Redis (the
- * scenario, stored once per run) and in the pure domain (simulateChunk). Used by apps/worker and
+ * A queue consumer for simulation chunks of every kind, database-free: everything it needs is in
+ * Redis (the scenario, stored once per run; the kind, in each job) and in the pure domain. Used by apps/worker and
  * by tests that run workers in-process.
  */
 export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
-  const compute = options.compute ?? simulateChunk;
+  const computers: ChunkComputers = { compute: options.compute, computeProgramme: options.computeProgramme };
   const firstSlice = Math.max(1, options.sliceUnits ?? 32);
   const lockDuration = options.lockDurationMs ?? 30_000;
   const sliceMs = Math.max(1, options.sliceMs ?? Math.min(1000, lockDuration / 4));
@@ -74,13 +78,13 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
   // Our own reads (scenario, cancel mark); BullMQ duplicates the worker connection for its blocking pops.
   const commands = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true });
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-  const scenarios = new Map<string, Promise<Scenario>>();
+  const scenarios = new Map<string, Promise<ChunkScenario>>();
 
   async function assertNotCancelled(runId: string): Promise<void> {
     if (await commands.exists(cancelledKey(prefix, runId))) throw new UnrecoverableError(`run ${runId} was cancelled`);
   }
 
-  function scenarioOf(runId: string): Promise<Scenario> {
+  function scenarioOf(runId: string): Promise<ChunkScenario> {
     let entry = scenarios.get(runId);
     if (entry) {
       scenarios.delete(runId); // re-inserted below: most recently used last
@@ -89,9 +93,9 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
         const text = await commands.get(scenarioKey(prefix, runId));
         if (text === null)
           throw new UnrecoverableError(`the scenario of run ${runId} is not in Redis (expired, or the run ended)`);
-        // Written by RedisChunkExecutor from a scenario parseScenario already validated and
-        // normalised (a normalised scenario is not a §8.2 document: BETWEEN thresholds are split).
-        return JSON.parse(text) as Scenario;
+        // Written by RedisChunkExecutor from a scenario already read and validated (a read recognition
+        // scenario is not a §8.2 document: BETWEEN thresholds are split), of the job's kind.
+        return JSON.parse(text) as ChunkScenario;
       })();
       entry.catch(() => scenarios.delete(runId));
     }
@@ -100,20 +104,20 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
     return entry;
   }
 
-  async function processChunk(job: Job<ChunkJobData, SimulationPartial>): Promise<SimulationPartial> {
-    const { runId, from, to } = job.data;
+  async function processChunk(job: Job<ChunkJobData, ChunkPartial>): Promise<ChunkPartial> {
+    const { runId, kind, from, to } = job.data;
     await assertNotCancelled(runId);
     const scenario = await scenarioOf(runId);
     // The chunk is computed in slices with a yield between them, so that BullMQ can renew the lock
     // (a blocked event loop would lose it and the chunk would run twice) and a cancel is seen.
-    const parts: SimulationPartial[] = [];
+    const parts: ChunkPartial[] = [];
     let checked = Date.now();
     let at = from;
     do {
       const units = msPerUnit === undefined ? firstSlice : Math.max(1, Math.floor(sliceMs / Math.max(msPerUnit, 1e-3)));
       const end = Math.min(to, at + units);
       const started = performance.now();
-      parts.push(compute(scenario, at, end));
+      parts.push(computeChunk(kind, scenario, at, end, computers));
       if (end > at) msPerUnit = (performance.now() - started) / (end - at);
       at = end;
       await new Promise((resolve) => setImmediate(resolve));
@@ -122,10 +126,10 @@ export function createChunkWorker(options: ChunkWorkerOptions): ChunkWorker {
         checked = Date.now();
       }
     } while (at < to);
-    return parts.length === 1 ? parts[0] : mergePartials(parts);
+    return parts.length === 1 ? parts[0] : mergeChunkPartials(kind, parts);
   }
 
-  const worker = new Worker<ChunkJobData, SimulationPartial>(SIMULATION_QUEUE, processChunk, {
+  const worker = new Worker<ChunkJobData, ChunkPartial>(SIMULATION_QUEUE, processChunk, {
     connection,
     prefix,
     name,

@@ -1,7 +1,8 @@
-import type { ChunkSpec, SimulationPartial } from '@sandbridge/domain';
+import type { ChunkSpec, SimulationKind } from '@sandbridge/domain';
 import { type Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type ChunkOutcome, type ChunkRun, ChunkExecutor, ChunkFailedError, isSuspended } from './chunk-executor.js';
+import { type ChunkPartial, type ChunkScenario, isChunkPartial, type PartialOf } from './simulation-kinds.js';
 import {
   assertRunId,
   CHUNK_JOB,
@@ -54,7 +55,7 @@ export class RedisChunkExecutor extends ChunkExecutor {
   private readonly reconcileMs: number;
   private readonly redis: Redis;
   private readonly eventsUrl: string;
-  private readonly queue: Queue<ChunkJobData, SimulationPartial>;
+  private readonly queue: Queue<ChunkJobData, ChunkPartial>;
   private events?: Promise<QueueEvents>;
   private eventsConnection?: Redis;
   private readonly watches = new Map<string, Watch>();
@@ -73,9 +74,9 @@ export class RedisChunkExecutor extends ChunkExecutor {
     this.eventsUrl = options.redisUrl;
   }
 
-  override async execute(
-    run: ChunkRun,
-    onChunk: (outcome: ChunkOutcome) => Promise<void>,
+  override async execute<S extends ChunkScenario>(
+    run: ChunkRun<S>,
+    onChunk: (outcome: ChunkOutcome<S>) => Promise<void>,
     signal: AbortSignal,
   ): Promise<void> {
     if (this.closed) throw new Error('RedisChunkExecutor is closed');
@@ -95,7 +96,7 @@ export class RedisChunkExecutor extends ChunkExecutor {
       // enqueueing, so that the fast path sees the first completions.
       await this.redis.set(scenarioKey(this.prefix, run.runId), JSON.stringify(run.scenario), 'EX', this.ttl);
       await this.queueEvents();
-      await this.enqueue(run.runId, [...pending.values()]);
+      await this.enqueue(run.runId, run.kind, [...pending.values()]);
       let lastSweep = Date.now();
       while (pending.size > 0) {
         if (signal.aborted) {
@@ -137,12 +138,12 @@ export class RedisChunkExecutor extends ChunkExecutor {
   }
 
   /** Looks at the jobs of `chunks` and reports the finished ones; re-enqueues vanished ones on a sweep. */
-  private async settle(
-    run: ChunkRun,
+  private async settle<S extends ChunkScenario>(
+    run: ChunkRun<S>,
     pending: Map<number, ChunkSpec>,
     chunks: number[],
     sweep: boolean,
-    onChunk: (outcome: ChunkOutcome) => Promise<void>,
+    onChunk: (outcome: ChunkOutcome<S>) => Promise<void>,
     signal: AbortSignal,
   ): Promise<void> {
     // The state first, then the job: a job read while still active has no return value yet, and
@@ -163,26 +164,26 @@ export class RedisChunkExecutor extends ChunkExecutor {
       if (!job) continue; // removed meanwhile: the next sweep re-enqueues it
       if (state === 'failed')
         throw new ChunkFailedError(spec.chunk, job.attemptsMade, job.failedReason || 'unknown error');
-      const partial = job.returnvalue as SimulationPartial | null;
-      if (!partial || !Array.isArray(partial.variants))
+      const partial: unknown = job.returnvalue;
+      if (!isChunkPartial(run.kind, partial))
         throw new ChunkFailedError(spec.chunk, job.attemptsMade, 'the worker returned no partial result');
       pending.delete(spec.chunk);
-      await onChunk({ chunk: spec.chunk, partial, attempt: attemptOf(job) });
+      await onChunk({ chunk: spec.chunk, partial: partial as PartialOf<S>, attempt: attemptOf(job) });
       // Reported and stored by the caller: the job is no longer needed.
       await job.remove().catch(() => {});
     }
     if (vanished.length > 0) {
       // Someone removed the jobs (or the keys expired): the scenario may be gone too.
       await this.redis.set(scenarioKey(this.prefix, run.runId), JSON.stringify(run.scenario), 'EX', this.ttl);
-      await this.enqueue(run.runId, vanished);
+      await this.enqueue(run.runId, run.kind, vanished);
     }
   }
 
-  private async enqueue(runId: string, specs: readonly ChunkSpec[]): Promise<void> {
+  private async enqueue(runId: string, kind: SimulationKind | undefined, specs: readonly ChunkSpec[]): Promise<void> {
     await this.queue.addBulk(
       specs.map((spec) => ({
         name: CHUNK_JOB,
-        data: { runId, chunk: spec.chunk, from: spec.from, to: spec.to },
+        data: { runId, ...(kind ? { kind } : {}), chunk: spec.chunk, from: spec.from, to: spec.to },
         opts: {
           jobId: chunkJobId(runId, spec.chunk),
           attempts: this.attempts,

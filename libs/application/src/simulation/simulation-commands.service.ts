@@ -8,6 +8,7 @@ import {
   planChunks,
   PopulationKind,
   populationSize,
+  SimulationKind,
 } from '@sandbridge/domain';
 import { type SimulationRunEntity, SimulationRunRepository, TransactionalConnection } from '@sandbridge/persistence';
 import type { JsonObject } from '../recognition/case-documents.js';
@@ -71,7 +72,8 @@ export class SimulationCommandService {
       assembled.populationKind === PopulationKind.RECORDED
         ? (canonical(command.recordedPopulation) as JsonObject)
         : null;
-    return this.enqueue({
+    return this.runner.enqueue({
+      kind: SimulationKind.RECOGNITION,
       name,
       createdBy: actor.accountId,
       jurisdictionCode: jurisdiction,
@@ -89,7 +91,8 @@ export class SimulationCommandService {
   async rerun(actor: Actor, runId: string): Promise<SimulationRunEntity> {
     const jurisdiction = starterJurisdiction(actor);
     const original = await this.runs.findById(runId);
-    if (!original || original.jurisdictionCode !== jurisdiction) throw DomainError.notFound('Simulation run', runId);
+    if (!original || original.kind !== SimulationKind.RECOGNITION || original.jurisdictionCode !== jurisdiction)
+      throw DomainError.notFound('Simulation run', runId);
     // A recorded run stored before the minimum sizes existed is not reproduced (organisations were not counted then; every run started since had enough).
     if (original.populationKind === PopulationKind.RECORDED && original.populationSize < MIN_RUN_SYSTEMS) {
       throw DomainError.badInput([
@@ -99,7 +102,8 @@ export class SimulationCommandService {
         },
       ]);
     }
-    return this.enqueue({
+    return this.runner.enqueue({
+      kind: SimulationKind.RECOGNITION,
       name: original.name,
       createdBy: actor.accountId,
       jurisdictionCode: jurisdiction,
@@ -116,31 +120,7 @@ export class SimulationCommandService {
   /** The starter, a negotiator of the run's jurisdiction or an administrator stops a QUEUED or RUNNING run. */
   async cancel(actor: Actor, runId: string): Promise<SimulationRunEntity> {
     requireRunReader(actor);
-    const run = await this.connection.withTransaction(async () => {
-      const found = await this.runs.findById(runId);
-      if (!found || !canSeeRun(actor, found)) throw DomainError.notFound('Simulation run', runId);
-      if (!(await this.runs.cancel(found.id, this.clock.now()))) {
-        throw DomainError.invalidTransition(
-          `A ${found.status} simulation run cannot be cancelled (only QUEUED or RUNNING)`,
-        );
-      }
-      const cancelled = (await this.runs.findById(found.id))!;
-      this.runner.publish(cancelled);
-      return cancelled;
-    });
-    this.runner.abort(run.id);
-    return run;
-  }
-
-  private async enqueue(values: Parameters<SimulationRunRepository['insert']>[0]): Promise<SimulationRunEntity> {
-    const run = await this.connection.withTransaction(async () => {
-      const inserted = await this.runs.insert(values);
-      this.runner.publish(inserted);
-      // Started after the commit, outside the request's transaction scope (it outlives the request).
-      this.connection.afterCommit(() => this.runner.launch(inserted));
-      return inserted;
-    });
-    return run;
+    return this.runner.cancel(runId, (run) => canSeeRun(actor, run));
   }
 }
 

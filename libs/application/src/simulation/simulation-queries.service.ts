@@ -17,18 +17,19 @@ import {
   type PageRequest,
   PopulationKind,
   Role,
+  SimulationKind,
   type SimulationResult,
-  SimulationStatus,
   type VariantCoverage,
 } from '@sandbridge/domain';
 import { type SimulationRunEntity, type SimulationRunFilter, SimulationRunRepository } from '@sandbridge/persistence';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import type { SimulationProgressEvent } from '../cooperation/events.js';
 import type { JsonObject } from '../recognition/case-documents.js';
 import { ScenarioAssembler } from './scenario-assembler.js';
 import type { RecordedPopulationFilter, RecordedSystemFacts } from './scenario-request.js';
-import { canSeeRun, FINISHED, progressEventOf, requireRunReader } from './simulation-run.js';
+import { runProgress } from './run-progress.js';
+import { canSeeRun, requireRunReader } from './simulation-run.js';
 
 /** A run as the caller may see it: recorded populations and other jurisdictions' pairs withheld. */
 export interface SimulationRunView {
@@ -92,7 +93,11 @@ export class SimulationQueryService {
   ): Promise<Page<SimulationRunEntity>> {
     requireRunReader(actor);
     return this.runs.page(
-      { status: filter.status, jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode },
+      {
+        kind: SimulationKind.RECOGNITION,
+        status: filter.status,
+        jurisdictionCode: actor.role === Role.ADMIN ? null : actor.jurisdictionCode,
+      },
       page,
     );
   }
@@ -182,43 +187,13 @@ export class SimulationQueryService {
   async progress(actor: Actor, runId: string): Promise<Observable<SimulationProgressEvent> | null> {
     const run = await this.findById(actor, runId);
     if (!run) return null;
-    const rank = (status: string) =>
-      status === SimulationStatus.QUEUED ? 0 : status === SimulationStatus.RUNNING ? 1 : 2;
-    return new Observable<SimulationProgressEvent>((subscriber) => {
-      let last: SimulationProgressEvent | null = null;
-      let buffered: SimulationProgressEvent[] | null = [];
-      const emit = (event: SimulationProgressEvent) => {
-        if (subscriber.closed) return;
-        if (
-          last &&
-          !(
-            rank(event.status) > rank(last.status) ||
-            (rank(event.status) === rank(last.status) && rank(last.status) < 2 && event.done > last.done)
-          )
-        )
-          return;
-        last = event;
-        subscriber.next(event);
-        if (FINISHED.has(event.status)) subscriber.complete();
-      };
-      // Listening before reading the current state: nothing published in between is lost.
-      const live = this.bus.simulationEvents$.subscribe((event) => {
-        // Re-checked per event: the run's jurisdiction must still be the caller's (or an administrator).
-        if (event.runId !== run.id || (actor.role !== Role.ADMIN && event.jurisdictionCode !== actor.jurisdictionCode))
-          return;
-        if (buffered) buffered.push(event);
-        else emit(event);
-      });
-      this.runs.findById(run.id).then(
-        (current) => {
-          if (current) emit(progressEventOf(current));
-          for (const event of buffered ?? []) emit(event);
-          buffered = null;
-        },
-        (error: unknown) => subscriber.error(error),
-      );
-      return () => live.unsubscribe();
-    });
+    // Re-checked per event: the run's jurisdiction must still be the caller's (or an administrator).
+    return runProgress(
+      this.bus,
+      this.runs,
+      run,
+      (event) => actor.role === Role.ADMIN || event.jurisdictionCode === actor.jurisdictionCode,
+    );
   }
 }
 

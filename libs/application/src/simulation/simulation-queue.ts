@@ -1,3 +1,5 @@
+import type { SimulationKind } from '@sandbridge/domain';
+
 /**
  * What the Redis chunk executor and the chunk workers agree on: the queue's name, the job payload
  * and the keys that hold a run's scenario and its cancellation mark. Kept in one place so a worker
@@ -13,6 +15,8 @@ export const DEFAULT_QUEUE_PREFIX = 'sandbridge';
 /** Payload of one chunk job: the chunk only — the scenario is stored once per run (scenarioKey). */
 export interface ChunkJobData {
   runId: string;
+  /** What the run computes; absent (a job queued by an earlier version): RECOGNITION. */
+  kind?: SimulationKind;
   chunk: number;
   from: number;
   to: number;

@@ -5,6 +5,7 @@ import {
   parseScenario,
   Role,
   type Scenario,
+  SimulationKind,
   SimulationStatus,
 } from '@sandbridge/domain';
 import type { SimulationRunEntity } from '@sandbridge/persistence';
@@ -27,6 +28,7 @@ export function progressEventOf(run: SimulationRunEntity): SimulationProgressEve
   return {
     runId: run.id,
     jurisdictionCode: run.jurisdictionCode,
+    createdBy: run.createdBy,
     status: run.status,
     done: run.chunksDone,
     total: run.chunksTotal,
@@ -62,8 +64,10 @@ export function requireRunReader(actor: Actor): void {
   if (actor.role !== Role.ADMIN) starterJurisdiction(actor);
 }
 
+/** A recognition run (programme runs have their own rules: programme-simulation-access.ts). */
 export function canSeeRun(actor: Actor, run: SimulationRunEntity): boolean {
   return (
-    actor.role === Role.ADMIN || (actor.role === Role.NEGOTIATOR && run.jurisdictionCode === actor.jurisdictionCode)
+    run.kind === SimulationKind.RECOGNITION &&
+    (actor.role === Role.ADMIN || (actor.role === Role.NEGOTIATOR && run.jurisdictionCode === actor.jurisdictionCode))
   );
 }

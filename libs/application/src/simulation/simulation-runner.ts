@@ -8,15 +8,16 @@ import {
 import { Clock } from '@sandbridge/common';
 import {
   coverageOf,
-  finaliseSimulation,
-  mergePartials,
+  DomainError,
   planChunks,
   PopulationKind,
+  type ProgrammeScenario,
   type Scenario,
-  type SimulationPartial,
+  SimulationKind,
   SimulationStatus,
 } from '@sandbridge/domain';
 import {
+  type NewSimulationRun,
   SessionLocks,
   type SimulationRunEntity,
   SimulationRunRepository,
@@ -25,14 +26,22 @@ import {
 import type { Subscription } from 'rxjs';
 import { EventBus } from '../cooperation/event-bus.js';
 import { ChunkExecutor, ChunkFailedError, type ChunkOutcome, suspend } from './chunk-executor.js';
+import {
+  type ChunkPartial,
+  type ChunkScenario,
+  finishProgrammeRun,
+  finishRecognitionRun,
+  parseProgrammeRunScenario,
+} from './simulation-kinds.js';
 import { FINISHED, parseRunScenario, progressEventOf } from './simulation-run.js';
 
 /** The advisory-lock namespace of simulation runs (any fixed int4; the key is hashtext(run id)). */
 const RUN_LOCKS = 0x5b_51_4d; // "[QM"
 
 /**
- * Executes simulation runs (docs/domain.md#simulation): a run is a job over a stored, complete
- * scenario, executed chunk by chunk by the ChunkExecutor (in-process, or workers through Redis).
+ * Executes simulation runs (docs/domain.md#simulation) of every kind — recognition scenarios and
+ * programme design scenarios (docs/programme-simulation.md#runs-as-jobs): a run is a job over a stored,
+ * complete scenario, executed chunk by chunk by the ChunkExecutor (in-process, or workers through Redis).
  * Chunk partials are stored idempotently, progress is published after each commit, and the last
  * chunk stored merges every partial in chunk order and finalises the result — once.
  *
@@ -110,6 +119,40 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
     return resumed;
   }
 
+  /**
+   * Stores a new run, QUEUED, and launches it once the caller's transaction commits (outside the
+   * request's transaction scope: it outlives the request).
+   */
+  async enqueue(values: NewSimulationRun): Promise<SimulationRunEntity> {
+    return this.connection.withTransaction(async () => {
+      const inserted = await this.runs.insert(values);
+      this.publish(inserted);
+      this.connection.afterCommit(() => this.launch(inserted));
+      return inserted;
+    });
+  }
+
+  /**
+   * Cancels a QUEUED or RUNNING run the caller can see (`visible`; otherwise NOT_FOUND), publishes
+   * the change, and stops its chunks here (other instances stop theirs on the event).
+   */
+  async cancel(runId: string, visible: (run: SimulationRunEntity) => boolean): Promise<SimulationRunEntity> {
+    const run = await this.connection.withTransaction(async () => {
+      const found = await this.runs.findById(runId);
+      if (!found || !visible(found)) throw DomainError.notFound('Simulation run', runId);
+      if (!(await this.runs.cancel(found.id, this.clock.now()))) {
+        throw DomainError.invalidTransition(
+          `A ${found.status} simulation run cannot be cancelled (only QUEUED or RUNNING)`,
+        );
+      }
+      const cancelled = (await this.runs.findById(found.id))!;
+      this.publish(cancelled);
+      return cancelled;
+    });
+    this.abort(run.id);
+    return run;
+  }
+
   /** Stops a run executing from this instance (a cancelled run: its chunks are not worth computing). */
   abort(runId: string): void {
     this.active.get(runId)?.controller.abort();
@@ -139,7 +182,7 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
 
   private async execute(queued: SimulationRunEntity, signal: AbortSignal, resume: boolean): Promise<void> {
     let run = queued;
-    let scenario: Scenario;
+    let scenario: ChunkScenario;
     try {
       if (resume) {
         // Read again under the lock: another instance may have finished or cancelled it meanwhile.
@@ -150,7 +193,7 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
       if (run.status === SimulationStatus.QUEUED) {
         if (!(await this.runs.markRunning(run.id, this.clock.now()))) return;
       }
-      scenario = parseRunScenario(run.scenario, '$');
+      scenario = scenarioOf(run);
       // Chunks already stored are reused as they are: the merge takes every partial in chunk order,
       // so the result cannot tell which process computed which chunk.
       const stored = new Set(resume ? await this.runs.storedChunks(run.id) : []);
@@ -158,6 +201,7 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
       this.bus.publishSimulation({
         runId: run.id,
         jurisdictionCode: run.jurisdictionCode,
+        createdBy: run.createdBy,
         status: SimulationStatus.RUNNING,
         done: stored.size,
         total: run.chunksTotal,
@@ -170,7 +214,7 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
         return;
       }
       await this.executor.execute(
-        { runId: run.id, scenario, chunks },
+        { runId: run.id, kind: run.kind, scenario, chunks },
         (outcome) => this.store(run, scenario, outcome),
         signal,
       );
@@ -189,11 +233,12 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** Stores one chunk's partial (at most once); the store that brings the last chunk finalises. */
-  private async store(run: SimulationRunEntity, scenario: Scenario, outcome: ChunkOutcome): Promise<void> {
+  private async store(run: SimulationRunEntity, scenario: ChunkScenario, outcome: ChunkOutcome): Promise<void> {
     const event = (status: SimulationStatus, done: number, total: number) =>
       this.bus.publishSimulation({
         runId: run.id,
         jurisdictionCode: run.jurisdictionCode,
+        createdBy: run.createdBy,
         status,
         done,
         total,
@@ -217,7 +262,7 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
       const { result, coverage } = completion(
         run,
         scenario,
-        (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[],
+        (await this.runs.partialsOf(run.id)) as unknown as ChunkPartial[],
       );
       if (await this.runs.complete(run.id, result, this.clock.now(), coverage))
         event(SimulationStatus.COMPLETED, stored.chunksDone, stored.chunksTotal);
@@ -228,12 +273,12 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** Merges the stored partials and completes the run; `complete` only acts on a RUNNING run (once). */
-  private async finalise(run: SimulationRunEntity, scenario: Scenario): Promise<void> {
+  private async finalise(run: SimulationRunEntity, scenario: ChunkScenario): Promise<void> {
     await this.connection.withTransaction(async () => {
       const { result, coverage } = completion(
         run,
         scenario,
-        (await this.runs.partialsOf(run.id)) as unknown as SimulationPartial[],
+        (await this.runs.partialsOf(run.id)) as unknown as ChunkPartial[],
       );
       if (await this.runs.complete(run.id, result, this.clock.now(), coverage))
         this.publish((await this.runs.findById(run.id))!);
@@ -245,17 +290,26 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 }
 
+/** The stored scenario read as its kind's reader reads it (it was read once already, at the start). */
+function scenarioOf(run: SimulationRunEntity): ChunkScenario {
+  return run.kind === SimulationKind.PROGRAMME
+    ? parseProgrammeRunScenario(run.scenario, '$')
+    : parseRunScenario(run.scenario, '$');
+}
+
 /**
  * The result of a run from its stored partials, and for a RECORDED run the distinct-system counts
  * behind its figures (what disclosure control reads; synthetic and explicit runs have no limits).
+ * A PROGRAMME run's result is the `sandbridge/programme-result@1` the CLI prints for the same file.
  */
 function completion(
   run: SimulationRunEntity,
-  scenario: Scenario,
-  partials: SimulationPartial[],
+  scenario: ChunkScenario,
+  partials: ChunkPartial[],
 ): { result: Record<string, unknown>; coverage: Record<string, unknown>[] | null } {
-  const merged = mergePartials(partials);
-  const result = finaliseSimulation(scenario, merged) as unknown as Record<string, unknown>;
+  if (run.kind === SimulationKind.PROGRAMME)
+    return { result: finishProgrammeRun(scenario as ProgrammeScenario, partials), coverage: null };
+  const { merged, result } = finishRecognitionRun(scenario as Scenario, partials);
   const coverage =
     run.populationKind === PopulationKind.RECORDED
       ? (coverageOf(merged) as unknown as Record<string, unknown>[] | null)

@@ -16,3 +16,13 @@ export enum PopulationKind {
   SYNTHETIC = 'SYNTHETIC',
   RECORDED = 'RECORDED',
 }
+
+/**
+ * What a simulation run computes: a recognition scenario (`sandbridge/scenario@1`, chunked over its
+ * population) or a programme design scenario (`sandbridge/programme-scenario@1`, chunked over its
+ * replications). Both run as the same kind of job.
+ */
+export enum SimulationKind {
+  RECOGNITION = 'RECOGNITION',
+  PROGRAMME = 'PROGRAMME',
+}

@@ -1,4 +1,4 @@
-import type { PopulationKind, SimulationStatus } from '@sandbridge/domain';
+import { type PopulationKind, SimulationKind, type SimulationStatus } from '@sandbridge/domain';
 import {
   Check,
   Column,
@@ -20,6 +20,8 @@ import { JurisdictionEntity } from './jurisdiction.entity.js';
 @Entity('simulation_run')
 @Index('simulation_run_jurisdiction_idx', ['jurisdictionCode', 'createdAt'])
 @Index('simulation_run_created_idx', ['createdAt', 'id'])
+@Index('simulation_run_creator_idx', ['createdBy', 'kind', 'createdAt'])
+@Check('simulation_run_kind_check', `"kind" IN ('RECOGNITION','PROGRAMME')`)
 @Check('simulation_run_status_check', `"status" IN ('QUEUED','RUNNING','COMPLETED','FAILED','CANCELLED')`)
 @Check('simulation_run_population_kind_check', `"population_kind" IN ('EXPLICIT','SYNTHETIC','RECORDED')`)
 @Check('simulation_run_chunks_check', `"chunk_size" > 0 AND "chunks_done" >= 0 AND "chunks_done" <= "chunks_total"`)
@@ -32,6 +34,14 @@ export class SimulationRunEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: SimulationStatus;
+
+  /**
+   * What the run computes: a recognition scenario over its population, or a programme design
+   * scenario over its replications (docs/programme-simulation.md#runs-as-jobs). Both share the job
+   * machinery: chunks, partials stored per chunk, progress, cancel, rerun, resume.
+   */
+  @Column({ type: 'varchar', length: 16, default: SimulationKind.RECOGNITION })
+  kind: SimulationKind;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
@@ -49,14 +59,18 @@ export class SimulationRunEntity {
   jurisdiction?: Relation<JurisdictionEntity>;
 
   /**
-   * The complete `sandbridge/scenario@1` document the run computes (keys sorted: canonical JSON).
+   * The complete `sandbridge/scenario@1` (or, for a PROGRAMME run, `sandbridge/programme-scenario@1`)
+   * document the run computes (keys sorted: canonical JSON).
    * `json`, not `jsonb`, here and for the result and partials: `json` keeps the document as written
    * (key order included), which the byte-for-byte reproducibility of results relies on.
    */
   @Column({ type: 'json' })
   scenario: Record<string, unknown>;
 
-  /** Where the population came from: RECORDED snapshots hold other tenants' (anonymised) data. */
+  /**
+   * Where the population came from: RECORDED snapshots hold other tenants' (anonymised) data. A
+   * PROGRAMME run's applicants are drawn by its seeded generator: SYNTHETIC.
+   */
   @Column({ name: 'population_kind', type: 'varchar', length: 16 })
   populationKind: PopulationKind;
 
@@ -64,6 +78,7 @@ export class SimulationRunEntity {
   @Column({ name: 'population_filter', type: 'json', nullable: true })
   populationFilter: Record<string, unknown> | null;
 
+  /** The units the run is chunked over: population units, or a PROGRAMME run's replications. */
   @Column({ name: 'population_size', type: 'int' })
   populationSize: number;
 
@@ -80,7 +95,7 @@ export class SimulationRunEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
-  /** The `sandbridge/simulation-result@1` document of a COMPLETED run. */
+  /** The `sandbridge/simulation-result@1` (PROGRAMME: `sandbridge/programme-result@1`) document of a COMPLETED run. */
   @Column({ type: 'json', nullable: true })
   result: Record<string, unknown> | null;
 

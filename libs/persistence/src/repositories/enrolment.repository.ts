@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ADMITTED_TRACK_STATES,
   EnrolmentState,
+  EntryDecision,
   isUuid,
   type Page,
   type PageRequest,
@@ -149,6 +150,30 @@ export class EnrolmentRepository {
     return rowsWhereAny(this.connection.manager, EnrolmentTrackEntity, 'enrolmentId', enrolmentIds, [
       ['authorityId', 'ASC'],
     ]);
+  }
+
+  /**
+   * Per authority, its entry tracks decided ADMIT and DECLINE in every programme (what a programme
+   * design scenario calibrates screening rates from). Authorities without a decision are left out.
+   */
+  async entryDecisionsByAuthority(
+    authorityIds: readonly string[],
+  ): Promise<{ authorityId: string; admitted: number; declined: number }[]> {
+    if (!authorityIds.length) return [];
+    const rows: { authority_id: string; admitted: string; declined: string }[] = await this.connection.manager.query(
+      `SELECT "authority_id",
+              count(*) FILTER (WHERE "entry_decision" = $2) AS "admitted",
+              count(*) FILTER (WHERE "entry_decision" = $3) AS "declined"
+         FROM "enrolment_track"
+        WHERE "authority_id" = ANY($1::uuid[]) AND "entry_decision" IS NOT NULL
+        GROUP BY "authority_id"`,
+      [authorityIds, EntryDecision.ADMIT, EntryDecision.DECLINE],
+    );
+    return rows.map((r) => ({
+      authorityId: r.authority_id,
+      admitted: Number(r.admitted),
+      declined: Number(r.declined),
+    }));
   }
 
   async insertTracks(enrolmentId: string, authorityIds: string[]): Promise<void> {

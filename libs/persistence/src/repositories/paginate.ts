@@ -11,12 +11,14 @@ export interface OrderKey<T> {
 
 /**
  * Keyset pagination over a stable, unique order (the last key must be unique). The cursor holds the
- * order key of the last item, so pages stay correct while rows are added (no OFFSET drift).
+ * order key of the last item, so pages stay correct while rows are added (no OFFSET drift). Every key
+ * runs in one direction: ascending, or descending for newest-first lists.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: OrderKey<T>[],
   request: PageRequest,
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const first = pageSize(request);
   const totalCount = await query.clone().getCount();
@@ -33,11 +35,11 @@ export async function paginate<T extends ObjectLiteral>(
     }
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, value]));
     page.andWhere(
-      `(${order.map((o) => o.expression).join(', ')}) > (${key.map((_, i) => `:cursor${i}`).join(', ')})`,
+      `(${order.map((o) => o.expression).join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${key.map((_, i) => `:cursor${i}`).join(', ')})`,
       params,
     );
   }
-  order.forEach((o, i) => (i === 0 ? page.orderBy(o.expression, 'ASC') : page.addOrderBy(o.expression, 'ASC')));
+  order.forEach((o, i) => (i === 0 ? page.orderBy(o.expression, direction) : page.addOrderBy(o.expression, direction)));
   const rows = first === 0 ? [] : await page.limit(first + 1).getMany();
   const items = rows.slice(0, first);
   return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, type Page, type PageRequest, SimulationStatus } from '@sandbridge/domain';
+import { isUuid, type Page, type PageRequest, SimulationKind, SimulationStatus } from '@sandbridge/domain';
 import { In } from 'typeorm';
 import { rowsWhereAny } from '../database/rows-by-key.js';
 import { TransactionalConnection } from '../database/transactional-connection.js';
@@ -8,13 +8,18 @@ import { SimulationRunEntity } from '../entities/simulation-run.entity.js';
 import { paginate } from './paginate.js';
 
 export interface SimulationRunFilter {
+  /** Runs of this kind only. */
+  kind: SimulationKind;
   status?: SimulationStatus | null;
   /** Runs of this jurisdiction only; null = every jurisdiction. */
   jurisdictionCode?: string | null;
+  /** Runs this account started only; null = anyone's. */
+  createdBy?: string | null;
 }
 
 export type NewSimulationRun = Pick<
   SimulationRunEntity,
+  | 'kind'
   | 'name'
   | 'createdBy'
   | 'jurisdictionCode'
@@ -59,12 +64,17 @@ export class SimulationRunRepository {
     return rowsWhereAny(this.connection.manager, SimulationRunEntity, 'id', valid);
   }
 
-  /** Oldest first (a stable keyset order). */
-  page(filter: SimulationRunFilter, request: PageRequest): Promise<Page<SimulationRunEntity>> {
-    const query = this.repo.createQueryBuilder('r');
+  /** Oldest first (a stable keyset order), or newest first. */
+  page(
+    filter: SimulationRunFilter,
+    request: PageRequest,
+    direction: 'ASC' | 'DESC' = 'ASC',
+  ): Promise<Page<SimulationRunEntity>> {
+    const query = this.repo.createQueryBuilder('r').where('r.kind = :kind', { kind: filter.kind });
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.jurisdictionCode)
       query.andWhere('r.jurisdiction_code = :jurisdiction', { jurisdiction: filter.jurisdictionCode });
+    if (filter.createdBy) query.andWhere('r.created_by = :createdBy', { createdBy: filter.createdBy });
     return paginate(
       query,
       [
@@ -77,6 +87,7 @@ export class SimulationRunRepository {
         { expression: 'r.id', value: (r) => r.id, accepts: (id) => typeof id === 'string' && isUuid(id) },
       ],
       request,
+      direction,
     );
   }
 
