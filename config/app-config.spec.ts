@@ -94,6 +94,9 @@ describe('loadConfig refuses bad values, naming the variable', () => {
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['PASSWORD_HASH_COST=9', { PASSWORD_HASH_COST: '9' }, 'PASSWORD_HASH_COST'],
     ['BODY_LIMIT_BYTES=10', { BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES'],
+    ['EVIDENCE_MAX_BYTES=100', { EVIDENCE_MAX_BYTES: '100' }, 'EVIDENCE_MAX_BYTES'],
+    ['EVIDENCE_MAX_BYTES=big', { EVIDENCE_MAX_BYTES: 'big' }, 'EVIDENCE_MAX_BYTES'],
+    ['EVIDENCE_MAX_CONCURRENT_UPLOADS=0', { EVIDENCE_MAX_CONCURRENT_UPLOADS: '0' }, 'EVIDENCE_MAX_CONCURRENT_UPLOADS'],
     ['QUEUE_PREFIX with a colon', { QUEUE_PREFIX: 'a:b' }, 'QUEUE_PREFIX'],
     ['WORKER_CONCURRENCY=0', { WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY'],
     ['WORKER_LOCK_DURATION_MS=fast', { WORKER_LOCK_DURATION_MS: 'fast' }, 'WORKER_LOCK_DURATION_MS'],
@@ -118,6 +121,7 @@ describe('loadConfig defaults', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimit: 16 * 1024 * 1024, trustProxy: false });
+    expect(config.evidence).toEqual({ maxBytes: 52_428_800, maxConcurrentUploads: 4 });
     expect(config.database).toEqual({
       url: undefined,
       dataDir: './.data',
@@ -211,6 +215,13 @@ describe('loadConfig defaults', () => {
     expect(loadConfig(PRODUCTION).seedDemo).toBe(false);
     expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('reads the evidence limits', () => {
+    expect(loadConfig({ EVIDENCE_MAX_BYTES: '1048576', EVIDENCE_MAX_CONCURRENT_UPLOADS: '2' }).evidence).toEqual({
+      maxBytes: 1_048_576,
+      maxConcurrentUploads: 2,
+    });
   });
 
   it('empty strings count as unset; booleans and integers are parsed', () => {

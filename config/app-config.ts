@@ -39,6 +39,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** The simulation queue (Redis only) and the worker process's settings. */
   queue: { prefix: string; workerConcurrency: number; lockDurationMs: number; stalledIntervalMs: number };
+  /** Evidence uploads: the largest file, and how many one process receives at once. */
+  evidence: { maxBytes: number; maxConcurrentUploads: number };
   seedDemo: boolean;
   logLevel: EnvironmentSchema['LOG_LEVEL'];
 }
@@ -178,6 +180,7 @@ export function loadConfig(
       lockDurationMs: parsed.WORKER_LOCK_DURATION_MS,
       stalledIntervalMs: parsed.WORKER_STALLED_INTERVAL_MS,
     },
+    evidence: { maxBytes: parsed.EVIDENCE_MAX_BYTES, maxConcurrentUploads: parsed.EVIDENCE_MAX_CONCURRENT_UPLOADS },
     // Demo data goes on embedded databases by default: a new user's `npm start` has something to show.
     seedDemo: parsed.SEED_DEMO ?? (!production && !parsed.DATABASE_URL),
     logLevel: parsed.LOG_LEVEL,

@@ -42,6 +42,8 @@ export const CONFIG_VARIABLES = [
   'GRAPHQL_MAX_TOKENS',
   'GRAPHQL_MAX_COST',
   'BODY_LIMIT_BYTES',
+  'EVIDENCE_MAX_BYTES',
+  'EVIDENCE_MAX_CONCURRENT_UPLOADS',
   'SEED_DEMO',
   'LOG_LEVEL',
 ] as const satisfies readonly (keyof EnvironmentSchema)[];

@@ -257,6 +257,20 @@ export class EnvironmentSchema {
   @Min(1024)
   BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
+  /** Largest evidence file, in bytes (POST /evidence streams it; BODY_LIMIT_BYTES does not apply). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+
+  /** Evidence uploads one API process accepts at once; one more is answered 429 TOO_MANY_REQUESTS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EVIDENCE_MAX_CONCURRENT_UPLOADS = 4;
+
   /** Load the demo data at start on an empty database (never in production). */
   @Transform(toBool)
   @IsOptional()

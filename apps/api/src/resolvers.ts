@@ -1,3 +1,5 @@
+import { EvidenceFieldsResolver } from './evidence/evidence-fields.resolver.js';
+import { EvidenceResolver } from './evidence/evidence.resolver.js';
 import { AgreementFieldsResolver } from './agreements/agreement-fields.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
 import { CriterionReferencesResolver } from './catalogue/catalogue-references.resolver.js';
@@ -170,4 +172,6 @@ export const RESOLVERS = [
   EnrolmentIncidentsResolver,
   // the public registry (no sign-in)
   PublicRegistryResolver,
+  EvidenceResolver,
+  EvidenceFieldsResolver,
 ];

@@ -46,6 +46,9 @@ import { SimulationRunner } from './simulation/simulation-runner.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
 import { DeadlineService } from './deadlines/deadline.service.js';
 import { PLAN_FACTS_PROVIDER, PlanFacts } from './deadlines/plan-facts.js';
+import { EvidenceService } from './evidence/evidence.service.js';
+import { EvidenceStore } from './evidence/evidence-store.js';
+import { PostgresEvidenceStore } from './evidence/postgres-evidence-store.js';
 
 const SERVICES = [
   PasswordHasher,
@@ -89,6 +92,7 @@ const SERVICES = [
   SimulationQueryService,
   SigningKeyService,
   DeadlineService,
+  EvidenceService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */
@@ -106,7 +110,13 @@ const SERVICES = [
     }),
   ],
   // PlanFacts: what deadlines read of the stored sandbox plans (deadlines/plan-facts.ts).
-  providers: [...SERVICES, CHUNK_EXECUTOR_PROVIDER, PLAN_FACTS_PROVIDER],
-  exports: [...SERVICES, ChunkExecutor, PlanFacts],
+  // EvidenceStore: where evidence bytes live (PostgreSQL chunks; another store replaces it here alone).
+  providers: [
+    ...SERVICES,
+    CHUNK_EXECUTOR_PROVIDER,
+    PLAN_FACTS_PROVIDER,
+    { provide: EvidenceStore, useClass: PostgresEvidenceStore },
+  ],
+  exports: [...SERVICES, ChunkExecutor, PlanFacts, EvidenceStore],
 })
 export class ApplicationModule {}

@@ -15,6 +15,7 @@ export * from './evaluation/evaluation.js';
 export * from './evaluation/recognised-results.js';
 export * from './enrolments/exit-report.js';
 export * from './plans/sandbox-plans.js';
+export * from './evidence/evidence-files.js';
 export * from './reports/test-reports.js';
 export * from './cooperation/incidents.js';
 export * from './audit/audit-chain.js';

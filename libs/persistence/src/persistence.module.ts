@@ -23,6 +23,8 @@ import { AgreementRepository } from './repositories/agreement.repository.js';
 import { SimulationDataRepository } from './repositories/simulation-data.repository.js';
 import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
 import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
+import { EvidenceRepository } from './repositories/evidence.repository.js';
+import { EvidenceBlobRepository } from './repositories/evidence-blob.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -45,6 +47,8 @@ const REPOSITORIES = [
   SimulationRunRepository,
   SimulationDataRepository,
   PlatformKeyRepository,
+  EvidenceRepository,
+  EvidenceBlobRepository,
 ];
 
 /**

@@ -5,6 +5,7 @@ import {
   AuthorityService,
   DeadlineService,
   EnrolmentService,
+  EvidenceService,
   ExitDocumentService,
   IncidentService,
   TestReportService,
@@ -63,6 +64,7 @@ export class GraphQLContextFactory {
     private readonly exitDocuments: ExitDocumentService,
     private readonly deadlines: DeadlineService,
     private readonly plans: SandboxPlanService,
+    private readonly evidence: EvidenceService,
     private readonly subscriptionSessions: SubscriptionSessions,
   ) {}
 
@@ -83,6 +85,7 @@ export class GraphQLContextFactory {
       exitDocuments,
       deadlines,
       plans,
+      evidence,
     } = this;
     return new Loaders(
       {
@@ -101,6 +104,7 @@ export class GraphQLContextFactory {
         exitDocuments,
         deadlines,
         plans,
+        evidence,
       },
       actor,
     );

@@ -6,6 +6,7 @@ import {
   DeadlineService,
   EnrolmentService,
   type EnrolmentExitDocuments,
+  EvidenceService,
   ExitDocumentService,
   IncidentService,
   TestReportService,
@@ -28,6 +29,7 @@ import type {
   EnrolmentEntity,
   EnrolmentTrackEntity,
   EntryResultEntity,
+  EvidenceEntity,
   IncidentEntity,
   ProgrammeEntity,
   TestReportEntity,
@@ -58,11 +60,20 @@ export interface LoaderServices {
   exitDocuments: ExitDocumentService;
   deadlines: DeadlineService;
   plans: SandboxPlanService;
+  evidence: EvidenceService;
 }
 
 /** The loaders that map one id (or code) to one row, or to null when there is none for the caller. */
 export type ByIdLoader =
-  'jurisdiction' | 'authority' | 'organisation' | 'clause' | 'criterion' | 'programme' | 'aiSystem' | 'enrolment';
+  | 'jurisdiction'
+  | 'authority'
+  | 'organisation'
+  | 'clause'
+  | 'criterion'
+  | 'programme'
+  | 'aiSystem'
+  | 'enrolment'
+  | 'evidence';
 
 /** The row a by-id loader returns. */
 export type RowOf<K extends ByIdLoader> = NonNullable<Loaders[K] extends DataLoader<string, infer R> ? R : never>;
@@ -110,6 +121,13 @@ export class Loaders {
   readonly deadlinesOfEnrolment: DataLoader<string, EnrolmentDeadlines | null>;
   /** Every version of each enrolment's sandbox plan, newest first, as the caller may see it (none when the enrolment is not visible). */
   readonly plansOfEnrolment: DataLoader<string, ShownPlan[]>;
+  /**
+   * Evidence by id, for a record the caller may already see that names it (a result, a plan section):
+   * no access check of its own — whoever reads the record may read the file it names.
+   */
+  readonly evidence: DataLoader<string, EvidenceEntity | null>;
+  /** The revisions that supersede each evidence, oldest first. */
+  readonly supersedingEvidence: DataLoader<string, EvidenceEntity[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -204,6 +222,8 @@ export class Loaders {
       const byId = new Map(visible.map((e, i) => [e.id, shown[i]]));
       return ids.map((id) => byId.get(id) ?? []);
     });
+    this.evidence = new DataLoader((ids) => services.evidence.findByIdsUnchecked(ids));
+    this.supersedingEvidence = new DataLoader((ids) => services.evidence.supersedingOf(ids));
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));

@@ -16,6 +16,7 @@ export type IdKind =
   | 'criterion'
   | 'crosswalk'
   | 'enrolment'
+  | 'evidence'
   | 'exit report'
   | 'incident'
   | 'organisation'
