@@ -1,4 +1,4 @@
-// The command line. `recognise`, `simulate` and `verify` read a file and need no configuration, database or
+// The command line. `recognise`, `simulate`, `verify` and `evidence` read a file and need no configuration, database or
 // framework, so they are dispatched before any of them is loaded: the platform commands (and with them Nest,
 // TypeORM and the configuration) are imported only when one of them runs.
 async function main(argv: string[]): Promise<number> {
@@ -10,6 +10,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'simulate') {
     const { processIo, simulate } = await import('./commands/simulate.command.js');
     return simulate(args, processIo());
+  }
+  if (command === 'evidence') {
+    const { evidence, processIo } = await import('./commands/evidence.command.js');
+    return evidence(args, processIo());
   }
   if (command === 'verify') {
     const { processIo, verify } = await import('./commands/verify.command.js');

@@ -32,6 +32,7 @@ import { ExitReportService } from './enrolments/exit-report.service.js';
 import { PublicRegistryService } from './registry/public-registry.service.js';
 import { SandboxPlanService } from './plans/sandbox-plan.service.js';
 import { TestReportSubmissionService } from './enrolments/test-report-submission.service.js';
+import { EvidenceReferences } from './evidence/evidence-references.js';
 import { TestReportService } from './enrolments/test-report.service.js';
 import { TrackEvaluationService } from './enrolments/track-evaluation.service.js';
 import { AgreementService } from './agreements/agreement.service.js';
@@ -75,6 +76,7 @@ const SERVICES = [
   EnrolmentLifecycleService,
   TestReportService,
   TestReportSubmissionService,
+  EvidenceReferences,
   ExitReportService,
   ExitDocumentService,
   SandboxPlanService,

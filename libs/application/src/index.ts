@@ -41,6 +41,7 @@ export * from './plans/sandbox-plan.service.js';
 export * from './evidence/evidence-store.js';
 export * from './evidence/postgres-evidence-store.js';
 export * from './evidence/evidence.service.js';
+export * from './evidence/evidence-references.js';
 export * from './registry/public-registry.service.js';
 export * from './deadlines/plan-facts.js';
 export * from './deadlines/deadline.service.js';

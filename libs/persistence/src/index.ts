@@ -30,4 +30,5 @@ export * from './repositories/simulation-data.repository.js';
 export * from './repositories/platform-key.repository.js';
 export * from './repositories/evidence.repository.js';
 export * from './repositories/evidence-blob.repository.js';
+export * from './repositories/evidence-reference.repository.js';
 export * from './persistence.module.js';

@@ -25,6 +25,7 @@ import { SimulationRunRepository } from './repositories/simulation-run.repositor
 import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
 import { EvidenceBlobRepository } from './repositories/evidence-blob.repository.js';
+import { EvidenceReferenceRepository } from './repositories/evidence-reference.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -49,6 +50,7 @@ const REPOSITORIES = [
   PlatformKeyRepository,
   EvidenceRepository,
   EvidenceBlobRepository,
+  EvidenceReferenceRepository,
 ];
 
 /**

@@ -26,5 +26,10 @@ registerEnumType(WorkItemKind, {
     EXIT_REPORT_ISSUE: {
       description: 'Its track ended with a final exit decision; its exit report is not issued yet.',
     },
+    EVIDENCE_EXPIRING: {
+      description:
+        'Evidence named by a result of an enrolment testing with it expires within 30 days or before the agreed ' +
+        'plan’s end day (or has expired): due on its expiry day.',
+    },
   },
 });

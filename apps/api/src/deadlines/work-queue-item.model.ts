@@ -14,7 +14,9 @@ export class WorkQueueItem {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The deadline it answers to; null where the rules set none (report reviews, exit decisions).',
+    description:
+      'The deadline it answers to (EVIDENCE_EXPIRING: the expiry day); null where the rules set none (report ' +
+      'reviews, exit decisions).',
   })
   due: string | null;
 
@@ -27,6 +29,7 @@ export class WorkQueueItem {
   enrolmentId: string;
   authorityId: string;
   reportId: string | null;
+  evidenceId: string | null;
 
   static from(w: WorkItem): WorkQueueItem {
     return Object.assign(new WorkQueueItem(), {
@@ -37,6 +40,7 @@ export class WorkQueueItem {
       enrolmentId: w.enrolmentId,
       authorityId: w.authorityId,
       reportId: w.reportId,
+      evidenceId: w.evidenceId,
     });
   }
 }

@@ -17,6 +17,9 @@ export class EntryResult {
   @Field(() => String, { nullable: true })
   evidenceSha256: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The stored evidence file the result names, if any.' })
+  evidenceId: string | null;
+
   @Field(() => Boolean, { nullable: true })
   attested: boolean | null;
 
@@ -48,6 +51,7 @@ function pickResult(r: EntryResultEntity | TestResultEntity) {
     value: r.value,
     evidenceReference: r.evidenceReference,
     evidenceSha256: r.evidenceSha256,
+    evidenceId: r.evidenceId,
     attested: r.attested,
     outcome: r.outcome as ResultOutcome,
     detail: r.detail,

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CriterionOutcome, MetBy, ResultOutcome, Stage } from '@sandbridge/domain';
 import type {
   CriterionEvaluationPreview as CriterionEvaluationPreviewRow,
@@ -24,8 +24,11 @@ export class TestResultPreview {
   @Field(() => String, { nullable: true })
   evidenceReference: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As stated, or the stored file’s when it names one.' })
   evidenceSha256: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The stored evidence file the result names, if any.' })
+  evidenceId: string | null;
 
   @Field(() => Boolean, { nullable: true })
   attested: boolean | null;
@@ -44,6 +47,7 @@ export class TestResultPreview {
       value: r.value,
       evidenceReference: r.evidenceReference,
       evidenceSha256: r.evidenceSha256,
+      evidenceId: r.evidenceId,
       attested: r.attested,
       outcome: r.outcome,
       detail: r.detail,

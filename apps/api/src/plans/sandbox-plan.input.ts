@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Confidentiality } from '@sandbridge/domain';
+import { Confidentiality, MAX_SECTION_EVIDENCE } from '@sandbridge/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import '../enrolments/enrolment.enums.js';
@@ -23,6 +23,16 @@ abstract class PlanSectionMarkingInput {
   })
   @IdOf('authority', { optional: true })
   authorityId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_SECTION_EVIDENCE)
+  @IdOf('evidence', { optional: true, each: true })
+  evidenceIds?: string[] | null;
 }
 
 @InputType()

@@ -30,6 +30,9 @@ abstract class PlanSectionFields {
 
   /** Resolved to the Authority the section belongs to (sandbox-plan-fields.resolver.ts). */
   authorityId: string | null;
+
+  /** Resolved to the evidence the section names (evidence-references.resolver.ts); empty when withheld. */
+  evidenceIds: string[];
 }
 
 /** The marking of a section and, unless withheld, its content (null fields when withheld). */
@@ -37,7 +40,13 @@ function sectionOf<S extends PlanSectionMeta, C extends object>(
   shown: ShownSection<S>,
   content: (s: S) => C,
 ): PlanSectionFields & { [K in keyof C]: C[K] | null } {
-  const base = { confidentiality: shown.confidentiality, authorityId: shown.authorityId, withheld: shown.withheld };
+  const base = {
+    confidentiality: shown.confidentiality,
+    authorityId: shown.authorityId,
+    withheld: shown.withheld,
+    // A withheld section names no evidence to its reader.
+    evidenceIds: shown.withheld ? [] : ((shown as unknown as S).evidenceIds ?? []),
+  };
   return shown.withheld
     ? (base as PlanSectionFields & { [K in keyof C]: C[K] | null })
     : { ...base, ...content(shown as unknown as S) };

@@ -323,6 +323,8 @@ export type PlanPersonalDataInput = {
   /** The data protection authority involved; required when processed. */
   dataProtectionAuthorityId?: string | number | null | undefined;
   description?: string | null | undefined;
+  /** Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section. */
+  evidenceIds?: Array<string | number> | null | undefined;
   processed: boolean;
 };
 
@@ -332,6 +334,8 @@ export type PlanRealWorldTestingInput = {
   /** Who may read it (default PUBLIC: an unmarked section is presumed disclosable). */
   confidentiality?: Confidentiality | null | undefined;
   durationDays: number;
+  /** Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section. */
+  evidenceIds?: Array<string | number> | null | undefined;
   /** How the subjects’ informed consent is obtained. */
   informedConsent: string;
   location: string;
@@ -345,6 +349,8 @@ export type PlanRequirementsInput = {
   confidentiality?: Confidentiality | null | undefined;
   /** Criteria (versions) of the admitting authorities; must include their attached TESTING and EXIT criteria. Absent or empty: exactly those. */
   criterionIds?: Array<string | number> | null | undefined;
+  /** Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section. */
+  evidenceIds?: Array<string | number> | null | undefined;
 };
 
 export type PlanTextInput = {
@@ -352,6 +358,8 @@ export type PlanTextInput = {
   authorityId?: string | number | null | undefined;
   /** Who may read it (default PUBLIC: an unmarked section is presumed disclosable). */
   confidentiality?: Confidentiality | null | undefined;
+  /** Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section. */
+  evidenceIds?: Array<string | number> | null | undefined;
   text: string;
 };
 
@@ -362,6 +370,8 @@ export type PlanTimelineInput = {
   confidentiality?: Confidentiality | null | undefined;
   /** No later than startDay + the programme’s maximum testing period. */
   endDay: string;
+  /** Stored evidence files of your organisation the section names (at most 20): read by whoever may read the section. */
+  evidenceIds?: Array<string | number> | null | undefined;
   /** Each between startDay and endDay. */
   milestones?: Array<PlanMilestoneInput> | null | undefined;
   startDay: string;
@@ -492,10 +502,12 @@ export type RequestPlanChangesInput = {
   reasons: string;
 };
 
-/** A measured value, an evidence reference with its SHA-256, or an attestation. */
+/** A measured value, an evidence reference with its SHA-256 or a stored evidence file, or an attestation. */
 export type ResultInput = {
   attested?: boolean | null | undefined;
   criterionId: string | number;
+  /** A stored evidence file of your organisation (docs/domain.md#evidence). evidenceSha256, when given, must be its SHA-256 (absent: the stored one is used); evidenceReference defaults to its title. Evidence that expired before the report’s period ended (an entry result: before the day it is saved) does not satisfy an EVIDENCE criterion. */
+  evidenceId?: string | number | null | undefined;
   evidenceReference?: string | null | undefined;
   /** SHA-256 of the evidence content, 64 lower-case hex characters. */
   evidenceSha256?: string | null | undefined;
@@ -666,6 +678,8 @@ export type UpdateProgrammeInput = {
 export type WorkQueueItemKind =
   /** Its track of a submitted enrolment waits for its review and entry decision. */
   | 'ENTRY_DECISION'
+  /** Evidence named by a result of an enrolment testing with it expires within 30 days or before the agreed plan’s end day (or has expired): due on its expiry day. */
+  | 'EVIDENCE_EXPIRING'
   /** Its track of an enrolment in exit review waits for its exit decision. */
   | 'EXIT_DECISION'
   /** Its track ended with a final exit decision; its exit report is not issued yet. */

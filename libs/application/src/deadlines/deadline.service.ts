@@ -10,6 +10,8 @@ import {
   type EnrolmentDeadlines,
   EnrolmentState,
   EntryDecision,
+  EVIDENCE_EXPIRY_NOTICE_DAYS,
+  addDays,
   type Page,
   type PageRequest,
   pageSize,
@@ -22,6 +24,8 @@ import {
 } from '@sandbridge/domain';
 import {
   DeadlineRepository,
+  EvidenceReferenceRepository,
+  type ExpiringEvidenceRow,
   type EnrolmentEntity,
   type EnrolmentTrackEntity,
   type FirstIssuedExitReport,
@@ -47,6 +51,7 @@ export class DeadlineService {
     private readonly clock: Clock,
     private readonly plans: PlanFacts,
     private readonly reads: DeadlineRepository,
+    private readonly evidence: EvidenceReferenceRepository,
   ) {}
 
   /** Today as a UTC day. */
@@ -96,7 +101,7 @@ export class DeadlineService {
 
   /**
    * What waits for the caller's authority (a regulator's only), most overdue first, then the earliest
-   * due: a page after the cursor `after`. Two statements and PlanFacts' own, whatever its length.
+   * due: a page after the cursor `after`. Three statements and PlanFacts' own, whatever its length.
    */
   async workQueue(actor: Actor, request: PageRequest): Promise<Page<WorkItem>> {
     if (actor.role !== Role.REGULATOR || !actor.authorityId)
@@ -106,6 +111,7 @@ export class DeadlineService {
     const authorityId = actor.authorityId;
     const tracks = await this.reads.queueTracksOf(authorityId);
     const reports = await this.reads.reportsAwaitingReview(authorityId);
+    const evidence = await this.evidence.expiringForAuthority(authorityId);
     const withPlans = [
       ...new Set(
         tracks.filter((t) => t.admittedAt && t.enrolmentState !== EnrolmentState.EXITED).map((t) => t.enrolmentId),
@@ -128,8 +134,22 @@ export class DeadlineService {
       })),
       reports,
       this.today(),
+      evidence,
     );
     return workQueuePage(items, request);
+  }
+
+  /**
+   * For each enrolment (already visible to the caller), in the order given: the evidence its results
+   * and plan sections name that expired already or expires within EVIDENCE_EXPIRY_NOTICE_DAYS of
+   * today, soonest first. One statement for any number of enrolments.
+   */
+  async expiringEvidence(enrolmentIds: readonly string[]): Promise<ExpiringEvidenceRow[][]> {
+    const rows = await this.evidence.expiringOfEnrolments(
+      enrolmentIds,
+      addDays(this.today(), EVIDENCE_EXPIRY_NOTICE_DAYS),
+    );
+    return enrolmentIds.map((id) => rows.filter((r) => r.enrolmentId === id));
   }
 }
 

@@ -7,6 +7,7 @@ import {
   EnrolmentState,
   evaluateResult,
   type FieldProblem,
+  toUtcDay,
   JointEntryRule,
   ProgrammeStatus,
   Role,
@@ -24,6 +25,7 @@ import {
 import { AuditService } from '../cooperation/audit.service.js';
 import { EventBus } from '../cooperation/event-bus.js';
 import { EnrolmentEventType } from '../cooperation/events.js';
+import { EvidenceReferences, resolveClaim } from '../evidence/evidence-references.js';
 import { attachmentsOf, participantIdsOf } from '../programmes/programme-rows.js';
 import { toCriterionSpec } from './criterion-spec.js';
 import { lifecycleActor } from './enrolment-access.js';
@@ -53,6 +55,7 @@ export class EnrolmentApplicationService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly reads: EnrolmentService,
+    private readonly evidence: EvidenceReferences,
   ) {}
 
   create(actor: Actor, command: CreateEnrolmentCommand): Promise<EnrolmentEntity> {
@@ -165,6 +168,12 @@ export class EnrolmentApplicationService {
     const criteria = new Map((await this.criteria.findByIds([...entry])).map((c) => [c.id, c]));
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
+    const owned = await this.evidence.ownedBy(
+      enrolment.organisationId,
+      results.map((r) => r.evidenceId),
+    );
+    // Entry evidence must hold on the day it is evaluated: today.
+    const validity = { day: toUtcDay(this.clock.now()), of: 'EVALUATION' as const };
     const rows = results.flatMap((r, i) => {
       const criterion = criteria.get(r.criterionId);
       if (!criterion || criterion.status === CriterionStatus.DRAFT) {
@@ -177,15 +186,16 @@ export class EnrolmentApplicationService {
       if (seen.has(r.criterionId))
         problems.push({ path: `input.entryResults.${i}.criterionId`, message: 'appears twice' });
       seen.add(r.criterionId);
-      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
+      const evidence = resolveClaim(r, owned, `input.entryResults.${i}`, problems);
+      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), { ...r, ...evidence }, validity);
       return [
         {
           enrolmentId: enrolment.id,
           criterionId: r.criterionId,
           value: r.value ?? null,
-          evidenceReference: r.evidenceReference ?? null,
-          evidenceSha256: r.evidenceSha256 ?? null,
-          evidenceId: null,
+          evidenceReference: evidence.evidenceReference,
+          evidenceSha256: evidence.evidenceSha256,
+          evidenceId: evidence.evidenceId,
           attested: r.attested ?? null,
           outcome,
           detail,

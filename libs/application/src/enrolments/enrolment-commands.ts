@@ -14,6 +14,8 @@ export interface ResultCommand {
   value?: number | null;
   evidenceReference?: string | null;
   evidenceSha256?: string | null;
+  /** A stored evidence file of the organisation (docs/domain.md#evidence): its hash and title fill in. */
+  evidenceId?: string | null;
   attested?: boolean | null;
 }
 

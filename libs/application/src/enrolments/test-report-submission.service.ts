@@ -38,6 +38,7 @@ import {
 import { AuditService } from '../cooperation/audit.service.js';
 import { EventBus } from '../cooperation/event-bus.js';
 import { EnrolmentEventType } from '../cooperation/events.js';
+import { EvidenceReferences, resolveClaim } from '../evidence/evidence-references.js';
 import { lifecycleActor } from './enrolment-access.js';
 import { toCriterionSpec } from './criterion-spec.js';
 import type { ResultCommand } from './enrolment-commands.js';
@@ -90,6 +91,7 @@ export class TestReportSubmissionService {
     private readonly reads: TestReportService,
     private readonly evaluations: TrackEvaluationService,
     private readonly plans: SandboxPlanRepository,
+    private readonly evidence: EvidenceReferences,
   ) {}
 
   submit(actor: Actor, command: SubmitTestReportCommand): Promise<TestReportEntity> {
@@ -309,7 +311,7 @@ export class TestReportSubmissionService {
       problems.push({ path: 'input.periodEnd', message: 'must not be before periodStart' });
     if (!(await this.jurisdictions.findByCode(command.testedIn)))
       problems.push({ path: 'input.testedIn', message: 'is not a known jurisdiction' });
-    const rows = await this.evaluateResults(enrolment, command.results, problems);
+    const rows = await this.evaluateResults(enrolment, command.results, command.periodEnd, problems);
     return { rows, problems, planVersion };
   }
 
@@ -329,10 +331,15 @@ export class TestReportSubmissionService {
     );
   }
 
-  /** Each result must name a published criterion of an authority of the programme. */
+  /**
+   * Each result must name a published criterion of an authority of the programme, and any evidence
+   * file it names must be the organisation's (with the hash stated, if any, the stored one's); the
+   * files are read in one statement, and evidence must still hold on the period's last day.
+   */
   private async evaluateResults(
     enrolment: EnrolmentEntity,
     results: ResultCommand[],
+    periodEnd: string,
     problems: FieldProblem[],
   ): Promise<EvaluatedResult[]> {
     if (!results.length) problems.push({ path: 'input.results', message: 'must hold at least one result' });
@@ -343,6 +350,10 @@ export class TestReportSubmissionService {
     );
     const criteria = new Map(
       (await this.criteria.findByIds([...new Set(results.map((r) => r.criterionId))])).map((c) => [c.id, c]),
+    );
+    const owned = await this.evidence.ownedBy(
+      enrolment.organisationId,
+      results.map((r) => r.evidenceId),
     );
     return results.flatMap((r, position) => {
       const criterion = criteria.get(r.criterionId);
@@ -359,21 +370,26 @@ export class TestReportSubmissionService {
           message: 'must be 64 lower-case hexadecimal characters',
         });
       }
-      if (r.value == null && r.evidenceReference == null && r.attested == null) {
+      if (r.value == null && r.evidenceReference == null && r.evidenceId == null && r.attested == null) {
         problems.push({
           path: `input.results.${position}`,
-          message: 'must give a value, an evidence reference or an attestation',
+          message: 'must give a value, an evidence reference or file, or an attestation',
         });
       }
-      const { outcome, detail } = evaluateResult(toCriterionSpec(criterion), r);
+      const evidence = resolveClaim(r, owned, `input.results.${position}`, problems);
+      const { outcome, detail } = evaluateResult(
+        toCriterionSpec(criterion),
+        { ...r, ...evidence },
+        { day: periodEnd, of: 'REPORT_PERIOD' },
+      );
       return [
         {
           position,
           criterion,
           value: r.value ?? null,
-          evidenceReference: r.evidenceReference ?? null,
-          evidenceSha256: r.evidenceSha256 ?? null,
-          evidenceId: null,
+          evidenceReference: evidence.evidenceReference,
+          evidenceSha256: evidence.evidenceSha256,
+          evidenceId: evidence.evidenceId,
           attested: r.attested ?? null,
           outcome,
           detail,

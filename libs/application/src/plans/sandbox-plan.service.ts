@@ -17,7 +17,9 @@ import {
   type PlanContentContext,
   planContentProblems,
   planAsRead,
+  planEvidenceReferences,
   planInForce,
+  PLAN_SECTIONS,
   type PlanReader,
   type PlanSectionMeta,
   type PlanSnapshot,
@@ -33,6 +35,7 @@ import {
   AuthorityRepository,
   CriterionRepository,
   type EnrolmentEntity,
+  EvidenceReferenceRepository,
   EnrolmentRepository,
   type EnrolmentTrackEntity,
   ProgrammeRepository,
@@ -53,6 +56,8 @@ import { participantIdsOf } from '../programmes/programme-rows.js';
 export interface PlanSectionCommand {
   confidentiality?: Confidentiality | null;
   authorityId?: string | null;
+  /** Evidence files of the enrolling organisation the section names (at most 20). */
+  evidenceIds?: string[] | null;
 }
 
 export interface ProposePlanCommand {
@@ -140,6 +145,7 @@ export class SandboxPlanService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly evidence: EvidenceReferenceRepository,
   ) {}
 
   // ── writing ──
@@ -236,6 +242,7 @@ export class SandboxPlanService {
           ...(await this.contentContext(loaded, full.requirements.criterionIds)),
           extensionOf: extensionOf ? { endDay: planInForce(versions)!.endDay } : null,
         });
+        problems.push(...(await this.evidenceProblems(enrolment, full)));
         if (problems.length) throw DomainError.badInput(problems, 'The sandbox plan was not proposed');
       }
       for (const change of outcome.statusChanges) {
@@ -264,6 +271,7 @@ export class SandboxPlanService {
           supersededAt: null,
           supersededBy: null,
         });
+      if (created) await this.evidence.insertPlanEvidence(created.id, planEvidenceReferences(created.content));
       if (outcome.decision)
         await this.plans.insertApproval({
           planId: decided!.id,
@@ -407,6 +415,7 @@ export class SandboxPlanService {
     const meta = (s: PlanSectionCommand): PlanSectionMeta => ({
       confidentiality: s.confidentiality ?? Confidentiality.PUBLIC,
       authorityId: s.authorityId ?? null,
+      ...(s.evidenceIds?.length ? { evidenceIds: [...s.evidenceIds] } : {}),
     });
     const text = (s: PlanSectionCommand & { text: string }) => ({ ...meta(s), text: s.text });
     const requirements = c.requirements ?? {};
@@ -449,6 +458,25 @@ export class SandboxPlanService {
           }
         : null,
     };
+  }
+
+  /**
+   * The evidence the sections name must be the enrolling organisation's: any other id is answered as
+   * if it did not exist ("no such evidence"), at its path. One statement for every section.
+   */
+  private async evidenceProblems(enrolment: EnrolmentEntity, content: SandboxPlanContent): Promise<FieldProblem[]> {
+    const named = planEvidenceReferences(content);
+    if (!named.length) return [];
+    const owned = new Set(
+      (await this.evidence.findByIds(named.map((r) => r.evidenceId)))
+        .filter((e) => e.organisationId === enrolment.organisationId)
+        .map((e) => e.id),
+    );
+    return PLAN_SECTIONS.flatMap((name) =>
+      (content[name]?.evidenceIds ?? []).flatMap((id, i) =>
+        owned.has(id) ? [] : [{ path: `input.${name}.evidenceIds.${i}`, message: 'no such evidence' }],
+      ),
+    );
   }
 
   /** The TESTING and EXIT criteria attached to the programme for the admitting authorities. */

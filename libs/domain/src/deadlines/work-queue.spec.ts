@@ -5,6 +5,7 @@ import { EnrolmentState, ExitDecision, TrackState } from '../enrolments/enrolmen
 import { addDays } from '../time/day-arithmetic.js';
 import {
   compareWorkItems,
+  evidenceExpiring,
   type QueueTrackFacts,
   type WorkItem,
   WorkItemKind,
@@ -97,6 +98,68 @@ describe('what waits for an authority', () => {
       [WorkItemKind.EXIT_DECISION, 'exit-review', null, null],
       [WorkItemKind.EXIT_DECISION, 'exit-suspended', null, null],
     ]);
+  });
+
+  describe('evidence expiring', () => {
+    const testing = facts('t', {
+      enrolmentState: EnrolmentState.TESTING,
+      state: TrackState.ADMITTED,
+      admittedOn: '2027-01-10',
+      plan: { agreedOn: '2027-01-20', endDay: '2027-12-31', awaiting: [] },
+    });
+    const expiring = (expiryDay: string, today: string, t = [testing]) =>
+      workItemsOf(ME, t, [], today, [{ evidenceId: 'ev1', enrolmentId: 't', expiryDay }]).map((i) => [
+        i.kind,
+        i.evidenceId,
+        i.due,
+        i.daysOverdue,
+      ]);
+
+    it('before the agreed plan’s end day: an item due on the expiry day, however far off', () => {
+      expect(expiring('2027-12-30', '2027-03-01')).toEqual([[WorkItemKind.EVIDENCE_EXPIRING, 'ev1', '2027-12-30', 0]]);
+      // On the end day itself it still holds when testing ends: not yet an item (more than 30 days ahead).
+      expect(expiring('2027-12-31', '2027-03-01')).toEqual([]);
+    });
+
+    it('after the plan’s end: only within 30 days — the 30th day is in, the 31st out', () => {
+      const noPlanEnd = [{ ...testing, plan: null }];
+      expect(expiring('2027-03-31', '2027-03-01', noPlanEnd)).toEqual([
+        [WorkItemKind.EVIDENCE_EXPIRING, 'ev1', '2027-03-31', 0],
+      ]);
+      expect(expiring('2027-04-01', '2027-03-01', noPlanEnd)).toEqual([]);
+      expect(evidenceExpiring('2027-03-31', '2027-03-01')).toBe(true);
+      expect(evidenceExpiring('2027-04-01', '2027-03-01')).toBe(false);
+      expect(evidenceExpiring(null, '2027-03-01', '2099-01-01')).toBe(false);
+    });
+
+    it('expired already: overdue by the days since', () => {
+      expect(expiring('2027-02-25', '2027-03-01')).toEqual([[WorkItemKind.EVIDENCE_EXPIRING, 'ev1', '2027-02-25', 4]]);
+    });
+
+    it('only for enrolments testing with the authority, once per enrolment and evidence', () => {
+      const items = workItemsOf(
+        ME,
+        [
+          testing,
+          facts('pending', { enrolmentState: EnrolmentState.UNDER_REVIEW }),
+          facts('suspended', { enrolmentState: EnrolmentState.SUSPENDED, state: TrackState.SUSPENDED }),
+        ],
+        [],
+        '2027-03-01',
+        [
+          { evidenceId: 'ev1', enrolmentId: 't', expiryDay: '2027-03-10' },
+          { evidenceId: 'ev1', enrolmentId: 't', expiryDay: '2027-03-10' },
+          { evidenceId: 'ev2', enrolmentId: 'pending', expiryDay: '2027-03-10' },
+          { evidenceId: 'ev3', enrolmentId: 'suspended', expiryDay: '2027-03-05' },
+          { evidenceId: 'ev4', enrolmentId: 'unknown', expiryDay: '2027-03-05' },
+        ],
+      );
+      const evidence = items.filter((i) => i.kind === WorkItemKind.EVIDENCE_EXPIRING);
+      expect(evidence.map((i) => [i.enrolmentId, i.evidenceId, i.due])).toEqual([
+        ['suspended', 'ev3', '2027-03-05'],
+        ['t', 'ev1', '2027-03-10'],
+      ]);
+    });
   });
 
   it('an exit report to issue, due exited + 2 months, until one is issued', () => {

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { EnrolmentState, type ExitDecision, TrackState } from '../enrolments/enrolment-states.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from '../pagination/cursor.js';
 import { compareIds } from '../recognition/recognition-engine.js';
-import { daysBetween } from '../time/day-arithmetic.js';
+import { addDays, daysBetween } from '../time/day-arithmetic.js';
 import { entryDecisionDue, exitReportDue, type PlanFact, planAgreedDue } from './deadlines.js';
 
 /** What waits for an authority (docs/domain.md#the-work-queue). */
@@ -17,6 +17,24 @@ export enum WorkItemKind {
   EXIT_DECISION = 'EXIT_DECISION',
   /** Its track ended with a final exit decision and its exit report is not issued yet. */
   EXIT_REPORT_ISSUE = 'EXIT_REPORT_ISSUE',
+  /**
+   * Evidence named by a result of an enrolment in testing with it expires soon (within
+   * EVIDENCE_EXPIRY_NOTICE_DAYS) or before the agreed plan's end day, or has expired.
+   */
+  EVIDENCE_EXPIRING = 'EVIDENCE_EXPIRING',
+}
+
+/** Evidence expiring within this many days (inclusive) is shown as expiring. */
+export const EVIDENCE_EXPIRY_NOTICE_DAYS = 30;
+
+/**
+ * Does evidence with `expiryDay` need attention on `today`: expired already, expiring within
+ * EVIDENCE_EXPIRY_NOTICE_DAYS, or (when the agreed plan's end day is known) expiring before it, so
+ * that it would no longer hold when testing ends?
+ */
+export function evidenceExpiring(expiryDay: string | null, today: string, planEndDay: string | null = null): boolean {
+  if (expiryDay === null) return false;
+  return expiryDay <= addDays(today, EVIDENCE_EXPIRY_NOTICE_DAYS) || (planEndDay !== null && expiryDay < planEndDay);
 }
 
 const KIND_ORDER: readonly WorkItemKind[] = Object.values(WorkItemKind);
@@ -27,6 +45,8 @@ export interface WorkItem {
   authorityId: string;
   /** The report to review (TEST_REPORT_REVIEW only). */
   reportId: string | null;
+  /** The evidence expiring (EVIDENCE_EXPIRING only). */
+  evidenceId: string | null;
   /** The deadline it answers to; null when the rules set none (report reviews, exit decisions). */
   due: string | null;
   overdue: boolean;
@@ -54,6 +74,13 @@ export interface QueueReportFacts {
   enrolmentId: string;
 }
 
+/** Evidence a result of an enrolment names, with its expiry day (only evidence that expires). */
+export interface QueueEvidenceFacts {
+  evidenceId: string;
+  enrolmentId: string;
+  expiryDay: string;
+}
+
 const AWAITING_ENTRY: readonly EnrolmentState[] = [EnrolmentState.SUBMITTED, EnrolmentState.UNDER_REVIEW];
 const ENDED: readonly EnrolmentState[] = [EnrolmentState.DECLINED, EnrolmentState.WITHDRAWN, EnrolmentState.EXITED];
 
@@ -64,10 +91,27 @@ function item(
   due: string | null,
   today: string,
   reportId: string | null = null,
+  evidenceId: string | null = null,
 ): WorkItem {
   const late = due === null ? 0 : daysBetween(due, today);
-  return { kind, enrolmentId, authorityId, reportId, due, overdue: late > 0, daysOverdue: Math.max(late, 0) };
+  return {
+    kind,
+    enrolmentId,
+    authorityId,
+    reportId,
+    evidenceId,
+    due,
+    overdue: late > 0,
+    daysOverdue: Math.max(late, 0),
+  };
 }
+
+/** Enrolment states in which its testing tracks are open: evidence its results name still matters. */
+const TESTING_STATES: readonly EnrolmentState[] = [
+  EnrolmentState.TESTING,
+  EnrolmentState.SUSPENDED,
+  EnrolmentState.EXIT_REVIEW,
+];
 
 /**
  * What waits for `authorityId` on `today`, in queue order (`compareWorkItems`):
@@ -80,15 +124,39 @@ function item(
  * - EXIT_DECISION: its admitted (or suspended) track of an enrolment in EXIT_REVIEW without an exit
  *   decision this round; no due day;
  * - EXIT_REPORT_ISSUE: its track with a final exit decision of an EXITED enrolment, without an
- *   issued exit report; due with the exit report (exited + 2 months).
+ *   issued exit report; due with the exit report (exited + 2 months);
+ * - EVIDENCE_EXPIRING: evidence named by a result (of a report it may read) of an enrolment in
+ *   testing whose track of the authority is admitted or suspended, expiring within 30 days or
+ *   before the agreed plan's end day (or expired already): due on its expiry day, one item per
+ *   enrolment and evidence.
  */
 export function workItemsOf(
   authorityId: string,
   tracks: readonly QueueTrackFacts[],
   reports: readonly QueueReportFacts[],
   today: string,
+  evidence: readonly QueueEvidenceFacts[] = [],
 ): WorkItem[] {
   const items: WorkItem[] = [];
+  const testing = new Map(
+    tracks
+      .filter(
+        (t) =>
+          TESTING_STATES.includes(t.enrolmentState) &&
+          (t.state === TrackState.ADMITTED || t.state === TrackState.SUSPENDED),
+      )
+      .map((t) => [t.enrolmentId, t.plan?.endDay ?? null]),
+  );
+  const seen = new Set<string>();
+  for (const e of evidence) {
+    const key = `${e.enrolmentId}\u0000${e.evidenceId}`;
+    if (!testing.has(e.enrolmentId) || seen.has(key)) continue;
+    seen.add(key);
+    if (evidenceExpiring(e.expiryDay, today, testing.get(e.enrolmentId)!))
+      items.push(
+        item(WorkItemKind.EVIDENCE_EXPIRING, authorityId, e.enrolmentId, e.expiryDay, today, null, e.evidenceId),
+      );
+  }
   for (const t of tracks) {
     if (AWAITING_ENTRY.includes(t.enrolmentState) && t.state === TrackState.PENDING && t.decidesEntry && t.submittedOn)
       items.push(item(WorkItemKind.ENTRY_DECISION, authorityId, t.enrolmentId, entryDecisionDue(t.submittedOn), today));
@@ -117,12 +185,18 @@ export function workItemsOf(
 
 /**
  * The queue's order as a key that does not depend on the day it is read: items with a due day by
- * that day, then those without; then kind, enrolment id, report id. Since an item is overdue by
+ * that day, then those without; then kind, enrolment id, report (or evidence) id. Since an item is overdue by
  * `today − due`, ordering by due day *is* "most overdue first, then the earliest due" on any day —
  * which is what lets a cursor (this key, encoded) stay valid from one day to the next.
  */
 export function workItemKey(w: WorkItem): [number, string, number, string, string] {
-  return [w.due === null ? 1 : 0, w.due ?? '', KIND_ORDER.indexOf(w.kind), w.enrolmentId, w.reportId ?? ''];
+  return [
+    w.due === null ? 1 : 0,
+    w.due ?? '',
+    KIND_ORDER.indexOf(w.kind),
+    w.enrolmentId,
+    w.reportId ?? w.evidenceId ?? '',
+  ];
 }
 
 function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {

@@ -168,6 +168,65 @@ describe('evaluateResult: EVIDENCE', () => {
   });
 });
 
+describe('evaluateResult: EVIDENCE that expires', () => {
+  const evidence = spec({ kind: CriterionKind.EVIDENCE, comparator: null, threshold: null });
+  const named = (expiryDay: string | null) => ({
+    evidenceReference: 'model-card.pdf',
+    evidenceSha256: 'cd'.repeat(32),
+    evidenceFile: { title: 'Model card', expiryDay },
+  });
+  const period = { day: '2026-04-30', of: 'REPORT_PERIOD' as const };
+
+  it('expired the day before the period ended: INSUFFICIENT_EVIDENCE, saying why', () => {
+    expect(evaluateResult(evidence, named('2026-04-29'), period)).toEqual({
+      outcome: INSUFFICIENT_EVIDENCE,
+      detail: "evidence Model card expired on 2026-04-29, before the report's period ended on 2026-04-30",
+    });
+  });
+
+  it('a month before, in the words the report gets', () => {
+    expect(evaluateResult(evidence, named('2026-03-31'), period).detail).toBe(
+      "evidence Model card expired on 2026-03-31, before the report's period ended on 2026-04-30",
+    );
+  });
+
+  it.each([
+    ['on the day the period ends (its last day of validity)', '2026-04-30'],
+    ['the day after', '2026-05-01'],
+    ['years later', '2030-01-01'],
+    ['never (no expiry day)', null],
+  ])('expiring %s: PASS', (_label, expiryDay) => {
+    expect(evaluateResult(evidence, named(expiryDay), period).outcome).toBe(PASS);
+  });
+
+  it('an entry result is checked on the day of evaluation', () => {
+    const today = { day: '2026-06-01', of: 'EVALUATION' as const };
+    expect(evaluateResult(evidence, named('2026-05-31'), today)).toEqual({
+      outcome: INSUFFICIENT_EVIDENCE,
+      detail: 'evidence Model card expired on 2026-05-31, before the day of evaluation, 2026-06-01',
+    });
+    expect(evaluateResult(evidence, named('2026-06-01'), today).outcome).toBe(PASS);
+  });
+
+  it('without a day to check against, or a file, expiry is not judged', () => {
+    expect(evaluateResult(evidence, named('2000-01-01')).outcome).toBe(PASS);
+    expect(evaluateResult(evidence, { ...named(null), evidenceFile: null }, period).outcome).toBe(PASS);
+  });
+
+  it('a missing hash is still the first reason', () => {
+    expect(evaluateResult(evidence, { ...named('2000-01-01'), evidenceSha256: null }, period).detail).toBe(
+      'evidence without a valid SHA-256 content hash',
+    );
+  });
+
+  it('other kinds ignore the file', () => {
+    const attestation = spec({ kind: CriterionKind.ATTESTATION, comparator: null, threshold: null });
+    expect(
+      evaluateResult(attestation, { attested: true, evidenceFile: named('2000-01-01').evidenceFile }, period).outcome,
+    ).toBe(PASS);
+  });
+});
+
 describe('evaluateResult: ATTESTATION', () => {
   const attestation = spec({ kind: CriterionKind.ATTESTATION, comparator: null, threshold: null });
 

@@ -39,6 +39,20 @@ export interface ResultInput {
   evidenceReference?: string | null;
   evidenceSha256?: string | null;
   attested?: boolean | null;
+  /**
+   * The stored evidence file the result names (docs/domain.md#evidence), as evaluation needs it:
+   * its title and its expiry day (the last day it may be relied on; null: it does not expire).
+   */
+  evidenceFile?: { title: string; expiryDay: string | null } | null;
+}
+
+/**
+ * The day evidence must still hold on to satisfy an EVIDENCE criterion: a test report's period end
+ * (`REPORT_PERIOD`), or the day an entry result is evaluated (`EVALUATION`).
+ */
+export interface EvidenceValidity {
+  day: string;
+  of: 'REPORT_PERIOD' | 'EVALUATION';
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -87,11 +101,14 @@ export function describeThreshold(
 
 /**
  * Evaluates one result against the criterion version it names: a METRIC needs a value inside the
- * threshold; an EVIDENCE needs a reference with its SHA-256; an ATTESTATION needs a yes.
+ * threshold; an EVIDENCE needs a reference with its SHA-256 and, when it names a stored file with an
+ * expiry day, that day not before `validity.day` (evidence that expired before the end of the
+ * report's period does not satisfy the criterion); an ATTESTATION needs a yes.
  */
 export function evaluateResult(
   criterion: CriterionSpec,
   result: ResultInput,
+  validity: EvidenceValidity | null = null,
 ): { outcome: ResultOutcome; detail: string } {
   switch (criterion.kind) {
     case CriterionKind.METRIC: {
@@ -111,6 +128,17 @@ export function evaluateResult(
         return {
           outcome: ResultOutcome.INSUFFICIENT_EVIDENCE,
           detail: 'evidence without a valid SHA-256 content hash',
+        };
+      }
+      const expiry = result.evidenceFile?.expiryDay ?? null;
+      if (validity && expiry !== null && expiry < validity.day) {
+        const before =
+          validity.of === 'REPORT_PERIOD'
+            ? `before the report's period ended on ${validity.day}`
+            : `before the day of evaluation, ${validity.day}`;
+        return {
+          outcome: ResultOutcome.INSUFFICIENT_EVIDENCE,
+          detail: `evidence ${result.evidenceFile!.title} expired on ${expiry}, ${before}`,
         };
       }
       return {

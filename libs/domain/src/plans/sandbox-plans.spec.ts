@@ -14,6 +14,7 @@ import {
   type PlanContentContext,
   planContentProblems,
   planAsRead,
+  planEvidenceReferences,
   PlanDecision,
   planInForce,
   type PlanOutcome,
@@ -410,6 +411,14 @@ describe('sandbox plan content', () => {
     expect(paths(content({ personalData: { ...d, processed: true, dataProtectionAuthorityId: 'ico' } }))).toEqual([]);
   });
 
+  it('a section names at most 20 evidence files', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `ev${i}`);
+    expect(paths(content({ scope: { ...content().scope, evidenceIds: ids(20) } }))).toEqual([]);
+    expect(paths(content({ scope: { ...content().scope, evidenceIds: ids(21) } }))).toEqual([
+      'input.scope.evidenceIds',
+    ]);
+  });
+
   it('an extension must move the agreed end day later', () => {
     expect(paths(content(), { ...CTX, extensionOf: { endDay: '2027-06-30' } })).toEqual(['input.endDay']);
     expect(paths(content(), { ...CTX, extensionOf: { endDay: '2027-06-29' } })).toEqual([]);
@@ -457,6 +466,23 @@ describe('reading a plan: each section under its confidentiality', () => {
     expect(outsider.content.objectives).toMatchObject({ withheld: true });
     expect(JSON.stringify(outsider.content)).not.toMatch(/For participants|For FCA alone|Singapore/);
     expect(outsider.content.scope).toMatchObject({ withheld: false, text: 'Scope' });
+  });
+
+  it('the evidence a section names is shown with it, and withheld with it', () => {
+    const named = content({
+      scope: { ...content().scope, evidenceIds: ['ev-public'] },
+      safeguards: { ...marked.safeguards, evidenceIds: ['ev-fca', 'ev-fca-2'] },
+    });
+    expect(planEvidenceReferences(named)).toEqual([
+      { section: 'scope', evidenceId: 'ev-public' },
+      { section: 'safeguards', evidenceId: 'ev-fca' },
+      { section: 'safeguards', evidenceId: 'ev-fca-2' },
+    ]);
+    const fca = planAsRead(named, { kind: 'AUTHORITY', authorityId: 'fca', participant: true });
+    expect(fca.content.safeguards).toMatchObject({ withheld: false, evidenceIds: ['ev-fca', 'ev-fca-2'] });
+    const mas = planAsRead(named, { kind: 'AUTHORITY', authorityId: 'mas', participant: true });
+    expect(mas.content.scope).toMatchObject({ withheld: false, evidenceIds: ['ev-public'] });
+    expect(JSON.stringify(mas.content)).not.toContain('ev-fca');
   });
 
   it('a plan without a real-world-testing section shows none', () => {

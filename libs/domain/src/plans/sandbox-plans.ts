@@ -83,7 +83,15 @@ export interface PlanSectionMeta {
   confidentiality: Confidentiality;
   /** Required for HOME_AUTHORITY: the only authority that reads it. */
   authorityId: string | null;
+  /**
+   * Evidence files (of the enrolling organisation) the section names: read as the section is read.
+   * Absent in versions written before evidence existed.
+   */
+  evidenceIds?: string[];
 }
+
+/** How many evidence files one section may name. */
+export const MAX_SECTION_EVIDENCE = 20;
 
 export interface PlanMilestone {
   day: string;
@@ -188,6 +196,11 @@ export function planContentProblems(content: SandboxPlanContent, ctx: PlanConten
       });
     if (section.authorityId && !ctx.admittingAuthorityIds.includes(section.authorityId))
       problems.push({ path: `input.${name}.authorityId`, message: 'must be an admitting authority of this enrolment' });
+    if ((section.evidenceIds?.length ?? 0) > MAX_SECTION_EVIDENCE)
+      problems.push({
+        path: `input.${name}.evidenceIds`,
+        message: `must name at most ${MAX_SECTION_EVIDENCE} evidence files`,
+      });
   }
   const named = new Set(content.requirements.criterionIds);
   for (const [i, id] of content.requirements.criterionIds.entries())
@@ -242,6 +255,15 @@ export type ShownPlanContent = {
       : null
     : never;
 };
+
+/** Every (section, evidence id) the content names, in section order: what `sandbox_plan_evidence` mirrors. */
+export function planEvidenceReferences(
+  content: SandboxPlanContent,
+): { section: PlanSectionName; evidenceId: string }[] {
+  return PLAN_SECTIONS.flatMap((section) =>
+    [...new Set(content[section]?.evidenceIds ?? [])].map((evidenceId) => ({ section, evidenceId })),
+  );
+}
 
 /** The content as `reader` may read it, and how many sections were withheld. */
 export function planAsRead(

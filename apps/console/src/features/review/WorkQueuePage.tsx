@@ -1,6 +1,6 @@
 // The regulator's work queue (/regulator/queue): what waits for its authority across the programmes it
 // takes part in, as the API's `workQueue` lists it — entry decisions, sandbox plans to approve, test
-// reports to review, exit decisions and exit reports to issue — most overdue first, then the earliest
+// reports to review, exit decisions, exit reports to issue and evidence expiring — most overdue first, then the earliest
 // due, each with its due day and an "N days overdue" badge. Each item opens the enrolment's review (or
 // its exit report); a report can be reviewed right here.
 import { Anchor, Badge, Button, Center, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
@@ -66,6 +66,13 @@ const KINDS: { kind: WorkQueueItemKind; tab: string; label: string; empty: strin
     empty: 'No exit report waits to be issued.',
     caption: 'Exited enrolments whose exit report your authority has not issued yet',
   },
+  {
+    kind: 'EVIDENCE_EXPIRING',
+    tab: 'Evidence',
+    label: 'Evidence expiring',
+    empty: 'No evidence of a testing enrolment expires soon.',
+    caption: 'Evidence named by test results that expires soon or before the plan ends',
+  },
 ];
 const KIND = Object.fromEntries(KINDS.map((k) => [k.kind, k])) as Record<WorkQueueItemKind, (typeof KINDS)[number]>;
 
@@ -92,6 +99,8 @@ function nextStep(item: Item): string {
     }
     case 'EXIT_REPORT_ISSUE':
       return `Exited ${when(e.exitedAt)}: write and issue your exit report`;
+    case 'EVIDENCE_EXPIRING':
+      return 'Evidence its results rely on expires: ask the innovator for a revision';
   }
 }
 
