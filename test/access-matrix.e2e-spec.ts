@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CriterionService } from '@sandbridge/application';
+import { CriterionService, EvidenceService } from '@sandbridge/application';
 import { type Actor, Category, Comparator, CriterionKind, Role, Stage } from '@sandbridge/domain';
 import { ADMIN, expectNoLeak, expectOk, type GraphQLResponse, TestApp } from '@sandbridge/testing';
 import { buildSchema, getNamedType, type GraphQLField, isLeafType } from 'graphql';
@@ -57,6 +57,8 @@ crosswalks                     UNAUTH  OK      OK      OK       OK       OK     
 demoAccounts                   OK      OK      OK      OK       OK       OK       OK       OK
 enrolment                      UNAUTH  OK      OK      NULL     OK       NULL     NULL     NULL
 enrolments                     UNAUTH  OK      OK      OK       OK       OK       FORBID   FORBID
+evidence                       UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
+evidenceList                   UNAUTH  FORBID  OK      OK       OK       OK       FORBID   FORBID
 exitReport                     UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 jurisdiction                   UNAUTH  OK      OK      OK       OK       OK       OK       OK
 jurisdictions                  UNAUTH  OK      OK      OK       OK       OK       OK       OK
@@ -132,6 +134,7 @@ rerunSimulation                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID 
 resumeAgreement                UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID   OK       FORBID
 resumeTrack                    UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 revokeSessions                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
+reviseEvidence                 UNAUTH  FORBID  NOTFOUND NOTFOUND OK      NOTFOUND FORBID   FORBID
 retireCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 reviewTestReport               UNAUTH  FORBID  OK      NOTFOUND FORBID   NOTFOUND NOTFOUND NOTFOUND
 reviseCriterion                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
@@ -148,6 +151,7 @@ updateAgreementRule            UNAUTH  FORBID  FORBID  FORBID   FORBID   FORBID 
 updateAiSystem                 UNAUTH  OK      FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
 updateAuthority                UNAUTH  OK      OK      FORBID   FORBID   FORBID   FORBID   FORBID
 updateCriterion                UNAUTH  OK      OK      NOTFOUND FORBID   FORBID   FORBID   FORBID
+updateEvidenceMetadata         UNAUTH  FORBID  NOTFOUND NOTFOUND OK      NOTFOUND FORBID   FORBID
 updateEnrolmentApplication     UNAUTH  FORBID  FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
 updateJurisdiction             UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 updateOrganisation             UNAUTH  OK      FORBID  FORBID   OK       NOTFOUND FORBID   FORBID
@@ -235,6 +239,8 @@ interface World {
   issuedReport: string;
   writtenProof: unknown;
   report: string;
+  /** Organisation A's evidence file, named by a result of \`report\` (PARTICIPANTS, submitted to FCA). */
+  evidence: string;
   agreement: string;
   run: string;
   standard: string;
@@ -408,6 +414,22 @@ async function submitReport(): Promise<string> {
   return report.id;
 }
 
+/** A new evidence file of organisation A (random bytes: never a duplicate). */
+async function evidenceOfA(): Promise<string> {
+  const actor: Actor = {
+    accountId: randomUUID(),
+    role: Role.INNOVATOR,
+    authorityId: null,
+    organisationId: w.orgA,
+    jurisdictionCode: null,
+  };
+  const bytes = Buffer.from(`Model card ${randomUUID()}\n`, 'utf8');
+  const uploaded = await t
+    .get(EvidenceService)
+    .upload(actor, [bytes], { filename: 'model-card.txt', declaredType: 'text/plain' });
+  return uploaded.evidence.id;
+}
+
 const SECTIONS = { keyIssues: { text: 'None worth noting.' }, lessonsLearned: { text: 'Test earlier.' } };
 
 /** A new enrolment brought to EXITED by FCA's AUTHORISED exit decision (which issues FCA's written proof). */
@@ -521,6 +543,11 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   criterion: () => ({ id: w.criteria.TESTING }),
   'criterion:draft': () => ({ id: w.draftCriterion }),
   enrolment: () => ({ id: w.enrolment }),
+  evidence: () => ({ id: w.evidence }),
+  evidenceList: () => ({ first: 5 }),
+  updateEvidenceMetadata: () => ({ input: { id: w.evidence, title: 'Model card' } }),
+  // A fresh pair each cell: a file is revised once.
+  reviseEvidence: async () => ({ input: { id: await evidenceOfA(), revisionId: await evidenceOfA() } }),
   exitReport: () => ({ enrolmentId: w.enrolment }),
   verifyDocument: () => ({ document: w.writtenProof }),
   writtenProof: () => ({ enrolmentId: w.exited, authorityId: w.fca }),
@@ -771,6 +798,8 @@ beforeAll(async () => {
     await ok('query($id: ID!) { enrolment(id: $id) { aiSystem { id } } }', { id: w.enrolment }, tokens.inn)
   ).aiSystem.id;
   w.report = await submitReport();
+  w.evidence = await evidenceOfA();
+  await t.dataSource.query('UPDATE test_result SET evidence_id = $1 WHERE report_id = $2', [w.evidence, w.report]);
   const issued = await exitReportOn(true);
   w.issuedReport = issued.id;
   w.exited = issued.enrolmentId;

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@sandbridge/common';
 import { AppModule } from './app.module.js';
+import { registerEvidenceRoutes } from './evidence/evidence-http.js';
 import { formatError } from './graphql/errors.js';
 import { overTokenLimit, queryTooComplex } from './graphql/query-limits.js';
 import { registerWebConsole } from './web-console.js';
@@ -27,6 +28,7 @@ export async function createApiApp(
     { logger: levels === false ? false : new StartupQuietLogger(levels), bufferLogs: false, abortOnError: false },
   );
   await registerSecurityHeaders(app);
+  await registerEvidenceRoutes(app, config);
   registerWebConsole(app, config);
   refuseOversizedDocuments(app, config.graphql.limits.tokens);
   app.enableShutdownHooks();

@@ -25,7 +25,10 @@ export interface ByteRange {
  */
 export abstract class EvidenceStore {
   /** Stores the bytes; `mediaType` is asked once they are all read (it may depend on them). */
-  abstract write(source: AsyncIterable<Uint8Array>, mediaType: () => string): Promise<StoredBlob>;
+  abstract write(
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    mediaType: () => string,
+  ): Promise<StoredBlob>;
 
   /** The blob's bytes (those of `range` only, when given) as they are read, a piece at a time. */
   abstract read(blobId: string, range?: ByteRange): AsyncIterable<Buffer>;

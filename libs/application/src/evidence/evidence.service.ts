@@ -147,7 +147,7 @@ export class EvidenceService implements OnApplicationBootstrap {
    */
   async upload(
     actor: Actor,
-    source: AsyncIterable<Uint8Array>,
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     command: UploadEvidenceCommand,
   ): Promise<UploadedEvidence> {
     const owner = this.ownerOf(actor);
@@ -447,7 +447,7 @@ export class EvidenceService implements OnApplicationBootstrap {
    * to be UTF-8 without NULs piece by piece. Throws as soon as a check fails.
    */
   private async *checkedBytes(
-    source: AsyncIterable<Uint8Array>,
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     filename: string,
     declaredType: string | null | undefined,
     checked: { mediaType: string; textOnly: boolean; text: boolean },

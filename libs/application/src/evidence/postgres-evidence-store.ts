@@ -22,7 +22,7 @@ export class PostgresEvidenceStore extends EvidenceStore {
     super();
   }
 
-  async write(source: AsyncIterable<Uint8Array>, mediaType: () => string): Promise<StoredBlob> {
+  async write(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, mediaType: () => string): Promise<StoredBlob> {
     const blobId = await this.blobs.createPending();
     const hash = createHash('sha256');
     let size = 0;
