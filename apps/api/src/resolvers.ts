@@ -1,5 +1,17 @@
 import { EvidenceFieldsResolver } from './evidence/evidence-fields.resolver.js';
 import { EvidenceResolver } from './evidence/evidence.resolver.js';
+import {
+  EntryResultEvidenceResolver,
+  TestResultEvidenceResolver,
+  TestResultPreviewEvidenceResolver,
+  PlanTimelineEvidenceResolver,
+  PlanTextSectionEvidenceResolver,
+  PlanRequirementsEvidenceResolver,
+  PlanPersonalDataEvidenceResolver,
+  PlanRealWorldTestingEvidenceResolver,
+  WorkQueueItemEvidenceResolver,
+  EnrolmentExpiringEvidenceResolver,
+} from './evidence/evidence-references.resolver.js';
 import { AgreementFieldsResolver } from './agreements/agreement-fields.resolver.js';
 import { AgreementResolver } from './agreements/agreement.resolver.js';
 import { CriterionReferencesResolver } from './catalogue/catalogue-references.resolver.js';
@@ -174,4 +186,15 @@ export const RESOLVERS = [
   PublicRegistryResolver,
   EvidenceResolver,
   EvidenceFieldsResolver,
+  // what results, plan sections and the work queue name of the evidence
+  EntryResultEvidenceResolver,
+  TestResultEvidenceResolver,
+  TestResultPreviewEvidenceResolver,
+  PlanTimelineEvidenceResolver,
+  PlanTextSectionEvidenceResolver,
+  PlanRequirementsEvidenceResolver,
+  PlanPersonalDataEvidenceResolver,
+  PlanRealWorldTestingEvidenceResolver,
+  WorkQueueItemEvidenceResolver,
+  EnrolmentExpiringEvidenceResolver,
 ];

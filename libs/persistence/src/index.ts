@@ -28,7 +28,7 @@ export * from './repositories/agreement.repository.js';
 export * from './repositories/simulation-run.repository.js';
 export * from './repositories/simulation-data.repository.js';
 export * from './repositories/platform-key.repository.js';
+export * from './repositories/evidence-reference.repository.js';
 export * from './repositories/evidence.repository.js';
 export * from './repositories/evidence-blob.repository.js';
-export * from './repositories/evidence-reference.repository.js';
 export * from './persistence.module.js';

@@ -23,9 +23,9 @@ import { AgreementRepository } from './repositories/agreement.repository.js';
 import { SimulationDataRepository } from './repositories/simulation-data.repository.js';
 import { SimulationRunRepository } from './repositories/simulation-run.repository.js';
 import { PlatformKeyRepository } from './repositories/platform-key.repository.js';
+import { EvidenceReferenceRepository } from './repositories/evidence-reference.repository.js';
 import { EvidenceRepository } from './repositories/evidence.repository.js';
 import { EvidenceBlobRepository } from './repositories/evidence-blob.repository.js';
-import { EvidenceReferenceRepository } from './repositories/evidence-reference.repository.js';
 
 const REPOSITORIES = [
   JurisdictionRepository,
@@ -48,9 +48,9 @@ const REPOSITORIES = [
   SimulationRunRepository,
   SimulationDataRepository,
   PlatformKeyRepository,
+  EvidenceReferenceRepository,
   EvidenceRepository,
   EvidenceBlobRepository,
-  EvidenceReferenceRepository,
 ];
 
 /**

@@ -20,7 +20,7 @@ import {
   type ShownPlan,
   StandardService,
 } from '@sandbridge/application';
-import type { Actor, EnrolmentDeadlines, Stage } from '@sandbridge/domain';
+import { type Actor, type EnrolmentDeadlines, Role, type Stage } from '@sandbridge/domain';
 import type {
   AgreementApprovalEntity,
   AgreementRuleEntity,
@@ -128,6 +128,11 @@ export class Loaders {
   readonly evidence: DataLoader<string, EvidenceEntity | null>;
   /** The revisions that supersede each evidence, oldest first. */
   readonly supersedingEvidence: DataLoader<string, EvidenceEntity[]>;
+  /**
+   * The evidence each enrolment names (results, plan sections) that expired or expires within 30 days,
+   * soonest first: for the enrolling organisation only (none for other readers), one statement per page.
+   */
+  readonly expiringEvidenceOfEnrolment: DataLoader<string, EvidenceEntity[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
   /**
@@ -224,6 +229,19 @@ export class Loaders {
     });
     this.evidence = new DataLoader((ids) => services.evidence.findByIdsUnchecked(ids));
     this.supersedingEvidence = new DataLoader((ids) => services.evidence.supersedingOf(ids));
+    this.expiringEvidenceOfEnrolment = new DataLoader(async (ids) => {
+      const enrolments = await Promise.all(ids.map((id) => this.enrolment.load(id)));
+      const own = enrolments.filter(
+        (e): e is EnrolmentEntity =>
+          e !== null && actor?.role === Role.INNOVATOR && e.organisationId === actor.organisationId,
+      );
+      const expiring = await services.deadlines.expiringEvidence(own.map((e) => e.id));
+      const files = await Promise.all(expiring.map((rows) => this.evidence.loadMany(rows.map((r) => r.evidenceId))));
+      const byId = new Map(
+        own.map((e, i) => [e.id, files[i].filter((f): f is EvidenceEntity => !!f && !(f instanceof Error))]),
+      );
+      return ids.map((id) => byId.get(id) ?? []);
+    });
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));

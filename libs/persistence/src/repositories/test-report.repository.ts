@@ -71,7 +71,7 @@ export class TestReportRepository {
   }
 
   /**
-   * All results of a report in one statement, inside the caller's transaction: nine array
+   * All results of a report in one statement, inside the caller's transaction: ten array
    * parameters expanded by `unnest`, so the cost does not grow with a query text of thousands of
    * placeholders (measured: about half the time of a multi-row INSERT built by TypeORM).
    */
@@ -79,8 +79,8 @@ export class TestReportRepository {
     if (!rows.length) return;
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
     await this.connection.manager.query(
-      `INSERT INTO test_result (report_id, position, criterion_id, value, evidence_reference, evidence_sha256, attested, outcome, detail)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::float8[], $5::varchar[], $6::char(64)[], $7::boolean[], $8::varchar[], $9::varchar[])`,
+      `INSERT INTO test_result (report_id, position, criterion_id, value, evidence_reference, evidence_sha256, attested, outcome, detail, evidence_id)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::float8[], $5::varchar[], $6::char(64)[], $7::boolean[], $8::varchar[], $9::varchar[], $10::uuid[])`,
       [
         column('reportId'),
         column('position'),
@@ -91,6 +91,7 @@ export class TestReportRepository {
         column('attested'),
         column('outcome'),
         column('detail'),
+        column('evidenceId'),
       ],
     );
   }
