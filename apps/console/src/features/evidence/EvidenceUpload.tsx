@@ -23,7 +23,8 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconFileUpload, IconUpload } from '@tabler/icons-react';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
-import { type UploadedEvidence, uploadEvidence } from './evidence-api';
+import { sentence } from '../../api/errors';
+import { EvidenceRequestError, type UploadedEvidence, uploadEvidence } from './evidence-api';
 import { evidenceProblem, formatBytes, mediaTypeWords } from './words';
 
 export interface EvidenceUploadProps {
@@ -57,6 +58,8 @@ export function EvidenceUpload({
   const [expiryDay, setExpiryDay] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A refused upload's problems at the metadata fields they name. */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [uploaded, setUploaded] = useState<UploadedEvidence | null>(null);
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -82,6 +85,7 @@ export function EvidenceUpload({
   async function upload() {
     if (!file || uploading) return;
     setProblem(null);
+    setFieldErrors({});
     setUploaded(null);
     setProgress(0);
     abort.current = new AbortController();
@@ -96,7 +100,11 @@ export function EvidenceUpload({
       onUploaded(stored);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') setProgress(null);
-      else setProblem(evidenceProblem(error));
+      else {
+        setProblem(evidenceProblem(error));
+        if (error instanceof EvidenceRequestError)
+          setFieldErrors(Object.fromEntries(error.problems.map((p) => [p.path, sentence(p.message)])));
+      }
     }
   }
 
@@ -156,6 +164,7 @@ export function EvidenceUpload({
             description="Left blank: the file's name"
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
+            error={fieldErrors.title}
             disabled={uploading}
           />
           <TextInput
@@ -164,6 +173,7 @@ export function EvidenceUpload({
             description="The day the evidence speaks for"
             value={effectiveDay}
             onChange={(event) => setEffectiveDay(event.currentTarget.value)}
+            error={fieldErrors.effectiveDay}
             disabled={uploading}
           />
           <TextInput
@@ -172,6 +182,7 @@ export function EvidenceUpload({
             description="Left blank: it does not expire"
             value={expiryDay}
             onChange={(event) => setExpiryDay(event.currentTarget.value)}
+            error={fieldErrors.expiryDay}
             disabled={uploading}
           />
         </SimpleGrid>
@@ -231,7 +242,13 @@ export function EvidenceUpload({
 /** What the API stored: the hash (copyable), size, detected media type, and whether it was already there. */
 export function UploadedFacts({ evidence }: { evidence: UploadedEvidence }) {
   return (
-    <Paper withBorder p="sm" radius="md" aria-label={`Uploaded: ${evidence.title || evidence.filename}`}>
+    <Paper
+      component="section"
+      withBorder
+      p="sm"
+      radius="md"
+      aria-label={`Uploaded: ${evidence.title || evidence.filename}`}
+    >
       <Stack gap={6}>
         <Group gap="xs">
           <Text size="sm" fw={500}>
@@ -260,9 +277,7 @@ export function HashLine({ sha256 }: { sha256: string }) {
       <Text size="xs" c="dimmed" component="span">
         SHA-256
       </Text>
-      <Code data-testid="evidence-sha256" style={{ wordBreak: 'break-all' }}>
-        {sha256}
-      </Code>
+      <Code style={{ wordBreak: 'break-all' }}>{sha256}</Code>
       <CopyButton value={sha256}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : 'Copy the SHA-256'} withArrow>

@@ -39,13 +39,21 @@ export class EvidenceRequestError extends Error {
     message: string,
     /** The API's limit for a 413, when it says it. */
     readonly limitBytes?: number,
+    /** A 400's problems with the fields it names (`title`, `effectiveDay`, `expiryDay`, `file`). */
+    readonly problems: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; limitBytes?: number; maxBytes?: number };
+  error?: {
+    code?: string;
+    message?: string;
+    limitBytes?: number;
+    maxBytes?: number;
+    errors?: { path: string; message: string }[];
+  };
 }
 
 function authorization(): string {
@@ -64,7 +72,13 @@ function refusal(status: number, text: string): EvidenceRequestError {
   const code = body.error?.code ?? (status === 0 ? 'NETWORK' : `HTTP_${status}`);
   const message = body.error?.message ?? (status === 0 ? 'The server could not be reached.' : `HTTP ${status}`);
   if (status === 401) endSession('expired');
-  return new EvidenceRequestError(status, code, message, body.error?.limitBytes ?? body.error?.maxBytes);
+  return new EvidenceRequestError(
+    status,
+    code,
+    message,
+    body.error?.limitBytes ?? body.error?.maxBytes,
+    Array.isArray(body.error?.errors) ? body.error.errors : [],
+  );
 }
 
 /**

@@ -51,6 +51,7 @@ import {
   SUSPENSION_GROUNDS,
   TrackStateBadge,
 } from './words';
+import { EvidenceLink } from '../evidence/EvidenceLink';
 
 type Enrolment = NonNullable<MyEnrolmentQuery['enrolment']>;
 type Track = Enrolment['tracks'][number];
@@ -197,6 +198,7 @@ export function Component() {
                         <Text size="sm" style={{ wordBreak: 'break-all' }}>
                           {supplied(r)}
                         </Text>
+                        {r.evidence && <EvidenceLink evidence={r.evidence} compact />}
                       </Table.Td>
                       <Table.Td>
                         <ResultOutcomeBadge outcome={r.outcome} />
