@@ -135,7 +135,7 @@ describe('Evidence behind a test report', () => {
     // The result names the file: its hash and, as the reference, its title.
     await expect(exit.getByLabel('SHA-256 of the evidence').inputValue()).resolves.toBe(PDF_SHA256);
     await expect(exit.getByLabel('Evidence reference').inputValue()).resolves.toBe(TITLE);
-    await expect(exit.getByRole('textbox', { name: 'Evidence from your library' }).inputValue()).resolves.toMatch(
+    await expect(exit.getByRole('combobox', { name: 'Evidence from your library' }).inputValue()).resolves.toMatch(
       new RegExp(`^${TITLE} — exit-strategy.pdf`),
     );
 
@@ -297,7 +297,12 @@ describe('The evidence library', () => {
     await page.getByRole('menuitem', { name: 'Show the revisions' }).click();
     const chain = page.getByRole('dialog', { name: `Revisions of ${TITLE}, revised` });
     await chain.getByText(`${TITLE}, revised (this file)`).waitFor();
-    await chain.getByText(`${TITLE} (signed)`, { exact: true }).waitFor();
+    // Newest first: the revision, then the file it supersedes, each to open or download.
+    await chain.getByRole('button', { name: `Download ${TITLE} (signed)`, exact: true }).waitFor();
+    const names = await chain
+      .getByRole('button', { name: /^Download / })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(names).toEqual([`Download ${TITLE}, revised`, `Download ${TITLE} (signed)`]);
     await expectAccessible(page, 'revisions of a file');
     await chain.getByRole('button', { name: 'Close' }).click();
 

@@ -169,7 +169,8 @@ export function Component() {
         )}
         {dialog?.kind === 'edit' && (
           <EvidenceMetadataForm
-            evidence={dialog.evidence}
+            // The row as last read: after a CONFLICT's Refresh, its new version is the one sent.
+            evidence={files.find((f) => f.id === dialog.evidence.id) ?? dialog.evidence}
             onCancel={close}
             onRefresh={list.reload}
             onSaved={(saved) => {
