@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConsoleBrowser, DEMO, DEMO_PASSWORD, expectAccessible, pageProblems, tabTo } from '@sandbridge/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { FileChooser, Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
 // Evidence in Chromium, the issue's acceptance journey: Nordvik's innovator writes a test report to
@@ -80,12 +80,28 @@ afterAll(async () => {
 const row = (page: Page, title: string): Locator => page.getByRole('group', { name: title, exact: true });
 const notification = (page: Page, title: string) => page.getByRole('alert').filter({ hasText: title }).first();
 
-async function signedIn(email: string, path: string, heading: string): Promise<Page> {
+async function signedIn(email: string, path: string, heading: string | RegExp): Promise<Page> {
   const page = await cb.newPage();
   await cb.signIn(page, email);
   await page.goto(path);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   return page;
+}
+
+/**
+ * Presses `key` on the focused file input until Chromium opens its file chooser: right after the focus
+ * moves, headless Chromium sometimes lets the first press go by without one.
+ */
+async function chooseByKeyboard(page: Page, key: string): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 2_000 });
+    await page.keyboard.press(key);
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** GET /evidence/:id as `token`: the status and the bytes. */
@@ -268,6 +284,8 @@ describe('The evidence library', () => {
     await expect(dialog.getByLabel(/^Title/).inputValue()).resolves.toBe(`${TITLE} (signed)`);
     await expectAccessible(page, 'evidence details dialog with a conflict');
     await dialog.getByRole('button', { name: 'Refresh' }).click();
+    await dialog.getByText('Someone else changed this').waitFor({ state: 'detached' });
+    await expect(dialog.getByLabel(/^Title/).inputValue()).resolves.toBe(`${TITLE} (signed)`);
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await notification(page, 'Changes saved').waitFor();
 
@@ -337,9 +355,9 @@ describe('The evidence library', () => {
     const text = Buffer.from('Nordvik model card\n', 'utf8');
     await dialog.getByLabel(/^Title/).focus();
     await tabTo(page, dialog.getByLabel('File to upload'), { backwards: true, max: 10 });
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles({ name: 'model-card.txt', mimeType: 'text/plain', buffer: text });
+    await (
+      await chooseByKeyboard(page, 'Space')
+    ).setFiles({ name: 'model-card.txt', mimeType: 'text/plain', buffer: text });
     await tabTo(page, dialog.getByRole('button', { name: 'Upload: model-card.txt' }), { max: 10 });
     await page.keyboard.press('Enter');
     await uploadedFully(dialog);
@@ -349,5 +367,52 @@ describe('The evidence library', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('row').filter({ hasText: 'model-card.txt' }).first().waitFor();
     expect(pageProblems(page).filter((p) => !/413/.test(p))).toEqual([]);
+  });
+});
+
+describe('Evidence in a sandbox plan', () => {
+  it('attaches a library file to a plan section in an amendment; the regulator opens it from the plan', async () => {
+    // Nordvik's newest version awaits approval: a revision of it, with a file in its Safeguards.
+    const versions = await cb.server.gql<{ enrolment: { planVersions: { version: number }[] } }>(
+      'query($id: ID!) { enrolment(id: $id) { planVersions { version } } }',
+      { id: enrolmentId },
+      nordvik,
+    );
+    const latest = Math.max(...versions.data!.enrolment.planVersions.map((v) => v.version));
+    const page = await signedIn(
+      NORDVIK,
+      `/innovator/enrolments/${enrolmentId}/plan?from=${latest}`,
+      /^(Revise|Amend) the sandbox plan$/,
+    );
+    const form = page.getByRole('form', { name: 'Sandbox plan' });
+    const safeguards = form.getByRole('group', { name: 'Safeguards', exact: true });
+    await safeguards.getByRole('combobox', { name: 'Evidence from your library' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${TITLE}, revised — exit-strategy-v2\\.pdf`) }).click();
+    await safeguards.getByRole('button', { name: `Download ${TITLE}, revised` }).waitFor();
+    await expectAccessible(page, 'plan editor with a section’s evidence');
+    await form.getByRole('button', { name: `Propose version ${latest + 1}` }).click();
+    await notification(page, `Sandbox plan version ${latest + 1} proposed`).waitFor();
+
+    // The proposal names the file in its Safeguards section, as the API has it.
+    const { data } = await cb.server.gql<{
+      enrolment: { planVersions: { version: number; safeguards: { evidence: { sha256: string }[] } }[] };
+    }>(
+      'query($id: ID!) { enrolment(id: $id) { planVersions { version safeguards { evidence { sha256 } } } } }',
+      { id: enrolmentId },
+      nordvik,
+    );
+    const proposed = data!.enrolment.planVersions.find((v) => v.version === latest + 1)!;
+    expect(proposed.safeguards.evidence).toEqual([{ sha256: REVISION_SHA256 }]);
+
+    // MAS's regulator reads the proposal on the plan tab and downloads the file: the same bytes.
+    const regulator = await signedIn(MAS_REGULATOR, `/regulator/enrolments/${enrolmentId}?tab=plan`, SYSTEM);
+    const download = regulator.waitForEvent('download');
+    await regulator
+      .getByRole('button', { name: `Download ${TITLE}, revised` })
+      .first()
+      .click();
+    expect(await readFile((await (await download).path())!)).toEqual(REVISION);
+    expect(pageProblems(page)).toEqual([]);
+    expect(pageProblems(regulator)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // Editing a file's details: its title, effective day and expiry day (the bytes never change: a new
 // file is a revision). Sent with the version read (`expectedVersion`): if someone changed the file
 // meanwhile the API answers CONFLICT, shown with a Refresh that reloads the list and keeps what was
-// typed here. The API's field problems land at their fields.
+// typed here (the notice goes once the new version has arrived). The API's field problems land at their fields.
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
 import { useFormMutation } from '../../api/useFormMutation';
 import { type EvidenceRowFragment, UpdateEvidenceMetadataDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -34,6 +35,13 @@ export function EvidenceMetadataForm({
     },
   });
   const update = useFormMutation(UpdateEvidenceMetadataDocument, form);
+  // A CONFLICT's Refresh has brought the file's new version: the next save is made at it.
+  const version = useRef(evidence.version);
+  useEffect(() => {
+    if (evidence.version === version.current) return;
+    version.current = evidence.version;
+    update.clearProblem();
+  }, [evidence.version]);
 
   async function save(values: MetadataValues) {
     const data = await update.submit({
