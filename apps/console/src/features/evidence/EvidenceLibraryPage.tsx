@@ -112,7 +112,7 @@ export function Component() {
                   <Table.Th>Type</Table.Th>
                   <Table.Th>Size</Table.Th>
                   <Table.Th>Effective</Table.Th>
-                  <Table.Th miw={150}>Expiry</Table.Th>
+                  <Table.Th miw={190}>Expiry</Table.Th>
                   <Table.Th>Uploaded</Table.Th>
                   <Table.Th>
                     <span className="visually-hidden">Actions</span>
