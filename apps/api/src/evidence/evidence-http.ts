@@ -28,7 +28,7 @@ const FIELDS: Record<string, number> = { title: 1000, effectiveDay: 20, expiryDa
 type HttpError = { status: number; code: string; message: string; errors?: { path: string; message: string }[] };
 
 /**
- * The REST routes of evidence files (docs/api.md#evidence-files), beside GraphQL: a file is bytes,
+ * The REST routes of evidence files (docs/architecture.md#evidence-files-over-http), beside GraphQL: a file is bytes,
  * which GraphQL does not carry well. `POST /evidence` takes multipart/form-data — the text fields
  * first, then the file part, streamed to the store as it arrives — and `GET /evidence/:id` (and
  * HEAD) streams it back. Both take the same Bearer token as GraphQL, checked the same way; errors are
@@ -149,6 +149,7 @@ export async function registerEvidenceRoutes(app: NestFastifyApplication, config
         return reply
           .code(416)
           .header('content-range', `bytes */${file.size}`)
+          .type('application/json; charset=utf-8')
           .send({ error: { code: 'RANGE_NOT_SATISFIABLE', message: `The file has ${file.size} bytes` } });
       const length = range ? range.end - range.start + 1 : file.size;
       reply.header('content-length', String(length));

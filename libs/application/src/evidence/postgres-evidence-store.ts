@@ -4,9 +4,8 @@ import { EvidenceBlobRepository } from '@sandbridge/persistence';
 import { type ByteRange, EvidenceStore, type StoredBlob } from './evidence-store.js';
 
 /**
- * The size of one `evidence_chunk` row. Measured with `npm run bench:evidence` (see its report in
- * docs/performance.md): 1 MiB keeps one statement per MiB (256 KiB chunks cost ~15% more time on the
- * embedded database) while the process holds at most two chunks of an upload at once.
+ * The size of one `evidence_chunk` row, chosen with `npm run bench:evidence` (README, Performance):
+ * one statement per MiB while the process holds at most about two chunks of an upload at once.
  */
 export const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
 
