@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from '@sandbridge/application';
+import { createHash } from 'node:crypto';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder, EvidenceService } from '@sandbridge/application';
 import { loadConfig } from '@sandbridge/config';
 import { TestApp, verifiedIndependently } from '@sandbridge/testing';
 
@@ -401,6 +402,65 @@ describe('demo data', () => {
       );
       expect(statuses).toEqual(['AGREED', 'CHANGES_REQUESTED', 'PROPOSED', 'SUPERSEDED']);
     });
+  });
+
+  it('has Merlion’s model card, a real PDF, named by its first report’s EVIDENCE result, and evidence expiring in the work queues', async () => {
+    const token = await t.login('innovator.merlion@demo.sandbridge.test', DEMO_PASSWORD);
+    const res = await t.gql(
+      `{ enrolments(first: 20) { edges { node { state aiSystem { name } expiringEvidence { title expiryDay }
+        testReports { confidentiality results { outcome evidenceSha256 evidenceReference
+          evidence { id title mediaType sha256 size expiryDay } } } } } } }`,
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const merlion = res
+      .data!.enrolments.edges.map((e: { node: Record<string, any> }) => e.node)
+      .find((n: any) => n.aiSystem.name === 'Merlion Premium Instalment Scorer');
+    const named = merlion.testReports.flatMap((r: any) => r.results).filter((r: any) => r.evidence);
+    const card = named.find((r: any) => r.evidence.title.endsWith('model card'));
+    expect(card).toMatchObject({
+      outcome: 'PASS',
+      evidenceReference: 'Merlion Premium Instalment Scorer: model card',
+      evidence: { mediaType: 'application/pdf', expiryDay: null },
+    });
+    expect(card.evidenceSha256).toBe(card.evidence.sha256);
+    // The stored bytes are a well-formed PDF, hashed as node:crypto hashes them.
+    const row = (await t.get(EvidenceService).findByIdsUnchecked([card.evidence.id]))[0]!;
+    const chunks: Buffer[] = [];
+    for await (const chunk of t.get(EvidenceService).bytesOf(row)) chunks.push(chunk);
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.length).toBe(card.evidence.size);
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(card.evidence.sha256);
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-1.4\n')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)\n/.exec(text)![1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
+    // Every object's offset in the cross-reference table points at that object.
+    const offsets = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    offsets.forEach((offset, i) => expect(text.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true));
+    // The data-lineage audit expires in 20 days, before the plan ends: in both admitting authorities' queues.
+    const in20 = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    expect(merlion.expiringEvidence).toEqual([{ title: 'Data lineage audit (third party)', expiryDay: in20 }]);
+    for (const email of ['regulator.mas@demo.sandbridge.test', 'regulator.fca@demo.sandbridge.test']) {
+      const queue = await t.gql(
+        '{ workQueue(first: 100) { edges { node { kind due evidence { title } enrolment { aiSystem { name } } } } } }',
+        {},
+        await t.login(email, DEMO_PASSWORD),
+      );
+      expect(queue.errors).toBeUndefined();
+      expect(
+        queue.data!.workQueue.edges.map((e: any) => e.node).filter((n: any) => n.kind === 'EVIDENCE_EXPIRING'),
+      ).toEqual([
+        {
+          kind: 'EVIDENCE_EXPIRING',
+          due: in20,
+          evidence: { title: 'Data lineage audit (third party)' },
+          enrolment: { aiSystem: { name: 'Merlion Premium Instalment Scorer' } },
+        },
+      ]);
+    }
   });
 
   it('gives every demo account the documented password', async () => {

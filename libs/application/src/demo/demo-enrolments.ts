@@ -18,6 +18,7 @@ import {
   CriterionRepository,
   type EnrolmentEntity,
   EnrolmentRepository,
+  EvidenceRepository,
   ProgrammeRepository,
 } from '@sandbridge/persistence';
 import { IncidentService } from '../cooperation/incident.service.js';
@@ -26,7 +27,10 @@ import type { ResultCommand } from '../enrolments/enrolment-commands.js';
 import { EnrolmentLifecycleService } from '../enrolments/enrolment-lifecycle.service.js';
 import { type DraftExitReportCommand, ExitDocumentService } from '../enrolments/exit-document.service.js';
 import { TestReportSubmissionService } from '../enrolments/test-report-submission.service.js';
+import { AuditService } from '../cooperation/audit.service.js';
+import { EvidenceStore, type StoredBlob } from '../evidence/evidence-store.js';
 import { type ProposePlanCommand, SandboxPlanService } from '../plans/sandbox-plan.service.js';
+import { minimalPdf } from './demo-evidence.js';
 
 interface Cast {
   /** The joint pilot (FCA, MAS, AI Office). */
@@ -85,7 +89,26 @@ export class DemoEnrolments {
     private readonly systems: AiSystemRepository,
     private readonly plans: SandboxPlanService,
     private readonly exitDocuments: ExitDocumentService,
+    private readonly store: EvidenceStore,
+    private readonly evidenceRecords: EvidenceRepository,
+    private readonly audit: AuditService,
   ) {}
+
+  /** The demo's evidence files, by file name: their bytes stored before the seeding transaction (storeFiles). */
+  private files = new Map<string, StoredBlob>();
+
+  /**
+   * Stores the bytes of the demo's evidence files. Evidence bytes are written outside transactions
+   * (the store writes one chunk per statement), so the seeder calls this before its transaction;
+   * the evidence records naming them are written inside it, with the enrolments.
+   */
+  async storeFiles(): Promise<void> {
+    for (const file of DEMO_FILES)
+      this.files.set(
+        file.filename,
+        await this.store.write([minimalPdf(file.title, file.lines)], () => 'application/pdf'),
+      );
+  }
 
   async load(cast: Cast): Promise<number> {
     const empty = async (programmeId: string) =>
@@ -166,9 +189,49 @@ export class DemoEnrolments {
         review: async (a: string) => (e = await this.enrolments.startReview(regulator(a), at())),
         entry: async (a: string, decision: EntryDecision, reasons: string) =>
           (e = await this.enrolments.decideEntry(regulator(a), { ...at(), decision, reasons })),
-        report: async (a: string, key: string, confidentiality: Confidentiality, accept = true) => {
+        /** The innovator's evidence record for a demo file (stored by storeFiles), as an upload records it; its id. */
+        upload: async (filename: string, days: { effective: number; expiry?: number }): Promise<string> => {
+          const file = DEMO_FILES.find((f) => f.filename === filename)!;
+          const blob = this.files.get(filename);
+          if (!blob) throw new Error(`The demo's evidence file ${filename} was not stored first (storeFiles)`);
+          const evidence = (await this.evidenceRecords.insertUnlessHeld({
+            blobId: blob.blobId,
+            sha256: blob.sha256,
+            size: blob.size,
+            mediaType: 'application/pdf',
+            organisationId: system.organisationId,
+            authorityId: null,
+            filename,
+            title: file.title,
+            effectiveDay: cast.day(days.effective),
+            expiryDay: days.expiry === undefined ? null : cast.day(days.expiry),
+            supersedesId: null,
+            uploadedBy: innovator.accountId,
+          }))!;
+          await this.audit.append(innovator, {
+            action: 'UPLOAD_EVIDENCE',
+            entityType: 'EVIDENCE',
+            entityId: evidence.id,
+            data: {
+              sha256: evidence.sha256,
+              size: evidence.size,
+              mediaType: evidence.mediaType,
+              filename,
+              supersedes: null,
+            },
+          });
+          return evidence.id;
+        },
+        /** `files`: the evidence (by id) a result for the criterion of that key names, instead of a bare reference. */
+        report: async (
+          a: string,
+          key: string,
+          confidentiality: Confidentiality,
+          accept = true,
+          files: Record<string, string> = {},
+        ) => {
           const results = [...of(a, Stage.TESTING, programmeId), ...of(a, Stage.EXIT, programmeId)].map((c) =>
-            passing(c, 'pass'),
+            files[c.key] ? { criterionId: c.id, evidenceId: files[c.key] } : passing(c, 'pass'),
           );
           const report = await this.reports.submit(innovator, {
             enrolmentId: e.id,
@@ -335,7 +398,14 @@ export class DemoEnrolments {
     await s.plan({ start: -80, end: 90, realWorldTestingOf: MAS });
     await s.approvePlan(MAS);
     await s.approvePlan(FCA);
-    await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS);
+    // Its first report names two stored PDFs: the model card (no expiry) and the data-lineage audit,
+    // which expires in 20 days — before the plan ends, so it waits in MAS's and the FCA's work queues.
+    const modelCard = await s.upload('merlion-premium-model-card.pdf', { effective: -40 });
+    const lineage = await s.upload('merlion-data-lineage-audit.pdf', { effective: -60, expiry: 20 });
+    await s.report(MAS, 'merlion-premium-mas-1', Confidentiality.PARTICIPANTS, true, {
+      'exit.outcome-report': modelCard,
+      'testing.data-lineage': lineage,
+    });
     await s.incident(
       'innovator',
       IncidentSeverity.MEDIUM,
@@ -430,7 +500,14 @@ type Story = (
   submit(): Promise<unknown>;
   review(a: string): Promise<unknown>;
   entry(a: string, decision: EntryDecision, reasons: string): Promise<unknown>;
-  report(a: string, key: string, confidentiality: Confidentiality, accept?: boolean): Promise<unknown>;
+  report(
+    a: string,
+    key: string,
+    confidentiality: Confidentiality,
+    accept?: boolean,
+    files?: Record<string, string>,
+  ): Promise<unknown>;
+  upload(filename: string, days: { effective: number; expiry?: number }): Promise<string>;
   requestExit(): Promise<unknown>;
   exit(a: string, decision: ExitDecision, reasons: string): Promise<unknown>;
   suspend(a: string, reasons: string): Promise<unknown>;
@@ -516,6 +593,25 @@ function planCommand(
       : null,
   };
 }
+
+/** The demo's evidence files: small PDFs made in code (demo-evidence.ts). */
+const DEMO_FILES = [
+  {
+    filename: 'merlion-premium-model-card.pdf',
+    title: 'Merlion Premium Instalment Scorer: model card',
+    lines: [
+      'Model: gradient-boosted instalment-limit scorer, version 3.2.',
+      'Intended use: instalment limits for premium financing of insurance policies in Singapore and the UK.',
+      'Training data: 410,000 applications, 2021-2024; self-employed applicants 14%.',
+      'Outcome report: approval rates and limits by employment type within the agreed boundary conditions.',
+    ],
+  },
+  {
+    filename: 'merlion-data-lineage-audit.pdf',
+    title: 'Data lineage audit (third party)',
+    lines: ['Every training feature traced to its source system; valid until the next review by the auditor.'],
+  },
+];
 
 /** A result that meets (or, for `fail`, misses) the criterion. */
 function passing(c: CriterionEntity, mode: 'pass' | 'fail'): ResultCommand {

@@ -101,6 +101,8 @@ export class DemoSeeder {
       throw DomainError.forbidden('Demo data and demo accounts are refused when NODE_ENV=production');
     await this.referenceData.ensure();
     let created = 0;
+    // Evidence bytes are stored outside transactions; the records naming them are written in it.
+    await this.demoEnrolments.storeFiles();
     // One transaction: a half-loaded demo never stays behind.
     await this.connection.withTransaction(async () => {
       const authorityIds = await this.authorityIndex();
