@@ -159,6 +159,8 @@ export async function downloadEvidence(id: string, filename: string): Promise<vo
  */
 export async function openEvidence(id: string, mediaType: string): Promise<void> {
   const tab = window.open('', '_blank');
+  // The file's tab gets no hold on the console's window.
+  if (tab) tab.opener = null;
   try {
     const blob = await fetchEvidence(id, { inline: true });
     const url = URL.createObjectURL(new Blob([blob], { type: mediaType }));
