@@ -11,7 +11,9 @@ import { ensureBuilt } from './ensure-built.js';
 // the report and downloads the file (the same bytes); another innovator (Lumen) gets 404 for it and
 // does not see it; the audit trail records the regulator's download. Then the evidence library: the
 // file listed, its details edited (a CONFLICT keeps the input), a revision uploaded and the chain
-// shown, the over-limit refusal in words, the upload by keyboard, and the pages' accessibility.
+// shown, the over-limit refusal in words, the upload by keyboard, and the pages' accessibility; a
+// file named by a plan section and downloaded by the regulator from the plan; entry evidence uploaded
+// in the application form and named by the saved draft.
 
 const NORDVIK = 'innovator.nordvik@demo.sandbridge.test';
 const LUMEN = DEMO.innovator.email;
@@ -414,5 +416,54 @@ describe('Evidence in a sandbox plan', () => {
     expect(await readFile((await (await download).path())!)).toEqual(REVISION);
     expect(pageProblems(page)).toEqual([]);
     expect(pageProblems(regulator)).toEqual([]);
+  });
+});
+
+describe('Evidence in an application', () => {
+  it('uploads entry evidence in the application form; the draft names the file', async () => {
+    const lumen = await cb.server.login(LUMEN, DEMO_PASSWORD);
+    const page = await signedIn(LUMEN, '/innovator/programmes', 'Open programmes');
+    await page.getByRole('link', { name: FAST_TRACK }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('heading', { name: `Apply to ${FAST_TRACK}`, level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Application' });
+    await form.getByRole('combobox', { name: 'AI system' }).click();
+    await page.getByRole('option', { name: 'Lumen Thin-File Scorer' }).click();
+    await form.getByRole('checkbox', { name: /^MAS/ }).check();
+
+    const boundary = form.getByRole('group', { name: /^Boundary conditions/ });
+    await boundary.getByRole('button', { name: /^Upload a new file for Boundary conditions/ }).click();
+    const pdf = minimalPdf('Lumen boundary conditions.');
+    await boundary
+      .getByLabel(/^New file for Boundary conditions/)
+      .setInputFiles({ name: 'boundary-conditions.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await boundary.getByRole('button', { name: 'Upload: boundary-conditions.pdf' }).click();
+    await uploadedFully(boundary);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await expect(boundary.getByLabel('SHA-256', { exact: true }).inputValue()).resolves.toBe(sha256);
+    await expect(boundary.getByLabel('Evidence reference').inputValue()).resolves.toBe('boundary-conditions.pdf');
+    await expectAccessible(page, 'application form with an evidence upload');
+
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await page.waitForURL(/\/innovator\/enrolments\/[^/]+\/application$/);
+    const draftId = new URL(page.url()).pathname.split('/').at(-2)!;
+    const { data } = await cb.server.gql<{
+      enrolment: { entryResults: { evidenceSha256: string | null; evidence: { filename: string } | null }[] };
+    }>(
+      'query($id: ID!) { enrolment(id: $id) { entryResults { evidenceSha256 evidence { filename } } } }',
+      { id: draftId },
+      lumen,
+    );
+    expect(data!.enrolment.entryResults).toContainEqual({
+      evidenceSha256: sha256,
+      evidence: { filename: 'boundary-conditions.pdf' },
+    });
+    // The draft's form shows the file chosen.
+    await page
+      .getByRole('group', { name: /^Boundary conditions/ })
+      .getByRole('combobox', { name: 'Evidence from your library' })
+      .and(page.locator('input[value^="boundary-conditions.pdf — boundary-conditions.pdf"]'))
+      .waitFor();
+    expect(pageProblems(page)).toEqual([]);
   });
 });
