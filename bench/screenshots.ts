@@ -306,6 +306,32 @@ const SCREENS: Screen[] = [
       await page.evaluate('window.scrollBy(0, -72)');
     },
   },
+  {
+    file: 'innovator-evidence-library.png',
+    as: INNOVATOR,
+    path: '/innovator/evidence',
+    ready: async (page) => {
+      // Two files uploaded through the page (the demo data has none): one expiring soon.
+      const soon = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+      for (const [name, title, expiry] of [
+        ['model-card.txt', 'Lumen Review Scorer model card', ''],
+        ['robustness-lab-report.txt', 'Robustness lab report (accredited)', soon],
+      ]) {
+        await page.getByRole('button', { name: 'Upload evidence' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Upload evidence' });
+        await dialog
+          .getByLabel('File to upload')
+          .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`${title}\n`, 'utf8') });
+        await dialog.getByLabel(/^Title/).fill(title);
+        if (expiry) await dialog.getByLabel('Expiry day').fill(expiry);
+        await dialog.getByRole('button', { name: `Upload: ${name}` }).click();
+        await dialog.getByRole('region', { name: `Uploaded: ${title}` }).waitFor();
+        await page.keyboard.press('Escape');
+        await page.getByRole('row').filter({ hasText: title }).waitFor();
+      }
+      await page.getByText('Expires in 12 days').waitFor();
+    },
+  },
 ];
 
 async function main(): Promise<void> {
@@ -315,7 +341,9 @@ async function main(): Promise<void> {
   const server = await startConsoleServer();
   const browser = await launchChromium();
   try {
-    for (const screen of SCREENS) {
+    // SCREENSHOTS=a.png,b.png retakes only those (a new screen, without the others' minutes).
+    const only = process.env.SCREENSHOTS?.split(',').map((file) => file.trim());
+    for (const screen of SCREENS.filter((s) => !only || only.includes(s.file))) {
       const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);

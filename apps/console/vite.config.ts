@@ -50,6 +50,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
+      // Evidence files: uploaded (POST /evidence) and downloaded (GET /evidence/:id) over REST.
+      '/evidence': { target: api, changeOrigin: true },
       '/.well-known': { target: api, changeOrigin: true },
     },
   },

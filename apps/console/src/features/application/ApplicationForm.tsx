@@ -1,6 +1,7 @@
 // The application form: the AI system (new applications only), the targeted authorities and, for each
 // targeted authority's ENTRY criterion, what the criterion kind asks for — a value (METRIC), an
-// evidence reference with its SHA-256 (EVIDENCE), or an attestation (ATTESTATION). "Save as draft"
+// evidence reference with its SHA-256 (EVIDENCE: or a file of the organisation's evidence library,
+// chosen or uploaded there, EvidencePicker), or an attestation (ATTESTATION). "Save as draft"
 // creates the DRAFT (createEnrolment) or changes it (updateEnrolmentApplication, at the version read).
 //
 // The form's values are named as the mutations' input (`aiSystemId`, `targetAuthorityIds`,
@@ -34,6 +35,8 @@ import {
   UpdateApplicationDocument,
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { withChosenEvidence } from '../evidence/choice';
+import { type ChosenEvidence, EvidencePicker } from '../evidence/EvidencePicker';
 import { JOINT_ENTRY_RULES, requirement, ResultOutcomeBadge } from '../my-enrolments/words';
 
 /** One form row per entry criterion of the programme; `value` is '' until a number is typed. */
@@ -42,6 +45,8 @@ export interface EntryRow {
   value: number | string;
   evidenceReference: string;
   evidenceSha256: string;
+  /** A file of the organisation's evidence library ('' none). */
+  evidenceId: string;
   attested: boolean;
 }
 
@@ -77,6 +82,7 @@ export function initialValues(programme: Programme, draft?: ApplicationDraftFact
         value: r?.value ?? '',
         evidenceReference: r?.evidenceReference ?? '',
         evidenceSha256: r?.evidenceSha256 ?? '',
+        evidenceId: r?.evidenceId ?? '',
         attested: r?.attested ?? false,
       };
     }),
@@ -87,6 +93,7 @@ const filled = (row: EntryRow) =>
   typeof row.value === 'number' ||
   row.evidenceReference.trim() !== '' ||
   row.evidenceSha256.trim() !== '' ||
+  row.evidenceId !== '' ||
   row.attested;
 
 /** What the form sends: the targeted authorities' rows that say something (or change a saved result), and where each came from. */
@@ -108,6 +115,7 @@ function entryResultsToSend(
       value: typeof row.value === 'number' ? row.value : null,
       evidenceReference: text(row.evidenceReference),
       evidenceSha256: text(row.evidenceSha256),
+      evidenceId: criterion.criterion.kind === 'EVIDENCE' ? text(row.evidenceId) : null,
       attested: criterion.criterion.kind === 'ATTESTATION' ? row.attested : null,
     });
     rows.push(index);
@@ -295,6 +303,8 @@ function CriterionFields({
   form: Form;
 }) {
   const path = `entryResults.${index}`;
+  // The file chosen last, with what it filled in (un-choosing it clears that).
+  const chosen = useRef<ChosenEvidence | null>(saved?.evidence ?? null);
   return (
     <Fieldset
       variant="unstyled"
@@ -320,6 +330,20 @@ function CriterionFields({
             maw={260}
             decimalScale={9}
             {...form.getInputProps(`${path}.value`)}
+          />
+        )}
+        {criterion.kind === 'EVIDENCE' && (
+          <EvidencePicker
+            label={criterion.title}
+            value={form.values.entryResults[index].evidenceId}
+            onChange={(evidence) => {
+              const next = withChosenEvidence(form.getValues().entryResults[index], chosen.current, evidence);
+              form.setFieldValue(`${path}.evidenceId`, next.evidenceId);
+              form.setFieldValue(`${path}.evidenceSha256`, next.evidenceSha256);
+              form.setFieldValue(`${path}.evidenceReference`, next.evidenceReference);
+              chosen.current = evidence;
+            }}
+            error={form.errors[`${path}.evidenceId`]}
           />
         )}
         {criterion.kind === 'EVIDENCE' && (

@@ -51,6 +51,8 @@ import {
   SUSPENSION_GROUNDS,
   TrackStateBadge,
 } from './words';
+import { EvidenceLink } from '../evidence/EvidenceLink';
+import { expiryBadge } from '../evidence/words';
 
 type Enrolment = NonNullable<MyEnrolmentQuery['enrolment']>;
 type Track = Enrolment['tracks'][number];
@@ -126,6 +128,7 @@ export function Component() {
       <Stack gap="xl">
         <Actions enrolment={enrolment} onRefresh={refresh} />
         <ExitDocumentsLink enrolmentId={enrolment.id} tracks={enrolment.tracks} />
+        <ExpiringEvidence files={enrolment.expiringEvidence} />
 
         <section aria-labelledby="enrolment-tracks">
           <Title order={2} size="h3" id="enrolment-tracks" mb="sm">
@@ -197,6 +200,7 @@ export function Component() {
                         <Text size="sm" style={{ wordBreak: 'break-all' }}>
                           {supplied(r)}
                         </Text>
+                        {r.evidence && <EvidenceLink evidence={r.evidence} compact />}
                       </Table.Td>
                       <Table.Td>
                         <ResultOutcomeBadge outcome={r.outcome} />
@@ -277,6 +281,38 @@ function supplied(r: Enrolment['entryResults'][number]): string {
     return `${r.evidenceReference ?? 'no reference'} · SHA-256 ${r.evidenceSha256 ?? 'none'}`;
   if (r.attested !== null && r.attested !== undefined) return r.attested ? 'Attested' : 'Not attested';
   return 'Nothing';
+}
+
+/** Evidence the enrolment's results or plan name that has expired or soon will: revise it before it stops counting. */
+function ExpiringEvidence({ files }: { files: Enrolment['expiringEvidence'] }) {
+  if (files.length === 0) return null;
+  return (
+    <Alert color="yellow" variant="light" title="Evidence expiring" role="region" aria-label="Evidence expiring">
+      <Stack gap={6}>
+        <Text size="sm">
+          Evidence that expired before a report&apos;s period ended does not satisfy an evidence criterion. Upload a
+          revision in the{' '}
+          <Anchor component={Link} to="/innovator/evidence" inherit>
+            evidence library
+          </Anchor>
+          .
+        </Text>
+        {files.map((file) => {
+          const badge = expiryBadge(file.expiryDay, file.expired);
+          return (
+            <Group key={file.id} gap="xs">
+              <EvidenceLink evidence={file} compact />
+              {badge && (
+                <Badge size="sm" variant="light" color={badge.color}>
+                  {badge.label}
+                </Badge>
+              )}
+            </Group>
+          );
+        })}
+      </Stack>
+    </Alert>
+  );
 }
 
 function BackLink() {

@@ -18,7 +18,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { todayUtc } from '../my-enrolments/words';
 import { planValues } from './plan-input';
 import { type AuthorityOption, type CriterionOption, PlanForm } from './PlanForm';
-import { addDays, REFUSALS } from './words';
+import { addDays, REFUSALS, SECTIONS } from './words';
 
 type Enrolment = NonNullable<EnrolmentPlanQuery['enrolment']>;
 
@@ -119,6 +119,7 @@ export function Component() {
             dpas.data.authorities.edges.map((e) => e.node),
             from,
           )}
+          knownEvidence={from ? SECTIONS.flatMap(({ key }) => from[key]?.evidence ?? []) : []}
           submitLabel={`Propose version ${next}`}
           onProposed={(plan) => {
             notifications.show({

@@ -26,15 +26,17 @@ import {
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import { errorCode, transitionReason } from '../../api/errors';
 import { useFormMutation } from '../../api/useFormMutation';
 import { type ProposeSandboxPlanMutation, ProposeSandboxPlanDocument } from '../../gql/graphql';
+import type { LinkedEvidence } from '../evidence/EvidenceLink';
 import { STAGES } from '../reports/words';
 import { day } from '../review/words';
 import { formPath, milestoneKey, planInput, type PlanValues } from './plan-input';
 import { PlanErrorNotice } from './PlanErrorNotice';
-import { addDays, CONFIDENTIALITY, meaningOf } from './words';
+import { SectionEvidence } from './SectionEvidence';
+import { addDays, CONFIDENTIALITY, meaningOf, SECTIONS } from './words';
 
 export interface AuthorityOption {
   id: string;
@@ -67,7 +69,12 @@ export interface PlanFormProps {
   onCancel: () => void;
   /** Reloads the enrolment (CONFLICT), keeping the form's input. */
   onRefresh: () => Promise<unknown>;
+  /** The evidence files the version the form starts from names (shown by title before the library loads). */
+  knownEvidence?: LinkedEvidence[];
 }
+
+/** The files the starting version names, for every section's evidence list. */
+const KnownEvidence = createContext<LinkedEvidence[]>([]);
 
 type TextSection = 'objectives' | 'scope' | 'safeguards' | 'seriousIncidentProcedure';
 const validDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'Enter a day');
@@ -120,247 +127,258 @@ export function PlanForm(props: PlanFormProps) {
   const conflict = errorCode(propose.problem?.error) === 'CONFLICT';
 
   return (
-    <form ref={formRef} onSubmit={form.onSubmit((values) => void save(values))} noValidate aria-label="Sandbox plan">
-      <Stack gap="lg">
-        <PlanErrorNotice
-          error={propose.problem?.error}
-          unplaced={propose.problem?.unplaced}
-          onRefresh={() => void props.onRefresh().then(propose.clearProblem)}
-        />
-        {conflict && (
-          <Text size="sm" c="dimmed">
-            After Refresh, the plan is proposed at enrolment version {props.version}.
-          </Text>
-        )}
+    <KnownEvidence.Provider value={props.knownEvidence ?? []}>
+      <form ref={formRef} onSubmit={form.onSubmit((values) => void save(values))} noValidate aria-label="Sandbox plan">
+        <Stack gap="lg">
+          <PlanErrorNotice
+            error={propose.problem?.error}
+            unplaced={propose.problem?.unplaced}
+            onRefresh={() => void props.onRefresh().then(propose.clearProblem)}
+          />
+          {conflict && (
+            <Text size="sm" c="dimmed">
+              After Refresh, the plan is proposed at enrolment version {props.version}.
+            </Text>
+          )}
 
-        <Fieldset legend="Timeline">
-          <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label="Start day" withAsterisk {...form.getInputProps('timeline.startDay')} />
-              <TextInput
-                type="date"
-                label="End day"
-                description={
-                  latestEnd
-                    ? `Testing ends here. The programme allows at most ${maxTestingDays} days of testing: no later than ${day(latestEnd)}.`
-                    : `Testing ends here. The programme allows at most ${maxTestingDays} days of testing from the start day.`
-                }
-                withAsterisk
-                {...form.getInputProps('timeline.endDay')}
-              />
-            </SimpleGrid>
-            <Stack gap="xs">
-              <Title order={3} size="h6">
-                Milestones
-              </Title>
-              {form.values.timeline.milestones.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  None yet: add the dated steps of the testing.
-                </Text>
-              )}
-              {form.values.timeline.milestones.map((m, index) => (
-                <Group key={m.key} align="flex-start" wrap="nowrap" role="group" aria-label={`Milestone ${index + 1}`}>
-                  <TextInput
-                    type="date"
-                    label="Day"
-                    withAsterisk
-                    w={180}
-                    {...form.getInputProps(`timeline.milestones.${index}.day`)}
-                  />
-                  <TextInput
-                    label="Milestone"
-                    withAsterisk
-                    style={{ flex: 1 }}
-                    {...form.getInputProps(`timeline.milestones.${index}.title`)}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    mt={28}
-                    aria-label={`Remove milestone ${index + 1}`}
-                    onClick={() => form.removeListItem('timeline.milestones', index)}
-                  >
-                    <IconTrash size={18} aria-hidden />
-                  </ActionIcon>
-                </Group>
-              ))}
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPlus size={14} aria-hidden />}
-                style={{ alignSelf: 'flex-start' }}
-                onClick={() =>
-                  form.insertListItem('timeline.milestones', {
-                    day: form.values.timeline.startDay,
-                    title: '',
-                    key: milestoneKey(),
-                  })
-                }
-              >
-                Add a milestone
-              </Button>
-            </Stack>
-            <Marking form={form} section="timeline" authorities={authorities} />
-          </Stack>
-        </Fieldset>
-
-        <TextFieldset
-          form={form}
-          section="objectives"
-          legend="Objectives"
-          description="What the testing is to show."
-          authorities={authorities}
-        />
-        <TextFieldset
-          form={form}
-          section="scope"
-          legend="Scope"
-          description="What is tested, on whom, where: the boundaries the testing keeps to."
-          authorities={authorities}
-        />
-
-        <Fieldset legend="Requirements in scope">
-          <Stack>
-            <div>
-              <Text size="sm" fw={500} id="plan-required-criteria">
-                Always in scope
-              </Text>
-              <Text size="xs" c="dimmed" mb={6}>
-                The testing and exit criteria the admitting authorities attached to the programme.
-              </Text>
-              <List size="sm" spacing={2} aria-labelledby="plan-required-criteria">
-                {criteria
-                  .filter((c) => c.required)
-                  .map((c) => (
-                    <List.Item key={c.id}>
-                      {c.authority.acronym} · {c.title} ({c.key}) — {STAGES[c.stage].toLowerCase()}
-                    </List.Item>
-                  ))}
-              </List>
-            </div>
-            {/* Its value holds the required criteria too: only the others have a box to tick. */}
-            <Checkbox.Group
-              label="Also in scope"
-              description="Other criteria of the admitting authorities the testing covers, e.g. entry criteria tested again."
-              {...form.getInputProps('requirements.criterionIds')}
-            >
-              <Stack gap={6} mt="xs">
-                {criteria
-                  .filter((c) => !c.required)
-                  .map((c) => (
-                    <Checkbox
-                      key={c.id}
-                      value={c.id}
-                      label={`${c.authority.acronym} · ${c.title} (${c.key})`}
-                      description={`${STAGES[c.stage]} criterion`}
-                    />
-                  ))}
-              </Stack>
-            </Checkbox.Group>
-            <Marking form={form} section="requirements" authorities={authorities} />
-          </Stack>
-        </Fieldset>
-
-        <Fieldset legend="Personal data">
-          <Stack>
-            <Checkbox
-              label="Personal data is processed during the testing"
-              {...form.getInputProps('personalData.processed', { type: 'checkbox' })}
-            />
-            {form.values.personalData.processed && (
-              <Select
-                label="Data protection authority involved"
-                placeholder="Choose an authority"
-                data={props.dataProtectionAuthorities.map((a) => ({ value: a.id, label: `${a.name} (${a.acronym})` }))}
-                searchable
-                withAsterisk
-                {...form.getInputProps('personalData.dataProtectionAuthorityId')}
-              />
-            )}
-            <Textarea
-              label="Description"
-              description="What personal data, whose, on what legal basis"
-              autosize
-              minRows={2}
-              {...form.getInputProps('personalData.description')}
-            />
-            <Marking form={form} section="personalData" authorities={authorities} />
-          </Stack>
-        </Fieldset>
-
-        <TextFieldset
-          form={form}
-          section="safeguards"
-          legend="Safeguards"
-          description="How the people affected are protected during the testing."
-          authorities={authorities}
-        />
-        <TextFieldset
-          form={form}
-          section="seriousIncidentProcedure"
-          legend="Serious-incident procedure"
-          description="What happens when a serious incident occurs: who is told, how fast, what stops."
-          authorities={authorities}
-        />
-
-        <Fieldset legend="Real-world testing">
-          <Stack>
-            <Switch
-              label="The testing includes testing in real-world conditions"
-              {...form.getInputProps('withRealWorldTesting', { type: 'checkbox' })}
-            />
-            {form.values.withRealWorldTesting && (
-              <>
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label="Where" withAsterisk {...form.getInputProps('realWorldTesting.location')} />
-                  <NumberInput
-                    label="Subjects"
-                    description="How many people take part"
-                    min={0}
-                    allowDecimal={false}
-                    withAsterisk
-                    {...form.getInputProps('realWorldTesting.subjects')}
-                  />
-                  <NumberInput
-                    label="Duration (days)"
-                    min={1}
-                    allowDecimal={false}
-                    withAsterisk
-                    {...form.getInputProps('realWorldTesting.durationDays')}
-                  />
-                </SimpleGrid>
-                <Textarea
-                  label="Informed consent"
-                  description="How the subjects’ informed consent is obtained"
-                  autosize
-                  minRows={2}
+          <Fieldset legend="Timeline">
+            <Stack>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput type="date" label="Start day" withAsterisk {...form.getInputProps('timeline.startDay')} />
+                <TextInput
+                  type="date"
+                  label="End day"
+                  description={
+                    latestEnd
+                      ? `Testing ends here. The programme allows at most ${maxTestingDays} days of testing: no later than ${day(latestEnd)}.`
+                      : `Testing ends here. The programme allows at most ${maxTestingDays} days of testing from the start day.`
+                  }
                   withAsterisk
-                  {...form.getInputProps('realWorldTesting.informedConsent')}
+                  {...form.getInputProps('timeline.endDay')}
                 />
-                <Marking form={form} section="realWorldTesting" authorities={authorities} />
-              </>
-            )}
-          </Stack>
-        </Fieldset>
+              </SimpleGrid>
+              <Stack gap="xs">
+                <Title order={3} size="h6">
+                  Milestones
+                </Title>
+                {form.values.timeline.milestones.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    None yet: add the dated steps of the testing.
+                  </Text>
+                )}
+                {form.values.timeline.milestones.map((m, index) => (
+                  <Group
+                    key={m.key}
+                    align="flex-start"
+                    wrap="nowrap"
+                    role="group"
+                    aria-label={`Milestone ${index + 1}`}
+                  >
+                    <TextInput
+                      type="date"
+                      label="Day"
+                      withAsterisk
+                      w={180}
+                      {...form.getInputProps(`timeline.milestones.${index}.day`)}
+                    />
+                    <TextInput
+                      label="Milestone"
+                      withAsterisk
+                      style={{ flex: 1 }}
+                      {...form.getInputProps(`timeline.milestones.${index}.title`)}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red.9"
+                      mt={28}
+                      aria-label={`Remove milestone ${index + 1}`}
+                      onClick={() => form.removeListItem('timeline.milestones', index)}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() =>
+                    form.insertListItem('timeline.milestones', {
+                      day: form.values.timeline.startDay,
+                      title: '',
+                      key: milestoneKey(),
+                    })
+                  }
+                >
+                  Add a milestone
+                </Button>
+              </Stack>
+              <Marking form={form} section="timeline" authorities={authorities} />
+            </Stack>
+          </Fieldset>
 
-        <Textarea
-          label="Why this version"
-          description="What changed and why: the authorities read it with the proposal"
-          autosize
-          minRows={2}
-          {...form.getInputProps('reasons')}
-        />
+          <TextFieldset
+            form={form}
+            section="objectives"
+            legend="Objectives"
+            description="What the testing is to show."
+            authorities={authorities}
+          />
+          <TextFieldset
+            form={form}
+            section="scope"
+            legend="Scope"
+            description="What is tested, on whom, where: the boundaries the testing keeps to."
+            authorities={authorities}
+          />
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={propose.submitting}>
-            {props.submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Fieldset legend="Requirements in scope">
+            <Stack>
+              <div>
+                <Text size="sm" fw={500} id="plan-required-criteria">
+                  Always in scope
+                </Text>
+                <Text size="xs" c="dimmed" mb={6}>
+                  The testing and exit criteria the admitting authorities attached to the programme.
+                </Text>
+                <List size="sm" spacing={2} aria-labelledby="plan-required-criteria">
+                  {criteria
+                    .filter((c) => c.required)
+                    .map((c) => (
+                      <List.Item key={c.id}>
+                        {c.authority.acronym} · {c.title} ({c.key}) — {STAGES[c.stage].toLowerCase()}
+                      </List.Item>
+                    ))}
+                </List>
+              </div>
+              {/* Its value holds the required criteria too: only the others have a box to tick. */}
+              <Checkbox.Group
+                label="Also in scope"
+                description="Other criteria of the admitting authorities the testing covers, e.g. entry criteria tested again."
+                {...form.getInputProps('requirements.criterionIds')}
+              >
+                <Stack gap={6} mt="xs">
+                  {criteria
+                    .filter((c) => !c.required)
+                    .map((c) => (
+                      <Checkbox
+                        key={c.id}
+                        value={c.id}
+                        label={`${c.authority.acronym} · ${c.title} (${c.key})`}
+                        description={`${STAGES[c.stage]} criterion`}
+                      />
+                    ))}
+                </Stack>
+              </Checkbox.Group>
+              <Marking form={form} section="requirements" authorities={authorities} />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend="Personal data">
+            <Stack>
+              <Checkbox
+                label="Personal data is processed during the testing"
+                {...form.getInputProps('personalData.processed', { type: 'checkbox' })}
+              />
+              {form.values.personalData.processed && (
+                <Select
+                  label="Data protection authority involved"
+                  placeholder="Choose an authority"
+                  data={props.dataProtectionAuthorities.map((a) => ({
+                    value: a.id,
+                    label: `${a.name} (${a.acronym})`,
+                  }))}
+                  searchable
+                  withAsterisk
+                  {...form.getInputProps('personalData.dataProtectionAuthorityId')}
+                />
+              )}
+              <Textarea
+                label="Description"
+                description="What personal data, whose, on what legal basis"
+                autosize
+                minRows={2}
+                {...form.getInputProps('personalData.description')}
+              />
+              <Marking form={form} section="personalData" authorities={authorities} />
+            </Stack>
+          </Fieldset>
+
+          <TextFieldset
+            form={form}
+            section="safeguards"
+            legend="Safeguards"
+            description="How the people affected are protected during the testing."
+            authorities={authorities}
+          />
+          <TextFieldset
+            form={form}
+            section="seriousIncidentProcedure"
+            legend="Serious-incident procedure"
+            description="What happens when a serious incident occurs: who is told, how fast, what stops."
+            authorities={authorities}
+          />
+
+          <Fieldset legend="Real-world testing">
+            <Stack>
+              <Switch
+                label="The testing includes testing in real-world conditions"
+                {...form.getInputProps('withRealWorldTesting', { type: 'checkbox' })}
+              />
+              {form.values.withRealWorldTesting && (
+                <>
+                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                    <TextInput label="Where" withAsterisk {...form.getInputProps('realWorldTesting.location')} />
+                    <NumberInput
+                      label="Subjects"
+                      description="How many people take part"
+                      min={0}
+                      allowDecimal={false}
+                      withAsterisk
+                      {...form.getInputProps('realWorldTesting.subjects')}
+                    />
+                    <NumberInput
+                      label="Duration (days)"
+                      min={1}
+                      allowDecimal={false}
+                      withAsterisk
+                      {...form.getInputProps('realWorldTesting.durationDays')}
+                    />
+                  </SimpleGrid>
+                  <Textarea
+                    label="Informed consent"
+                    description="How the subjects’ informed consent is obtained"
+                    autosize
+                    minRows={2}
+                    withAsterisk
+                    {...form.getInputProps('realWorldTesting.informedConsent')}
+                  />
+                  <Marking form={form} section="realWorldTesting" authorities={authorities} />
+                </>
+              )}
+            </Stack>
+          </Fieldset>
+
+          <Textarea
+            label="Why this version"
+            description="What changed and why: the authorities read it with the proposal"
+            autosize
+            minRows={2}
+            {...form.getInputProps('reasons')}
+          />
+
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={propose.submitting}>
+              {props.submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </KnownEvidence.Provider>
   );
 }
 
@@ -408,8 +426,16 @@ function Marking({
 }) {
   const level = form.values[section].confidentiality;
   const owner = form.values[section].authorityId;
+  const known = useContext(KnownEvidence);
   return (
     <Stack gap="xs">
+      <SectionEvidence
+        section={SECTIONS.find((s) => s.key === section)!.title}
+        ids={form.values[section].evidenceIds}
+        known={known}
+        onChange={(ids) => form.setFieldValue(`${section}.evidenceIds`, ids)}
+        error={form.errors[`${section}.evidenceIds`]}
+      />
       <Radio.Group
         label="Who may read it"
         description={meaningOf(level)}

@@ -2,6 +2,7 @@
 // (or that its confidentiality withholds it from the reader), and the version's status.
 import { Badge, type BadgeProps, List, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import type { SandboxPlanStatus } from '../../gql/graphql';
+import { EvidenceLink, type LinkedEvidence } from '../evidence/EvidenceLink';
 import { FactList } from '../review/FactList';
 import { type Plan, type SectionView, sectionView } from './plan-fields';
 import { PLAN_STATUS, SECTIONS } from './words';
@@ -12,8 +13,24 @@ export const PlanStatusBadge = ({ status, ...props }: BadgeProps & { status: San
   </Badge>
 );
 
-/** A field's value: a paragraph (line breaks kept) or a list. */
-export function FieldValue({ value, items }: { value: string | null; items?: string[] }) {
+/** A field's value: a paragraph (line breaks kept), a list, or files to open and download. */
+export function FieldValue({
+  value,
+  items,
+  evidence,
+}: {
+  value: string | null;
+  items?: string[];
+  evidence?: LinkedEvidence[];
+}) {
+  if (evidence)
+    return (
+      <Stack gap={4}>
+        {evidence.map((file) => (
+          <EvidenceLink key={file.id} evidence={file} compact />
+        ))}
+      </Stack>
+    );
   if (items)
     return items.length ? (
       <List size="sm" spacing={2}>
@@ -62,7 +79,10 @@ export function PlanView({ plan, headingOrder = 3 }: { plan: Plan; headingOrder?
             ) : (
               <FactList
                 labelWidth={190}
-                facts={view.fields.map((f) => [f.label, <FieldValue key={f.label} value={f.value} items={f.items} />])}
+                facts={view.fields.map((f) => [
+                  f.label,
+                  <FieldValue key={f.label} value={f.value} items={f.items} evidence={f.evidence} />,
+                ])}
               />
             )}
           </section>

@@ -3,6 +3,8 @@
 // item by item (added, removed); every other field as a whole value. No text diff: a changed text is
 // shown whole in both versions, marked as changed.
 import type { PlanVersionFragment } from '../../gql/graphql';
+import type { LinkedEvidence } from '../evidence/EvidenceLink';
+import { shortHash } from '../evidence/words';
 import { day } from '../review/words';
 import { confidentialityWords, SECTIONS, type SectionKey } from './words';
 
@@ -14,6 +16,8 @@ export interface PlanField {
   value: string | null;
   /** The items of a list field, each in words. */
   items?: string[];
+  /** The evidence field's files, to open or download (its items name them in words). */
+  evidence?: LinkedEvidence[];
 }
 
 export interface SectionView {
@@ -39,7 +43,27 @@ export function sectionView(plan: Plan, key: SectionKey): SectionView {
   const marking = confidentialityWords(section.confidentiality, section.authority);
   const head: PlanField = { label: MARKING, value: marking };
   if (section.withheld) return { key, title, absent: false, withheld: true, marking, fields: [head] };
-  return { key, title, absent: false, withheld: false, marking, fields: [head, ...contentFields(plan, key)] };
+  return {
+    key,
+    title,
+    absent: false,
+    withheld: false,
+    marking,
+    fields: [head, ...contentFields(plan, key), ...evidenceField(section.evidence)],
+  };
+}
+
+/** The files a section names, as a list field (none: no field, as before evidence existed). */
+function evidenceField(evidence: readonly LinkedEvidence[]): PlanField[] {
+  if (!evidence.length) return [];
+  return [
+    {
+      label: 'Evidence',
+      value: null,
+      items: evidence.map((e) => `${e.title} (SHA-256 ${shortHash(e.sha256)}…)`),
+      evidence: [...evidence],
+    },
+  ];
 }
 
 function contentFields(plan: Plan, key: SectionKey): PlanField[] {

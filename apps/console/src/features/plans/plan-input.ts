@@ -9,6 +9,8 @@ export interface MarkingValues {
   confidentiality: Confidentiality;
   /** The admitting authority the section belongs to (the only reader of a HOME_AUTHORITY one). */
   authorityId: string | null;
+  /** Files of the organisation's evidence library the section names (read by whoever may read it). */
+  evidenceIds: string[];
 }
 
 export interface MilestoneValues {
@@ -41,9 +43,16 @@ export interface PlanValues {
 let milestoneKeys = 0;
 export const milestoneKey = () => `milestone-${++milestoneKeys}`;
 
-const marking = (section: { confidentiality: Confidentiality; authority: { id: string } | null } | null) => ({
+type SectionMarking = {
+  confidentiality: Confidentiality;
+  authority: { id: string } | null;
+  evidence?: { id: string }[] | null;
+} | null;
+
+const marking = (section: SectionMarking) => ({
   confidentiality: section?.confidentiality ?? ('PUBLIC' as Confidentiality),
   authorityId: section?.authority?.id ?? null,
+  evidenceIds: section?.evidence?.map((e) => e.id) ?? [],
 });
 
 /**
@@ -89,7 +98,11 @@ export function planValues(
   };
 }
 
-const markingInput = (m: MarkingValues) => ({ confidentiality: m.confidentiality, authorityId: m.authorityId || null });
+const markingInput = (m: MarkingValues) => ({
+  confidentiality: m.confidentiality,
+  authorityId: m.authorityId || null,
+  evidenceIds: m.evidenceIds,
+});
 const textInput = (s: MarkingValues & { text: string }) => ({ ...markingInput(s), text: s.text.trim() });
 const optional = (value: string) => (value.trim() === '' ? null : value.trim());
 
@@ -131,5 +144,7 @@ export function planInput(enrolmentId: string, expectedVersion: number, v: PlanV
 
 /** Where an API problem's path lands in the form: a criterion named by position lands on the criteria list. */
 export function formPath(path: string): string {
-  return path.replace(/^requirements\.criterionIds\.\d+$/, 'requirements.criterionIds');
+  return path
+    .replace(/^requirements\.criterionIds\.\d+$/, 'requirements.criterionIds')
+    .replace(/^(\w+)\.evidenceIds\.\d+$/, '$1.evidenceIds');
 }

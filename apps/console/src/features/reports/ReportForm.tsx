@@ -1,6 +1,7 @@
 // The test report form. One row per TESTING and EXIT criterion of the enrolment's testing tracks (a
 // value, an evidence reference with its SHA-256, or an attestation, by the criterion's kind); blank
-// rows are not reported. As the person types, the server evaluates the report (previewTestReport,
+// rows are not reported. Evidence may be a file of the organisation's library, chosen or uploaded at
+// the row (EvidencePicker): its id goes with the result and the API checks the stated hash is its. As the person types, the server evaluates the report (previewTestReport,
 // debounced): each result's outcome is shown at its row, and what the report would change on each
 // track below. The API validates: a refused submission's problems land at their fields.
 //
@@ -46,6 +47,8 @@ import {
   SubmitTestReportDocument,
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { withChosenEvidence } from '../evidence/choice';
+import { type ChosenEvidence, EvidencePicker } from '../evidence/EvidencePicker';
 import {
   emptyRow,
   isReported,
@@ -101,6 +104,7 @@ const RESULT_FIELDS: Record<string, string> = {
   value: 'value',
   evidenceReference: 'evidence reference',
   evidenceSha256: 'SHA-256',
+  evidenceId: 'evidence file',
   attested: 'attestation',
 };
 
@@ -313,9 +317,9 @@ export function ReportForm({
             Results
           </Title>
           <Text size="sm" c="dimmed">
-            One result per criterion of the tracks in testing: a measured value, an evidence reference with the SHA-256
-            of its content, or an attestation. Leave a criterion blank to report nothing on it. Each result is evaluated
-            by the server as you type.
+            One result per criterion of the tracks in testing: a measured value, evidence (a file from your library or
+            uploaded here, or a reference with the SHA-256 of its content), or an attestation. Leave a criterion blank
+            to report nothing on it. Each result is evaluated by the server as you type.
           </Text>
           {settledCount > 0 && (
             <Switch
@@ -477,6 +481,16 @@ function ResultFields({
   const rowError = form.errors[`${path}.criterionId`] ?? form.errors[path];
   const reported = isReported(form.values.results[index]);
   const [hashing, setHashing] = useState(false);
+  const chosenRef = useRef<ChosenEvidence | null>(null);
+
+  /** A file chosen (or uploaded): its id and hash fill the result, its title the reference unless one was typed. */
+  function chooseEvidence(evidence: ChosenEvidence | null) {
+    const next = withChosenEvidence(form.getValues().results[index], chosenRef.current, evidence);
+    form.setFieldValue(`${path}.evidenceId`, next.evidenceId);
+    form.setFieldValue(`${path}.evidenceSha256`, next.evidenceSha256);
+    form.setFieldValue(`${path}.evidenceReference`, next.evidenceReference);
+    chosenRef.current = evidence;
+  }
 
   async function hashFile(file: File | null) {
     if (!file) return;
@@ -520,8 +534,16 @@ function ResultFields({
             />
           ) : criterion.kind === 'EVIDENCE' ? (
             <Stack gap="xs">
+              <EvidencePicker
+                label={criterion.title}
+                value={form.values.results[index].evidenceId}
+                onChange={(evidence) => chooseEvidence(evidence)}
+                error={form.errors[`${path}.evidenceId`]}
+                defaultEffectiveDay={form.values.periodEnd}
+              />
               <TextInput
                 label="Evidence reference"
+                description="Defaults to the chosen file's title"
                 placeholder="e.g. dms://reports/explainability-2026.pdf"
                 {...form.getInputProps(`${path}.evidenceReference`)}
                 error={form.errors[`${path}.evidenceReference`] ?? rowError}

@@ -26,6 +26,7 @@ import { ReportEnrolmentNameDocument, type ReportViewFragment, SubmittedTestRepo
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { confidentialityLabel, dateTime, RESULT_OUTCOMES, STAGES } from './words';
+import { EvidenceLink } from '../evidence/EvidenceLink';
 
 const STATUS: Record<string, { label: string; color: string; meaning: string }> = {
   SUBMITTED: {
@@ -234,12 +235,15 @@ function ResultGiven({ result }: { result: ReportViewFragment['results'][number]
     );
   if (result.attested !== null && result.attested !== undefined)
     return <Text size="sm">{result.attested ? 'Attested' : 'Not attested'}</Text>;
-  if (result.evidenceReference)
+  if (result.evidenceReference || result.evidence)
     return (
       <Stack gap={2}>
-        <Text size="sm" style={{ wordBreak: 'break-all' }}>
-          {result.evidenceReference}
-        </Text>
+        {result.evidence && <EvidenceLink evidence={result.evidence} compact />}
+        {result.evidenceReference && (
+          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+            {result.evidenceReference}
+          </Text>
+        )}
         <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
           {result.evidenceSha256 ? `SHA-256 ${result.evidenceSha256}` : 'No SHA-256'}
         </Text>

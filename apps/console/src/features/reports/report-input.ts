@@ -9,6 +9,8 @@ export interface ResultRow {
   value: number | string;
   evidenceReference: string;
   evidenceSha256: string;
+  /** A file of the organisation's evidence library ('' none): the API checks its hash is the one stated. */
+  evidenceId: string;
   /** '' (not reported), 'true' or 'false'. */
   attested: string;
 }
@@ -29,6 +31,7 @@ export const emptyRow = (criterionId: string): ResultRow => ({
   value: '',
   evidenceReference: '',
   evidenceSha256: '',
+  evidenceId: '',
   attested: '',
 });
 
@@ -37,6 +40,7 @@ export const isReported = (row: ResultRow): boolean =>
   String(row.value).trim() !== '' ||
   row.evidenceReference.trim() !== '' ||
   row.evidenceSha256.trim() !== '' ||
+  row.evidenceId !== '' ||
   row.attested !== '';
 
 const text = (value: string): string | null => (value.trim() === '' ? null : value.trim());
@@ -52,6 +56,7 @@ function resultInput(row: ResultRow, kind: CriterionKind | undefined): ResultInp
         criterionId: row.criterionId,
         evidenceReference: text(row.evidenceReference),
         evidenceSha256: text(row.evidenceSha256),
+        evidenceId: text(row.evidenceId),
       };
     case 'ATTESTATION':
       return { criterionId: row.criterionId, attested: row.attested === '' ? null : row.attested === 'true' };

@@ -404,7 +404,10 @@ const metCount = (rows: { outcome: string }[]) =>
 
 function TrackCard({ track, enrolment, mine }: { track: ReviewTrackFragment; enrolment: Enrolment; mine: boolean }) {
   const reportResults = useMemo(
-    () => enrolment.testReports.flatMap((r) => r.results.map((x) => ({ id: x.id, detail: x.detail }))),
+    () =>
+      enrolment.testReports.flatMap((r) =>
+        r.results.map((x) => ({ id: x.id, detail: x.detail, evidence: x.evidence })),
+      ),
     [enrolment.testReports],
   );
   const headingId = `track-${track.authority.id}`;

@@ -3,12 +3,15 @@
 // own result. Unmet mandatory entry criteria are marked: admitting over them needs a justification.
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { EvaluatedCriterionFragment } from '../../gql/graphql';
+import { EvidenceLink, type LinkedEvidence } from '../evidence/EvidenceLink';
 import { OutcomeBadge } from './badges';
 import { isMetForEntry } from './words';
 
 export interface ResultDetail {
   id: string;
   detail: string;
+  /** The file of the evidence library the result names, to open or download. */
+  evidence?: LinkedEvidence | null;
 }
 
 export function EvaluationTable({
@@ -31,6 +34,7 @@ export function EvaluationTable({
       </Text>
     );
   const detail = new Map(results.map((r) => [r.id, r.detail]));
+  const evidence = new Map(results.map((r) => [r.id, r.evidence]));
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" striped captionSide="top">
@@ -78,6 +82,9 @@ export function EvaluationTable({
                       ? ` ${row.recognition.outcome === 'RECOGNISED_WITH_CONDITIONS' ? 'Recognised with conditions' : 'Also recognised'} from ${row.recognition.testedIn}.`
                       : ''}
                   </Text>
+                  {row.metBy !== 'RECOGNISED_RESULT' && row.resultId && evidence.get(row.resultId) && (
+                    <EvidenceLink evidence={evidence.get(row.resultId)!} compact />
+                  )}
                 </Table.Td>
               </Table.Tr>
             );

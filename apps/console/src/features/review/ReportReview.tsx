@@ -6,6 +6,7 @@ import { useForm } from '@mantine/form';
 import { useFormMutation } from '../../api/useFormMutation';
 import { type ReportReview, type ReviewReportFragment, ReviewTestReportDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { EvidenceLink } from '../evidence/EvidenceLink';
 import { ReportStatusBadge, ResultOutcomeBadge } from './badges';
 import { FactList } from './FactList';
 import { day, when } from './words';
@@ -73,7 +74,10 @@ export function ReportResults({ report }: { report: ReviewReportFragment }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{result.detail}</Text>
+                <Stack gap={4}>
+                  <Text size="sm">{result.detail}</Text>
+                  {result.evidence && <EvidenceLink evidence={result.evidence} />}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <ResultOutcomeBadge outcome={result.outcome} />
