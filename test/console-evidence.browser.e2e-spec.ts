@@ -151,10 +151,13 @@ describe('Evidence behind a test report', () => {
     await expect(uploaded.locator('code').first().textContent()).resolves.toBe(PDF_SHA256);
     await uploaded.getByText('application/pdf', { exact: false }).waitFor();
     // The result names the file: its hash and, as the reference, its title.
-    await expect(exit.getByLabel('SHA-256 of the evidence').inputValue()).resolves.toBe(PDF_SHA256);
-    await expect(exit.getByLabel('Evidence reference').inputValue()).resolves.toBe(TITLE);
-    await expect(exit.getByRole('combobox', { name: 'Evidence from your library' }).inputValue()).resolves.toMatch(
-      new RegExp(`^${TITLE} — exit-strategy.pdf`),
+    // (Read until shown: the form takes the upload's answer a render after the progress bar's 100 %.)
+    await until(() => exit.getByLabel('SHA-256 of the evidence').inputValue(), PDF_SHA256);
+    await until(() => exit.getByLabel('Evidence reference').inputValue(), TITLE);
+    const chosen = new RegExp(`^${TITLE} — exit-strategy.pdf`);
+    await until(
+      async () => chosen.test(await exit.getByRole('combobox', { name: 'Evidence from your library' }).inputValue()),
+      true,
     );
 
     // What the API stored: the same bytes, under the hash node:crypto gives.
@@ -440,8 +443,8 @@ describe('Evidence in an application', () => {
     await boundary.getByRole('button', { name: 'Upload: boundary-conditions.pdf' }).click();
     await uploadedFully(boundary);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await expect(boundary.getByLabel('SHA-256', { exact: true }).inputValue()).resolves.toBe(sha256);
-    await expect(boundary.getByLabel('Evidence reference').inputValue()).resolves.toBe('boundary-conditions.pdf');
+    await until(() => boundary.getByLabel('SHA-256', { exact: true }).inputValue(), sha256);
+    await until(() => boundary.getByLabel('Evidence reference').inputValue(), 'boundary-conditions.pdf');
     await expectAccessible(page, 'application form with an evidence upload');
 
     await form.getByRole('button', { name: 'Save as draft' }).click();
