@@ -235,10 +235,14 @@ function StatusTimeline({ agreement }: { agreement: AgreementFieldsFragment }) {
     items.push({ title: `Approved by ${a.jurisdictionCode}`, at: a.approvedAt });
   if (agreement.status !== 'DRAFT') {
     const status = agreementStatus(agreement.status);
-    const last = items[items.length - 1];
-    if (agreement.status !== 'IN_FORCE' || last.at !== agreement.updatedAt)
-      items.push({ title: `${status.label} (current status)`, at: agreement.updatedAt });
-    else items.push({ title: 'In force (current status): every party approved', at: agreement.updatedAt });
+    const everyParty = agreement.parties.every((p) => agreement.approvals.some((a) => a.jurisdictionCode === p));
+    items.push({
+      title:
+        agreement.status === 'IN_FORCE' && everyParty
+          ? 'In force (current status): every party approved'
+          : `${status.label} (current status)`,
+      at: agreement.updatedAt,
+    });
   }
   return (
     <Timeline active={items.length - 1} bulletSize={16} lineWidth={2}>
