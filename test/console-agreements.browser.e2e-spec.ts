@@ -88,6 +88,20 @@ describe('negotiator: agreements', () => {
     await eu.getByText('No rule yet').waitFor();
     await expectAccessible(eu, 'draft agreement');
 
+    // The terms: a window that ends before it starts is refused at its field, then left open.
+    await eu.getByRole('button', { name: 'Edit the terms' }).click();
+    const terms = eu.getByRole('dialog', { name: 'Edit the terms' });
+    await terms.getByLabel('In force from').fill('2027-01-01');
+    await terms.getByLabel('In force until').fill('2026-01-01');
+    await terms.getByRole('button', { name: 'Save the terms' }).click();
+    await expect(waitForError(terms.getByLabel('In force until'))).resolves.toBe(
+      'Must be after effectiveFrom (the window is [from, to))',
+    );
+    await terms.getByLabel('In force until').fill('');
+    await terms.getByRole('button', { name: 'Save the terms' }).click();
+    await terms.waitFor({ state: 'hidden' });
+    await eu.getByText(/From 2027-01-01\./).waitFor();
+
     await eu.getByRole('button', { name: 'Add a rule' }).click();
     const editor = eu.getByRole('dialog', { name: 'Add a rule' });
     await editor.getByLabel(/^Name/).fill('EU-tested fairness results, recognised by Singapore');

@@ -1,5 +1,5 @@
-// A new draft agreement (createAgreement): name, kind, parties (the negotiator's own jurisdiction
-// among them) and its window. The values are named as the mutation's input, so the API's problems
+// A draft agreement's terms: a new one (createAgreement) or a DRAFT's (updateAgreement): name, kind,
+// parties (the negotiator's own jurisdiction among them) and its window. The values are named as the mutation's input, so the API's problems
 // (`input.parties`, `input.effectiveTo`) land at their fields.
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -10,6 +10,7 @@ import {
   AgreementJurisdictionsDocument,
   type AgreementKind,
   CreateAgreementDocument,
+  UpdateAgreementTermsDocument,
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
@@ -22,24 +23,37 @@ interface Values {
 }
 
 export function AgreementForm({
+  agreement = null,
   ownJurisdiction,
   onSaved,
   onCancel,
 }: {
+  /** The DRAFT whose terms are edited; null creates one. */
+  agreement?: AgreementFieldsFragment | null;
   ownJurisdiction: string | null;
   onSaved: (agreement: AgreementFieldsFragment) => void;
   onCancel: () => void;
 }) {
   const form = useForm<Values>({
-    initialValues: {
-      name: '',
-      kind: 'BILATERAL',
-      parties: ownJurisdiction ? [ownJurisdiction] : [],
-      effectiveFrom: '',
-      effectiveTo: '',
-    },
+    initialValues: agreement
+      ? {
+          name: agreement.name,
+          kind: agreement.kind,
+          parties: agreement.parties,
+          effectiveFrom: agreement.effectiveFrom ?? '',
+          effectiveTo: agreement.effectiveTo ?? '',
+        }
+      : {
+          name: '',
+          kind: 'BILATERAL',
+          parties: ownJurisdiction ? [ownJurisdiction] : [],
+          effectiveFrom: '',
+          effectiveTo: '',
+        },
   });
-  const create = useFormMutation(CreateAgreementDocument, form);
+  const createMutation = useFormMutation(CreateAgreementDocument, form);
+  const update = useFormMutation(UpdateAgreementTermsDocument, form);
+  const create = agreement ? update : createMutation;
   const [{ data }] = useQuery({ query: AgreementJurisdictionsDocument });
   const options = (data?.jurisdictions.edges ?? []).map(({ node }) => ({
     value: node.code,
@@ -47,16 +61,20 @@ export function AgreementForm({
   }));
 
   async function save(values: Values) {
-    const saved = await create.submit({
-      input: {
-        name: values.name,
-        kind: values.kind,
-        parties: values.parties,
-        effectiveFrom: values.effectiveFrom || null,
-        effectiveTo: values.effectiveTo || null,
-      },
-    });
-    if (saved) onSaved(saved.createAgreement);
+    const input = {
+      name: values.name,
+      kind: values.kind,
+      parties: values.parties,
+      effectiveFrom: values.effectiveFrom || null,
+      effectiveTo: values.effectiveTo || null,
+    };
+    if (agreement) {
+      const saved = await update.submit({ input: { id: agreement.id, ...input } });
+      if (saved) onSaved(saved.updateAgreement);
+    } else {
+      const saved = await createMutation.submit({ input });
+      if (saved) onSaved(saved.createAgreement);
+    }
   }
 
   return (
@@ -96,7 +114,7 @@ export function AgreementForm({
             Cancel
           </Button>
           <Button type="submit" loading={create.submitting}>
-            Create draft
+            {agreement ? 'Save the terms' : 'Create draft'}
           </Button>
         </Group>
       </Stack>

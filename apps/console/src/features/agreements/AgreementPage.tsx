@@ -25,6 +25,7 @@ import {
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { AgreementForm } from './AgreementForm';
 import { RuleForm } from './RuleForm';
 import { ACTIONS, agreementStatus, ruleSentences, windowText } from './words';
 
@@ -65,6 +66,7 @@ function AgreementView({
   const [editing, setEditing] = useState<{ rule: AgreementRuleFieldsFragment | null } | null>(null);
   const [removing, setRemoving] = useState<AgreementRuleFieldsFragment | null>(null);
   const [acting, setActing] = useState<AgreementAction | null>(null);
+  const [editingTerms, setEditingTerms] = useState(false);
 
   return (
     <>
@@ -80,7 +82,14 @@ function AgreementView({
           </Badge>
         </Group>
 
-        <Actions agreement={agreement} isParty={isParty} onAct={setActing} />
+        <Group>
+          <Actions agreement={agreement} isParty={isParty} onAct={setActing} />
+          {draft && isParty && (
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditingTerms(true)}>
+              Edit the terms
+            </Button>
+          )}
+        </Group>
 
         <Card withBorder component="section" aria-labelledby="parties-heading">
           <Title order={2} size="h4" id="parties-heading" mb="sm">
@@ -197,6 +206,16 @@ function AgreementView({
               setEditing(null);
               notifications.show({ color: 'green', message: editing.rule ? 'Rule saved' : 'Rule added' });
             }}
+          />
+        )}
+      </Dialog>
+      <Dialog opened={editingTerms} onClose={() => setEditingTerms(false)} title="Edit the terms" size="lg">
+        {editingTerms && (
+          <AgreementForm
+            agreement={agreement}
+            ownJurisdiction={own}
+            onCancel={() => setEditingTerms(false)}
+            onSaved={() => setEditingTerms(false)}
           />
         )}
       </Dialog>
