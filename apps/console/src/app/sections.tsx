@@ -177,7 +177,9 @@ export const SECTIONS: ConsoleSection[] = [
         path: 'agreements',
         label: 'Agreements',
         icon: IconScale,
+        load: () => import('../features/agreements/AgreementsPage'),
         summary: 'Recognition agreements: drafts, rules, approvals.',
+        subpages: [{ path: ':id', load: () => import('../features/agreements/AgreementPage') }],
       },
       {
         path: 'simulations',
