@@ -524,6 +524,8 @@ describe('resuming after a crash', () => {
       status: 'RUNNING',
       progress: { done: 2, total: 4 },
     });
+    // What a dead process's session does on PostgreSQL: its advisory locks go (no-op on the embedded database).
+    await dyingRunner.onApplicationShutdown();
 
     t = await t.reopen();
     const token = await t.login(
