@@ -16,6 +16,7 @@ import '../deadlines/deadline.enums.js';
 import { NamedRef } from '../enrolments/exit-report.model.js';
 import { Connection } from '../graphql/connection.model.js';
 import '../programmes/programme.enums.js';
+import { DateScalar } from '../graphql/scalars.js';
 
 @ObjectType({
   description:
@@ -149,10 +150,11 @@ export class PublicProgramme {
   @Field(() => [String])
   sectors: string[];
 
-  @Field(() => Date, { nullable: true })
+  // UTC days (`YYYY-MM-DD`, as stored): the Date scalar, as Programme has them (DateTime refused the string).
+  @Field(() => DateScalar, { nullable: true, description: 'First day applications are accepted (UTC).' })
   applicationOpens: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day applications are accepted (UTC).' })
   applicationCloses: string | null;
 
   @Field(() => Int)

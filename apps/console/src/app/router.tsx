@@ -1,4 +1,4 @@
-// The routes, made from app/sections.tsx: /sign-in, then, behind a session, every section's pages
+// The routes, made from app/sections.tsx: /sign-in and the public registry (/registry), then, behind a session, every section's pages
 // (each loaded on first use, so the first page a person opens downloads only what it needs).
 import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
@@ -34,6 +34,16 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      // The public registry: no session; each page its own chunk.
+      {
+        path: '/registry',
+        lazy: () => import('../features/registry/RegistryLayout'),
+        children: [
+          { index: true, lazy: () => import('../features/registry/RegistryPage') },
+          { path: 'programmes/:id', lazy: () => import('../features/registry/RegistryProgrammePage') },
+          { path: 'reports/:id', lazy: () => import('../features/registry/RegistryReportPage') },
+        ],
+      },
       {
         path: '/',
         element: <RequireSession />,

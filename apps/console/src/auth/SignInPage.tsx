@@ -20,7 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { describeError, errorCode } from '../api/errors';
 import { useFormMutation } from '../api/useFormMutation';
@@ -123,6 +123,12 @@ export function SignInPage() {
               </form>
             </Paper>
           </Center>
+          <Text ta="center" size="sm">
+            <Anchor component={Link} to="/registry" c="indigo.9">
+              Browse the public registry
+            </Anchor>{' '}
+            — programmes and published exit reports, no sign-in needed.
+          </Text>
           {demo.error && errorCode(demo.error) === 'NETWORK' && (
             <Text c="dimmed" ta="center" size="sm">
               {describeError(demo.error).title}.

@@ -1,0 +1,298 @@
+// The audit trail (administrator): every entry of the platform's hash chain, newest pages loaded on
+// demand, filtered as the API offers (by actor, by enrolment); "Verify" recomputes the chain
+// (verifyAuditTrail) up to the platform's signed checkpoint — or up to a checkpoint kept earlier and
+// loaded from its file — and says the answer in words; the latest signed checkpoint, and its download.
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Code,
+  FileButton,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDownload, IconFileUpload, IconShieldCheck } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { type CombinedError, useClient, useQuery } from 'urql';
+import {
+  AdminAccountsDocument,
+  AdminAuditCheckpointDocument,
+  AdminAuditTrailDocument,
+  AdminReferenceDataDocument,
+  AdminVerifyAuditTrailDocument,
+  type AdminVerifyAuditTrailQuery,
+} from '../../gql/graphql';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { describeEntry } from '../review/AuditTrail';
+import { usePagedQuery } from '../review/paging';
+import { when } from '../review/words';
+
+const PAGE = 50;
+
+/** DECIDE_ENTRY → "Decide entry". */
+const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** The object as the API defines it: urql's `__typename`s left out (the checkpoint is verified as returned). */
+export function withoutTypenames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTypenames);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== '__typename')
+        .map(([key, v]) => [key, withoutTypenames(v)]),
+    );
+  return value;
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type Verification = { answer: AdminVerifyAuditTrailQuery['verifyAuditTrail']; against: string };
+
+export function Component() {
+  const client = useClient();
+  const [actor, setActor] = useState<string | null>(null);
+  const [enrolment, setEnrolment] = useState('');
+  const [enrolmentId] = useDebouncedValue(enrolment.trim(), 300);
+  const trail = usePagedQuery({
+    query: AdminAuditTrailDocument,
+    variables: { first: PAGE, filter: { actorAccountId: actor, enrolmentId: enrolmentId || null } },
+    connection: (data) => data.auditTrail,
+  });
+  const [accounts] = useQuery({ query: AdminAccountsDocument, variables: { first: 100 } });
+  const emails = useMemo(
+    () => new Map((accounts.data?.accounts.edges ?? []).map(({ node }) => [node.id, node.email])),
+    [accounts.data],
+  );
+  const [reference] = useQuery({ query: AdminReferenceDataDocument });
+  const acronyms = useMemo(
+    () => new Map((reference.data?.authorities.edges ?? []).map(({ node }) => [node.id, node.acronym])),
+    [reference.data],
+  );
+  const [checkpoint, reloadCheckpoint] = useQuery({ query: AdminAuditCheckpointDocument });
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [verifyError, setVerifyError] = useState<CombinedError | undefined>();
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+
+  async function verify(kept?: { json: unknown; name: string }) {
+    setVerifying(true);
+    setVerification(null);
+    setFileProblem(null);
+    const result = await client
+      .query(AdminVerifyAuditTrailDocument, { checkpoint: kept?.json ?? null }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setVerifying(false);
+    setVerifyError(result.error);
+    if (result.data)
+      setVerification({
+        answer: result.data.verifyAuditTrail,
+        against: kept ? `the checkpoint kept in ${kept.name}` : "the platform's latest signed checkpoint",
+      });
+  }
+
+  async function verifyFile(file: File | null) {
+    if (!file) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setVerification(null);
+      setFileProblem(`${file.name} is not JSON: choose a checkpoint file downloaded from this page.`);
+      return;
+    }
+    await verify({ json, name: file.name });
+  }
+
+  const latest = checkpoint.data?.auditCheckpoint;
+
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Every change made on the platform, as links of one hash chain, and the signed checkpoints that vouch for it."
+        actions={
+          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => void verify()} loading={verifying}>
+            Verify the audit trail
+          </Button>
+        }
+      />
+      <Stack>
+        <div role="status" aria-live="polite">
+          {verification &&
+            (verification.answer.ok ? (
+              <Alert color="green" variant="light" title="Verified: the audit trail is intact">
+                <Text size="sm">
+                  All {verification.answer.entries.toLocaleString('en-GB')} entries match their hashes and links, up to{' '}
+                  {verification.against}.
+                </Text>
+              </Alert>
+            ) : (
+              <Alert color="red" variant="light" title="The audit trail is broken">
+                <Text size="sm">
+                  Checked against {verification.against}: {verification.answer.entries.toLocaleString('en-GB')} entries
+                  verified before the first broken link
+                  {verification.answer.firstBroken
+                    ? `, at position ${verification.answer.firstBroken.seq}: ${verification.answer.firstBroken.reason}`
+                    : ''}
+                  .
+                </Text>
+              </Alert>
+            ))}
+          {fileProblem && (
+            <Alert color="red" variant="light" title="Not a checkpoint">
+              {fileProblem}
+            </Alert>
+          )}
+        </div>
+        <ErrorNotice error={verifyError} onRetry={() => void verify()} />
+
+        <Card withBorder component="section" aria-labelledby="checkpoint-heading">
+          <Text component="h2" fw={600} id="checkpoint-heading" mb="xs">
+            The latest signed checkpoint
+          </Text>
+          <ErrorNotice error={checkpoint.error} onRetry={() => reloadCheckpoint({ requestPolicy: 'network-only' })} />
+          {checkpoint.fetching && !checkpoint.data ? (
+            <Loader size="sm" aria-label="Loading the checkpoint" />
+          ) : latest ? (
+            <Stack gap="xs">
+              <Text size="sm">
+                Entry {latest.document.seq} of the chain, written {when(latest.document.at)}, has the hash{' '}
+                <Code>{latest.document.hash}</Code>. Signed with the key <Code>{latest.keyId}</Code> (published at{' '}
+                <Code>/.well-known/sandbridge-keys</Code>).
+              </Text>
+              <Text size="sm" c="dimmed">
+                Keep the file outside the platform: verified against it later, the trail shows entries deleted from its
+                end or rewritten up to it.
+              </Text>
+              <Group>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                  onClick={() =>
+                    download(
+                      `sandbridge-audit-checkpoint-${latest.document.seq}.json`,
+                      `${JSON.stringify(withoutTypenames(latest), null, 2)}\n`,
+                    )
+                  }
+                >
+                  Download the checkpoint (JSON)
+                </Button>
+                <FileButton onChange={(file) => void verifyFile(file)} accept="application/json,.json">
+                  {(props) => (
+                    <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />}>
+                      Verify against a kept checkpoint…
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+            </Stack>
+          ) : checkpoint.data ? (
+            <Text size="sm">The trail is empty: no checkpoint yet.</Text>
+          ) : null}
+        </Card>
+
+        <Group align="flex-end">
+          <Select
+            label="Actor"
+            description="Entries made by this account"
+            placeholder="Anyone"
+            searchable
+            clearable
+            data={(accounts.data?.accounts.edges ?? []).map(({ node }) => ({ value: node.id, label: node.email }))}
+            value={actor}
+            onChange={setActor}
+            w={320}
+          />
+          <TextInput
+            label="Enrolment"
+            description="Entries about this enrolment (its id)"
+            value={enrolment}
+            onChange={(e) => setEnrolment(e.currentTarget.value)}
+            w={320}
+          />
+        </Group>
+        <ErrorNotice error={trail.error} onRetry={trail.reload} />
+        {trail.fetching && !trail.data ? (
+          <Center py="md">
+            <Loader aria-label="Loading the audit trail" />
+          </Center>
+        ) : trail.data && trail.nodes.length === 0 ? (
+          <Text>No audit entry matches.</Text>
+        ) : trail.data ? (
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="xs" striped>
+              <Table.Caption>
+                {trail.nodes.length < trail.totalCount
+                  ? `The first ${trail.nodes.length} of ${trail.totalCount} entries`
+                  : `${trail.totalCount} ${trail.totalCount === 1 ? 'entry' : 'entries'}`}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th miw={150}>When</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>Actor</Table.Th>
+                  <Table.Th>What changed</Table.Th>
+                  <Table.Th>Hash</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {trail.nodes.map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>{entry.seq}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{when(entry.occurredAt)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {words(entry.action)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {words(entry.entityType)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {entry.actorAccountId
+                          ? (emails.get(entry.actorAccountId) ?? entry.actorAccountId)
+                          : 'The platform'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                        {describeEntry(entry.data, acronyms)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code title={entry.hash}>{entry.hash.slice(0, 12)}…</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+        {trail.hasMore && (
+          <Button variant="default" onClick={() => void trail.loadMore()} loading={trail.loadingMore} w="fit-content">
+            Load more entries
+          </Button>
+        )}
+      </Stack>
+    </>
+  );
+}
