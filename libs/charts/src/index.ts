@@ -6,3 +6,4 @@ export * from './chart-matrices.js';
 export * from './chart-totals.js';
 export * from './simulation-chart-spec.js';
 export * from './marginal-chart-spec.js';
+export * from './simulation-svg.js';

@@ -68,7 +68,8 @@ export function Figures({
         </Button>
       </Group>
       <Collapse expanded={open} id={tableId}>
-        <Table.ScrollContainer minWidth={400}>
+        {/* A region that scrolls sideways takes the focus, so the keyboard can scroll it. */}
+        <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
           <Table striped withTableBorder aria-label={caption}>
             <Table.Thead>
               <Table.Tr>
@@ -91,7 +92,7 @@ export function Figures({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       </Collapse>
     </>
   );

@@ -4,24 +4,23 @@
 // value as bars. Every chart has its figures as a table, and CSV and JSON downloads.
 import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { marginalChartSpec, type MatrixMeasure, simulationChartSpec } from '@sandbridge/charts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { SimulationRunDetailDocument } from '../../gql/graphql';
+import { type SimulationChartKind, SimulationRunDetailDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { downloadText, slug } from '../exit-documents/files';
 import { Figures } from './Figures';
-import { chartResult, count, figure, signedFigure, type SimulationResultDoc, TOTALS } from './result';
+import { count, figure, signedFigure, type SimulationResultDoc, TOTALS } from './result';
 import { RunActions } from './RunActions';
 import { RunProgress } from './RunProgress';
 import { VegaChart } from './VegaChart';
 
-const MEASURES: { value: MatrixMeasure; label: string }[] = [
-  { value: 'recognised', label: 'Recognised' },
-  { value: 'recognisedWithConditions', label: 'With conditions' },
-  { value: 'divergent', label: 'Divergent' },
+const MEASURES: { value: SimulationChartKind; label: string }[] = [
+  { value: 'MATRICES_RECOGNISED', label: 'Recognised' },
+  { value: 'MATRICES_WITH_CONDITIONS', label: 'With conditions' },
+  { value: 'MATRICES_DIVERGENT', label: 'Divergent' },
 ];
 
 export function Component() {
@@ -75,7 +74,7 @@ export function Component() {
             {new Date(run.createdAt).toLocaleString('en-GB')}
           </Text>
           {run.status === 'COMPLETED' && run.result ? (
-            <ResultView result={run.result as SimulationResultDoc} name={run.name} />
+            <ResultView runId={run.id} result={run.result as SimulationResultDoc} name={run.name} />
           ) : null}
         </Stack>
       )}
@@ -83,10 +82,8 @@ export function Component() {
   );
 }
 
-function ResultView({ result, name }: { result: SimulationResultDoc; name: string }) {
-  const [measure, setMeasure] = useState<MatrixMeasure>('recognised');
-  const picture = useMemo(() => chartResult(result), [result]);
-  const spec = useMemo(() => simulationChartSpec(picture, { measure, title: name }), [picture, measure, name]);
+function ResultView({ runId, result, name }: { runId: string; result: SimulationResultDoc; name: string }) {
+  const [measure, setMeasure] = useState<SimulationChartKind>('MATRICES_RECOGNISED');
   const measureLabel = MEASURES.find((m) => m.value === measure)!.label;
   const bars = useMemo(
     () =>
@@ -95,7 +92,6 @@ function ResultView({ result, name }: { result: SimulationResultDoc; name: strin
       ),
     [result],
   );
-  const marginalSpec = useMemo(() => marginalChartSpec(bars, { measure: 'criteria recognised' }), [bars]);
 
   const totalsRows = TOTALS.map(({ key, label }) => ({
     figure: label,
@@ -153,12 +149,13 @@ function ResultView({ result, name }: { result: SimulationResultDoc; name: strin
           <SegmentedControl
             aria-label="What the matrices count"
             value={measure}
-            onChange={(value) => setMeasure(value as MatrixMeasure)}
+            onChange={(value) => setMeasure(value as SimulationChartKind)}
             data={MEASURES}
           />
         </Group>
         <VegaChart
-          spec={spec}
+          runId={runId}
+          kind={measure}
           label={`Matrices of criteria ${measureLabel.toLowerCase()} by origin and recognising jurisdiction, one per variant, then each variant's totals as bars`}
         />
         <Figures
@@ -182,7 +179,11 @@ function ResultView({ result, name }: { result: SimulationResultDoc; name: strin
           Each agreement&apos;s marginal value
         </Title>
         {bars.length ? (
-          <VegaChart spec={marginalSpec} label="Criteria recognised thanks to each agreement, per variant, as bars" />
+          <VegaChart
+            runId={runId}
+            kind="MARGINAL"
+            label="Criteria recognised thanks to each agreement, per variant, as bars"
+          />
         ) : (
           <Text size="sm">No agreement in force in any variant.</Text>
         )}

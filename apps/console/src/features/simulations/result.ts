@@ -1,6 +1,5 @@
 // A run's sandbridge/simulation-result@1 (SimulationRun.result) as the page reads it, and the
 // figures each chart shows as rows: the same rows make the table beside the chart and its CSV/JSON.
-import type { ChartResult } from '@sandbridge/charts';
 
 export interface Totals {
   applicable: number | null;
@@ -62,31 +61,6 @@ export const TOTALS: { key: keyof Omit<Totals, 'suppressed'>; label: string }[] 
   { key: 'marketAccess', label: 'Market access' },
   { key: 'divergent', label: 'Divergent' },
 ];
-
-/** The result as the shared chart specs read it: suppressed figures (null) count as 0 in the picture. */
-export function chartResult(result: SimulationResultDoc): ChartResult {
-  return {
-    asOf: result.asOf,
-    variants: result.variants.map((v) => ({
-      name: v.name,
-      totals: {
-        recognised: v.totals.recognised ?? 0,
-        recognisedWithConditions: v.totals.recognisedWithConditions ?? 0,
-        gaps: v.totals.gaps ?? 0,
-        recognitionRate: v.totals.recognitionRate ?? 0,
-      },
-      byPair: v.byPair
-        .filter((p) => p.origin !== '*')
-        .map((p) => ({
-          origin: p.origin,
-          recognising: p.recognising,
-          recognised: p.recognised ?? 0,
-          recognisedWithConditions: p.recognisedWithConditions ?? 0,
-          divergent: p.divergent ?? 0,
-        })),
-    })),
-  };
-}
 
 export const rate = (value: number | null | undefined): string =>
   value == null ? 'suppressed' : `${(Math.round(value * 1000) / 10).toFixed(1)} %`;
