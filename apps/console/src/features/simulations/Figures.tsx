@@ -42,10 +42,10 @@ export function Figures({
             leftSection={<IconTable size={14} />}
             aria-expanded={open}
             aria-controls={tableId}
+            aria-label={`${open ? 'Hide' : 'Show'} the figures: ${caption}`}
             onClick={() => setOpen((o) => !o)}
           >
             {open ? 'Hide the figures' : 'Show the figures'}
-            <span className="visually-hidden">: {caption}</span>
           </Button>
         )}
         <Button

@@ -45,13 +45,10 @@ export function VegaChart({ runId, kind, label }: { runId: string; kind: Simulat
         </Center>
       )}
       {state === 'failed' && <Text c="red">The chart could not be drawn; its figures are in the table.</Text>}
-      <div
-        ref={box}
-        role="img"
-        aria-label={label}
-        data-chart-state={state}
-        style={{ overflowX: 'auto', maxWidth: '100%' }}
-      />
+      {/* A wide chart scrolls sideways: its box takes the focus, so the keyboard can scroll it. */}
+      <div tabIndex={0} role="group" aria-label={`Chart: ${label}`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <div ref={box} role="img" aria-label={label} data-chart-state={state} />
+      </div>
     </>
   );
 }
