@@ -43,7 +43,7 @@ if (leftOut.length && !process.env.JEST_QUIET_LEFT_OUT) {
 
 const aliases = {
   '^@sandbridge/config$': '<rootDir>/config/index.ts',
-  '^@sandbridge/(domain|application|persistence|common|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@sandbridge/(domain|application|persistence|common|testing|charts)$': '<rootDir>/libs/$1/src/index.ts',
 };
 
 export default {

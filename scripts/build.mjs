@@ -58,7 +58,7 @@ const PARTS = [
   {
     id: 'console',
     name: 'the web console',
-    sources: ['apps/console', ...SHARED_INPUTS],
+    sources: ['apps/console', 'libs/charts', ...SHARED_INPUTS],
     skip: [],
     outputs: ['dist/console/index.html', 'dist/console/graphiql.html', 'dist/console/initial-js.json'],
     stamp: 'dist/console/.build-console',

@@ -26,6 +26,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   worker: { format: 'es' },
   plugins: [initialJsBudget()],
+  // The chart specs the CLI draws too (libs/charts: plain data, no platform code).
+  resolve: { alias: { '@sandbridge/charts': resolve(root, '../../libs/charts/src/index.ts') } },
   build: {
     outDir,
     emptyOutDir: true,

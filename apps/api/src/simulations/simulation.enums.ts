@@ -7,3 +7,20 @@ registerEnumType(SimulationStatus, {
   name: 'SimulationStatus',
   description: 'QUEUED → RUNNING → COMPLETED | FAILED; QUEUED or RUNNING → CANCELLED.',
 });
+
+/** Which picture of a run's result `SimulationRun.chartSvg` draws. */
+export const SimulationChartKind = {
+  MATRICES_RECOGNISED: 'MATRICES_RECOGNISED',
+  MATRICES_WITH_CONDITIONS: 'MATRICES_WITH_CONDITIONS',
+  MATRICES_DIVERGENT: 'MATRICES_DIVERGENT',
+  MARGINAL: 'MARGINAL',
+} as const;
+export type SimulationChartKind = (typeof SimulationChartKind)[keyof typeof SimulationChartKind];
+
+registerEnumType(SimulationChartKind, {
+  name: 'SimulationChartKind',
+  description:
+    'A picture of a simulation result: the origin × recognising matrices per variant counting criteria recognised ' +
+    '(without conditions), recognised with conditions, or divergent — each above the totals as bars — or each ' +
+    'agreement’s marginal value as bars.',
+});

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { renderSimulationChartSvg } from '@sandbridge/charts';
 import {
   type RecordedPopulationFilter,
   SimulationCommandService,
@@ -15,6 +16,7 @@ import { RecordedPopulationPreview } from './recorded-population.model.js';
 import { SimulationRunComparison } from './simulation-comparison.model.js';
 import { SimulationRunFilterInput, SimulationRunIdInput } from './simulation-run.input.js';
 import { SimulationProgressEventModel, SimulationRun, SimulationRunConnection } from './simulation.model.js';
+import { SimulationChartKind } from './simulation.enums.js';
 import { StartSimulationInput } from './start-simulation.input.js';
 
 function recordedFilter(input: RecordedPopulationInput): RecordedPopulationFilter {
@@ -27,6 +29,20 @@ export class SimulationResolver {
     private readonly commands: SimulationCommandService,
     private readonly simulations: SimulationQueryService,
   ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'A picture of the result of a COMPLETED run as SVG text (the charts of `sandbridge simulate --svg`, drawn from ' +
+      '`result` as you may read it: suppressed figures count 0); null until it is COMPLETED.',
+  })
+  async chartSvg(
+    @Parent() run: SimulationRun,
+    @Args('kind', { type: () => SimulationChartKind }) kind: SimulationChartKind,
+  ): Promise<string | null> {
+    if (run.status !== 'COMPLETED' || !run.result) return null;
+    return (await renderSimulationChartSvg(run.result, kind, run.name)).svg;
+  }
 
   @Roles(Role.NEGOTIATOR)
   @Mutation(() => SimulationRun, {

@@ -1,4 +1,7 @@
 import type { SimulationResult, SimulationTotals, VariantResult } from '@sandbridge/domain';
+import { formatNumber } from '@sandbridge/charts';
+
+export { formatNumber };
 
 // The readable and the spreadsheet renderings of a sandbridge/simulation-result@1 (docs/formats.md#simulation-scenario)
 // for `simulate` (the default table and --csv). Pure: result in, text out.
@@ -22,12 +25,6 @@ export const TOTALS: readonly { key: keyof SimulationTotals; label: string }[] =
 export const TOP_MARGINAL = 3;
 
 /** 1234567 → "1,234,567"; money that is not whole keeps two decimals. Locale-free, so output is the same everywhere. */
-export function formatNumber(n: number): string {
-  const text = Number.isInteger(n) ? Math.abs(n).toString() : Math.abs(n).toFixed(2);
-  const [whole, fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
 
 const signed = (n: number, text: string) => (n > 0 ? `+${text}` : n === 0 ? '0' : text);
 const formatRate = (rate: number) => `${(rate * 100).toFixed(1)} %`;

@@ -1,8 +1,8 @@
-import type { SimulationResult } from '@sandbridge/domain';
-import { cellLabel, type MatrixLayout, PANEL_LEFT, TITLE_LINE } from './chart-layout.js';
+import type { ChartResult as SimulationResult } from './chart-result.js';
+import { cellLabel, type MatrixLayout, type MatrixMeasure, measureOf, PANEL_LEFT, TITLE_LINE } from './chart-layout.js';
 
 /** One recognition matrix per variant (origin × recognising jurisdiction), as vega groups. */
-export function matrixPanels(result: SimulationResult, layout: MatrixLayout) {
+export function matrixPanels(result: SimulationResult, layout: MatrixLayout, measure: MatrixMeasure = 'recognisedAny') {
   const variants = result.variants;
   const {
     jurisdictions,
@@ -22,7 +22,7 @@ export function matrixPanels(result: SimulationResult, layout: MatrixLayout) {
     return jurisdictions.flatMap((origin) =>
       jurisdictions.map((recognising) => {
         const pair = counts.get(`${origin}\u0000${recognising}`);
-        const count = pair ? pair.recognised + pair.recognisedWithConditions : 0;
+        const count = pair ? measureOf(pair, measure) : 0;
         const self = origin === recognising;
         return { origin, recognising, count, self, label: self || count === 0 ? '' : cellLabel(count, cell) };
       }),

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '@sandbridge/domain';
+import type { ChartResult as SimulationResult } from './chart-result.js';
 import { MAX_ROW_WIDTH, type MatrixLayout, PANEL_GAP, PANEL_LEFT, percent, SERIES, wrapText } from './chart-layout.js';
 
 /** Where the totals chart goes, below the matrices. */

@@ -1,0 +1,206 @@
+// One simulation run (/negotiator/simulations/:id): its live progress, then its result as pictures —
+// per variant the totals and deltas against the baseline (a table and the shared chart's bars), the
+// origin × recognising matrices (recognised; with conditions; divergent) and each agreement's marginal
+// value as bars. Every chart has its figures as a table, and CSV and JSON downloads.
+import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { type SimulationChartKind, SimulationRunDetailDocument } from '../../gql/graphql';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { downloadText, slug } from '../exit-documents/files';
+import { Figures } from './Figures';
+import { count, figure, signedFigure, type SimulationResultDoc, TOTALS } from './result';
+import { RunActions } from './RunActions';
+import { RunProgress } from './RunProgress';
+import { VegaChart } from './VegaChart';
+
+const MEASURES: { value: SimulationChartKind; label: string }[] = [
+  { value: 'MATRICES_RECOGNISED', label: 'Recognised' },
+  { value: 'MATRICES_WITH_CONDITIONS', label: 'With conditions' },
+  { value: 'MATRICES_DIVERGENT', label: 'Divergent' },
+];
+
+export function Component() {
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }, reload] = useQuery({ query: SimulationRunDetailDocument, variables: { id } });
+  const run = data?.simulationRun;
+  const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+
+  return (
+    <>
+      <PageHeader
+        title={run ? `Simulation: ${run.name}` : 'Simulation'}
+        description={
+          <Anchor component={Link} to="/negotiator/simulations">
+            All simulations
+          </Anchor>
+        }
+        actions={
+          run && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() =>
+                  downloadText(
+                    `${JSON.stringify(run.scenario, null, 2)}\n`,
+                    `${slug(run.name)}.scenario.json`,
+                    'application/json',
+                  )
+                }
+              >
+                Download the scenario
+              </Button>
+              <RunActions run={run} onChanged={refresh} />
+            </>
+          )
+        }
+      />
+      <ErrorNotice error={error} onRetry={refresh} />
+      {fetching && !data ? (
+        <Center py="xl">
+          <Loader aria-label="Loading the simulation" />
+        </Center>
+      ) : !run ? (
+        !error && <Text>Not found, or not yours to see.</Text>
+      ) : (
+        <Stack>
+          <RunProgress run={run} onFinished={refresh} />
+          <Text size="sm" c="dimmed">
+            {run.populationKind.toLowerCase()} population of {run.populationSize} · started{' '}
+            {new Date(run.createdAt).toLocaleString('en-GB')}
+          </Text>
+          {run.status === 'COMPLETED' && run.result ? (
+            <ResultView runId={run.id} result={run.result as SimulationResultDoc} name={run.name} />
+          ) : null}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function ResultView({ runId, result, name }: { runId: string; result: SimulationResultDoc; name: string }) {
+  const [measure, setMeasure] = useState<SimulationChartKind>('MATRICES_RECOGNISED');
+  const measureLabel = MEASURES.find((m) => m.value === measure)!.label;
+  const bars = useMemo(
+    () =>
+      result.variants.flatMap((v) =>
+        v.marginal.map((m) => ({ variant: v.name, agreement: m.agreement, value: m.recognised ?? 0 })),
+      ),
+    [result],
+  );
+
+  const totalsRows = TOTALS.map(({ key, label }) => ({
+    figure: label,
+    ...Object.fromEntries(
+      result.variants.flatMap((v, i) => [
+        [`v${i}`, figure(key, v.totals[key])],
+        [`d${i}`, i === 0 ? '' : signedFigure(key, v.deltaVsBaseline[key])],
+      ]),
+    ),
+  }));
+  const totalsColumns = [
+    { key: 'figure', label: 'Figure' },
+    ...result.variants.flatMap((v, i) => [
+      { key: `v${i}`, label: v.name, numeric: true },
+      ...(i === 0 ? [] : [{ key: `d${i}`, label: `${v.name}: vs baseline`, numeric: true }]),
+    ]),
+  ];
+  const pairRows = result.variants.flatMap((v) =>
+    v.byPair.map((p) => ({
+      variant: v.name,
+      origin: p.origin,
+      recognising: p.recognising,
+      recognised: count(p.recognised),
+      recognisedWithConditions: count(p.recognisedWithConditions),
+      divergent: count(p.divergent),
+    })),
+  );
+  const marginalRows = result.variants.flatMap((v) =>
+    v.marginal.map((m) => ({
+      variant: v.name,
+      agreement: m.agreement,
+      recognised: count(m.recognised),
+      testsAvoided: count(m.testsAvoided),
+      costSaved: count(m.costSaved),
+    })),
+  );
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          Totals per variant, and the difference from the baseline
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          As of {result.asOf}.
+        </Text>
+        <Figures caption="Totals per variant" columns={totalsColumns} rows={totalsRows} file={`${name} totals`} />
+      </Card>
+
+      <Card withBorder>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">
+            Origin × recognising jurisdiction, per variant
+          </Title>
+          <SegmentedControl
+            aria-label="What the matrices count"
+            value={measure}
+            onChange={(value) => setMeasure(value as SimulationChartKind)}
+            data={MEASURES}
+          />
+        </Group>
+        <VegaChart
+          runId={runId}
+          kind={measure}
+          label={`Matrices of criteria ${measureLabel.toLowerCase()} by origin and recognising jurisdiction, one per variant, then each variant's totals as bars`}
+        />
+        <Figures
+          caption="Recognitions per origin and recognising jurisdiction"
+          columns={[
+            { key: 'variant', label: 'Variant' },
+            { key: 'origin', label: 'Origin' },
+            { key: 'recognising', label: 'Recognising' },
+            { key: 'recognised', label: 'Recognised', numeric: true },
+            { key: 'recognisedWithConditions', label: 'With conditions', numeric: true },
+            { key: 'divergent', label: 'Divergent', numeric: true },
+          ]}
+          rows={pairRows}
+          file={`${name} pairs`}
+          hidden
+        />
+      </Card>
+
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          Each agreement&apos;s marginal value
+        </Title>
+        {bars.length ? (
+          <VegaChart
+            runId={runId}
+            kind="MARGINAL"
+            label="Criteria recognised thanks to each agreement, per variant, as bars"
+          />
+        ) : (
+          <Text size="sm">No agreement in force in any variant.</Text>
+        )}
+        <Figures
+          caption="Marginal value of each agreement"
+          columns={[
+            { key: 'variant', label: 'Variant' },
+            { key: 'agreement', label: 'Agreement' },
+            { key: 'recognised', label: 'Recognised', numeric: true },
+            { key: 'testsAvoided', label: 'Tests avoided', numeric: true },
+            { key: 'costSaved', label: 'Cost saved', numeric: true },
+          ]}
+          rows={marginalRows}
+          file={`${name} marginal`}
+          hidden
+        />
+      </Card>
+    </Stack>
+  );
+}

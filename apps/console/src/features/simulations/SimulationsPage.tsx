@@ -1,0 +1,112 @@
+// Negotiator: the jurisdiction's simulation runs (/negotiator/simulations) — each with its live
+// progress, cancel and rerun; start a run from a sandbridge/scenario@1 file (uploaded or pasted;
+// the API's BAD_USER_INPUT problems listed with their JSON path); pick up to 10 runs and compare
+// their totals side by side.
+import { Anchor, Button, Center, Checkbox, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { SimulationRunsDocument } from '../../gql/graphql';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { CompareRuns, MAX_COMPARED } from './CompareRuns';
+import { RunActions } from './RunActions';
+import { RunProgress } from './RunProgress';
+import { StartSimulationDialog } from './StartSimulationDialog';
+
+const CONTEXT = { additionalTypenames: ['SimulationRun'] };
+
+export function Component() {
+  const [{ data, fetching, error }, reload] = useQuery({
+    query: SimulationRunsDocument,
+    variables: { first: 100 },
+    context: CONTEXT,
+  });
+  const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  const [starting, setStarting] = useState(false);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [compared, setCompared] = useState<string[]>([]);
+  // Newest first (the API lists oldest first).
+  const runs = [...(data?.simulationRuns.edges.map((e) => e.node) ?? [])].reverse();
+
+  const toggle = (id: string, on: boolean) =>
+    setPicked((ids) => (on ? [...ids, id].slice(0, MAX_COMPARED) : ids.filter((x) => x !== id)));
+
+  return (
+    <>
+      <PageHeader
+        title="Simulations"
+        description="What draft agreements would change before they are signed: run a scenario, watch it, read its result as pictures, compare runs."
+        actions={
+          <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => setStarting(true)}>
+            Start a simulation
+          </Button>
+        }
+      />
+      <StartSimulationDialog opened={starting} onClose={() => setStarting(false)} />
+      <ErrorNotice error={error} onRetry={refresh} />
+      {fetching && !data ? (
+        <Center py="xl">
+          <Loader aria-label="Loading the simulations" />
+        </Center>
+      ) : (
+        <Stack>
+          {runs.length === 0 ? (
+            <Text>No simulation yet: start one from a scenario file.</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={700}>
+              <Table striped aria-label="Simulation runs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Compare</Table.Th>
+                    <Table.Th scope="col">Name</Table.Th>
+                    <Table.Th scope="col">Population</Table.Th>
+                    <Table.Th scope="col">Started</Table.Th>
+                    <Table.Th scope="col">Progress</Table.Th>
+                    <Table.Th scope="col">Actions</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {runs.map((run) => (
+                    <Table.Tr key={run.id}>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Compare ${run.name}`}
+                          checked={picked.includes(run.id)}
+                          disabled={!picked.includes(run.id) && picked.length >= MAX_COMPARED}
+                          onChange={(event) => toggle(run.id, event.currentTarget.checked)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={run.id}>
+                          {run.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        {run.populationKind.toLowerCase()} · {run.populationSize}
+                      </Table.Td>
+                      <Table.Td>{new Date(run.createdAt).toLocaleString('en-GB')}</Table.Td>
+                      <Table.Td>
+                        <RunProgress run={run} onFinished={refresh} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RunActions run={run} onChanged={refresh} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          <Group>
+            <Button variant="default" disabled={picked.length === 0} onClick={() => setCompared(picked)}>
+              Compare {picked.length ? `${picked.length} ` : ''}selected (up to {MAX_COMPARED})
+            </Button>
+          </Group>
+          {compared.length > 0 && <CompareRuns ids={compared} />}
+        </Stack>
+      )}
+    </>
+  );
+}

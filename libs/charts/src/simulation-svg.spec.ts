@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { chartResultOf, renderSimulationChartSvg } from './simulation-svg.js';
+
+// The pictures the API draws for the console, from the small example's known result
+// (examples/simulation/small.expected.json): same specs as the CLI's.
+
+const result = JSON.parse(
+  readFileSync(new URL('../../../examples/simulation/small.expected.json', import.meta.url), 'utf8'),
+);
+
+describe('renderSimulationChartSvg', () => {
+  it('draws the matrices of the measure asked for, titled and with its legend', async () => {
+    const { svg } = await renderSimulationChartSvg(result, 'MATRICES_DIVERGENT', 'small');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Recognition matrix: A: GB-SG equivalence');
+    expect(svg).toContain('Criteria divergent,');
+    // The colour scale's legend is titled by the measure; the recognised picture is another one.
+    expect(svg).toContain("Gradient legend titled 'divergent'");
+    const recognised = await renderSimulationChartSvg(result, 'MATRICES_RECOGNISED', 'small');
+    expect(recognised.svg).toContain("Gradient legend titled 'recognised without conditions'");
+    expect(recognised.svg).not.toBe(svg);
+  });
+
+  it('draws each agreement’s marginal value as bars, C’s EXCLUDE below zero', async () => {
+    const { svg } = await renderSimulationChartSvg(result, 'MARGINAL');
+    expect(svg).toContain('Marginal value of each agreement');
+    expect(svg).toContain('C: EU denies SG robustness · eu-deny');
+    expect(svg).toContain('−2');
+  });
+
+  it('reads suppressed figures as 0 and leaves the summed "*" row out of the matrices', () => {
+    const suppressed = {
+      asOf: '2026-06-01',
+      variants: [
+        {
+          name: 'baseline',
+          totals: { recognised: null, recognisedWithConditions: 2, gaps: 1, recognitionRate: null },
+          byPair: [
+            { origin: '*', recognising: '*', recognised: 3, recognisedWithConditions: 0, divergent: 0 },
+            { origin: 'SG', recognising: 'EU', recognised: null, recognisedWithConditions: null, divergent: null },
+          ],
+        },
+      ],
+    };
+    expect(chartResultOf(suppressed).variants[0]).toEqual({
+      name: 'baseline',
+      totals: { recognised: 0, recognisedWithConditions: 2, gaps: 1, recognitionRate: 0 },
+      byPair: [{ origin: 'SG', recognising: 'EU', recognised: 0, recognisedWithConditions: 0, divergent: 0 }],
+    });
+  });
+});
