@@ -15,6 +15,7 @@ const TAKE_ARGUMENTS = [
   'EnrolmentTrackResolver.evaluation',
   'ProgrammeFieldsResolver.criteria',
   'ProgrammeParticipantResolver.criteria',
+  'SimulationResolver.chartSvg',
 ];
 
 type Method = (...args: unknown[]) => unknown;
