@@ -103,8 +103,8 @@ describe('Scenario builder (negotiator)', () => {
       .getByText('Removed: No recognition of Singapore privacy tests in the Union')
       .waitFor();
     // A smaller synthetic population than the default, to run quickly.
-    await page.getByLabel('Innovators').fill('300');
-    await page.getByLabel('Seed').fill('7');
+    await page.getByLabel('Innovators', { exact: true }).fill('300');
+    await page.getByLabel('Seed', { exact: true }).fill('7');
 
     const doc = await shown(page);
     expect(doc.format).toBe('sandbridge/scenario@1');
