@@ -21,7 +21,7 @@ interface Totals {
   recognitionRate: number;
 }
 interface Result {
-  variants: { name: string; totals: Totals; deltaVsBaseline: Totals }[];
+  variants: { name: string; totals: Totals; deltaVsBaseline: Totals; marginal: { agreement: string }[] }[];
 }
 
 let cb: ConsoleBrowser;
@@ -91,6 +91,9 @@ describe('Scenario builder (negotiator)', () => {
     expect(baseline.every((r) => r[3] === 'In force')).toBe(true);
 
     await page.getByLabel('Name', { exact: true }).fill('UK–EU as if signed');
+    // The UK–EU agreement's window opens in 30 days: simulated 60 days ahead.
+    const asOf = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(/^As of/).fill(asOf);
     await page.getByRole('button', { name: 'Add a variant' }).click();
     await page.getByLabel('Name of variant 1').fill('With UK–EU');
     await choose(page, 'Drafts as if signed in variant 1', new RegExp(`^${PROPOSED}`));
@@ -105,9 +108,11 @@ describe('Scenario builder (negotiator)', () => {
     // A smaller synthetic population than the default, to run quickly.
     await page.getByLabel('Innovators', { exact: true }).fill('300');
     await page.getByLabel('Seed', { exact: true }).fill('7');
+    await page.getByRole('region', { name: 'The scenario as JSON' }).getByText('"seed": 7,').waitFor();
 
     const doc = await shown(page);
     expect(doc.format).toBe('sandbridge/scenario@1');
+    expect(doc.asOf).toBe(asOf);
     expect(doc.population.synthetic).toMatchObject({ seed: 7, innovators: 300, passRate: 0.85 });
     expect(doc.variants).toHaveLength(1);
     expect(doc.variants[0].name).toBe('With UK–EU');
@@ -155,7 +160,10 @@ describe('Scenario builder (negotiator)', () => {
     expect(row('Gaps')[2]).toBe(num(variant.totals.gaps));
     expect(row('Cost saved')[2]).toBe(num(variant.totals.costSaved));
     expect(row('Recognition rate')[1]).toBe(pct(base.totals.recognitionRate));
-    expect(variant.totals.recognised).toBeGreaterThan(base.totals.recognised); // the UK–EU rule recognises more
+    // The draft is in force in the variant only: every agreement in force has a marginal line.
+    const ukEu = downloaded.variants[0].add[0].id;
+    expect(base.marginal.map((m) => m.agreement)).not.toContain(ukEu);
+    expect(variant.marginal.map((m) => m.agreement)).toContain(ukEu);
     // And the stored scenario is the file's (the platform filled in the reference).
     const id = fresh.url().split('/').pop()!;
     const stored = await cb.server.gql<{ simulationRun: { scenario: Record<string, unknown> } }>(
