@@ -22,6 +22,7 @@ interface Screen {
 
 const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
 const REGULATOR = 'regulator.fca@demo.sandbridge.test';
+const NEGOTIATOR = 'negotiator.eu@demo.sandbridge.test';
 
 /** Waits until the notifications shown so far have closed by themselves. */
 /** From the regulator's enrolments to one of them, by its AI system's name. */
@@ -330,6 +331,33 @@ const SCREENS: Screen[] = [
         await page.getByRole('row').filter({ hasText: title }).waitFor();
       }
       await page.getByText('Expires in 12 days').waitFor();
+    },
+  },
+  {
+    file: 'negotiator-scenario-builder.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/simulations/new',
+    ready: async (page) => {
+      // A variant with the proposed UK–EU agreement as if signed, and a rule of EU–SG removed in it.
+      await page.getByRole('table', { name: 'Agreements of the baseline' }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('UK–EU as if signed');
+      await page.getByRole('button', { name: 'Add a variant' }).click();
+      await page.getByLabel('Name of variant 1').fill('With UK–EU');
+      const choose = async (label: string, option: RegExp) => {
+        await page.getByRole('combobox', { name: label }).focus();
+        await page.keyboard.press('ArrowDown');
+        await page.getByRole('option', { name: option }).click();
+        await page.keyboard.press('Tab');
+      };
+      await choose('Drafts as if signed in variant 1', /^UK–EU AI testing arrangement/);
+      await choose('Agreement whose rule to change in variant 1', /^EU–Singapore/);
+      await choose('Which rule to change in variant 1', /^No recognition of Singapore privacy tests/);
+      await page.getByRole('button', { name: 'Remove the rule in this variant' }).click();
+      await page.getByText(/^Removed: No recognition of Singapore privacy tests/).waitFor();
+      await page
+        .getByRole('heading', { name: 'Baseline', level: 2 })
+        .evaluate((heading: { scrollIntoView(): void }) => heading.scrollIntoView());
+      await page.evaluate('window.scrollBy(0, -72)');
     },
   },
 ];

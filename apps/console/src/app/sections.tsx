@@ -188,7 +188,10 @@ export const SECTIONS: ConsoleSection[] = [
         icon: IconWorld,
         load: () => import('../features/simulations/SimulationsPage'),
         summary: 'Simulate draft agreements before signing them.',
-        subpages: [{ path: ':id', load: () => import('../features/simulations/SimulationRunPage') }],
+        subpages: [
+          { path: 'new', load: () => import('../features/simulations/ScenarioBuilderPage') },
+          { path: ':id', load: () => import('../features/simulations/SimulationRunPage') },
+        ],
       },
     ],
   },

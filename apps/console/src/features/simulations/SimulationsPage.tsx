@@ -1,9 +1,9 @@
 // Negotiator: the jurisdiction's simulation runs (/negotiator/simulations) — each with its live
 // progress, cancel and rerun; start a run from a sandbridge/scenario@1 file (uploaded or pasted;
-// the API's BAD_USER_INPUT problems listed with their JSON path); pick up to 10 runs and compare
-// their totals side by side.
+// the API's BAD_USER_INPUT problems listed with their JSON path) or build one (New scenario,
+// ScenarioBuilderPage); pick up to 10 runs and compare their totals side by side.
 import { Anchor, Button, Center, Checkbox, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import { IconPlayerPlay, IconTools } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -39,9 +39,14 @@ export function Component() {
         title="Simulations"
         description="What draft agreements would change before they are signed: run a scenario, watch it, read its result as pictures, compare runs."
         actions={
-          <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => setStarting(true)}>
-            Start a simulation
-          </Button>
+          <>
+            <Button component={Link} to="new" variant="default" leftSection={<IconTools size={16} />}>
+              New scenario
+            </Button>
+            <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => setStarting(true)}>
+              Start a simulation
+            </Button>
+          </>
         }
       />
       <StartSimulationDialog opened={starting} onClose={() => setStarting(false)} />
