@@ -65,6 +65,13 @@ export function chartResultOf(result: ResultDoc): ChartResult {
   };
 }
 
+/** The jurisdictions of a scenario@1 document's own reference (none when it uses the platform's). */
+export function scenarioJurisdictions(scenario: unknown): string[] {
+  const listed = (scenario as { reference?: { jurisdictions?: { code?: unknown }[] } } | null)?.reference
+    ?.jurisdictions;
+  return Array.isArray(listed) ? listed.flatMap((j) => (typeof j?.code === 'string' ? [j.code] : [])) : [];
+}
+
 /** A result's variants as the totals panels read them: the first is the baseline. */
 export function totalsGroupsOf(result: unknown): TotalsGroup[] {
   return (result as ResultDoc).variants.map((v, index) => ({
@@ -75,8 +82,16 @@ export function totalsGroupsOf(result: unknown): TotalsGroup[] {
   }));
 }
 
-/** The spec of one chart of a result (see SimulationChartKind). */
-export function simulationChartSpecOf(result: unknown, kind: SimulationChartKind, title?: string): Spec {
+/**
+ * The spec of one chart of a result (see SimulationChartKind); `jurisdictions` (the scenario's) are
+ * on the matrices' axes even where no pair was recognised.
+ */
+export function simulationChartSpecOf(
+  result: unknown,
+  kind: SimulationChartKind,
+  title?: string,
+  jurisdictions?: readonly string[],
+): Spec {
   const doc = result as ResultDoc;
   switch (kind) {
     case 'MARGINAL':
@@ -93,7 +108,7 @@ export function simulationChartSpecOf(result: unknown, kind: SimulationChartKind
     case 'MATRICES_RECOGNISED':
     case 'MATRICES_WITH_CONDITIONS':
     case 'MATRICES_DIVERGENT':
-      return simulationChartSpec(chartResultOf(doc), { measure: MEASURE_OF[kind], title });
+      return simulationChartSpec(chartResultOf(doc), { measure: MEASURE_OF[kind], title, jurisdictions });
   }
 }
 
@@ -115,8 +130,9 @@ export async function renderSimulationChartSvg(
   result: unknown,
   kind: SimulationChartKind,
   title?: string,
+  jurisdictions?: readonly string[],
 ): Promise<{ svg: string; ms: number }> {
   const started = performance.now();
-  const { svg } = await renderSpecSvg(simulationChartSpecOf(result, kind, title));
+  const { svg } = await renderSpecSvg(simulationChartSpecOf(result, kind, title, jurisdictions));
   return { svg, ms: Math.round(performance.now() - started) };
 }

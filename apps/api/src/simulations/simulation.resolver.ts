@@ -1,5 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { comparisonChartSpec, renderSimulationChartSvg, renderSpecSvg, totalsGroupsOf } from '@sandbridge/charts';
+import {
+  comparisonChartSpec,
+  renderSimulationChartSvg,
+  renderSpecSvg,
+  scenarioJurisdictions,
+  totalsGroupsOf,
+} from '@sandbridge/charts';
 import {
   type RecordedPopulationFilter,
   SimulationCommandService,
@@ -44,9 +50,11 @@ export class SimulationResolver {
   ): Promise<string | null> {
     if (run.status !== 'COMPLETED' || !run.result) return null;
     const result = run.result;
+    // The scenario's jurisdictions are on the matrices' axes, recognised or not (as the CLI draws them).
+    const jurisdictions = scenarioJurisdictions(run.scenario);
     return cachedSvg(
-      chartKey(kind, run.name, result),
-      async () => (await renderSimulationChartSvg(result, kind, run.name)).svg,
+      chartKey(kind, run.name, jurisdictions, result),
+      async () => (await renderSimulationChartSvg(result, kind, run.name, jurisdictions)).svg,
     );
   }
 
