@@ -265,7 +265,7 @@ describe('Simulations (negotiator)', () => {
     // The same runs as a chart: every run's variants as rows, the same figures as labels.
     const chart = await drawnChart(page, /^The compared runs' variants as bars/);
     for (const run of ['small', 'without A'])
-      for (const v of run === 'small' ? expected.variants : expected.variants.slice(1))
+      for (const v of expected.variants.filter((v) => run === 'small' || !v.name.startsWith('A:')))
         expect(chart).toContain(`${run}: ${v.name}`);
     expect(chart).not.toContain('without A: A: GB-SG equivalence');
     expect(chart).toContain(pct(expected.variants[0].totals.recognitionRate));

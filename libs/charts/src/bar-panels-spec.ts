@@ -40,7 +40,8 @@ const LABEL_ROOM = 150; // the figures written right of the bars
 
 /** The vega spec of bar panels: deterministic (same groups and panels → the same spec). */
 export function barPanelsSpec(title: string, groups: readonly string[], panels: readonly BarPanel[]): Spec {
-  const labelWidth = Math.min(400, Math.max(100, ...groups.map((name) => Math.ceil(0.8 * 11 * name.length))));
+  // Vega's estimate of text without font metrics is 0.8 em a character; a little more, so no name is cut.
+  const labelWidth = Math.min(400, Math.max(100, ...groups.map((name) => Math.ceil(0.9 * 11 * name.length))));
   let top = 0;
   const marks = panels.map((panel, index) => {
     const rowHeight = Math.max(1, panel.series.length) * BAR + 8;
