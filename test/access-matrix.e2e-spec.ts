@@ -50,6 +50,7 @@ auditTrail                     UNAUTH  OK      OK      NOTFOUND OK       NOTFOUN
 authorities                    UNAUTH  OK      OK      OK       OK       OK       OK       OK
 authority                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 compareSimulationRuns          UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   OK       NOTFOUND
+compareSimulationRunsChartSvg  UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   OK       NOTFOUND
 criteria                       UNAUTH  OK      OK      OK       OK       OK       OK       OK
 criterion                      UNAUTH  OK      OK      OK       OK       OK       OK       OK
 criterion:draft                UNAUTH  OK      OK      NULL     NULL     NULL     NULL     NULL
@@ -576,6 +577,7 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   revokeSessions: async () => ({ input: { accountId: await bystander() } }),
   authority: () => ({ id: w.fca }),
   compareSimulationRuns: () => ({ ids: [w.run] }),
+  compareSimulationRunsChartSvg: () => ({ ids: [w.run] }),
   'programmeDesignScenario:draft': () => ({ programmeId: w.draftProgramme, replications: 10 }),
   'programmeDesignScenario:open': () => ({ programmeId: w.openProgramme, replications: 10 }),
   programmeSimulationRun: () => ({ id: w.programmeRun }),

@@ -7,11 +7,13 @@ import type { Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
 // The negotiator's Simulations page in Chromium: a scenario@1 file uploaded, the run's live progress
-// to done, its result as pictures whose figures (the tables behind the charts) are the CLI's for the
-// same file, the API's BAD_USER_INPUT listed with its JSON paths, two runs compared side by side, and
-// the page with its charts accessible.
+// to done, its result as pictures — every chart drawn, a named picture, its figures (the tables
+// behind the charts, and the labels in the pictures) the CLI's for the same file — the API's
+// BAD_USER_INPUT listed with its JSON paths, two runs compared side by side (table and chart), a
+// running run cancelled from its page, and the pages with their charts accessible.
 
 const SCENARIO = fileURLToPath(new URL('../examples/simulation/small.scenario.json', import.meta.url));
+const DRAFTS = fileURLToPath(new URL('../examples/simulation/demo-drafts.scenario.json', import.meta.url));
 
 interface Pair {
   origin: string;
@@ -60,6 +62,19 @@ const bodyRows = (page: Page, name: string) =>
 
 const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)} %`;
 const num = (n: number) => n.toLocaleString('en-GB');
+const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
+/** A bar's label in the pictures: the figure, and its difference from the baseline when there is one. */
+const barLabel = (value: string, delta: number, words: string, baseline: boolean) =>
+  baseline || delta === 0 ? value : `${value} (${signed(words, delta)})`;
+
+/** A chart once drawn: the named picture, and the texts of its SVG. */
+async function drawnChart(page: Page, name: RegExp): Promise<string[]> {
+  const chart = page.getByRole('img', { name }).and(page.locator('[data-chart-state="drawn"]'));
+  await chart.waitFor();
+  expect(await chart.locator('svg').count()).toBe(1);
+  expect(Number(await chart.getAttribute('data-render-ms'))).toBeGreaterThan(0);
+  return chart.locator('svg text').allTextContents();
+}
 
 /** Uploads the example in the start dialog and waits for the run's page. */
 async function startFromFile(page: Page): Promise<string> {
@@ -102,13 +117,41 @@ describe('Simulations (negotiator)', () => {
     });
     expect(row('Recognition rate')[3]).toBe('+14.3 %'); // A: GB–SG equivalence, 4/7 − 3/7
 
+    // The totals as a picture: each variant's outcomes and rate, with its difference from the baseline.
+    const totalsChart = await drawnChart(page, /^Criteria recognised, recognised with conditions and gaps/);
+    expected.variants.forEach((v, i) => {
+      expect(totalsChart).toContain(v.name);
+      const d = v.deltaVsBaseline;
+      expect(totalsChart).toContain(barLabel(num(v.totals.recognised), d.recognised, num(d.recognised), i === 0));
+      expect(totalsChart).toContain(barLabel(num(v.totals.gaps), d.gaps, num(d.gaps), i === 0));
+      expect(totalsChart).toContain(
+        barLabel(pct(v.totals.recognitionRate), d.recognitionRate, pct(d.recognitionRate), i === 0),
+      );
+    });
+    expect(totalsChart).toContain('57.1 % (+14.3 %)');
+
+    // Days and cost saved: a picture, and its figures as a table (and the same labels in the picture).
+    const savingsChart = await drawnChart(page, /^Days saved and cost saved per variant/);
+    await page.getByRole('button', { name: 'Show the figures: Days and cost saved per variant' }).click();
+    expect(await bodyRows(page, 'Days and cost saved per variant')).toEqual(
+      expected.variants.map((v, i) => [
+        v.name,
+        num(v.totals.daysSaved),
+        i === 0 ? '' : signed(num(v.deltaVsBaseline.daysSaved), v.deltaVsBaseline.daysSaved),
+        num(v.totals.costSaved),
+        i === 0 ? '' : signed(num(v.deltaVsBaseline.costSaved), v.deltaVsBaseline.costSaved),
+      ]),
+    );
+    expected.variants.forEach((v, i) => {
+      const d = v.deltaVsBaseline;
+      expect(savingsChart).toContain(barLabel(num(v.totals.daysSaved), d.daysSaved, num(d.daysSaved), i === 0));
+      expect(savingsChart).toContain(barLabel(num(v.totals.costSaved), d.costSaved, num(d.costSaved), i === 0));
+    });
+    expect(savingsChart).toContain('55 (+25)'); // A: 25 days more than the baseline's 30
+
     // The matrix chart is drawn (SVG), and its figures are exactly the CLI's pairs.
-    const matrices = page.getByRole('img', { name: /^Matrices of criteria recognised/ });
-    await matrices.and(page.locator('[data-chart-state="drawn"]')).waitFor();
-    expect(await matrices.locator('svg').count()).toBe(1);
-    const renderMs = Number(await matrices.getAttribute('data-render-ms'));
-    expect(renderMs).toBeGreaterThan(0);
-    console.log(`small.scenario.json: matrices + totals chart drawn in ${renderMs} ms after the result arrived`);
+    const matrixTexts = await drawnChart(page, /^Matrices of criteria recognised/);
+    expect(matrixTexts).toEqual(expect.arrayContaining(['GB', 'SG', 'origin →', 'recognising →']));
 
     await page.getByRole('button', { name: /^Show the figures: Recognitions per origin/ }).click();
     const pairs = await bodyRows(page, 'Recognitions per origin and recognising jurisdiction');
@@ -136,10 +179,8 @@ describe('Simulations (negotiator)', () => {
       .waitFor();
 
     // Marginal value: bars and their figures (C's EXCLUDE rule is negative).
-    await page
-      .getByRole('img', { name: /marginal|thanks to each agreement/i })
-      .and(page.locator('[data-chart-state="drawn"]'))
-      .waitFor();
+    const marginalChart = await drawnChart(page, /thanks to each agreement/);
+    expect(marginalChart).toContain('−2');
     await page.getByRole('button', { name: /^Show the figures: Marginal value/ }).click();
     const marginal = await bodyRows(page, 'Marginal value of each agreement');
     expect(marginal).toEqual(
@@ -220,6 +261,50 @@ describe('Simulations (negotiator)', () => {
     expect(headers.filter((h) => h.startsWith('without A: ')).length).toBe(expected.variants.length - 1);
     const rate = (await bodyRows(page, 'Totals of the compared runs')).find((r) => r[0] === 'Recognition rate')!;
     expect(rate[headers.indexOf('without A: baseline')]).toBe(pct(expected.variants[0].totals.recognitionRate));
+
+    // The same runs as a chart: every run's variants as rows, the same figures as labels.
+    const chart = await drawnChart(page, /^The compared runs' variants as bars/);
+    for (const run of ['small', 'without A'])
+      for (const v of expected.variants.filter((v) => run === 'small' || !v.name.startsWith('A:')))
+        expect(chart).toContain(`${run}: ${v.name}`);
+    expect(chart).not.toContain('without A: A: GB-SG equivalence');
+    expect(chart).toContain(pct(expected.variants[0].totals.recognitionRate));
+    expect(chart).toContain('57.1 % (+14.3 %)'); // small's variant A, against its baseline
     await expectAccessible(page, 'simulations compared');
+  });
+
+  it('cancels a running run from its page, with the keyboard: CANCELLED, progress stopped, no result', async () => {
+    const page = await simulationsPage();
+    const token = await cb.server.login(DEMO.negotiator.email, 'sandbridge-demo');
+    const drafts = JSON.parse(readFileSync(DRAFTS, 'utf8'));
+    // Large enough to cancel mid-run: 500 chunks.
+    const scenario = { ...drafts, population: { synthetic: { ...drafts.population.synthetic, innovators: 50_000 } } };
+    const started = await cb.server.gql<{ startSimulation: { id: string } }>(
+      'mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }',
+      { input: { scenario, name: 'large', chunkSize: 100 } },
+      token,
+    );
+    expect(started.errors).toBeUndefined();
+    const id = started.data!.startSimulation.id;
+    await page.goto(`/negotiator/simulations/${id}`);
+    await page.getByRole('heading', { name: 'Simulation: large', level: 1 }).waitFor();
+
+    const cancel = page.getByRole('button', { name: 'Cancel large' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-run-status="CANCELLED"]').waitFor({ timeout: 30_000 });
+    // A finished run is rerun, not cancelled; no result, so no chart.
+    await page.getByRole('button', { name: 'Rerun large' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Cancel large' }).count()).resolves.toBe(0);
+    expect(await page.locator('[data-chart-state]').count()).toBe(0);
+
+    // The API agrees: CANCELLED before the end, without a result.
+    const run = await cb.server.gql<{
+      simulationRun: { status: string; result: unknown; progress: { done: number; total: number } };
+    }>('query($id: ID!) { simulationRun(id: $id) { status result progress { done total } } }', { id }, token);
+    expect(run.data!.simulationRun).toMatchObject({ status: 'CANCELLED', result: null });
+    expect(run.data!.simulationRun.progress.done).toBeLessThan(run.data!.simulationRun.progress.total);
+    await expectAccessible(page, 'simulation cancelled');
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -6,4 +6,6 @@ export * from './chart-matrices.js';
 export * from './chart-totals.js';
 export * from './simulation-chart-spec.js';
 export * from './marginal-chart-spec.js';
+export * from './bar-panels-spec.js';
+export * from './totals-chart-spec.js';
 export * from './simulation-svg.js';

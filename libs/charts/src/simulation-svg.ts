@@ -2,15 +2,17 @@ import type { ChartResult } from './chart-result.js';
 import type { MatrixMeasure } from './chart-layout.js';
 import { marginalChartSpec } from './marginal-chart-spec.js';
 import { simulationChartSpec } from './simulation-chart-spec.js';
+import { savingsChartSpec, totalsChartSpec, type TotalsGroup } from './totals-chart-spec.js';
+import type { Spec } from 'vega';
 
 // A simulation-result@1 document as the charts read it, and the chart of one kind as SVG text. The
 // API renders it for the console (vega compiles its expressions with `Function`, which the console's
 // content security policy forbids in the browser); the CLI renders the same specs.
 
 export type SimulationChartKind =
-  'MATRICES_RECOGNISED' | 'MATRICES_WITH_CONDITIONS' | 'MATRICES_DIVERGENT' | 'MARGINAL';
+  'MATRICES_RECOGNISED' | 'MATRICES_WITH_CONDITIONS' | 'MATRICES_DIVERGENT' | 'MARGINAL' | 'TOTALS' | 'SAVINGS';
 
-const MEASURE_OF: Record<Exclude<SimulationChartKind, 'MARGINAL'>, MatrixMeasure> = {
+const MEASURE_OF: Record<Exclude<SimulationChartKind, 'MARGINAL' | 'TOTALS' | 'SAVINGS'>, MatrixMeasure> = {
   MATRICES_RECOGNISED: 'recognised',
   MATRICES_WITH_CONDITIONS: 'recognisedWithConditions',
   MATRICES_DIVERGENT: 'divergent',
@@ -22,6 +24,7 @@ interface ResultDoc {
   variants: {
     name: string;
     totals: Record<string, Figure>;
+    deltaVsBaseline?: Record<string, Figure>;
     byPair: {
       origin: string;
       recognising: string;
@@ -62,23 +65,56 @@ export function chartResultOf(result: ResultDoc): ChartResult {
   };
 }
 
-/** One chart of a result as SVG text (vega's View, no renderer), with the time it took. */
-export async function renderSimulationChartSvg(
+/** The jurisdictions of a scenario@1 document's own reference (none when it uses the platform's). */
+export function scenarioJurisdictions(scenario: unknown): string[] {
+  const listed = (scenario as { reference?: { jurisdictions?: { code?: unknown }[] } } | null)?.reference
+    ?.jurisdictions;
+  return Array.isArray(listed) ? listed.flatMap((j) => (typeof j?.code === 'string' ? [j.code] : [])) : [];
+}
+
+/** A result's variants as the totals panels read them: the first is the baseline. */
+export function totalsGroupsOf(result: unknown): TotalsGroup[] {
+  return (result as ResultDoc).variants.map((v, index) => ({
+    name: v.name,
+    totals: v.totals,
+    deltaVsBaseline: v.deltaVsBaseline ?? null,
+    baseline: index === 0,
+  }));
+}
+
+/**
+ * The spec of one chart of a result (see SimulationChartKind); `jurisdictions` (the scenario's) are
+ * on the matrices' axes even where no pair was recognised.
+ */
+export function simulationChartSpecOf(
   result: unknown,
   kind: SimulationChartKind,
   title?: string,
-): Promise<{ svg: string; ms: number }> {
-  const started = performance.now();
+  jurisdictions?: readonly string[],
+): Spec {
   const doc = result as ResultDoc;
-  const spec =
-    kind === 'MARGINAL'
-      ? marginalChartSpec(
-          doc.variants.flatMap((v) =>
-            (v.marginal ?? []).map((m) => ({ variant: v.name, agreement: m.agreement, value: m.recognised ?? 0 })),
-          ),
-          { measure: 'criteria recognised' },
-        )
-      : simulationChartSpec(chartResultOf(doc), { measure: MEASURE_OF[kind], title });
+  switch (kind) {
+    case 'MARGINAL':
+      return marginalChartSpec(
+        doc.variants.flatMap((v) =>
+          (v.marginal ?? []).map((m) => ({ variant: v.name, agreement: m.agreement, value: m.recognised ?? 0 })),
+        ),
+        { measure: 'criteria recognised' },
+      );
+    case 'TOTALS':
+      return totalsChartSpec(totalsGroupsOf(doc));
+    case 'SAVINGS':
+      return savingsChartSpec(totalsGroupsOf(doc));
+    case 'MATRICES_RECOGNISED':
+    case 'MATRICES_WITH_CONDITIONS':
+    case 'MATRICES_DIVERGENT':
+      return simulationChartSpec(chartResultOf(doc), { measure: MEASURE_OF[kind], title, jurisdictions });
+  }
+}
+
+/** A spec drawn to SVG text (vega's View, no renderer), with the time it took. */
+export async function renderSpecSvg(spec: Spec): Promise<{ svg: string; ms: number }> {
+  const started = performance.now();
   const vega = await import('vega');
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   try {
@@ -87,4 +123,16 @@ export async function renderSimulationChartSvg(
   } finally {
     view.finalize();
   }
+}
+
+/** One chart of a result as SVG text, with the time it took (spec and drawing). */
+export async function renderSimulationChartSvg(
+  result: unknown,
+  kind: SimulationChartKind,
+  title?: string,
+  jurisdictions?: readonly string[],
+): Promise<{ svg: string; ms: number }> {
+  const started = performance.now();
+  const { svg } = await renderSpecSvg(simulationChartSpecOf(result, kind, title, jurisdictions));
+  return { svg, ms: Math.round(performance.now() - started) };
 }

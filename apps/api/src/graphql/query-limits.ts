@@ -52,6 +52,7 @@ export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
   'Query.workQueue': 100,
   'Query.recordedPopulation': 5_000,
   'Query.compareSimulationRuns': 1_000,
+  'Query.compareSimulationRunsChartSvg': 1_000,
   'Query.verifyAuditTrail': 10_000,
   'Query.writtenProof': 100,
   'Query.verifyDocument': 20,

@@ -14,6 +14,8 @@ export const SimulationChartKind = {
   MATRICES_WITH_CONDITIONS: 'MATRICES_WITH_CONDITIONS',
   MATRICES_DIVERGENT: 'MATRICES_DIVERGENT',
   MARGINAL: 'MARGINAL',
+  TOTALS: 'TOTALS',
+  SAVINGS: 'SAVINGS',
 } as const;
 export type SimulationChartKind = (typeof SimulationChartKind)[keyof typeof SimulationChartKind];
 
@@ -22,5 +24,6 @@ registerEnumType(SimulationChartKind, {
   description:
     'A picture of a simulation result: the origin × recognising matrices per variant counting criteria recognised ' +
     '(without conditions), recognised with conditions, or divergent — each above the totals as bars — or each ' +
-    'agreement’s marginal value as bars.',
+    'agreement’s marginal value as bars; or per variant the totals (criteria by outcome, recognition rate), or ' +
+    'the days and cost saved, each bar with its difference from the baseline (TOTALS, SAVINGS).',
 });

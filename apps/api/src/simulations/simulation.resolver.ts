@@ -1,5 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { renderSimulationChartSvg } from '@sandbridge/charts';
+import {
+  comparisonChartSpec,
+  renderSimulationChartSvg,
+  renderSpecSvg,
+  scenarioJurisdictions,
+  totalsGroupsOf,
+} from '@sandbridge/charts';
 import {
   type RecordedPopulationFilter,
   SimulationCommandService,
@@ -17,6 +23,7 @@ import { SimulationRunComparison } from './simulation-comparison.model.js';
 import { SimulationRunFilterInput, SimulationRunIdInput } from './simulation-run.input.js';
 import { SimulationProgressEventModel, SimulationRun, SimulationRunConnection } from './simulation.model.js';
 import { SimulationChartKind } from './simulation.enums.js';
+import { cachedSvg, chartKey } from './chart-cache.js';
 import { StartSimulationInput } from './start-simulation.input.js';
 
 function recordedFilter(input: RecordedPopulationInput): RecordedPopulationFilter {
@@ -34,14 +41,21 @@ export class SimulationResolver {
     nullable: true,
     description:
       'A picture of the result of a COMPLETED run as SVG text (the charts of `sandbridge simulate --svg`, drawn from ' +
-      '`result` as you may read it: suppressed figures count 0); null until it is COMPLETED.',
+      '`result` as you may read it: suppressed figures count 0); null until it is COMPLETED. The same result ' +
+      'and kind give the same picture, kept once drawn.',
   })
   async chartSvg(
     @Parent() run: SimulationRun,
     @Args('kind', { type: () => SimulationChartKind }) kind: SimulationChartKind,
   ): Promise<string | null> {
     if (run.status !== 'COMPLETED' || !run.result) return null;
-    return (await renderSimulationChartSvg(run.result, kind, run.name)).svg;
+    const result = run.result;
+    // The scenario's jurisdictions are on the matrices' axes, recognised or not (as the CLI draws them).
+    const jurisdictions = scenarioJurisdictions(run.scenario);
+    return cachedSvg(
+      chartKey(kind, run.name, jurisdictions, result),
+      async () => (await renderSimulationChartSvg(result, kind, run.name, jurisdictions)).svg,
+    );
   }
 
   @Roles(Role.NEGOTIATOR)
@@ -119,6 +133,25 @@ export class SimulationResolver {
     @Args('ids', { type: () => [ID] }) ids: string[],
   ): Promise<SimulationRunComparison[]> {
     return (await this.simulations.compare(actor, ids)).map(SimulationRunComparison.from);
+  }
+
+  @Roles(Role.NEGOTIATOR, Role.ADMIN)
+  @Query(() => String, {
+    description:
+      'compareSimulationRuns as one picture (SVG text): every COMPLETED run’s variants as rows — criteria by ' +
+      'outcome, recognition rate, days and cost saved, each with its difference from that run’s baseline.',
+  })
+  async compareSimulationRunsChartSvg(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<string> {
+    const groups = (await this.simulations.compare(actor, ids)).flatMap((c) =>
+      totalsGroupsOf({ asOf: '', variants: c.variants }).map((g) => ({ ...g, name: `${c.view.run.name}: ${g.name}` })),
+    );
+    return cachedSvg(
+      chartKey('COMPARISON', groups),
+      async () => (await renderSpecSvg(comparisonChartSpec(groups))).svg,
+    );
   }
 
   @Roles(Role.NEGOTIATOR, Role.ADMIN)

@@ -1,10 +1,13 @@
-// Runs side by side (compareSimulationRuns, 1 to 10 runs): each run's variants as columns, the
-// totals as rows, with the difference from each run's baseline. A run not yet done has no columns.
+// Runs side by side (compareSimulationRuns, 1 to 10 runs): as a chart (every run's variants as rows of
+// bars: criteria by outcome, recognition rate, days and cost saved) and as its table — each run's
+// variants as columns, the totals as rows, with the difference from each run's baseline. A run not
+// yet done has no columns.
 import { Card, Center, Loader, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { CompareSimulationRunsDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Figures } from './Figures';
+import { VegaChart } from './VegaChart';
 import { figure, signedFigure, TOTALS } from './result';
 
 export const MAX_COMPARED = 10;
@@ -56,6 +59,12 @@ export function CompareRuns({ ids }: { ids: string[] }) {
           <Text size="sm" c="dimmed" mb="xs">
             In brackets: the difference from that run&apos;s baseline.
           </Text>
+          {columns.length > 0 && (
+            <VegaChart
+              source={{ compareIds: ids }}
+              label="The compared runs' variants as bars: criteria by outcome, recognition rate, days and cost saved, each with its difference from that run's baseline"
+            />
+          )}
           <Figures
             caption="Totals of the compared runs"
             columns={[{ key: 'figure', label: 'Figure' }, ...columns]}

@@ -1,7 +1,7 @@
 // One simulation run (/negotiator/simulations/:id): its live progress, then its result as pictures —
-// per variant the totals and deltas against the baseline (a table and the shared chart's bars), the
-// origin × recognising matrices (recognised; with conditions; divergent) and each agreement's marginal
-// value as bars. Every chart has its figures as a table, and CSV and JSON downloads.
+// per variant the totals and deltas against the baseline, the origin × recognising matrices
+// (recognised; with conditions; divergent), each agreement's marginal value, and the days and cost
+// saved, as bars. Every chart has its figures as a table, and CSV and JSON downloads.
 import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
@@ -83,6 +83,8 @@ export function Component() {
 }
 
 function ResultView({ runId, result, name }: { runId: string; result: SimulationResultDoc; name: string }) {
+  // When the result arrived (this view's first render): each chart's data-render-ms counts from here.
+  const [arrived] = useState(() => performance.now());
   const [measure, setMeasure] = useState<SimulationChartKind>('MATRICES_RECOGNISED');
   const measureLabel = MEASURES.find((m) => m.value === measure)!.label;
   const bars = useMemo(
@@ -129,6 +131,14 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
     })),
   );
 
+  const savingsRows = result.variants.map((v, i) => ({
+    variant: v.name,
+    daysSaved: figure('daysSaved', v.totals.daysSaved),
+    daysDelta: i === 0 ? '' : signedFigure('daysSaved', v.deltaVsBaseline.daysSaved),
+    costSaved: figure('costSaved', v.totals.costSaved),
+    costDelta: i === 0 ? '' : signedFigure('costSaved', v.deltaVsBaseline.costSaved),
+  }));
+
   return (
     <Stack gap="lg">
       <Card withBorder>
@@ -138,7 +148,36 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
         <Text size="sm" c="dimmed" mb="xs">
           As of {result.asOf}.
         </Text>
+        <VegaChart
+          source={{ runId, kind: 'TOTALS' }}
+          since={arrived}
+          label="Criteria recognised, recognised with conditions and gaps, and the recognition rate, per variant as bars, each with its difference from the baseline"
+        />
         <Figures caption="Totals per variant" columns={totalsColumns} rows={totalsRows} file={`${name} totals`} />
+      </Card>
+
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          Days and cost saved
+        </Title>
+        <VegaChart
+          source={{ runId, kind: 'SAVINGS' }}
+          since={arrived}
+          label="Days saved and cost saved per variant as bars, each with its difference from the baseline"
+        />
+        <Figures
+          caption="Days and cost saved per variant"
+          columns={[
+            { key: 'variant', label: 'Variant' },
+            { key: 'daysSaved', label: 'Days saved', numeric: true },
+            { key: 'daysDelta', label: 'Days: vs baseline', numeric: true },
+            { key: 'costSaved', label: 'Cost saved', numeric: true },
+            { key: 'costDelta', label: 'Cost: vs baseline', numeric: true },
+          ]}
+          rows={savingsRows}
+          file={`${name} savings`}
+          hidden
+        />
       </Card>
 
       <Card withBorder>
@@ -154,8 +193,8 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
           />
         </Group>
         <VegaChart
-          runId={runId}
-          kind={measure}
+          source={{ runId, kind: measure }}
+          since={arrived}
           label={`Matrices of criteria ${measureLabel.toLowerCase()} by origin and recognising jurisdiction, one per variant, then each variant's totals as bars`}
         />
         <Figures
@@ -180,8 +219,8 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
         </Title>
         {bars.length ? (
           <VegaChart
-            runId={runId}
-            kind="MARGINAL"
+            source={{ runId, kind: 'MARGINAL' }}
+            since={arrived}
             label="Criteria recognised thanks to each agreement, per variant, as bars"
           />
         ) : (
