@@ -7,3 +7,4 @@ export * from './chart-totals.js';
 export * from './simulation-chart-spec.js';
 export * from './marginal-chart-spec.js';
 export * from './simulation-svg.js';
+export * from './programme-funnel-spec.js';
