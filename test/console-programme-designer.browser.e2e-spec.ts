@@ -137,6 +137,18 @@ describe('Programme designs (regulator)', () => {
       '0.352113',
     );
 
+    // A regulator's authority must take part in every design: the API's refusal lands at the design's participants.
+    const third = page.getByRole('region', { name: 'Design 3: Room for all' });
+    await third.getByRole('checkbox', { name: 'gb-fca' }).uncheck();
+    await page.getByRole('button', { name: 'Start the simulation' }).click();
+    await page
+      .locator('[data-error-code="BAD_USER_INPUT"]')
+      .getByText(/scenario\.designs\[2\]\.participants/)
+      .waitFor();
+    await third.locator('.mantine-CheckboxGroup-error').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/regulator/programme-designs/new');
+    await third.getByRole('checkbox', { name: 'gb-fca' }).check();
+
     // Start, with small chunks so that progress shows.
     await page.getByRole('textbox', { name: 'Name of the run' }).fill('Draft designs');
     await page.getByRole('textbox', { name: 'Replications per chunk' }).fill('20');
