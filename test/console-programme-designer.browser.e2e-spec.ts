@@ -272,6 +272,19 @@ describe('Programme designs (negotiator)', () => {
       0,
     );
     await expectAccessible(page, 'programme designer (negotiator)');
+
+    // Recorded cohorts: a programme's entry decisions on the platform become observations, keyed as the scenario keys authorities.
+    await page.getByRole('button', { name: 'Calibrate…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Calibrate from cohorts' });
+    await dialog.getByRole('combobox', { name: 'Recorded cohorts' }).click();
+    await page.getByRole('option', { name: /^Cross-border AI credit-scoring pilot/ }).click();
+    await dialog.getByRole('textbox', { name: 'Observation 3: authority' }).waitFor();
+    const keys = await dialog
+      .getByRole('textbox', { name: /^Observation \d+: authority$/ })
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(keys.sort()).toEqual(['eu-ai-office', 'gb-fca', 'sg-mas']);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(pageProblems(page)).toEqual([]);
   });
 });
