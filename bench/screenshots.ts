@@ -360,6 +360,26 @@ const SCREENS: Screen[] = [
       await page.evaluate('window.scrollBy(0, -72)');
     },
   },
+  {
+    // The programme designer's result: the demo pilot's three designs run, the funnel per design as
+    // the API's chart beside its figures.
+    file: 'programme-designer.png',
+    as: REGULATOR,
+    path: '/regulator/programme-designs/new',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'Stored programme' }).click();
+      await page.getByRole('option', { name: /^Cross-border AI credit-scoring pilot/ }).click();
+      await page.getByRole('textbox', { name: 'Replications' }).first().fill('1000');
+      await page.getByRole('button', { name: 'Load the programme' }).click();
+      await page.getByRole('region', { name: 'Design 1: As designed' }).waitFor();
+      await page.getByRole('textbox', { name: 'Name of the run' }).fill('Credit-scoring pilot: designs');
+      await page.getByRole('button', { name: 'Start the simulation' }).click();
+      await page.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-chart-state="drawn"]').waitFor();
+      await page.getByRole('table', { name: 'Funnel per design' }).waitFor();
+    },
+    fullPage: true,
+  },
 ];
 
 async function main(): Promise<void> {

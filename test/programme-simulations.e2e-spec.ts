@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { renderProgrammeFunnelSvg } from '@sandbridge/charts';
 import {
   AiSystemService,
   ChunkExecutor,
@@ -208,6 +209,16 @@ describe('running a programme scenario as a job', () => {
 
     const original = await run(first.id);
     expect(JSON.stringify(original.result)).toBe(library(small));
+    // Its funnel chart, drawn by the API: the spec `simulate-programme --svg` draws, titled with the run's name.
+    const chart = expectOk(
+      await gql(
+        'query($id: ID!) { programmeSimulationRun(id: $id) { chartSvg } }',
+        { id: first.id },
+        FCA.regulator.token,
+      ),
+    ).programmeSimulationRun.chartSvg;
+    expect(chart).toBe(await renderProgrammeFunnelSvg(original.result, 'Progress'));
+    expect(chart).toContain(`1. ${original.result.designs[0].name}`);
     const again = expectOk(await gql(RERUN, { input: { id: first.id } }, FCA.regulator.token)).rerunProgrammeSimulation;
     expect(again).toMatchObject({ rerunOf: first.id, name: 'Progress', chunkSize: 50, status: 'QUEUED' });
     const rerun = await finished(again.id);

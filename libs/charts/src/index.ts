@@ -9,3 +9,4 @@ export * from './marginal-chart-spec.js';
 export * from './bar-panels-spec.js';
 export * from './totals-chart-spec.js';
 export * from './simulation-svg.js';
+export * from './programme-funnel-spec.js';

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { type FunnelResult, renderProgrammeFunnelSvg } from '@sandbridge/charts';
 import {
   ProgrammeDesignScenarioService,
   ProgrammeSimulationCommandService,
@@ -23,6 +24,17 @@ export class ProgrammeSimulationResolver {
     private readonly queries: ProgrammeSimulationQueryService,
     private readonly designs: ProgrammeDesignScenarioService,
   ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The funnel of every design of a COMPLETED run (applications, admitted, cross-border, exited; means with ' +
+      'their 5–95 % intervals) as SVG text: the chart of `simulate-programme --svg`, titled with the run’s name; null until COMPLETED.',
+  })
+  async chartSvg(run: ProgrammeSimulationRun): Promise<string | null> {
+    if (run.status !== 'COMPLETED' || !run.result) return null;
+    return renderProgrammeFunnelSvg(run.result as FunnelResult, run.name);
+  }
 
   @Roles(Role.REGULATOR, Role.NEGOTIATOR)
   @Mutation(() => ProgrammeSimulationRun, {

@@ -113,9 +113,9 @@ export async function simulateProgrammeCommand(args: string[], io: SimulateProgr
   }
   // The chart first: when it cannot be written, stdout stays empty rather than half a report.
   if (options.svg !== null) {
-    const { renderProgrammeSvg } = await import('../programme/programme-chart.js');
+    const { renderProgrammeFunnelSvg } = await import('@sandbridge/charts');
     try {
-      await io.writeFile(options.svg, await renderProgrammeSvg(result));
+      await io.writeFile(options.svg, await renderProgrammeFunnelSvg(result));
     } catch (error) {
       io.stderr(`simulate-programme: cannot write ${options.svg}: ${errorMessage(error)}\n`);
       return 2;

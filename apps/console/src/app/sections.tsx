@@ -5,6 +5,7 @@ import {
   IconAlertTriangle,
   IconBuildingBank,
   IconCertificate,
+  IconChartDots,
   IconChartFunnel,
   IconChecklist,
   IconClipboardList,
@@ -48,6 +49,19 @@ export interface ConsoleSection {
   /** The first page is the section's home. */
   pages: ConsolePage[];
 }
+
+/** Programme design simulations: the same pages for regulators and negotiators. */
+const programmeDesigns: ConsolePage = {
+  path: 'programme-designs',
+  label: 'Programme designs',
+  icon: IconChartDots,
+  load: () => import('../features/programme-designer/ProgrammeDesignsPage'),
+  summary: 'Compare programme designs before a programme opens: the funnel each gives, with its intervals.',
+  subpages: [
+    { path: 'new', load: () => import('../features/programme-designer/DesignerPage') },
+    { path: ':id', load: () => import('../features/programme-designer/ProgrammeRunPage') },
+  ],
+};
 
 /** A written proof or an exit report version as a page to print: the same for both roles. */
 const printableExitDocuments = [
@@ -167,6 +181,7 @@ export const SECTIONS: ConsoleSection[] = [
         load: () => import('../features/funnel/FunnelPage'),
         summary: "A programme's funnel from applications to exits, per authority.",
       },
+      programmeDesigns,
     ],
   },
   {
@@ -193,6 +208,7 @@ export const SECTIONS: ConsoleSection[] = [
           { path: ':id', load: () => import('../features/simulations/SimulationRunPage') },
         ],
       },
+      programmeDesigns,
     ],
   },
   {

@@ -1,16 +1,27 @@
-import type { Figure, ProgrammeMetric, ProgrammeResult } from '@sandbridge/domain';
 import type { Spec } from 'vega';
-import { FONT } from '../simulation/chart-layout.js';
-import { normaliseIds } from '../simulation/simulation-chart.js';
-import { formatValue } from './programme-report.js';
+import { FONT } from './chart-layout.js';
 
-// The `simulate-programme --svg` chart: per design, its funnel — applications, admitted, cross-border,
-// exited with one and with two authorisations — as bars of the mean with the 5–95 % interval drawn
-// across each, one panel per design on one shared scale so that designs compare at a glance. The spec
-// is plain data built here (pure, unit-tested); vega lays it out and draws it, as `simulate --svg` does.
+// The programme design chart: per design, its funnel — applications, admitted, cross-border, exited
+// with one and with two authorisations — as bars of the mean with the 5–95 % interval drawn across
+// each, one panel per design on one shared scale so that designs compare at a glance. The spec is
+// plain data (deterministic: the same result gives the same spec); the CLI (`simulate-programme
+// --svg`) and the API (`ProgrammeSimulationRun.chartSvg`, for the console) both draw it with vega.
 
-/** The funnel's stages, top to bottom. */
-export const FUNNEL: readonly { metric: ProgrammeMetric; label: string }[] = [
+/** A figure over replications: the mean and the 5th and 95th percentiles. */
+export interface FunnelFigure {
+  mean: number;
+  p5: number;
+  p95: number;
+}
+
+/** A sandbridge/programme-result@1 document as the chart reads it. */
+export interface FunnelResult {
+  scenario: { seed: number; replications: number };
+  designs: { name: string; metrics: Record<string, FunnelFigure> }[];
+}
+
+/** The funnel's stages, top to bottom: the result's metric and its label. */
+export const PROGRAMME_FUNNEL: readonly { metric: string; label: string }[] = [
   { metric: 'applications', label: 'applications' },
   { metric: 'admitted', label: 'admitted (testing)' },
   { metric: 'crossBorder', label: 'cross-border' },
@@ -24,6 +35,9 @@ const PANEL_TITLE = 28;
 const PANEL_GAP = 36;
 const WIDTH = 520;
 
+/** A count as the CLI's table prints it: whole numbers as they are, others with two decimals. Locale-free. */
+export const formatCount = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
 export interface FunnelRow {
   stage: string;
   mean: number;
@@ -33,23 +47,25 @@ export interface FunnelRow {
 }
 
 /** The rows of one design's funnel panel. */
-export function funnelRows(metrics: Record<ProgrammeMetric, Figure>): FunnelRow[] {
-  return FUNNEL.map(({ metric, label }) => ({
-    stage: label,
-    ...metrics[metric],
-    label: `${formatValue(metric, metrics[metric].mean)} (${formatValue(metric, metrics[metric].p5)}–${formatValue(metric, metrics[metric].p95)})`,
-  }));
+export function funnelRows(metrics: Record<string, FunnelFigure>): FunnelRow[] {
+  return PROGRAMME_FUNNEL.map(({ metric, label }) => {
+    const { mean, p5, p95 } = metrics[metric];
+    return { stage: label, mean, p5, p95, label: `${formatCount(mean)} (${formatCount(p5)}–${formatCount(p95)})` };
+  });
 }
 
-/** The vega spec of the chart: deterministic (the same result gives the same spec). */
-export function programmeChartSpec(result: ProgrammeResult, title?: string): Spec {
-  const max = Math.max(1, ...result.designs.flatMap((d) => FUNNEL.map(({ metric }) => d.metrics[metric].p95)));
-  const panelHeight = FUNNEL.length * BAR_ROW;
+/** The vega spec of the chart. */
+export function programmeFunnelSpec(result: FunnelResult, title?: string): Spec {
+  const max = Math.max(
+    1,
+    ...result.designs.flatMap((d) => PROGRAMME_FUNNEL.map(({ metric }) => d.metrics[metric].p95)),
+  );
+  const panelHeight = PROGRAMME_FUNNEL.length * BAR_ROW;
   const step = PANEL_TITLE + panelHeight + PANEL_GAP;
   const panels = result.designs.map((design, d) => ({
     type: 'group',
     name: `design-${d}`,
-    description: `${design.name}: ${FUNNEL.map(({ metric, label }) => `${label} ${formatValue(metric, design.metrics[metric].mean)}`).join(', ')}`,
+    description: `${design.name}: ${PROGRAMME_FUNNEL.map(({ metric, label }) => `${label} ${formatCount(design.metrics[metric].mean)}`).join(', ')}`,
     encode: {
       enter: {
         x: { value: 0 },
@@ -63,7 +79,7 @@ export function programmeChartSpec(result: ProgrammeResult, title?: string): Spe
       {
         name: 'stage',
         type: 'band',
-        domain: FUNNEL.map((f) => f.label),
+        domain: PROGRAMME_FUNNEL.map((f) => f.label),
         range: [PANEL_TITLE, PANEL_TITLE + panelHeight],
         padding: 0.25,
       },
@@ -169,10 +185,23 @@ export function programmeChartSpec(result: ProgrammeResult, title?: string): Spe
   } as Spec;
 }
 
-/** Renders the chart to SVG text, with vega's generated ids renumbered so that the same input gives the same bytes. */
-export async function renderProgrammeSvg(result: ProgrammeResult): Promise<string> {
+/** Renumbers vega's generated element ids (`clip12`, `gradient_3`) and their references, in order of appearance. */
+function normaliseIds(svg: string): string {
+  const renamed = new Map<string, string>();
+  for (const match of svg.matchAll(/\bid="((?:clip|gradient_?|pattern_?)\d+)"/g)) {
+    if (!renamed.has(match[1])) renamed.set(match[1], `sb-${renamed.size + 1}`);
+  }
+  if (!renamed.size) return svg;
+  return svg.replace(
+    /(\bid="|url\(#)((?:clip|gradient_?|pattern_?)\d+)(?=[")])/g,
+    (whole, before: string, id: string) => (renamed.has(id) ? before + renamed.get(id) : whole),
+  );
+}
+
+/** The chart as SVG text, with vega's generated ids renumbered so that the same result gives the same bytes. */
+export async function renderProgrammeFunnelSvg(result: FunnelResult, title?: string): Promise<string> {
   const vega = await import('vega');
-  const view = new vega.View(vega.parse(programmeChartSpec(result)), { renderer: 'none' });
+  const view = new vega.View(vega.parse(programmeFunnelSpec(result, title)), { renderer: 'none' });
   try {
     return `${normaliseIds(await view.toSVG())}\n`;
   } finally {

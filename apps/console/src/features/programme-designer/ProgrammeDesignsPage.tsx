@@ -1,0 +1,82 @@
+// Regulators and negotiators: your programme design simulations (/regulator/programme-designs,
+// /negotiator/programme-designs) — each with its live progress, cancel and rerun — and "New design",
+// the designer that starts from a stored programme, a file or observed cohorts.
+import { Anchor, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { ProgrammeSimulationRunsDocument } from '../../gql/graphql';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { useDesignsBase } from './base';
+import { ProgrammeRunActions } from './RunActions';
+import { ProgrammeRunProgress } from './RunProgress';
+
+const CONTEXT = { additionalTypenames: ['ProgrammeSimulationRun'] };
+
+export function Component() {
+  const base = useDesignsBase();
+  const [{ data, fetching, error }, reload] = useQuery({
+    query: ProgrammeSimulationRunsDocument,
+    variables: { first: 100 },
+    context: CONTEXT,
+  });
+  const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  const runs = data?.programmeSimulationRuns.edges.map((e) => e.node) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Programme designs"
+        description="Compare programme designs before a programme opens: who takes part, how entry is decided, places, review and testing times — the funnel each design gives, with its intervals."
+        actions={
+          <Button component={Link} to={`${base}/new`} leftSection={<IconPlus size={16} />}>
+            New design
+          </Button>
+        }
+      />
+      <ErrorNotice error={error} onRetry={refresh} />
+      {fetching && !data ? (
+        <Center py="xl">
+          <Loader aria-label="Loading the programme simulations" />
+        </Center>
+      ) : runs.length === 0 ? (
+        <Text>No programme simulation yet: start one with “New design”.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped aria-label="Programme simulation runs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Replications</Table.Th>
+                <Table.Th scope="col">Started</Table.Th>
+                <Table.Th scope="col">Progress</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {runs.map((run) => (
+                <Table.Tr key={run.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`${base}/${run.id}`}>
+                      {run.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{run.replications.toLocaleString('en-GB')}</Table.Td>
+                  <Table.Td>{new Date(run.createdAt).toLocaleString('en-GB')}</Table.Td>
+                  <Table.Td>
+                    <ProgrammeRunProgress run={run} onFinished={refresh} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ProgrammeRunActions run={run} onChanged={refresh} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
+  );
+}
