@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium, ROOT, signIn, startConsoleServer } from './console-browser.js';
 
 /**
@@ -23,6 +23,8 @@ interface Screen {
 const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
 const REGULATOR = 'regulator.fca@demo.sandbridge.test';
 const NEGOTIATOR = 'negotiator.eu@demo.sandbridge.test';
+const ADMIN = 'admin@demo.sandbridge.test';
+const SCENARIO = join(ROOT, 'examples', 'simulation', 'small.scenario.json');
 
 /** Waits until the notifications shown so far have closed by themselves. */
 /** From the regulator's enrolments to one of them, by its AI system's name. */
@@ -33,6 +35,30 @@ async function openEnrolment(page: Page, system: string): Promise<void> {
 
 const notificationsGone = (page: Page) =>
   page.locator('.mantine-Notification-root').last().waitFor({ state: 'detached', timeout: 15_000 });
+
+/** Chooses an option of a (multiple) choice in `scope` by keyboard; Tab closes its list. */
+async function chooseOption(scope: Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).focus();
+  await scope.page().keyboard.press('ArrowDown');
+  await scope.page().getByRole('option', { name: option }).click();
+  await scope.page().keyboard.press('Tab');
+}
+
+const drawn = (page: Page) => page.locator('[data-chart-state="drawn"]');
+
+/** From the Simulations page: starts a run of the small example (or of `json`) named `name`, on to its page. */
+async function startSimulation(page: Page, name: string, json?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Start a simulation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start a simulation' });
+  if (json) await dialog.getByLabel('Scenario (JSON)').fill(json);
+  else {
+    await dialog.locator('input[type=file]').setInputFiles(SCENARIO);
+    await dialog.getByLabel('Name').and(page.locator('[value="small"]')).waitFor();
+  }
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await page.waitForURL(/\/negotiator\/simulations\/[^/]+$/);
+}
 
 const SCREENS: Screen[] = [
   {
@@ -377,6 +403,142 @@ const SCREENS: Screen[] = [
       await page.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
       await page.locator('[data-chart-state="drawn"]').waitFor();
       await page.getByRole('table', { name: 'Funnel per design' }).waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    file: 'negotiator-agreements.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/agreements',
+    ready: async (page) => {
+      // Every agreement, not only the EU's.
+      await page.getByRole('row').filter({ hasText: 'UK–EU AI testing arrangement' }).waitFor();
+      await page.getByLabel('Only those EU is party to').uncheck();
+      await page.getByRole('row').filter({ hasText: 'UK–Singapore AI assurance arrangement' }).waitFor();
+    },
+  },
+  {
+    // The EU–SG agreement in force: its three rules (one an exclusion), both approvals, its timeline.
+    file: 'negotiator-agreement.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/agreements',
+    ready: async (page) => {
+      await page.getByRole('link', { name: 'EU–Singapore mutual recognition of AI test results' }).click();
+      await page.getByRole('article', { name: 'Rule 3' }).waitFor();
+      await page.getByText('In force (current status): every party approved').waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    // A draft made for the picture (the demo has none), its first rule sent without a mode: the
+    // API's refusal shown at the Mode field.
+    file: 'negotiator-rule-editor.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/agreements',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'New draft agreement' }).click();
+      const create = page.getByRole('dialog', { name: 'New draft agreement' });
+      await create.getByLabel(/^Name/).fill('EU–Singapore fairness results');
+      await chooseOption(create, /^Parties/, /^SG/);
+      await create.getByRole('button', { name: 'Create draft' }).click();
+      await page.getByRole('heading', { level: 1, name: 'EU–Singapore fairness results' }).waitFor();
+      await page.getByRole('button', { name: 'Add a rule' }).click();
+      const editor = page.getByRole('dialog', { name: 'Add a rule' });
+      await editor.getByLabel(/^Name/).fill('EU-tested fairness results, recognised by Singapore');
+      await chooseOption(editor, /^Origins/, 'EU');
+      await chooseOption(editor, /^Recognising jurisdictions/, 'SG');
+      await chooseOption(editor, 'Categories', 'Fairness');
+      await chooseOption(editor, 'Stages', 'Testing');
+      await editor.getByLabel('Tested by an accredited lab').check();
+      await editor.getByLabel('Maximum result age (days)').fill('365');
+      await editor.getByRole('button', { name: 'Add the rule' }).click();
+      await editor.getByRole('combobox', { name: 'Mode' }).and(page.locator('[aria-invalid="true"]')).waitFor();
+      await editor.getByText('Check the fields marked below').waitFor();
+    },
+  },
+  {
+    // The small example scenario (examples/simulation), run through the start dialog to the end.
+    file: 'negotiator-simulation-run.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/simulations',
+    ready: async (page) => {
+      await startSimulation(page, 'small');
+      await page.getByRole('heading', { name: 'Simulation: small', level: 1 }).waitFor();
+      await page.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-chart-state="drawn"]').first().waitFor();
+      await page
+        .getByRole('img', { name: /^Matrices of criteria recognised/ })
+        .and(drawn(page))
+        .waitFor();
+      await page
+        .getByRole('img', { name: /marginal|thanks to each agreement/i })
+        .and(drawn(page))
+        .waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    // Two runs of the small example, the second without its variant A, compared side by side.
+    file: 'negotiator-compare-runs.png',
+    as: NEGOTIATOR,
+    path: '/negotiator/simulations',
+    ready: async (page) => {
+      await startSimulation(page, 'small');
+      await page.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
+      await page.goto('/negotiator/simulations');
+      const scenario = JSON.parse(readFileSync(SCENARIO, 'utf8')) as { variants: unknown[] };
+      scenario.variants = scenario.variants.slice(1);
+      await startSimulation(page, 'without A', JSON.stringify(scenario, null, 2));
+      await page.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
+      await page.goto('/negotiator/simulations');
+      for (const name of ['without A', 'small']) {
+        // The newest of that name (another screen may have run one before).
+        const row = page
+          .getByRole('row')
+          .filter({ has: page.getByRole('link', { name, exact: true }) })
+          .first();
+        await row.locator('[data-run-status="COMPLETED"]').waitFor({ timeout: 120_000 });
+        await row.getByRole('checkbox', { name: `Compare ${name}` }).check();
+      }
+      await page.getByRole('button', { name: /^Compare 2 selected/ }).click();
+      await page.getByRole('table', { name: 'Totals of the compared runs' }).waitFor();
+      await page.getByRole('heading', { name: 'Runs side by side', level: 2 }).scrollIntoViewIfNeeded();
+    },
+    fullPage: true,
+  },
+  {
+    file: 'admin-accounts.png',
+    as: ADMIN,
+    path: '/admin/accounts',
+    ready: (page) => page.getByRole('button', { name: `Disable ${REGULATOR}` }).waitFor(),
+  },
+  {
+    file: 'admin-audit.png',
+    as: ADMIN,
+    path: '/admin/audit',
+    ready: async (page) => {
+      await page.getByRole('table').waitFor();
+      await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+      await page.getByRole('status').getByText('Verified: the audit trail is intact').waitFor();
+    },
+  },
+  {
+    file: 'registry.png',
+    path: '/registry',
+    ready: async (page) => {
+      await page.getByRole('heading', { name: 'Public registry', level: 1 }).waitFor();
+      await page.getByRole('table').first().waitFor();
+    },
+    fullPage: true,
+  },
+  {
+    // The FCA's exit report on Lumen's thin-file scorer, which Lumen consented to publish.
+    file: 'registry-exit-report.png',
+    path: '/registry',
+    ready: async (page) => {
+      await page.getByRole('row').filter({ hasText: 'Lumen' }).getByRole('link').first().click();
+      await page.getByRole('heading', { name: /^Exit report: /, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Download the signed copy (JSON)' }).waitFor();
     },
     fullPage: true,
   },

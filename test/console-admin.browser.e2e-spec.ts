@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConsoleBrowser, DEMO, DEMO_PASSWORD, expectAccessible, pageProblems, tabTo } from '@sandbridge/testing';
+import {
+  ConsoleBrowser,
+  DEMO,
+  DEMO_PASSWORD,
+  eventually,
+  expectAccessible,
+  pageProblems,
+  tabTo,
+} from '@sandbridge/testing';
 import type { Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -193,9 +201,11 @@ describe('the audit trail', () => {
       (before) => (globalThis as any).document.querySelector('table caption')?.textContent !== before,
       all,
     );
-    const actors = await admin.locator('table tbody tr td:nth-child(4)').allTextContents();
-    expect(actors.length).toBeGreaterThan(0);
-    for (const actor of actors) expect(actor).toBe(DEMO.regulator.email);
+    await eventually(async () => {
+      const actors = await admin.locator('table tbody tr td:nth-child(4)').allTextContents();
+      expect(actors.length).toBeGreaterThan(0);
+      for (const actor of actors) expect(actor).toBe(DEMO.regulator.email);
+    });
   });
 });
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO, expectAccessible, fieldError, pageProblems, tabTo } from '@sandbridge/testing';
+import {
+  ConsoleBrowser,
+  DEMO,
+  eventually,
+  expectAccessible,
+  fieldError,
+  pageProblems,
+  tabTo,
+} from '@sandbridge/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -123,7 +131,7 @@ describe('negotiator: agreements', () => {
     await eu.keyboard.press('ArrowDown');
     await eu.getByRole('option', { name: 'Conformity' }).waitFor();
     await eu.keyboard.press('Enter');
-    expect(await mode.inputValue()).toBe('Conformity');
+    await eventually(async () => expect(await mode.inputValue()).toBe('Conformity'));
     await tabTo(eu, editor.getByRole('button', { name: 'Add the rule' }));
     await eu.keyboard.press('Enter');
     await editor.waitFor({ state: 'hidden' });
@@ -154,7 +162,7 @@ describe('negotiator: agreements', () => {
 
     await act(eu, 'Propose');
     await expect(waitText(status(eu), 'Proposed')).resolves.toBe('Proposed');
-    await expect(rowText(eu, 'EU')).resolves.toBe('Awaiting approval');
+    await expect(rowText(eu, 'EU', /^Awaiting approval$/)).resolves.toBe('Awaiting approval');
     await act(eu, 'Approve');
     await expect(rowText(eu, 'EU', /^Approved/)).resolves.toMatch(/^Approved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     expect(await status(eu).textContent()).toBe('Proposed');
@@ -169,7 +177,7 @@ describe('negotiator: agreements', () => {
     // Singapore's negotiator, in a browser context of its own, approves: the last party puts it in force.
     const sg = await signedIn(agreementUrl, SG_NEGOTIATOR);
     await sg.getByRole('heading', { level: 1, name: NAME }).waitFor();
-    expect(await rowText(sg, 'SG')).toBe('Awaiting approval');
+    expect(await rowText(sg, 'SG', /^Awaiting approval$/)).toBe('Awaiting approval');
     await act(sg, 'Approve');
     await expect(waitText(status(sg), 'In force')).resolves.toBe('In force');
     await expect(rowText(sg, 'SG', /^Approved/)).resolves.toMatch(/^Approved /);

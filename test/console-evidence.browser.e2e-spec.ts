@@ -127,7 +127,7 @@ async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000)
 async function uploadedFully(scope: Locator): Promise<void> {
   const bar = scope.getByRole('progressbar', { name: /^Upload progress/ });
   await until(() => bar.getAttribute('aria-valuenow'), '100');
-  await expect(bar.getAttribute('aria-valuetext')).resolves.toBe('100%');
+  await until(() => bar.getAttribute('aria-valuetext'), '100%');
 }
 
 describe('Evidence behind a test report', () => {
@@ -148,7 +148,7 @@ describe('Evidence behind a test report', () => {
     await uploadedFully(exit);
     const uploaded = exit.getByRole('region', { name: `Uploaded: ${TITLE}` });
     await uploaded.waitFor();
-    await expect(uploaded.locator('code').first().textContent()).resolves.toBe(PDF_SHA256);
+    await until(() => uploaded.locator('code').first().textContent(), PDF_SHA256);
     await uploaded.getByText('application/pdf', { exact: false }).waitFor();
     // The result names the file: its hash and, as the reference, its title.
     // (Read until shown: the form takes the upload's answer a render after the progress bar's 100 %.)
@@ -286,11 +286,11 @@ describe('The evidence library', () => {
     await dialog.getByLabel(/^Title/).fill(`${TITLE} (signed)`);
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.getByText('Someone else changed this').waitFor();
-    await expect(dialog.getByLabel(/^Title/).inputValue()).resolves.toBe(`${TITLE} (signed)`);
+    await until(() => dialog.getByLabel(/^Title/).inputValue(), `${TITLE} (signed)`);
     await expectAccessible(page, 'evidence details dialog with a conflict');
     await dialog.getByRole('button', { name: 'Refresh' }).click();
     await dialog.getByText('Someone else changed this').waitFor({ state: 'detached' });
-    await expect(dialog.getByLabel(/^Title/).inputValue()).resolves.toBe(`${TITLE} (signed)`);
+    await until(() => dialog.getByLabel(/^Title/).inputValue(), `${TITLE} (signed)`);
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await notification(page, 'Changes saved').waitFor();
 
@@ -311,7 +311,7 @@ describe('The evidence library', () => {
     await revise.getByLabel(/^Title/).fill(`${TITLE}, revised`);
     await revise.getByRole('button', { name: 'Upload the revision: exit-strategy-v2.pdf' }).click();
     await uploadedFully(revise);
-    await expect(revise.locator('code').first().textContent()).resolves.toBe(REVISION_SHA256);
+    await until(() => revise.locator('code').first().textContent(), REVISION_SHA256);
     await revise.getByRole('button', { name: 'Close' }).click();
 
     const revised = page.getByRole('row').filter({ hasText: `${TITLE}, revised` });
@@ -366,9 +366,7 @@ describe('The evidence library', () => {
     await tabTo(page, dialog.getByRole('button', { name: 'Upload: model-card.txt' }), { max: 10 });
     await page.keyboard.press('Enter');
     await uploadedFully(dialog);
-    await expect(dialog.locator('code').first().textContent()).resolves.toBe(
-      createHash('sha256').update(text).digest('hex'),
-    );
+    await until(() => dialog.locator('code').first().textContent(), createHash('sha256').update(text).digest('hex'));
     await page.keyboard.press('Escape');
     await page.getByRole('row').filter({ hasText: 'model-card.txt' }).first().waitFor();
     expect(pageProblems(page).filter((p) => !/413/.test(p))).toEqual([]);

@@ -3,6 +3,7 @@ import {
   ConsoleBrowser,
   DEMO,
   DEMO_PASSWORD,
+  eventually,
   expectAccessible,
   fieldError,
   type Jwks,
@@ -225,7 +226,7 @@ describe('exit documents in the console', () => {
     await editor.getByText('Not saved yet').waitFor();
     // Due two months after the exit, and open.
     const due = own.getByRole('list', { name: 'When the exit report is due' });
-    await expect(due.textContent()).resolves.toMatch(/^Exit report issued:due .*open$/);
+    await eventually(async () => expect(await due.textContent()).toMatch(/^Exit report issued:due .*open$/));
 
     const section = (name: string) => editor.getByRole('group', { name });
     const choose = async (name: string, readers: string) => {
@@ -277,8 +278,10 @@ describe('exit documents in the console', () => {
     await conflict.waitFor({ state: 'detached' });
     await editor.getByText(/^Revision 2, saved/).waitFor();
     // What was typed is kept, and saved over the colleague's revision.
-    await expect(outcome.inputValue()).resolves.toBe(OUTCOME);
-    await expect(section('Lessons learned').getByLabel('Text').inputValue()).resolves.toBe(LESSONS);
+    await eventually(async () => {
+      expect(await outcome.inputValue()).toBe(OUTCOME);
+      expect(await section('Lessons learned').getByLabel('Text').inputValue()).toBe(LESSONS);
+    });
     await editor.getByRole('button', { name: 'Save draft' }).click();
     await editor.getByText(/^Revision 3, saved/).waitFor();
     draft = (await fcaDocuments(regulator)).draftReport;
@@ -397,8 +400,8 @@ describe('exit documents in the console', () => {
     const navigation = page.getByRole('navigation', { name: 'Sections' });
     await expect(navigation.isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: 'print' });
-    await expect(navigation.isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await navigation.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Print' }).waitFor({ state: 'hidden' });
     await expect(document.isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: 'Exit report', exact: true }).click();
@@ -412,13 +415,15 @@ describe('exit documents in the console', () => {
     await own.getByRole('button', { name: 'Start a correction' }).click();
     const editor = own.getByRole('form', { name: 'Correction: draft of version 2' });
     const keyIssues = editor.getByRole('group', { name: 'Key regulatory issues and how they were resolved' });
-    await expect(keyIssues.getByLabel('Text').inputValue()).resolves.toBe(KEY_ISSUES);
-    await expect(
-      editor
-        .getByRole('group', { name: 'Serious incidents' })
-        .getByLabel(/^How the high incident/)
-        .inputValue(),
-    ).resolves.toBe(OUTCOME);
+    await eventually(async () => {
+      expect(await keyIssues.getByLabel('Text').inputValue()).toBe(KEY_ISSUES);
+      expect(
+        await editor
+          .getByRole('group', { name: 'Serious incidents' })
+          .getByLabel(/^How the high incident/)
+          .inputValue(),
+      ).toBe(OUTCOME);
+    });
     await keyIssues.getByLabel('Text').fill(CORRECTED);
     await editor.getByRole('button', { name: 'Issue…' }).click();
     await page

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO, expectAccessible, fieldError, pageProblems, tabTo } from '@sandbridge/testing';
+import {
+  ConsoleBrowser,
+  DEMO,
+  eventually,
+  expectAccessible,
+  fieldError,
+  pageProblems,
+  tabTo,
+} from '@sandbridge/testing';
 import type { Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -108,9 +116,11 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     );
     const criteria = page.getByRole('region', { name: 'Criteria by authority' });
     // The lead first, then the others as the API lists them.
-    expect(await criteria.getByRole('tab').allTextContents()).toEqual(
-      attached.data!.programme.participants.map(
-        (p: any, i: number) => p.authority.acronym + (i === 0 ? ' (lead)' : ''),
+    await eventually(async () =>
+      expect(await criteria.getByRole('tab').allTextContents()).toEqual(
+        attached.data!.programme.participants.map(
+          (p: any, i: number) => p.authority.acronym + (i === 0 ? ' (lead)' : ''),
+        ),
       ),
     );
     expect(attached.data!.programme.participants[0].authority.acronym).toBe('FCA');
@@ -274,7 +284,7 @@ describe('the innovator console: programmes, applying, enrolments', () => {
       .getByRole('checkbox')
       .check();
     const submit = page.getByRole('button', { name: 'Submit application' });
-    await expect(submit.isDisabled()).resolves.toBe(true);
+    await eventually(async () => expect(await submit.isDisabled()).toBe(true));
     await page.getByText('Save your changes first: the evaluation shows the saved draft').waitFor();
     await draftForm.getByRole('button', { name: 'Save draft' }).click();
     await evaluation.getByRole('region', { name: 'MAS: 4 of 4 met' }).waitFor();
@@ -387,7 +397,9 @@ describe('the innovator console: programmes, applying, enrolments', () => {
       .locator('main')
       .getByText(new RegExp(`· version ${version + 1} ·`))
       .waitFor();
-    await expect(dialog.getByLabel('Reasons').inputValue()).resolves.toBe('The fast track does not fit this system.');
+    await eventually(async () =>
+      expect(await dialog.getByLabel('Reasons').inputValue()).toBe('The fast track does not fit this system.'),
+    );
 
     await dialog.getByRole('button', { name: 'Withdraw' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -395,8 +407,10 @@ describe('the innovator console: programmes, applying, enrolments', () => {
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Reasons: The fast track does not fit this system.').waitFor();
     // Nothing more to do: every action is disabled, with the API's reason beside it.
-    await expect(page.getByRole('button', { name: 'Withdraw' }).isDisabled()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Request exit' }).isDisabled()).resolves.toBe(true);
+    await eventually(async () => {
+      expect(await page.getByRole('button', { name: 'Withdraw' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Request exit' }).isDisabled()).toBe(true);
+    });
     expect(pageProblems(page)).toEqual([]);
   });
 

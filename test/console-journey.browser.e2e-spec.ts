@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO_PASSWORD, expectAccessible, pageProblems } from '@sandbridge/testing';
+import { ConsoleBrowser, DEMO_PASSWORD, eventually, expectAccessible, pageProblems } from '@sandbridge/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -185,14 +185,18 @@ async function reviewAndAdmit() {
   await regulator.getByRole('heading', { name: 'Work queue', level: 1 }).waitFor();
   await regulator.getByRole('tab', { name: /^Applications/ }).click();
   const row = regulator.getByRole('row').filter({ hasText: SYSTEM });
-  await expect(row.textContent()).resolves.toMatch(/Nordvik Lending AB.*Submitted.*Start the review/);
+  await eventually(async () =>
+    expect(await row.textContent()).toMatch(/Nordvik Lending AB.*Submitted.*Start the review/),
+  );
   await row.getByRole('link', { name: `Review: ${SYSTEM}` }).click();
   await regulator.getByRole('heading', { name: SYSTEM, level: 1 }).waitFor();
   expect(new URL(regulator.url()).pathname).toBe(`/regulator/enrolments/${made.enrolmentId}`);
   // MAS's entry criteria as the API evaluates them: the attestation not given needs a justification.
-  await expect(
-    regulator.getByRole('row').filter({ hasText: 'entry.intention-to-deploy' }).textContent(),
-  ).resolves.toMatch(/Not submitted.*Needs justification/);
+  await eventually(async () =>
+    expect(await regulator.getByRole('row').filter({ hasText: 'entry.intention-to-deploy' }).textContent()).toMatch(
+      /Not submitted.*Needs justification/,
+    ),
+  );
   await expectAccessible(regulator, 'enrolment review (submitted)');
   await regulatorSubscribed('EnrolmentLive');
 
@@ -290,11 +294,13 @@ async function submitTestReport() {
   await innovator
     .getByText('Made under version 1 of the sandbox plan, agreed with the admitting authorities.')
     .waitFor();
-  await expect(innovator.getByRole('combobox', { name: /^Submitted to/ }).inputValue()).resolves.toMatch(/^MAS — /);
+  await eventually(async () =>
+    expect(await innovator.getByRole('combobox', { name: /^Submitted to/ }).inputValue()).toMatch(/^MAS — /),
+  );
   // Nothing is met yet: each testing and exit criterion of MAS has its row, none hidden as already met.
   const rows = innovator.getByRole('region', { name: 'Results' }).getByRole('group');
   await rows.first().waitFor();
-  expect((await rows.allTextContents()).length).toBe(RESULTS.length);
+  await eventually(async () => expect(await rows.count()).toBe(RESULTS.length));
   for (const result of RESULTS) await expect(rows.filter({ hasText: result.title }).count()).resolves.toBe(1);
   await expect(innovator.getByText(/^Show the \d+ criteri(on|a) already met/).count()).resolves.toBe(0);
 
@@ -331,12 +337,14 @@ async function submitTestReport() {
     .waitFor();
   // And what it would change on MAS's track.
   const testing = innovator.getByRole('table', { name: 'MAS · Testing criteria with this report' });
-  await expect(
-    testing.getByRole('row').filter({ hasText: 'Explanations for customers' }).textContent(),
-  ).resolves.toMatch(/Not submitted.*Met/);
-  await expect(
-    testing.getByRole('row').filter({ hasText: 'Time to take effect of a human override' }).textContent(),
-  ).resolves.toMatch(/Not submitted.*Unmet/);
+  await eventually(async () => {
+    expect(await testing.getByRole('row').filter({ hasText: 'Explanations for customers' }).textContent()).toMatch(
+      /Not submitted.*Met/,
+    );
+    expect(
+      await testing.getByRole('row').filter({ hasText: 'Time to take effect of a human override' }).textContent(),
+    ).toMatch(/Not submitted.*Unmet/);
+  });
   await innovator.getByText('Met: 0 of 7 now, 6 with this report (7 criteria change).').waitFor();
   await innovator.getByText('Met: 0 of 4 now, 4 with this report (4 criteria change).').waitFor();
   await expectAccessible(innovator, 'test report form with the preview');
@@ -384,8 +392,8 @@ async function passportCountsTheReport() {
     .click();
   await innovator.getByRole('heading', { name: `${SYSTEM} in ${FAST_TRACK}`, level: 1 }).waitFor();
   const reports = innovator.getByRole('region', { name: 'Test reports and incidents' });
-  await expect(reports.textContent()).resolves.toMatch(
-    new RegExp(`Report to MAS, ${RESULTS.length} results, .*accepted`),
+  await eventually(async () =>
+    expect(await reports.textContent()).toMatch(new RegExp(`Report to MAS, ${RESULTS.length} results, .*accepted`)),
   );
   await reports.getByRole('link', { name: 'Report to MAS' }).click();
   await innovator.getByTestId('report-status').filter({ hasText: 'Accepted' }).waitFor();
@@ -395,9 +403,13 @@ async function passportCountsTheReport() {
   await innovator.getByRole('link', { name: 'Recognition passport', exact: true }).click();
   await innovator.getByRole('heading', { name: 'Recognition passports', level: 1 }).waitFor();
   await innovator.getByText(new RegExp(`^Passport of ${SYSTEM}:`)).waitFor();
-  await expect(innovator.getByRole('combobox', { name: 'AI system' }).inputValue()).resolves.toBe(SYSTEM);
+  await eventually(async () =>
+    expect(await innovator.getByRole('combobox', { name: 'AI system' }).inputValue()).toBe(SYSTEM),
+  );
   const mas = innovator.getByRole('row').filter({ has: innovator.getByRole('link', { name: 'MAS', exact: true }) });
-  await expect(mas.locator('[data-column="satisfiedLocally"]').textContent()).resolves.toBe(String(PASSED));
+  await eventually(async () =>
+    expect(await mas.locator('[data-column="satisfiedLocally"]').textContent()).toBe(String(PASSED)),
+  );
   const needed = Number(await mas.locator('[data-column="testsNeeded"]').textContent());
   await expectAccessible(innovator, 'recognition passport');
 

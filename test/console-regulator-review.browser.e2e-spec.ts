@@ -3,6 +3,7 @@ import {
   ConsoleBrowser,
   DEMO,
   DEMO_PASSWORD,
+  eventually,
   expectAccessible,
   fieldError,
   pageProblems,
@@ -164,7 +165,7 @@ describe('the regulator’s review', () => {
     const page = await regulatorPage('/regulator/queue');
     await page.getByRole('tab', { name: /^Applications/ }).click();
     const row = page.getByRole('row').filter({ hasText: SYSTEM });
-    await expect(row.textContent()).resolves.toContain('Start the review');
+    await eventually(async () => expect(await row.textContent()).toContain('Start the review'));
     // Each item shows the day it is due; the demo's application submitted 100 days ago is overdue.
     const { workQueue } = await gql(
       '{ workQueue(first: 100) { edges { node { kind due daysOverdue enrolment { aiSystem { name } } } } } }',
@@ -195,9 +196,11 @@ describe('the regulator’s review', () => {
 
     // The FCA's entry criteria as the API evaluates them: the attestation not given is unmet and mandatory.
     const unmetRow = page.getByRole('row').filter({ hasText: UNMET });
-    await expect(unmetRow.textContent()).resolves.toMatch(/Unmet.*Needs justification/);
+    await eventually(async () => expect(await unmetRow.textContent()).toMatch(/Unmet.*Needs justification/));
     // Actions the state does not allow are disabled, with the API's reason beside them.
-    await expect(page.getByRole('button', { name: 'Decide entry' }).isDisabled()).resolves.toBe(true);
+    await eventually(async () =>
+      expect(await page.getByRole('button', { name: 'Decide entry' }).isDisabled()).toBe(true),
+    );
     await page.getByText('Cannot decide entry an enrolment that is SUBMITTED').waitFor();
     await expectAccessible(page, 'enrolment review (submitted)');
 
@@ -325,8 +328,10 @@ describe('the regulator’s review', () => {
     await dialog.getByRole('button', { name: 'Refresh' }).click();
     await dialog.getByText('Someone else changed this').waitFor({ state: 'detached' });
     await dialog.getByText(`You decide on version ${(await enrolment()).version} of the enrolment`).waitFor();
-    await expect(reasons.inputValue()).resolves.toBe('Live traffic exceeded the agreed 5% cap.');
-    await expect(dialog.getByRole('radio', { name: 'Breach of plan' }).isChecked()).resolves.toBe(true);
+    await eventually(async () => {
+      expect(await reasons.inputValue()).toBe('Live traffic exceeded the agreed 5% cap.');
+      expect(await dialog.getByRole('radio', { name: 'Breach of plan' }).isChecked()).toBe(true);
+    });
     await dialog.getByRole('button', { name: 'Suspend your track' }).click();
     await notification(page, 'Your track is suspended').waitFor();
     await page.getByText(/Suspended since .*: Breach of plan/).waitFor();
@@ -347,8 +352,10 @@ describe('the regulator’s review', () => {
   it('shows an incident reported in one browser context live in another', async () => {
     const watching = await regulatorPage('/regulator/incidents');
     await watching.getByRole('list', { name: 'Incidents' }).waitFor();
-    await expect(watching.getByRole('combobox', { name: 'Programme' }).inputValue()).resolves.toBe(
-      'Cross-border AI credit-scoring pilot',
+    await eventually(async () =>
+      expect(await watching.getByRole('combobox', { name: 'Programme' }).inputValue()).toBe(
+        'Cross-border AI credit-scoring pilot',
+      ),
     );
     const alsoWatching = await regulatorPage(`/regulator/enrolments/${enrolmentId}?tab=incidents`);
     await alsoWatching.getByText('No incident has been reported on this enrolment.').waitFor();
@@ -431,7 +438,7 @@ describe('the regulator’s review', () => {
       { id: enrolmentId },
       regulator,
     );
-    await expect(table.locator('tbody tr').count()).resolves.toBe(auditTrail.totalCount);
+    await eventually(async () => expect(await table.locator('tbody tr').count()).toBe(auditTrail.totalCount));
 
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Verified: the audit trail is intact' });
@@ -460,12 +467,15 @@ describe('the regulator’s review', () => {
       Tested: funnel.tested,
       Exited: funnel.exited,
     }))
-      await expect(
-        stages.getByRole('row').filter({ hasText: stage }).getByRole('cell').allTextContents(),
-      ).resolves.toEqual([stage, String(count)]);
+      await eventually(async () =>
+        expect(await stages.getByRole('row').filter({ hasText: stage }).getByRole('cell').allTextContents()).toEqual([
+          stage,
+          String(count),
+        ]),
+      );
     const fca = funnel.authorities.find((a: any) => a.authority.acronym === 'FCA');
     const row = page.getByRole('table', { name: "Each authority's tracks" }).getByRole('row', { name: /\(FCA\)/ });
-    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe(String(fca.targeted));
+    await eventually(async () => expect(await row.getByRole('cell').nth(1).textContent()).toBe(String(fca.targeted)));
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import {
   ConsoleBrowser,
   DEMO,
   DEMO_PASSWORD,
+  eventually,
   expectAccessible,
   fieldError,
   pageProblems,
@@ -90,9 +91,11 @@ describe('regulator setup: criteria', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.waitForURL(/\/regulator\/criteria\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Decision latency', level: 1 }).waitFor();
-    expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Draft']);
-    await expect(historyCell(page, 'Comparator', 1).textContent()).resolves.toBe('Between (inclusive)');
-    await expect(historyCell(page, 'Upper threshold', 1).textContent()).resolves.toBe('900');
+    await eventually(async () => expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Draft']));
+    await eventually(async () => {
+      expect(await historyCell(page, 'Comparator', 1).textContent()).toBe('Between (inclusive)');
+      expect(await historyCell(page, 'Upper threshold', 1).textContent()).toBe('900');
+    });
 
     // Published: active, and no longer editable.
     await page.getByRole('button', { name: 'Publish version 1' }).click();
@@ -100,7 +103,7 @@ describe('regulator setup: criteria', () => {
     await publish.getByRole('button', { name: 'Publish' }).click();
     await publish.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Revise' }).waitFor();
-    expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Active']);
+    await eventually(async () => expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Active']));
     expect(await page.getByRole('button', { name: 'Edit draft' }).count()).toBe(0);
 
     // Revised: version 2 is a draft copy; edited, its changes are marked against version 1.
@@ -109,21 +112,25 @@ describe('regulator setup: criteria', () => {
     await revise.getByRole('button', { name: 'Make a new draft' }).click();
     await revise.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Edit draft' }).waitFor();
-    expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Active', 'Version 2Draft']);
+    await eventually(async () =>
+      expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Active', 'Version 2Draft']),
+    );
     await page.getByRole('button', { name: 'Edit draft' }).click();
     const edit = page.getByRole('dialog', { name: `Edit version 2 of ${KEY}` });
-    await expect(edit.getByLabel(/^Upper threshold/).inputValue()).resolves.toBe('900');
+    await eventually(async () => expect(await edit.getByLabel(/^Upper threshold/).inputValue()).toBe('900'));
     await edit.getByLabel(/^Title/).fill('Decision latency (99th percentile)');
     await edit.getByLabel(/^Upper threshold/).fill('800');
     await edit.getByRole('button', { name: 'Save draft' }).click();
     await edit.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'Decision latency (99th percentile)', level: 1 }).waitFor();
-    await expect(historyCell(page, 'Upper threshold', 2).textContent()).resolves.toBe('800changed');
-    await expect(historyCell(page, 'Upper threshold', 1).textContent()).resolves.toBe('900');
-    await expect(historyCell(page, 'Title', 2).getAttribute('data-changed')).resolves.toBe('true');
-    await expect(historyCell(page, 'Threshold', 2).getAttribute('data-changed')).resolves.toBeNull();
-    await expect(historyCell(page, 'Threshold', 2).textContent()).resolves.toBe('500');
-    await expect(historyCell(page, 'Metric key', 2).textContent()).resolves.toBe('latency.p99_ms');
+    await eventually(async () => {
+      expect(await historyCell(page, 'Upper threshold', 2).textContent()).toBe('800changed');
+      expect(await historyCell(page, 'Upper threshold', 1).textContent()).toBe('900');
+      expect(await historyCell(page, 'Title', 2).getAttribute('data-changed')).toBe('true');
+      expect(await historyCell(page, 'Threshold', 2).getAttribute('data-changed')).toBeNull();
+      expect(await historyCell(page, 'Threshold', 2).textContent()).toBe('500');
+      expect(await historyCell(page, 'Metric key', 2).textContent()).toBe('latency.p99_ms');
+    });
     await expectAccessible(page, 'version history');
 
     // Version 2 published retires version 1, unchanged.
@@ -133,8 +140,10 @@ describe('regulator setup: criteria', () => {
       .getByRole('button', { name: 'Publish' })
       .click();
     await page.getByRole('button', { name: 'Retire version 2' }).waitFor();
-    expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Retired', 'Version 2Active']);
-    await expect(historyCell(page, 'Upper threshold', 1).textContent()).resolves.toBe('900');
+    await eventually(async () =>
+      expect(await columnHeaders(page)).toEqual(['Field', 'Version 1Retired', 'Version 2Active']),
+    );
+    await eventually(async () => expect(await historyCell(page, 'Upper threshold', 1).textContent()).toBe('900'));
 
     // The list shows both versions of the key, found by stage, status and words.
     await page.getByRole('link', { name: 'Criteria', exact: true }).first().click();
@@ -149,7 +158,9 @@ describe('regulator setup: criteria', () => {
     await expect(rows.textContent()).resolves.toContain('version 1');
     // A retired version's menu offers only its history.
     await page.getByRole('button', { name: `Actions for ${KEY} version 1` }).click();
-    await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual(['Version history']);
+    await eventually(async () =>
+      expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Version history']),
+    );
     await page.getByRole('menuitem', { name: 'Version history' }).click();
     await page.getByRole('heading', { name: 'Decision latency (99th percentile)', level: 1 }).waitFor();
     expect(pageProblems(page)).toEqual([]);
@@ -218,13 +229,15 @@ describe('regulator setup: programmes', () => {
     await page.waitForURL(/\/regulator\/programmes\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: PROGRAMME, level: 1 }).waitFor();
     const overview = page.getByRole('region', { name: 'Overview' });
-    await expect(overview.textContent()).resolves.toContain('Lead decides');
-    await expect(overview.textContent()).resolves.toContain('Accepted: results recognised through agreements');
+    await eventually(async () => {
+      expect(await overview.textContent()).toContain('Lead decides');
+      expect(await overview.textContent()).toContain('Accepted: results recognised through agreements');
+    });
 
     // Edited by its lead: a capacity of 0 is refused at its field; 8 is saved.
     await page.getByRole('button', { name: 'Edit programme' }).click();
     const edit = page.getByRole('dialog', { name: `Edit ${PROGRAMME}` });
-    await expect(edit.getByLabel(/^Name/).inputValue()).resolves.toBe(PROGRAMME);
+    await eventually(async () => expect(await edit.getByLabel(/^Name/).inputValue()).toBe(PROGRAMME));
     await edit.getByLabel(/^Cohort capacity/).fill('0');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await edit.getByText('Check the fields marked below.').waitFor();
@@ -237,7 +250,7 @@ describe('regulator setup: programmes', () => {
     // A draft with no ENTRY criterion may not open: the button is disabled, with the API's reason beside it.
     const lifecycle = page.getByRole('region', { name: 'Lifecycle' });
     const open = lifecycle.getByRole('button', { name: 'Open for applications' });
-    await expect(open.isDisabled()).resolves.toBe(true);
+    await eventually(async () => expect(await open.isDisabled()).toBe(true));
     await lifecycle.getByText('(missing: FCA)', { exact: false }).waitFor();
 
     // Participants: the lead adds MAS (who is then missing an entry criterion too), and removes it.
@@ -258,18 +271,22 @@ describe('regulator setup: programmes', () => {
     await testing.getByRole('button', { name: 'Attach' }).click();
     const flag = testing.getByRole('switch', { name: `Mandatory: ${KEY}` });
     await flag.waitFor();
-    await expect(flag.isChecked()).resolves.toBe(false);
-    await expect(open.isDisabled()).resolves.toBe(true);
+    await eventually(async () => {
+      expect(await flag.isChecked()).toBe(false);
+      expect(await open.isDisabled()).toBe(true);
+    });
 
     const entry = page.getByRole('region', { name: 'Entry criteria' });
     await entry.getByRole('combobox', { name: /active entry criteria/ }).fill('entry.in-scope');
     await page.getByRole('option', { name: /^entry\.in-scope \(v1\)/ }).click();
     await entry.getByRole('button', { name: 'Attach' }).click();
-    await expect(entry.getByRole('switch', { name: 'Mandatory: entry.in-scope' }).isChecked()).resolves.toBe(true);
+    await eventually(async () =>
+      expect(await entry.getByRole('switch', { name: 'Mandatory: entry.in-scope' }).isChecked()).toBe(true),
+    );
 
     // Now it may open; once open, opening again is disabled with its reason, and it may start.
     await lifecycle.getByText('(missing: FCA)', { exact: false }).waitFor({ state: 'detached' });
-    await expect(open.isEnabled()).resolves.toBe(true);
+    await eventually(async () => expect(await open.isEnabled()).toBe(true));
     await expectAccessible(page, 'programme page (draft)');
     await tabTo(page, open);
     await page.keyboard.press('Enter');
@@ -277,10 +294,12 @@ describe('regulator setup: programmes', () => {
     await confirm.getByRole('button', { name: 'Open for applications' }).click();
     await confirm.waitFor({ state: 'detached' });
     await lifecycle.getByText('Cannot OPEN a programme that is OPEN (only from DRAFT)').waitFor();
-    await expect(lifecycle.getByRole('button', { name: 'Start running' }).isEnabled()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { level: 1 }).locator('..').textContent()).resolves.toContain('Open');
-    // Open, participants may still be added but no longer removed.
-    await expect(participants.getByRole('button', { name: 'Add participant' }).count()).resolves.toBe(1);
+    await eventually(async () => {
+      expect(await lifecycle.getByRole('button', { name: 'Start running' }).isEnabled()).toBe(true);
+      expect(await page.getByRole('heading', { level: 1 }).locator('..').textContent()).toContain('Open');
+      // Open, participants may still be added but no longer removed.
+      expect(await participants.getByRole('button', { name: 'Add participant' }).count()).toBe(1);
+    });
     await expectAccessible(page, 'programme page (open)');
 
     // The list shows it among the authority's programmes.
@@ -295,8 +314,10 @@ describe('regulator setup: programmes', () => {
     await page.getByRole('link', { name: 'Cross-border AI credit-scoring pilot' }).click();
     await page.getByRole('heading', { name: 'Cross-border AI credit-scoring pilot', level: 1 }).waitFor();
     const lifecycle = page.getByRole('region', { name: 'Lifecycle' });
-    await expect(lifecycle.getByRole('button', { name: 'Start running' }).isDisabled()).resolves.toBe(true);
-    await expect(lifecycle.getByText('Only the lead authority’s regulators may do this').count()).resolves.toBe(3);
+    await eventually(async () => {
+      expect(await lifecycle.getByRole('button', { name: 'Start running' }).isDisabled()).toBe(true);
+      expect(await lifecycle.getByText('Only the lead authority’s regulators may do this').count()).toBe(3);
+    });
     const participants = page.getByRole('region', { name: 'Participating authorities' });
     await participants.getByText('Only the lead authority (FCA) adds and removes participants.').waitFor();
     expect(await participants.getByRole('button', { name: 'Add participant' }).count()).toBe(0);
@@ -374,14 +395,18 @@ describe('regulator setup: two regulators, one draft', () => {
     const reloaded = b.getByRole('alert').filter({ hasText: 'Reloaded' });
     await reloaded.waitFor();
     await expect(reloaded.textContent()).resolves.toContain('Revision 2 is now the latest');
-    await expect(reloaded.getByRole('listitem').allTextContents()).resolves.toEqual(['Title']);
-    await expect(b.getByLabel(/^Title/).inputValue()).resolves.toBe('Change management of the model');
-    await expect(b.getByLabel(/^Document type/).inputValue()).resolves.toBe('model-change-log');
+    await eventually(async () => {
+      expect(await reloaded.getByRole('listitem').allTextContents()).toEqual(['Title']);
+      expect(await b.getByLabel(/^Title/).inputValue()).toBe('Change management of the model');
+      expect(await b.getByLabel(/^Document type/).inputValue()).toBe('model-change-log');
+    });
     // Saved again, with the revision it now read: the colleague's version is the draft.
     await b.getByRole('button', { name: 'Save draft' }).click();
     await b.waitFor({ state: 'detached' });
     await second.getByRole('heading', { name: 'Change management of the model', level: 1 }).waitFor();
-    await expect(historyCell(second, 'Document type', 1).textContent()).resolves.toBe('model-change-log');
+    await eventually(async () =>
+      expect(await historyCell(second, 'Document type', 1).textContent()).toBe('model-change-log'),
+    );
     expect(pageProblems(first)).toEqual([]);
     expect(pageProblems(second)).toEqual([]);
   });

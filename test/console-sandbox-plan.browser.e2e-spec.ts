@@ -3,6 +3,7 @@ import {
   ConsoleBrowser,
   DEMO,
   DEMO_PASSWORD,
+  eventually,
   expectAccessible,
   fieldError,
   pageProblems,
@@ -238,7 +239,9 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
         .getByText('Test reports are submitted under an agreed sandbox plan: none is agreed yet')
         .first()
         .waitFor();
-      await expect(innovator.getByRole('button', { name: 'Submit a test report' }).isDisabled()).resolves.toBe(true);
+      await eventually(async () =>
+        expect(await innovator.getByRole('button', { name: 'Submit a test report' }).isDisabled()).toBe(true),
+      );
 
       const subscribed = subscriptions.count('MyEnrolmentEvents');
       await section.getByRole('button', { name: 'Propose the sandbox plan' }).click();
@@ -357,19 +360,21 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
       await innovator.getByRole('heading', { name: 'Revise the sandbox plan', level: 1 }).waitFor();
       const form = innovator.getByRole('form', { name: 'Sandbox plan' });
       // Every section starts as version 1 has it.
-      await expect(form.getByRole('textbox', { name: /^Safeguards/ }).inputValue()).resolves.toBe(FIRST_SAFEGUARDS);
-      await expect(
-        form
-          .getByRole('group', { name: 'Milestone 1', exact: true })
-          .getByLabel(/^Milestone/)
-          .inputValue(),
-      ).resolves.toBe('First test report to both authorities');
-      await expect(
-        form
-          .getByRole('group', { name: 'Personal data', exact: true })
-          .getByRole('radio', { name: 'Programme authorities' })
-          .isChecked(),
-      ).resolves.toBe(true);
+      await eventually(async () => {
+        expect(await form.getByRole('textbox', { name: /^Safeguards/ }).inputValue()).toBe(FIRST_SAFEGUARDS);
+        expect(
+          await form
+            .getByRole('group', { name: 'Milestone 1', exact: true })
+            .getByLabel(/^Milestone/)
+            .inputValue(),
+        ).toBe('First test report to both authorities');
+        expect(
+          await form
+            .getByRole('group', { name: 'Personal data', exact: true })
+            .getByRole('radio', { name: 'Programme authorities' })
+            .isChecked(),
+        ).toBe(true);
+      });
       await form.getByRole('textbox', { name: /^Safeguards/ }).fill(REVISED_SAFEGUARDS);
       await form
         .getByRole('textbox', { name: /^Why this version/ })
@@ -399,7 +404,9 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
         await changes.getByText('Version 2 changes 1 of 8 sections of version 1: safeguards.').waitFor();
         const safeguards = changes.getByRole('region', { name: 'Safeguards' });
         const text = safeguards.locator('tr[data-changed]');
-        await expect(text.textContent()).resolves.toBe(`TextChanged${FIRST_SAFEGUARDS}${REVISED_SAFEGUARDS}`);
+        await eventually(async () =>
+          expect(await text.textContent()).toBe(`TextChanged${FIRST_SAFEGUARDS}${REVISED_SAFEGUARDS}`),
+        );
         await expect(changes.getByRole('region', { name: 'Objectives' }).count()).resolves.toBe(0);
         await expectAccessible(mas, 'sandbox plan tab (version diff)');
 
@@ -445,16 +452,20 @@ describe('A sandbox plan agreed with two authorities, through the console', () =
         await inForce.getByText('Version 2 in force').waitFor();
         await inForce.getByText('Agreed', { exact: true }).waitFor();
         await section.getByRole('tab', { name: 'Compare versions' }).click();
-        await expect(section.getByRole('combobox', { name: 'Compare', exact: true }).inputValue()).resolves.toBe(
-          'Version 1 (changes requested)',
-        );
-        await expect(section.getByRole('combobox', { name: 'with', exact: true }).inputValue()).resolves.toBe(
-          'Version 2 (agreed, in force)',
-        );
+        await eventually(async () => {
+          expect(await section.getByRole('combobox', { name: 'Compare', exact: true }).inputValue()).toBe(
+            'Version 1 (changes requested)',
+          );
+          expect(await section.getByRole('combobox', { name: 'with', exact: true }).inputValue()).toBe(
+            'Version 2 (agreed, in force)',
+          );
+        });
         await section.getByText('Version 2 changes 1 of 8 sections of version 1: safeguards.').waitFor();
-        await expect(
-          section.getByRole('region', { name: 'Safeguards' }).locator('tr[data-changed]').textContent(),
-        ).resolves.toBe(`TextChanged${FIRST_SAFEGUARDS}${REVISED_SAFEGUARDS}`);
+        await eventually(async () =>
+          expect(
+            await section.getByRole('region', { name: 'Safeguards' }).locator('tr[data-changed]').textContent(),
+          ).toBe(`TextChanged${FIRST_SAFEGUARDS}${REVISED_SAFEGUARDS}`),
+        );
         await expectAccessible(innovator, 'enrolment page (plan agreed, versions compared)');
 
         const plan = await planVersions(made.sme!, tokens[NORDVIK]);
@@ -503,7 +514,9 @@ describe('An extension refused inside 30 days of the end day', () => {
         `Extensions are asked for no later than 30 days before the agreed end day ${dayFromToday(20)} (the last day was ${dayFromToday(-10)})`,
       )
       .waitFor();
-    await expect(dialog.getByRole('button', { name: 'Request the extension' }).isDisabled()).resolves.toBe(true);
+    await eventually(async () =>
+      expect(await dialog.getByRole('button', { name: 'Request the extension' }).isDisabled()).toBe(true),
+    );
     await expectAccessible(page, 'extension form (too late)');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -513,7 +526,7 @@ describe('An extension refused inside 30 days of the end day', () => {
     await page.getByRole('heading', { name: 'Amend the sandbox plan', level: 1 }).waitFor();
     const form = page.getByRole('form', { name: 'Sandbox plan' });
     const endDay = form.getByRole('group', { name: 'Timeline', exact: true }).getByLabel(/^End day/);
-    await expect(endDay.inputValue()).resolves.toBe(dayFromToday(20));
+    await eventually(async () => expect(await endDay.inputValue()).toBe(dayFromToday(20)));
     await endDay.fill(dayFromToday(40));
     await form.getByRole('button', { name: 'Propose version 2' }).click();
     const refused = form.getByRole('alert').filter({ hasText: 'Too late for an extension' });

@@ -36,7 +36,7 @@ describe('signing in', () => {
         .evaluateAll((all) => all.map((a) => a.getAttribute('href')));
       expect(links.length).toBeGreaterThan(0);
       for (const href of links) expect(href).toMatch(new RegExp(`^/${role}/`));
-      await expect(page.getByRole('button', { name: /^Account: / }).isVisible()).resolves.toBe(true);
+      await page.getByRole('button', { name: /^Account: / }).waitFor();
       expect(pageProblems(page)).toEqual([]);
     },
   );
@@ -46,7 +46,7 @@ describe('signing in', () => {
     await page.goto('/sign-in');
     const demo = page.getByRole('region', { name: 'Demo accounts' });
     await demo.waitFor();
-    await expect(demo.getByText(DEMO_PASSWORD).isVisible()).resolves.toBe(true);
+    await demo.getByText(DEMO_PASSWORD).waitFor();
     for (const account of Object.values(DEMO)) await demo.getByText(account.email).waitFor();
     await demo.getByRole('button', { name: `Sign in as ${DEMO.regulator.email}` }).click();
     await page.waitForURL(`**${DEMO.regulator.home}`);

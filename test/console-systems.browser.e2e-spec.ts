@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConsoleBrowser, DEMO, DEMO_PASSWORD, fieldError, pageProblems, tabTo } from '@sandbridge/testing';
+import { ConsoleBrowser, DEMO, DEMO_PASSWORD, eventually, fieldError, pageProblems, tabTo } from '@sandbridge/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBuilt } from './ensure-built.js';
 
@@ -94,7 +94,7 @@ describe('My AI systems', () => {
     await dialog.getByRole('button', { name: 'Register' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'Lumen Collections Prioritiser', exact: true }).waitFor();
-    expect((await rowNames(page)).length).toBe(before.length + 1);
+    await eventually(async () => expect((await rowNames(page)).length).toBe(before.length + 1));
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('My AI systems', () => {
     const page = await systemsPage();
     await page.getByRole('button', { name: 'Edit Lumen Arrears Assistant' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit Lumen Arrears Assistant' });
-    await expect(dialog.getByLabel('Name').inputValue()).resolves.toBe('Lumen Arrears Assistant');
+    await eventually(async () => expect(await dialog.getByLabel('Name').inputValue()).toBe('Lumen Arrears Assistant'));
     await fill(dialog, { purpose: 'A conversational assistant for borrowers in arrears; a human adviser decides.' });
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -121,10 +121,10 @@ describe('My AI systems', () => {
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain('already has an AI system named');
     await conflict.getByRole('button', { name: 'Refresh' }).click();
-    await expect(dialog.getByLabel('Name').inputValue()).resolves.toBe('Lumen Affordability Checker');
-    await expect(dialog.getByLabel('Intended purpose').inputValue()).resolves.toBe(
-      'Typed before the refresh, kept after it.',
-    );
+    await eventually(async () => {
+      expect(await dialog.getByLabel('Name').inputValue()).toBe('Lumen Affordability Checker');
+      expect(await dialog.getByLabel('Intended purpose').inputValue()).toBe('Typed before the refresh, kept after it.');
+    });
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -156,7 +156,9 @@ describe('My AI systems', () => {
     for (let presses = 0; presses < 6 && (await minimal.getAttribute('data-combobox-selected')) === null; presses++)
       await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(dialog.getByRole('combobox', { name: 'Risk class' }).inputValue()).resolves.toBe('Minimal');
+    await eventually(async () =>
+      expect(await dialog.getByRole('combobox', { name: 'Risk class' }).inputValue()).toBe('Minimal'),
+    );
     await tabTo(page, dialog.getByLabel('Intended purpose'), { max: 5 });
     await page.keyboard.type('Scores applicants; registered without a mouse to prove every step takes a key.');
     await tabTo(page, dialog.getByRole('button', { name: 'Register' }), { max: 5 });

@@ -15,3 +15,29 @@ export async function waitFor<T>(
     await sleep(intervalMs);
   }
 }
+
+/**
+ * Runs `assertion` until it passes, and fails with its last error after `timeoutMs`: for a value
+ * read from the page (`inputValue()`, `textContent()`, `isChecked()`…) that may still change after
+ * the action before it, as Playwright's `expect(…).toPass()` does.
+ *
+ * ```ts
+ * await eventually(async () => expect(await field.inputValue()).toBe('Conformity'));
+ * ```
+ */
+export async function eventually(
+  assertion: () => Promise<unknown>,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await sleep(intervalMs);
+  }
+}
