@@ -103,7 +103,7 @@ function Row({ row, lexicon, names, was }: { row: ExplainedRow; lexicon: Lexicon
             </Stack>
             <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
               {changed && (
-                <Badge color="orange" variant="outline" data-changed>
+                <Badge color="orange" variant="light" data-changed>
                   Changed: was {RECOGNITION_OUTCOMES[was as keyof typeof RECOGNITION_OUTCOMES]?.label ?? was}
                 </Badge>
               )}
