@@ -252,7 +252,6 @@ export function CaseExplorer({
         />
         <FileInput
           label="Or a case file"
-          placeholder="recognition-case.json"
           accept="application/json,.json"
           leftSection={<IconFileUpload size={16} aria-hidden />}
           onChange={(file) => void chooseFile(file)}
