@@ -93,7 +93,8 @@ function RecordedExplorer({
         seen.set(node.aiSystem.id, { value: node.aiSystem.id, label: node.aiSystem.name });
     return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label));
   }, [systemsQuery.data]);
-  const own = authorities.find((a) => a.name === actsFor || a.acronym === actsFor);
+  // A regulator acts for "Name (ACRONYM)": its own authority is the first choice.
+  const own = authorities.find((a) => actsFor === `${a.name} (${a.acronym})` || actsFor === a.acronym);
   const [systemId, setSystemId] = useState<string | null>(null);
   const [authorityId, setAuthorityId] = useState<string | null>(own?.id ?? authorities[0]?.id ?? null);
   const [day, setDay] = useState(todayUtc);
