@@ -247,6 +247,32 @@ const SCREENS: Screen[] = [
     fullPage: true,
   },
   {
+    // Merlion at the FCA, moved back to before the UK–Singapore arrangement: its recognition a gap, marked.
+    file: 'recognition-explorer.png',
+    as: REGULATOR,
+    path: '/regulator/explorer',
+    ready: async (page) => {
+      const system = page.getByRole('combobox', { name: 'AI system' });
+      await system.and(page.locator(':enabled')).waitFor();
+      await system.click();
+      await page.getByRole('option', { name: 'Merlion Premium Instalment Scorer' }).click();
+      await page.locator('[data-outcome^="RECOGNISED"]').first().waitFor();
+      for (let step = 0; step < 2; step++) {
+        const day = await page.getByLabel('Day (UTC)').inputValue();
+        await page.getByRole('button', { name: /^Previous change \(/ }).click();
+        await page.locator(`input[type=date]:not([value="${day}"])`).waitFor();
+      }
+      const changed = page
+        .locator('[data-criterion]')
+        .filter({ has: page.locator('[data-changed]') })
+        .first();
+      await changed.waitFor();
+      await changed.getByRole('button').first().click();
+      await changed.getByRole('table').first().waitFor();
+    },
+    fullPage: true,
+  },
+  {
     // Nordvik's fast-track enrolment has gaps at MAS: reached as a person would, from the passport.
     file: 'innovator-report-preview.png',
     as: 'innovator.nordvik@demo.sandbridge.test',

@@ -61,6 +61,7 @@ enrolments                     UNAUTH  OK      OK      OK       OK       OK     
 evidence                       UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 evidenceList                   UNAUTH  FORBID  OK      OK       OK       OK       FORBID   FORBID
 exitReport                     UNAUTH  OK      OK      NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
+explainRecognitionCase         UNAUTH  OK      OK      OK       OK       OK       OK       OK
 jurisdiction                   UNAUTH  OK      OK      OK       OK       OK       OK       OK
 jurisdictions                  UNAUTH  OK      OK      OK       OK       OK       OK       OK
 me                             UNAUTH  OK      OK      OK       OK       OK       OK       OK
@@ -523,6 +524,9 @@ async function bystander(): Promise<string> {
 const scenario = JSON.parse(
   readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'),
 );
+const recognitionExample = JSON.parse(
+  readFileSync(new URL('../examples/recognition/p1-conformity.case.json', import.meta.url), 'utf8'),
+);
 /** A programme design both regulators' authorities (gb-fca, sg-mas) take part in: any of them may run it. */
 const programmeScenario = {
   format: 'sandbridge/programme-scenario@1',
@@ -590,6 +594,7 @@ const ARGS: Record<string, () => Vars | Promise<Vars>> = {
   // A fresh pair each cell: a file is revised once.
   reviseEvidence: async () => ({ input: { id: await evidenceOfA(), revisionId: await evidenceOfA() } }),
   exitReport: () => ({ enrolmentId: w.enrolment }),
+  explainRecognitionCase: () => ({ case: recognitionExample, asOf: '2026-06-01' }),
   verifyDocument: () => ({ document: w.writtenProof }),
   writtenProof: () => ({ enrolmentId: w.exited, authorityId: w.fca }),
   jurisdiction: () => ({ code: 'GB' }),

@@ -56,6 +56,9 @@ const schema: GraphQLSchema = buildSchema(readFileSync(new URL('../apps/api/sche
 const scenario = JSON.parse(
   readFileSync(new URL('../examples/simulation/small.scenario.json', import.meta.url), 'utf8'),
 );
+const recognitionExample = JSON.parse(
+  readFileSync(new URL('../examples/recognition/p2-equivalence-divergent.case.json', import.meta.url), 'utf8'),
+);
 
 let t: TestApp;
 let sb: Sandbox;
@@ -416,6 +419,7 @@ const EXAMPLES: Record<string, () => Record<string, unknown>> = {
   recognitionPassport: () => ({ aiSystemId: ids.aiSystem[0], asOf: '2026-06-01' }),
   recognitionStatus: () => ({ aiSystemId: ids.aiSystem[0], authorityId: ids.authority[0], asOf: '2026-06-01' }),
   recognitionCase: () => ({ aiSystemId: ids.aiSystem[0], authorityId: ids.authority[0], asOf: '2026-06-01' }),
+  explainRecognitionCase: () => ({ case: recognitionExample, asOf: '2026-06-01', keepCaseAgreements: true }),
 };
 
 /**

@@ -43,6 +43,7 @@ export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = {
   'Query.recognitionPassport': 5_000,
   'Query.recognitionStatus': 1_000,
   'Query.recognitionCase': 1_000,
+  'Query.explainRecognitionCase': 1_000,
   'Query.exitReport': 1_000,
   'Query.previewTestReport': 1_000,
   'Query.programmeFunnel': 1_000,

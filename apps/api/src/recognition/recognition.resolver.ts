@@ -4,6 +4,7 @@ import type { Actor } from '@sandbridge/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { DateScalar, utcDay } from '../graphql/scalars.js';
+import { RecognitionCaseAnswer } from './recognition-case-answer.model.js';
 import { PassportEntry, RecognitionPassport } from './recognition-passport.model.js';
 import { CriterionRecognition, RecognitionStatus } from './recognition-status.model.js';
 
@@ -51,6 +52,29 @@ export class RecognitionResolver {
       asOf: day,
       criteria: resolution.criteria.map(CriterionRecognition.from),
     });
+  }
+
+  @Query(() => [RecognitionCaseAnswer], {
+    description:
+      'A sandbridge/recognition-case@1 document the caller gives (e.g. one recognitionCase exported, edited: ' +
+      'a hypothetical case) resolved by the recognition engine as `recognise` replays it — on asOf (default: ' +
+      'the case’s own day) and against the platform’s stored agreements instead of the case’s ' +
+      '(keepCaseAgreements: the case’s own), those named in asIfSigned as if signed. One answer per query ' +
+      'of the case. Reads no recorded system, result or organisation. A case that cannot be read is ' +
+      'BAD_USER_INPUT at case.<JSON path> (case.results.0.testedAt); at most 1,000,000 characters.',
+  })
+  async explainRecognitionCase(
+    @Args('case', { type: () => GraphQLJSON }) document: unknown,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: Date | null,
+    @Args('asIfSigned', { type: () => [ID], nullable: true }) asIfSigned?: string[] | null,
+    @Args('keepCaseAgreements', { nullable: true, defaultValue: false }) keepCaseAgreements?: boolean,
+  ): Promise<RecognitionCaseAnswer[]> {
+    const result = await this.recognitionService.explainCase(document, {
+      asOf: utcDay(asOf),
+      asIfSigned,
+      keepCaseAgreements,
+    });
+    return result.resolutions.map((q) => RecognitionCaseAnswer.from(result.asOf, q));
   }
 
   @Query(() => RecognitionPassport, {

@@ -10,6 +10,7 @@ import {
   IconChecklist,
   IconClipboardList,
   IconCpu,
+  IconCompass,
   IconFileCertificate,
   IconFiles,
   IconInbox,
@@ -182,6 +183,13 @@ export const SECTIONS: ConsoleSection[] = [
         summary: "A programme's funnel from applications to exits, per authority.",
       },
       programmeDesigns,
+      {
+        path: 'explorer',
+        label: 'Recognition explorer',
+        icon: IconCompass,
+        load: () => import('../features/explorer/ExplorerPage'),
+        summary: "A system's recognition by an authority on a day, criterion by criterion, in plain words.",
+      },
     ],
   },
   {
@@ -209,6 +217,13 @@ export const SECTIONS: ConsoleSection[] = [
         ],
       },
       programmeDesigns,
+      {
+        path: 'explorer',
+        label: 'Recognition explorer',
+        icon: IconCompass,
+        load: () => import('../features/explorer/ExplorerPage'),
+        summary: 'A hypothetical recognition case evaluated on a day, criterion by criterion, in plain words.',
+      },
     ],
   },
   {

@@ -3,9 +3,12 @@ import { TestReportService } from '../enrolments/test-report.service.js';
 import { Clock } from '@sandbridge/common';
 import {
   type Actor,
+  CaseFormatError,
   DomainError,
   isUtcDay,
+  type RecognitionCase,
   type RecognitionCaseDocument,
+  type RecognitionResult,
   type QueryResolution,
   ReportStatus,
   resolveCase,
@@ -13,10 +16,12 @@ import {
   serialiseRecognitionCase,
   type ShownQueryResolution,
   ShownRecognitionOutcome,
+  parseRecognitionCase,
   toUtcDay,
   withholdUnreadableResolution,
 } from '@sandbridge/domain';
 import {
+  AgreementRepository,
   AiSystemRepository,
   type AiSystemEntity,
   AuthorityRepository,
@@ -26,6 +31,7 @@ import {
   type TestReportEntity,
   TransactionalConnection,
 } from '@sandbridge/persistence';
+import { agreementDocument, type JsonObject, type JsonValue } from './case-documents.js';
 import { RecognitionCaseBuilder } from './recognition-case.builder.js';
 
 /** One authority's page of a system's recognition passport. */
@@ -65,6 +71,7 @@ export class RecognitionService {
     private readonly reportAccess: TestReportService,
     private readonly caseBuilder: RecognitionCaseBuilder,
     private readonly clock: Clock,
+    private readonly agreements: AgreementRepository,
   ) {}
 
   /** Today as a UTC day, from the injected clock. */
@@ -210,6 +217,64 @@ export class RecognitionService {
   }
 
   /**
+   * A hypothetical case (a `sandbridge/recognition-case@1` document given by the caller, e.g. one
+   * `recognitionCase` exported and then edited) resolved with the pure engine, as the CLI's
+   * `recognise` does — but on `asOf` (default: the case's own day) and, unless `keepCaseAgreements`,
+   * against the platform's stored agreements instead of the file's (public instruments: the engine's
+   * `agreementInForce` check reads their status and windows on that day), `asIfSigned` ones as if
+   * signed. It reads no recorded system, result or organisation, so every signed-in role may ask.
+   * Problems are BAD_USER_INPUT at `case.<JSON path>` (`case.results.0.testedAt`).
+   */
+  async explainCase(document: unknown, options: ExplainCaseOptions = {}): Promise<RecognitionResult> {
+    const asIfSigned = [...new Set(options.asIfSigned ?? [])];
+    const problems: { path: string; message: string }[] = [];
+    if (options.asOf != null && !isUtcDay(options.asOf))
+      problems.push({ path: 'asOf', message: 'must be a UTC day YYYY-MM-DD' });
+    if (asIfSigned.length > EXPLAIN_CASE_MAX_AS_IF_SIGNED)
+      problems.push({ path: 'asIfSigned', message: `must name at most ${EXPLAIN_CASE_MAX_AS_IF_SIGNED} agreements` });
+    if (!isJsonObject(document)) problems.push({ path: 'case', message: 'must be a JSON object (a recognition case)' });
+    else if (JSON.stringify(document).length > EXPLAIN_CASE_MAX_CHARS)
+      problems.push({ path: 'case', message: `must be at most ${EXPLAIN_CASE_MAX_CHARS} characters as JSON` });
+    if (problems.length || !isJsonObject(document)) throw DomainError.badInput(problems);
+
+    const input: JsonObject = { ...document };
+    if (options.asOf != null) input.asOf = options.asOf;
+    const stored = await this.agreements.all();
+    const byId = new Map(stored.map((a) => [a.id, a]));
+    const missing = asIfSigned.find((id) => !byId.has(id));
+    if (missing !== undefined) throw DomainError.notFound('Agreement', missing);
+    const signed = new Set(asIfSigned);
+    const chosen = options.keepCaseAgreements ? stored.filter((a) => signed.has(a.id)) : stored;
+    const rules = await this.agreements.rulesOf(chosen.map((a) => a.id));
+    const documents = chosen.map((a) =>
+      agreementDocument(
+        a,
+        rules.filter((r) => r.agreementId === a.id),
+        signed.has(a.id),
+      ),
+    );
+    if (options.keepCaseAgreements) {
+      const own = Array.isArray(document.agreements) ? (document.agreements as JsonValue[]) : [];
+      input.agreements = [
+        ...own.filter((a) => !(isJsonObject(a) && typeof a.id === 'string' && signed.has(a.id))),
+        ...documents,
+      ];
+    } else input.agreements = documents;
+
+    let recognitionCase: RecognitionCase;
+    try {
+      recognitionCase = parseRecognitionCase(input);
+    } catch (error) {
+      if (!(error instanceof CaseFormatError)) throw error;
+      throw DomainError.badInput(
+        [{ path: casePath(error.path), message: error.problem }],
+        'Not a readable recognition case',
+      );
+    }
+    return resolveCase(recognitionCase);
+  }
+
+  /**
    * Target authorities whose counting reports are the same share one case, so a single target
    * (recognitionStatus, the exported case) always has exactly one, and the passport's statements
    * grow with the number of distinct report sets, not of authorities.
@@ -245,6 +310,20 @@ export class RecognitionService {
     }
     return cases;
   }
+}
+
+/** The most a case given to {@link RecognitionService.explainCase} may weigh, as JSON text. */
+export const EXPLAIN_CASE_MAX_CHARS = 1_000_000;
+/** The most ids `asIfSigned` may name. */
+export const EXPLAIN_CASE_MAX_AS_IF_SIGNED = 20;
+
+export interface ExplainCaseOptions {
+  /** The day to evaluate on (default: the case's own asOf). */
+  asOf?: string | null;
+  /** Stored agreements (drafts, proposed) treated as if signed: IN_FORCE, with their own windows. */
+  asIfSigned?: readonly string[] | null;
+  /** Keep the case's own agreements (as `recognise` replays the file) instead of the platform's. */
+  keepCaseAgreements?: boolean | null;
 }
 
 /** Which reports a case counts: those the target authority may read, or (the exported case) only those the caller may read too. */
@@ -283,4 +362,14 @@ interface AssembledCase {
  */
 function onlyActive(resolution: QueryResolution, active: ReadonlySet<string>): QueryResolution {
   return { ...resolution, criteria: resolution.criteria.filter((c) => active.has(c.criterion)) };
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A case format path (`results[0].testedAt`, `(root)`, `asOf`) as an argument path: `case.results.0.testedAt`. */
+function casePath(path: string): string {
+  if (path === '(root)' || path === '') return 'case';
+  return `case.${path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '')}`;
 }

@@ -20,16 +20,14 @@ import {
   Paper,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
-import { IconCheck, IconDownload, IconSend, IconX } from '@tabler/icons-react';
+import { IconDownload, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import {
-  type RecognitionCheckFragment,
   RecognitionDetailDocument,
   type RecognitionDetailQuery,
   RecognitionNamesDocument,
@@ -38,13 +36,12 @@ import {
   SystemEnrolmentsInTestingDocument,
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Checks } from './Checks';
 import { PageHeader } from '../../ui/PageHeader';
 import { STAGES } from '../reports/words';
 import {
   buildNames,
-  CHECKS,
   describeResult,
-  humanise,
   type Names,
   readCase,
   RECOGNITION_OUTCOMES,
@@ -409,44 +406,4 @@ function Explanation({
         </Text>
       );
   }
-}
-
-function Checks({ checks, names, caption }: { checks: RecognitionCheckFragment[]; names: Names; caption: string }) {
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing={4} fz="sm" withTableBorder>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Check</Table.Th>
-            <Table.Th>Expected</Table.Th>
-            <Table.Th>Found</Table.Th>
-            <Table.Th>Passed</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {checks.map((check, index) => (
-            <Table.Tr key={`${check.name}-${index}`}>
-              <Table.Td>{CHECKS[check.name] ?? check.name}</Table.Td>
-              <Table.Td>{humanise(check.expected, names)}</Table.Td>
-              <Table.Td>{humanise(check.actual, names)}</Table.Td>
-              <Table.Td>
-                {check.passed ? (
-                  <Group gap={4} wrap="nowrap" c="var(--mantine-color-green-light-color)">
-                    <IconCheck size={14} aria-hidden />
-                    <Text size="sm">Yes</Text>
-                  </Group>
-                ) : (
-                  <Group gap={4} wrap="nowrap" c="var(--mantine-color-red-light-color)">
-                    <IconX size={14} aria-hidden />
-                    <Text size="sm">No</Text>
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
 }
