@@ -26,13 +26,13 @@ const NEGOTIATOR = 'negotiator.eu@demo.sandbridge.test';
 const ADMIN = 'admin@demo.sandbridge.test';
 const SCENARIO = join(ROOT, 'examples', 'simulation', 'small.scenario.json');
 
-/** Waits until the notifications shown so far have closed by themselves. */
 /** From the regulator's enrolments to one of them, by its AI system's name. */
 async function openEnrolment(page: Page, system: string): Promise<void> {
   await page.getByRole('link', { name: system, exact: true }).click();
   await page.getByRole('heading', { name: system, level: 1 }).waitFor();
 }
 
+/** Waits until the notifications shown so far have closed by themselves. */
 const notificationsGone = (page: Page) =>
   page.locator('.mantine-Notification-root').last().waitFor({ state: 'detached', timeout: 15_000 });
 

@@ -98,6 +98,31 @@ describe('accounts', () => {
     expect(pageProblems(admin)).toEqual([]);
   });
 
+  it('shows every status in full at 1280 px; narrower, the table scrolls sideways by keyboard', async () => {
+    const admin = await signInAdmin();
+    await admin.setViewportSize({ width: 1280, height: 800 });
+    const table = admin.getByRole('region', { name: 'Accounts' });
+    await table.getByRole('button', { name: `Disable ${DEMO.regulator.email}` }).waitFor();
+    // A badge cut short ("AC…") is wider inside than it shows.
+    const badges = () =>
+      table
+        .locator('.mantine-Badge-root, .mantine-Badge-label')
+        .evaluateAll((shown: { scrollWidth: number; clientWidth: number; textContent: string | null }[]) =>
+          shown.map((badge) => ({ text: badge.textContent, cut: badge.scrollWidth > badge.clientWidth })),
+        );
+    await eventually(async () => expect((await badges()).length).toBeGreaterThan(0));
+    expect((await badges()).filter((badge) => badge.cut)).toEqual([]);
+
+    await admin.setViewportSize({ width: 1000, height: 800 });
+    const scrolled = () => table.evaluate((box: { scrollLeft: number }) => box.scrollLeft);
+    expect(await scrolled()).toBe(0);
+    await tabTo(admin, table);
+    await admin.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await scrolled()).toBeGreaterThan(0));
+    await expectAccessible(admin, 'accounts, narrow');
+    expect(pageProblems(admin)).toEqual([]);
+  });
+
   it('ends the sessions of an account: its open console goes back to sign-in', async () => {
     const person = await cb.newPage();
     await cb.signIn(person, MAS);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { type FunnelResult, funnelRows, renderProgrammeFunnelSvg } from './programme-funnel-spec.js';
+import { estimateWidth } from './chart-layout.js';
+import {
+  type FunnelResult,
+  funnelRows,
+  PROGRAMME_FUNNEL,
+  programmeFunnelSpec,
+  renderProgrammeFunnelSvg,
+} from './programme-funnel-spec.js';
 
 // The funnel chart the API draws for the console and `simulate-programme --svg` writes.
 
@@ -40,5 +47,21 @@ describe('programme funnel chart', () => {
     expect(svg).toContain('8.24 (4.24–13.24)');
     expect(svg).toContain('5 (1–10)');
     expect(await renderProgrammeFunnelSvg(result, 'GFIN designs')).toBe(svg);
+  });
+
+  it('gives the stage labels room to read in full, the longest too', async () => {
+    const spec = programmeFunnelSpec(result) as unknown as {
+      config: { axis: { labelFontSize: number } };
+      marks: { axes: { orient: string; labelLimit: number }[] }[];
+    };
+    const fontSize = spec.config.axis.labelFontSize;
+    const longest = Math.max(...PROGRAMME_FUNNEL.map((f) => estimateWidth(f.label, fontSize)));
+    for (const panel of spec.marks) {
+      const axis = panel.axes.find((a) => a.orient === 'left');
+      expect(axis?.labelLimit).toBeGreaterThanOrEqual(longest);
+    }
+    const svg = await renderProgrammeFunnelSvg(result);
+    for (const { label } of PROGRAMME_FUNNEL) expect(svg).toContain(`>${label}</text>`);
+    expect(svg).not.toContain('…');
   });
 });

@@ -1,5 +1,5 @@
 import type { Spec } from 'vega';
-import { FONT } from './chart-layout.js';
+import { FONT, estimateWidth } from './chart-layout.js';
 
 // The programme design chart: per design, its funnel — applications, admitted, cross-border, exited
 // with one and with two authorisations — as bars of the mean with the 5–95 % interval drawn across
@@ -29,7 +29,12 @@ export const PROGRAMME_FUNNEL: readonly { metric: string; label: string }[] = [
   { metric: 'exitedWithTwo', label: 'exited, ≥ 2 authorisations' },
 ];
 
-const LEFT = 190;
+const LABEL_FONT_SIZE = 11;
+/**
+ * The stage labels' width limit: the longest label as vega measures it without a canvas (its
+ * estimate, the widest it gets), so that no label is cut ("exited, ≥ 1 authori…").
+ */
+const STAGE_LABEL_LIMIT = Math.max(...PROGRAMME_FUNNEL.map((f) => estimateWidth(f.label, LABEL_FONT_SIZE)));
 const BAR_ROW = 26;
 const PANEL_TITLE = 28;
 const PANEL_GAP = 36;
@@ -84,7 +89,7 @@ export function programmeFunnelSpec(result: FunnelResult, title?: string): Spec 
         padding: 0.25,
       },
     ],
-    axes: [{ orient: 'left', scale: 'stage', labelLimit: LEFT - 10, ticks: false, domain: false }],
+    axes: [{ orient: 'left', scale: 'stage', labelLimit: STAGE_LABEL_LIMIT, ticks: false, domain: false }],
     marks: [
       {
         type: 'text',
@@ -161,14 +166,22 @@ export function programmeFunnelSpec(result: FunnelResult, title?: string): Spec 
     description: `Sandbridge programme design simulation, seed ${result.scenario.seed}, ${result.scenario.replications} replications`,
     width: WIDTH,
     height: result.designs.length * step - PANEL_GAP + 24,
-    padding: { left: LEFT, right: 16, top: 16, bottom: 16 },
+    // The stage labels get their room from autosize 'pad' (it grows the view to hold them); the
+    // padding is only the margin round it.
+    padding: 16,
     autosize: { type: 'pad' },
     background: '#ffffff',
     config: {
       font: FONT,
       text: { font: FONT },
       title: { font: FONT, subtitleFont: FONT },
-      axis: { labelFont: FONT, titleFont: FONT, labelColor: '#222222', titleColor: '#222222', labelFontSize: 11 },
+      axis: {
+        labelFont: FONT,
+        titleFont: FONT,
+        labelColor: '#222222',
+        titleColor: '#222222',
+        labelFontSize: LABEL_FONT_SIZE,
+      },
     },
     title: {
       text: title ?? 'Programme design simulation: the funnel per design',

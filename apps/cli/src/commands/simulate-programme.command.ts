@@ -1,12 +1,17 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   type ProgrammeResult,
   type ProgrammeScenario,
   readProgrammeScenarioJson,
   simulateProgramme,
 } from '@sandbridge/domain';
-import { type CommandIo, errorMessage, processCommandIo, readInput } from '../command-io.js';
+import { errorMessage, readInput } from '../command-io.js';
+import {
+  parseSimulationArgs,
+  processSimulationCommandIo,
+  readCommandLine,
+  type SimulationCommandIo,
+  writeResult,
+} from '../simulation-command.js';
 import { formatProgrammeCsv, formatProgrammeTable } from '../programme/programme-report.js';
 
 // Database-free, like `simulate`: the pure programme simulation of libs/domain and the file
@@ -21,62 +26,13 @@ export const SIMULATE_PROGRAMME_USAGE = `Usage: sandbridge simulate-programme [-
   --svg OUT.svg   also write the funnel of every design (means with 5–95 % intervals) to OUT.svg
 Exit codes: 0 done, 2 invalid scenario or usage, 1 unexpected failure.`;
 
-export interface SimulateProgrammeIo extends CommandIo {
-  writeFile(path: string, text: string): Promise<void>;
-}
+export type SimulateProgrammeIo = SimulationCommandIo;
 
-export function processIo(): SimulateProgrammeIo {
-  return { ...processCommandIo(), writeFile: (path, text) => writeFile(resolve(path), text, 'utf8') };
-}
-
-export interface SimulateProgrammeArgs {
-  file: string;
-  output: 'table' | 'json' | 'csv';
-  svg: string | null;
-}
-
-/** A command line that cannot be run as given (exit code 2). */
-export class UsageError extends Error {}
+export const processIo = processSimulationCommandIo;
 
 /** Parses the command line; throws UsageError with a one-line reason. `--svg out.svg` and `--svg=out.svg` both work. */
-export function parseSimulateProgrammeArgs(args: readonly string[]): SimulateProgrammeArgs {
-  const files: string[] = [];
-  const parsed: SimulateProgrammeArgs = { file: '', output: 'table', svg: null };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-' || !arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const option = eq < 0 ? arg : arg.slice(0, eq);
-    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-    switch (option) {
-      case '--json':
-      case '--csv': {
-        if (inline !== undefined) throw new UsageError(`${option} takes no value`);
-        const output = option === '--json' ? 'json' : 'csv';
-        if (parsed.output !== 'table' && parsed.output !== output)
-          throw new UsageError('--json and --csv both write stdout: choose one');
-        parsed.output = output;
-        break;
-      }
-      case '--svg': {
-        let path = inline;
-        if (path === undefined && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) path = args[++i];
-        if (!path || path === '-')
-          throw new UsageError('--svg needs the path of the file to write (stdout carries the result)');
-        parsed.svg = path;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${option}`);
-    }
-  }
-  if (files.length !== 1) throw new UsageError('name one programme scenario file (or - for stdin)');
-  parsed.file = files[0];
-  return parsed;
-}
+export const parseSimulateProgrammeArgs = (args: readonly string[]) =>
+  parseSimulationArgs(args, 'name one programme scenario file (or - for stdin)');
 
 /**
  * `simulate-programme [options] FILE|-`: runs a sandbridge/programme-scenario@1 and prints the
@@ -84,18 +40,8 @@ export function parseSimulateProgrammeArgs(args: readonly string[]): SimulatePro
  * as `path: message`), 1 a failure of the run itself.
  */
 export async function simulateProgrammeCommand(args: string[], io: SimulateProgrammeIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stderr(`${SIMULATE_PROGRAMME_USAGE}\n`);
-    return 0;
-  }
-  let options: SimulateProgrammeArgs;
-  try {
-    options = parseSimulateProgrammeArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`simulate-programme: ${error.message}\n${SIMULATE_PROGRAMME_USAGE}\n`);
-    return 2;
-  }
+  const options = readCommandLine(args, io, 'simulate-programme', SIMULATE_PROGRAMME_USAGE, parseSimulateProgrammeArgs);
+  if (typeof options === 'number') return options;
   const text = await readInput(io, 'simulate-programme', options.file);
   if (text === null) return 2;
   const reading = readProgrammeScenarioJson(text);
@@ -111,22 +57,9 @@ export async function simulateProgrammeCommand(args: string[], io: SimulateProgr
     io.stderr(`simulate-programme: the run failed: ${errorMessage(error)}\n`);
     return 1;
   }
-  // The chart first: when it cannot be written, stdout stays empty rather than half a report.
-  if (options.svg !== null) {
-    const { renderProgrammeFunnelSvg } = await import('@sandbridge/charts');
-    try {
-      await io.writeFile(options.svg, await renderProgrammeFunnelSvg(result));
-    } catch (error) {
-      io.stderr(`simulate-programme: cannot write ${options.svg}: ${errorMessage(error)}\n`);
-      return 2;
-    }
-  }
-  const output =
-    options.output === 'json'
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : options.output === 'csv'
-        ? formatProgrammeCsv(result)
-        : formatProgrammeTable(result);
-  await io.stdout(output);
-  return 0;
+  return writeResult(io, 'simulate-programme', options, result, {
+    svg: async (drawn) => (await import('@sandbridge/charts')).renderProgrammeFunnelSvg(drawn),
+    csv: formatProgrammeCsv,
+    table: formatProgrammeTable,
+  });
 }

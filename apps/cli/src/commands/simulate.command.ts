@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   parseScenarioJson,
   populationSize,
@@ -8,7 +6,16 @@ import {
   simulate as simulateInProcess,
   type SimulationResult,
 } from '@sandbridge/domain';
-import { type CommandIo, errorMessage, processCommandIo, readInput } from '../command-io.js';
+import { errorMessage, readInput } from '../command-io.js';
+import {
+  parseSimulationArgs,
+  processSimulationCommandIo,
+  readCommandLine,
+  type SimulationArgs,
+  type SimulationCommandIo,
+  UsageError,
+  writeResult,
+} from '../simulation-command.js';
 import { type ProgressReporter, silentProgress, terminalProgress } from '../simulation/simulation-progress.js';
 import { formatSimulationCsv, formatSimulationTable } from '../simulation/simulation-report.js';
 import { type RedisSimulationOptions, simulateOnRedisQueue } from '../simulation/simulate-on-redis.js';
@@ -28,8 +35,7 @@ Progress goes to stderr, as a bar when stderr is a terminal; stdout carries only
 Exit codes: 0 done, 2 invalid scenario or usage, 1 unexpected failure.`;
 
 /** What the command reads and writes: the process's streams, files and environment in production, fakes in tests. */
-export interface SimulateIo extends CommandIo {
-  writeFile(path: string, text: string): Promise<void>;
+export interface SimulateIo extends SimulationCommandIo {
   env: Readonly<Record<string, string | undefined>>;
   /** A fresh progress reporter for one run. */
   progress(): ProgressReporter;
@@ -39,29 +45,21 @@ export interface SimulateIo extends CommandIo {
 
 export function processIo(): SimulateIo {
   return {
-    ...processCommandIo(),
-    writeFile: (path, text) => writeFile(resolve(path), text, 'utf8'),
+    ...processSimulationCommandIo(),
     env: process.env,
     progress: () => (process.stderr.isTTY ? terminalProgress(process.stderr) : silentProgress),
     simulateOnRedis: simulateOnRedisQueue,
   };
 }
 
-export interface SimulateArgs {
-  file: string;
-  output: 'table' | 'json' | 'csv';
-  svg: string | null;
+export interface SimulateArgs extends SimulationArgs {
   chunkSize: number | undefined;
   workers: number | undefined;
 }
 
-/** A command line that cannot be run as given (exit code 2). */
-export class UsageError extends Error {}
-
 /** Parses the command line; throws UsageError with a one-line reason. `--opt value` and `--opt=value` both work. */
 export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
-  const files: string[] = [];
-  const parsed: SimulateArgs = { file: '', output: 'table', svg: null, chunkSize: undefined, workers: undefined };
+  const own: Pick<SimulateArgs, 'chunkSize' | 'workers'> = { chunkSize: undefined, workers: undefined };
   const positiveInteger = (option: string, text: string | undefined) => {
     if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) {
       throw new UsageError(
@@ -70,55 +68,13 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
     }
     return Number(text);
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-' || !arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [option, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const next = args[i + 1];
-      if (next === undefined || (next.startsWith('--') && next !== '-')) return undefined;
-      i++;
-      return next;
-    };
-    const flag = () => {
-      if (inline !== undefined) throw new UsageError(`${option} takes no value`);
-    };
-    switch (option) {
-      case '--json':
-      case '--csv': {
-        flag();
-        const output = option === '--json' ? 'json' : 'csv';
-        if (parsed.output !== 'table' && parsed.output !== output)
-          throw new UsageError('--json and --csv both write stdout: choose one');
-        parsed.output = output;
-        break;
-      }
-      case '--svg': {
-        const path = value();
-        if (!path || path === '-')
-          throw new UsageError('--svg needs the path of the file to write (stdout carries the result)');
-        parsed.svg = path;
-        break;
-      }
-      case '--chunk-size':
-        parsed.chunkSize = positiveInteger(option, value());
-        break;
-      case '--workers':
-        parsed.workers = positiveInteger(option, value());
-        break;
-      default:
-        throw new UsageError(`unknown option ${option}`);
-    }
-  }
-  if (files.length !== 1) throw new UsageError('name one scenario file (or - for stdin)');
-  parsed.file = files[0];
-  return parsed;
+  const parsed = parseSimulationArgs(args, 'name one scenario file (or - for stdin)', (option, value) => {
+    if (option === '--chunk-size') own.chunkSize = positiveInteger(option, value());
+    else if (option === '--workers') own.workers = positiveInteger(option, value());
+    else return false;
+    return true;
+  });
+  return { ...parsed, ...own };
 }
 
 /**
@@ -127,18 +83,8 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
  * on stderr as `path: message`), 1 a failure of the run itself.
  */
 export async function simulate(args: string[], io: SimulateIo): Promise<number> {
-  if (args.includes('--help')) {
-    io.stderr(`${SIMULATE_USAGE}\n`);
-    return 0;
-  }
-  let options: SimulateArgs;
-  try {
-    options = parseSimulateArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`simulate: ${error.message}\n${SIMULATE_USAGE}\n`);
-    return 2;
-  }
+  const options = readCommandLine(args, io, 'simulate', SIMULATE_USAGE, parseSimulateArgs);
+  if (typeof options === 'number') return options;
   // Checked before reading anything: a usage problem, whatever the file says.
   const redisUrl = io.env.REDIS_URL?.trim();
   if (options.workers !== undefined && !redisUrl) {
@@ -186,24 +132,13 @@ export async function simulate(args: string[], io: SimulateIo): Promise<number> 
     progress.stop();
   }
 
-  // The chart first: when it cannot be written, stdout stays empty rather than half a report.
-  if (options.svg !== null) {
-    const { renderSimulationSvg } = await import('../simulation/simulation-chart.js');
-    const jurisdictions = scenario.reference.jurisdictions.map((jurisdiction) => jurisdiction.code);
-    const svg = await renderSimulationSvg(result, { jurisdictions });
-    try {
-      await io.writeFile(options.svg, svg);
-    } catch (error) {
-      io.stderr(`simulate: cannot write ${options.svg}: ${errorMessage(error)}\n`);
-      return 2;
-    }
-  }
-  const output =
-    options.output === 'json'
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : options.output === 'csv'
-        ? formatSimulationCsv(result)
-        : formatSimulationTable(result);
-  await io.stdout(output);
-  return 0;
+  const jurisdictions = scenario.reference.jurisdictions.map((jurisdiction) => jurisdiction.code);
+  return writeResult(io, 'simulate', options, result, {
+    svg: async (drawn) => {
+      const { renderSimulationSvg } = await import('../simulation/simulation-chart.js');
+      return renderSimulationSvg(drawn, { jurisdictions });
+    },
+    csv: formatSimulationCsv,
+    table: formatSimulationTable,
+  });
 }

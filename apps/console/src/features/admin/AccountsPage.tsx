@@ -134,7 +134,8 @@ export function Component() {
       ) : accounts.data && accounts.nodes.length === 0 ? (
         <Text>No account matches.</Text>
       ) : accounts.data ? (
-        <Table.ScrollContainer minWidth={900}>
+        // Narrower than the table, it scrolls sideways in a box that takes the focus (the keyboard scrolls it).
+        <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} role="region" aria-label="Accounts">
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Caption>
               {accounts.nodes.length < accounts.totalCount
@@ -168,18 +169,19 @@ export function Component() {
                     </Table.Td>
                     <Table.Td>{roleLabel(account.role)}</Table.Td>
                     <Table.Td>{actsFor(account)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {/* A badge may shrink to "AC…" in a tight table: this one keeps its word whole. */}
                       {account.disabled ? (
-                        <Badge color="red" variant="light">
+                        <Badge color="red" variant="light" style={{ overflow: 'visible', minWidth: 'max-content' }}>
                           Disabled
                         </Badge>
                       ) : (
-                        <Badge color="green" variant="light">
+                        <Badge color="green" variant="light" style={{ overflow: 'visible', minWidth: 'max-content' }}>
                           Active
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>{day(account.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(account.createdAt)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         {account.disabled ? (
