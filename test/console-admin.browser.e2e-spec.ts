@@ -199,6 +199,39 @@ describe('the audit trail', () => {
   });
 });
 
+describe('platform health', () => {
+  it('shows each part with its status in words, and checks again by itself', async () => {
+    const admin = await signInAdmin();
+    await admin.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Platform health' }).click();
+    await admin.waitForURL('**/admin/health');
+    await admin.getByRole('heading', { name: 'Platform health', level: 1 }).waitFor();
+    for (const part of ['Database', 'Redis', 'Simulation workers and queues', 'API process']) {
+      const card = admin.getByRole('region', { name: part });
+      await card.waitFor();
+      // The status is a word, not a colour alone.
+      await card.getByText(/^(OK|Degraded|Down)$/).waitFor();
+    }
+    await admin
+      .getByRole('region', { name: 'Redis' })
+      .getByText(/Not configured/)
+      .waitFor();
+    await admin
+      .getByRole('region', { name: 'Database' })
+      .getByText(/Embedded/)
+      .waitFor();
+    const lastChecked = admin.getByTestId('last-checked');
+    const first = await lastChecked.textContent();
+    expect(first).toMatch(/^Last checked .+ UTC$/);
+    await expectAccessible(admin, 'platform health');
+    // Refreshed every few seconds without a click: the time of the last check moves on.
+    await admin.waitForFunction(
+      (before) => (globalThis as any).document.querySelector('[data-testid="last-checked"]')?.textContent !== before,
+      first,
+      { timeout: 20_000 },
+    );
+  });
+});
+
 describe('reference data', () => {
   it('lists and creates a jurisdiction, then edits it', async () => {
     const admin = await signInAdmin();

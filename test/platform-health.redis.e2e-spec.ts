@@ -21,7 +21,7 @@ let worker: ChunkWorker | undefined;
 beforeAll(async () => {
   t = await TestApp.create({ REDIS_URL: process.env.REDIS_URL!, QUEUE_PREFIX: prefix });
   admin = await t.adminToken();
-});
+}, 300_000);
 
 afterAll(async () => {
   await worker?.close();
