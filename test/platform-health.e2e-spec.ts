@@ -22,7 +22,7 @@ let admin: string;
 beforeAll(async () => {
   t = await TestApp.create();
   admin = await t.adminToken();
-});
+}, 300_000);
 
 afterAll(async () => {
   await t?.close();

@@ -95,9 +95,20 @@ export type AttachCriterionInput = {
   programmeId: string | number;
 };
 
+/** Every field given narrows the list; `from` must not be after `to`. */
 export type AuditFilterInput = {
+  /** Entries with any of these actions (`APPROVE_AGREEMENT`…); at most 20. */
+  actions?: Array<string> | null | undefined;
   actorAccountId?: string | null | undefined;
   enrolmentId?: string | number | null | undefined;
+  /** Entries about this entity (its id). */
+  entityId?: string | null | undefined;
+  /** Entries about this kind of entity (`AGREEMENT`, `ENROLMENT`…). */
+  entityType?: string | null | undefined;
+  /** Entries that occurred at or after this instant. */
+  from?: string | null | undefined;
+  /** Entries that occurred before this instant. */
+  to?: string | null | undefined;
 };
 
 export type Category =
