@@ -197,6 +197,37 @@ describe('the audit trail', () => {
     expect(actors.length).toBeGreaterThan(0);
     for (const actor of actors) expect(actor).toBe(DEMO.regulator.email);
   });
+
+  it('filters the entries by action, the filter kept in the URL to share', async () => {
+    const admin = await signInAdmin();
+    await admin.goto('/admin/audit');
+    const caption = admin.locator('table caption');
+    await caption.waitFor();
+    const all = await caption.textContent();
+    const actions = admin.getByRole('textbox', { name: 'Actions' });
+    await actions.fill('DECIDE_ENTRY');
+    await admin.keyboard.press('Enter');
+    await admin.waitForURL((url) => url.searchParams.getAll('action').includes('DECIDE_ENTRY'));
+    await admin.waitForFunction(
+      (before) => (globalThis as any).document.querySelector('table caption')?.textContent !== before,
+      all,
+    );
+    const shown = await admin.locator('table tbody tr td:nth-child(3)').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const action of shown) expect(action).toMatch(/^Decide entry/);
+    await expectAccessible(admin, 'audit trail filtered');
+
+    // The link, opened afresh, shows the same filtered view.
+    const shared = await cb.newPage();
+    await cb.signIn(shared, DEMO.admin.email);
+    await shared.goto(admin.url());
+    await shared
+      .locator('table caption')
+      .filter({ hasText: (await caption.textContent())! })
+      .waitFor();
+    const again = await shared.locator('table tbody tr td:nth-child(3)').allTextContents();
+    expect(again).toEqual(shown);
+  });
 });
 
 describe('platform health', () => {

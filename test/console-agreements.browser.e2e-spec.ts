@@ -158,6 +158,13 @@ describe('negotiator: agreements', () => {
     await act(eu, 'Approve');
     await expect(rowText(eu, 'EU', /^Approved/)).resolves.toMatch(/^Approved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     expect(await status(eu).textContent()).toBe('Proposed');
+    // The timeline, from the agreement's history: proposed, then EU's approval, each with its date.
+    const timeline = eu.getByRole('region', { name: 'Timeline' });
+    const proposedItem = timeline
+      .locator('.mantine-Timeline-item')
+      .filter({ hasText: /^Proposed\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ });
+    await proposedItem.waitFor();
+    await timeline.getByText('Approved by EU').waitFor();
     await expectAccessible(eu, 'proposed agreement');
 
     // Approving twice: the API refuses it, and the dialog says why in words.
