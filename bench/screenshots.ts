@@ -22,6 +22,7 @@ interface Screen {
 
 const INNOVATOR = 'innovator.lumen@demo.sandbridge.test';
 const REGULATOR = 'regulator.fca@demo.sandbridge.test';
+const ADMIN = 'admin@demo.sandbridge.test';
 
 /** Waits until the notifications shown so far have closed by themselves. */
 /** From the regulator's enrolments to one of them, by its AI system's name. */
@@ -331,6 +332,18 @@ const SCREENS: Screen[] = [
       }
       await page.getByText('Expires in 12 days').waitFor();
     },
+  },
+  {
+    file: 'admin-health.png',
+    as: ADMIN,
+    path: '/admin/health',
+    ready: (page) => page.getByText(/^Last checked /).waitFor(),
+  },
+  {
+    file: 'admin-audit.png',
+    as: ADMIN,
+    path: '/admin/audit?action=DECIDE_ENTRY&action=SUBMIT_TEST_REPORT',
+    ready: (page) => page.locator('table caption').waitFor(),
   },
 ];
 
