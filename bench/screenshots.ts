@@ -343,7 +343,13 @@ const SCREENS: Screen[] = [
     file: 'admin-audit.png',
     as: ADMIN,
     path: '/admin/audit?action=DECIDE_ENTRY&action=SUBMIT_TEST_REPORT',
-    ready: (page) => page.locator('table caption').waitFor(),
+    ready: async (page) => {
+      await page.locator('table caption').waitFor();
+      // The filters and the first entries, below the checkpoint.
+      await page
+        .getByRole('region', { name: 'Filters' })
+        .evaluate((filters: { scrollIntoView(): void }) => filters.scrollIntoView());
+    },
   },
 ];
 

@@ -204,7 +204,7 @@ describe('the audit trail', () => {
     const caption = admin.locator('table caption');
     await caption.waitFor();
     const all = await caption.textContent();
-    const actions = admin.getByRole('textbox', { name: 'Actions' });
+    const actions = admin.getByLabel('Actions', { exact: true });
     await actions.fill('DECIDE_ENTRY');
     await admin.keyboard.press('Enter');
     await admin.waitForURL((url) => url.searchParams.getAll('action').includes('DECIDE_ENTRY'));
