@@ -180,7 +180,8 @@ describe('negotiator: agreements', () => {
     await act(sg, 'Approve');
     await expect(waitText(status(sg), 'In force')).resolves.toBe('In force');
     await expect(rowText(sg, 'SG', /^Approved/)).resolves.toMatch(/^Approved /);
-    await sg.getByText('In force (current status): every party approved').waitFor();
+    await sg.getByText('In force: every party approved').waitFor();
+    await sg.getByText('Current status: In force').waitFor();
     // Now it can be suspended or terminated, no longer proposed or approved.
     await sg.getByRole('button', { name: 'Suspend', exact: true }).waitFor();
     await sg.getByRole('button', { name: 'Terminate', exact: true }).waitFor();
