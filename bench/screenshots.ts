@@ -539,6 +539,12 @@ const SCREENS: Screen[] = [
     ready: (page) => page.getByRole('button', { name: `Disable ${REGULATOR}` }).waitFor(),
   },
   {
+    file: 'admin-health.png',
+    as: ADMIN,
+    path: '/admin/health',
+    ready: (page) => page.getByText(/^Last checked /).waitFor(),
+  },
+  {
     file: 'admin-audit.png',
     as: ADMIN,
     path: '/admin/audit',
@@ -567,6 +573,18 @@ const SCREENS: Screen[] = [
       await page.getByRole('button', { name: 'Download the signed copy (JSON)' }).waitFor();
     },
     fullPage: true,
+  },
+  {
+    file: 'admin-audit-filtered.png',
+    as: ADMIN,
+    path: '/admin/audit?action=DECIDE_ENTRY&action=SUBMIT_TEST_REPORT',
+    ready: async (page) => {
+      await page.locator('table caption').waitFor();
+      // The filters and the first entries, below the checkpoint.
+      await page
+        .getByRole('region', { name: 'Filters' })
+        .evaluate((filters: { scrollIntoView(): void }) => filters.scrollIntoView());
+    },
   },
 ];
 

@@ -67,6 +67,7 @@ jurisdictions                  UNAUTH  OK      OK      OK       OK       OK     
 me                             UNAUTH  OK      OK      OK       OK       OK       OK       OK
 organisation                   UNAUTH  OK      OK      OK       OK       NULL     OK       OK
 organisations                  UNAUTH  OK      OK      OK       OK       OK       OK       OK
+platformHealth                 UNAUTH  OK      FORBID  FORBID   FORBID   FORBID   FORBID   FORBID
 previewTestReport              UNAUTH  FORBID  FORBID  NOTFOUND OK       NOTFOUND NOTFOUND NOTFOUND
 programme:draft                UNAUTH  OK      OK      NULL     NULL     NULL     NULL     NULL
 programme:open                 UNAUTH  OK      OK      OK       OK       OK       OK       OK

@@ -294,6 +294,58 @@ describe('agreements (e2e)', () => {
     });
   });
 
+  it('history: propose → approve → suspend → resume, oldest first, from the audit trail; one statement for a page', async () => {
+    const HISTORY = `query($id: ID!) { agreement(id: $id) { history { action at actorAccountId party fromStatus toStatus } } }`;
+    const { id } = await draft('EU–SG history');
+    expect(expectOk(await t.gql(HISTORY, { id }, eu.token)).agreement.history).toEqual([]);
+    const started = Date.now();
+    expectOk(await t.gql(PROPOSE, { input: { id } }, eu.token));
+    expectOk(await t.gql(APPROVE, { input: { id } }, eu.token));
+    expectOk(await t.gql(APPROVE, { input: { id } }, sg.token));
+    expectOk(await t.gql(SUSPEND, { input: { id } }, sg.token));
+    expectOk(await t.gql(RESUME, { input: { id } }, eu.token));
+
+    // Whoever sees the agreement sees its history: here a regulator, not a party.
+    const history = expectOk(await t.gql(HISTORY, { id }, regulator.token)).agreement.history;
+    // A bilateral agreement needs both parties' approvals: the second puts it in force.
+    expect(
+      history.map((e: { action: string; party: string | null; fromStatus: string; toStatus: string }) => [
+        e.action,
+        e.party,
+        e.fromStatus,
+        e.toStatus,
+      ]),
+    ).toEqual([
+      ['PROPOSE', null, 'DRAFT', 'PROPOSED'],
+      ['APPROVE', 'EU', 'PROPOSED', 'PROPOSED'],
+      ['APPROVE', 'SG', 'PROPOSED', 'IN_FORCE'],
+      ['SUSPEND', null, 'IN_FORCE', 'SUSPENDED'],
+      ['RESUME', null, 'SUSPENDED', 'IN_FORCE'],
+    ]);
+    expect(history.map((e: { actorAccountId: string }) => e.actorAccountId)).toEqual([
+      eu.id,
+      eu.id,
+      sg.id,
+      sg.id,
+      eu.id,
+    ]);
+    const times = history.map((e: { at: string }) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBeGreaterThanOrEqual(started - 1000);
+
+    // Batched: the history of a whole page costs one statement, however many agreements it holds.
+    const PAGE = `query($first: Int) { agreements(first: $first) { edges { node { id history { action at } } } } }`;
+    const counter = t.countQueries();
+    const counts: number[] = [];
+    for (const first of [1, 10]) {
+      counter.reset();
+      const page = expectOk(await t.gql(PAGE, { first }, eu.token)).agreements;
+      expect(page.edges.length).toBeGreaterThan(first === 1 ? 0 : 1);
+      counts.push(counter.queries.filter((q) => /audit_entry/.test(q)).length);
+    }
+    expect(counts).toEqual([1, 1]);
+  });
+
   it('a plurilateral agreement goes IN_FORCE only after the last of three parties approves', async () => {
     const created = expectOk(
       await t.gql(

@@ -232,6 +232,72 @@ describe('the audit trail', () => {
       for (const actor of actors) expect(actor).toBe(DEMO.regulator.email);
     });
   });
+
+  it('filters the entries by action, the filter kept in the URL to share', async () => {
+    const admin = await signInAdmin();
+    await admin.goto('/admin/audit');
+    const caption = admin.locator('table caption');
+    await caption.waitFor();
+    const all = await caption.textContent();
+    const actions = admin.getByPlaceholder('Any action');
+    await actions.fill('DECIDE_ENTRY');
+    await admin.keyboard.press('Enter');
+    // The suggestions closed, as a keyboard user would.
+    await admin.keyboard.press('Escape');
+    await admin.waitForURL((url) => url.searchParams.getAll('action').includes('DECIDE_ENTRY'));
+    await admin.waitForFunction(
+      (before) => (globalThis as any).document.querySelector('table caption')?.textContent !== before,
+      all,
+    );
+    const shown = await admin.locator('table tbody tr td:nth-child(3)').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const action of shown) expect(action).toMatch(/^Decide entry/);
+    await expectAccessible(admin, 'audit trail filtered');
+
+    // The link, opened afresh, shows the same filtered view.
+    const shared = await cb.newPage();
+    await cb.signIn(shared, DEMO.admin.email);
+    await shared.goto(admin.url());
+    await shared
+      .locator('table caption')
+      .filter({ hasText: (await caption.textContent())! })
+      .waitFor();
+    const again = await shared.locator('table tbody tr td:nth-child(3)').allTextContents();
+    expect(again).toEqual(shown);
+  });
+});
+
+describe('platform health', () => {
+  it('shows each part with its status in words, and checks again by itself', async () => {
+    const admin = await signInAdmin();
+    await admin.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Platform health' }).click();
+    await admin.waitForURL('**/admin/health');
+    await admin.getByRole('heading', { name: 'Platform health', level: 1 }).waitFor();
+    for (const part of ['Database', 'Redis', 'Simulation workers and queues', 'API process']) {
+      const card = admin.getByRole('region', { name: part });
+      await card.waitFor();
+      // The status is a word, not a colour alone.
+      await card.getByText(/^(OK|Degraded|Down)$/).waitFor();
+    }
+    await admin
+      .getByRole('region', { name: 'Redis' })
+      .getByText(/Not configured/)
+      .waitFor();
+    await admin
+      .getByRole('region', { name: 'Database' })
+      .getByText(/Embedded/)
+      .waitFor();
+    const lastChecked = admin.getByTestId('last-checked');
+    const first = await lastChecked.textContent();
+    expect(first).toMatch(/^Last checked .+ UTC$/);
+    await expectAccessible(admin, 'platform health');
+    // Refreshed every few seconds without a click: the time of the last check moves on.
+    await admin.waitForFunction(
+      (before) => (globalThis as any).document.querySelector('[data-testid="last-checked"]')?.textContent !== before,
+      first,
+      { timeout: 20_000 },
+    );
+  });
 });
 
 describe('reference data', () => {

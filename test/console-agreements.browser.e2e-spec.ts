@@ -166,6 +166,13 @@ describe('negotiator: agreements', () => {
     await act(eu, 'Approve');
     await expect(rowText(eu, 'EU', /^Approved/)).resolves.toMatch(/^Approved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     expect(await status(eu).textContent()).toBe('Proposed');
+    // The timeline, from the agreement's history: proposed, then EU's approval, each with its date.
+    const timeline = eu.getByRole('region', { name: 'Timeline' });
+    const proposedItem = timeline
+      .locator('.mantine-Timeline-item')
+      .filter({ hasText: /^Proposed\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ });
+    await proposedItem.waitFor();
+    await timeline.getByText('Approved by EU').waitFor();
     await expectAccessible(eu, 'proposed agreement');
 
     // Approving twice: the API refuses it, and the dialog says why in words.
@@ -181,7 +188,8 @@ describe('negotiator: agreements', () => {
     await act(sg, 'Approve');
     await expect(waitText(status(sg), 'In force')).resolves.toBe('In force');
     await expect(rowText(sg, 'SG', /^Approved/)).resolves.toMatch(/^Approved /);
-    await sg.getByText('In force (current status): every party approved').waitFor();
+    await sg.getByText('In force: every party approved').waitFor();
+    await sg.getByText('Current status: In force').waitFor();
     // Now it can be suspended or terminated, no longer proposed or approved.
     await sg.getByRole('button', { name: 'Suspend', exact: true }).waitFor();
     await sg.getByRole('button', { name: 'Terminate', exact: true }).waitFor();

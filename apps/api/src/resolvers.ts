@@ -22,6 +22,7 @@ import { CrosswalkResolver } from './catalogue/crosswalk.resolver.js';
 import { StandardFieldsResolver } from './catalogue/standard-fields.resolver.js';
 import { StandardResolver } from './catalogue/standard.resolver.js';
 import { CooperationResolver } from './cooperation/cooperation.resolver.js';
+import { PlatformHealthResolver } from './health/platform-health.resolver.js';
 import { EnrolmentIncidentsResolver } from './cooperation/enrolment-incidents.resolver.js';
 import { EnrolmentFieldsResolver } from './enrolments/enrolment-fields.resolver.js';
 import {
@@ -183,6 +184,7 @@ export const RESOLVERS = [
   SimulationResolver,
   ProgrammeSimulationResolver,
   CooperationResolver,
+  PlatformHealthResolver,
   EnrolmentIncidentsResolver,
   // the public registry (no sign-in)
   PublicRegistryResolver,

@@ -1,3 +1,4 @@
+import { PlatformHealthService } from './health/platform-health.service.js';
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
@@ -101,6 +102,7 @@ const SERVICES = [
   SigningKeyService,
   DeadlineService,
   EvidenceService,
+  PlatformHealthService,
 ];
 
 /** The use cases. Needs CommonModule and PersistenceModule (both global) in the importing app. */

@@ -71,3 +71,4 @@ export * from './programme-simulation/programme-simulation-access.js';
 export * from './programme-simulation/programme-simulation-commands.service.js';
 export * from './programme-simulation/programme-simulation-queries.service.js';
 export * from './programme-simulation/programme-design-scenario.service.js';
+export * from './health/platform-health.service.js';

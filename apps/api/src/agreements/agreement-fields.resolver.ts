@@ -1,7 +1,7 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { AgreementRule } from './agreement-rule.model.js';
-import { Agreement, AgreementApproval } from './agreement.model.js';
+import { Agreement, AgreementApproval, AgreementEvent } from './agreement.model.js';
 
 @Resolver(() => Agreement)
 export class AgreementFieldsResolver {
@@ -16,5 +16,12 @@ export class AgreementFieldsResolver {
   @ResolveField(() => [AgreementApproval], { description: 'Which party approved, who and when.' })
   async approvals(agreement: Agreement, _args: unknown, ctx: GraphQLContext): Promise<AgreementApproval[]> {
     return (await ctx.loaders.approvalsOfAgreement.load(agreement.id)).map(AgreementApproval.from);
+  }
+
+  @ResolveField(() => [AgreementEvent], {
+    description: 'What happened to the agreement so far, oldest first (from the audit trail).',
+  })
+  async history(agreement: Agreement, _args: unknown, ctx: GraphQLContext): Promise<AgreementEvent[]> {
+    return (await ctx.loaders.historyOfAgreement.load(agreement.id)).map(AgreementEvent.from);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { AgreementAction, agreementActionsFrom, AgreementKind, AgreementStatus } from '@sandbridge/domain';
+import type { AgreementHistoryEvent } from '@sandbridge/application';
 import type { AgreementApprovalEntity, AgreementEntity } from '@sandbridge/persistence';
 import { Connection } from '../graphql/connection.model.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -22,6 +23,34 @@ export class AgreementApproval {
       approvedByAccountId: e.approvedBy,
       approvedAt: e.approvedAt,
     });
+  }
+}
+
+@ObjectType({
+  description:
+    'One step of an agreement’s lifecycle, from the audit trail: proposed, approved by a party (the last approval puts it in force), suspended, resumed, terminated.',
+})
+export class AgreementEvent {
+  @Field(() => AgreementAction)
+  action: AgreementAction;
+
+  @Field(() => Date)
+  at: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The negotiator’s account.' })
+  actorAccountId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The approving party’s jurisdiction code (APPROVE only).' })
+  party: string | null;
+
+  @Field(() => AgreementStatus)
+  fromStatus: AgreementStatus;
+
+  @Field(() => AgreementStatus, { description: 'IN_FORCE after the last party’s approval.' })
+  toStatus: AgreementStatus;
+
+  static from(e: AgreementHistoryEvent): AgreementEvent {
+    return Object.assign(new AgreementEvent(), e);
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  type AgreementHistoryEvent,
   AgreementService,
   AiSystemService,
   AuthorityService,
@@ -135,6 +136,8 @@ export class Loaders {
   readonly expiringEvidenceOfEnrolment: DataLoader<string, EvidenceEntity[]>;
   readonly rulesOfAgreement: DataLoader<string, AgreementRuleEntity[]>;
   readonly approvalsOfAgreement: DataLoader<string, AgreementApprovalEntity[]>;
+  /** Each agreement's lifecycle events, from the audit trail: one statement per page. */
+  readonly historyOfAgreement: DataLoader<string, AgreementHistoryEvent[]>;
   /**
    * Recognised results per (programme, system, authority): one recognition case each per request,
    * shared by the entry and exit evaluations of every track that asks. Not filtered by the caller:
@@ -245,6 +248,7 @@ export class Loaders {
     // Agreements are public instruments: no visibility filter.
     this.rulesOfAgreement = new DataLoader((ids) => services.agreements.rulesOf(ids));
     this.approvalsOfAgreement = new DataLoader((ids) => services.agreements.approvalsOf(ids));
+    this.historyOfAgreement = new DataLoader((ids) => services.agreements.historyOf(ids));
     this.recognisedResults = new DataLoader(
       async (keys) => {
         // One case per key, built one after the other (each is several queries on the one connection).

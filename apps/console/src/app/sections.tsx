@@ -4,6 +4,7 @@
 import {
   IconAlertTriangle,
   IconBuildingBank,
+  IconHeartbeat,
   IconCertificate,
   IconChartDots,
   IconChartFunnel,
@@ -244,6 +245,13 @@ export const SECTIONS: ConsoleSection[] = [
         icon: IconShieldCheck,
         load: () => import('../features/admin/AuditPage'),
         summary: 'The whole audit trail, its verification and its latest signed checkpoint.',
+      },
+      {
+        path: 'health',
+        label: 'Platform health',
+        icon: IconHeartbeat,
+        load: () => import('../features/admin/HealthPage'),
+        summary: 'The database, Redis, the simulation workers and queues, and the API process: up, slow or down.',
       },
       {
         path: 'reference',

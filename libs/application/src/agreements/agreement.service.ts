@@ -10,6 +10,7 @@ import {
   DomainError,
   type FieldProblem,
   isAgreementEditable,
+  isUuid,
   normaliseSupplementary,
   type Page,
   type PageRequest,
@@ -22,6 +23,7 @@ import {
   type AgreementFilter,
   AgreementRepository,
   type AgreementRuleEntity,
+  AuditRepository,
   CriterionRepository,
   JurisdictionRepository,
   TransactionalConnection,
@@ -45,6 +47,17 @@ import {
  * then propose, approve (every party), suspend, resume and terminate. Agreements are public
  * instruments: every signed-in user reads them. Every change is in the audit trail.
  */
+/** One step of an agreement's lifecycle, as the audit trail recorded it. */
+export interface AgreementHistoryEvent {
+  action: AgreementAction;
+  at: Date;
+  actorAccountId: string | null;
+  /** The approving party (APPROVE only). */
+  party: string | null;
+  fromStatus: AgreementStatus;
+  toStatus: AgreementStatus;
+}
+
 @Injectable()
 export class AgreementService {
   constructor(
@@ -53,6 +66,7 @@ export class AgreementService {
     private readonly jurisdictions: JurisdictionRepository,
     private readonly criteria: CriterionRepository,
     private readonly audit: AuditService,
+    private readonly auditEntries: AuditRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -74,6 +88,32 @@ export class AgreementService {
   async approvalsOf(agreementIds: readonly string[]): Promise<AgreementApprovalEntity[][]> {
     const rows = await this.agreements.approvalsOf(agreementIds);
     return agreementIds.map((id) => rows.filter((r) => r.agreementId === id));
+  }
+
+  /**
+   * For DataLoader: each agreement's lifecycle so far (proposed, each party's approval — the last
+   * one putting it in force — suspended, resumed, terminated), oldest first, read from the audit
+   * trail in one statement. The caller has already been allowed to see the agreements.
+   */
+  async historyOf(agreementIds: readonly string[]): Promise<AgreementHistoryEvent[][]> {
+    const entries = await this.auditEntries.ofEntities(
+      'AGREEMENT',
+      agreementIds.filter(isUuid),
+      Object.values(AUDIT_ACTIONS),
+    );
+    const actionOf = new Map(Object.entries(AUDIT_ACTIONS).map(([action, code]) => [code, action as AgreementAction]));
+    return agreementIds.map((id) =>
+      entries
+        .filter((e) => e.entityId === id)
+        .map((e) => ({
+          action: actionOf.get(e.action)!,
+          at: e.occurredAt,
+          actorAccountId: e.actorAccountId,
+          party: typeof e.data.party === 'string' ? e.data.party : null,
+          fromStatus: e.data.from as AgreementStatus,
+          toStatus: e.data.to as AgreementStatus,
+        })),
+    );
   }
 
   create(actor: Actor, command: AgreementFields): Promise<AgreementEntity> {

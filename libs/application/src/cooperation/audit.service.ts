@@ -131,6 +131,13 @@ export class AuditService {
     hiddenEntities: (enrolmentId: string) => Promise<string[]> = async () => [],
   ): Promise<Page<AuditEntryEntity>> {
     return (async () => {
+      if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime())
+        throw DomainError.badInput(
+          [{ path: 'filter.to', message: 'must not be before filter.from' }],
+          'Bad date range',
+        );
+      if (filter.entityId && !filter.entityType)
+        throw DomainError.badInput([{ path: 'filter.entityType', message: 'is needed with filter.entityId' }]);
       if (actor.role === Role.ADMIN) return this.audit.page(filter, page);
       if (!filter.enrolmentId)
         throw DomainError.forbidden('Only administrators read the whole trail: filter by an enrolment you can see');

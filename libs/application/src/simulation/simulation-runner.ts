@@ -68,6 +68,11 @@ export class SimulationRunner implements OnModuleInit, BeforeApplicationShutdown
     this.locks = new SessionLocks(connection.dataSource, RUN_LOCKS);
   }
 
+  /** How many runs this process is executing now (the platform health page). */
+  get activeRuns(): number {
+    return this.active.size;
+  }
+
   onModuleInit(): void {
     // A cancel served by another instance reaches the one executing the run through the bus.
     this.cancellations = this.bus.simulationEvents$.subscribe((event) => {

@@ -8,6 +8,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('audit_entry_id_key', ['id'], { unique: true })
 @Index('audit_entry_enrolment_idx', ['enrolmentId', 'seq'])
 @Index('audit_entry_actor_idx', ['actorAccountId', 'seq'])
+@Index('audit_entry_action_idx', ['action', 'seq'])
+@Index('audit_entry_entity_idx', ['entityType', 'entityId', 'seq'])
+@Index('audit_entry_occurred_idx', ['occurredAt'])
 export class AuditEntryEntity {
   /** Position in the chain, 1, 2, 3… assigned under an advisory lock, so the chain never forks. */
   @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

@@ -21,6 +21,7 @@ import { JurisdictionEntity } from './jurisdiction.entity.js';
 @Index('simulation_run_jurisdiction_idx', ['jurisdictionCode', 'createdAt'])
 @Index('simulation_run_created_idx', ['createdAt', 'id'])
 @Index('simulation_run_creator_idx', ['createdBy', 'kind', 'createdAt'])
+@Index('simulation_run_unfinished_idx', ['status'], { where: `"status" IN ('QUEUED','RUNNING')` })
 @Check('simulation_run_kind_check', `"kind" IN ('RECOGNITION','PROGRAMME')`)
 @Check('simulation_run_status_check', `"status" IN ('QUEUED','RUNNING','COMPLETED','FAILED','CANCELLED')`)
 @Check('simulation_run_population_kind_check', `"population_kind" IN ('EXPLICIT','SYNTHETIC','RECORDED')`)

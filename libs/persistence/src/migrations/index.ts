@@ -16,6 +16,7 @@ import { CriterionRevision1796600000000 } from './1796600000000-criterion-revisi
 import { ReportsAwaitingReview1797000000010 } from './1797000000010-reports-awaiting-review.js';
 import { SandboxPlans1797000000015 } from './1797000000015-sandbox-plans.js';
 import { Evidence1797000000020 } from './1797000000020-evidence.js';
+import { AuditFiltersAndHealth1797000000040 } from './1797000000040-audit-filters-and-health.js';
 import { ProgrammeSimulationRuns1797000000030 } from './1797000000030-programme-simulation-runs.js';
 
 /** Every migration, in order. A merged migration is never edited: add a new one. */
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   SandboxPlans1797000000015,
   Evidence1797000000020,
   ProgrammeSimulationRuns1797000000030,
+  AuditFiltersAndHealth1797000000040,
 ];

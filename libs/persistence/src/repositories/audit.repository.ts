@@ -12,6 +12,14 @@ const AUDIT_CHAIN_LOCK = 742_021_001;
 export interface AuditFilter {
   enrolmentId?: string | null;
   actorAccountId?: string | null;
+  /** Any of these actions (audit_entry_action_idx). */
+  actions?: readonly string[] | null;
+  /** With or without `entityId` (audit_entry_entity_idx). */
+  entityType?: string | null;
+  entityId?: string | null;
+  /** `from` ≤ occurredAt < `to` (audit_entry_occurred_idx). */
+  from?: Date | null;
+  to?: Date | null;
 }
 
 @Injectable()
@@ -57,6 +65,25 @@ export class AuditRepository {
       : Promise.resolve([]);
   }
 
+  /**
+   * The entries about these entities of one type with one of `actions`, in chain order: one
+   * statement for them all (audit_entry_entity_idx), for DataLoaders.
+   */
+  ofEntities(
+    entityType: string,
+    entityIds: readonly string[],
+    actions: readonly string[],
+  ): Promise<AuditEntryEntity[]> {
+    if (!entityIds.length || !actions.length) return Promise.resolve([]);
+    return this.repo
+      .createQueryBuilder('a')
+      .where('a.entity_type = :entityType', { entityType })
+      .andWhere('a.entity_id IN (:...ids)', { ids: [...entityIds] })
+      .andWhere('a.action IN (:...actions)', { actions: [...actions] })
+      .orderBy('a.seq', 'ASC')
+      .getMany();
+  }
+
   /** `hiddenEntityIds`: entries about these entities are left out (confidential to the caller). */
   page(
     filter: AuditFilter,
@@ -70,6 +97,11 @@ export class AuditRepository {
         enrolmentId: isUuid(filter.enrolmentId) ? filter.enrolmentId : null,
       });
     if (filter.actorAccountId) query.andWhere('a.actor_account_id = :actor', { actor: filter.actorAccountId });
+    if (filter.actions?.length) query.andWhere('a.action IN (:...actions)', { actions: [...filter.actions] });
+    if (filter.entityType) query.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.from) query.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('a.occurred_at < :to', { to: filter.to });
     return paginate(
       query,
       [{ expression: 'a.seq', value: (a) => a.seq, accepts: (v) => Number.isInteger(v) }],

@@ -99,6 +99,27 @@ export class SimulationRunRepository {
     });
   }
 
+  /**
+   * Runs waiting or executing, and their chunks not yet stored (the platform health page). Reads
+   * only the unfinished runs, through the partial index simulation_run_unfinished_idx.
+   */
+  async unfinishedCounts(): Promise<{ queued: number; running: number; chunksRemaining: number }> {
+    const rows: { status: string; runs: string; remaining: string | null }[] = await this.repo
+      .createQueryBuilder('r')
+      .select('r.status', 'status')
+      .addSelect('count(*)', 'runs')
+      .addSelect('sum(r.chunks_total - r.chunks_done)', 'remaining')
+      .where('r.status IN (:...unfinished)', { unfinished: [SimulationStatus.QUEUED, SimulationStatus.RUNNING] })
+      .groupBy('r.status')
+      .getRawMany();
+    const of = (status: SimulationStatus) => rows.find((r) => r.status === status);
+    return {
+      queued: Number(of(SimulationStatus.QUEUED)?.runs ?? 0),
+      running: Number(of(SimulationStatus.RUNNING)?.runs ?? 0),
+      chunksRemaining: rows.reduce((sum, r) => sum + Number(r.remaining ?? 0), 0),
+    };
+  }
+
   /** The numbers of the chunks of a run whose partial is stored. */
   async storedChunks(runId: string): Promise<number[]> {
     const rows = await this.chunks.find({ where: { runId }, order: { chunk: 'ASC' }, select: { chunk: true } });

@@ -1,5 +1,6 @@
 // The audit trail (administrator): every entry of the platform's hash chain, newest pages loaded on
-// demand, filtered as the API offers (by actor, by enrolment); "Verify" recomputes the chain
+// demand, filtered as the API offers (actor, enrolment, actions, entity, date range — kept in the
+// URL's query string, so a filtered view can be shared); "Verify" recomputes the chain
 // (verifyAuditTrail) up to the platform's signed checkpoint — or up to a checkpoint kept earlier and
 // loaded from its file — and says the answer in words; the latest signed checkpoint, and its download.
 import {
@@ -14,12 +15,14 @@ import {
   Select,
   Stack,
   Table,
+  TagsInput,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFileUpload, IconShieldCheck } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { type CombinedError, useClient, useQuery } from 'urql';
 import {
   AdminAccountsDocument,
@@ -36,6 +39,50 @@ import { usePagedQuery } from '../review/paging';
 import { when } from '../review/words';
 
 const PAGE = 50;
+
+/** Actions offered as suggestions (any other upper-case code may be typed). */
+const KNOWN_ACTIONS = [
+  'CREATE_APPLICATION',
+  'UPDATE_APPLICATION',
+  'DECIDE_ENTRY',
+  'SUBMIT_TEST_REPORT',
+  'REVIEW_TEST_REPORT',
+  'REPORT_INCIDENT',
+  'DRAFT_EXIT_REPORT',
+  'ISSUE_EXIT_REPORT',
+  'ISSUE_WRITTEN_PROOF',
+  'UPLOAD_EVIDENCE',
+  'UPDATE_EVIDENCE',
+  'REVISE_EVIDENCE',
+  'DOWNLOAD_EVIDENCE',
+  'CREATE_AGREEMENT',
+  'UPDATE_AGREEMENT',
+  'PROPOSE_AGREEMENT',
+  'APPROVE_AGREEMENT',
+  'SUSPEND_AGREEMENT',
+  'RESUME_AGREEMENT',
+  'TERMINATE_AGREEMENT',
+];
+const ENTITY_TYPES = [
+  'ENROLMENT',
+  'SANDBOX_PLAN',
+  'TEST_REPORT',
+  'INCIDENT',
+  'AGREEMENT',
+  'EVIDENCE',
+  'EXIT_REPORT',
+  'WRITTEN_PROOF',
+];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day of the URL (`YYYY-MM-DD`, UTC) as the instant it starts; `after`: the instant it ends. */
+function dayStart(day: string | null, after = false): string | null {
+  if (!day || !DAY.test(day)) return null;
+  const at = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(at.getTime())) return null;
+  if (after) at.setUTCDate(at.getUTCDate() + 1);
+  return at.toISOString();
+}
 
 /** DECIDE_ENTRY → "Decide entry". */
 const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
@@ -65,12 +112,45 @@ type Verification = { answer: AdminVerifyAuditTrailQuery['verifyAuditTrail']; ag
 
 export function Component() {
   const client = useClient();
-  const [actor, setActor] = useState<string | null>(null);
-  const [enrolment, setEnrolment] = useState('');
+  // The filters live in the query string: a filtered view is a link to share.
+  const [params, setParams] = useSearchParams();
+  const setParam = (name: string, value: string | string[] | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(name);
+        for (const v of Array.isArray(value) ? value : value ? [value] : []) next.append(name, v);
+        return next;
+      },
+      { replace: true },
+    );
+  const actor = params.get('actor');
+  const actions = params.getAll('action');
+  const entityType = params.get('entityType');
+  const fromDay = params.get('from') ?? '';
+  const toDay = params.get('to') ?? '';
+  const [enrolment, setEnrolment] = useState(params.get('enrolment') ?? '');
+  const [entity, setEntity] = useState(params.get('entityId') ?? '');
   const [enrolmentId] = useDebouncedValue(enrolment.trim(), 300);
+  const [entityId] = useDebouncedValue(entity.trim(), 300);
+  useEffect(() => {
+    if ((params.get('enrolment') ?? '') !== enrolmentId) setParam('enrolment', enrolmentId || null);
+    if ((params.get('entityId') ?? '') !== entityId) setParam('entityId', entityId || null);
+  }, [enrolmentId, entityId]);
   const trail = usePagedQuery({
     query: AdminAuditTrailDocument,
-    variables: { first: PAGE, filter: { actorAccountId: actor, enrolmentId: enrolmentId || null } },
+    variables: {
+      first: PAGE,
+      filter: {
+        actorAccountId: actor,
+        enrolmentId: enrolmentId || null,
+        actions: actions.length ? actions : null,
+        entityType: entityType || null,
+        entityId: entityType ? entityId || null : null,
+        from: dayStart(fromDay),
+        to: dayStart(toDay, true),
+      },
+    },
     connection: (data) => data.auditTrail,
   });
   const [accounts] = useQuery({ query: AdminAccountsDocument, variables: { first: 100 } });
@@ -206,7 +286,7 @@ export function Component() {
           ) : null}
         </Card>
 
-        <Group align="flex-end">
+        <Group align="flex-end" component="section" aria-label="Filters">
           <Select
             label="Actor"
             description="Entries made by this account"
@@ -215,7 +295,7 @@ export function Component() {
             clearable
             data={(accounts.data?.accounts.edges ?? []).map(({ node }) => ({ value: node.id, label: node.email }))}
             value={actor}
-            onChange={setActor}
+            onChange={(value) => setParam('actor', value)}
             w={320}
           />
           <TextInput
@@ -224,6 +304,50 @@ export function Component() {
             value={enrolment}
             onChange={(e) => setEnrolment(e.currentTarget.value)}
             w={320}
+          />
+          <TagsInput
+            label="Actions"
+            description="Any of these actions"
+            placeholder={actions.length ? undefined : 'Any action'}
+            data={KNOWN_ACTIONS}
+            value={actions}
+            onChange={(value) => setParam('action', value.map((v) => v.trim().toUpperCase()).filter(Boolean))}
+            clearable
+            w={320}
+          />
+          <Select
+            label="Entity type"
+            description="Entries about this kind of thing"
+            placeholder="Any"
+            clearable
+            data={ENTITY_TYPES.map((type) => ({ value: type, label: words(type) }))}
+            value={entityType}
+            onChange={(value) => setParam('entityType', value)}
+            w={200}
+          />
+          <TextInput
+            label="Entity id"
+            description={entityType ? 'Entries about this one (its id)' : 'Choose an entity type first'}
+            value={entity}
+            disabled={!entityType}
+            onChange={(e) => setEntity(e.currentTarget.value)}
+            w={320}
+          />
+          <TextInput
+            type="date"
+            label="From"
+            description="On or after this day (UTC)"
+            value={fromDay}
+            onChange={(e) => setParam('from', e.currentTarget.value || null)}
+            w={180}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            description="Up to the end of this day (UTC)"
+            value={toDay}
+            onChange={(e) => setParam('to', e.currentTarget.value || null)}
+            w={180}
           />
         </Group>
         <ErrorNotice error={trail.error} onRetry={trail.reload} />

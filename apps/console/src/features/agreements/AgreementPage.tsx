@@ -1,8 +1,8 @@
-// One agreement (negotiator): its parties and each party's approval, the status timeline, the rules
-// as readable text, and what the caller may do — from `allowedActions` (propose, approve, suspend,
-// resume, terminate; each confirmed in a dialog, a refusal said in words: INVALID_TRANSITION with
-// the API's reason, CONFLICT with Refresh). A DRAFT's rules are added, edited and removed here in
-// the rule editor (RuleForm, in a dialog).
+// One agreement (negotiator): its parties and each party's approval, the status timeline (its history,
+// from the audit trail), the rules as readable text, and what the caller may do — from
+// `allowedActions` (propose, approve, suspend, resume, terminate; each confirmed in a dialog, a
+// refusal said in words: INVALID_TRANSITION with the API's reason, CONFLICT with Refresh). A DRAFT's
+// rules are added, edited and removed here in the rule editor (RuleForm, in a dialog).
 import { Alert, Badge, Button, Card, Group, List, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -248,31 +248,42 @@ function Actions({
   );
 }
 
+/** What happened, from the agreement's history (the audit trail), oldest first. */
 function StatusTimeline({ agreement }: { agreement: AgreementFieldsFragment }) {
   const items: { title: string; at: string }[] = [{ title: 'Drafted', at: agreement.createdAt }];
-  for (const a of [...agreement.approvals].sort((x, y) => x.approvedAt.localeCompare(y.approvedAt)))
-    items.push({ title: `Approved by ${a.jurisdictionCode}`, at: a.approvedAt });
-  if (agreement.status !== 'DRAFT') {
-    const status = agreementStatus(agreement.status);
-    const everyParty = agreement.parties.every((p) => agreement.approvals.some((a) => a.jurisdictionCode === p));
-    items.push({
-      title:
-        agreement.status === 'IN_FORCE' && everyParty
-          ? 'In force (current status): every party approved'
-          : `${status.label} (current status)`,
-      at: agreement.updatedAt,
-    });
+  for (const event of agreement.history) {
+    switch (event.action) {
+      case 'PROPOSE':
+        items.push({ title: 'Proposed', at: event.at });
+        break;
+      case 'APPROVE':
+        items.push({ title: `Approved by ${event.party ?? 'a party'}`, at: event.at });
+        if (event.toStatus === 'IN_FORCE') items.push({ title: 'In force: every party approved', at: event.at });
+        break;
+      case 'SUSPEND':
+        items.push({ title: 'Suspended', at: event.at });
+        break;
+      case 'RESUME':
+        items.push({ title: 'Resumed: in force again', at: event.at });
+        break;
+      case 'TERMINATE':
+        items.push({ title: 'Terminated', at: event.at });
+        break;
+    }
   }
   return (
-    <Timeline active={items.length - 1} bulletSize={16} lineWidth={2}>
-      {items.map((item) => (
-        <Timeline.Item key={`${item.title}-${item.at}`} title={item.title}>
-          <Text size="sm" c="dimmed">
-            {when(item.at)}
-          </Text>
-        </Timeline.Item>
-      ))}
-    </Timeline>
+    <Stack gap="xs">
+      <Timeline active={items.length - 1} bulletSize={16} lineWidth={2}>
+        {items.map((item, i) => (
+          <Timeline.Item key={`${i}-${item.title}`} title={item.title}>
+            <Text size="sm" c="dimmed">
+              {when(item.at)}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+      <Text size="sm">Current status: {agreementStatus(agreement.status).label}</Text>
+    </Stack>
   );
 }
 
