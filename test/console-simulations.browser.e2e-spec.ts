@@ -45,8 +45,25 @@ afterAll(async () => {
   await cb?.close();
 });
 
+/** Content-security-policy violations the page reports (securitypolicyviolation), and its chartSvg requests. */
+const violations = new WeakMap<Page, string[]>();
+const chartSvgAsked = new WeakMap<Page, number>();
+
 async function simulationsPage(): Promise<Page> {
   const page = await cb.newPage();
+  const seen: string[] = [];
+  violations.set(page, seen);
+  chartSvgAsked.set(page, 0);
+  await page.exposeFunction('reportCspViolation', (text: string) => seen.push(text));
+  // Runs in the page, before its scripts (the DOM's types are not this program's).
+  await page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => " +
+      'window.reportCspViolation(`${e.effectiveDirective}: ${e.blockedURI} ${e.sample}`));',
+  });
+  page.on('request', (request) => {
+    if (/chartSvg/i.test(request.postData() ?? '')) chartSvgAsked.set(page, chartSvgAsked.get(page)! + 1);
+  });
   await cb.signIn(page, DEMO.negotiator.email);
   await page.goto('/negotiator/simulations');
   await page.getByRole('heading', { name: 'Simulations', level: 1 }).waitFor();
@@ -152,6 +169,12 @@ describe('Simulations (negotiator)', () => {
     // The matrix chart is drawn (SVG), and its figures are exactly the CLI's pairs.
     const matrixTexts = await drawnChart(page, /^Matrices of criteria recognised/);
     expect(matrixTexts).toEqual(expect.arrayContaining(['GB', 'SG', 'origin →', 'recognising →']));
+    // Its totals as bars: every variant (D, the fifth, too; names wrapped to their group's width), with
+    // its recognition rate above its bars.
+    for (const v of expected.variants) {
+      expect(matrixTexts.join(' ')).toContain(v.name.split(' ').slice(0, 2).join(' '));
+      expect(matrixTexts).toContain(`rate ${pct(v.totals.recognitionRate)}`);
+    }
 
     await page.getByRole('button', { name: /^Show the figures: Recognitions per origin/ }).click();
     const pairs = await bodyRows(page, 'Recognitions per origin and recognising jurisdiction');
@@ -205,6 +228,9 @@ describe('Simulations (negotiator)', () => {
 
     await expectAccessible(page, 'simulation result');
     expect(pageProblems(page)).toEqual([]);
+    // Drawn in the browser under the console's CSP (no 'unsafe-eval'): no violation, no chartSvg asked.
+    expect(violations.get(page)).toEqual([]);
+    expect(chartSvgAsked.get(page)).toBe(0);
   });
 
   it('lists the API’s BAD_USER_INPUT problems with the JSON path each names', async () => {
@@ -271,6 +297,8 @@ describe('Simulations (negotiator)', () => {
     expect(chart).toContain(pct(expected.variants[0].totals.recognitionRate));
     expect(chart).toContain('57.1 % (+14.3 %)'); // small's variant A, against its baseline
     await expectAccessible(page, 'simulations compared');
+    expect(violations.get(page)).toEqual([]);
+    expect(chartSvgAsked.get(page)).toBe(0);
   });
 
   it('cancels a running run from its page, with the keyboard: CANCELLED, progress stopped, no result', async () => {

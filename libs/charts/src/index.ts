@@ -8,5 +8,6 @@ export * from './simulation-chart-spec.js';
 export * from './marginal-chart-spec.js';
 export * from './bar-panels-spec.js';
 export * from './totals-chart-spec.js';
+export * from './simulation-chart-of.js';
 export * from './simulation-svg.js';
 export * from './programme-funnel-spec.js';

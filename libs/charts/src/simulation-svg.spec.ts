@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { chartResultOf, renderSimulationChartSvg, renderSpecSvg, totalsGroupsOf } from './simulation-svg.js';
+import { chartResultOf, totalsGroupsOf } from './simulation-chart-of.js';
+import { renderSimulationChartSvg, renderSpecSvg } from './simulation-svg.js';
 import { comparisonChartSpec } from './totals-chart-spec.js';
 
 // The pictures the API draws for the console, from the small example's known result

@@ -1,10 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import {
   comparisonChartSpec,
+  comparisonGroupsOf,
   renderSimulationChartSvg,
   renderSpecSvg,
   scenarioJurisdictions,
-  totalsGroupsOf,
 } from '@sandbridge/charts';
 import {
   type RecordedPopulationFilter,
@@ -145,8 +145,8 @@ export class SimulationResolver {
     @CurrentActor() actor: Actor,
     @Args('ids', { type: () => [ID] }) ids: string[],
   ): Promise<string> {
-    const groups = (await this.simulations.compare(actor, ids)).flatMap((c) =>
-      totalsGroupsOf({ asOf: '', variants: c.variants }).map((g) => ({ ...g, name: `${c.view.run.name}: ${g.name}` })),
+    const groups = comparisonGroupsOf(
+      (await this.simulations.compare(actor, ids)).map((c) => ({ name: c.view.run.name, variants: c.variants })),
     );
     return cachedSvg(
       chartKey('COMPARISON', groups),

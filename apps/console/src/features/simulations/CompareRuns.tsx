@@ -3,6 +3,8 @@
 // variants as columns, the totals as rows, with the difference from each run's baseline. A run not
 // yet done has no columns.
 import { Card, Center, Loader, Text, Title } from '@mantine/core';
+import { comparisonChartSpec, comparisonGroupsOf } from '@sandbridge/charts';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { CompareSimulationRunsDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -41,6 +43,16 @@ export function CompareRuns({ ids }: { ids: string[] }) {
       ),
     ),
   }));
+  // The spec the API's compareSimulationRunsChartSvg draws, from the runs as this page has them.
+  const spec = useMemo(
+    () =>
+      comparisonChartSpec(
+        comparisonGroupsOf(
+          (data?.compareSimulationRuns ?? []).map((r) => ({ name: r.run.name, variants: r.variants })),
+        ),
+      ),
+    [data],
+  );
   const waiting = runs.filter((r) => r.variants.length === 0).map((r) => r.run.name);
 
   return (
@@ -61,7 +73,7 @@ export function CompareRuns({ ids }: { ids: string[] }) {
           </Text>
           {columns.length > 0 && (
             <VegaChart
-              source={{ compareIds: ids }}
+              spec={spec}
               label="The compared runs' variants as bars: criteria by outcome, recognition rate, days and cost saved, each with its difference from that run's baseline"
             />
           )}

@@ -3,11 +3,12 @@
 // (recognised; with conditions; divergent), each agreement's marginal value, and the days and cost
 // saved, as bars. Every chart has its figures as a table, and CSV and JSON downloads.
 import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { scenarioJurisdictions, type SimulationChartKind, simulationChartSpecOf } from '@sandbridge/charts';
 import { IconDownload } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { type SimulationChartKind, SimulationRunDetailDocument } from '../../gql/graphql';
+import { SimulationRunDetailDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { downloadText, slug } from '../exit-documents/files';
@@ -15,7 +16,7 @@ import { Figures } from './Figures';
 import { count, figure, signedFigure, type SimulationResultDoc, TOTALS } from './result';
 import { RunActions } from './RunActions';
 import { RunProgress } from './RunProgress';
-import { VegaChart } from './VegaChart';
+import { loadVega, VegaChart } from './VegaChart';
 
 const MEASURES: { value: SimulationChartKind; label: string }[] = [
   { value: 'MATRICES_RECOGNISED', label: 'Recognised' },
@@ -25,6 +26,8 @@ const MEASURES: { value: SimulationChartKind; label: string }[] = [
 
 export function Component() {
   const { id = '' } = useParams();
+  // vega loads while the run does: a COMPLETED run's charts are drawn as soon as its result arrives.
+  useEffect(() => void loadVega().catch(() => undefined), []);
   const [{ data, fetching, error }, reload] = useQuery({ query: SimulationRunDetailDocument, variables: { id } });
   const run = data?.simulationRun;
   const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
@@ -74,7 +77,7 @@ export function Component() {
             {new Date(run.createdAt).toLocaleString('en-GB')}
           </Text>
           {run.status === 'COMPLETED' && run.result ? (
-            <ResultView runId={run.id} result={run.result as SimulationResultDoc} name={run.name} />
+            <ResultView result={run.result as SimulationResultDoc} scenario={run.scenario} name={run.name} />
           ) : null}
         </Stack>
       )}
@@ -82,11 +85,21 @@ export function Component() {
   );
 }
 
-function ResultView({ runId, result, name }: { runId: string; result: SimulationResultDoc; name: string }) {
+function ResultView({ result, scenario, name }: { result: SimulationResultDoc; scenario: unknown; name: string }) {
   // When the result arrived (this view's first render): each chart's data-render-ms counts from here.
   const [arrived] = useState(() => performance.now());
   const [measure, setMeasure] = useState<SimulationChartKind>('MATRICES_RECOGNISED');
   const measureLabel = MEASURES.find((m) => m.value === measure)!.label;
+  // The specs the API's chartSvg and the CLI draw (@sandbridge/charts), from the result as the page has
+  // it: the matrices titled with the run's name, on the scenario's jurisdictions.
+  const jurisdictions = useMemo(() => scenarioJurisdictions(scenario), [scenario]);
+  const totalsSpec = useMemo(() => simulationChartSpecOf(result, 'TOTALS'), [result]);
+  const savingsSpec = useMemo(() => simulationChartSpecOf(result, 'SAVINGS'), [result]);
+  const marginalSpec = useMemo(() => simulationChartSpecOf(result, 'MARGINAL'), [result]);
+  const matricesSpec = useMemo(
+    () => simulationChartSpecOf(result, measure, name, jurisdictions),
+    [result, measure, name, jurisdictions],
+  );
   const bars = useMemo(
     () =>
       result.variants.flatMap((v) =>
@@ -149,7 +162,7 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
           As of {result.asOf}.
         </Text>
         <VegaChart
-          source={{ runId, kind: 'TOTALS' }}
+          spec={totalsSpec}
           since={arrived}
           label="Criteria recognised, recognised with conditions and gaps, and the recognition rate, per variant as bars, each with its difference from the baseline"
         />
@@ -161,7 +174,7 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
           Days and cost saved
         </Title>
         <VegaChart
-          source={{ runId, kind: 'SAVINGS' }}
+          spec={savingsSpec}
           since={arrived}
           label="Days saved and cost saved per variant as bars, each with its difference from the baseline"
         />
@@ -193,7 +206,7 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
           />
         </Group>
         <VegaChart
-          source={{ runId, kind: measure }}
+          spec={matricesSpec}
           since={arrived}
           label={`Matrices of criteria ${measureLabel.toLowerCase()} by origin and recognising jurisdiction, one per variant, then each variant's totals as bars`}
         />
@@ -219,7 +232,7 @@ function ResultView({ runId, result, name }: { runId: string; result: Simulation
         </Title>
         {bars.length ? (
           <VegaChart
-            source={{ runId, kind: 'MARGINAL' }}
+            spec={marginalSpec}
             since={arrived}
             label="Criteria recognised thanks to each agreement, per variant, as bars"
           />

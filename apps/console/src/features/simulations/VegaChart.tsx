@@ -1,62 +1,73 @@
-// A picture of a run's result (or of runs compared): the shared vega spec (@sandbridge/charts) drawn
-// to SVG by vega's View in the API (`SimulationRun.chartSvg`, `compareSimulationRunsChartSvg`). vega
-// compiles its expressions with `Function`, which the console's content security policy (script-src
-// 'self') rightly forbids in the browser; its CSP-safe interpreter (vega-interpreter) is not among the
-// console's dependencies, so the API draws the same spec the CLI does, and keeps each picture once
-// drawn (docs/console.md). The SVG is a picture (role="img", named by `label`); the figures it draws
-// are in the table the page puts beside it. The time from the result arriving (`since`, the page's
-// clock) to drawn is kept on the element (data-render-ms) for the browser test and bench:console.
+// A picture of a run's result (or of runs compared): the shared vega spec (@sandbridge/charts, built
+// by the page from the result it already has) drawn here, in the browser, as SVG. vega compiles its
+// expressions with `Function`, which the console's content security policy (script-src 'self')
+// rightly forbids; so the spec is parsed to its AST (`parse(spec, config, { ast: true })`) and
+// vega-interpreter evaluates the expressions instead (docs/console.md). vega is loaded on first use
+// only: the pages that draw charts import this module lazily, and this module imports vega lazily.
+// The SVG is a picture (role="img", named by `label`); the figures it draws are in the table the page
+// puts beside it. The time from the result arriving (`since`, the page's clock) to drawn is kept on
+// the element (data-render-ms) for the browser test and bench:console.
 import { Center, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { useClient } from 'urql';
-import {
-  CompareSimulationRunsChartDocument,
-  type SimulationChartKind,
-  SimulationRunChartDocument,
-} from '../../gql/graphql';
+import type { Spec, View } from 'vega';
 
-/** What to draw: one chart of a run, or the runs compared side by side. */
-export type ChartSource = { runId: string; kind: SimulationChartKind } | { compareIds: string[] };
+type Vega = { vega: typeof import('vega'); expressionInterpreter: object };
+let loading: Promise<Vega> | undefined;
 
-export function VegaChart({ source, label, since }: { source: ChartSource; label: string; since?: number }) {
-  const client = useClient();
+/** vega and its interpreter, loaded once (a chunk of their own); a page may ask early, before its data. */
+export function loadVega(): Promise<Vega> {
+  loading ??= Promise.all([import('vega'), import('vega-interpreter')]).then(([vega, { expressionInterpreter }]) => ({
+    vega,
+    expressionInterpreter,
+  }));
+  // A failed load (the network) is tried again by the next chart.
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+export function VegaChart({ spec, label, since }: { spec: Spec; label: string; since?: number }) {
   const box = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'drawing' | 'drawn' | 'failed'>('drawing');
-  // One string for the effect's dependencies: the same source is not fetched again.
-  const key = JSON.stringify(source);
   // `since` times the first drawing only; a redraw (another measure) is timed from its asking.
   const first = useRef(true);
 
   useEffect(() => {
     let cancelled = false;
+    let view: View | undefined;
     const started = first.current && since !== undefined ? since : performance.now();
     first.current = false;
-    const wanted = JSON.parse(key) as ChartSource;
     setState('drawing');
-    const svgOf =
-      'compareIds' in wanted
-        ? client
-            .query(CompareSimulationRunsChartDocument, { ids: wanted.compareIds })
-            .toPromise()
-            .then((answer) => answer.data?.compareSimulationRunsChartSvg)
-        : client
-            .query(SimulationRunChartDocument, { id: wanted.runId, kind: wanted.kind })
-            .toPromise()
-            .then((answer) => answer.data?.simulationRun?.chartSvg);
-    void svgOf.then((svg) => {
-      if (cancelled || !box.current) return;
-      if (!svg) return setState('failed');
-      box.current.innerHTML = svg;
-      const drawn = box.current.querySelector('svg');
-      drawn?.setAttribute('aria-hidden', 'true');
-      drawn?.setAttribute('focusable', 'false');
-      box.current.dataset.renderMs = String(Math.max(1, Math.round(performance.now() - started)));
-      setState('drawn');
-    });
+    void loadVega()
+      .then(async ({ vega, expressionInterpreter }) => {
+        const container = box.current;
+        if (cancelled || !container) return;
+        // vega's own element: vega names it (role, aria-label) as a document of its own; here the
+        // picture is the box, named by `label`, and what vega draws is hidden from assistive technology.
+        const canvas = document.createElement('div');
+        container.replaceChildren(canvas);
+        view = new vega.View(vega.parse(spec, undefined, { ast: true }), {
+          expr: expressionInterpreter,
+          renderer: 'svg',
+          container: canvas,
+        });
+        for (const name of ['role', 'aria-roledescription', 'aria-label']) canvas.removeAttribute(name);
+        canvas.setAttribute('aria-hidden', 'true');
+        await view.runAsync();
+        if (cancelled) return;
+        container.querySelector('svg')?.setAttribute('focusable', 'false');
+        container.dataset.renderMs = String(Math.max(1, Math.round(performance.now() - started)));
+        setState('drawn');
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        console.warn('The chart could not be drawn', error);
+        setState('failed');
+      });
     return () => {
       cancelled = true;
+      view?.finalize();
     };
-  }, [client, key, since]);
+  }, [spec, since]);
 
   return (
     <>
