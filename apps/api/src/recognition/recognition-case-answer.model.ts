@@ -1,12 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import {
-  type CriterionResolution,
-  type QueryResolution,
-  ShownRecognitionOutcome,
-  type Supplementary,
-} from '@sandbridge/domain';
-import { GraphQLJSON } from 'graphql-scalars';
-import { RecognitionCandidate, RecognitionCheckModel } from './recognition-check.model.js';
+import { type CriterionResolution, type QueryResolution, ShownRecognitionOutcome } from '@sandbridge/domain';
+import { CriterionResolutionFields, RecognitionCandidate, resolutionFields } from './recognition-check.model.js';
 import './recognition.enums.js';
 
 // explainRecognitionCase's answer: a CriterionRecognition whose ids are the case's own (a hypothetical
@@ -17,7 +11,7 @@ import './recognition.enums.js';
     'The resolution of one criterion of a recognition case the caller gave (explainRecognitionCase): ' +
     'the fields of CriterionRecognition, with every id the case’s own.',
 })
-export class CaseCriterionRecognition {
+export class CaseCriterionRecognition extends CriterionResolutionFields {
   @Field(() => ID, { description: 'The case’s criterion id (for a case exported by recognitionCase, the stored one).' })
   criterion: string;
 
@@ -27,21 +21,6 @@ export class CaseCriterionRecognition {
   @Field(() => ID, { nullable: true, description: 'The case’s result that satisfies or is recognised for it.' })
   result: string | null;
 
-  @Field(() => ID, { nullable: true })
-  agreement: string | null;
-
-  @Field(() => ID, { nullable: true })
-  rule: string | null;
-
-  @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
-  divergent: boolean;
-
-  @Field(() => GraphQLJSON, { nullable: true, description: 'null, a string, or { text, criteria }.' })
-  supplementary: Supplementary;
-
-  @Field(() => [RecognitionCheckModel])
-  checks: RecognitionCheckModel[];
-
   @Field(() => [RecognitionCandidate], { description: 'Every result of the case the engine considered.' })
   candidates: RecognitionCandidate[];
 
@@ -50,18 +29,7 @@ export class CaseCriterionRecognition {
       criterion: r.criterion,
       // The engine's outcomes are ShownRecognitionOutcome's without WITHHELD, by the same names.
       outcome: r.outcome as unknown as ShownRecognitionOutcome,
-      result: r.result,
-      agreement: r.agreement,
-      rule: r.rule,
-      divergent: r.divergent,
-      supplementary: r.supplementary,
-      checks: r.checks.map(RecognitionCheckModel.from),
-      candidates: r.candidates.map((c) =>
-        Object.assign(new RecognitionCandidate(), {
-          result: c.result,
-          checks: c.checks.map(RecognitionCheckModel.from),
-        }),
-      ),
+      ...resolutionFields(r),
     });
   }
 }

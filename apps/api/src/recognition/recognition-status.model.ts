@@ -1,13 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { type ShownCriterionResolution, ShownRecognitionOutcome, type Supplementary } from '@sandbridge/domain';
-import { GraphQLJSON } from 'graphql-scalars';
-import { RecognitionCandidate, RecognitionCheckModel } from './recognition-check.model.js';
+import { type ShownCriterionResolution, ShownRecognitionOutcome } from '@sandbridge/domain';
+import { CriterionResolutionFields, RecognitionCandidate, resolutionFields } from './recognition-check.model.js';
 import './recognition.enums.js';
 
 @ObjectType({
   description: 'The resolution of one criterion of the target authority (docs/formats.md#recognition-case).',
 })
-export class CriterionRecognition {
+export class CriterionRecognition extends CriterionResolutionFields {
   /** Resolved to a Criterion by field resolver. */
   criterionId: string;
 
@@ -23,21 +22,6 @@ export class CriterionRecognition {
   })
   result: string | null;
 
-  @Field(() => ID, { nullable: true })
-  agreement: string | null;
-
-  @Field(() => ID, { nullable: true })
-  rule: string | null;
-
-  @Field({ description: 'EQUIVALENCE recognition of a passing result whose value fails the target’s own threshold.' })
-  divergent: boolean;
-
-  @Field(() => GraphQLJSON, { nullable: true, description: 'null, a string, or { text, criteria }.' })
-  supplementary: Supplementary;
-
-  @Field(() => [RecognitionCheckModel])
-  checks: RecognitionCheckModel[];
-
   @Field(() => [RecognitionCandidate], { description: 'The results considered, only those the reader may read.' })
   candidates: RecognitionCandidate[];
 
@@ -45,18 +29,7 @@ export class CriterionRecognition {
     return Object.assign(new CriterionRecognition(), {
       criterionId: r.criterion,
       outcome: r.outcome,
-      result: r.result,
-      agreement: r.agreement,
-      rule: r.rule,
-      divergent: r.divergent,
-      supplementary: r.supplementary,
-      checks: r.checks.map(RecognitionCheckModel.from),
-      candidates: r.candidates.map((c) =>
-        Object.assign(new RecognitionCandidate(), {
-          result: c.result,
-          checks: c.checks.map(RecognitionCheckModel.from),
-        }),
-      ),
+      ...resolutionFields(r),
     });
   }
 }

@@ -1,9 +1,9 @@
 // An authority's criteria on a day, in plain words (explain.ts): each criterion's outcome and why,
 // its checks (the passport's Checks table) and every result considered with why it counts or not —
 // with what changed since the day shown before.
-import { Accordion, Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { RecognitionCheckFragment } from '../../gql/graphql';
-import { Checks } from '../passports/Checks';
+import { Checks, ConsideredResults } from '../passports/Checks';
 import { type Names, RECOGNITION_OUTCOMES } from '../passports/words';
 import { explainCriterion, type ExplorerResolution, type Lexicon } from './explain';
 
@@ -130,37 +130,17 @@ function Row({ row, lexicon, names, was }: { row: ExplainedRow; lexicon: Lexicon
             <Checks checks={resolution.checks} names={names} caption={`Checks for ${row.title}`} />
           )}
           {words.candidates.length > 0 && (
-            <Stack gap="sm">
-              <Title order={3} size="h5">
-                Results considered ({words.candidates.length})
-              </Title>
-              {words.candidates.map((candidate, i) => (
-                <Paper key={candidate.result} withBorder p="sm" radius="sm">
-                  <Stack gap="xs">
-                    <Group gap="xs">
-                      <Text size="sm" fw={500}>
-                        {candidate.label.charAt(0).toUpperCase() + candidate.label.slice(1)}
-                      </Text>
-                      {candidate.chosen && (
-                        <Badge size="sm" variant="light" color="teal">
-                          Chosen
-                        </Badge>
-                      )}
-                    </Group>
-                    <List size="sm" spacing={2}>
-                      {candidate.reasons.map((reason) => (
-                        <List.Item key={reason}>{reason}</List.Item>
-                      ))}
-                    </List>
-                    <Checks
-                      checks={resolution.candidates[i].checks}
-                      names={names}
-                      caption={`Checks of ${candidate.label}`}
-                    />
-                  </Stack>
-                </Paper>
-              ))}
-            </Stack>
+            <ConsideredResults
+              names={names}
+              candidates={words.candidates.map((candidate, i) => ({
+                result: candidate.result,
+                label: candidate.label.charAt(0).toUpperCase() + candidate.label.slice(1),
+                chosen: candidate.chosen,
+                reasons: candidate.reasons,
+                checks: resolution.candidates[i].checks,
+                caption: `Checks of ${candidate.label}`,
+              }))}
+            />
           )}
         </Stack>
       </Accordion.Panel>

@@ -1,6 +1,7 @@
-// The engine's checks as a table (check, expected, found, passed), with the ids in them named: the
-// passport's drill-down and the recognition explorer show them alike.
-import { Group, Table, Text } from '@mantine/core';
+// The engine's checks as a table (check, expected, found, passed), with the ids in them named, and the
+// results it considered for a criterion, each with its checks: the passport's drill-down and the
+// recognition explorer show them alike.
+import { Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import type { RecognitionCheckFragment } from '../../gql/graphql';
 import { CHECKS, humanise, type Names } from './words';
@@ -50,5 +51,49 @@ export function Checks({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A result the engine considered, as the page names it; `reasons` why it counts or not, when given. */
+export interface ConsideredResult {
+  result: string;
+  label: string;
+  chosen: boolean;
+  reasons?: string[];
+  checks: RecognitionCheckFragment[];
+  caption: string;
+}
+
+export function ConsideredResults({ candidates, names }: { candidates: ConsideredResult[]; names: Names }) {
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h5">
+        Results considered ({candidates.length})
+      </Title>
+      {candidates.map((candidate) => (
+        <Paper key={candidate.result} withBorder p="sm" radius="sm">
+          <Stack gap="xs">
+            <Group gap="xs">
+              <Text size="sm" fw={500}>
+                {candidate.label}
+              </Text>
+              {candidate.chosen && (
+                <Badge size="sm" variant="light" color="teal">
+                  Chosen
+                </Badge>
+              )}
+            </Group>
+            {candidate.reasons && (
+              <List size="sm" spacing={2}>
+                {candidate.reasons.map((reason) => (
+                  <List.Item key={reason}>{reason}</List.Item>
+                ))}
+              </List>
+            )}
+            <Checks checks={candidate.checks} names={names} caption={candidate.caption} />
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

@@ -17,7 +17,6 @@ import {
   Group,
   List,
   Loader,
-  Paper,
   SegmentedControl,
   Stack,
   Text,
@@ -36,7 +35,7 @@ import {
   SystemEnrolmentsInTestingDocument,
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Checks } from './Checks';
+import { Checks, ConsideredResults } from './Checks';
 import { PageHeader } from '../../ui/PageHeader';
 import { STAGES } from '../reports/words';
 import {
@@ -292,36 +291,19 @@ function CriterionItem({
             <Checks checks={resolution.checks} names={names} caption={`Checks for ${criterion.title}`} />
           )}
           {resolution.candidates.length > 0 && (
-            <Stack gap="sm">
-              <Title order={3} size="h5">
-                Results considered ({resolution.candidates.length})
-              </Title>
-              {resolution.candidates.map((candidate) => {
+            <ConsideredResults
+              names={names}
+              candidates={resolution.candidates.map((candidate) => {
                 const result = names.result(candidate.result);
-                const chosen = candidate.result === resolution.result;
-                return (
-                  <Paper key={candidate.result} withBorder p="sm" radius="sm">
-                    <Stack gap="xs">
-                      <Group gap="xs">
-                        <Text size="sm" fw={500}>
-                          {result ? describeResult(result, names) : `Result ${shortId(candidate.result)}`}
-                        </Text>
-                        {chosen && (
-                          <Badge size="sm" variant="light" color="teal">
-                            Chosen
-                          </Badge>
-                        )}
-                      </Group>
-                      <Checks
-                        checks={candidate.checks}
-                        names={names}
-                        caption={`Checks of the result ${result ? `tested in ${result.testedIn} on ${result.testedAt}` : shortId(candidate.result)}`}
-                      />
-                    </Stack>
-                  </Paper>
-                );
+                return {
+                  result: candidate.result,
+                  label: result ? describeResult(result, names) : `Result ${shortId(candidate.result)}`,
+                  chosen: candidate.result === resolution.result,
+                  checks: candidate.checks,
+                  caption: `Checks of the result ${result ? `tested in ${result.testedIn} on ${result.testedAt}` : shortId(candidate.result)}`,
+                };
               })}
-            </Stack>
+            />
           )}
         </Stack>
       </Accordion.Panel>

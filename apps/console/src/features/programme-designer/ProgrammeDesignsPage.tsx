@@ -1,7 +1,7 @@
 // Regulators and negotiators: your programme design simulations (/regulator/programme-designs,
 // /negotiator/programme-designs) — each with its live progress, cancel and rerun — and "New design",
 // the designer that starts from a stored programme, a file or observed cohorts.
-import { Anchor, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Button, Center, Loader, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { useQuery } from 'urql';
 import { ProgrammeSimulationRunsDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { RunsTable } from '../runs/RunsTable';
 import { useDesignsBase } from './base';
 import { ProgrammeRunActions } from './RunActions';
 import { ProgrammeRunProgress } from './RunProgress';
@@ -44,38 +45,14 @@ export function Component() {
       ) : runs.length === 0 ? (
         <Text>No programme simulation yet: start one with “New design”.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped aria-label="Programme simulation runs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Replications</Table.Th>
-                <Table.Th scope="col">Started</Table.Th>
-                <Table.Th scope="col">Progress</Table.Th>
-                <Table.Th scope="col">Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {runs.map((run) => (
-                <Table.Tr key={run.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${base}/${run.id}`}>
-                      {run.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{run.replications.toLocaleString('en-GB')}</Table.Td>
-                  <Table.Td>{new Date(run.createdAt).toLocaleString('en-GB')}</Table.Td>
-                  <Table.Td>
-                    <ProgrammeRunProgress run={run} onFinished={refresh} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ProgrammeRunActions run={run} onChanged={refresh} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RunsTable
+          label="Programme simulation runs"
+          runs={runs}
+          details={[{ header: 'Replications', cell: (run) => run.replications.toLocaleString('en-GB') }]}
+          page={(run) => `${base}/${run.id}`}
+          progress={(run) => <ProgrammeRunProgress run={run} onFinished={refresh} />}
+          actions={(run) => <ProgrammeRunActions run={run} onChanged={refresh} />}
+        />
       )}
     </>
   );

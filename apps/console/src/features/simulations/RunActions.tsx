@@ -1,51 +1,23 @@
-// Cancel a queued or running run; rerun a finished one (the rerun opens on its own page).
-import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
-import { describeError } from '../../api/errors';
-import { CancelSimulationDocument, RerunSimulationDocument, type SimulationRunRowFragment } from '../../gql/graphql';
-import { isActive } from './RunProgress';
+// Cancel a queued or running run; rerun a finished one (the rerun opens on its own page): runs/RunActions
+// with the simulation mutations.
+import {
+  CancelSimulationDocument,
+  type CancelSimulationMutation,
+  RerunSimulationDocument,
+  type RerunSimulationMutation,
+  type SimulationRunRowFragment,
+} from '../../gql/graphql';
+import { RunActions as SharedRunActions, type RunMutations } from '../runs/RunActions';
 
-export function RunActions({
-  run,
-  onChanged,
-}: {
+const MUTATIONS: RunMutations<CancelSimulationMutation, RerunSimulationMutation> = {
+  cancel: CancelSimulationDocument,
+  rerun: RerunSimulationDocument,
+  rerunId: (data) => data.rerunSimulation.id,
+};
+
+export function RunActions(props: {
   run: Pick<SimulationRunRowFragment, 'id' | 'name' | 'status'>;
   onChanged?: () => void;
 }) {
-  const navigate = useNavigate();
-  const [cancelling, cancel] = useMutation(CancelSimulationDocument);
-  const [rerunning, rerun] = useMutation(RerunSimulationDocument);
-  const failed = (title: string, error: Parameters<typeof describeError>[0]) =>
-    notifications.show({ color: 'red', title, message: describeError(error).message });
-
-  return isActive(run.status) ? (
-    <Button
-      variant="default"
-      color="red"
-      loading={cancelling.fetching}
-      aria-label={`Cancel ${run.name}`}
-      onClick={async () => {
-        const answer = await cancel({ input: { id: run.id } });
-        if (answer.error) failed('Not cancelled', answer.error);
-        else onChanged?.();
-      }}
-    >
-      Cancel
-    </Button>
-  ) : (
-    <Button
-      variant="default"
-      loading={rerunning.fetching}
-      aria-label={`Rerun ${run.name}`}
-      onClick={async () => {
-        const answer = await rerun({ input: { id: run.id } });
-        if (answer.error) failed('Not rerun', answer.error);
-        else if (answer.data) void navigate(`/negotiator/simulations/${answer.data.rerunSimulation.id}`);
-      }}
-    >
-      Rerun
-    </Button>
-  );
+  return <SharedRunActions {...props} mutations={MUTATIONS} base="/negotiator/simulations" />;
 }

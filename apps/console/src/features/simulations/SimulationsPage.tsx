@@ -2,7 +2,7 @@
 // progress, cancel and rerun; start a run from a sandbridge/scenario@1 file (uploaded or pasted;
 // the API's BAD_USER_INPUT problems listed with their JSON path) or build one (New scenario,
 // ScenarioBuilderPage); pick up to 10 runs and compare their totals side by side.
-import { Anchor, Button, Center, Checkbox, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlayerPlay, IconTools } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useQuery } from 'urql';
 import { SimulationRunsDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { RunsTable } from '../runs/RunsTable';
 import { CompareRuns, MAX_COMPARED } from './CompareRuns';
 import { RunActions } from './RunActions';
 import { RunProgress } from './RunProgress';
@@ -60,49 +61,29 @@ export function Component() {
           {runs.length === 0 ? (
             <Text>No simulation yet: start one from a scenario file.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={700}>
-              <Table striped aria-label="Simulation runs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Compare</Table.Th>
-                    <Table.Th scope="col">Name</Table.Th>
-                    <Table.Th scope="col">Population</Table.Th>
-                    <Table.Th scope="col">Started</Table.Th>
-                    <Table.Th scope="col">Progress</Table.Th>
-                    <Table.Th scope="col">Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {runs.map((run) => (
-                    <Table.Tr key={run.id}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={`Compare ${run.name}`}
-                          checked={picked.includes(run.id)}
-                          disabled={!picked.includes(run.id) && picked.length >= MAX_COMPARED}
-                          onChange={(event) => toggle(run.id, event.currentTarget.checked)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={run.id}>
-                          {run.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        {run.populationKind.toLowerCase()} · {run.populationSize}
-                      </Table.Td>
-                      <Table.Td>{new Date(run.createdAt).toLocaleString('en-GB')}</Table.Td>
-                      <Table.Td>
-                        <RunProgress run={run} onFinished={refresh} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RunActions run={run} onChanged={refresh} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <RunsTable
+              label="Simulation runs"
+              runs={runs}
+              first={[
+                {
+                  header: 'Compare',
+                  cell: (run) => (
+                    <Checkbox
+                      aria-label={`Compare ${run.name}`}
+                      checked={picked.includes(run.id)}
+                      disabled={!picked.includes(run.id) && picked.length >= MAX_COMPARED}
+                      onChange={(event) => toggle(run.id, event.currentTarget.checked)}
+                    />
+                  ),
+                },
+              ]}
+              details={[
+                { header: 'Population', cell: (run) => `${run.populationKind.toLowerCase()} · ${run.populationSize}` },
+              ]}
+              page={(run) => run.id}
+              progress={(run) => <RunProgress run={run} onFinished={refresh} />}
+              actions={(run) => <RunActions run={run} onChanged={refresh} />}
+            />
           )}
           <Group>
             <Button variant="default" disabled={picked.length === 0} onClick={() => setCompared(picked)}>
