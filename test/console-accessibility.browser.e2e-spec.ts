@@ -100,4 +100,24 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     await page.getByText('AI system registered').waitFor();
     await expectAccessible(page, 'systems, with a notification');
   });
+
+  it('a page caught while it loads: its named loader has a role (axe failed a report form caught evaluating)', async () => {
+    const page = await cb.newPage();
+    await cb.signIn(page, DEMO.innovator.email);
+    await page.getByRole('table').waitFor();
+    // Hold the API's answers, so the next page stays on its loader while axe looks at it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Open programmes' }).click();
+    const loader = page.getByRole('status', { name: 'Loading the open programmes' });
+    await loader.waitFor();
+    await expectAccessible(page, 'open programmes, loading');
+    release();
+    await loader.waitFor({ state: 'detached' });
+    await page.unroute('**/graphql');
+  });
 });
