@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-// Imports flow one way (STYLE.md): apps → application → domain, application → persistence → domain.
+// Imports flow one way (docs/architecture.md): apps → application → domain, application → persistence → domain.
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const deep = {
   group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'],

@@ -5,7 +5,7 @@ import { createTestDatabase, freshTempDir } from '@sandbridge/testing';
 import { DataSource } from 'typeorm';
 
 /**
- * Migrations are the only way the schema changes (STYLE.md §9): after all of them the entities must
+ * Migrations are the only way the schema changes (docs/architecture.md): after all of them the entities must
  * match the database exactly, and each `down` must restore the schema its `up` started from.
  *
  * The per-file database is the embedded PGlite without DATABASE_URL and the real PostgreSQL with it

@@ -23,7 +23,7 @@ const newCode = () => `QA-${(++seq).toString(36).toUpperCase()}`;
 const isTestCode = (code: string) => code.startsWith('Q') || code.startsWith('A');
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-/** The jurisdictions loaded at start (FACTS.md), with name and approach. */
+/** The jurisdictions loaded at start (the reference data of docs/domain.md), with name and approach. */
 const REFERENCE: Record<string, [string, string]> = {
   EU: ['European Union', 'RISK_BASED'],
   GB: ['United Kingdom', 'PRINCIPLES_BASED'],
