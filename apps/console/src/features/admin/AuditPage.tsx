@@ -7,14 +7,12 @@ import {
   Alert,
   Button,
   Card,
-  Center,
   Code,
   FileButton,
   Group,
   Loader,
   Select,
   Stack,
-  Table,
   TagsInput,
   Text,
   TextInput,
@@ -34,7 +32,7 @@ import {
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
-import { describeEntry } from '../review/AuditTrail';
+import { AuditEntriesTable } from '../review/AuditTrail';
 import { usePagedQuery } from '../review/paging';
 import { when } from '../review/words';
 
@@ -351,71 +349,12 @@ export function Component() {
           />
         </Group>
         <ErrorNotice error={trail.error} onRetry={trail.reload} />
-        {trail.fetching && !trail.data ? (
-          <Center py="md">
-            <Loader aria-label="Loading the audit trail" />
-          </Center>
-        ) : trail.data && trail.nodes.length === 0 ? (
-          <Text>No audit entry matches.</Text>
-        ) : trail.data ? (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Caption>
-                {trail.nodes.length < trail.totalCount
-                  ? `The first ${trail.nodes.length} of ${trail.totalCount} entries`
-                  : `${trail.totalCount} ${trail.totalCount === 1 ? 'entry' : 'entries'}`}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th miw={150}>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>What changed</Table.Th>
-                  <Table.Th>Hash</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trail.nodes.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>{entry.seq}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{when(entry.occurredAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {words(entry.action)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {words(entry.entityType)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {entry.actorAccountId
-                          ? (emails.get(entry.actorAccountId) ?? entry.actorAccountId)
-                          : 'The platform'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                        {describeEntry(entry.data, acronyms)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code title={entry.hash}>{entry.hash.slice(0, 12)}…</Code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {trail.hasMore && (
-          <Button variant="default" onClick={() => void trail.loadMore()} loading={trail.loadingMore} w="fit-content">
-            Load more entries
-          </Button>
-        )}
+        <AuditEntriesTable
+          trail={trail}
+          authorities={acronyms}
+          empty="No audit entry matches."
+          actorName={(id) => (id ? (emails.get(id) ?? id) : 'The platform')}
+        />
       </Stack>
     </>
   );

@@ -127,14 +127,57 @@ export function AuditTrail({ enrolmentId, authorities }: { enrolmentId: string; 
       </div>
       <ErrorNotice error={verifyError} onRetry={() => void verify()} />
       <ErrorNotice error={trail.error} onRetry={trail.reload} />
+      <AuditEntriesTable trail={trail} authorities={authorities} empty="No audit entry for this enrolment yet." />
+    </Stack>
+  );
+}
+
+/** A page of the audit trail as usePagedQuery gives it. */
+interface AuditTrailPages {
+  fetching: boolean;
+  data: unknown;
+  nodes: {
+    id: string;
+    seq: number;
+    occurredAt: string;
+    action: string;
+    entityType: string;
+    actorAccountId?: string | null;
+    data: unknown;
+    hash: string;
+  }[];
+  totalCount: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => Promise<void> | void;
+}
+
+/**
+ * Audit entries as a table (seq, when, action, what changed, hash), with "Load more": an enrolment's
+ * trail here, the whole trail on the administrator's audit page, which adds the Actor column
+ * (`actorName`). Loading and "nothing yet" (`empty`) in its place.
+ */
+export function AuditEntriesTable({
+  trail,
+  authorities,
+  empty,
+  actorName,
+}: {
+  trail: AuditTrailPages;
+  authorities: Map<string, string>;
+  empty: string;
+  actorName?: (accountId: string | null | undefined) => string;
+}) {
+  return (
+    <>
       {trail.fetching && !trail.data ? (
         <Center py="md">
           <Loader aria-label="Loading the audit trail" />
         </Center>
       ) : trail.data && trail.nodes.length === 0 ? (
-        <Text>No audit entry for this enrolment yet.</Text>
+        <Text>{empty}</Text>
       ) : trail.data ? (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={actorName ? 900 : 760}>
           <Table verticalSpacing="xs" striped>
             <Table.Caption>
               {trail.nodes.length < trail.totalCount
@@ -146,6 +189,7 @@ export function AuditTrail({ enrolmentId, authorities }: { enrolmentId: string; 
                 <Table.Th>#</Table.Th>
                 <Table.Th miw={150}>When</Table.Th>
                 <Table.Th>Action</Table.Th>
+                {actorName && <Table.Th>Actor</Table.Th>}
                 <Table.Th>What changed</Table.Th>
                 <Table.Th>Hash</Table.Th>
               </Table.Tr>
@@ -165,6 +209,11 @@ export function AuditTrail({ enrolmentId, authorities }: { enrolmentId: string; 
                       {words(entry.entityType)}
                     </Text>
                   </Table.Td>
+                  {actorName && (
+                    <Table.Td>
+                      <Text size="sm">{actorName(entry.actorAccountId)}</Text>
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Text size="sm" style={{ wordBreak: 'break-word' }}>
                       {describeEntry(entry.data, authorities)}
@@ -184,6 +233,6 @@ export function AuditTrail({ enrolmentId, authorities }: { enrolmentId: string; 
           Load more entries
         </Button>
       )}
-    </Stack>
+    </>
   );
 }
