@@ -2,8 +2,7 @@
 // scenario as a file, and once done the funnel of every design — applications, admitted, cross-border,
 // exited — as the API's chart (means with their 5–95 % intervals) beside the same figures as a table,
 // then the design's other figures and its authorities; every table downloads as CSV and JSON.
-import { Anchor, Button, Card, Center, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Anchor, Card, Center, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -14,7 +13,7 @@ import {
 } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
-import { downloadText, slug } from '../exit-documents/files';
+import { DownloadScenarioButton } from '../runs/DownloadScenarioButton';
 import { Figures } from '../simulations/Figures';
 import { useDesignsBase } from './base';
 import { ProgrammeRunActions } from './RunActions';
@@ -92,19 +91,7 @@ export function Component() {
         actions={
           run && (
             <>
-              <Button
-                variant="default"
-                leftSection={<IconDownload size={16} />}
-                onClick={() =>
-                  downloadText(
-                    `${JSON.stringify(run.scenario, null, 2)}\n`,
-                    `${slug(run.name)}.programme-scenario.json`,
-                    'application/json',
-                  )
-                }
-              >
-                Download the scenario
-              </Button>
+              <DownloadScenarioButton scenario={run.scenario} name={run.name} extension=".programme-scenario.json" />
               <ProgrammeRunActions run={run} onChanged={refresh} />
             </>
           )

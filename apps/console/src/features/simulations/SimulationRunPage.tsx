@@ -2,16 +2,15 @@
 // per variant the totals and deltas against the baseline, the origin × recognising matrices
 // (recognised; with conditions; divergent), each agreement's marginal value, and the days and cost
 // saved, as bars. Every chart has its figures as a table, and CSV and JSON downloads.
-import { Anchor, Button, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Center, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { scenarioJurisdictions, type SimulationChartKind, simulationChartSpecOf } from '@sandbridge/charts';
-import { IconDownload } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SimulationRunDetailDocument } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
-import { downloadText, slug } from '../exit-documents/files';
+import { DownloadScenarioButton } from '../runs/DownloadScenarioButton';
 import { Figures } from './Figures';
 import { count, figure, signedFigure, type SimulationResultDoc, TOTALS } from './result';
 import { RunActions } from './RunActions';
@@ -44,19 +43,7 @@ export function Component() {
         actions={
           run && (
             <>
-              <Button
-                variant="default"
-                leftSection={<IconDownload size={16} />}
-                onClick={() =>
-                  downloadText(
-                    `${JSON.stringify(run.scenario, null, 2)}\n`,
-                    `${slug(run.name)}.scenario.json`,
-                    'application/json',
-                  )
-                }
-              >
-                Download the scenario
-              </Button>
+              <DownloadScenarioButton scenario={run.scenario} name={run.name} extension=".scenario.json" />
               <RunActions run={run} onChanged={refresh} />
             </>
           )
